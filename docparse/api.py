@@ -1,0 +1,180 @@
+"""The public functions: parse text, bytes or a file into a Document; export it; its JSON Schema.
+
+Pipeline (one module per stage): decode → normalize → segment → lexer + grammar → transform
+(inline, claims) → Document. ``validate`` (validate.py) reads a finished Document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from typing import Any
+
+from . import diagnostics
+from .decode import decode
+from .errors import EmptyInputError, InputError, LimitError, NotChineseError
+from .frontmatter import build_front_matter
+from .grammar import document_parser, marker_patterns
+from .lexer import prepare
+from .lines import Locator, split_lines
+from .models import Diagnostic, Document, SourceInfo
+from .normalize import fold, normalize_newlines
+from .segment import segment
+from .transform import Context, build_body
+
+MAX_CHARS = 64 * 1024 * 1024
+"""Default limit on input size (characters or bytes); raise it with ``max_chars``."""
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ESCAPE_GARBAGE = re.compile(r"<U\+[0-9A-Fa-f]{4,6}>|&(?:nbsp|ensp|emsp|amp|lt|gt|quot);|\\u[0-9a-fA-F]{4}")
+
+
+def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS) -> Document:
+    """Parse report text into a :class:`Document`. Never raises for odd text, only above ``max_chars``.
+
+    >>> parse("关于2022年度工作的报告\\n一、主要工作\\n开展培训12次。").sections[0].title
+    '主要工作'
+    """
+    if len(text) > max_chars:
+        raise LimitError(f"输入超过 {max_chars} 个字符的上限（可用 max_chars 放宽）", path=path)
+    data_size = len(text.encode("utf-8", errors="surrogatepass"))
+    digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    source = _source(path, "utf-8", 1.0, text.startswith("\ufeff"), data_size, digest)
+    return _build(text.lstrip("\ufeff"), source, replaced=0, confidence=1.0)
+
+
+def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = None,
+                max_chars: int = MAX_CHARS) -> Document:
+    """Decode bytes (any common encoding, or ``encoding``) and parse them.
+
+    Raises:
+        DocparseError: empty, binary, undecodable or non-Chinese input, or input over the limit.
+    """
+    if len(data) > max_chars * 4:
+        raise LimitError(f"输入超过 {max_chars * 4} 字节的上限（可用 max_chars 放宽）", path=path)
+    decoded = decode(data, encoding=encoding, path=path)
+    if not decoded.text.strip():
+        raise EmptyInputError("文件只有空白字符", path=path)
+    if not _CJK.search(decoded.text):
+        raise NotChineseError("文本中没有汉字，不是可解析的中文报告", path=path)
+    if len(decoded.text) > max_chars:
+        raise LimitError(f"输入超过 {max_chars} 个字符的上限（可用 max_chars 放宽）", path=path)
+    source = _source(path, decoded.encoding, decoded.confidence, decoded.bom, len(data),
+                     hashlib.sha256(data).hexdigest())
+    return _build(decoded.text, source, replaced=decoded.replaced, confidence=decoded.confidence)
+
+
+def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
+               max_chars: int = MAX_CHARS) -> Document:
+    """Read a file and parse it; errors name the file.
+
+    Raises:
+        DocparseError: the file is missing, a directory or unreadable, or its content is not a report.
+    """
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError("文件不存在", path=name) from None
+    except IsADirectoryError:
+        raise InputError("这是目录，不是文件", path=name) from None
+    except PermissionError:
+        raise InputError("没有读取权限", path=name) from None
+    except OSError as exc:
+        raise InputError(f"无法读取文件（{exc.strerror}）", path=name) from None
+    return parse_bytes(data, encoding=encoding, path=name, max_chars=max_chars)
+
+
+def to_json(doc: Document, *, indent: int | None = 2) -> str:
+    """The Document as JSON (Chinese unescaped)."""
+    return doc.model_dump_json(indent=indent)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the output (serialization mode)."""
+    schema = Document.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://docparse.example/schema/document-{Document.model_fields['schema_version'].default}.json"
+    return schema
+
+
+def _source(path: str | None, encoding: str, confidence: float, bom: bool, size: int, digest: str
+            ) -> SourceInfo:
+    return SourceInfo(path=path, encoding=encoding, confidence=confidence, bom=bom, size=size,
+                      sha256=digest)
+
+
+def _build(raw_text: str, source: SourceInfo, *, replaced: int, confidence: float) -> Document:
+    text, newline = normalize_newlines(raw_text)
+    source = source.model_copy(update={"newline": newline})
+    folded = fold(text)
+    locator = Locator(text)
+    lines = split_lines(text, folded)
+    segmented = segment(lines)
+    front = build_front_matter(text, folded, locator, segmented)
+    tree = document_parser().parse(prepare(segmented.body, marker_patterns()))  # type: ignore[arg-type]
+    period = str(front.report_year) if front.report_year else None
+    ctx = Context(text, folded, locator, period,
+                  measures_default=front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report"))
+    preamble, sections = build_body(tree, ctx)
+    found: list[Diagnostic] = [*_text_diagnostics(text, locator, replaced, confidence),
+                               *front.diagnostics]
+    for section in (s for top in sections for s in top.walk()):
+        if section.marker.recovered:
+            found.append(_missing_number(section.marker.style, section.marker.ordinal or 0, section.level,
+                                         locator, section.heading_span.start, section.heading_span.end))
+    return Document(
+        source=source, text=text, doc_type=front.doc_type, title=front.title, subtitle=front.subtitle,
+        byline=front.byline, report_year=front.report_year, addressee=front.addressee,
+        metadata=front.metadata, furniture=front.furniture, preamble=preamble, sections=sections,
+        closing=front.closing, diagnostics=sorted(found, key=_diagnostic_order),
+    )
+
+
+_LEVEL_NAMES = ("一级", "二级", "三级", "四级", "五级", "六级")
+
+
+def _missing_number(style: str, ordinal: int, level: int, locator: Locator, start: int, end: int
+                    ) -> Diagnostic:
+    from .transform import path_label
+    from .models import Marker
+    from .lexer import STYLE_TERMINAL, TERMINALS
+
+    rank = TERMINALS[STYLE_TERMINAL[style]][1]
+    label = path_label(Marker(raw="", style=style, ordinal=ordinal, rank=rank), "")  # type: ignore[arg-type]
+    expected = label + "、" if style == "cn_dun" else label
+    level_name = _LEVEL_NAMES[level - 1] if level <= len(_LEVEL_NAMES) else f"{level}级"
+    return diagnostics.make(
+        "DP201", f"{level_name}标题缺少序号，按位置应为“{expected}”", locator, start, end,
+        hint=f"在标题前补上序号“{expected}”",
+    )
+
+
+def _text_diagnostics(text: str, locator: Locator, replaced: int, confidence: float) -> list[Diagnostic]:
+    found = []
+    if replaced:
+        first = text.find("\ufffd")
+        found.append(diagnostics.make(
+            "DP101", f"文本中有 {replaced} 处无法解码的字节被替换为“\ufffd”，原文内容已丢失", locator,
+            first, first + 1, hint="确认文件编码，或用 --encoding 指定正确的编码"))
+    elif "\ufffd" in text:
+        first = text.find("\ufffd")
+        found.append(diagnostics.make(
+            "DP101", f"文本中有 {text.count(chr(0xFFFD))} 处替换字符“\ufffd”，原文在此前已损坏", locator,
+            first, first + 1, hint="找回未损坏的原文"))
+    garbage = _ESCAPE_GARBAGE.search(text)
+    if garbage:
+        count = len(_ESCAPE_GARBAGE.findall(text))
+        found.append(diagnostics.make(
+            "DP102", f"文本含 {count} 处转义残留（如“{garbage.group()}”），应为实际字符", locator,
+            garbage.start(), garbage.end(), hint="抓取或转换网页时把实体和转义序列还原为字符"))
+    if confidence < 0.5:
+        found.append(diagnostics.make(
+            "DP103", f"编码识别置信度低（{confidence:.2f}），请核对文字是否正确", hint="用 --encoding 指定编码"))
+    return found
+
+
+def _diagnostic_order(diagnostic: Diagnostic) -> tuple[int, str]:
+    return (diagnostic.span.start if diagnostic.span else -1, diagnostic.code)

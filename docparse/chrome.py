@@ -1,0 +1,76 @@
+"""What web-page chrome and print furniture look like: the patterns behind ``Document.furniture``.
+
+Scraped reports carry navigation trails, font-size switches, share and print buttons, counters,
+related-content lists and footers (../shared/docs/domain-rules.md §3.4). They are recognised here
+as whole lines, or as runs inside a metadata line (``时间:… 大 中 小 来源:…``), and set aside with
+their spans, so they never reach the body and are never taken for a title or a heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import FurnitureKind
+
+# Each pattern is matched against the folded line with all spaces removed (see classify_line).
+_LINE_PATTERNS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页)[:>»]"),
+        ("navigation", r"^首页([>»/]|>>)"),
+        ("navigation", r"[>»](正文|详情|详细内容|内容)$"),
+        ("font_size", r"^[\[【(]?(字号|字体|文字大小|字体大小)[:]?[\]】)]?[\[【(]?(大中小|小中大|默认|A\+?A-?)?[\]】)]?$"),
+        ("font_size", r"^[\[【(]?(大中小|小中大|大中小默认)[\]】)]?$"),
+        ("font_size", r"^[\[【(]?字号[:]?[\[【(]?(大|中|小|默认)"),
+        ("action", r"^[\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|返回顶部|返回|保存本页|我要纠错|纠错|下载)[\]】)]?([\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏|返回顶部|保存|保存本页)[\]】)]?)*$"),
+        ("action", r"^(上一篇|下一篇)[:]"),
+        ("share", r"^(扫一扫在手机(上)?(打开|浏览)当前页(面)?|扫码使用手机浏览本页内容|手机扫描二维码|微信扫一扫|扫一扫|分享到[:]?.*|分享|用手机扫描二维码.*)$"),
+        ("share", r"^\$\(.*\)\.share\(\);?$"),
+        ("counter", r"^[\[【(]?(浏览次数|阅读次数|点击数|点击量|访问量|累计次数|浏览量|阅读量)[:]?\d*[\]】)]?$"),
+        ("related", r"^(相关解读|相关稿件|相关文档|相关附件|相关链接|相关新闻|相关阅读|相关文章|相关信息|政策解读|图解|解读)[:]?$"),
+        ("footer", r"(网站地图|联系我们|网站声明|版权所有|主办单位[:]|承办单位[:]|技术支持[:]|网站标识码|ICP备|公网安备|政府网站找错|建议使用.*浏览器|分辨率|Copyright|©)"),
+        ("accessibility", r"^(无障碍(浏览|阅读)?|长者模式|关怀版|适老化|简体|繁体|简|繁|English|智能问答|网站支持IPv6|IPv6|登录|注册|登录\|注册|English版)([|/]?(无障碍(浏览|阅读)?|长者模式|关怀版|简体|繁体|简|繁|English|智能问答|登录|注册|网站支持IPv6))*$"),
+        ("accessibility", r"^今天是[:]?\d{4}年"),
+        ("page_number", r"^[-—–－]\d{1,4}[-—–－]$"),
+        ("page_number", r"^第\d{1,4}页(/|,)?(共\d{1,4}页)?$"),
+        ("page_number", r"^(共\d{1,4}页)$"),
+        ("footer", r"^(责任编辑|编辑|审核|校对|供稿)[:].{1,20}$"),
+    )
+)
+# Runs of chrome inside an otherwise meaningful line (a metadata line of a disclosure page).
+INLINE_CHROME = re.compile(
+    r"(?:[\[【(]\s*)?(?:字号\s*[:：]?\s*)?[\[【(]?\s*大\s+中\s+小\s*[\]】)]?"
+    r"|[\[【]\s*(?:打印|关闭|收藏|纠错)\s*[\]】]"
+    r"|(?:浏览次数|阅读次数|点击数)\s*[:：]\s*\d*"
+)
+_BANNER_TOKEN = re.compile(r"(网|政府|门户|中国|在线|官网|政务|之窗|信用中国)")
+_SENTENCE_STOP = re.compile(r"[。;!?]")
+
+
+def classify_line(squeezed: str) -> FurnitureKind | None:
+    """The furniture kind of a whole line (folded, spaces removed), or ``None`` for content."""
+    if not squeezed:
+        return None
+    if len(squeezed) <= 2 and not re.search(r"[\u4e00-\u9fff0-9A-Za-z]", squeezed):
+        return "other"  # a lone separator such as "|" or "*"
+    for kind, pattern in _LINE_PATTERNS:
+        if pattern.search(squeezed):
+            if kind == "footer" and len(squeezed) > 80:
+                continue  # a long body sentence that happens to say 联系我们
+            return kind
+    return None
+
+
+def looks_like_banner(stripped: str) -> bool:
+    """A row of site names before the title: ``中国政府网 山西省政府 忻州市政府 信用中国·忻州``."""
+    parts = stripped.split()
+    if len(parts) < 2 or _SENTENCE_STOP.search(stripped):
+        return False
+    if any(len(part) > 16 for part in parts):
+        return False
+    return sum(bool(_BANNER_TOKEN.search(part)) for part in parts) >= max(2, len(parts) // 2)
+
+
+def is_markup(stripped: str) -> bool:
+    """A line that is nothing but HTML tags or entities left over by a scraper."""
+    return bool(re.fullmatch(r"(?:<[^<>\n]{0,200}>|&[a-z]{2,8};|&#\d{1,6};|\s)+", stripped))

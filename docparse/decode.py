@@ -1,0 +1,138 @@
+"""Stage 1: bytes → text. BOM first, then strict UTF-8, then chardet; GB2312/GBK are read as GB18030.
+
+chardet is wrapped here and nowhere else: its API changed between 5.x and 7.x, and its names
+for Chinese codecs need mapping (``GB2312`` is too narrow for real files; GB18030 is a superset).
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from .errors import BinaryInputError, DecodeError, EmptyInputError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP/Office"),
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"\xd0\xcf\x11\xe0", "Office 97"),
+    (b"\x1f\x8b", "gzip"),
+    (b"Rar!", "RAR"),
+    (b"7z\xbc\xaf", "7z"),
+    (b"\x7fELF", "ELF"),
+)
+# chardet's name → the codec docparse decodes with (supersets, so no character is lost).
+_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb18030": "gb18030",
+    "hz-gb-2312": "gb18030",
+    "ascii": "utf-8",
+    "big5": "big5hkscs",
+    "big5hkscs": "big5hkscs",
+    "cp950": "big5hkscs",
+    "euc-tw": "big5hkscs",
+}
+_DETECT_BYTES = 256 * 1024
+"""chardet reads at most this much: enough for any report, bounded for huge inputs."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text plus how it was obtained."""
+
+    text: str
+    encoding: str
+    confidence: float
+    bom: bool
+    replaced: int = 0
+    """How many undecodable bytes became U+FFFD (0 unless nothing decoded cleanly)."""
+
+
+def decode(data: bytes, *, encoding: str | None = None, path: str | None = None) -> Decoded:
+    """Decode report bytes; raise a :class:`DocparseError` for empty, binary or undecodable input.
+
+    >>> decode("一、总体情况".encode("gb18030")).text
+    '一、总体情况'
+    """
+    if not data.strip(b" \t\r\n\x00\x0b\x0c"):
+        raise EmptyInputError("文件为空或只有空白字符", path=path)
+    if encoding:
+        return _decode_forced(data, encoding, path)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(codec, errors="replace")
+            return Decoded(text.lstrip("\ufeff"), codec.replace("-sig", ""), 1.0, True,
+                           text.count("\ufffd"))
+    _reject_binary(data, path)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", 1.0, False)
+    except UnicodeDecodeError:
+        pass
+    return _decode_detected(data, path)
+
+
+def _decode_forced(data: bytes, encoding: str, path: str | None) -> Decoded:
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise DecodeError(f"未知的编码名称“{encoding}”", path=path) from None
+    codec = _ALIASES.get(codec, codec)
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"无法按指定编码 {encoding} 解码：第 {exc.start} 字节处不是合法的 {encoding} 字符", path=path
+        ) from None
+    return Decoded(text.lstrip("\ufeff"), codec, 1.0, data.startswith(codecs.BOM_UTF8))
+
+
+def _reject_binary(data: bytes, path: str | None) -> None:
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            raise BinaryInputError(f"这是 {name} 二进制文件，不是文本", path=path)
+    head = data[:4096]
+    if head.count(b"\x00") > len(head) // 10 and not _looks_utf16(head):
+        raise BinaryInputError("文件含大量 NUL 字节，是二进制文件而不是文本", path=path)
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without BOM puts NUL in every other byte of ASCII text."""
+    even = head[0::2].count(b"\x00")
+    odd = head[1::2].count(b"\x00")
+    return max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50
+
+
+def _decode_detected(data: bytes, path: str | None) -> Decoded:
+    import chardet  # deferred: keeps `import docparse` fast for callers that never decode bytes
+
+    guess = chardet.detect(data[:_DETECT_BYTES])
+    name = (guess.get("encoding") or "").lower()
+    confidence = float(guess.get("confidence") or 0.0)
+    candidates = [_ALIASES.get(name, name)] if name else []
+    if _looks_utf16(data[:4096]):
+        candidates.insert(0, "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+    # Chinese reports: when chardet is unsure, GB18030 and Big5 are the likely codecs.
+    candidates += [c for c in ("gb18030", "big5hkscs") if c not in candidates]
+    for codec in candidates:
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        sure = confidence if codec == candidates[0] else min(confidence, 0.5)
+        return Decoded(text, codec, round(sure, 3), False)
+    codec = candidates[0] if candidates else "gb18030"
+    try:
+        text = data.decode(codec, errors="replace")
+    except LookupError:
+        raise DecodeError("无法识别文件编码", path=path) from None
+    return Decoded(text, codec, round(min(confidence, 0.3), 3), False, text.count("\ufffd"))

@@ -1,0 +1,59 @@
+"""Exceptions docparse raises; every one is a :class:`DocparseError` carrying a stable code.
+
+Document-quality problems are never raised: they are :class:`~docparse.models.Diagnostic` data.
+Errors are for input docparse cannot read at all (empty, binary, undecodable, too large).
+"""
+
+from __future__ import annotations
+
+
+class DocparseError(Exception):
+    """Base of every docparse error: ``code`` is stable, ``message`` is Chinese, ``path`` names the file."""
+
+    code = "DP000"
+    exit_code = 3
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.code} {self.message}"
+
+
+class InputError(DocparseError):
+    """The input cannot be read: missing file, a directory, no permission."""
+
+    code = "DP001"
+
+
+class EmptyInputError(DocparseError):
+    """The input is empty or holds only white space."""
+
+    code = "DP002"
+
+
+class BinaryInputError(DocparseError):
+    """The input is a binary file (PDF, ZIP, image …), not text."""
+
+    code = "DP003"
+
+
+class DecodeError(DocparseError):
+    """The bytes cannot be decoded with the requested or any detected encoding."""
+
+    code = "DP004"
+
+
+class NotChineseError(DocparseError):
+    """The text decodes but contains no Chinese: not a report docparse can structure."""
+
+    code = "DP005"
+
+
+class LimitError(DocparseError):
+    """The input exceeds a resource limit (size or nesting depth) set for untrusted input."""
+
+    code = "DP006"

@@ -1,0 +1,145 @@
+"""Front and closing matter as models: title, metadata, furniture, closing, report year, type.
+
+segment.py decided which lines these are; this module reads their values (dates as ISO dates,
+the report year, the kind of document) and builds the models with spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lines import Locator
+from .metadata import DOC_NUMBER, parse_date
+from .models import (
+    Closing,
+    Diagnostic,
+    DocumentType,
+    Furniture,
+    Metadata,
+    MetadataField,
+    TextBlock,
+    Title,
+)
+from .numerals import cn_to_int
+from .segment import Segmented
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_CN_YEAR = re.compile(r"([〇零○O一二三四五六七八九]{4})年")
+_DATE_KEYS = ("written_date", "publish_date")
+
+
+@dataclass
+class FrontMatter:
+    """Everything outside the body, as models."""
+
+    title: Title | None = None
+    subtitle: TextBlock | None = None
+    byline: TextBlock | None = None
+    addressee: TextBlock | None = None
+    metadata: Metadata = field(default_factory=Metadata)
+    furniture: list[Furniture] = field(default_factory=list)
+    closing: Closing | None = None
+    report_year: int | None = None
+    doc_type: DocumentType = "unknown"
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _block(text: str, locator: Locator, span: tuple[int, int] | None) -> TextBlock | None:
+    if span is None:
+        return None
+    return TextBlock(text=text[span[0]:span[1]], span=locator.span(*span))
+
+
+def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented) -> FrontMatter:
+    """Build the models of front and closing matter from the segmentation."""
+    front = FrontMatter()
+    if seg.title:
+        title_text, spans = seg.title
+        front.title = Title(text=title_text if _mostly_cjk(title_text) else
+                            " ".join(text[s:e].strip() for s, e in spans),
+                            spans=[locator.span(s, e) for s, e in spans])
+    front.subtitle = _block(text, locator, seg.subtitle)
+    front.byline = _block(text, locator, seg.byline)
+    front.addressee = _block(text, locator, seg.addressee)
+    front.furniture = [Furniture(kind=kind, span=locator.span(s, e), text=text[s:e])
+                       for kind, s, e in seg.furniture]
+    front.metadata = _metadata(text, folded, locator, seg)
+    front.closing = _closing(text, locator, seg)
+    front.report_year = report_year(front.title.text if front.title else "")
+    front.doc_type = document_type(front.title.text if front.title else "", seg)
+    return front
+
+
+def _mostly_cjk(title: str) -> bool:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in title) >= len(title) * 0.6
+
+
+def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metadata:
+    values: dict[str, Any] = {}
+    fields: list[MetadataField] = []
+    for raw, line_start in seg.fields:
+        start, value_start, value_end = (line_start + raw.start, line_start + raw.value_start,
+                                         line_start + raw.value_end)
+        value = text[value_start:value_end]
+        fields.append(MetadataField(key=raw.key, label=raw.label or "发文字号", value=value,
+                                    span=locator.span(start, value_end),
+                                    value_span=locator.span(value_start, value_end)))
+        if raw.key in _DATE_KEYS:
+            parsed = parse_date(folded[value_start:value_end])
+            if parsed and raw.key not in values:
+                values[raw.key] = parsed
+        elif raw.key in Metadata.model_fields and raw.key not in values and value.strip():
+            values[raw.key] = " ".join(value.split()) if raw.key != "title" else value.strip()
+    if "doc_number" not in values:
+        match = DOC_NUMBER.search(folded[: seg.body[0].start] if seg.body else "")
+        if match:
+            values["doc_number"] = text[match.start():match.end()]
+    return Metadata(**values, fields=fields)
+
+
+def _closing(text: str, locator: Locator, seg: Segmented) -> Closing | None:
+    parts = [*seg.signature, *seg.notes]
+    if seg.date:
+        parts.append(seg.date)
+    if not parts:
+        return None
+    start = min(s for s, _ in parts)
+    end = max(e for _, e in parts)
+    date_text = text[seg.date[0]:seg.date[1]] if seg.date else None
+    return Closing(
+        span=locator.span(start, end),
+        signature=[TextBlock(text=text[s:e], span=locator.span(s, e)) for s, e in seg.signature],
+        date=parse_date(date_text) if date_text else None,
+        date_text=date_text,
+        date_span=locator.span(*seg.date) if seg.date else None,
+        notes=[TextBlock(text=text[s:e], span=locator.span(s, e)) for s, e in seg.notes],
+    )
+
+
+def report_year(title: str) -> int | None:
+    """The year a report is about, from its title: ``2022年度…报告``, ``关于2021年度…``."""
+    match = _YEAR.search(title)
+    if match:
+        return int(match.group(1))
+    match = _CN_YEAR.search(title)
+    if match:
+        return cn_to_int(match.group(1).translate(str.maketrans("零○O", "〇〇〇")))
+    return None
+
+
+def document_type(title: str, seg: Segmented) -> DocumentType:
+    """Guess the kind of document from its title (domain-rules.md §7)."""
+    if re.search(r"(法治政府建设|依法行政|法治建设).*(报告|总结)", title):
+        return "fazhi_annual"
+    if re.search(r"政府工作报告$", title):
+        return "gov_work_report"
+    if re.search(r"总结$", title):
+        return "work_summary"
+    articles = sum(1 for line in seg.body[:400] if re.match(r"\s*第[一二三四五六七八九十百零〇]+条", line.folded))
+    if articles >= 3 or re.search(r"(条例|规定|办法|细则|规则|章程)$", title) and articles:
+        return "regulation"
+    if re.search(r"(报告|通知|意见|决定|公告|通告|通报|请示|批复|函|纪要|决议|公报|命令|令|议案)$", title):
+        return "gongwen"
+    return "unknown"

@@ -1,0 +1,53 @@
+"""The lark parsers, built once and lazily from the grammars shipped in ``docparse.grammars``."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lark import Lark
+
+from .lexer import BodyLexer, HeadingLeveler
+
+
+@functools.cache
+def document_parser() -> Lark:
+    """The LALR block parser of grammars/document.lark, fed by :class:`BodyLexer`."""
+    return Lark.open_from_package(
+        "docparse.grammars", "document.lark", parser="lalr", lexer=BodyLexer,
+        postlex=HeadingLeveler(), propagate_positions=True, maybe_placeholders=False,
+    )
+
+
+@functools.cache
+def marker_patterns() -> dict[str, re.Pattern[str]]:
+    """The marker terminals of document.lark, compiled for matching at a line start."""
+    return _compile_terminals(document_parser())
+
+
+@functools.cache
+def inline_parser() -> Lark:
+    """The LALR parser of grammars/inline.lark (a paragraph → introduction and items)."""
+    return Lark.open_from_package(
+        "docparse.grammars", "inline.lark", parser="lalr", lexer=_ReplayLexer, start="paragraph",
+        propagate_positions=False, maybe_placeholders=False,
+    )
+
+
+@functools.cache
+def enumerator_pattern() -> re.Pattern[str]:
+    """One alternation of the ENUM_* terminals of inline.lark, with a named group per terminal."""
+    terminals = [t for t in inline_parser().terminals if t.name.startswith("ENUM_")]
+    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+
+
+def _compile_terminals(parser: Lark) -> dict[str, re.Pattern[str]]:
+    return {t.name: re.compile(t.pattern.to_regexp()) for t in parser.terminals
+            if t.pattern.type == "re"}
+
+
+class _ReplayLexer(BodyLexer):
+    """Replays a prepared token list (inline.py cuts the paragraph itself)."""
+
+    def lex(self, lexer_state, parser_state):  # type: ignore[no-untyped-def]
+        return iter(lexer_state.text)

@@ -1,0 +1,355 @@
+"""Stage 4: body lines → heading and paragraph tokens for the block grammar (grammars/document.lark).
+
+The marker terminals are defined in the grammar; this module matches them at the start of each
+body line, then applies what a regular expression cannot see:
+
+* context that makes a marker not a heading: inside a quotation that spans lines, a table row,
+  a table-of-contents entry, an Arabic number that continues no sequence (``25、`` in running text);
+* recovery: a short title line standing where a missing sibling should be (四、 … 六、) becomes a
+  RECOVERED heading; a short line above a numbering that restarts at 一 becomes an UNNUMBERED_PART;
+* run-on text: a line of thousands of characters (a page scraped without line breaks) is cut
+  into virtual lines where a strong marker follows a sentence stop.
+
+:class:`HeadingLeveler` (a lark postlexer, modelled on ``lark.indenter.Indenter``) then wraps every
+heading in zero-width ``_OPEN``/``_CLOSE`` tokens by marker rank.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lark import Token
+from lark.common import LexerConf
+from lark.lexer import Lexer, LexerState
+
+from .lines import Line
+from .models import MarkerStyle
+from .numerals import ordinal_of
+
+# terminal → (style, rank); rank orders the ladder, smaller is higher.
+TERMINALS: dict[str, tuple[MarkerStyle, int]] = {
+    "PART": ("part", 0),
+    "UNNUMBERED_PART": ("part", 0),
+    "CHAPTER": ("chapter", 1),
+    "SECTION_NO": ("section", 2),
+    "ARTICLE": ("article", 3),
+    "CN_DUN": ("cn_dun", 4),
+    "CN_PAREN": ("cn_paren", 5),
+    "ARABIC_DOT": ("arabic_dot", 6),
+    "ARABIC_PAREN": ("arabic_paren", 7),
+    "ARABIC_HALF_PAREN": ("arabic_half_paren", 8),
+    "CIRCLED": ("circled", 9),
+}
+STYLE_TERMINAL = {style: name for name, (style, _) in TERMINALS.items() if name != "UNNUMBERED_PART"}
+# Tried in this order at a line start: the bracketed and 第X forms before the bare ones.
+_MATCH_ORDER = ("PART", "CHAPTER", "SECTION_NO", "ARTICLE", "CN_PAREN", "ARABIC_PAREN",
+                "CN_DUN", "ARABIC_DOT", "ARABIC_HALF_PAREN", "CIRCLED")
+_STRONG = ("PART", "CHAPTER", "SECTION_NO", "ARTICLE", "CN_DUN", "CN_PAREN")
+"""Markers unambiguous enough to start a virtual line inside run-on text."""
+_ARABIC = ("ARABIC_DOT", "ARABIC_PAREN", "ARABIC_HALF_PAREN", "CIRCLED")
+_NUMERAL = re.compile(r"[一二三四五六七八九十百千零〇0-9]+|[①-⒛㈠-㈩]")
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|·{3,}|-{4,}|_{4,})\s*\d{1,4}$")
+_TABLE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_SENTENCE_STOP = re.compile(r"[。;!?]")
+_LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ENUM_START = re.compile(r"^[一二三四五六七八九十]{1,3}[是要]|^第[一二三四五六七八九十]{1,3}[,、]")
+RUN_ON_LENGTH = 1000
+"""A line at least this long is treated as run-on text and cut at strong markers."""
+MAX_ARABIC_START = 3
+"""An Arabic marker that continues no sequence must number one of the first items to count."""
+
+
+@dataclass
+class BodyLine:
+    """A body line (or a virtual line cut out of run-on text) and the marker it starts with."""
+
+    start: int
+    end: int
+    folded: str
+    """Folded text of ``[start, end)``."""
+    terminal: str | None = None
+    marker_end: int = 0
+    """Offset after the marker (and the spaces after it)."""
+    ordinal: int | None = None
+    recovered_style: MarkerStyle | None = None
+    """For a RECOVERED heading: the style of the siblings whose number it takes."""
+
+    @property
+    def squeezed(self) -> str:
+        return self.folded.replace(" ", "")
+
+
+@dataclass
+class LexedBody:
+    """The prepared token source handed to the lark parser."""
+
+    lines: list[BodyLine]
+
+
+def prepare(lines: list[Line], patterns: dict[str, re.Pattern[str]]) -> LexedBody:
+    """Match markers on every body line and apply the context rules of the module docstring."""
+    body = [virtual for line in lines for virtual in _virtual_lines(line, patterns)]
+    for line in body:
+        _match_marker(line, patterns)
+    _demote_in_quotes(body)
+    _demote_tables_and_toc(body)
+    _demote_stray_arabic(body)
+    _recover_missing(body)
+    _mark_unnumbered_parts(body)
+    return LexedBody(body)
+
+
+def _match_marker(line: BodyLine, patterns: dict[str, re.Pattern[str]]) -> None:
+    text = line.folded
+    offset = len(text) - len(text.lstrip(" "))
+    for name in _MATCH_ORDER:
+        match = patterns[name].match(text, offset)
+        if not match:
+            continue
+        rest = text[match.end():].strip(" ")
+        if name in ("CN_DUN", "ARABIC_DOT") and not rest:
+            continue  # a bare "1." or "一、" line is a list number, not a heading
+        if name == "ARABIC_DOT" and re.match(r"(?:[0-9]|年|月|日|万|亿|%)", rest):
+            continue  # 2、3月份 / 1.5万
+        numeral = _NUMERAL.search(match.group())
+        line.terminal = name
+        line.ordinal = ordinal_of(numeral.group()) if numeral else None
+        end = match.end()
+        while end < len(text) and text[end] == " ":
+            end += 1
+        line.marker_end = line.start + end
+        return
+
+
+def _virtual_lines(line: Line, patterns: dict[str, re.Pattern[str]]) -> Iterator[BodyLine]:
+    """Yield the line, or the pieces of a run-on line cut before strong markers."""
+    text = line.folded
+    if len(text) < RUN_ON_LENGTH:
+        yield BodyLine(line.start, line.end, text)
+        return
+    cuts = [0]
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "“「『《":
+            depth += 1
+        elif char in "”」』》" and depth:
+            depth -= 1
+        elif depth == 0 and index and (text[index - 1] in "。;!?:" or text[index - 1: index + 1] == "  "):
+            if any(patterns[name].match(text, index) for name in _STRONG) or (
+                    text[index - 1] == " " and text[index] != " "):
+                if index - cuts[-1] >= 2:
+                    cuts.append(index)
+    cuts.append(len(text))
+    for begin, finish in zip(cuts, cuts[1:]):
+        piece = text[begin:finish]
+        if piece.strip(" "):
+            yield BodyLine(line.start + begin, line.start + finish, piece)
+
+
+def _demote(line: BodyLine) -> None:
+    line.terminal = None
+    line.ordinal = None
+
+
+def _demote_in_quotes(body: list[BodyLine]) -> None:
+    """A marker on a line that starts inside an open quotation is quoted text (修改为：“一、…”)."""
+    open_quotes = 0
+    carried = 0
+    for line in body:
+        if open_quotes and line.terminal:
+            _demote(line)
+        text = line.folded
+        open_quotes += text.count("“") + text.count("「") + text.count("『")
+        open_quotes -= text.count("”") + text.count("」") + text.count("』")
+        open_quotes = max(open_quotes, 0)
+        carried = carried + 1 if open_quotes else 0
+        if carried > 20:  # an unbalanced quotation mark, not a quoted block
+            open_quotes = carried = 0
+
+
+def _demote_tables_and_toc(body: list[BodyLine]) -> None:
+    """Table rows and table-of-contents entries carry numbers but are not headings."""
+    toc_entries: set[str] | None = None
+    for line in body:
+        squeezed = line.squeezed
+        if squeezed in ("目录", "目次"):
+            toc_entries = set()
+            continue
+        if not line.terminal:
+            continue
+        if _TOC_ENTRY.search(squeezed) or len(_TABLE_GAP.findall(line.folded.strip(" "))) >= 2 or (
+                "|" in line.folded and line.folded.count("|") >= 2):
+            _demote(line)
+            continue
+        if toc_entries is not None:
+            if squeezed in toc_entries:
+                toc_entries = None  # the body repeats the first entries: the contents list ended
+            else:
+                toc_entries.add(squeezed)
+    # Second pass: demote what the contents list held, up to where the body starts repeating it.
+    toc_seen: set[str] = set()
+    in_toc = False
+    for line in body:
+        squeezed = line.squeezed
+        if squeezed in ("目录", "目次"):
+            in_toc = True
+            toc_seen = set()
+            continue
+        if in_toc and line.terminal:
+            if squeezed in toc_seen:
+                in_toc = False
+            else:
+                toc_seen.add(squeezed)
+                if _toc_repeated_later(body, line, squeezed):
+                    _demote(line)
+                else:
+                    in_toc = False
+
+
+def _toc_repeated_later(body: list[BodyLine], entry: BodyLine, squeezed: str) -> bool:
+    return any(other.start > entry.start and other.squeezed == squeezed and other.terminal
+               for other in body)
+
+
+def _demote_stray_arabic(body: list[BodyLine]) -> None:
+    """An Arabic-numbered line that continues no sequence (``25、…`` in text) is not a heading."""
+    last: dict[str, int] = {}
+    for line in body:
+        name = line.terminal
+        if name is None or line.ordinal is None:
+            continue
+        rank = TERMINALS[name][1]
+        for other in list(last):
+            if TERMINALS[other][1] > rank:
+                del last[other]  # a higher heading starts a new list below it
+        if name in _ARABIC:
+            previous = last.get(name)
+            continues = previous is not None and 0 < line.ordinal - previous <= 3
+            if not continues and line.ordinal > MAX_ARABIC_START:
+                _demote(line)
+                continue
+        last[name] = line.ordinal
+
+
+def _is_short_title(line: BodyLine) -> bool:
+    text = line.squeezed
+    return (4 <= len(text) <= 40 and not _SENTENCE_STOP.search(text) and not _LINE_END_PUNCT.search(text)
+            and len(_CJK.findall(text)) >= 4 and not _ENUM_START.match(text)
+            and not text.startswith(("“", "《", "(")))
+
+
+def _rank(line: BodyLine) -> int | None:
+    """The ladder rank of a line's marker (a RECOVERED one takes its siblings' rank)."""
+    if line.recovered_style:
+        return TERMINALS[STYLE_TERMINAL[line.recovered_style]][1]
+    return TERMINALS[line.terminal][1] if line.terminal else None
+
+
+def _recover_missing(body: list[BodyLine]) -> None:
+    """Between siblings 四、 and 六、, one short title line without a number is the missing 五、."""
+    for name in ("CHAPTER", "CN_DUN", "CN_PAREN"):
+        rank = TERMINALS[name][1]
+        previous: int | None = None
+        for index, line in enumerate(body):
+            line_rank = _rank(line)
+            if line_rank is not None and line_rank < rank:
+                previous = None  # a higher heading: a new sibling list begins
+                continue
+            if line.terminal != name or line.ordinal is None:
+                continue
+            if previous is not None:
+                prior = body[previous]
+                missing = line.ordinal - (prior.ordinal or 0) - 1
+                if 0 < missing <= 2:
+                    between = [body[i] for i in range(previous + 1, index)]
+                    if any((_rank(b) or 99) <= rank for b in between):
+                        previous = index
+                        continue
+                    found = [b for b in between if not b.terminal and _is_short_title(b)]
+                    if len(found) == missing:
+                        for offset, candidate in enumerate(found, start=1):
+                            candidate.terminal = "RECOVERED"
+                            candidate.recovered_style = TERMINALS[name][0]
+                            candidate.ordinal = (prior.ordinal or 0) + offset
+                            candidate.marker_end = candidate.start + (
+                                len(candidate.folded) - len(candidate.folded.lstrip(" ")))
+            previous = index
+
+
+def _mark_unnumbered_parts(body: list[BodyLine]) -> None:
+    """Numbering that restarts at 一 under an unnumbered short line: that line heads a part."""
+    numbered = [line for line in body if line.terminal and line.terminal != "RECOVERED"]
+    if not numbered:
+        return
+    top_rank = min(TERMINALS[line.terminal][1] for line in numbered if line.terminal)
+    top = [line for line in numbered if line.terminal and TERMINALS[line.terminal][1] == top_rank]
+    firsts = [line for line in top if line.ordinal == 1]
+    if len(firsts) < 2 or top_rank < 4:
+        return
+    index_of = {id(line): i for i, line in enumerate(body)}
+    for first in firsts:
+        i = index_of[id(first)] - 1
+        if i >= 0 and not body[i].terminal and _is_short_title(body[i]) and len(body[i].squeezed) <= 30:
+            part = body[i]
+            part.terminal = "UNNUMBERED_PART"
+            part.ordinal = None
+            part.marker_end = part.start + (len(part.folded) - len(part.folded.lstrip(" ")))
+
+
+class BodyLexer(Lexer):
+    """A lark lexer that replays the prepared body lines as MARKER / TITLE / TEXT / _NL tokens.
+
+    A RECOVERED token's value is ``style:ordinal`` (``cn_dun:5``): what the text does not say.
+    """
+
+    __future_interface__ = 2
+
+    def __init__(self, lexer_conf: LexerConf) -> None:
+        self.lexer_conf = lexer_conf
+
+    def lex(self, lexer_state: LexerState, parser_state: object) -> Iterator[Token]:
+        data: LexedBody = lexer_state.text  # type: ignore[assignment]
+        for line in data.lines:
+            end = line.start + len(line.folded.rstrip(" "))
+            if line.terminal:
+                start = line.start + (len(line.folded) - len(line.folded.lstrip(" ")))
+                value = f"{line.recovered_style}:{line.ordinal}" if line.recovered_style else ""
+                yield Token(line.terminal, value, start_pos=start, end_pos=line.marker_end)
+                if line.marker_end < end:
+                    yield Token("TITLE", "", start_pos=line.marker_end, end_pos=end)
+            else:
+                start = line.start + (len(line.folded) - len(line.folded.lstrip(" ")))
+                yield Token("TEXT", "", start_pos=start, end_pos=end)
+            yield Token("_NL", "", start_pos=end, end_pos=end)
+
+
+class HeadingLeveler:
+    """Postlexer: ``_OPEN`` before each heading and ``_CLOSE`` after its section, by marker rank."""
+
+    always_accept = (*TERMINALS, "RECOVERED")
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        open_ranks: list[int] = []
+        last_end = 0
+        for token in stream:
+            rank = self._rank(token)
+            if rank is not None:
+                while open_ranks and open_ranks[-1] >= rank:
+                    open_ranks.pop()
+                    yield Token("_CLOSE", "", start_pos=last_end, end_pos=last_end)
+                open_ranks.append(rank)
+                yield Token("_OPEN", "", start_pos=token.start_pos, end_pos=token.start_pos)
+            yield token
+            last_end = token.end_pos or last_end
+        for _ in open_ranks:
+            yield Token("_CLOSE", "", start_pos=last_end, end_pos=last_end)
+
+    def _rank(self, token: Token) -> int | None:
+        if token.type == "RECOVERED":
+            style = token.value.split(":", 1)[0]
+            return TERMINALS[STYLE_TERMINAL[style]][1]  # type: ignore[index]
+        spec = TERMINALS.get(token.type)
+        return spec[1] if spec else None

@@ -1,0 +1,79 @@
+"""Lines of the normalized text with offsets, and the span arithmetic every stage shares."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .models import Span
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text: ``text[start:end]`` (without its ``\\n``), plus the folded view."""
+
+    number: int
+    """1-based line number."""
+    start: int
+    end: int
+    raw: str
+    folded: str
+    """Same length as ``raw``: full-width forms as ASCII, every space-like character as ' '."""
+
+    @property
+    def content_start(self) -> int:
+        """Offset of the first non-space character (``end`` for a blank line)."""
+        return self.start + (len(self.folded) - len(self.folded.lstrip(" ")))
+
+    @property
+    def content_end(self) -> int:
+        """Offset after the last non-space character."""
+        return self.start + len(self.folded.rstrip(" "))
+
+    @property
+    def stripped(self) -> str:
+        """The folded line without leading and trailing spaces."""
+        return self.folded.strip(" ")
+
+    @property
+    def blank(self) -> bool:
+        return not self.folded.strip(" ")
+
+
+def split_lines(text: str, folded: str) -> list[Line]:
+    """Cut the text at ``\\n``; a final line without ``\\n`` counts, an empty tail does not."""
+    lines: list[Line] = []
+    start = 0
+    number = 1
+    length = len(text)
+    while start < length:
+        end = text.find("\n", start)
+        if end < 0:
+            end = length
+        lines.append(Line(number, start, end, text[start:end], folded[start:end]))
+        number += 1
+        start = end + 1
+    return lines
+
+
+class Locator:
+    """Turns offsets into :class:`Span` objects with 1-based line and column numbers."""
+
+    def __init__(self, text: str) -> None:
+        self._line_starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos >= 0:
+            self._line_starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(start=start, end=end, line=line, column=column,
+                    end_line=end_line, end_column=end_column)

@@ -1,0 +1,110 @@
+"""The metadata block of disclosure pages (索引号, 发文字号, 成文日期 …) and the dates in it.
+
+Labels and their synonyms follow ../shared/docs/domain-rules.md §3.2. A label may be
+letter-spaced (``索 引 号``, ``标\\u3000\\u3000题``) and several ``label: value`` pairs may share a
+line, so the labels are found first and each value runs to the next label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .numerals import cn_to_int
+
+# canonical key ← labels as written (spaces removed)
+LABELS: dict[str, tuple[str, ...]] = {
+    "index_no": ("索引号", "信息索引号", "索取号"),
+    "title": ("标题", "名称", "信息名称", "文件名称"),
+    "issuer": ("发文机关", "发文机构", "发布机构", "制发机构", "发文单位", "发布单位", "成文单位"),
+    "doc_number": ("发文字号", "文号", "文件编号", "发文号"),
+    "written_date": ("成文日期", "生成日期", "产生日期", "发文日期", "成文时间"),
+    "publish_date": ("发布日期", "发布时间", "公开日期", "发表时间", "公布日期", "时间", "日期",
+                     "更新时间", "信息时间"),
+    "topic_class": ("主题分类", "信息分类", "目录分类", "分类"),
+    "genre_class": ("体裁分类", "公文种类", "文种"),
+    "audience_class": ("服务对象分类", "服务对象"),
+    "validity": ("有效性", "时效性", "效力状态"),
+    "keywords": ("主题词", "关键词", "关键字"),
+    "summary": ("内容概述", "摘要"),
+    "source": ("来源", "信息来源", "文章来源", "稿件来源"),
+    "author": ("作者", "发布人"),
+}
+_LABEL_TO_KEY = {label: key for key, labels in LABELS.items() for label in labels}
+
+
+def _spaced(label: str) -> str:
+    return "[ ]*".join(re.escape(ch) for ch in label)
+
+
+# Longest labels first, so 发布日期 wins over 日期 and 信息来源 over 来源.
+_LABEL_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<label>"
+    + "|".join(_spaced(label) for label in sorted(_LABEL_TO_KEY, key=len, reverse=True))
+    + r")[ ]*[:]"
+)
+
+
+@dataclass(frozen=True)
+class RawField:
+    """A ``label: value`` pair found in a line, with offsets into that line."""
+
+    key: str
+    label: str
+    value: str
+    start: int
+    value_start: int
+    value_end: int
+
+
+def find_fields(folded_line: str) -> list[RawField]:
+    """All ``label: value`` pairs of a folded line; empty unless the line *starts* with a label."""
+    matches = list(_LABEL_RE.finditer(folded_line))
+    if not matches or folded_line[: matches[0].start()].strip(" "):
+        return []
+    fields = []
+    for index, match in enumerate(matches):
+        stop = matches[index + 1].start() if index + 1 < len(matches) else len(folded_line)
+        value_start = match.end()
+        while value_start < stop and folded_line[value_start] == " ":
+            value_start += 1
+        value_end = stop
+        while value_end > value_start and folded_line[value_end - 1] == " ":
+            value_end -= 1
+        label = match.group("label").replace(" ", "")
+        fields.append(RawField(_LABEL_TO_KEY[label], label, folded_line[value_start:value_end],
+                               match.start(), value_start, value_end))
+    return fields
+
+
+_ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
+_CN_DATE = re.compile(
+    r"(?P<y>[〇零○O0一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
+)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Read the first date in the text: ``2022年1月28日``, ``2023-02-28 09:24``, ``二〇二二年一月二十八日``."""
+    match = _ISO_DATE.search(text)
+    if match:
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    else:
+        match = _CN_DATE.search(text)
+        if not match:
+            return None
+        year_text = match["y"].translate(str.maketrans("零○O0", "〇〇〇〇"))
+        parts = (cn_to_int(year_text), cn_to_int(match["m"]), cn_to_int(match["d"]))
+        if None in parts:
+            return None
+        year, month, day = parts  # type: ignore[assignment]
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,12}?\s*[〔\[【(（［]\s*(?:19|20)\d{2}\s*[〕\]】)）］]\s*第?\s*\d{1,5}\s*号"
+)
+"""A 发文字号 as written, right or wrong brackets (运政函〔2022〕3号, 国办发[2017]47号)."""

@@ -1,0 +1,43 @@
+"""What a section reports — measures, the first-responsible-person duty, problems, plans — from its title.
+
+The 督察规定 asks 法治政府 reports for five parts (domain-rules.md §2.1); 工作总结 and 政府工作报告 have
+the same review / problems / plans shape. Matching is by meaning (keywords), not exact heading text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import SectionRole
+
+_ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
+    ("duty", re.compile(r"第一责任人|主要负责人.{0,12}(履行|职责)|履行.{0,10}职责情况")),
+    ("problems", re.compile(r"存在的?(主要)?(问题|不足|短板|困难)|不足(之处)?(和|及|与)原因|问题(和|及|与)(不足|原因|差距)|"
+                            r"短板|差距和不足|不足和差距|薄弱环节|^(主要)?问题$|^不足$")),
+    ("plans", re.compile(r"下一(年度?|步)|工作(打算|计划|思路|安排|重点)|主要安排|(今后|明年|来年).{0,6}(工作|打算|安排|思路)|"
+                         r"努力方向|(\d{4}|[〇一二三四五六七八九]{4})年(工作)?(打算|计划|安排|思路|目标|重点|主要任务)|"
+                         r"工作任务|政府工作任务|对今年政府工作的建议|总体要求|目标任务|下步")),
+    ("measures", re.compile(r"举措|成效|工作开展情况|主要工作|工作情况|工作回顾|回顾|主要做法|做法(和|及)成效|"
+                            r"取得的成绩|工作成绩|推进情况|完成情况|落实情况|基本情况|进展")),
+)
+# Claims outside role-bearing sections are judged by their own wording.
+_CLAIM_PROBLEMS = re.compile(r"(存在|仍有|还有).{0,12}(问题|不足|差距|短板)|不够|不到位|有待(进一步)?|薄弱|亟需|亟待|尚需|仍需")
+_CLAIM_PLANS = re.compile(r"^(\d{4}年|下一步|今后|明年|来年)?.{0,6}(我们将|我县将|我市将|我区将|将继续|将进一步|要继续|"
+                          r"要进一步|力争|计划|拟)|^下一步")
+
+
+def role_of_title(title: str) -> SectionRole | None:
+    """The role a heading's title announces, or ``None`` when it names a topic instead."""
+    for role, pattern in _ROLE_PATTERNS:
+        if pattern.search(title):
+            return role
+    return None
+
+
+def role_of_claim(text: str) -> SectionRole | None:
+    """The role a sentence states by its own wording (used outside role-bearing sections)."""
+    if _CLAIM_PLANS.search(text):
+        return "plans"
+    if _CLAIM_PROBLEMS.search(text):
+        return "problems"
+    return None
