@@ -1,0 +1,33 @@
+# docparse — two commands for a fresh machine with Python ≥ 3.10 and make:
+#   make demo   set up .venv, convert examples/*.txt to JSON in out/, print one outline
+#   make test   set up .venv with the dev tools, run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck bench fuzz clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	@for f in examples/*.txt; do \
+		$(BIN)/docparse parse "$$f" > "out/$$(basename "$${f%.txt}").json" || exit $$?; \
+		echo "out/$$(basename "$${f%.txt}").json"; \
+	done
+	$(BIN)/docparse outline examples/004_96091dc0ec9ac7c9.txt
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check docparse tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

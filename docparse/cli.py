@@ -1,0 +1,65 @@
+"""The ``docparse`` command: one module per subcommand under docparse/commands/.
+
+Exit codes (documented in the README):
+  0  success (validate: no error-severity finding)
+  1  validate found errors
+  2  usage error (argparse)
+  3  an input could not be read or is not a report (empty, binary, undecodable, not Chinese, too large)
+  4  internal error (a bug: please report it with the input)
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_INTERNAL = 4
+
+COMMANDS = ("parse", "outline", "schema", "metrics", "validate", "convert")
+"""Subcommand modules in docparse/commands/, each with ``register(subparsers)`` and ``run(args)``."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="docparse", description="把中文政府报告、公文和法规解析为带源位置的结构化数据（JSON）。")
+    parser.add_argument("--version", action="version", version=f"docparse {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = import_module(f".commands.{name}", __package__)
+        except ModuleNotFoundError:
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code (``python -m docparse`` and the script exit with it)."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `docparse parse … | head` ends quietly
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print("docparse: 已中断", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        print(f"docparse: DP999 内部错误（{type(exc).__name__}: {exc}），请附上输入文件报告此问题",
+              file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,1 @@
+"""Subcommands of the ``docparse`` CLI, one module each (see cli.py)."""

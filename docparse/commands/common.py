@@ -1,0 +1,57 @@
+"""What the subcommands share: reading inputs (files or ``-``), error lines, atomic writes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..api import parse_bytes, parse_file
+from ..errors import DocparseError, InputError
+from ..models import Document
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="报告文件；- 表示标准输入")
+    parser.add_argument("--encoding", help="强制使用的编码（默认自动识别：UTF-8、GB18030、Big5、UTF-16…）")
+
+
+def report_error(error: DocparseError) -> None:
+    """One Chinese line on stderr, naming the file: ``path: DP004 无法按指定编码…``."""
+    print(f"docparse: {error}", file=sys.stderr)
+
+
+def load(name: str, encoding: str | None) -> Document:
+    """Parse a file, or standard input for ``-``."""
+    if name == "-":
+        return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, path="<stdin>")
+    return parse_file(name, encoding=encoding)
+
+
+def documents(names: list[str], encoding: str | None) -> Iterator[tuple[str, Document | DocparseError]]:
+    """Each input with its Document, or the error that stopped it (a batch never stops at one)."""
+    for name in names:
+        try:
+            yield name, load(name, encoding)
+        except DocparseError as error:
+            yield name, error
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it: a killed run leaves no half file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def output_error(path: str, exc: OSError) -> InputError:
+    return InputError(f"无法写出文件（{exc.strerror}）", path=path)
