@@ -16,7 +16,7 @@ from .decode import decode
 from .errors import EmptyInputError, InputError, LimitError, NotChineseError
 from .frontmatter import build_front_matter
 from .grammar import document_parser, marker_patterns
-from .lexer import prepare
+from .lexer import cut_run_on, prepare
 from .lines import Locator, split_lines
 from .models import Diagnostic, Document, SourceInfo
 from .normalize import fold, normalize_newlines
@@ -111,7 +111,7 @@ def _build(raw_text: str, source: SourceInfo, *, replaced: int, confidence: floa
     source = source.model_copy(update={"newline": newline})
     folded = fold(text)
     locator = Locator(text)
-    lines = split_lines(text, folded)
+    lines = cut_run_on(split_lines(text, folded), marker_patterns())
     segmented = segment(lines)
     front = build_front_matter(text, folded, locator, segmented)
     tree = document_parser().parse(prepare(segmented.body, marker_patterns()))  # type: ignore[arg-type]

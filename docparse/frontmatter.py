@@ -67,8 +67,12 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented)
                        for kind, s, e in seg.furniture]
     front.metadata = _metadata(text, folded, locator, seg)
     front.closing = _closing(text, locator, seg)
-    front.report_year = report_year(front.title.text if front.title else "")
-    front.doc_type = document_type(front.title.text if front.title else "", seg)
+    title = front.title.text if front.title else ""
+    front.doc_type = document_type(title, seg)
+    if front.doc_type in ("fazhi_annual", "work_summary") or re.search(r"\d{4}\s*年度", title):
+        front.report_year = report_year(title)
+    elif front.doc_type == "gov_work_report" and front.subtitle:
+        front.report_year = report_year(front.subtitle.text)
     return front
 
 

@@ -91,7 +91,7 @@ class LexedBody:
 
 def prepare(lines: list[Line], patterns: dict[str, re.Pattern[str]]) -> LexedBody:
     """Match markers on every body line and apply the context rules of the module docstring."""
-    body = [virtual for line in lines for virtual in _virtual_lines(line, patterns)]
+    body = [BodyLine(line.start, line.end, line.folded) for line in lines]
     for line in body:
         _match_marker(line, patterns)
     _demote_in_quotes(body)
@@ -124,29 +124,47 @@ def _match_marker(line: BodyLine, patterns: dict[str, re.Pattern[str]]) -> None:
         return
 
 
-def _virtual_lines(line: Line, patterns: dict[str, re.Pattern[str]]) -> Iterator[BodyLine]:
-    """Yield the line, or the pieces of a run-on line cut before strong markers."""
-    text = line.folded
-    if len(text) < RUN_ON_LENGTH:
-        yield BodyLine(line.start, line.end, text)
-        return
+def cut_run_on(lines: list[Line], patterns: dict[str, re.Pattern[str]]) -> list[Line]:
+    """Cut every run-on line (a page scraped without line breaks) into virtual lines.
+
+    A cut goes before a strong marker (一、 （一） 第X章 第X条) that follows a sentence stop, and at a
+    run of two or more spaces after a stop (where scrapers left the lost line break's indentation).
+    Offsets stay those of the text; only the line boundaries are virtual.
+    """
+    result: list[Line] = []
+    for line in lines:
+        if len(line.folded) < RUN_ON_LENGTH:
+            result.append(line)
+            continue
+        cuts = _run_on_cuts(line.folded, patterns)
+        for begin, finish in zip(cuts, cuts[1:]):
+            result.append(Line(line.number, line.start + begin, line.start + finish,
+                               line.raw[begin:finish], line.folded[begin:finish]))
+    return result
+
+
+def _run_on_cuts(text: str, patterns: dict[str, re.Pattern[str]]) -> list[int]:
     cuts = [0]
     depth = 0
-    for index, char in enumerate(text):
-        if char in "“「『《":
+    for match in re.finditer(r"[“「『《”」』》]|(?<=[。;!?:])\s*|(?<=\S) {2,}(?=\S)", text):
+        token = match.group()
+        if token in "“「『《" and token:
             depth += 1
-        elif char in "”」』》" and depth:
-            depth -= 1
-        elif depth == 0 and index and (text[index - 1] in "。;!?:" or text[index - 1: index + 1] == "  "):
-            if any(patterns[name].match(text, index) for name in _STRONG) or (
-                    text[index - 1] == " " and text[index] != " "):
-                if index - cuts[-1] >= 2:
-                    cuts.append(index)
+            continue
+        if token in "”」』》" and token:
+            depth = max(depth - 1, 0)
+            continue
+        if depth:
+            continue
+        position = match.end()
+        if position - cuts[-1] < 2 or position >= len(text):
+            continue
+        after_stop = match.start() > 0 and text[match.start() - 1] in "。;!?:"
+        strong = any(patterns[name].match(text, position) for name in _STRONG)
+        if strong or (after_stop and len(token) >= 2) or (not after_stop and len(token) >= 2 and strong):
+            cuts.append(position)
     cuts.append(len(text))
-    for begin, finish in zip(cuts, cuts[1:]):
-        piece = text[begin:finish]
-        if piece.strip(" "):
-            yield BodyLine(line.start + begin, line.start + finish, piece)
+    return cuts
 
 
 def _demote(line: BodyLine) -> None:
@@ -215,22 +233,21 @@ def _toc_repeated_later(body: list[BodyLine], entry: BodyLine, squeezed: str) ->
 
 
 def _demote_stray_arabic(body: list[BodyLine]) -> None:
-    """An Arabic-numbered line that continues no sequence (``25、…`` in text) is not a heading."""
+    """An Arabic-numbered line that continues no sequence (``25、…`` in text) is not a heading.
+
+    Numbering may run on across higher headings (State Council notices number their tasks 1.–20.
+    through （一）…（六）), so a marker continues the last one of its style wherever that stood.
+    """
     last: dict[str, int] = {}
     for line in body:
         name = line.terminal
-        if name is None or line.ordinal is None:
+        if name is None or line.ordinal is None or name not in _ARABIC:
             continue
-        rank = TERMINALS[name][1]
-        for other in list(last):
-            if TERMINALS[other][1] > rank:
-                del last[other]  # a higher heading starts a new list below it
-        if name in _ARABIC:
-            previous = last.get(name)
-            continues = previous is not None and 0 < line.ordinal - previous <= 3
-            if not continues and line.ordinal > MAX_ARABIC_START:
-                _demote(line)
-                continue
+        previous = last.get(name)
+        continues = previous is not None and 0 < line.ordinal - previous <= 3
+        if not continues and line.ordinal > MAX_ARABIC_START:
+            _demote(line)
+            continue
         last[name] = line.ordinal
 
 

@@ -37,11 +37,13 @@ _ORGAN_ENDING = re.compile(
 )
 _NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{0,60}\)$")
 _ATTACHMENT_LINE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:.、]?")
-_SUBTITLE = re.compile(r"^(?:——|—|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$|^\((?:\d{4}年|[〇一二三四五六七八九]{4}年).{0,60}\)$")
+_SUBTITLE = re.compile(r"^(?:——|—|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$|^\((?:\d{4}年|[〇一二三四五六七八九]{4}年).{0,160}\)$")
 _ADDRESSEE = re.compile(
     r"^(?:各位代表|各位委员|同志们|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{0,80}|"
     r"[^。;!?,]{2,40}(?:人民政府|委员会|办公厅|办公室|常委会|党委|局|厅|部)):$"
 )
+_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:\s+[\u4e00-\u9fff·]{2,5})+$")
+"""``国务院总理 李强``: a title or office, a space, a name."""
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
 
 
@@ -102,7 +104,7 @@ def segment(lines: list[Line]) -> Segmented:
 
     body_start = _front_matter(lines, squeezed, role, result)
     body_end = _tail(lines, squeezed, role, result, body_start)
-    for index in range(body_start, body_end):
+    for index in range(body_end):  # from 0: lines between title and body that nothing claimed
         if role[index] == "":
             role[index] = "body"
             result.body.append(lines[index])
@@ -129,8 +131,6 @@ def _add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
             value_end = value_start + match.start()
             while value_end > value_start and line.folded[value_end - 1] == " ":
                 value_end -= 1
-        if value_end <= value_start and raw.key not in ("keywords", "validity", "topic_class"):
-            continue
         result.fields.append((RawField(raw.key, raw.label, line.raw[value_start:value_end],
                                        raw.start, value_start, value_end), line.start))
 
@@ -145,6 +145,8 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         if role[index]:
             index += 1
             continue
+        if text in ("目录", "目次"):
+            break  # a table of contents: the lexer tells its entries from the headings they repeat
         fields = find_fields(line.folded)
         if fields:
             role[index] = "front"
@@ -155,8 +157,6 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
                                            line.content_start - line.start,
                                            line.content_end - line.start), line.start))
         elif _is_body_start(line, text):
-            break
-        elif candidates and result.title is None and _SUBTITLE.match(text):
             break
         else:
             candidates.append(index)
@@ -213,7 +213,7 @@ def _mark_after_title(line: Line, text: str, role: list[str], index: int, result
     if result.subtitle is None and _SUBTITLE.match(text):
         result.subtitle = span
         role[index] = "front"
-    elif result.byline is None and result.subtitle is not None and len(text) <= 20:
+    elif result.byline is None and result.subtitle is not None and _BYLINE.match(line.stripped):
         result.byline = span
         role[index] = "front"
     elif _ADDRESSEE.match(text):
@@ -307,7 +307,7 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
         result.date = _date_span(line)
     result.signature = [(lines[i].content_start, lines[i].content_end) for i in reversed(signature)]
     if not signature and not _DATE_LINE.match(squeezed[date_index]):
-        start, _ = _date_span(line)
+        start, _ = result.date = _date_span(line)  # the date on the signature line is the 成文日期
         result.signature = [(line.content_start, _strip_end(line, start))]
     result.notes = sorted((lines[i].content_start, lines[i].content_end) for i in notes)
     return min([date_index, *signature, *notes])

@@ -138,13 +138,16 @@ def _section(node: Tree[Token], ctx: Context, *, level: int, parent_path: str, i
             stop = first_stop(ctx.folded, t_start, t_end, "。!?;:")
             if stop is not None and ctx.folded[stop] == ":" and not ctx.folded[stop + 1: t_end].strip(" "):
                 stop = None if first_stop(ctx.folded, t_start, stop, "。!?;") is None else stop
+            cut = _title_cut(ctx.folded, t_start, stop if stop is not None else t_end)
+            if cut is not None:
+                stop = cut
             title_end = stop if stop is not None else t_end
             while title_end > t_start and ctx.folded[title_end - 1] in _TITLE_TRIM:
                 title_end -= 1
             title = clean_title(ctx.text[t_start:title_end])
             title_span = ctx.locator.span(t_start, title_end) if title_end > t_start else None
             if stop is not None:
-                rest = stop + 1
+                rest = stop + (0 if ctx.folded[stop] not in "。!?;:" else 1)
                 while rest < t_end and ctx.folded[rest] == " ":
                     rest += 1
                 heading_end = stop + 1
@@ -189,6 +192,26 @@ def _section(node: Tree[Token], ctx: Context, *, level: int, parent_path: str, i
         heading_span=ctx.locator.span(start, heading_end), title_span=title_span, path=path,
         role=section_role, body=body, children=children,
     )
+
+
+_GAP = re.compile(r" {2,}")
+_FIRST_ITEM = re.compile(r"一是|一要|第一,")
+_SECOND_ITEM = {"一是": "二是", "一要": "二要", "第一,": "第二,"}
+
+
+def _title_cut(folded: str, start: int, end: int) -> int | None:
+    """Where a heading title ends before its first sentence stop, if the body runs on the same line.
+
+    A wide gap (``一、总体要求　　以习近平…``) or the first item of an enumeration (``…领导一是…二是…``,
+    seen when line breaks were lost) ends the title; letter-spacing (``总　　则``) does not.
+    """
+    gap = _GAP.search(folded, start, end)
+    if gap and len(folded[start:gap.start()].replace(" ", "")) >= 4 and end - gap.end() >= 8:
+        return gap.start()
+    first = _FIRST_ITEM.search(folded, start, end)
+    if first and first.start() - start >= 6 and _SECOND_ITEM[first.group()] in folded[first.end():]:
+        return first.start()
+    return None
 
 
 def _paragraph(ctx: Context, start: int, end: int, paragraph_id: str,
