@@ -314,8 +314,10 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
 
 
 def _date_span(line: Line) -> tuple[int, int]:
-    match = re.search(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
-                      r"[一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})", line.folded)
+    dates = list(re.finditer(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○O0一二三四五六七八九]{4}年"
+                             r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
+                             r"(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})", line.folded))
+    match = dates[-1] if dates else None  # the last: on a "署名 日期" line the date ends the line
     if not match:
         return line.content_start, line.content_end
     return line.start + match.start(), line.start + match.end()
