@@ -42,6 +42,7 @@ _ALIASES = {
     "cp950": "big5hkscs",
     "euc-tw": "big5hkscs",
 }
+_CHINESE = frozenset(("gb18030", "big5hkscs", "utf-16-le", "utf-16-be", "utf-16"))
 _DETECT_BYTES = 256 * 1024
 """chardet reads at most this much: enough for any report, bounded for huge inputs."""
 
@@ -118,21 +119,41 @@ def _decode_detected(data: bytes, path: str | None) -> Decoded:
     guess = chardet.detect(data[:_DETECT_BYTES])
     name = (guess.get("encoding") or "").lower()
     confidence = float(guess.get("confidence") or 0.0)
-    candidates = [_ALIASES.get(name, name)] if name else []
+    guessed = _ALIASES.get(name, name)
+    # Chinese reports: GB18030 and Big5 come before a single-byte guess (IBM855, cp1252 …), which
+    # decodes any bytes at all and so would turn a slightly damaged GB18030 file into mojibake.
+    candidates = [guessed] if guessed in _CHINESE or guessed.startswith("utf") else []
     if _looks_utf16(data[:4096]):
         candidates.insert(0, "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
-    # Chinese reports: when chardet is unsure, GB18030 and Big5 are the likely codecs.
     candidates += [c for c in ("gb18030", "big5hkscs") if c not in candidates]
     for codec in candidates:
         try:
             text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-        sure = confidence if codec == candidates[0] else min(confidence, 0.5)
+        sure = confidence if codec == guessed else min(confidence, 0.5)
         return Decoded(text, codec, round(sure, 3), False)
-    codec = candidates[0] if candidates else "gb18030"
+    # Nothing decodes cleanly: a damaged Chinese file if few bytes are bad, else whatever chardet saw.
+    replaced = {codec: _lenient(data, codec) for codec in candidates}
+    codec = min(replaced, key=lambda c: replaced[c][1])
+    lenient, bad = replaced[codec]
+    if bad <= max(8, len(lenient) // 100) or not guessed:
+        return Decoded(lenient, codec, round(min(confidence, 0.3), 3), False, bad)
+    try:
+        return Decoded(data.decode(guessed), guessed, round(confidence, 3), False)
+    except (UnicodeDecodeError, LookupError):
+        pass
+    try:
+        text = data.decode(guessed or "gb18030", errors="replace")
+    except LookupError:
+        raise DecodeError("无法识别文件编码", path=path) from None
+    return Decoded(text, guessed, round(min(confidence, 0.3), 3), False, text.count("\ufffd"))
+
+
+def _lenient(data: bytes, codec: str) -> tuple[str, int]:
+    """Decode with U+FFFD for bad bytes; the text and how many replacements it holds."""
     try:
         text = data.decode(codec, errors="replace")
     except LookupError:
-        raise DecodeError("无法识别文件编码", path=path) from None
-    return Decoded(text, codec, round(min(confidence, 0.3), 3), False, text.count("\ufffd"))
+        return "", len(data) + 1
+    return text, text.count("\ufffd")
