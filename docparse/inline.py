@@ -8,11 +8,13 @@ into ``paragraph: INTRO? item*``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lark import Token, Tree
+from lark import Token
 
-from .grammar import enumerator_pattern, inline_parser
+from .grammar import enumerator_pattern, enumerator_stops, inline_parser
 from .models import EnumStyle
 from .numerals import cn_to_int
 from .sentences import first_stop
@@ -52,7 +54,7 @@ def cut_paragraph(folded: str, start: int, end: int, previous: tuple[EnumStyle, 
     text = folded[start:end]
     found: list[tuple[int, int, str, int]] = []
     last = previous
-    for match in enumerator_pattern().finditer(text):
+    for match in _enumerators(text):
         name = match.lastgroup or ""
         style = _STYLE[name]
         marker = match.group().strip(" ")
@@ -92,13 +94,41 @@ def _item(folded: str, start: int, marker_end: int, end: int, style: EnumStyle, 
     return ItemCut(start, marker_end, end, style, ordinal, lead_start, lead_end, rest_start)
 
 
-def _check_with_grammar(text: str, found: list[tuple[int, int, str, int]]) -> Tree[Token]:
-    """Shape the pieces with inline.lark: the grammar states what a paragraph may hold."""
-    tokens = []
-    if text[: found[0][0]].strip(" "):
-        tokens.append(Token("INTRO", text[: found[0][0]]))
-    for index, (item_start, marker_end, name, _) in enumerate(found):
-        item_end = found[index + 1][0] if index + 1 < len(found) else len(text)
-        tokens.append(Token(name, text[item_start:marker_end]))
-        tokens.append(Token("ITEM", text[marker_end:item_end]))
-    return inline_parser().parse(tokens)  # type: ignore[arg-type]
+def _enumerators(text: str) -> Iterator[re.Match[str]]:
+    """The matches of the ENUM_* terminals, as ``finditer`` would give them, but tried only where
+    one can start (offset 0 and after a clause stop) instead of at every character."""
+    pattern = enumerator_pattern()
+    stops = enumerator_stops()
+    if stops is None:
+        yield from pattern.finditer(text)
+        return
+    match = pattern.match(text, 0)
+    if match:
+        yield match
+    for stop in stops.finditer(text):
+        match = pattern.match(text, stop.end())
+        if match:
+            yield match
+
+
+def _check_with_grammar(text: str, found: list[tuple[int, int, str, int]]) -> None:
+    """Shape the pieces with inline.lark: the grammar states what a paragraph may hold.
+
+    The parse depends only on the sequence of token types, so each sequence is parsed once.
+    """
+    kinds = tuple(name for _, _, name, _ in found)
+    _check_sequence(bool(text[: found[0][0]].strip(" ")), kinds)
+
+
+_CHECKED: set[tuple[bool, tuple[str, ...]]] = set()
+
+
+def _check_sequence(intro: bool, kinds: tuple[str, ...]) -> None:
+    if (intro, kinds) in _CHECKED:
+        return
+    tokens = [Token("INTRO", "")] if intro else []
+    for name in kinds:
+        tokens += [Token(name, ""), Token("ITEM", "")]
+    inline_parser().parse(tokens)  # type: ignore[arg-type]
+    if len(_CHECKED) < 4096:
+        _CHECKED.add((intro, kinds))

@@ -20,6 +20,14 @@ def _scanner(stops: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(_OPENERS + _CLOSERS + stops) + "]")
 
 
+_BRACKETS = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
+
+
+@functools.cache
+def _stop_scanner(stops: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(stops) + "]")
+
+
 def sentence_ends(folded: str, start: int = 0, end: int | None = None, stops: str = STOPS) -> list[int]:
     """Offsets just after each sentence stop at depth 0 in ``folded[start:end]``.
 
@@ -27,6 +35,8 @@ def sentence_ends(folded: str, start: int = 0, end: int | None = None, stops: st
     [10]
     """
     end = len(folded) if end is None else end
+    if _BRACKETS.search(folded, start, end) is None:  # most sentences: no depth to track
+        return [match.end() for match in _stop_scanner(stops).finditer(folded, start, end)]
     result: list[int] = []
     depth = 0
     for match in _scanner(stops).finditer(folded, start, end):
