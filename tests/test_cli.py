@@ -1,0 +1,71 @@
+"""The CLI in-process and as a real subprocess: exit codes, stdin, UTF-8 output, error lines."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from docparse.cli import main
+
+from .conftest import EXAMPLES, ROOT
+
+SAMPLE = str(next(EXAMPLES.glob("004_*.txt")))
+
+
+def test_parse_prints_the_document(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", SAMPLE]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema_name"] == "docparse.Document"
+    assert data["metadata"]["doc_number"] == "运政函〔2022〕3号"
+
+
+def test_outline_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline", SAMPLE]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].split() == ["14", "一、加强党的领导,法治政府建设稳步推进"]
+    assert "（缺序号）严格决策程序" in out[5]
+
+
+def test_outline_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline", "--json", SAMPLE]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 9
+    assert {k: rows[4][k] for k in ("line", "column", "level", "marker", "ordinal", "path")} == {
+        "line": 30, "column": 3, "level": 1, "marker": "", "ordinal": 5, "path": "五"}
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Document" and "Section" in schema["$defs"]
+
+
+def test_bad_file_is_one_line_and_the_batch_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "空.txt"
+    empty.write_bytes(b"")
+    assert main(["parse", str(empty), SAMPLE, str(tmp_path / "missing.txt")]) == 3
+    captured = capsys.readouterr()
+    errors = captured.err.strip().splitlines()
+    assert len(errors) == 2
+    assert "空.txt" in errors[0] and "DP002" in errors[0]
+    assert "missing.txt" in errors[1] and "DP001" in errors[1] and "文件不存在" in errors[1]
+    assert len(captured.out.strip().splitlines()) == 1  # the good file's document
+
+
+def test_subprocess_stdin_and_exit_codes() -> None:
+    data = Path(SAMPLE).read_text(encoding="utf-8").encode("gb18030")
+    run = subprocess.run([sys.executable, "-m", "docparse", "outline", "-"], input=data,
+                         capture_output=True, cwd=ROOT, check=False)
+    assert run.returncode == 0, run.stderr.decode()
+    assert "运城市人民政府关于2021年度法治政府建设情况的报告" in run.stdout.decode("utf-8")
+    bad = subprocess.run([sys.executable, "-m", "docparse", "parse", "-"], input=b"%PDF-1.7\n\x00\x01",
+                         capture_output=True, cwd=ROOT, check=False)
+    assert bad.returncode == 3
+    assert "Traceback" not in bad.stderr.decode() and "DP003" in bad.stderr.decode("utf-8")
+    usage = subprocess.run([sys.executable, "-m", "docparse", "parse"], capture_output=True, cwd=ROOT,
+                           check=False)
+    assert usage.returncode == 2
