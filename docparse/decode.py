@@ -7,6 +7,7 @@ for Chinese codecs need mapping (``GB2312`` is too narrow for real files; GB1803
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from .errors import BinaryInputError, DecodeError, EmptyInputError
@@ -79,7 +80,9 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
         return Decoded(data.decode("utf-8"), "utf-8", 1.0, False)
     except UnicodeDecodeError:
         pass
-    return _decode_detected(data, path)
+    decoded = _decode_detected(data, path)
+    _reject_binary_text(decoded.text, path)
+    return decoded
 
 
 def _decode_forced(data: bytes, encoding: str, path: str | None) -> Decoded:
@@ -104,6 +107,16 @@ def _reject_binary(data: bytes, path: str | None) -> None:
     head = data[:4096]
     if head.count(b"\x00") > len(head) // 10 and not _looks_utf16(head):
         raise BinaryInputError("文件含大量 NUL 字节，是二进制文件而不是文本", path=path)
+
+
+_BINARY_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+def _reject_binary_text(text: str, path: str | None) -> None:
+    """Bytes without a magic number (random binary) decode to control characters and U+FFFD."""
+    head = text[:4096]
+    if len(_BINARY_TEXT.findall(head)) > len(head) // 20:
+        raise BinaryInputError("文件含大量控制字符或无法解码的字节，是二进制文件而不是文本", path=path)
 
 
 def _looks_utf16(head: bytes) -> bool:

@@ -1,0 +1,167 @@
+"""Bad input (issue 5, point 3): a typed error in the library, one Chinese line and exit 3 in the CLI.
+
+A batch never stops at a bad file: the good files after it are still parsed and printed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+import docparse
+from docparse import cli
+from docparse.errors import (
+    BinaryInputError,
+    DocparseError,
+    EmptyInputError,
+    InputError,
+    NotChineseError,
+)
+
+from .conftest import SAMPLES
+
+CJK = set(range(0x4E00, 0xA000))
+
+
+def zip_bytes() -> bytes:
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("report.txt", "一、总体情况")
+    return buffer.getvalue()
+
+
+BAD_CONTENT: dict[str, tuple[bytes, type[DocparseError]]] = {
+    "empty": (b"", EmptyInputError),
+    "whitespace": (b" \r\n\t\n  \n", EmptyInputError),
+    "ideographic-space": ("\u3000\u3000\n\u3000".encode(), EmptyInputError),
+    "utf16-whitespace": ("\ufeff  \n".encode("utf-16"), EmptyInputError),
+    "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", BinaryInputError),
+    "zip": (zip_bytes(), BinaryInputError),
+    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), BinaryInputError),
+    "nul-heavy": (bytes(range(256)) * 8, BinaryInputError),
+    "english": (b"Annual report on the rule of law.\n1. Overview\nWe trained 12 times.\n", NotChineseError),
+    "russian-cp1251": ("Отчёт о работе правительства за 2022 год.\n".encode("cp1251") * 20, NotChineseError),
+}
+
+
+def chinese_line(message: str) -> bool:
+    return any(ord(ch) in CJK for ch in message)
+
+
+@pytest.mark.parametrize("case", BAD_CONTENT)
+def test_bad_content_is_a_typed_error_naming_the_file(case: str, tmp_path: Path) -> None:
+    data, error = BAD_CONTENT[case]
+    with pytest.raises(error) as caught:
+        docparse.parse_bytes(data, path="in.txt")
+    assert str(caught.value).startswith("in.txt: DP0") and chinese_line(caught.value.message)
+    path = tmp_path / f"{case}.txt"
+    path.write_bytes(data)
+    with pytest.raises(error) as caught:
+        docparse.parse_file(path)
+    assert caught.value.path == str(path) and str(path) in str(caught.value)
+
+
+def test_parse_of_a_string_never_raises_for_odd_text() -> None:
+    for text in ("", " \n", "\x00" * 10, "Annual report", "%PDF-1.7"):
+        doc = docparse.parse(text)
+        assert doc.text == text and not doc.sections
+
+
+def unreadable(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text("一、总体情况\n开展培训。\n", encoding="utf-8")
+    path.chmod(0)
+    if os.access(path, os.R_OK):  # root reads anything: the case cannot be produced here
+        path.chmod(0o644)
+        pytest.skip("running as a user who can read a mode-000 file (root)")
+    return path
+
+
+def test_missing_file_directory_and_unreadable(tmp_path: Path) -> None:
+    for path, words in ((tmp_path / "nope.txt", "不存在"), (tmp_path, "目录")):
+        with pytest.raises(InputError) as caught:
+            docparse.parse_file(path)
+        assert caught.value.path == str(path) and words in caught.value.message
+    path = unreadable(tmp_path)
+    with pytest.raises(InputError) as caught:
+        docparse.parse_file(path)
+    assert "权限" in caught.value.message
+
+
+def test_every_error_has_its_own_code_and_exit_code() -> None:
+    classes = [EmptyInputError, BinaryInputError, NotChineseError, InputError, docparse.errors.DecodeError,
+               docparse.errors.LimitError]
+    assert len({c.code for c in classes}) == len(classes)
+    assert all(issubclass(c, DocparseError) and c.exit_code == cli.EXIT_INPUT == 3 for c in classes)
+
+
+def bad_files(tmp_path: Path) -> list[Path]:
+    paths = []
+    for case, (data, _) in BAD_CONTENT.items():
+        path = tmp_path / f"{case}.txt"
+        path.write_bytes(data)
+        paths.append(path)
+    return [*paths, tmp_path / "missing.txt", tmp_path]
+
+
+def test_cli_batch_reports_each_bad_file_on_one_line_and_continues(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = bad_files(tmp_path)
+    good = SAMPLES[0]
+    names = [str(bad[0]), str(good), *map(str, bad[1:]), str(good)]
+    assert cli.main(["parse", *names]) == cli.EXIT_INPUT
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert len(lines) == len(bad)
+    for path, line in zip(bad, lines, strict=True):
+        assert line.startswith(f"docparse: {path}: DP0"), line
+        assert chinese_line(line.split("DP0", 1)[1])
+    documents = [json.loads(line) for line in out.splitlines()]
+    assert len(documents) == 2 and all(d["source"]["path"] == str(good) for d in documents)
+
+
+def test_cli_exit_code_and_stderr_in_a_real_process(tmp_path: Path) -> None:
+    empty = tmp_path / "空文件.txt"
+    empty.write_bytes(b"")
+    result = subprocess.run([sys.executable, "-m", "docparse", "parse", str(empty), str(SAMPLES[1])],
+                            capture_output=True, check=False)
+    assert result.returncode == 3
+    err = result.stderr.decode("utf-8")
+    assert err.count("\n") == 1 and str(empty) in err and "DP002" in err and "Traceback" not in err
+    assert json.loads(result.stdout)["source"]["path"] == str(SAMPLES[1])
+
+
+def test_cli_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = unreadable(tmp_path)
+    assert cli.main(["parse", str(path)]) == cli.EXIT_INPUT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err and "权限" in err
+
+
+def test_permission_denied_even_when_running_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Root can read mode-000 files, so the EACCES path is also driven through a failing open()."""
+    path = tmp_path / "locked.txt"
+    path.write_text("一、总体情况\n", encoding="utf-8")
+    real_open = open
+
+    def deny(file: object, *args: object, **kwargs: object) -> object:
+        if file == str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", deny)
+    with pytest.raises(InputError) as caught:
+        docparse.parse_file(path)
+    assert "权限" in caught.value.message and caught.value.path == str(path)
+    assert cli.main(["parse", str(path), str(SAMPLES[2])]) == cli.EXIT_INPUT
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and str(path) in err and "权限" in err
+    assert json.loads(out)["source"]["path"] == str(SAMPLES[2])
