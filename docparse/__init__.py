@@ -20,6 +20,7 @@ from .models import (
     SourceInfo,
     Span,
 )
+from .validate import validate
 
 __version__ = "0.1.0"
 
@@ -45,4 +46,5 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "to_json",
+    "validate",
 ]
