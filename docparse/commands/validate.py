@@ -29,8 +29,9 @@ DOCS = "docs/diagnostics.md"
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "validate", help="检查结构与格式", description="检查报告、公文的标题层级、序号、列举、发文字号、日期等，"
-        "按报告类型检查必备部分。发现 error 时退出码为 1。")
+        "validate", help="检查结构与格式",
+        description="检查报告、公文的标题层级、序号、列举、发文字号、日期等，按报告类型检查必备部分。"
+                    "发现 error 时退出码为 1。")
     add_input_options(parser)
     parser.add_argument("--profile", default="auto", choices=names(), metavar="PROFILE",
                         help="检查配置：auto（按标题识别，默认）、gongwen（通用公文）、"
@@ -82,8 +83,8 @@ def _text(reports: list[dict[str, Any]]) -> None:
             counts[diagnostic.severity] += 1
         hidden += report.get("hidden", 0)
     checked = sum(1 for r in reports if "error" not in r)
-    summary = (f"docparse validate: 检查 {checked} 个文件，{counts['error']} 个错误，{counts['warning']} 个警告，"
-               f"{counts['info']} 条提示")
+    summary = (f"docparse validate: 检查 {checked} 个文件，{counts['error']} 个错误，"
+               f"{counts['warning']} 个警告，{counts['info']} 条提示")
     if hidden:
         summary += f"（另有 {hidden} 条低于 --min-severity 未显示）"
     print(summary, file=sys.stderr)
@@ -107,16 +108,14 @@ def _uri(path: str) -> str:
 
 
 def sarif(reports: list[dict[str, Any]]) -> dict[str, Any]:
-    """A SARIF 2.1.0 log: one run, the rules that fired, one result per finding, bad files as notifications."""
+    """A SARIF 2.1.0 log: one run, the rules that fired, one result per finding, bad files as notes."""
     used = sorted({d.code for r in reports for d in r.get("diagnostics", [])})
     rules = [{"id": code, "name": code, "shortDescription": {"text": CODES[code].summary},
               "help": {"text": f"见 {DOCS} 的 {code} 一节"},
               "defaultConfiguration": {"level": _SARIF_LEVEL[CODES[code].severity]}} for code in used]
     index = {code: i for i, code in enumerate(used)}
-    results = []
-    for report in reports:
-        for d in report.get("diagnostics", []):
-            results.append(_sarif_result(report["path"], report["document"], d, index[d.code]))
+    results = [_sarif_result(report["path"], report["document"], d, index[d.code])
+               for report in reports for d in report.get("diagnostics", [])]
     notifications = [{"level": "error", "message": {"text": r["error"]},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r["path"])}}}]}
                      for r in reports if "error" in r]
