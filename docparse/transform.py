@@ -150,7 +150,7 @@ def _section(node: Tree[Token], ctx: Context, *, level: int, parent_path: str, i
                 rest = stop + (0 if ctx.folded[stop] not in "。!?;:" else 1)
                 while rest < t_end and ctx.folded[rest] == " ":
                     rest += 1
-                heading_end = stop + 1
+                heading_end = stop + (ctx.folded[stop] in "。!?;:")  # a cut before 一是 is not a stop
                 if rest < t_end:
                     body_start, body_end = rest, t_end
     if marker.style == "part" and marker.ordinal is None:
