@@ -20,9 +20,9 @@ _LINE_PATTERNS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = tuple(
         ("navigation", r"^首页([>»/]|>>)"),
         ("navigation", r"[>»](正文|详情|详细内容|内容)$"),
         ("font_size", r"^[\[【(]?(字号|字体|文字大小|字体大小)[:]?[\]】)]?[\[【(]?(大中小|小中大|默认|A\+?A-?)?[\]】)]?$"),
-        ("font_size", r"^[\[【(]?(大中小|小中大|大中小默认)[\]】)]?$"),
+        ("font_size", r"^[\[【(]?(字体|字号)?[:]?(大中小|小中大|大中小默认)[\]】)]?$"),
         ("font_size", r"^[\[【(]?字号[:]?[\[【(]?(大|中|小|默认)"),
-        ("action", r"^[\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|返回顶部|返回|保存本页|我要纠错|纠错|下载)[\]】)]?([\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏|返回顶部|保存|保存本页)[\]】)]?)*$"),
+        ("action", r"^[\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|返回顶部|返回|保存本页|我要纠错|纠错|下载|分享)[\]】)]?([\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏|返回顶部|保存|保存本页)[\]】)]?)*$"),
         ("action", r"^(上一篇|下一篇)[:]"),
         ("share", r"^(扫一扫在手机(上)?(打开|浏览)当前页(面)?|扫码使用手机浏览本页内容|手机扫描二维码|微信扫一扫|扫一扫|分享到[:]?.*|分享|用手机扫描二维码.*)$"),
         ("share", r"^\$\(.*\)\.share\(\);?$"),
@@ -34,7 +34,7 @@ _LINE_PATTERNS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = tuple(
         ("page_number", r"^[-—–－]\d{1,4}[-—–－]$"),
         ("page_number", r"^第\d{1,4}页(/|,)?(共\d{1,4}页)?$"),
         ("page_number", r"^(共\d{1,4}页)$"),
-        ("footer", r"^(责任编辑|编辑|审核|校对|供稿)[:].{1,20}$"),
+        ("footer", r"^(责任编辑|编辑|审核|校对|供稿)[:].{0,20}$"),
     )
 )
 # Runs of chrome inside an otherwise meaningful line (a metadata line of a disclosure page).
@@ -47,8 +47,32 @@ _BANNER_TOKEN = re.compile(r"(网|政府|门户|中国|在线|官网|政务|之�
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 
 
-def classify_line(squeezed: str) -> FurnitureKind | None:
-    """The furniture kind of a whole line (folded, spaces removed), or ``None`` for content."""
+_CHUNK = re.compile(r"[\[【][^\]】]{0,20}[\]】]|[^\s\[【|]+")
+
+
+def classify_line(squeezed: str, stripped: str = "") -> FurnitureKind | None:
+    """The furniture kind of a whole line, or ``None`` for content.
+
+    ``squeezed`` is the folded line without spaces. A line made of several chrome pieces
+    (``【字体：大 中 小】【打印】【关闭】``, ``【我要纠错】 责任编辑：王小明``) is chrome too: ``stripped``
+    (the folded line, trimmed) is cut into bracketed or space-separated pieces, each classified.
+    """
+    kind = _classify_whole(squeezed)
+    if kind is not None or not stripped or len(stripped) > 120:
+        return kind
+    chunks = _CHUNK.findall(stripped)
+    if len(chunks) < 2:
+        return None
+    kinds = [_classify_whole(chunk.replace(" ", "")) for chunk in chunks]
+    if all(kinds):
+        return kinds[0]
+    # "责任编辑：王小明" splits into label and name: allow a trailing value after a chrome label
+    if all(kinds[:-1]) and kinds[-2] == "footer" and chunks[-2].endswith(":"):
+        return "footer"
+    return None
+
+
+def _classify_whole(squeezed: str) -> FurnitureKind | None:
     if not squeezed:
         return None
     if len(squeezed) <= 2 and not re.search(r"[\u4e00-\u9fff0-9A-Za-z]", squeezed):

@@ -95,7 +95,7 @@ def segment(lines: list[Line]) -> Segmented:
         if line.blank:
             role[index] = "blank"
             continue
-        kind = chrome.classify_line(squeezed[index])
+        kind = chrome.classify_line(squeezed[index], line.stripped)
         if kind is None and chrome.is_markup(line.stripped):
             kind = "markup"
         if kind is not None:
@@ -125,7 +125,10 @@ def _add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
         match = chrome.INLINE_CHROME.search(segment_text)
         if match:
             lead = len(match.group()) - len(match.group().lstrip(" "))
-            result.furniture.append(("font_size" if "大" in match.group() else "action",
+            found = match.group()
+            kind: FurnitureKind = ("font_size" if "大" in found else
+                                   "counter" if re.search("次数|点击", found) else "action")
+            result.furniture.append((kind,
                                      line.start + value_start + match.start() + lead,
                                      line.start + value_start + match.end()))
             value_end = value_start + match.start()
@@ -267,50 +270,74 @@ def _cut_related(lines: list[Line], squeezed: list[str], role: list[str], result
 
 def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
              content: list[int]) -> int:
-    """Read 附注, 成文日期 and 署名 upwards from the last content line."""
+    """Find the closing block; return the index where the body ends.
+
+    At the end of the document: 附注 lines, the 成文日期, and the 署名 above it (or both on one
+    line). Failing that, in the middle: a notice whose 署名 and date are followed by the plan or
+    rules it issues (``国务院办公厅 / 2017年5月3日 / （此件公开发布） / …实施方案``).
+    """
     position = len(content) - 1
     notes: list[int] = []
     while position > 0 and _NOTE_LINE.match(squeezed[content[position]]):
         notes.append(content[position])
         position -= 1
-    date_index: int | None = None
-    text = squeezed[content[position]]
-    signature: list[int] = []
-    if _DATE_LINE.match(text):
-        date_index = content[position]
-        position -= 1
-    else:
-        # "运城市人民政府 2022年1月28日" on one line
-        match = re.search(r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$", text)
-        if match and _ORGAN_ENDING.search(text[: match.start()]) and len(text) <= 50:
-            date_index = content[position]
-    if date_index is None:
-        return (content[position + 1] if notes else len(lines))
-    while position > 0 and len(signature) < 3:
-        candidate = squeezed[content[position]]
-        if (len(candidate) > 40 or _SENTENCE_STOP.search(candidate) or _LINE_END_PUNCT.search(candidate)
-                or _HEADING_START.match(candidate) or not _CJK.search(candidate)):
-            break
-        if not _ORGAN_ENDING.search(candidate) and not signature:
-            break
-        signature.append(content[position])
-        position -= 1
-    if date_index is not None and not signature and date_index != content[-1 - len(notes)]:
-        return len(lines)
-    while position > 0 and _ATTACHMENT_LINE.match(squeezed[content[position]]):
-        notes.append(content[position])
-        position -= 1
-    for i in [*signature, *notes, date_index]:
+    block = _closing_at(lines, squeezed, content, position, notes)
+    if block is None:
+        for position in range(1, len(content) - 1):
+            if not _DATE_LINE.match(squeezed[content[position]]):
+                continue
+            follow = position + 1
+            mid_notes = []
+            while follow < len(content) and _NOTE_LINE.match(squeezed[content[follow]]):
+                mid_notes.append(content[follow])
+                follow += 1
+            block = _closing_at(lines, squeezed, content, position, mid_notes, need_signature=True)
+            if block is not None:
+                break
+        if block is None:
+            return len(lines)
+    date_index, signature, block_notes = block
+    for i in [*signature, *block_notes, date_index]:
         role[i] = "closing"
     line = lines[date_index]
-    if signature or _DATE_LINE.match(squeezed[date_index]):
-        result.date = _date_span(line)
-    result.signature = [(lines[i].content_start, lines[i].content_end) for i in reversed(signature)]
-    if not signature and not _DATE_LINE.match(squeezed[date_index]):
-        start, _ = result.date = _date_span(line)  # the date on the signature line is the 成文日期
-        result.signature = [(line.content_start, _strip_end(line, start))]
-    result.notes = sorted((lines[i].content_start, lines[i].content_end) for i in notes)
-    return min([date_index, *signature, *notes])
+    start, _ = result.date = _date_span(line)
+    if signature:
+        result.signature = [(lines[i].content_start, lines[i].content_end) for i in signature]
+    elif not _DATE_LINE.match(squeezed[date_index]):
+        result.signature = [(line.content_start, _strip_end(line, start))]  # "署名 日期" on one line
+    result.notes = sorted((lines[i].content_start, lines[i].content_end) for i in block_notes)
+    first = min([date_index, *signature, *block_notes])
+    return first if date_index >= content[-1 - len(block_notes)] else len(lines)
+
+
+def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], position: int,
+                notes: list[int], *, need_signature: bool = False
+                ) -> tuple[int, list[int], list[int]] | None:
+    """The closing block whose date stands at ``content[position]``: (date, signatures, notes)."""
+    text = squeezed[content[position]]
+    date_index = content[position]
+    if not _DATE_LINE.match(text):
+        match = re.search(r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$", text)
+        if not (match and _ORGAN_ENDING.search(text[: match.start()]) and len(text) <= 50):
+            return None
+        return date_index, [], list(notes)  # "运城市人民政府 2022年1月28日"
+    signature: list[int] = []
+    above = position - 1
+    while above > 0 and len(signature) < 3:
+        candidate = squeezed[content[above]]
+        if (len(candidate) > 40 or _SENTENCE_STOP.search(candidate) or _LINE_END_PUNCT.search(candidate)
+                or _HEADING_START.match(candidate) or not _CJK.search(candidate)
+                or not _ORGAN_ENDING.search(candidate)):
+            break
+        signature.insert(0, content[above])
+        above -= 1
+    if need_signature and not signature:
+        return None
+    block_notes = list(notes)
+    while above > 0 and _ATTACHMENT_LINE.match(squeezed[content[above]]):
+        block_notes.append(content[above])
+        above -= 1
+    return date_index, signature, block_notes
 
 
 def _date_span(line: Line) -> tuple[int, int]:
