@@ -143,28 +143,59 @@ def cut_run_on(lines: list[Line], patterns: dict[str, re.Pattern[str]]) -> list[
     return result
 
 
+_CUT_CANDIDATE = re.compile(
+    r"[“「『《”」』》]|(?<=[。;!?:])\s*|(?<=\S) {2,}(?=\S)"
+    r"|(?<![一二三四五六七八九十百])(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))"
+)
+_GENRE_END = "告知见定法例案划要结函书"
+RUN_ON_DEEP = 3000
+"""A line this long is certainly run-on: headings may also be cut where their numbering continues."""
+
+
 def _run_on_cuts(text: str, patterns: dict[str, re.Pattern[str]]) -> list[int]:
+    """Offsets where virtual lines start (0 and ``len(text)`` included).
+
+    Always: a strong marker after a sentence stop or a wide gap, or a wide gap after a stop. In a
+    very long line also: 一、/（一） wherever their numbering continues the last one cut (二、 after
+    一、), a （一） anywhere, and a 一、 right after a title's genre word (…的报告一、…).
+    """
     cuts = [0]
     depth = 0
-    for match in re.finditer(r"[“「『《”」』》]|(?<=[。;!?:])\s*|(?<=\S) {2,}(?=\S)", text):
+    deep = len(text) >= RUN_ON_DEEP
+    last: dict[str, int] = {}
+    for match in _CUT_CANDIDATE.finditer(text):
         token = match.group()
-        if token in "“「『《" and token:
+        if token and token in "“「『《":
             depth += 1
             continue
-        if token in "”」』》" and token:
+        if token and token in "”」』》":
             depth = max(depth - 1, 0)
             continue
-        if depth:
-            continue
         position = match.end()
-        if position - cuts[-1] < 2 or position >= len(text):
+        if depth or position - cuts[-1] < 2 or position >= len(text):
             continue
-        after_stop = match.start() > 0 and text[match.start() - 1] in "。;!?:"
-        strong = any(patterns[name].match(text, position) for name in _STRONG)
-        if strong or (after_stop and len(token) >= 2) or (not after_stop and len(token) >= 2 and strong):
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        after_stop = before in "。;!?:"
+        gap = len(token) >= 2
+        strong = next((name for name in _STRONG if patterns[name].match(text, position)), None)
+        ordinal = _ordinal_at(text, position) if strong else None
+        cut = bool(strong and (after_stop or gap)) or (after_stop and gap)
+        if deep and not cut and strong in ("CN_DUN", "CN_PAREN") and ordinal is not None:
+            continues = ordinal == last.get(strong, 0) + 1
+            cut = continues and (strong == "CN_PAREN" or ordinal > 1 or before in _GENRE_END)
+        if cut:
             cuts.append(position)
+            if strong and ordinal is not None:
+                last[strong] = ordinal
+                if strong == "CN_DUN":
+                    last.pop("CN_PAREN", None)
     cuts.append(len(text))
     return cuts
+
+
+def _ordinal_at(text: str, position: int) -> int | None:
+    numeral = _NUMERAL.match(text, position + (text[position] == "("))
+    return ordinal_of(numeral.group()) if numeral else None
 
 
 def _demote(line: BodyLine) -> None:

@@ -59,13 +59,7 @@ def one_line(text: str) -> str:
 # One report per line: headings and enumerations must still be found inside the single line.
 # Headings that exist only by layout (a recovered 五、 between 四、 and 六、, an unnumbered part line)
 # cannot be seen without line breaks, so the comparison is on the numbered headings as written.
-ONE_LINE_KNOWN = {
-    "002": "一、工作开展情况 after the opening paragraph is not found, and a （一） right after its parent's "
-           "title (二、存在的问题（一）…) is swallowed by that title: 15 numbered headings instead of 18",
-    "003": "a （一） right after its parent's title with no punctuation between "
-           "(一、法治政府建设推进措施和成效(一)强化组织领导,…) is swallowed by the parent's title: "
-           "12 numbered headings instead of 14",
-}
+ONE_LINE_KNOWN: dict[str, str] = {}
 
 
 def numbered(doc: Document) -> list[tuple[str, int | None, str]]:
