@@ -1,0 +1,134 @@
+"""``docparse convert`` and docparse.batch: outputs, errors file, resume, formats, jobs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import docparse
+from docparse import batch
+from docparse.cli import main
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    """The five samples in two subdirectories, plus an empty and a binary file."""
+    root = tmp_path / "in"
+    for i, sample in enumerate(SAMPLES):
+        target = root / ("a" if i < 3 else "b") / sample.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(sample, target)
+    (root / "b" / "empty.txt").write_bytes(b"   \n")
+    (root / "b" / "scan.txt").write_bytes(b"%PDF-1.7\n\x00\x01binary")
+    return root
+
+
+def read_errors(out: Path) -> list[dict[str, str]]:
+    with open(out / "errors.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_directory_to_json_with_errors_recorded(inputs: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    status = main(["convert", str(inputs), "--out", str(out)])
+    assert status == 3  # some inputs failed; the rest are converted
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert written == sorted(f"{'a' if i < 3 else 'b'}/{s.stem}.json" for i, s in enumerate(SAMPLES))
+    for i, sample in enumerate(SAMPLES):
+        path = out / ("a" if i < 3 else "b") / f"{sample.stem}.json"
+        expected = docparse.parse_file(inputs / path.parent.name / sample.name)
+        assert path.read_text(encoding="utf-8") == expected.model_dump_json() + "\n"
+    errors = read_errors(out)
+    found = [(Path(e["path"]).name, e["code"]) for e in errors]
+    assert found == [("empty.txt", "DP002"), ("scan.txt", "DP003")]
+    assert all(e["message"] for e in errors)
+    assert not list(out.rglob("*.tmp"))  # atomic writes leave no temporary files
+    summary = capsys.readouterr().err
+    assert "完成：7 个文件" in summary and "错误 2 个" in summary and "MB" in summary and "秒" in summary
+    assert "\r" not in summary  # no progress bar when stderr is not a terminal
+
+
+def test_glob_and_file_inputs_and_clashing_names(tmp_path: Path) -> None:
+    for year in ("2021", "2022"):
+        (tmp_path / "in" / year).mkdir(parents=True)
+        shutil.copy(SAMPLES[0], tmp_path / "in" / year / "report.txt")
+    shutil.copy(SAMPLES[1], tmp_path / "report.txt")
+    out = tmp_path / "out"
+    summary = batch.convert([str(tmp_path / "in" / "*" / "*.txt"), str(tmp_path / "report.txt")], out)
+    assert (summary.files, summary.converted, summary.errors) == (3, 3, 0)
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert names[:2] == ["2021/report.json", "2022/report.json"] and names[2].startswith("report")
+    with pytest.raises(docparse.DocparseError):
+        batch.convert([str(tmp_path / "nothing" / "*.txt")], out)
+
+
+def test_jobs_give_identical_outputs(inputs: Path, tmp_path: Path) -> None:
+    for fmt in ("json", "jsonl"):
+        one, two = tmp_path / f"one-{fmt}", tmp_path / f"two-{fmt}"
+        batch.convert([str(inputs)], one, format=fmt, jobs=1)  # type: ignore[arg-type]
+        batch.convert([str(inputs)], two, format=fmt, jobs=2)  # type: ignore[arg-type]
+        files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+        assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+        for name in files:
+            assert (one / name).read_bytes() == (two / name).read_bytes()
+
+
+def test_resume_skips_unchanged_inputs_only(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = batch.convert([str(inputs)], out)
+    assert (first.converted, first.skipped, first.errors) == (5, 0, 2)
+    target = inputs / "a" / SAMPLES[0].name
+    target.write_bytes(target.read_bytes() + "\n四、附则\n本报告自发布之日起公开。\n".encode())
+    stale = out / "a" / f"{SAMPLES[1].stem}.json"
+    stale.write_text('{"source":{"sha256":"' + "0" * 64 + '"}}', encoding="utf-8")  # another input's output
+    again = batch.convert([str(inputs)], out, resume=True)
+    assert (again.converted, again.skipped, again.errors) == (2, 3, 2)
+    doc = json.loads((out / "a" / f"{SAMPLES[0].stem}.json").read_text(encoding="utf-8"))
+    assert "本报告自发布之日起公开" in doc["text"]
+    assert json.loads(stale.read_text(encoding="utf-8"))["text"]
+
+
+def test_jsonl_resume_keeps_order_and_lines(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    batch.convert([str(inputs)], out, format="jsonl")
+    before = (out / "documents.jsonl").read_bytes()
+    assert len(before.splitlines()) == 5
+    again = batch.convert([str(inputs)], out, format="jsonl", resume=True, jobs=2)
+    assert (again.converted, again.skipped) == (0, 5)
+    assert (out / "documents.jsonl").read_bytes() == before
+
+
+def test_progress_bar_has_rate_and_eta(tmp_path: Path) -> None:
+    stream = io.StringIO()
+    batch.convert([str(p) for p in SAMPLES], tmp_path / "out", progress=stream)
+    drawn = stream.getvalue()
+    assert "\r[" in drawn and "5/5" in drawn and "个/秒" in drawn and "剩余" in drawn
+
+
+def test_parquet_tables(inputs: Path, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "out"
+    summary = batch.convert([str(inputs)], out, format="parquet", jobs=2)
+    assert summary.converted == 5
+    tables = {name: pq.read_table(out / f"{name}.parquet") for name in batch.PARQUET_TABLES}
+    docs = [docparse.parse_file(p) for p in sorted(inputs.rglob("*.txt")) if p.name not in ("empty.txt",
+                                                                                               "scan.txt")]
+    assert tables["documents"].num_rows == 5
+    assert tables["sections"].num_rows == sum(1 for d in docs for _ in d.walk())
+    claims = [c for d in docs for _, p in d.paragraphs() for c in [*p.claims, *(c for i in p.items
+                                                                                for c in i.claims)]]
+    assert tables["claims"].num_rows == len(claims)
+    assert tables["metrics"].num_rows == sum(len(c.metrics) for c in claims)
+    row = tables["documents"].to_pylist()[0]
+    assert row["sha256"] and row["title"] and row["report_year"]
+    again = batch.convert([str(inputs)], out, format="parquet", resume=True)
+    assert again.skipped == 5
+    assert pq.read_table(out / "claims.parquet").equals(tables["claims"])
