@@ -1,13 +1,16 @@
 """Stage 7: paragraph and item text → claims (sentences), each with its role and metrics.
 
 A claim is one sentence (split at 。！？； outside quotes, 《》 and brackets). Inside an
-enumeration item, the item's lead sentence is the claim's topic.
+enumeration item, the item's lead sentence is the claim's topic. Outside sections whose title
+states a role, a claim's own wording decides its role, and that role carries on to the following
+claims of the paragraph until other wording changes it (``还有一定差距，主要表现在：一是…二是…``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .metrics import ClaimState, find_metrics
 from .models import Claim, SectionRole
 from .roles import role_of_claim
 from .sentences import sentence_ends
@@ -17,10 +20,17 @@ if TYPE_CHECKING:
 
 
 def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: SectionRole,
-                 explicit_role: bool, path: str, topic: str | None) -> list[Claim]:
-    """Cut ``text[start:end]`` into sentence claims; outside explicit sections the wording decides the role."""
+                 explicit_role: bool, path: str, topic: str | None,
+                 state: ClaimState | None = None) -> list[Claim]:
+    """Cut ``text[start:end]`` into sentence claims; outside explicit sections the wording decides the role.
+
+    ``state`` carries the period (``2022年，…``) and an open target list (``预期目标是：…；…``) from
+    claim to claim; pass the same one for the introduction and the items of a paragraph.
+    """
     folded = ctx.folded
+    state = state or ClaimState(period=ctx.period)
     claims: list[Claim] = []
+    current = role
     begin = start
     for stop in [*sentence_ends(folded, start, end), end]:
         while begin < stop and folded[begin] == " ":
@@ -30,17 +40,14 @@ def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: Secti
             finish -= 1
         if finish > begin and folded[begin:finish].strip(" 。;!?,"):
             text = ctx.text[begin:finish]
-            claim_role = role if explicit_role else (role_of_claim(text) or role)
+            if not explicit_role:
+                current = role_of_claim(text) or current
             claim_id = f"{id_prefix}{len(claims) + 1}"
             claims.append(Claim(
                 id=claim_id, span=ctx.locator.span(begin, finish), text=text, topic=topic,
-                role=claim_role,
-                metrics=find_metrics(ctx, begin, finish, claim_id, path),
+                role=current,
+                metrics=find_metrics(ctx.text, folded, begin, finish, locator=ctx.locator, claim_id=claim_id,
+                                     path=path, state=state, plans=current == "plans"),
             ))
         begin = stop
     return claims
-
-
-def find_metrics(ctx: Context, start: int, end: int, claim_id: str, path: str) -> list:  # type: ignore[type-arg]
-    """Placeholder until the metrics stage lands (issue 3)."""
-    return []

@@ -13,7 +13,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Final = "1.0.0"
+SCHEMA_VERSION: Final = "1.1.0"
 """Bumped on every change of the output: minor for additions, major for breaking changes."""
 
 
@@ -139,6 +139,10 @@ class Metric(_Model):
     """``total`` for ``13027个，其中…``; ``part`` for the parts after 其中."""
     group: str | None = None
     """Joins a total with its parts (the total's id)."""
+    path: str = ""
+    """The section path of the claim that cites it (``二/（三）``); empty in the preamble."""
+    claim_id: str = ""
+    """The id of the claim that cites it."""
 
 
 class Claim(_Model):
@@ -369,6 +373,18 @@ class Document(_Model):
         for section, paragraph in self.paragraphs():
             for item in paragraph.items:
                 yield section, item
+
+    def claims(self) -> Iterator[tuple[Section | None, Claim]]:
+        """Yield every claim in text order (a paragraph's introduction, then its items) with its section."""
+        for section, paragraph in self.paragraphs():
+            yield from ((section, claim) for claim in paragraph.claims)
+            for item in paragraph.items:
+                yield from ((section, claim) for claim in item.claims)
+
+    def metrics(self) -> Iterator[Metric]:
+        """Yield every metric in text order; each names its section path and claim."""
+        for _, claim in self.claims():
+            yield from claim.metrics
 
 
 Block = Annotated[Section | Paragraph, Field(discriminator="kind")]

@@ -16,6 +16,7 @@ from . import claims as claims_stage
 from .inline import ParagraphCut, cut_paragraph
 from .lexer import STYLE_TERMINAL, TERMINALS
 from .lines import Locator
+from .metrics import ClaimState, period_of_title
 from .models import EnumItem, EnumStyle, Marker, MarkerStyle, Paragraph, Section, SectionRole
 from .numerals import int_to_cn, ordinal_of
 from .roles import role_of_title
@@ -116,7 +117,8 @@ def path_label(marker: Marker, title: str) -> str:
 
 
 def _section(node: Tree[Token], ctx: Context, *, level: int, parent_path: str, index: int,
-             parent_id: str, role: SectionRole | None, inherited: SectionRole) -> Section:
+             parent_id: str, role: SectionRole | None, inherited: SectionRole,
+             inherited_period: str | None = None) -> Section:
     heading, *blocks = node.children
     assert isinstance(heading, Tree)
     marker_token = heading.children[0]
@@ -165,10 +167,11 @@ def _section(node: Tree[Token], ctx: Context, *, level: int, parent_path: str, i
     children: list[Section] = []
     previous: tuple[EnumStyle, int] | None = None
     claim_role = section_role if own_role is not None or inherited != "measures" else "measures"
+    period = period_of_title(title) or inherited_period
     explicit = own_role is not None or (inherited not in ("measures", "other"))
     if body_start is not None and body_end is not None:
         paragraph, previous = _paragraph(ctx, body_start, body_end, f"{section_id}/p1", previous,
-                                         claim_role, path, explicit)
+                                         claim_role, path, explicit, period)
         body.append(paragraph)
     end = body_end if body_end is not None else heading_end
     for block in blocks:
@@ -179,12 +182,13 @@ def _section(node: Tree[Token], ctx: Context, *, level: int, parent_path: str, i
             assert isinstance(token, Token)
             paragraph, previous = _paragraph(ctx, token.start_pos or 0, token.end_pos or 0,
                                              f"{section_id}/p{len(body) + 1}", previous,
-                                             claim_role, path, explicit)
+                                             claim_role, path, explicit, period)
             body.append(paragraph)
             end = max(end, paragraph.span.end)
         else:
             child = _section(block, ctx, level=level + 1, parent_path=path, index=len(children) + 1,
-                             parent_id=section_id, role=None, inherited=section_role)
+                             parent_id=section_id, role=None, inherited=section_role,
+                             inherited_period=period)
             children.append(child)
             end = max(end, child.span.end)
     return Section(
@@ -216,25 +220,30 @@ def _title_cut(folded: str, start: int, end: int) -> int | None:
 
 def _paragraph(ctx: Context, start: int, end: int, paragraph_id: str,
                previous: tuple[EnumStyle, int] | None, role: SectionRole, path: str,
-               explicit_role: bool = False) -> tuple[Paragraph, tuple[EnumStyle, int] | None]:
+               explicit_role: bool = False, period: str | None = None
+               ) -> tuple[Paragraph, tuple[EnumStyle, int] | None]:
     cut: ParagraphCut = cut_paragraph(ctx.folded, start, end, previous)
+    # the introduction first: its period, target list and worded role carry on into the items
+    state = ClaimState(period=period or ctx.period)
+    intro_claims = claims_stage.split_claims(ctx, start, cut.intro_end, f"{paragraph_id}/c", role,
+                                             explicit_role, path, None, state)
+    item_role = intro_claims[-1].role if intro_claims and not explicit_role else role
     items = []
     for number, item in enumerate(cut.items, start=1):
         item_id = f"{paragraph_id}/e{number}"
         topic = ctx.text[item.lead_start:item.lead_end]
+        item_claims = claims_stage.split_claims(ctx, item.marker_end, item.end, f"{item_id}/c",
+                                                item_role, explicit_role, path, topic, state)
         items.append(EnumItem(
             id=item_id, span=ctx.locator.span(item.start, item.end),
             marker=ctx.text[item.start:item.marker_end].strip(), style=item.style, ordinal=item.ordinal,
             lead=topic, lead_span=ctx.locator.span(item.lead_start, item.lead_end),
             rest=ctx.text[item.rest_start:item.end],
-            claims=claims_stage.split_claims(ctx, item.marker_end, item.end, f"{item_id}/c",
-                                             role, explicit_role, path, topic),
+            claims=item_claims,
         ))
         previous = (item.style, item.ordinal)
     paragraph = Paragraph(
         id=paragraph_id, span=ctx.locator.span(start, end), text=ctx.text[start:end],
-        intro=ctx.text[start:cut.intro_end], items=items,
-        claims=claims_stage.split_claims(ctx, start, cut.intro_end, f"{paragraph_id}/c", role,
-                                         explicit_role, path, None),
+        intro=ctx.text[start:cut.intro_end], items=items, claims=intro_claims,
     )
     return paragraph, previous
