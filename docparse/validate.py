@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from . import diagnostics
 from .lines import Locator
 from .models import Diagnostic, Document, EnumItem, Section, Severity
-from .numerals import int_to_cn
+from .numerals import cn_to_int, int_to_cn
 from .profiles import Profile, resolve
 
 Rule = Callable[["Context"], Iterable[Diagnostic]]
@@ -32,6 +32,12 @@ class Context:
     locator: Locator
     halfwidth: bool
     """The whole text uses half-width punctuation (scraped or converted): width findings are info."""
+    skipped: frozenset[int] = frozenset()
+    """Heading offsets that are really lines of an 附件说明 list (``附件：1.…`` / ``2.…``), not headings."""
+
+    def sections(self) -> Iterator[Section]:
+        """Every real heading, in document order."""
+        return (s for s in self.doc.walk() if s.heading_span.start not in self.skipped)
 
     def diag(self, code: str, message: str, start: int | None = None, end: int | None = None, *,
              hint: str | None = None, severity: Severity | None = None) -> Diagnostic:
@@ -57,7 +63,7 @@ def validate(doc: Document, profile: str | Profile = "auto") -> list[Diagnostic]
     ['DP202']
     """
     chosen = profile if isinstance(profile, Profile) else resolve(doc, profile)
-    ctx = Context(doc, chosen, Locator(doc.text), _uses_halfwidth(doc.text))
+    ctx = Context(doc, chosen, Locator(doc.text), _uses_halfwidth(doc.text), _attachment_lines(doc))
     found = list(doc.diagnostics)
     for rule in (*RULES, *chosen.checks):
         try:
@@ -72,6 +78,28 @@ def validate(doc: Document, profile: str | Profile = "auto") -> list[Diagnostic]
 
 def _uses_halfwidth(text: str) -> bool:
     return text.count(",") > max(3, text.count("，"))
+
+
+_ATTACHMENT_HEAD = re.compile(r"^\s*附件\s*[:：]")
+_LIST_LINE = re.compile(r"^\s*\d{1,2}\s*[.．、]")
+
+
+def _attachment_lines(doc: Document) -> frozenset[int]:
+    """Headings that are really ``2.某某清单`` lines continuing ``附件：1.某某办法``.
+
+    The parser may take such a line for a heading; structure rules must not judge it as one.
+    """
+    skipped = set()
+    for section in doc.walk():
+        if section.marker.style != "arabic_dot":
+            continue
+        line_start = section.heading_span.start - (section.heading_span.column - 1)
+        above = doc.text[max(0, line_start - 2000):line_start].split("\n")[:-1]
+        while above and _LIST_LINE.match(above[-1]):
+            above.pop()
+        if above and _ATTACHMENT_HEAD.match(above[-1]):
+            skipped.add(section.heading_span.start)
+    return frozenset(skipped)
 
 
 # ------------------------------------------------------------------ helpers
@@ -103,11 +131,12 @@ def _level_name(level: int) -> str:
     return _LEVEL_NAMES[level - 1] if level <= len(_LEVEL_NAMES) else f"{level}级"
 
 
-def _sibling_groups(doc: Document) -> Iterator[tuple[Section | None, list[Section]]]:
-    yield None, doc.sections
-    for section in doc.walk():
-        if section.children:
-            yield section, section.children
+def _sibling_groups(ctx: Context) -> Iterator[tuple[Section | None, list[Section]]]:
+    yield None, [s for s in ctx.doc.sections if s.heading_span.start not in ctx.skipped]
+    for section in ctx.sections():
+        children = [c for c in section.children if c.heading_span.start not in ctx.skipped]
+        if children:
+            yield section, children
 
 
 def _heading(ctx: Context, code: str, section: Section, message: str, hint: str) -> Diagnostic:
@@ -121,13 +150,13 @@ def _heading(ctx: Context, code: str, section: Section, message: str, hint: str)
 
 def check_numbering(ctx: Context) -> Iterator[Diagnostic]:
     """Gaps, repeats, disorder, restarts and late starts among siblings of one style (articles: globally)."""
-    for parent, siblings in _sibling_groups(ctx.doc):
+    for parent, siblings in _sibling_groups(ctx):
         for style in dict.fromkeys(s.marker.style for s in siblings):
             if style in ("article", "part"):
                 continue
             run = [s for s in siblings if s.marker.style == style and s.marker.ordinal is not None]
             yield from _sequence(ctx, run, parent)
-    articles = [s for s in ctx.doc.walk() if s.marker.style == "article" and s.marker.ordinal is not None]
+    articles = [s for s in ctx.sections() if s.marker.style == "article" and s.marker.ordinal is not None]
     yield from _sequence(ctx, articles, None)  # 第X条 numbering runs through all chapters (立法法)
 
 
@@ -177,9 +206,9 @@ def _step(ctx: Context, previous: Section, section: Section, before: int, number
 def check_level_skips(ctx: Context) -> Iterator[Diagnostic]:
     """一、 straight to 1.: info when the whole document does it, a warning when siblings differ."""
     by_parent_rank: dict[int, list[tuple[Section, Section]]] = {}
-    for section in ctx.doc.walk():
-        if section.children and section.marker.rank in _LADDER and section.children[0].marker.rank in _LADDER:
-            by_parent_rank.setdefault(section.marker.rank, []).append((section, section.children[0]))
+    for parent, children in _sibling_groups(ctx):
+        if parent and parent.marker.rank in _LADDER and children[0].marker.rank in _LADDER:
+            by_parent_rank.setdefault(parent.marker.rank, []).append((parent, children[0]))
     for rank, pairs in by_parent_rank.items():
         child_ranks = Counter(child.marker.rank for _, child in pairs)
         usual = max(child_ranks, key=lambda r: (child_ranks[r], -abs(r - rank - 1)))
@@ -200,7 +229,7 @@ def check_level_skips(ctx: Context) -> Iterator[Diagnostic]:
 
 def check_reversal(ctx: Context) -> Iterator[Diagnostic]:
     """A higher marker after a lower one at the same place (1. … then （一）): GB/T 15834 B.3.8."""
-    for _, siblings in _sibling_groups(ctx.doc):
+    for _, siblings in _sibling_groups(ctx):
         lowest: Section | None = None
         for section in siblings:
             rank = section.marker.rank
@@ -229,7 +258,7 @@ def _form(raw: str) -> str:
 def check_marker_forms(ctx: Context) -> Iterator[Diagnostic]:
     """Mixed forms at one level ((一) with （一）, 1. with 1、), wrong punctuation (1、), half brackets."""
     by_style: dict[str, list[Section]] = {}
-    for section in ctx.doc.walk():
+    for section in ctx.sections():
         if section.marker.raw and section.marker.style in _STANDARD_FORMS:
             by_style.setdefault(section.marker.style, []).append(section)
     for style, sections in by_style.items():
@@ -248,7 +277,8 @@ def check_marker_forms(ctx: Context) -> Iterator[Diagnostic]:
             raw, proper = first.marker.raw, _relabel(_FIXES.get(style, ""), style, first.marker.ordinal or 1)
             if stripped not in _STANDARD_FORMS[style] and form != "字符":
                 yield _heading(ctx, "DP211", first, f"序号“{raw}”后的标点不合规范（共{count}处），"
-                               f"应写作“{proper}”", "GB/T 15834 B.3：汉字数字后用顿号，阿拉伯数字后用下脚点，括号序号后不加标点")
+                               f"应写作“{proper}”",
+                               "GB/T 15834 B.3：汉字数字后用顿号，阿拉伯数字后用下脚点，括号序号后不加标点")
             elif ("(" in form or ")" in form) and len(forms) == 1:
                 yield _heading(ctx, "DP212", first, f"序号“{raw}”使用半角括号（全文{count}处一致），"
                                f"规范为全角“{proper}”", "中文文本中的括号用全角“（）”")
@@ -260,8 +290,9 @@ def _example(sections: list[Section], form: str) -> str:
 
 def check_empty_headings(ctx: Context) -> Iterator[Diagnostic]:
     """A heading with neither text nor subsections under it."""
-    for section in ctx.doc.walk():
-        if not section.body and not section.children and section.title_span is not None:
+    for section in ctx.sections():
+        real_children = [c for c in section.children if c.heading_span.start not in ctx.skipped]
+        if not section.body and not real_children and section.title_span is not None:
             yield _heading(ctx, "DP213", section, f"标题“{_label(section)}{section.title}”下没有正文",
                            "补写正文，或删去这个标题")
 
@@ -272,7 +303,7 @@ def _title_key(title: str) -> str:
 
 def check_duplicate_titles(ctx: Context) -> Iterator[Diagnostic]:
     """Two siblings with the same title: a copy-paste slip or a merged part."""
-    for _, siblings in _sibling_groups(ctx.doc):
+    for _, siblings in _sibling_groups(ctx):
         seen: dict[str, Section] = {}
         for section in siblings:
             key = _title_key(section.title)
@@ -284,7 +315,7 @@ def check_duplicate_titles(ctx: Context) -> Iterator[Diagnostic]:
 
 def check_depth(ctx: Context) -> Iterator[Diagnostic]:
     """GB/T 9704 names four levels (一、 （一） 1. （1））; a fifth is worth a look."""
-    deep = next((s for s in ctx.doc.walk() if s.level >= 5 and s.marker.rank in _LADDER), None)
+    deep = next((s for s in ctx.sections() if s.level >= 5 and s.marker.rank in _LADDER), None)
     if deep:
         yield _heading(ctx, "DP215", deep, f"“{_label(deep)}”是第{deep.level}层标题，超过 GB/T 9704 的四层",
                        "考虑合并层级，或改用段内列举（一是、二是）")
@@ -318,6 +349,7 @@ def check_enumerations(ctx: Context) -> Iterator[Diagnostic]:
         region = (paragraphs[0].span.start, paragraphs[-1].span.end)
         for run in _enumeration_runs(items):
             yield from _check_run(ctx, run, region)
+        yield from _check_sequence(ctx, region)
 
 
 def _check_run(ctx: Context, run: list[EnumItem], region: tuple[int, int]) -> Iterator[Diagnostic]:
@@ -329,20 +361,38 @@ def _check_run(ctx: Context, run: list[EnumItem], region: tuple[int, int]) -> It
                        *where, hint="补上前面的列举项，或重新编号")
     if len(run) == 1 and first.ordinal == 1 and _enum_marker(first, 2) not in text[where[0]:region[1]]:
         yield ctx.diag("DP301", f"列举只有“{first.marker}”一项，没有“{_enum_marker(first, 2)}”",
-                       first.span.start, first.span.start + len(first.marker),
-                       hint="只有一项时去掉“一是”，或补全其他各项")
+                       *where, hint="只有一项时去掉“一是”，或补全其他各项")
     for before, item in itertools.pairwise(run):
-        span = (item.span.start, item.span.start + len(item.marker))
         if item.style != before.style:
-            yield ctx.diag("DP304", f"同一列举中“{before.marker}”与“{item.marker}”序次语不一致", *span,
+            yield ctx.diag("DP304", f"同一列举中“{before.marker}”与“{item.marker}”序次语不一致",
+                           item.span.start, item.span.start + len(item.marker),
                            hint="同一列举统一用“一是、二是”或“第一，第二，”等一种形式")
-        if item.ordinal != before.ordinal + 1:
-            missing = _enum_marker(item, before.ordinal + 1)
-            if item.ordinal > before.ordinal + 1 and missing in text[before.span.start:item.span.start]:
-                continue  # the parser left the missing enumerator in the text: not a gap
-            kind = "重复" if item.ordinal == before.ordinal else "不连续"
-            yield ctx.diag("DP303", f"列举序号{kind}：“{before.marker}”之后是“{item.marker}”，"
-                           f"应为“{missing}”", *span, hint="按顺序重新编号")
+
+
+_SENTENCE_ENUMERATOR = re.compile(
+    r"(?:^|(?<=[。；;！!？?\n]))[ \u3000]*(?:(?P<shi>[一二三四五六七八九十]{1,3})是(?![指否非])|"
+    r"(?P<yao>[一二三四五六七八九十]{1,3})要(?![求素])|第(?P<di>[一二三四五六七八九十]{1,3})[,，])"
+)
+
+
+def _check_sequence(ctx: Context, region: tuple[int, int]) -> Iterator[Diagnostic]:
+    """Gaps and repeats, read from the text itself: the parser keeps an out-of-sequence 四是 as text."""
+    last: dict[str, int] = {}
+    for match in _SENTENCE_ENUMERATOR.finditer(ctx.doc.text, *region):
+        family = match.lastgroup or "shi"
+        number = cn_to_int(match.group(family))
+        if number is None:
+            continue
+        before = last.get(family)
+        last[family] = number
+        if before is None or number in (1, before + 1):
+            continue
+        marker = match.group().strip(" \u3000")
+        expected = _relabel(marker, "enum", before + 1)
+        kind = "重复" if number <= before else "不连续"
+        start = match.end() - len(marker)
+        yield ctx.diag("DP303", f"列举序号{kind}：“{_relabel(marker, 'enum', before)}”之后是“{marker}”，"
+                       f"应为“{expected}”", start, match.end(), hint="按顺序重新编号")
 
 
 # ------------------------------------------------------------------ DP4xx format
@@ -362,7 +412,8 @@ def check_doc_number(ctx: Context) -> Iterator[Diagnostic]:
     match = _DOC_NUMBER.match(value.strip())
     if not match or match["org"].endswith("令"):
         return
-    field = next((f for f in ctx.doc.metadata.fields if f.key == "doc_number"), None)
+    field = next((f for f in ctx.doc.metadata.fields if f.key == "doc_number"
+                  and f.span.start < f.value_span.start), None)  # a labelled field, not the head line
     start: int | None
     end: int | None
     if field:
