@@ -18,20 +18,25 @@ from .frontmatter import build_front_matter
 from .grammar import document_parser, marker_patterns
 from .lexer import cut_run_on, prepare
 from .lines import Locator, split_lines
-from .models import Diagnostic, Document, SourceInfo
+from .models import Diagnostic, Document, MarkerStyle, SourceInfo
 from .normalize import fold, normalize_newlines
 from .segment import segment
 from .transform import Context, build_body
 
 MAX_CHARS = 64 * 1024 * 1024
 """Default limit on input size (characters or bytes); raise it with ``max_chars``."""
+MAX_DEPTH = 12
+"""Default limit on section nesting; raise it with ``max_depth``. The marker ladder has 10 ranks,
+so real documents stay below it: the limit is for callers that want a tighter bound on untrusted input."""
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ESCAPE_GARBAGE = re.compile(r"<U\+[0-9A-Fa-f]{4,6}>|&(?:nbsp|ensp|emsp|amp|lt|gt|quot);|\\u[0-9a-fA-F]{4}")
 
 
-def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS) -> Document:
-    """Parse report text into a :class:`Document`. Never raises for odd text, only above ``max_chars``.
+def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS,
+          max_depth: int = MAX_DEPTH) -> Document:
+    """Parse report text into a :class:`Document`. Never raises for odd text, only above a limit
+    (``max_chars`` characters, ``max_depth`` levels of section nesting: :class:`LimitError`).
 
     >>> parse("关于2022年度工作的报告\\n一、主要工作\\n开展培训12次。").sections[0].title
     '主要工作'
@@ -41,11 +46,11 @@ def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS) -> 
     data_size = len(text.encode("utf-8", errors="surrogatepass"))
     digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
     source = _source(path, "utf-8", 1.0, text.startswith("\ufeff"), data_size, digest)
-    return _build(text.lstrip("\ufeff"), source, replaced=0, confidence=1.0)
+    return _build(text.lstrip("\ufeff"), source, replaced=0, confidence=1.0, max_depth=max_depth, path=path)
 
 
 def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = None,
-                max_chars: int = MAX_CHARS) -> Document:
+                max_chars: int = MAX_CHARS, max_depth: int = MAX_DEPTH) -> Document:
     """Decode bytes (any common encoding, or ``encoding``) and parse them.
 
     Raises:
@@ -62,11 +67,12 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = 
         raise LimitError(f"输入超过 {max_chars} 个字符的上限（可用 max_chars 放宽）", path=path)
     source = _source(path, decoded.encoding, decoded.confidence, decoded.bom, len(data),
                      hashlib.sha256(data).hexdigest())
-    return _build(decoded.text, source, replaced=decoded.replaced, confidence=decoded.confidence)
+    return _build(decoded.text, source, replaced=decoded.replaced, confidence=decoded.confidence,
+                  max_depth=max_depth, path=path)
 
 
 def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
-               max_chars: int = MAX_CHARS) -> Document:
+               max_chars: int = MAX_CHARS, max_depth: int = MAX_DEPTH) -> Document:
     """Read a file and parse it; errors name the file.
 
     Raises:
@@ -84,7 +90,7 @@ def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
         raise InputError("没有读取权限", path=name) from None
     except OSError as exc:
         raise InputError(f"无法读取文件（{exc.strerror}）", path=name) from None
-    return parse_bytes(data, encoding=encoding, path=name, max_chars=max_chars)
+    return parse_bytes(data, encoding=encoding, path=name, max_chars=max_chars, max_depth=max_depth)
 
 
 def to_json(doc: Document, *, indent: int | None = 2) -> str:
@@ -106,7 +112,8 @@ def _source(path: str | None, encoding: str, confidence: float, bom: bool, size:
                       sha256=digest)
 
 
-def _build(raw_text: str, source: SourceInfo, *, replaced: int, confidence: float) -> Document:
+def _build(raw_text: str, source: SourceInfo, *, replaced: int, confidence: float,
+           max_depth: int = MAX_DEPTH, path: str | None = None) -> Document:
     text, newline = normalize_newlines(raw_text)
     source = source.model_copy(update={"newline": newline})
     folded = fold(text)
@@ -114,17 +121,19 @@ def _build(raw_text: str, source: SourceInfo, *, replaced: int, confidence: floa
     lines = cut_run_on(split_lines(text, folded), marker_patterns())
     segmented = segment(lines)
     front = build_front_matter(text, folded, locator, segmented)
-    tree = document_parser().parse(prepare(segmented.body, marker_patterns()))  # type: ignore[arg-type]
+    tree = document_parser().parse(prepare(segmented.body, marker_patterns()))
     period = str(front.report_year) if front.report_year else None
     ctx = Context(text, folded, locator, period,
                   measures_default=front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report"))
     preamble, sections = build_body(tree, ctx)
+    depth = max((section.level for top in sections for section in top.walk()), default=0)
+    if depth > max_depth:
+        raise LimitError(f"章节嵌套深度 {depth} 超过 {max_depth} 层的上限（可用 max_depth 放宽）", path=path)
     found: list[Diagnostic] = [*_text_diagnostics(text, locator, replaced, confidence),
                                *front.diagnostics]
-    for section in (s for top in sections for s in top.walk()):
-        if section.marker.recovered:
-            found.append(_missing_number(section.marker.style, section.marker.ordinal or 0, section.level,
-                                         locator, section.heading_span.start, section.heading_span.end))
+    found.extend(_missing_number(section.marker.style, section.marker.ordinal or 0, section.level,
+                                 locator, section.heading_span.start, section.heading_span.end)
+                 for top in sections for section in top.walk() if section.marker.recovered)
     return Document(
         source=source, text=text, doc_type=front.doc_type, title=front.title, subtitle=front.subtitle,
         byline=front.byline, report_year=front.report_year, addressee=front.addressee,
@@ -136,14 +145,14 @@ def _build(raw_text: str, source: SourceInfo, *, replaced: int, confidence: floa
 _LEVEL_NAMES = ("一级", "二级", "三级", "四级", "五级", "六级")
 
 
-def _missing_number(style: str, ordinal: int, level: int, locator: Locator, start: int, end: int
+def _missing_number(style: MarkerStyle, ordinal: int, level: int, locator: Locator, start: int, end: int
                     ) -> Diagnostic:
-    from .transform import path_label
-    from .models import Marker
     from .lexer import STYLE_TERMINAL, TERMINALS
+    from .models import Marker
+    from .transform import path_label
 
     rank = TERMINALS[STYLE_TERMINAL[style]][1]
-    label = path_label(Marker(raw="", style=style, ordinal=ordinal, rank=rank), "")  # type: ignore[arg-type]
+    label = path_label(Marker(raw="", style=style, ordinal=ordinal, rank=rank), "")
     expected = label + "、" if style == "cn_dun" else label
     level_name = _LEVEL_NAMES[level - 1] if level <= len(_LEVEL_NAMES) else f"{level}级"
     return diagnostics.make(
@@ -172,7 +181,8 @@ def _text_diagnostics(text: str, locator: Locator, replaced: int, confidence: fl
             garbage.start(), garbage.end(), hint="抓取或转换网页时把实体和转义序列还原为字符"))
     if confidence < 0.5:
         found.append(diagnostics.make(
-            "DP103", f"编码识别置信度低（{confidence:.2f}），请核对文字是否正确", hint="用 --encoding 指定编码"))
+            "DP103", f"编码识别置信度低（{confidence:.2f}），请核对文字是否正确",
+            hint="用 --encoding 指定编码"))
     return found
 
 

@@ -22,6 +22,7 @@ from docparse.errors import (
     DocparseError,
     EmptyInputError,
     InputError,
+    LimitError,
     NotChineseError,
 )
 
@@ -165,3 +166,40 @@ def test_permission_denied_even_when_running_as_root(tmp_path: Path, monkeypatch
     out, err = capsys.readouterr()
     assert err.count("\n") == 1 and str(path) in err and "权限" in err
     assert json.loads(out)["source"]["path"] == str(SAMPLES[2])
+
+
+DEEP = ("关于2022年度工作的报告\n第一编 总则\n第一章 一般规定\n第一节 范围\n"
+        "一、总体\n（一）目标\n1. 任务\n（1）措施\n①开展培训。\n")
+
+
+def test_size_limit_is_a_typed_error_with_an_option_to_raise_it(tmp_path: Path) -> None:
+    text = "一、总体情况\n开展培训。\n" * 100
+    with pytest.raises(LimitError) as caught:
+        docparse.parse(text, max_chars=100)
+    assert "max_chars" in caught.value.message
+    path = tmp_path / "big.txt"
+    path.write_text(text, encoding="gb18030")
+    with pytest.raises(LimitError):
+        docparse.parse_file(path, max_chars=100)
+    assert docparse.parse_file(path, max_chars=len(text)).sections
+
+
+def test_depth_limit_is_a_typed_error_with_an_option_to_raise_it() -> None:
+    doc = docparse.parse(DEEP)
+    depth = max(s.level for s in doc.walk())
+    assert depth == 8
+    with pytest.raises(LimitError) as caught:
+        docparse.parse(DEEP, max_depth=depth - 1)
+    assert "max_depth" in caught.value.message and str(depth) in caught.value.message
+    assert docparse.parse(DEEP, max_depth=depth) == doc
+
+
+def test_cli_limit_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deep.txt"
+    path.write_text(DEEP, encoding="utf-8")
+    assert cli.main(["parse", "--max-depth", "3", str(path)]) == cli.EXIT_INPUT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err and "DP006" in err and "嵌套" in err
+    assert cli.main(["parse", "--max-size", "10", str(path)]) == cli.EXIT_INPUT
+    assert "DP006" in capsys.readouterr().err
+    assert cli.main(["parse", "--max-size", "1000", "--max-depth", "8", str(path)]) == cli.EXIT_OK

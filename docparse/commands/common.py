@@ -24,19 +24,20 @@ def report_error(error: DocparseError) -> None:
     print(f"docparse: {error}", file=sys.stderr)
 
 
-def load(name: str, encoding: str | None) -> Document:
-    """Parse a file, or standard input for ``-``."""
+def load(name: str, encoding: str | None, limits: dict[str, int] | None = None) -> Document:
+    """Parse a file, or standard input for ``-`` (``limits``: max_chars / max_depth for parse_file)."""
     if name == "-":
-        return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, path="<stdin>")
-    return parse_file(name, encoding=encoding)
+        return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, path="<stdin>", **(limits or {}))
+    return parse_file(name, encoding=encoding, **(limits or {}))
 
 
-def documents(names: list[str], encoding: str | None) -> Iterator[tuple[str, Document | DocparseError]]:
+def documents(names: list[str], encoding: str | None, limits: dict[str, int] | None = None
+              ) -> Iterator[tuple[str, Document | DocparseError]]:
     """Each input with its Document, or the error that stopped it (a batch never stops at one)."""
     for name in names:
         try:
-            yield name, load(name, encoding)
-        except DocparseError as error:
+            yield name, load(name, encoding, limits)
+        except DocparseError as error:  # noqa: PERF203 - one bad file must not stop the batch
             yield name, error
 
 

@@ -5,27 +5,35 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..api import MAX_CHARS, MAX_DEPTH
 from ..cli import EXIT_INPUT, EXIT_OK
+from ..errors import DocparseError
 from .common import add_input_options, documents, report_error
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("parse", help="解析为 JSON", description="把报告解析为 JSON 文档树。")
     add_input_options(parser)
-    parser.add_argument("--indent", type=int, default=2, help="JSON 缩进（0 表示紧凑；多个文件时默认每行一个）")
+    parser.add_argument("--indent", type=int, default=2,
+                        help="JSON 缩进（0 表示紧凑；多个文件时默认每行一个）")
     parser.add_argument("--no-text", action="store_true", help="输出中不含全文 text 字段（跨度仍指向原文）")
+    parser.add_argument("--max-size", type=int, default=MAX_CHARS, metavar="CHARS",
+                        help=f"输入字符数上限（默认 {MAX_CHARS}；不可信输入可调低）")
+    parser.add_argument("--max-depth", type=int, default=MAX_DEPTH, metavar="LEVELS",
+                        help=f"章节嵌套层数上限（默认 {MAX_DEPTH}）")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     status = EXIT_OK
     several = len(args.files) > 1
-    for _, result in documents(args.files, args.encoding):
-        if not hasattr(result, "model_dump_json"):
-            report_error(result)  # type: ignore[arg-type]
+    limits = {"max_chars": args.max_size, "max_depth": args.max_depth}
+    for _, result in documents(args.files, args.encoding, limits):
+        if isinstance(result, DocparseError):
+            report_error(result)
             status = EXIT_INPUT
             continue
         exclude = {"text"} if args.no_text else None
         indent = None if several or args.indent <= 0 else args.indent
-        sys.stdout.write(result.model_dump_json(indent=indent, exclude=exclude) + "\n")  # type: ignore[union-attr]
+        sys.stdout.write(result.model_dump_json(indent=indent, exclude=exclude) + "\n")
     return status
