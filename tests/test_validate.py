@@ -1,0 +1,153 @@
+"""validate(): every rule on small hand-written documents, the five samples, the registry and the docs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import docparse
+from docparse import profiles
+from docparse.diagnostics import CODES
+from docparse.validate import RULES, validate
+
+from .conftest import EXAMPLES, FIXTURES, ROOT
+
+CASES = FIXTURES / "validate"
+EXPECTED: dict[str, list[list[object]]] = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))
+DOCS = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+
+
+def found(path: Path, profile: str = "auto") -> list[list[object]]:
+    doc = docparse.parse_file(path)
+    return [[d.code, d.severity, d.span.line if d.span else None, d.span.column if d.span else None]
+            for d in validate(doc, profile)]
+
+
+def test_every_fixture_has_expectations() -> None:
+    assert sorted(EXPECTED) == sorted(p.name for p in CASES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture(name: str) -> None:
+    """Exact codes, severities and positions (line, column) for each hand-written document."""
+    assert found(CASES / name) == EXPECTED[name]
+
+
+def test_every_generic_code_has_a_trigger_and_a_clean_case() -> None:
+    """Each structure/format code fires somewhere in the fixtures, and the good documents are clean."""
+    fired = {row[0] for rows in EXPECTED.values() for row in rows}
+    expected = {f"DP{n}" for n in (*range(202, 216), *range(301, 304), *range(401, 414),
+                                   502, 503, 505, 508, 509, *range(511, 515), *range(601, 605))}
+    expected -= {"DP402", "DP404"}  # the parser only keeps 4-digit years with 号: tested below
+    assert expected <= fired
+    for clean in ("good_gongwen.txt", "fz_good.txt", "gz_good.txt", "meta_good.txt", "doc_number_good.txt"):
+        assert EXPECTED[clean] == []
+
+
+@pytest.mark.parametrize(("value", "codes"), [
+    ("国办发〔2017〕47号", []),
+    ("国办发[2017]47号", ["DP401"]),
+    ("国办发（2017）47号", ["DP401"]),
+    ("国办发〔17〕47号", ["DP402"]),
+    ("国办发〔2017〕第47号", ["DP403"]),
+    ("财发〔1992〕字第36号", ["DP403"]),
+    ("国办发〔2017〕047号", ["DP403"]),
+    ("国办发〔2017〕47", ["DP404"]),
+    ("中华人民共和国国务院令〔2020〕第732号", []),  # 令号 are another family
+])
+def test_doc_number_forms(value: str, codes: list[str]) -> None:
+    doc = docparse.parse("关于加强安全管理的通知\n一、总体要求\n内容。\n")
+    doc = doc.model_copy(update={"metadata": doc.metadata.model_copy(update={"doc_number": value})})
+    assert [d.code for d in validate(doc) if d.code.startswith("DP40")] == codes
+
+
+# Every error or warning on the five samples, each a real defect of that document:
+SAMPLE_FINDINGS: dict[str, set[tuple[str, int]]] = {
+    # 保德县 2022: five parts present (第一责任人 is item 三是 of part 一, line 17); published 2023-02-28.
+    "000_207b6f7220f109a5.txt": set(),
+    # 奉节县云雾乡 2023: published 2024-03-12; 第一责任人 only mentioned (info DP506).
+    "001_efdfc4879b8da8ba.txt": set(),
+    # 清丰县 2018: written before the 督察规定 (2019), so its missing 第一责任人 part is info only.
+    "002_483226acf2ef5da8.txt": set(),
+    # 槐荫区 2022: 第一责任人 only mentioned in line 12 (info DP506).
+    "003_5990ac397e3d3cbe.txt": set(),
+    # 运城市 2021: line 30 heading lost its number 五、 between 四、 and 六、 — a real defect.
+    # Its 不足 (line 50) and 2022年,我们将… (line 52) are unheaded paragraphs: present, not missing.
+    "004_96091dc0ec9ac7c9.txt": {("DP201", 30)},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_FINDINGS))
+def test_no_false_alarms_on_samples(name: str) -> None:
+    diagnostics = validate(docparse.parse_file(EXAMPLES / name))
+    serious = {(d.code, d.span.line if d.span else 0) for d in diagnostics if d.severity != "info"}
+    assert serious == SAMPLE_FINDINGS[name]
+
+
+def test_sample_004_missing_number_message() -> None:
+    [finding] = [d for d in validate(docparse.parse_file(EXAMPLES / "004_96091dc0ec9ac7c9.txt"))
+                 if d.code == "DP201"]
+    assert (finding.span and (finding.span.line, finding.span.column)) == (30, 3)
+    assert finding.message == "一级标题缺少序号，按位置应为“五、”"
+
+
+def test_sample_004_parts_found_by_meaning() -> None:
+    codes = {d.code: d for d in validate(docparse.parse_file(EXAMPLES / "004_96091dc0ec9ac7c9.txt"))}
+    assert not {"DP501", "DP502", "DP503", "DP504"} & codes.keys()
+    assert codes["DP506"].span and codes["DP506"].span.line == 16  # 主要负责同志带头履行…第一责任人职责
+
+
+def test_late_publication_and_era() -> None:
+    text = "某县{y}年度法治政府建设情况报告\n发布日期：{p}\n一、主要举措和成效\n内容。\n"
+    late = docparse.parse(text.format(y=2022, p="2023年4月2日"))
+    on_time = docparse.parse(text.format(y=2022, p="2023年4月1日"))
+    assert "DP508" in {d.code for d in validate(late)}
+    assert "DP508" not in {d.code for d in validate(on_time)}
+    old = docparse.parse(text.format(y=2018, p="2019年3月1日"))
+    assert {d.severity for d in validate(old) if d.code in ("DP502", "DP503", "DP504")} == {"info"}
+
+
+def test_profiles_detect_and_force() -> None:
+    fz = docparse.parse_file(EXAMPLES / "000_207b6f7220f109a5.txt")
+    assert profiles.detect(fz).name == "fzzf"
+    assert profiles.get("fazhi_annual") is profiles.get("fzzf")
+    assert profiles.detect(docparse.parse_file(CASES / "gz_good.txt")).name == "gzbg"
+    assert profiles.detect(docparse.parse_file(CASES / "good_gongwen.txt")).name == "gongwen"
+    assert not {d.code for d in validate(fz, "gongwen")} & {"DP505", "DP507"}
+    assert "DP511" in {d.code for d in validate(fz, "gov_work_report")}
+    with pytest.raises(ValueError, match="未知的检查配置"):
+        validate(fz, "nope")
+
+
+def test_emitted_codes_are_registered_and_documented() -> None:
+    emitted = {row[0] for rows in EXPECTED.values() for row in rows}
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        emitted |= {d.code for d in validate(docparse.parse_file(path))}
+    documented = set(re.findall(r"^### (DP\d{3})", DOCS, flags=re.M))
+    assert emitted <= CODES.keys()
+    assert emitted <= documented
+    assert documented == set(CODES), "docs/diagnostics.md and the registry list different codes"
+
+
+def test_every_documented_code_has_the_required_parts() -> None:
+    for section in re.split(r"^### ", DOCS, flags=re.M)[1:]:
+        code = section[:5]
+        for part in ("**检查**", "**原因**", "**依据**", "**示例**", "**修改**"):
+            assert part in section, f"{code} lacks {part}"
+
+
+def test_a_broken_rule_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(ctx: object) -> list[docparse.Diagnostic]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("docparse.validate.RULES", (broken, *RULES))
+    codes = [d.code for d in validate(docparse.parse("关于工作的通知\n一、总体要求\n内容。\n"))]
+    assert codes == ["DP901"]
+
+
+def test_docstring_example() -> None:
+    doc = docparse.parse("关于工作的报告\n一、总体情况\n内容。\n三、下步安排\n内容。")
+    assert [d.code for d in validate(doc)] == ["DP202"]
