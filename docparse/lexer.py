@@ -50,6 +50,7 @@ _STRONG = ("PART", "CHAPTER", "SECTION_NO", "ARTICLE", "CN_DUN", "CN_PAREN")
 """Markers unambiguous enough to start a virtual line inside run-on text."""
 _ARABIC = ("ARABIC_DOT", "ARABIC_PAREN", "ARABIC_HALF_PAREN", "CIRCLED")
 _NUMERAL = re.compile(r"[一二三四五六七八九十百千零〇0-9]+|[①-⒛㈠-㈩]")
+_LEADING_TAGS = re.compile(r"(?:<[a-zA-Z/][^<>\n]{0,80}>[ ]*)+")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|·{3,}|-{4,}|_{4,})\s*\d{1,4}$")
 _TABLE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _SENTENCE_STOP = re.compile(r"[。;!?]")
@@ -105,6 +106,9 @@ def prepare(lines: list[Line], patterns: dict[str, re.Pattern[str]]) -> LexedBod
 def _match_marker(line: BodyLine, patterns: dict[str, re.Pattern[str]]) -> None:
     text = line.folded
     offset = len(text) - len(text.lstrip(" "))
+    tags = _LEADING_TAGS.match(text, offset)
+    if tags:
+        offset = tags.end()  # <p>一、总体情况</p>: markup left by a scraper hides no heading
     for name in _MATCH_ORDER:
         match = patterns[name].match(text, offset)
         if not match:

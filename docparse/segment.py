@@ -123,7 +123,7 @@ def _add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
         value_start, value_end = raw.value_start, raw.value_end
         segment_text = line.folded[value_start:value_end]
         match = chrome.INLINE_CHROME.search(segment_text)
-        if match:
+        if match and not segment_text[match.end():].strip(" "):  # chrome ends the value: cut it out
             lead = len(match.group()) - len(match.group().lstrip(" "))
             found = match.group()
             kind: FurnitureKind = ("font_size" if "大" in found else
@@ -178,6 +178,14 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         return body_start
     title_lines = [title_index]
     title_text = squeezed[title_index]
+    before = title_index - 1
+    if before in candidates and not role[before] and not chrome.looks_like_banner(lines[before].stripped):
+        head = squeezed[before]
+        # 关于2022年度法治政府 / 建设情况的报告: a title broken by a stray line break
+        if (not _SENTENCE_STOP.search(head) and not _LINE_END_PUNCT.search(head) and len(head + title_text) <= 80
+                and (("关于" in head and "关于" not in title_text) or len(title_text) <= 8)):
+            title_lines.insert(0, before)
+            title_text = head + title_text
     following = [i for i in candidates if i > title_index]
     if following and not GENRE_ENDING.search(title_text):
         nxt = following[0]

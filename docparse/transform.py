@@ -24,6 +24,7 @@ from .sentences import first_stop
 
 _NUMERAL = re.compile(r"[一二三四五六七八九十百千零〇0-9]+|[①-⒛㈠-㈩]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff“”《》、，]) +(?=[\u4e00-\u9fff“”《》、，])")
+_TAG = re.compile(r"<[a-zA-Z/][^<>\n]{0,80}>")
 _TITLE_TRIM = " :。;,、!?"
 
 
@@ -41,7 +42,8 @@ class Context:
 
 def clean_title(raw: str) -> str:
     """Heading text as users want it: letter-spacing between Chinese characters removed, trimmed."""
-    return _CJK_GAP.sub("", raw.replace("\u3000", " ").replace("\xa0", " ")).strip(" \t")
+    without_tags = _TAG.sub("", raw) if "<" in raw else raw
+    return _CJK_GAP.sub("", without_tags.replace("\u3000", " ").replace("\xa0", " ")).strip(" \t")
 
 
 def build_body(tree: Tree[Token], ctx: Context) -> tuple[list[Paragraph], list[Section]]:

@@ -100,23 +100,14 @@ def test_one_line_government_work_report_finds_headings_and_enumerations() -> No
     assert [i.marker for _, i in doc.enum_items()] == ["一是", "二是", "三是"] * 3
 
 
-SPLIT_TITLE_KNOWN = (
-    "the title line is the first one ending in a genre word (报告) and lines are joined only forward: "
-    "for 关于2022年度法治政府\\n建设情况的报告 the first line becomes banner furniture and the title is "
-    "建设情况的报告 (expected the joined title with two spans)")
-
-
-@pytest.mark.parametrize(("lines", "known"), [
-    (["关于2022年度法治政府建设情况的", "报告"], None),
-    (["关于2022年度法治政府", "建设情况的报告"], SPLIT_TITLE_KNOWN),
-    (["保德县2022年度法治政府建设", "情况报告"], SPLIT_TITLE_KNOWN),
-    (["关于2022年度法治", "政府建设情况的报告"], SPLIT_TITLE_KNOWN),
-    (["关于", "2022年度法治政府建设情况的报告"], SPLIT_TITLE_KNOWN),
+@pytest.mark.parametrize("lines", [
+    ["关于2022年度法治政府建设情况的", "报告"],
+    ["关于2022年度法治政府", "建设情况的报告"],
+    ["保德县2022年度法治政府建设", "情况报告"],
+    ["关于2022年度法治", "政府建设情况的报告"],
+    ["关于", "2022年度法治政府建设情况的报告"],
 ])
-def test_title_split_by_stray_line_breaks(lines: list[str], known: str | None,
-                                          request: pytest.FixtureRequest) -> None:
-    if known:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=known))
+def test_title_split_by_stray_line_breaks(lines: list[str]) -> None:
     text = "\n".join([*lines, "一、总体情况", "开展培训12次。一是加强学习。二是健全制度。"]) + "\n"
     doc = sound(docparse.parse(text))
     assert doc.title and doc.title.text == "".join(lines)
@@ -163,9 +154,6 @@ def test_html_tag_lines_are_furniture(path: Path) -> None:
     assert sum(f.kind == "markup" for f in doc.furniture) >= 4
 
 
-@pytest.mark.xfail(strict=True, reason="a tag glued to the start of a line hides its marker: "
-                   "<p>一、总体情况</p> is not a heading "
-                   "(expected section 一、 总体情况; actual: body paragraph)")
 def test_inline_html_tags_around_lines() -> None:
     text = "关于2022年度工作的报告\n<p>一、总体情况</p>\n<p>开展培训12次。</p>\n"
     doc = sound(docparse.parse(text))
