@@ -1,28 +1,43 @@
-"""docparse: Chinese government reports and regulations → a typed tree with exact source spans."""
+"""docparse: Chinese government reports and regulations → a typed tree with exact source spans.
+
+The public names are loaded on first use (PEP 562): ``import docparse`` stays cheap for a CLI
+that only prints help and for worker processes, while ``docparse.parse`` and friends import the
+pipeline (pydantic models, lark, cn2an) the first time they are touched.
+"""
 
 from __future__ import annotations
 
-from .api import json_schema, parse, parse_bytes, parse_file, to_json
-from .errors import DocparseError
-from .models import (
-    SCHEMA_VERSION,
-    Claim,
-    Closing,
-    Diagnostic,
-    Document,
-    EnumItem,
-    Furniture,
-    Marker,
-    Metadata,
-    Metric,
-    Paragraph,
-    Section,
-    SourceInfo,
-    Span,
-)
-from .validate import validate
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .api import json_schema, parse, parse_bytes, parse_file, to_json
+    from .errors import DocparseError
+    from .models import (
+        SCHEMA_VERSION,
+        Claim,
+        Closing,
+        Diagnostic,
+        Document,
+        EnumItem,
+        Furniture,
+        Marker,
+        Metadata,
+        Metric,
+        Paragraph,
+        Section,
+        SourceInfo,
+        Span,
+    )
 
 __version__ = "0.1.0"
+
+_LAZY = {
+    "json_schema": "api", "parse": "api", "parse_bytes": "api", "parse_file": "api", "to_json": "api",
+    "DocparseError": "errors",
+    **dict.fromkeys(("SCHEMA_VERSION", "Claim", "Closing", "Diagnostic", "Document", "EnumItem", "Furniture",
+                     "Marker", "Metadata", "Metric", "Paragraph", "Section", "SourceInfo", "Span"), "models"),
+}
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -46,5 +61,17 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "to_json",
-    "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'docparse' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
