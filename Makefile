@@ -29,5 +29,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check docparse tests
 	$(BIN)/mypy
 
+# docs/benchmarks.md: MB/s, import time, peak memory, --jobs speed-up, each beside a bare reference
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py --json out/bench.json
+
 clean:
 	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,222 @@
+"""docparse benchmarks: throughput, import time, peak memory, batch speed-up (``make bench``).
+
+Every figure is measured in the same run as a bare reference — decoding the bytes and running one
+compiled heading regex over the text — so the ratio holds on any machine, while the MB/s are
+this machine's. Throughput runs on one core (the process is pinned to one CPU where the OS
+allows it) and reports the median of several rounds.
+
+    python benchmarks/run.py            # full run (about two minutes on a 2-core laptop)
+    python benchmarks/run.py --quick    # smaller corpus and batch, for a smoke test
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+"""The reference's one compiled heading regex."""
+
+
+def reference(data: bytes) -> int:
+    """The bare reference: decode (UTF-8, else GB18030) and find the headings with one regex."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", errors="replace")
+    return len(HEADING.findall(text))
+
+
+def structure(data: bytes) -> object:
+    """The structure stage alone: decode, normalize, lines, segment, front matter, block tree (LALR)."""
+    from docparse.decode import decode
+    from docparse.frontmatter import build_front_matter
+    from docparse.grammar import document_parser, marker_patterns
+    from docparse.lexer import prepare
+    from docparse.lines import Locator, split_lines
+    from docparse.normalize import fold, normalize_newlines
+    from docparse.segment import segment
+
+    text, _ = normalize_newlines(decode(data).text)
+    folded = fold(text)
+    locator = Locator(text)
+    segmented = segment(split_lines(text, folded))
+    build_front_matter(text, folded, locator, segmented)
+    return document_parser().parse(prepare(segmented.body, marker_patterns()))  # type: ignore[arg-type]
+
+
+def full(data: bytes) -> str:
+    """The full parse: structure, claims, metrics, models, and the JSON ``convert`` writes."""
+    import docparse
+
+    return docparse.parse_bytes(data).model_dump_json()
+
+
+def full_indented(data: bytes) -> str:
+    """As :func:`full`, with ``docparse parse``'s indented JSON."""
+    import docparse
+
+    return docparse.to_json(docparse.parse_bytes(data))
+
+
+def pin_one_core() -> str:
+    if hasattr(os, "sched_setaffinity"):
+        cpu = max(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    return "not pinned"
+
+
+def throughput(docs: list[bytes], rounds: int) -> dict[str, float]:
+    """Median seconds per pass over ``docs`` of each function (interleaved, so drift hits all)."""
+    functions: dict[str, Callable[[bytes], object]] = {
+        "reference": reference, "structure": structure, "full": full, "full_indented": full_indented}
+    for function in functions.values():  # warm up: grammars, caches
+        for data in docs[:5]:
+            function(data)
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(rounds):
+        for name, function in functions.items():
+            started = time.perf_counter()
+            for data in docs:
+                function(data)
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def _python(code: str, *args: str) -> str:
+    return subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def import_time(repeats: int) -> dict[str, float]:
+    """``import docparse`` in a fresh interpreter; the bare interpreter start for scale."""
+    code = "import time; t = time.perf_counter(); import docparse; print(time.perf_counter() - t)"
+    first = ("import time; t = time.perf_counter(); import docparse; "
+             "docparse.parse('关于2022年度工作的报告\\n一、主要工作\\n开展培训12次。'); "
+             "print(time.perf_counter() - t)")
+    imports, firsts, starts = [], [], []
+    for _ in range(repeats):
+        imports.append(float(_python(code)))
+        firsts.append(float(_python(first)))
+        started = time.perf_counter()
+        _python("pass")
+        starts.append(time.perf_counter() - started)
+    return {"import": statistics.median(imports), "import_and_first_parse": statistics.median(firsts),
+            "interpreter_start": statistics.median(starts)}
+
+
+MEMORY = """
+import resource, sys, time
+data = open(sys.argv[1], "rb").read()
+sys.path.insert(0, sys.argv[3])
+import run
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.perf_counter()
+getattr(run, sys.argv[2])(data)
+seconds = time.perf_counter() - started
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, before / 1024, seconds)
+"""
+
+
+def peak_memory(path: Path) -> dict[str, dict[str, float]]:
+    """Peak RSS (MB) of a fresh process that reads ``path`` and runs one stage on it."""
+    result = {}
+    for name in ("reference", "structure", "full"):
+        peak, start, seconds = map(float, _python(MEMORY, str(path), name, str(HERE)).split())
+        result[name] = {"peak_mb": peak, "before_mb": start, "seconds": seconds}
+    return result
+
+
+def batch_speedup(count: int, jobs: tuple[int, ...] = (1, 2)) -> dict[str, float]:
+    """Wall seconds of ``docparse convert`` over ``count`` generated documents with 1 and 2 jobs."""
+    result: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as temp:
+        paths = corpus.write(Path(temp) / "in", count)
+        result["mb"] = sum(p.stat().st_size for p in paths) / 1e6
+        for n in jobs:
+            out = Path(temp) / f"out{n}"
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "docparse", "convert", str(Path(temp) / "in"), "--out",
+                            str(out), "--jobs", str(n)], check=True, capture_output=True)
+            result[f"jobs{n}"] = time.perf_counter() - started
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small corpus and batch (smoke test)")
+    parser.add_argument("--json", metavar="FILE", help="also write the raw figures as JSON")
+    args = parser.parse_args()
+    rounds = 5 if args.quick else 21
+    gen_count = 40 if args.quick else 200
+    batch_count = 100 if args.quick else 1000
+    large_mb = 2 if args.quick else 10
+
+    info = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
+    info["import"] = import_time(3 if args.quick else 9)  # before pinning: fresh processes
+    with tempfile.TemporaryDirectory() as temp:
+        big = Path(temp) / "large.txt"
+        big.write_bytes(corpus.large(large_mb * 1_000_000))
+        info["large_mb"] = big.stat().st_size / 1e6
+        info["memory"] = peak_memory(big)
+    info["batch"] = batch_speedup(batch_count)
+    info["pinning"] = pin_one_core()
+    samples = [p.read_bytes() for p in sorted(corpus.EXAMPLES.glob("*.txt"))]
+    generated = [data for _, data in corpus.generate(gen_count)]
+    info["sets"] = {}
+    for label, docs in (("samples", samples), ("generated", generated)):
+        size = sum(map(len, docs))
+        seconds = throughput(docs, rounds)
+        info["sets"][label] = {"docs": len(docs), "bytes": size, "seconds": seconds}
+    print(report(info))
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(info, indent=2), encoding="utf-8")
+    return 0
+
+
+def report(info: dict) -> str:  # type: ignore[type-arg]
+    lines = [f"Python {info['python']}, {info['cpus']} CPUs; throughput {info['pinning']}, median.", ""]
+    lines += ["| input | stage | ms per pass | MB/s | × reference time |", "|---|---|---:|---:|---:|"]
+    for label, entry in info["sets"].items():
+        mb = entry["bytes"] / 1e6
+        ref = entry["seconds"]["reference"]
+        name = f"{label} ({entry['docs']} docs, {entry['bytes'] / 1e3:.0f} KB)"
+        for stage, seconds in entry["seconds"].items():
+            lines.append(f"| {name} | {stage} | {seconds * 1e3:.2f} | {mb / seconds:.1f} | "
+                         f"{seconds / ref:.1f} |")
+    imp = info["import"]
+    lines += ["", "| start-up | seconds |", "|---|---:|",
+              f"| `import docparse` (fresh process) | {imp['import']:.3f} |",
+              f"| import + first parse (grammars built) | {imp['import_and_first_parse']:.3f} |",
+              f"| bare interpreter start (`python -c pass`, wall) | {imp['interpreter_start']:.3f} |"]
+    lines += ["", f"| peak memory, {info['large_mb']:.1f} MB input | peak RSS MB | RSS before MB | seconds |",
+              "|---|---:|---:|---:|"]
+    for stage, entry in info["memory"].items():
+        lines.append(f"| {stage} | {entry['peak_mb']:.0f} | {entry['before_mb']:.0f} | {entry['seconds']:.2f} |")
+    b = info["batch"]
+    speed = b["jobs1"] / b["jobs2"]
+    lines += ["", "| batch `docparse convert` (generated, json) | wall s | MB/s |", "|---|---:|---:|",
+              f"| {b['mb']:.1f} MB, --jobs 1 | {b['jobs1']:.2f} | {b['mb'] / b['jobs1']:.1f} |",
+              f"| {b['mb']:.1f} MB, --jobs 2 | {b['jobs2']:.2f} | {b['mb'] / b['jobs2']:.1f} |",
+              f"| speed-up | {speed:.2f}× | |"]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
