@@ -69,6 +69,7 @@ def test_pre_commit_hook_runs_the_command() -> None:
 
 
 def test_real_process_exit_code_and_utf8() -> None:
-    done = subprocess.run([sys.executable, "-m", "docparse", "validate", GAP], capture_output=True, check=False)
+    command = [sys.executable, "-m", "docparse", "validate", GAP]
+    done = subprocess.run(command, capture_output=True, check=False)
     assert done.returncode == 1
     assert "DP202 error: 序号从“二、”跳到“四、”" in done.stdout.decode("utf-8")
