@@ -28,7 +28,8 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 
-HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+HEADING = re.compile(
+    r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 """The reference's one compiled heading regex."""
 
 
@@ -59,11 +60,12 @@ def structure(data: bytes) -> object:
     return document_parser().parse(prepare(segmented.body, marker_patterns()))  # type: ignore[arg-type]
 
 
-def full(data: bytes) -> str:
-    """The full parse: structure, claims, metrics, models, and the JSON ``convert`` writes."""
+def full(data: bytes) -> bytes:
+    """The full parse: structure, claims, metrics, models, and the JSON bytes ``convert`` writes."""
     import docparse
 
-    return docparse.parse_bytes(data).model_dump_json()
+    doc = docparse.parse_bytes(data)
+    return docparse.Document.__pydantic_serializer__.to_json(doc)  # type: ignore[no-any-return]
 
 
 def full_indented(data: bytes) -> str:
@@ -158,7 +160,8 @@ def batch_speedup(count: int, jobs: tuple[int, ...] = (1, 2)) -> dict[str, float
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small corpus and batch (smoke test)")
     parser.add_argument("--json", metavar="FILE", help="also write the raw figures as JSON")
     args = parser.parse_args()
@@ -167,7 +170,8 @@ def main() -> int:
     batch_count = 100 if args.quick else 1000
     large_mb = 2 if args.quick else 10
 
-    info = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
+    info: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count()}  # type: ignore[type-arg]
+    info["load_before"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     info["import"] = import_time(3 if args.quick else 9)  # before pinning: fresh processes
     with tempfile.TemporaryDirectory() as temp:
         big = Path(temp) / "large.txt"
@@ -183,6 +187,7 @@ def main() -> int:
         size = sum(map(len, docs))
         seconds = throughput(docs, rounds)
         info["sets"][label] = {"docs": len(docs), "bytes": size, "seconds": seconds}
+    info["load_after"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     print(report(info))
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
@@ -191,7 +196,9 @@ def main() -> int:
 
 
 def report(info: dict) -> str:  # type: ignore[type-arg]
-    lines = [f"Python {info['python']}, {info['cpus']} CPUs; throughput {info['pinning']}, median.", ""]
+    lines = [f"Python {info['python']}, {info['cpus']} CPUs; throughput {info['pinning']}, median; "
+             f"1-min load average {info['load_before']} before, {info['load_after']} after "
+             "(other processes on the machine skew the figures).", ""]
     lines += ["| input | stage | ms per pass | MB/s | × reference time |", "|---|---|---:|---:|---:|"]
     for label, entry in info["sets"].items():
         mb = entry["bytes"] / 1e6
@@ -208,7 +215,8 @@ def report(info: dict) -> str:  # type: ignore[type-arg]
     lines += ["", f"| peak memory, {info['large_mb']:.1f} MB input | peak RSS MB | RSS before MB | seconds |",
               "|---|---:|---:|---:|"]
     for stage, entry in info["memory"].items():
-        lines.append(f"| {stage} | {entry['peak_mb']:.0f} | {entry['before_mb']:.0f} | {entry['seconds']:.2f} |")
+        lines.append(f"| {stage} | {entry['peak_mb']:.0f} | {entry['before_mb']:.0f} | "
+                     f"{entry['seconds']:.2f} |")
     b = info["batch"]
     speed = b["jobs1"] / b["jobs2"]
     lines += ["", "| batch `docparse convert` (generated, json) | wall s | MB/s |", "|---|---:|---:|",

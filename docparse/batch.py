@@ -176,11 +176,12 @@ def convert_one(task: Task) -> Outcome:
 
             outcome.payload = rows(doc)
         else:
-            text = doc.model_dump_json()
+            # the bytes model_dump_json() would decode into a str: no second copy of a large output
+            data = type(doc).__pydantic_serializer__.to_json(doc)
             if task.format == "json":
-                write_atomic(Path(task.output), text + "\n")
+                write_atomic(Path(task.output), data + b"\n")
             else:
-                outcome.payload = text
+                outcome.payload = data
     except DocparseError as error:
         outcome.code, outcome.message = error.code, error.message
     except OSError as exc:
@@ -334,7 +335,7 @@ class _Sink:
 
     def __init__(self, out_dir: Path, format: Format, previous: dict[str, Any]) -> None:
         self.out_dir, self.format, self.previous = out_dir, format, previous
-        self.lines: list[str] = []
+        self.lines: list[bytes] = []
         self.tables: Any = None
         if format == "parquet":
             from .tables import empty
@@ -367,7 +368,7 @@ class _Sink:
 
     def close(self) -> None:
         if self.format == "jsonl":
-            write_atomic(self.out_dir / JSONL_FILE, "".join(line + "\n" for line in self.lines))
+            write_atomic(self.out_dir / JSONL_FILE, b"".join(line + b"\n" for line in self.lines))
         elif self.format == "parquet":
             for name in PARQUET_TABLES:
                 write_atomic(self.out_dir / f"{name}.parquet", _parquet_bytes(self.tables[name], name))
@@ -394,8 +395,7 @@ def _previous(out_dir: Path, format: Format) -> dict[str, Any]:
                 for raw in handle:
                     sha, path = _SHA.search(raw[:65536]), _PATH.search(raw[:65536])
                     if sha and path and path.group(1) != b"null":
-                        found[json.loads(path.group(1))] = (sha.group(1).decode(),
-                                                            raw.decode("utf-8").rstrip("\n"))
+                        found[json.loads(path.group(1))] = (sha.group(1).decode(), raw.rstrip(b"\n"))
         except OSError:
             pass
         return found

@@ -1,0 +1,81 @@
+"""Where the time of a full parse goes, by stage (cProfile, cumulative time of each stage's entry point).
+
+    python benchmarks/profile.py             # the five samples, 20 rounds
+    python benchmarks/profile.py --top 30    # also the 30 most expensive functions (own time)
+
+The shares are of the profiled run (cProfile slows Python code more than C code, so they are
+approximate); ``benchmarks/run.py`` gives the unprofiled MB/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STAGES = [
+    ("decode", "decode.py", "decode"),
+    ("normalize + fold", "normalize.py", "normalize_newlines"),
+    ("normalize + fold", "normalize.py", "fold"),
+    ("lines + locator", "lines.py", "split_lines"),
+    ("lines + locator", "lines.py", "__init__"),
+    ("segment (chrome, metadata)", "segment.py", "segment"),
+    ("front matter", "frontmatter.py", "build_front_matter"),
+    ("lexer (prepare)", "lexer.py", "prepare"),
+    ("LALR block parse", "lark.py", "parse"),
+    ("transform (sections, paragraphs)", "transform.py", "build_body"),
+    ("  inline (enumerations)", "inline.py", "cut_paragraph"),
+    ("  claims (sentences)", "claims.py", "split_claims"),
+    ("    metrics", "metrics.py", "find_metrics"),
+    ("  spans (Locator.span)", "lines.py", "span"),
+    ("JSON (model_dump_json)", "main.py", "model_dump_json"),
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--top", type=int, default=0)
+    args = parser.parse_args()
+    import docparse
+
+    docs = [p.read_bytes() for p in sorted((ROOT / "examples").glob("*.txt"))]
+    for data in docs:
+        docparse.parse_bytes(data).model_dump_json()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(args.rounds):
+        for data in docs:
+            docparse.parse_bytes(data).model_dump_json()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    entries = stats.stats  # type: ignore[attr-defined]
+    total = sum(tt for (_, _, _, tt, _) in entries.values())
+    shares: dict[str, float] = {}
+    for label, filename, function in STAGES:
+        for (path, _, name), (_, _, _, cumulative, _) in entries.items():
+            if path.endswith(filename) and name == function and ("docparse" in path or "lark" in path
+                                                                  or "pydantic" in path):
+                if filename == "lark.py" and "lark" not in path:
+                    continue
+                shares[label] = shares.get(label, 0.0) + cumulative
+    lark_inline = sum(c for (path, _, name), (_, _, _, c, _) in entries.items()
+                      if path.endswith("inline.py") and name == "_check_sequence")
+    shares["LALR block parse"] = shares.get("LALR block parse", 0.0) - lark_inline
+    print(f"{args.rounds} rounds over {len(docs)} samples, profiled total {total:.2f} s\n")
+    print("| stage | share of a full parse + JSON |\n|---|---:|")
+    for label, _, _ in STAGES:
+        if label in shares:
+            print(f"| {label} | {100 * shares.pop(label) / total:.0f}% |")
+    if args.top:
+        print()
+        stats.sort_stats("tottime").print_stats(args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
