@@ -1,7 +1,7 @@
 """Where the time of a full parse goes, by stage (cProfile, cumulative time of each stage's entry point).
 
-    python benchmarks/profile.py             # the five samples, 20 rounds
-    python benchmarks/profile.py --top 30    # also the 30 most expensive functions (own time)
+    python benchmarks/stages.py             # the five samples, 20 rounds
+    python benchmarks/stages.py --top 30    # also the 30 most expensive functions (own time)
 
 The shares are of the profiled run (cProfile slows Python code more than C code, so they are
 approximate); ``benchmarks/run.py`` gives the unprofiled MB/s.
@@ -54,7 +54,7 @@ def main() -> int:
     profiler.disable()
     stats = pstats.Stats(profiler)
     entries = stats.stats  # type: ignore[attr-defined]
-    total = sum(tt for (_, _, _, tt, _) in entries.values())
+    total = sum(own for (_, _, own, _, _) in entries.values())
     shares: dict[str, float] = {}
     for label, filename, function in STAGES:
         for (path, _, name), (_, _, _, cumulative, _) in entries.items():
