@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("docparse: 已中断", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+    except Exception as exc:  # the last line of defence: never a traceback
         print(f"docparse: DP999 内部错误（{type(exc).__name__}: {exc}），请附上输入文件报告此问题",
               file=sys.stderr)
         return EXIT_INTERNAL

@@ -141,8 +141,9 @@ def document_type(title: str, seg: Segmented) -> DocumentType:
         return "gov_work_report"
     if re.search(r"总结$", title):
         return "work_summary"
-    articles = sum(1 for line in seg.body[:400] if re.match(r"\s*第[一二三四五六七八九十百零〇]+条", line.folded))
-    if articles >= 3 or re.search(r"(条例|规定|办法|细则|规则|章程)$", title) and articles:
+    articles = sum(1 for line in seg.body[:400]
+                   if re.match(r"\s*第[一二三四五六七八九十百零〇]+条", line.folded))
+    if articles >= 3 or (re.search(r"(条例|规定|办法|细则|规则|章程)$", title) and articles):
         return "regulation"
     if re.search(r"(报告|通知|意见|决定|公告|通告|通报|请示|批复|函|纪要|决议|公报|命令|令|议案)$", title):
         return "gongwen"

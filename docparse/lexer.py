@@ -16,6 +16,7 @@ heading in zero-width ``_OPEN``/``_CLOSE`` tokens by marker rank.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -141,7 +142,7 @@ def cut_run_on(lines: list[Line], patterns: dict[str, re.Pattern[str]]) -> list[
             result.append(line)
             continue
         cuts = _run_on_cuts(line.folded, patterns)
-        for begin, finish in zip(cuts, cuts[1:]):
+        for begin, finish in itertools.pairwise(cuts):
             result.append(Line(line.number, line.start + begin, line.start + finish,
                                line.raw[begin:finish], line.folded[begin:finish]))
     return result
@@ -402,6 +403,6 @@ class HeadingLeveler:
     def _rank(self, token: Token) -> int | None:
         if token.type == "RECOVERED":
             style = token.value.split(":", 1)[0]
-            return TERMINALS[STYLE_TERMINAL[style]][1]  # type: ignore[index]
+            return TERMINALS[STYLE_TERMINAL[style]][1]
         spec = TERMINALS.get(token.type)
         return spec[1] if spec else None

@@ -78,14 +78,15 @@ def find_fields(folded_line: str) -> list[RawField]:
     return fields
 
 
-_ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
+_ISO_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 _CN_DATE = re.compile(
     r"(?P<y>[〇零○O0一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
 )
 
 
 def parse_date(text: str) -> dt.date | None:
-    """Read the first date in the text: ``2022年1月28日``, ``2023-02-28 09:24``, ``二〇二二年一月二十八日``."""
+    """Read the first date: ``2022年1月28日``, ``2023-02-28 09:24``, ``二〇二二年一月二十八日``."""
     match = _ISO_DATE.search(text)
     if match:
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])

@@ -37,7 +37,10 @@ _ORGAN_ENDING = re.compile(
 )
 _NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{0,60}\)$")
 _ATTACHMENT_LINE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:.、]?")
-_SUBTITLE = re.compile(r"^(?:——|—|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$|^\((?:\d{4}年|[〇一二三四五六七八九]{4}年).{0,160}\)$")
+_SUBTITLE = re.compile(
+    r"^(?:——|—|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
+    r"|^\((?:\d{4}年|[〇一二三四五六七八九]{4}年).{0,160}\)$"
+)
 _ADDRESSEE = re.compile(
     r"^(?:各位代表|各位委员|同志们|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{0,80}|"
     r"[^。;!?,]{2,40}(?:人民政府|委员会|办公厅|办公室|常委会|党委|局|厅|部)):$"
@@ -182,7 +185,8 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
     if before in candidates and not role[before] and not chrome.looks_like_banner(lines[before].stripped):
         head = squeezed[before]
         # 关于2022年度法治政府 / 建设情况的报告: a title broken by a stray line break
-        if (not _SENTENCE_STOP.search(head) and not _LINE_END_PUNCT.search(head) and len(head + title_text) <= 80
+        if (not _SENTENCE_STOP.search(head) and not _LINE_END_PUNCT.search(head)
+                and len(head + title_text) <= 80
                 and (("关于" in head and "关于" not in title_text) or len(title_text) <= 8)):
             title_lines.insert(0, before)
             title_text = head + title_text

@@ -87,7 +87,7 @@ def _heading_text(node: Tree[Token], ctx: Context) -> str:
 def _marker(token: Token, ctx: Context) -> Marker:
     if token.type == "RECOVERED":
         style_name, ordinal_text = token.value.split(":", 1)
-        style: MarkerStyle = style_name  # type: ignore[assignment]
+        style: MarkerStyle = style_name
         return Marker(raw="", style=style, ordinal=int(ordinal_text),
                       rank=TERMINALS[STYLE_TERMINAL[style]][1], recovered=True)
     style, rank = TERMINALS[token.type]

@@ -20,4 +20,5 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-goldens")) or os.environ.get("DOCPARSE_UPDATE_GOLDENS") == "1"
+    flag = bool(request.config.getoption("--update-goldens"))
+    return flag or os.environ.get("DOCPARSE_UPDATE_GOLDENS") == "1"

@@ -44,7 +44,8 @@ def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert schema["title"] == "Document" and "Section" in schema["$defs"]
 
 
-def test_bad_file_is_one_line_and_the_batch_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_file_is_one_line_and_the_batch_goes_on(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     empty = tmp_path / "空.txt"
     empty.write_bytes(b"")
     assert main(["parse", str(empty), SAMPLE, str(tmp_path / "missing.txt")]) == 3

@@ -26,5 +26,5 @@ def test_library_example_runs() -> None:
         expression = expression.strip()
         if comment.strip().startswith(("'", "datetime", "Marker")) and expression:
             expected = comment.strip()
-            assert repr(eval(expression, namespace)) == expected, expression  # noqa: S307
+            assert repr(eval(expression, namespace)) == expected, expression
     assert doc is not None

@@ -11,7 +11,8 @@ from ..cli import EXIT_OK
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("schema", help="输出 JSON Schema", description="输出解析结果的 JSON Schema。")
+    parser = subparsers.add_parser("schema", help="输出 JSON Schema",
+                                   description="输出解析结果的 JSON Schema。")
     parser.set_defaults(run=run)
 
 
