@@ -1,0 +1,63 @@
+"""The grammars: they build as LALR with no conflicts or terminal collisions, and say what they mean."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lark import Lark
+
+from docparse.grammar import document_parser, enumerator_pattern, inline_parser, marker_patterns
+
+
+def test_document_grammar_is_strict() -> None:
+    """strict=True fails on shift/reduce conflicts and on regex collisions between terminals."""
+    Lark.open_from_package("docparse.grammars", "document.lark", parser="lalr", lexer="basic", strict=True)
+
+
+def test_inline_grammar_builds_as_lalr() -> None:
+    """inline.lark's terminals use lookbehind, which interegular (strict's collision check) cannot
+    compare; the enumerators are kept apart by their distinct characters (是 要 第 其) instead."""
+    parser = Lark.open_from_package("docparse.grammars", "inline.lark", parser="lalr", lexer="basic",
+                                    start="paragraph")
+    assert {t.name for t in parser.terminals} >= {"ENUM_SHI", "ENUM_YAO", "ENUM_DI", "ENUM_QI"}
+
+
+def test_parsers_are_built_once() -> None:
+    assert document_parser() is document_parser()
+    assert inline_parser() is inline_parser()
+
+
+@pytest.mark.parametrize(("terminal", "accepted", "rejected"), [
+    ("CN_DUN", ["一、", "十一、", "二十三、", "一.", "一．"], ["一是", "一,", "1、"]),
+    ("CN_PAREN", ["(一)", "（一）", "(十二)", "(一)、", "㈠"], ["(1)", "一)"]),
+    ("ARABIC_DOT", ["1.", "1．", "12、", "⒈"], ["1.5", "3.15", "11.5.14.2"]),
+    ("ARABIC_PAREN", ["(1)", "（12）", "⑴"], ["(一)", "(2021-2025年)"]),
+    ("ARABIC_HALF_PAREN", ["1)", "12）"], ["2.5)"]),
+    ("CIRCLED", ["①", "⑳"], ["1"]),
+    ("ARTICLE", ["第一条", "第一百零一条", "第101条"], ["第一条的", "第十条,"]),
+    ("CHAPTER", ["第一章", "第十二章"], ["第一章的规定"]),
+])
+def test_marker_terminals(terminal: str, accepted: list[str], rejected: list[str]) -> None:
+    from docparse.normalize import fold
+
+    pattern = marker_patterns()[terminal]
+    for text in accepted:
+        assert pattern.match(fold(text)), f"{terminal} should match {text}"
+    for text in rejected:
+        match = pattern.match(fold(text))
+        assert not match or match.end() < len(fold(text)) and not text.startswith(match.group()) or \
+            terminal == "ARABIC_HALF_PAREN" and not match, f"{terminal} should not match {text}"
+
+
+@pytest.mark.parametrize(("text", "markers"), [
+    ("一是加强学习。二是健全制度。", ["一是", "二是"]),
+    ("主要有:一是统一思想;二是完善制度。", ["一是", "二是"]),
+    ("统一是基础,这一是关键。", []),
+    ("第一,坚持学习。第二,狠抓落实。", ["第一,", "第二,"]),
+    ("落实第一责任人职责。", []),
+    ("一要加强领导。二要压实责任。", ["一要", "二要"]),
+])
+def test_enumerator_terminals(text: str, markers: list[str]) -> None:
+    found = [m.group().strip() for m in enumerator_pattern().finditer(text)]
+    assert found == markers
