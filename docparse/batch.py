@@ -41,10 +41,15 @@ _PATH = re.compile(rb'"path":("(?:[^"\\]|\\.)*"|null)')
 
 @dataclass(frozen=True)
 class Task:
-    """One input: where it is, and (for ``json``) the output file it becomes."""
+    """One input: its path as given (``source.path``), where to read it, the output file it becomes.
+
+    ``location`` and ``output`` are absolute, so that a Dask worker with another working directory
+    reads and writes the same files (on a shared file system).
+    """
 
     index: int
     path: str
+    location: str
     output: str
     format: Format
     resume: bool
@@ -160,7 +165,7 @@ def convert_one(task: Task) -> Outcome:
     """Parse one input and produce its output (module level: pickled to processes and Dask workers)."""
     outcome = Outcome(task.index, task.path)
     try:
-        with open(task.path, "rb") as handle:
+        with open(task.location, "rb") as handle:
             data = handle.read()
     except OSError as exc:
         outcome.code, outcome.message = "DP001", f"无法读取文件（{exc.strerror or exc}）"
@@ -228,7 +233,7 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
     previous: dict[str, Any] = {}
     if resume and format != "json":
         previous = _previous(out_dir, format)
-    tasks = [Task(i, path, str(out_dir / output_name(name)), format,
+    tasks = [Task(i, path, os.path.abspath(path), os.path.abspath(out_dir / output_name(name)), format,
                   resume and format == "json", encoding)
              for i, (path, name) in enumerate(pairs)]
     summary = Summary(files=len(tasks))
@@ -348,7 +353,7 @@ class _Sink:
             return None
         digest, payload = self.previous[task.path]
         try:
-            with open(task.path, "rb") as handle:
+            with open(task.location, "rb") as handle:
                 data = handle.read()
         except OSError:
             return None
