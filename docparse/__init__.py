@@ -29,12 +29,13 @@ if TYPE_CHECKING:
         SourceInfo,
         Span,
     )
+    from .validate import validate
 
 __version__ = "0.1.0"
 
 _LAZY = {
     "json_schema": "api", "parse": "api", "parse_bytes": "api", "parse_file": "api", "to_json": "api",
-    "DocparseError": "errors",
+    "DocparseError": "errors", "validate": "validate",
     **dict.fromkeys(("SCHEMA_VERSION", "Claim", "Closing", "Diagnostic", "Document", "EnumItem", "Furniture",
                      "Marker", "Metadata", "Metric", "Paragraph", "Section", "SourceInfo", "Span"), "models"),
 }
@@ -61,6 +62,7 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "to_json",
+    "validate",
 ]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
+import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -641,3 +643,14 @@ RULES: tuple[Rule, ...] = (
     check_publish_date,
 )
 """The generic rules, in the order they run; profiles add their own (profiles.py)."""
+
+
+class _CallableModule(types.ModuleType):
+    """``docparse.validate(doc)`` must work even after ``import docparse.validate`` has bound the
+    package attribute ``validate`` to this module (the public function and the module share a name)."""
+
+    def __call__(self, doc: Document, profile: str | Profile = "auto") -> list[Diagnostic]:
+        return validate(doc, profile)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -151,3 +151,16 @@ def test_a_broken_rule_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -
 def test_docstring_example() -> None:
     doc = docparse.parse("关于工作的报告\n一、总体情况\n内容。\n三、下步安排\n内容。")
     assert [d.code for d in validate(doc)] == ["DP202"]
+
+
+@pytest.mark.parametrize("first", ["pass", "import docparse.validate"])
+def test_public_function_in_any_import_order(first: str) -> None:
+    """``docparse.validate(doc)`` works whether or not the submodule was imported first."""
+    import subprocess
+    import sys
+
+    code = (f"{first}\nimport docparse\n"
+            f"d = docparse.parse_file({str(EXAMPLES / '004_96091dc0ec9ac7c9.txt')!r})\n"
+            "print(','.join(x.code for x in docparse.validate(d, profile='auto') if x.severity != 'info'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "DP201"
