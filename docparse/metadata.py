@@ -106,6 +106,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}?\s*[〔\[【(（［]\s*(?:19|20)\d{2}\s*[〕\]】)）］]\s*第?\s*\d{1,5}\s*号"
+    r"[\u4e00-\u9fff]{1,12}?\s*[〔\[【(（［]\s*(?:19|20)?\d{2}\s*[〕\]】)）］]\s*(?:字\s*)?第?\s*\d{1,5}\s*号?"
 )
-"""A 发文字号 as written, right or wrong brackets (运政函〔2022〕3号, 国办发[2017]47号)."""
+"""A 发文字号 as written, right or wrong (运政函〔2022〕3号, 国办发[2017]47号, 〔17〕, a missing 号): the
+validator reports what is wrong, so the reader must accept it."""

@@ -36,6 +36,7 @@ _ORGAN_ENDING = re.compile(
     r"司法局|人民政府|常委会|人大|政协|总队|支队|大队|集团|学校|大学|署|室|站|社|馆|队)$"
 )
 _NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{0,60}\)$")
+_LISTED_ATTACHMENT = re.compile(r"^\d{1,2}[.、][^。;]{1,80}$")
 _ATTACHMENT_LINE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:.、]?")
 _SUBTITLE = re.compile(
     r"^(?:——|—|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
@@ -72,8 +73,16 @@ def squeeze(line: Line) -> str:
     return line.folded.replace(" ", "")
 
 
+def _is_punctuated_title(text: str) -> bool:
+    """``关于加强安全管理的通知。``: a title a writer ended with a stop (the validator reports it)."""
+    return (len(text) <= 60 and text[-1:] in ("。", ".") and not _SENTENCE_STOP.search(text[:-1])
+            and bool(GENRE_ENDING.search(text[:-1])) and not _HEADING_START.match(text))
+
+
 def _is_title_like(text: str) -> bool:
     """A heading-free line of 4–80 characters with Chinese and no sentence punctuation."""
+    if _is_punctuated_title(text):
+        return True
     if not 4 <= len(text) <= 90 or _SENTENCE_STOP.search(text) or _LINE_END_PUNCT.search(text):
         return False
     if _HEADING_START.match(text) or _DATE_LINE.match(text) or DOC_NUMBER.fullmatch(text):
@@ -162,7 +171,8 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             result.fields.append((RawField("doc_number", "", line.raw.strip(), 0,
                                            line.content_start - line.start,
                                            line.content_end - line.start), line.start))
-        elif _is_body_start(line, text):
+        elif _is_body_start(line, text) and not (result.title is None and not candidates
+                                                  and _is_punctuated_title(text)):
             break
         else:
             candidates.append(index)
@@ -346,9 +356,12 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
     if need_signature and not signature:
         return None
     block_notes = list(notes)
-    while above > 0 and _ATTACHMENT_LINE.match(squeezed[content[above]]):
-        block_notes.append(content[above])
-        above -= 1
+    # 附件：1.… / 2.… — the 附件说明 above the signature, its numbered lines included
+    listed = above
+    while listed > 0 and _LISTED_ATTACHMENT.match(squeezed[content[listed]]):
+        listed -= 1
+    if listed > 0 and _ATTACHMENT_LINE.match(squeezed[content[listed]]):
+        block_notes.extend(content[i] for i in range(listed, above + 1))
     return date_index, signature, block_notes
 
 
