@@ -1,0 +1,36 @@
+"""The JSON Schema of the output is committed: any model change shows up as a diff to review."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import docparse
+from docparse.models import SCHEMA_VERSION
+
+from .conftest import FIXTURES
+
+SNAPSHOT = FIXTURES / "schema.json"
+
+
+def test_schema_snapshot(update_goldens: bool) -> None:
+    actual = json.dumps(docparse.json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if update_goldens:
+        SNAPSHOT.write_text(actual, encoding="utf-8")
+        pytest.skip("schema snapshot rewritten: review the diff and bump SCHEMA_VERSION")
+    assert actual == SNAPSHOT.read_text(encoding="utf-8"), (
+        "the output schema changed: run pytest --update-goldens, review, and bump SCHEMA_VERSION")
+
+
+def test_schema_names_its_version() -> None:
+    schema = docparse.json_schema()
+    assert SCHEMA_VERSION in schema["$id"]
+    assert schema["properties"]["schema_version"]["default"] == SCHEMA_VERSION
+
+
+def test_documents_round_trip_through_json() -> None:
+    from .conftest import SAMPLES
+
+    doc = docparse.parse_file(SAMPLES[0])
+    assert docparse.Document.model_validate_json(doc.model_dump_json()) == doc
