@@ -26,7 +26,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureKind, str], ...] = (
     ("share", r"^\$\(.*\)\.share\(\);?$"),
     ("counter", r"^[\[【(]?(浏览次数|阅读次数|点击数|点击量|访问量|累计次数|浏览量|阅读量)[:]?\d*[\]】)]?$"),
     ("related", r"^(相关解读|相关稿件|相关文档|相关附件|相关链接|相关新闻|相关阅读|相关文章|相关信息|政策解读|图解|解读)[:]?$"),
-    ("footer", r"(网站地图|联系我们|网站声明|版权所有|主办单位[:]|承办单位[:]|技术支持[:]|网站标识码|ICP备|公网安备|政府网站找错|建议使用.*浏览器|分辨率|Copyright|©)"),
+    ("footer", r"(网站地图|联系我们|网站声明|版权所有|主办单位[:]|承办单位[:]|技术支持[:]|网站标识码|ICP备|公网安备|政府网站找错|建议使用.{0,40}浏览器|分辨率|Copyright|©)"),
     ("accessibility", r"^(无障碍(浏览|阅读)?|长者模式|关怀版|适老化|简体|繁体|简|繁|English|智能问答|网站支持IPv6|IPv6|登录|注册|登录\|注册|English版)([|/]?(无障碍(浏览|阅读)?|长者模式|关怀版|简体|繁体|简|繁|English|智能问答|登录|注册|网站支持IPv6))*$"),
     ("accessibility", r"^今天是[:]?\d{4}年"),
     ("page_number", r"^[-—–－]\d{1,4}[-—–－]$"),
@@ -37,7 +37,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureKind, str], ...] = (
 _LINE_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _RAW_PATTERNS)
 # Runs of chrome inside an otherwise meaningful line (a metadata line of a disclosure page).
 INLINE_CHROME = re.compile(
-    r"(?:[\[【(]\s*)?(?:字号\s*[:：]?\s*)?[\[【(]?\s*大\s+中\s+小\s*[\]】)]?"
+    r"(?:[\[【(]\s*)?(?:字号\s*[:：]?\s*)?(?:[\[【(]\s*)?大\s+中\s+小\s*[\]】)]?"  # no bare \s* lead: O(n²)
     r"|[\[【]\s*(?:打印|关闭|收藏|纠错)\s*[\]】]"
     r"|(?:浏览次数|阅读次数|点击数)\s*[:：]\s*\d*"
 )
