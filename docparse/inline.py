@@ -129,6 +129,6 @@ def _check_sequence(intro: bool, kinds: tuple[str, ...]) -> None:
     tokens = [Token("INTRO", "")] if intro else []
     for name in kinds:
         tokens += [Token(name, ""), Token("ITEM", "")]
-    inline_parser().parse(tokens)  # type: ignore[arg-type]
+    inline_parser().parse(tokens)
     if len(_CHECKED) < 4096:
         _CHECKED.add((intro, kinds))

@@ -40,9 +40,9 @@ def _build_fold_table() -> dict[int, int]:
     spaces += [c for c in range(0x01, 0x20) if c != 0x0A]
     for code in spaces:
         table[code] = 0x20
-    for code, target in (("﹙", "("), ("﹚", ")"), ("〔", "〔"), ("．", "."), ("｡", "。"),
+    for char, target in (("﹙", "("), ("﹚", ")"), ("〔", "〔"), ("．", "."), ("｡", "。"),
                          ("，", ","), ("﹐", ","), ("﹒", "."), ("\u2024", ".")):
-        table[ord(code)] = ord(target)
+        table[ord(char)] = ord(target)
     return table
 
 
