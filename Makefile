@@ -33,5 +33,14 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --json out/bench.json
 
+# Coverage-guided fuzzing (atheris, the `fuzz` extra): seeds from examples/ and the kept crashes;
+# a crash lands in fuzz/crash-*: copy it to tests/fixtures/fuzz/ as a regression fixture.
+FUZZ_RUNS ?= 20000
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[fuzz]"
+	@mkdir -p fuzz/corpus
+	$(BIN)/python fuzz/fuzz_parse.py fuzz/corpus examples tests/fixtures/fuzz \
+		-runs=$(FUZZ_RUNS) -max_len=65536 -timeout=30 -artifact_prefix=fuzz/
+
 clean:
 	rm -rf $(VENV) out build *.egg-info

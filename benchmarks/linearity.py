@@ -1,0 +1,108 @@
+"""Linearity and memory benchmark (issue 5, point 6): parse 1 MB and 10 MB synthetic reports.
+
+Not a unit test: run it by hand (``make bench-linearity`` or ``python benchmarks/linearity.py``).
+Each case runs in a fresh subprocess so that peak RSS (``resource.getrusage``) is that case's own;
+the table shows time and peak memory at 1 MB and 10 MB and the 10 MB / 1 MB ratios (10 is linear).
+
+Shapes: ``sections`` (a report with thousands of numbered sections, short lines), ``long_lines``
+(paragraphs of ~8,000 characters each), ``one_line`` (the whole report on a single line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+MB = 1024 * 1024
+CN = "一二三四五六七八九十"
+
+
+def cn(n: int) -> str:
+    from docparse.numerals import int_to_cn
+
+    return int_to_cn(n)
+
+
+def section(n: int, sentence_repeat: int, newline: str) -> str:
+    """One 一、 section with two （一） subsections, enumerations and metrics."""
+    number = cn((n - 1) % 99 + 1)
+    parts = [f"{number}、第{n}项重点工作推进情况"]
+    for sub in (1, 2):
+        items = "".join(f"{CN[i]}是加强第{n}项工作的第{i + 1}个环节，开展培训{12 + i}次，覆盖{300 + n}人次。"
+                        for i in range(3))
+        filler = "各部门协同推进依法行政，行政执法质量稳步提升，群众满意度达到95%以上。" * sentence_repeat
+        parts.append(f"（{CN[sub - 1]}）完善制度机制。{items}{filler}")
+    return newline.join(parts)
+
+
+def report(shape: str, size: int) -> str:
+    """A synthetic report of about ``size`` UTF-8 bytes."""
+    newline = "" if shape == "one_line" else "\n"
+    repeat = 1 if shape == "sections" else 80
+    head = newline.join(["某县2022年度法治政府建设情况报告", "2022年，全县上下深入学习贯彻习近平法治思想。"])
+    chunks = [head]
+    total = len(head.encode("utf-8"))
+    n = 0
+    while total < size:
+        n += 1
+        chunk = section(n, repeat, newline)
+        chunks.append(chunk)
+        total += len(chunk.encode("utf-8")) + len(newline)
+    chunks.append(newline.join(["某县人民政府", "2023年2月20日"]))
+    return newline.join(chunks) + newline
+
+
+def run_case(shape: str, megabytes: int) -> dict[str, float]:
+    """Generate, then parse once; report time, peak RSS and the document's size."""
+    import docparse
+
+    text = report(shape, megabytes * MB)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    doc = docparse.parse(text)
+    seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": seconds, "peak_mb": peak_kb / 1024, "before_mb": before / 1024,
+            "chars": len(text), "sections": sum(1 for _ in doc.walk()),
+            "items": sum(1 for _ in doc.enum_items())}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--case", help=argparse.SUPPRESS)
+    parser.add_argument("--mb", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--shapes", default="sections,long_lines,one_line")
+    parser.add_argument("--sizes", default="1,10", help="sizes in MB (default 1,10)")
+    args = parser.parse_args()
+    if args.case:
+        print(json.dumps(run_case(args.case, args.mb)))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"{'shape':<11} {'MB':>3} {'chars':>10} {'sections':>8} {'items':>7} {'seconds':>8} {'peak MB':>8}")
+    failed = False
+    for shape in args.shapes.split(","):
+        results = {}
+        for size in sizes:
+            out = subprocess.run([sys.executable, __file__, "--case", shape, "--mb", str(size)],
+                                 capture_output=True, text=True, check=True)
+            r = json.loads(out.stdout)
+            results[size] = r
+            print(f"{shape:<11} {size:>3} {r['chars']:>10} {r['sections']:>8} {r['items']:>7} "
+                  f"{r['seconds']:>8.2f} {r['peak_mb']:>8.0f}")
+            failed |= size >= 10 and r["peak_mb"] >= 400
+        if len(sizes) >= 2:
+            low, high = results[sizes[0]], results[sizes[-1]]
+            time_ratio = high["seconds"] / low["seconds"]
+            print(f"{shape:<11} ratio {sizes[-1]}/{sizes[0]} MB: time ×{time_ratio:.1f}, "
+                  f"peak memory ×{high['peak_mb'] / low['peak_mb']:.1f} (input ×{sizes[-1] / sizes[0]:.0f})")
+    if failed:
+        print("FAIL: peak memory for 10 MB is 400 MB or more")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
