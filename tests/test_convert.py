@@ -132,3 +132,30 @@ def test_parquet_tables(inputs: Path, tmp_path: Path) -> None:
     again = batch.convert([str(inputs)], out, format="parquet", resume=True)
     assert again.skipped == 5
     assert pq.read_table(out / "claims.parquet").equals(tables["claims"])
+
+
+def test_killed_run_leaves_only_complete_outputs(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for i in range(120):
+        shutil.copy(SAMPLES[i % len(SAMPLES)], source / f"r{i:03d}.txt")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "docparse", "convert", str(source), "--out", str(out),
+                                "--jobs", "2"], stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 5:
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGKILL)  # the run and its workers, mid-batch
+    process.wait()
+    written = list(out.glob("*.json"))
+    assert written, "the run was killed before it wrote anything"
+    for path in written:  # every output under its final name is complete
+        assert json.loads(path.read_bytes())["schema_name"] == "docparse.Document"
+    again = batch.convert([str(source)], out, resume=True)
+    assert again.skipped >= len(written) and again.converted + again.skipped == 120
