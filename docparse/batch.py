@@ -34,6 +34,8 @@ FORMATS: tuple[Format, ...] = ("json", "jsonl", "parquet")
 ERRORS_FILE = "errors.csv"
 JSONL_FILE = "documents.jsonl"
 PARQUET_TABLES = ("documents", "sections", "claims", "metrics")
+ROW_GROUP = 50_000
+"""Rows (over the four tables) buffered before a Parquet row group is written."""
 
 _SHA = re.compile(rb'"sha256":"([0-9a-f]{64})"')
 _PATH = re.compile(rb'"path":("(?:[^"\\]|\\.)*"|null)')
@@ -239,6 +241,7 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
     summary = Summary(files=len(tasks))
     bar = _Progress(progress, len(tasks)) if progress is not None else None
     sink = _Sink(out_dir, format, previous)
+    finished = False
     try:
         for outcome in _run(tasks, jobs, scheduler, sink.reusable):
             summary.bytes += outcome.size
@@ -253,10 +256,13 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
             sink.add(outcome)
             if bar:
                 bar.update(outcome.size)
+        sink.close()
+        finished = True
     finally:
         if bar:
             bar.close()
-    sink.close()
+        if not finished:
+            sink.abort()
     _write_errors(out_dir / ERRORS_FILE, summary.failures)
     summary.errors_file = str(out_dir / ERRORS_FILE)
     summary.seconds = time.perf_counter() - started
@@ -336,16 +342,41 @@ def _run_dask(tasks: list[Task], scheduler: str | Any) -> Iterator[Outcome]:
 
 
 class _Sink:
-    """Collects jsonl lines or table rows in input order and writes them atomically at the end."""
+    """Streams jsonl lines or table rows, in input order, into temporary files renamed at the end.
+
+    Nothing is held for the whole batch: a run over hundreds of thousands of reports writes as it
+    goes (Parquet in row groups of about :data:`ROW_GROUP` rows), and a killed run leaves the
+    previous complete output, or none, under the final names.
+    """
 
     def __init__(self, out_dir: Path, format: Format, previous: dict[str, Any]) -> None:
         self.out_dir, self.format, self.previous = out_dir, format, previous
-        self.lines: list[bytes] = []
+        self.temps: dict[Path, Path] = {}
+        self.handle: Any = None
+        self.writers: dict[str, Any] = {}
         self.tables: Any = None
-        if format == "parquet":
-            from .tables import empty
+        self.pending = 0
+        self.old: Any = None
+        if format == "jsonl":
+            self.handle = open(self._temp(out_dir / JSONL_FILE), "wb")  # noqa: SIM115 - closed in close()
+            if previous:
+                self.old = open(out_dir / JSONL_FILE, "rb")  # noqa: SIM115
+        elif format == "parquet":
+            try:
+                import pyarrow.parquet as pq
+            except ImportError:
+                raise InputError("输出 Parquet 需要安装 pyarrow：pip install 'docparse[parquet]'") from None
+            from .tables import empty, schema
 
             self.tables = empty()
+            for name in PARQUET_TABLES:
+                temp = self._temp(out_dir / f"{name}.parquet")
+                self.writers[name] = pq.ParquetWriter(temp, schema(name), compression="zstd")
+
+    def _temp(self, final: Path) -> Path:
+        temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+        self.temps[final] = temp
+        return temp
 
     def reusable(self, task: Task) -> Outcome | None:
         """For jsonl and parquet with resume: the previous output of an unchanged input."""
@@ -365,30 +396,50 @@ class _Sink:
         if outcome.code or outcome.payload is None:
             return
         if self.format == "jsonl":
-            self.lines.append(outcome.payload)
+            payload = outcome.payload
+            if isinstance(payload, tuple):  # (offset, length) of the line in the previous file
+                self.old.seek(payload[0])
+                payload = self.old.read(payload[1])
+            self.handle.write(payload + b"\n")
         elif self.format == "parquet":
             from .tables import extend
 
             extend(self.tables, outcome.payload)
+            self.pending += sum(len(columns["doc_id"]) for columns in outcome.payload.values())
+            if self.pending >= ROW_GROUP:
+                self._flush()
+
+    def _flush(self) -> None:
+        from .tables import empty, to_arrow
+
+        for name in PARQUET_TABLES:
+            if self.tables[name]["doc_id"]:
+                self.writers[name].write_table(to_arrow(self.tables[name], name))
+        self.tables = empty()
+        self.pending = 0
 
     def close(self) -> None:
-        if self.format == "jsonl":
-            write_atomic(self.out_dir / JSONL_FILE, b"".join(line + b"\n" for line in self.lines))
-        elif self.format == "parquet":
-            for name in PARQUET_TABLES:
-                write_atomic(self.out_dir / f"{name}.parquet", _parquet_bytes(self.tables[name], name))
+        """Finish the files and move them under their final names."""
+        if self.format == "parquet":
+            self._flush()
+        self._close_files()
+        for final, temp in self.temps.items():
+            os.replace(temp, final)
 
+    def abort(self) -> None:
+        """Drop the temporary files (the previous outputs stay as they were)."""
+        self._close_files()
+        for temp in self.temps.values():
+            temp.unlink(missing_ok=True)
 
-def _parquet_bytes(columns: dict[str, list[Any]], name: str) -> bytes:
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise InputError("输出 Parquet 需要安装 pyarrow：pip install 'docparse[parquet]'") from None
-    from .tables import to_arrow
-
-    buffer = io.BytesIO()
-    pq.write_table(to_arrow(columns, name), buffer, compression="zstd")
-    return buffer.getvalue()
+    def _close_files(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+        self.writers = {}
+        for handle in (self.handle, self.old):
+            if handle is not None:
+                handle.close()
+        self.handle = self.old = None
 
 
 def _previous(out_dir: Path, format: Format) -> dict[str, Any]:
@@ -397,10 +448,13 @@ def _previous(out_dir: Path, format: Format) -> dict[str, Any]:
     if format == "jsonl":
         try:
             with open(out_dir / JSONL_FILE, "rb") as handle:
+                offset = 0
                 for raw in handle:
                     sha, path = _SHA.search(raw[:65536]), _PATH.search(raw[:65536])
                     if sha and path and path.group(1) != b"null":
-                        found[json.loads(path.group(1))] = (sha.group(1).decode(), raw.rstrip(b"\n"))
+                        found[json.loads(path.group(1))] = (sha.group(1).decode(),
+                                                            (offset, len(raw.rstrip(b"\n"))))
+                    offset += len(raw)
         except OSError:
             pass
         return found

@@ -113,9 +113,15 @@ def _add(table: Columns, **values: Any) -> None:
         table[column].append(value)
 
 
+def schema(name: str) -> Any:
+    """The ``pyarrow.Schema`` of one table (:data:`TABLES`)."""
+    import pyarrow as pa
+
+    return pa.schema([(column, getattr(pa, kind)()) for column, kind in TABLES[name].items()])
+
+
 def to_arrow(columns: Columns, name: str) -> Any:
     """One table as a ``pyarrow.Table`` with the fixed schema of :data:`TABLES`."""
     import pyarrow as pa
 
-    schema = pa.schema([(column, getattr(pa, kind)()) for column, kind in TABLES[name].items()])
-    return pa.Table.from_pydict(columns, schema=schema)
+    return pa.Table.from_pydict(columns, schema=schema(name))

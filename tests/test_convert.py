@@ -159,3 +159,17 @@ def test_killed_run_leaves_only_complete_outputs(tmp_path: Path) -> None:
         assert json.loads(path.read_bytes())["schema_name"] == "docparse.Document"
     again = batch.convert([str(source)], out, resume=True)
     assert again.skipped >= len(written) and again.converted + again.skipped == 120
+
+
+def test_parquet_streamed_in_row_groups_has_the_same_rows(inputs: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    batch.convert([str(inputs)], tmp_path / "whole", format="parquet")
+    monkeypatch.setattr(batch, "ROW_GROUP", 10)
+    batch.convert([str(inputs)], tmp_path / "groups", format="parquet")
+    for name in batch.PARQUET_TABLES:
+        streamed = pq.ParquetFile(tmp_path / "groups" / f"{name}.parquet")
+        if name != "documents":
+            assert streamed.num_row_groups > 1
+        assert streamed.read().equals(pq.read_table(tmp_path / "whole" / f"{name}.parquet"))
+    assert not list((tmp_path / "groups").glob(".*.tmp"))
