@@ -178,6 +178,8 @@ def main() -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small corpus and batch (smoke test)")
     parser.add_argument("--json", metavar="FILE", help="also write the raw figures as JSON")
+    parser.add_argument("--batch-only", action="store_true",
+                        help="only the --jobs 1 / --jobs 2 batch (re-run it when the machine is idle)")
     args = parser.parse_args()
     rounds = 5 if args.quick else 21
     gen_count = 40 if args.quick else 200
@@ -186,6 +188,12 @@ def main() -> int:
 
     info: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count()}  # type: ignore[type-arg]
     info["load_before"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    if args.batch_only:
+        b = batch_speedup(batch_count)
+        print(f"load {info['load_before']:.2f}; {b['mb']:.1f} MB: --jobs 1 {b['jobs1']:.2f} s "
+              f"(CPU {b['cpu1']:.2f} s), --jobs 2 {b['jobs2']:.2f} s (CPU {b['cpu2']:.2f} s), "
+              f"speed-up {b['jobs1'] / b['jobs2']:.2f}×")
+        return 0
     info["import"] = import_time(3 if args.quick else 9)  # before pinning: fresh processes
     with tempfile.TemporaryDirectory() as temp:
         big = Path(temp) / "large.txt"
