@@ -23,7 +23,8 @@ EXIT_INPUT = 3
 EXIT_INTERNAL = 4
 
 COMMANDS = ("parse", "outline", "schema", "metrics", "validate", "convert")
-"""Subcommand modules in docparse/commands/, each with ``register(subparsers)`` and ``run(args)``."""
+"""Subcommand modules in docparse/commands/, each with ``register(subparsers)`` and ``run(args)``;
+tests/test_packaging.py checks that an installed wheel carries every one of them."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,11 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"docparse {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = import_module(f".commands.{name}", __package__)
-        except ModuleNotFoundError:
-            continue
-        module.register(subparsers)
+        import_module(f".commands.{name}", __package__).register(subparsers)
     return parser
 
 

@@ -1,0 +1,24 @@
+"""A wheel built from the project carries the grammars and every subcommand module."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from docparse.cli import COMMANDS
+
+from .conftest import ROOT
+
+
+def test_wheel_contents(tmp_path: Path) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
+         str(tmp_path), str(ROOT)], capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    wheel = next(tmp_path.glob("docparse-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"docparse/grammars/document.lark", "docparse/grammars/inline.lark"} <= names
+    assert {f"docparse/commands/{name}.py" for name in COMMANDS} <= names
+    assert "docparse/py.typed" in names
