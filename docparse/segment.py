@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import chrome
 from .lines import Line
-from .metadata import DOC_NUMBER, RawField, find_fields, parse_date
+from .metadata import DOC_NUMBER, RawField, find_fields
 from .models import FurnitureKind
 
 GENRE_ENDING = re.compile(
@@ -187,7 +187,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
                             and not chrome.looks_like_banner(lines[i].stripped)), None)
     if title_index is None:
         for i in candidates:
-            _mark_front_leftover(lines[i], squeezed[i], role, i, result, before_title=True)
+            _mark_banner(lines[i], role, i, result)
         return body_start
     title_lines = [title_index]
     title_text = squeezed[title_index]
@@ -218,15 +218,14 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             role[i] = "furniture"
             result.furniture.append(("repeated_title", lines[i].content_start, lines[i].content_end))
         elif i < title_index:
-            _mark_front_leftover(lines[i], squeezed[i], role, i, result, before_title=True)
+            _mark_banner(lines[i], role, i, result)
         else:
             _mark_after_title(lines[i], squeezed[i], role, i, result)
     # A repeated title can also stand among the metadata lines after the body started (rare).
     return body_start
 
 
-def _mark_front_leftover(line: Line, text: str, role: list[str], index: int, result: Segmented,
-                         *, before_title: bool) -> None:
+def _mark_banner(line: Line, role: list[str], index: int, result: Segmented) -> None:
     """A line before the title that is neither metadata nor chrome: a banner or masthead."""
     role[index] = "furniture"
     result.furniture.append(("banner", line.content_start, line.content_end))
@@ -379,9 +378,3 @@ def _strip_end(line: Line, end: int) -> int:
     while end > line.start and line.folded[end - line.start - 1] == " ":
         end -= 1
     return end
-
-
-def closing_date(text: str) -> tuple[object, str] | None:
-    """The date of a closing date span, or ``None``."""
-    value = parse_date(text)
-    return (value, text) if value else None
