@@ -234,8 +234,9 @@ def _shielded(folded: str, start: int, end: int) -> list[tuple[int, int, Reason]
     """Spans inside 《》 (a title) or short quotes (a slogan or name), where numbers name things."""
     found: list[tuple[int, int, Reason]] = []
     stack: list[tuple[str, int]] = []
-    for index in range(start, end):
-        char = folded[index]
+    for match in _BRACKET.finditer(folded, start, end):  # only the few bracket characters, not every one
+        index = match.start()
+        char = match.group()
         if char in _OPENERS:
             stack.append((char, index))
         elif char in _CLOSERS and stack:
@@ -255,6 +256,7 @@ def _shielded(folded: str, start: int, end: int) -> list[tuple[int, int, Reason]
     return found
 
 
+_BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + '"]')
 _SET_PHRASE = re.compile("|".join(sorted(_SET_PHRASES, key=len, reverse=True)))
 
 
