@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .metrics import ClaimState, find_metrics
-from .models import Claim, SectionRole
+from .models import Claim, SectionRole, trusted
 from .roles import role_of_claim
 from .sentences import sentence_ends
 
@@ -43,8 +43,8 @@ def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: Secti
             if not explicit_role:
                 current = role_of_claim(text) or current
             claim_id = f"{id_prefix}{len(claims) + 1}"
-            claims.append(Claim(
-                id=claim_id, span=ctx.locator.span(begin, finish), text=text, topic=topic,
+            claims.append(trusted(
+                Claim, id=claim_id, span=ctx.locator.span(begin, finish), text=text, topic=topic,
                 role=current,
                 metrics=find_metrics(ctx.text, folded, begin, finish, locator=ctx.locator, claim_id=claim_id,
                                      path=path, state=state, plans=current == "plans"),

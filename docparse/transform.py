@@ -17,7 +17,7 @@ from .inline import ParagraphCut, cut_paragraph
 from .lexer import STYLE_TERMINAL, TERMINALS
 from .lines import Locator
 from .metrics import ClaimState, period_of_title
-from .models import EnumItem, EnumStyle, Marker, MarkerStyle, Paragraph, Section, SectionRole
+from .models import EnumItem, EnumStyle, Marker, MarkerStyle, Paragraph, Section, SectionRole, trusted
 from .numerals import int_to_cn, ordinal_of
 from .roles import role_of_title
 from .sentences import first_stop
@@ -88,14 +88,15 @@ def _marker(token: Token, ctx: Context) -> Marker:
     if token.type == "RECOVERED":
         style_name, ordinal_text = token.value.split(":", 1)
         style: MarkerStyle = style_name
-        return Marker(raw="", style=style, ordinal=int(ordinal_text),
+        return trusted(Marker, raw="", style=style, ordinal=int(ordinal_text),
                       rank=TERMINALS[STYLE_TERMINAL[style]][1], recovered=True)
     style, rank = TERMINALS[token.type]
     raw = ctx.text[token.start_pos or 0: token.end_pos or 0].rstrip(" \t\u3000\xa0\u2002\u2003")
     if token.type == "UNNUMBERED_PART":
-        return Marker(raw="", style=style, ordinal=None, rank=rank)
+        return trusted(Marker, raw="", style=style, ordinal=None, rank=rank)
     numeral = _NUMERAL.search(ctx.folded[token.start_pos or 0: token.end_pos or 0])
-    return Marker(raw=raw, style=style, ordinal=ordinal_of(numeral.group()) if numeral else None, rank=rank)
+    ordinal = ordinal_of(numeral.group()) if numeral else None
+    return trusted(Marker, raw=raw, style=style, ordinal=ordinal, rank=rank)
 
 
 def path_label(marker: Marker, title: str) -> str:
@@ -193,8 +194,8 @@ def _section(node: Tree[Token], ctx: Context, *, level: int, parent_path: str, i
                              inherited_period=period)
             children.append(child)
             end = max(end, child.span.end)
-    return Section(
-        id=section_id, span=ctx.locator.span(start, end), level=level, marker=marker, title=title,
+    return trusted(
+        Section, id=section_id, span=ctx.locator.span(start, end), level=level, marker=marker, title=title,
         heading_span=ctx.locator.span(start, heading_end), title_span=title_span, path=path,
         role=section_role, body=body, children=children,
     )
@@ -236,16 +237,16 @@ def _paragraph(ctx: Context, start: int, end: int, paragraph_id: str,
         topic = ctx.text[item.lead_start:item.lead_end]
         item_claims = claims_stage.split_claims(ctx, item.marker_end, item.end, f"{item_id}/c",
                                                 item_role, explicit_role, path, topic, state)
-        items.append(EnumItem(
-            id=item_id, span=ctx.locator.span(item.start, item.end),
+        items.append(trusted(
+            EnumItem, id=item_id, span=ctx.locator.span(item.start, item.end),
             marker=ctx.text[item.start:item.marker_end].strip(), style=item.style, ordinal=item.ordinal,
             lead=topic, lead_span=ctx.locator.span(item.lead_start, item.lead_end),
             rest=ctx.text[item.rest_start:item.end],
             claims=item_claims,
         ))
         previous = (item.style, item.ordinal)
-    paragraph = Paragraph(
-        id=paragraph_id, span=ctx.locator.span(start, end), text=ctx.text[start:end],
+    paragraph = trusted(
+        Paragraph, id=paragraph_id, span=ctx.locator.span(start, end), text=ctx.text[start:end],
         intro=ctx.text[start:cut.intro_end], items=items, claims=intro_claims,
     )
     return paragraph, previous
