@@ -14,8 +14,10 @@ on running text (cn2an.transform would turn 一网通办 into 1网通办).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -28,7 +30,8 @@ _CN_DIGITS = "〇零一二两三四五六七八九"
 _CN_CHARS = _CN_DIGITS + "十百千万亿"
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN = f"[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?"
-_RUN = re.compile(rf"百分之(?:{_AR}|{_CN})|{_AR}|{_CN}")
+_CN_DIGIT = re.compile(f"[{_CN_DIGITS}十]")
+_RUN = re.compile(rf"(?=[\d{_CN_CHARS}])(?:百分之(?:{_AR}|{_CN})|{_AR}|{_CN})")
 """Every numeral run: 百分之X first, then Arabic, then Chinese."""
 
 # Units, longest first; a raw unit maps to its normalized form.
@@ -85,6 +88,31 @@ _YEAR_OPENING = re.compile(
 
 Relative words (去年, 过去一年) are left alone: whether the report year is the year reported on
 (法治政府 reports) or the year of delivery (政府工作报告) differs by genre."""
+_YEAR = re.compile(r"(?:19|20)\d\d年(?!\d)")
+_YEAR_LEADS = ("截至", "截止", "到", "在", "于", "至")
+
+
+def _opening_years(folded: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(start, year) of each match of :data:`_YEAR_OPENING` in ``folded[start:end]``.
+
+    The same matches, found from the year's digits back to the clause boundary instead of trying
+    the pattern's lookbehinds at every character of the claim.
+    """
+    if folded.find("年", start, end) < 0:
+        return []
+    found: list[tuple[int, str]] = []
+    for match in _YEAR.finditer(folded, start, end):
+        at = match.start()
+        lead = next((word for word in _YEAR_LEADS if folded.startswith(word, at - len(word))
+                     and at - len(word) >= start), "")
+        opening = at - len(lead)
+        while opening > start and folded[opening - 1] == " ":
+            opening -= 1
+        if opening == 0 or folded[opening - 1] in ",;:。!?\n":
+            found.append((opening, folded[at:at + 4]))
+    return found
+
+
 _YEAR_AT_CLAUSE = re.compile(r"(?:截至|截止|到|在|于|至)?(?P<y>(?:19|20)\d\d)年")
 _TARGET = re.compile(r"目标|预期|力争|争取|确保")
 _TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|目标任务|目标)(?:是|为)?:")
@@ -99,10 +127,14 @@ _SET_PHRASES = (
     "五年规划", "十年规划", "一个中心", "两个基本点", "一类", "一批", "一条龙", "一站", "两级", "三级",
 )
 _YEAR_BLOCK_AFTER = "度底初末中版级前"
+_TRAIL_WORDS = ("达到|达|为|是|共计|共有|共|累计|合计|总计|约|近|超过|逾|超|不足|不到|到|至|有|分别|平均|均|"
+                "的|等|先后|全年|已|还|又|再")
 _LABEL_TRAIL = re.compile(
     rf"(?:(?:同比|环比|(?:较|比)(?:上年|去年)(?:底|末|同期)?)?(?:{_UP}|{_DOWN})?(?:了)?"
-    r"(?:达到|达|为|是|共计|共有|共|累计|合计|总计|约|近|超过|逾|超|不足|不到|到|至|有|分别|平均|均|的|等|先后|全年|"
-    r"已|还|又|再)*)+$")
+    rf"(?:{_TRAIL_WORDS})*)+$")
+_TRAIL_ENDS = frozenset("\n").union(
+    word[-1] for word in f"同比|上年|去年|底|末|同期|{_UP}|{_DOWN}|了|{_TRAIL_WORDS}".split("|"))
+"""The last characters :data:`_LABEL_TRAIL` can end with (``$`` also matches before a final newline)."""
 _LABEL_LEAD = re.compile(r"^(?:的|其中|另外|此外|同时|全年|今年|当年|目前|截至目前|"
                          r"(?:截至|截止)?(?:19|20)\d\d年(?:度|底|末)?"
                          r"(?:以来)?|共|累计|并|还|已经)+")
@@ -140,7 +172,7 @@ class ClaimState:
     """A ``目标是：`` list is open: the claims up to the next 。 state targets."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     start: int
     end: int
@@ -158,8 +190,7 @@ class _Draft:
     is_target: bool = False
     role: Literal["total", "part"] | None = None
     group: int | None = None
-    clause_start: int = 0
-    list_names: list[str] = field(default_factory=list)
+    list_names: tuple[str, ...] = ()
     list_index: int = 0
 
 
@@ -175,10 +206,16 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
     """Every numeral run of ``text[start:end]``, each a metric or deliberately not one (with the reason)."""
     id_prefix = f"{claim_id}/m" if claim_id else "m"
     state = state or ClaimState(period=None)
-    shielded = _shielded(folded, start, end)
     claim_target = state.target_open
-    years = [(m.start(), m.group("y")) for m in _YEAR_OPENING.finditer(folded, start, end)]
-    intros = [m.start() for m in _TARGET_INTRO.finditer(folded, start, end)]
+    targets = _TARGET.search(folded, start, end) is not None
+    intros = [m.start() for m in _TARGET_INTRO.finditer(folded, start, end)] if targets else []
+    first = _RUN.search(folded, start, end)
+    if first is None:  # half of all claims cite no number at all
+        _close_claim(folded, start, end, state, intros)
+        return []
+    shielded = _shielded(folded, start, end)
+    clauses = _Clauses(folded, start, end)
+    years = _opening_years(folded, start, end)
     next_year = next_intro = next_shield = 0
     candidates: list[Candidate] = []
     drafts: list[_Draft] = []
@@ -186,7 +223,7 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
     """Index in ``candidates`` of each draft."""
     consumed = start
     period = state.period
-    for match in _RUN.finditer(folded, start, end):
+    for match in _RUN.finditer(folded, first.start(), end):
         s, e = match.span()
         if s < consumed:
             candidates.append(Candidate(s, e, "part_of_metric"))
@@ -204,8 +241,8 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
             candidates.append(Candidate(s, e, result))  # type: ignore[arg-type]
             continue
         result.period = period
-        result.is_target = claim_target or plans or _clause_has_target(folded, start, end, s)
-        _attach_context(folded, text, start, result, drafts)
+        result.is_target = claim_target or plans or (targets and _clause_has_target(folded, clauses, end, s))
+        _attach_context(folded, text, start, clauses, result, drafts)
         drafts.append(result)
         slots.append(len(candidates))
         consumed = result.end
@@ -223,11 +260,16 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
             group=group, path=path, claim_id=claim_id,
         )
     state.period = period
+    _close_claim(folded, start, end, state, intros)
+    return candidates
+
+
+def _close_claim(folded: str, start: int, end: int, state: ClaimState, intros: list[int]) -> None:
+    """A 。 closes an open target list; a ``目标是：`` opens one for the claims that follow."""
     if folded[end - 1: end] == "。" or end == start:
         state.target_open = False
-    elif _TARGET_INTRO.search(folded, start, end):
+    elif intros:
         state.target_open = True
-    return candidates
 
 
 def _shielded(folded: str, start: int, end: int) -> list[tuple[int, int, Reason]]:
@@ -281,7 +323,7 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int,
     before = folded[s - 1] if s > cstart else ""
     arabic = core[0].isdigit()
     percent_words = core.startswith("百分之")
-    if not percent_words and not arabic and not any(c in core for c in _CN_DIGITS + "十"):
+    if not percent_words and not arabic and not _CN_DIGIT.search(core):
         return "not_numeral"  # 百姓, 千方百计, 万众一心
     shield = _inside(shielded, s)
     if shield:
@@ -357,8 +399,12 @@ def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:
     return not (word in "数几上" and arabic)
 
 
+@functools.lru_cache(maxsize=4096)
 def _value(core: str, scale: str | None) -> float | None:
-    """The number a cleaned core stands for, times its 万/亿 scale; ``None`` if it is no numeral."""
+    """The number a cleaned core stands for, times its 万/亿 scale; ``None`` if it is no numeral.
+
+    Cached: the same few cores (一, 两, 12, 100) recur in every report, and cn2an is slow.
+    """
     core = core.removeprefix("百分之").replace(",", "")
     try:
         number = Decimal(core) if core[0].isdigit() else Decimal(str(cn2an.cn2an(core, "smart")))
@@ -369,21 +415,44 @@ def _value(core: str, scale: str | None) -> float | None:
     return float(number)
 
 
-def _clause_start(folded: str, cstart: int, s: int, delims: str = _CLAUSE_DELIMS + _LIST_DELIMS) -> int:
-    """Start of the clause that holds offset ``s``: after the last delimiter outside quotes and brackets."""
-    index = s - 1
-    limit = max(cstart, s - 60)
-    depth = 0
-    while index >= limit:
-        char = folded[index]
-        if char in _CLOSERS or char == ")":
-            depth += 1
-        elif char in _OPENERS or char == "(":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and char in delims:
-            break
-        index -= 1
-    return index + 1 if index >= limit else limit
+class _Clauses:
+    """Where the clauses of one claim start: found once per claim, looked up for each quantity.
+
+    A clause starts after the last delimiter before the quantity that is not inside quotes or
+    brackets closed before it, within 60 characters. The claim's delimiters and brackets are found
+    once; each lookup walks back over those few offsets instead of over every character.
+    """
+
+    def __init__(self, folded: str, start: int, end: int) -> None:
+        self.start = start
+        self.offsets: list[int] = []
+        self.chars: list[str] = []
+        for match in _CLAUSE_TOKEN.finditer(folded, start, end):
+            self.offsets.append(match.start())
+            self.chars.append(match.group())
+
+    def start_of(self, s: int, *, lists: bool = True) -> int:
+        """Start of the clause holding offset ``s`` (``lists=False``: a 、 does not end a clause)."""
+        delims = _CLAUSE_DELIMS + _LIST_DELIMS if lists else _CLAUSE_DELIMS
+        limit = max(self.start, s - 60)
+        offsets, chars = self.offsets, self.chars
+        index = bisect.bisect_left(offsets, s) - 1
+        depth = 0
+        while index >= 0 and offsets[index] >= limit:
+            char = chars[index]
+            if char in _CLOSERS or char == ")":
+                depth += 1
+            elif char in _OPENERS or char == "(":
+                depth = max(depth - 1, 0)
+            elif depth == 0 and char in delims:
+                return offsets[index] + 1
+            index -= 1
+        return limit
+
+
+_CLAUSE_TOKEN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + "()" + _CLAUSE_DELIMS + _LIST_DELIMS) + "]")
+_DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS + _LIST_DELIMS) + "]")
+_CLAUSE_DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "]")
 
 
 def period_of_title(title: str) -> str | None:
@@ -397,20 +466,20 @@ def fold_digits(text: str) -> str:
     return text.translate({code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)})
 
 
-def _clause_has_target(folded: str, cstart: int, cend: int, s: int) -> bool:
-    begin = _clause_start(folded, cstart, s, _CLAUSE_DELIMS)
-    stop = s
-    while stop < cend and stop - s < 60 and folded[stop] not in _CLAUSE_DELIMS:
-        stop += 1
-    return bool(_TARGET.search(folded, begin, stop))
+def _clause_has_target(folded: str, clauses: _Clauses, cend: int, s: int) -> bool:
+    """Whether the clause around ``s`` (up to 60 characters after it) says 目标, 力争, 确保…"""
+    begin = clauses.start_of(s, lists=False)
+    limit = min(cend, s + 60)
+    delimiter = _CLAUSE_DELIMITER.search(folded, s, limit)
+    return bool(_TARGET.search(folded, begin, delimiter.start() if delimiter else limit))
 
 
-def _attach_context(folded: str, text: str, cstart: int, draft: _Draft, drafts: list[_Draft]) -> None:
+def _attach_context(folded: str, text: str, cstart: int, clauses: _Clauses, draft: _Draft,
+                    drafts: list[_Draft]) -> None:
     """Kind, baseline, label and subject from the clause before the quantity (and after it if need be)."""
     s = draft.start
-    clause = _clause_start(folded, cstart, s)
-    wide = _clause_start(folded, cstart, s, _CLAUSE_DELIMS)
-    draft.clause_start = clause
+    clause = clauses.start_of(s)
+    wide = clauses.start_of(s, lists=False)
     previous = drafts[-1] if drafts else None
     # a list continuation: 分别下降28.3%、8.4% / 4次、专题讲座1次 (only when nothing but 、 or 和 is between)
     between = folded[previous.end:s].strip(" ") if previous else None
@@ -442,8 +511,8 @@ def _attach_context(folded: str, text: str, cstart: int, draft: _Draft, drafts: 
         if "分别" in wide_left:
             names_text = wide_left[: wide_left.index("分别")]
             names = [n for n in re.split("[、和及与]", names_text) if n.strip(" ")]
-            draft.list_names = [_clean_label(text[wide + len(wide_left[: wide_left.find(n)]):
-                                                  wide + wide_left.find(n) + len(n)]) for n in names]
+            draft.list_names = tuple(_clean_label(text[wide + len(wide_left[: wide_left.find(n)]):
+                                                       wide + wide_left.find(n) + len(n)]) for n in names)
             draft.label = draft.list_names[0] if draft.list_names else None
     if draft.label is None:
         if previous and previous.end > clause:
@@ -461,7 +530,7 @@ def _attach_context(folded: str, text: str, cstart: int, draft: _Draft, drafts: 
         quote_end = max(draft.label.rfind("”"), draft.label.rfind("》"))
         verb = _VERB.search(draft.label, max(2, quote_end + 1))
         if verb:
-            subject = _LABEL_TRAIL.sub("", draft.label[: verb.start()]).strip(" ")
+            subject = _strip_trail(draft.label[: verb.start()]).strip(" ")
             if len(subject) >= 2 and not _VERB.fullmatch(subject):
                 draft.subject = subject
                 draft.label = draft.label[verb.start():]
@@ -481,9 +550,9 @@ def _changed_label(folded: str, cstart: int, s: int, unit: str | None, drafts: l
 
 def _label_after(folded: str, text: str, end: int) -> str:
     """The noun after a quantity that its left side does not name (成立2支督察队伍 → 督察队伍)."""
-    stop = end
-    while stop < len(folded) and stop - end < 30 and folded[stop] not in _CLAUSE_DELIMS + "、":
-        stop += 1
+    limit = min(len(folded), end + 30)
+    delimiter = _DELIMITER.search(folded, end, limit)
+    stop = delimiter.start() if delimiter else limit
     label = _clean_label(text[end:stop])
     verb = _VERB.search(label, 2)
     return label[: verb.start()] if verb and verb.end() < len(label) else label
@@ -491,9 +560,16 @@ def _label_after(folded: str, text: str, end: int) -> str:
 
 def _clean_label(raw: str) -> str:
     label = raw.strip(" \t\n,;:。、")
-    label = _LABEL_LEAD.sub("", label)
-    label = _LABEL_TRAIL.sub("", label)
+    lead = _LABEL_LEAD.match(label)
+    if lead:
+        label = label[lead.end():]
+    label = _strip_trail(label)
     return label.strip(" \t\n,;:、").strip(" ")
+
+
+def _strip_trail(label: str) -> str:
+    """``label`` without the verbs and baselines at its end (``办结率达到`` → ``办结率``)."""
+    return _LABEL_TRAIL.sub("", label) if label and label[-1] in _TRAIL_ENDS else label
 
 
 def _relate(folded: str, drafts: list[_Draft]) -> None:

@@ -1,0 +1,68 @@
+"""The metric finder's fast paths find exactly what their plain definitions find.
+
+``_opening_years`` replaces a search with lookbehinds (:data:`docparse.metrics._YEAR_OPENING`, kept
+as the readable definition) and ``_Clauses`` replaces a walk over every character before a quantity.
+Both are checked here against the plain versions on generated strings made of the characters that
+matter (delimiters, brackets, quotes, years, lead words, spaces, newlines).
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docparse import metrics
+
+YEAR_PIECES = ["2022年", "1999年", "截至", "截止", "至", "到", "在", "于", " ", "。", ",", ";", "\n", "x",
+               "1", "年", "20", "12"]
+CLAUSE_PIECES = [*",;:。!?、()《》〈〉“”‘’「」『』", "甲", "乙", "12", " "]
+
+
+@st.composite
+def windows(draw: st.DrawFn, pieces: list[str]) -> tuple[str, int, int]:
+    text = "".join(draw(st.lists(st.sampled_from(pieces), max_size=50)))
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, len(text)))
+    return text, start, end
+
+
+@settings(max_examples=800, deadline=None)
+@given(windows(YEAR_PIECES))
+def test_opening_years_match_the_pattern(window: tuple[str, int, int]) -> None:
+    text, start, end = window
+    expected = [(m.start(), m.group("y")) for m in metrics._YEAR_OPENING.finditer(text, start, end)]
+    assert metrics._opening_years(text, start, end) == expected
+
+
+def walk_back(folded: str, cstart: int, s: int, delims: str) -> int:
+    """The plain definition: walk back from ``s`` over at most 60 characters, skipping closed brackets."""
+    index = s - 1
+    limit = max(cstart, s - 60)
+    depth = 0
+    while index >= limit:
+        char = folded[index]
+        if char in metrics._CLOSERS or char == ")":
+            depth += 1
+        elif char in metrics._OPENERS or char == "(":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in delims:
+            break
+        index -= 1
+    return index + 1 if index >= limit else limit
+
+
+@settings(max_examples=800, deadline=None)
+@given(windows(CLAUSE_PIECES), st.data())
+def test_clause_starts_match_the_walk(window: tuple[str, int, int], data: st.DataObject) -> None:
+    text, start, end = window
+    clauses = metrics._Clauses(text, start, end)
+    s = data.draw(st.integers(start, end))
+    assert clauses.start_of(s) == walk_back(text, start, s, ",;:。!?、")
+    assert clauses.start_of(s, lists=False) == walk_back(text, start, s, ",;:。!?")
+
+
+def test_clause_start_skips_a_closed_quote_but_not_an_open_one() -> None:
+    text = "他说“甲,乙”,丙12个"
+    assert metrics._Clauses(text, 0, len(text)).start_of(text.index("12")) == text.index("丙")
+    text = "他说“甲,乙12个"
+    assert metrics._Clauses(text, 0, len(text)).start_of(text.index("12")) == text.index("乙")
