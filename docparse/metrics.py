@@ -213,8 +213,8 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
     if first is None:  # half of all claims cite no number at all
         _close_claim(folded, start, end, state, intros)
         return []
-    shielded = _shielded(folded, start, end)
     clauses = _Clauses(folded, start, end)
+    shielded = _shielded(clauses)
     years = _opening_years(folded, start, end)
     next_year = next_intro = next_shield = 0
     candidates: list[Candidate] = []
@@ -272,13 +272,11 @@ def _close_claim(folded: str, start: int, end: int, state: ClaimState, intros: l
         state.target_open = True
 
 
-def _shielded(folded: str, start: int, end: int) -> list[tuple[int, int, Reason]]:
+def _shielded(clauses: _Clauses) -> list[tuple[int, int, Reason]]:
     """Spans inside 《》 (a title) or short quotes (a slogan or name), where numbers name things."""
     found: list[tuple[int, int, Reason]] = []
     stack: list[tuple[str, int]] = []
-    for match in _BRACKET.finditer(folded, start, end):  # only the few bracket characters, not every one
-        index = match.start()
-        char = match.group()
+    for index, char in zip(clauses.offsets, clauses.chars, strict=True):
         if char in _OPENERS:
             stack.append((char, index))
         elif char in _CLOSERS and stack:
@@ -298,7 +296,6 @@ def _shielded(folded: str, start: int, end: int) -> list[tuple[int, int, Reason]
     return found
 
 
-_BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + '"]')
 _SET_PHRASE = re.compile("|".join(sorted(_SET_PHRASES, key=len, reverse=True)))
 
 
@@ -419,8 +416,9 @@ class _Clauses:
     """Where the clauses of one claim start: found once per claim, looked up for each quantity.
 
     A clause starts after the last delimiter before the quantity that is not inside quotes or
-    brackets closed before it, within 60 characters. The claim's delimiters and brackets are found
-    once; each lookup walks back over those few offsets instead of over every character.
+    brackets closed before it, within 60 characters. The claim's delimiters, brackets and quotes are
+    found once (they also give :func:`_shielded` its titles and names); each lookup walks back over
+    those few offsets instead of over every character.
     """
 
     def __init__(self, folded: str, start: int, end: int) -> None:
@@ -450,7 +448,7 @@ class _Clauses:
         return limit
 
 
-_CLAUSE_TOKEN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + "()" + _CLAUSE_DELIMS + _LIST_DELIMS) + "]")
+_CLAUSE_TOKEN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + '()"' + _CLAUSE_DELIMS + _LIST_DELIMS) + "]")
 _DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS + _LIST_DELIMS) + "]")
 _CLAUSE_DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "]")
 
