@@ -60,12 +60,17 @@ def structure(data: bytes) -> object:
     return document_parser().parse(prepare(segmented.body, marker_patterns()))  # type: ignore[arg-type]
 
 
-def full(data: bytes) -> bytes:
-    """The full parse: structure, claims, metrics, models, and the JSON bytes ``convert`` writes."""
+def full(data: bytes) -> int:
+    """The full parse: structure, claims, metrics, models, and the JSON bytes ``convert`` writes.
+
+    The JSON is made in the pieces ``convert`` writes to its file (:func:`docparse.output.json_chunks`);
+    the result is their total size.
+    """
     import docparse
+    from docparse.output import json_chunks
 
     doc = docparse.parse_bytes(data)
-    return docparse.Document.__pydantic_serializer__.to_json(doc)  # type: ignore[no-any-return]
+    return sum(len(chunk) for chunk in json_chunks(doc))
 
 
 def full_indented(data: bytes) -> str:

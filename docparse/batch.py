@@ -15,6 +15,7 @@ import csv
 import glob
 import hashlib
 import io
+import itertools
 import json
 import multiprocessing
 import os
@@ -28,6 +29,7 @@ from typing import Any, Literal, TextIO
 from .api import parse_bytes
 from .commands.common import write_atomic
 from .errors import DocparseError, InputError
+from .output import json_chunks
 
 Format = Literal["json", "jsonl", "parquet"]
 FORMATS: tuple[Format, ...] = ("json", "jsonl", "parquet")
@@ -182,13 +184,11 @@ def convert_one(task: Task) -> Outcome:
             from .tables import rows
 
             outcome.payload = rows(doc)
+        elif task.format == "json":
+            write_atomic(Path(task.output), itertools.chain(json_chunks(doc), [b"\n"]))
         else:
             # the bytes model_dump_json() would decode into a str: no second copy of a large output
-            data = type(doc).__pydantic_serializer__.to_json(doc)
-            if task.format == "json":
-                write_atomic(Path(task.output), data + b"\n")
-            else:
-                outcome.payload = data
+            outcome.payload = type(doc).__pydantic_serializer__.to_json(doc)
     except DocparseError as error:
         outcome.code, outcome.message = error.code, error.message
     except OSError as exc:

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..api import parse_bytes, parse_file
@@ -41,13 +41,21 @@ def documents(names: list[str], encoding: str | None, limits: dict[str, int] | N
             yield name, error
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it: a killed run leaves no half file."""
+def write_atomic(path: Path, data: str | bytes | Iterable[bytes]) -> None:
+    """Write to a temporary file beside ``path`` and rename it: a killed run leaves no half file.
+
+    ``data`` may come in pieces (:func:`docparse.output.json_chunks`), so that a large output is
+    never one buffer.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if isinstance(data, str | bytes):
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            else:
+                for chunk in data:
+                    handle.write(chunk)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
