@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-import cn2an
-
 from .lines import Locator
 from .models import Metric, Qualifier, trusted
 
@@ -402,6 +400,8 @@ def _value(core: str, scale: str | None) -> float | None:
 
     Cached: the same few cores (一, 两, 12, 100) recur in every report, and cn2an is slow.
     """
+    import cn2an  # here, not at the top: its import costs every process 60-80 ms
+
     core = core.removeprefix("百分之").replace(",", "")
     try:
         number = Decimal(core) if core[0].isdigit() else Decimal(str(cn2an.cn2an(core, "smart")))
