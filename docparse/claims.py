@@ -28,25 +28,29 @@ def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: Secti
     claim to claim; pass the same one for the introduction and the items of a paragraph.
     """
     folded = ctx.folded
+    source = ctx.text
+    locator = ctx.locator
     state = state or ClaimState(period=ctx.period)
     claims: list[Claim] = []
     current = role
     begin = start
-    for stop in [*sentence_ends(folded, start, end), end]:
+    stops = sentence_ends(folded, start, end)
+    stops.append(end)
+    for stop in stops:
         while begin < stop and folded[begin] == " ":
             begin += 1
         finish = stop
         while finish > begin and folded[finish - 1] == " ":
             finish -= 1
         if finish > begin and folded[begin:finish].strip(" 。;!?,"):
-            text = ctx.text[begin:finish]
+            text = source[begin:finish]
             if not explicit_role:
                 current = role_of_claim(text) or current
             claim_id = f"{id_prefix}{len(claims) + 1}"
             claims.append(trusted(
-                Claim, id=claim_id, span=ctx.locator.span(begin, finish), text=text, topic=topic,
+                Claim, id=claim_id, span=locator.span(begin, finish), text=text, topic=topic,
                 role=current,
-                metrics=find_metrics(ctx.text, folded, begin, finish, locator=ctx.locator, claim_id=claim_id,
+                metrics=find_metrics(source, folded, begin, finish, locator=locator, claim_id=claim_id,
                                      path=path, state=state, plans=current == "plans"),
             ))
         begin = stop

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lark import Token
 
@@ -22,8 +22,7 @@ from .sentences import first_stop
 _STYLE: dict[str, EnumStyle] = {"ENUM_SHI": "shi", "ENUM_YAO": "yao", "ENUM_DI": "di", "ENUM_QI": "qi"}
 
 
-@dataclass(frozen=True)
-class ItemCut:
+class ItemCut(NamedTuple):
     """Offsets of one enumeration item (absolute, into the document text)."""
 
     start: int
@@ -36,8 +35,7 @@ class ItemCut:
     rest_start: int
 
 
-@dataclass(frozen=True)
-class ParagraphCut:
+class ParagraphCut(NamedTuple):
     """A paragraph's introduction end and its items."""
 
     intro_end: int
@@ -52,34 +50,42 @@ def cut_paragraph(folded: str, start: int, end: int, previous: tuple[EnumStyle, 
     section, so that a paragraph opening with 三是 continues 一是/二是 paragraphs before it.
     """
     text = folded[start:end]
+    lead = len(text) - len(text.lstrip(" "))  # an enumerator at or before it opens the paragraph
     found: list[tuple[int, int, str, int]] = []
     last = previous
     for match in _enumerators(text):
         name = match.lastgroup or ""
         style = _STYLE[name]
-        marker = match.group().strip(" ")
+        matched = match.group()
+        marker = matched.strip(" ")
         ordinal = cn_to_int(marker.strip("第其是要,、"))
         if ordinal is None:
             continue
-        at_start = not text[: match.start()].strip(" ")
+        at_start = match.start() <= lead
         continues = last is not None and last[0] == style and ordinal == last[1] + 1
         if not (at_start or ordinal == 1 or continues):
             continue
         if found and not continues and ordinal != 1:
             continue
-        marker_start = match.start() + (len(match.group()) - len(match.group().lstrip(" ")))
+        marker_start = match.start() + (len(matched) - len(matched.lstrip(" ")))
         found.append((marker_start, match.end(), name, ordinal))
         last = (style, ordinal)
     if not found:
         return ParagraphCut(end, [])
-    _check_with_grammar(text, found)
+    _check_sequence(found[0][0] > lead, tuple(name for _, _, name, _ in found))
     items: list[ItemCut] = []
     for index, (item_start, marker_end, name, ordinal) in enumerate(found):
         item_end = found[index + 1][0] if index + 1 < len(found) else len(text)
-        absolute_end = start + len(text[:item_end].rstrip(" "))
-        items.append(_item(folded, start + item_start, start + marker_end, absolute_end,
+        items.append(_item(folded, start + item_start, start + marker_end, start + _trim_end(text, item_end),
                            _STYLE[name], ordinal))
-    return ParagraphCut(start + len(text[: found[0][0]].rstrip(" ")), items)
+    return ParagraphCut(start + _trim_end(text, found[0][0]), items)
+
+
+def _trim_end(text: str, end: int) -> int:
+    """``len(text[:end].rstrip(" "))`` without copying the prefix."""
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return end
 
 
 def _item(folded: str, start: int, marker_end: int, end: int, style: EnumStyle, ordinal: int) -> ItemCut:
@@ -111,19 +117,15 @@ def _enumerators(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def _check_with_grammar(text: str, found: list[tuple[int, int, str, int]]) -> None:
-    """Shape the pieces with inline.lark: the grammar states what a paragraph may hold.
-
-    The parse depends only on the sequence of token types, so each sequence is parsed once.
-    """
-    kinds = tuple(name for _, _, name, _ in found)
-    _check_sequence(bool(text[: found[0][0]].strip(" ")), kinds)
-
-
 _CHECKED: set[tuple[bool, tuple[str, ...]]] = set()
 
 
 def _check_sequence(intro: bool, kinds: tuple[str, ...]) -> None:
+    """Shape the pieces with inline.lark: the grammar states what a paragraph may hold.
+
+    The parse depends only on whether there is an introduction and on the sequence of token
+    types, so each sequence is parsed once.
+    """
     if (intro, kinds) in _CHECKED:
         return
     tokens = [Token("INTRO", "")] if intro else []

@@ -104,19 +104,18 @@ def path_label(marker: Marker, title: str) -> str:
     n = marker.ordinal
     if n is None:
         return title[:20]
-    cn = int_to_cn(n) if 0 < n < 10000 else str(n)
-    return {
-        "part": f"第{cn}部分" if "部分" in marker.raw else f"第{cn}编",
-        "chapter": f"第{cn}章",
-        "section": f"第{cn}节",
-        "article": f"第{cn}条",
-        "cn_dun": cn,
-        "cn_paren": f"（{cn}）",
-        "arabic_dot": str(n),
-        "arabic_paren": f"（{n}）",
-        "arabic_half_paren": f"{n}）",
-        "circled": marker.raw or str(n),
-    }[marker.style]
+    style = marker.style
+    if style == "circled":
+        return marker.raw or str(n)
+    if style == "part" and "部分" in marker.raw:
+        return f"第{int_to_cn(n) if 0 < n < 10000 else n}部分"
+    return _LABEL_FORMATS[style].format(cn=int_to_cn(n) if 0 < n < 10000 else n, n=n)
+
+
+_LABEL_FORMATS: dict[MarkerStyle, str] = {
+    "part": "第{cn}编", "chapter": "第{cn}章", "section": "第{cn}节", "article": "第{cn}条", "cn_dun": "{cn}",
+    "cn_paren": "（{cn}）", "arabic_dot": "{n}", "arabic_paren": "（{n}）", "arabic_half_paren": "{n}）",
+}
 
 
 def _section(node: Tree[Token], ctx: Context, *, level: int, parent_path: str, index: int,

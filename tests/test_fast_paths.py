@@ -11,7 +11,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docparse import chrome, lexer, roles
+from docparse import chrome, lexer, roles, sentences
+from docparse.lines import Locator
 
 CHROME_PIECES = ["当前位置", ":", ">", "»", "首页", "正文", "字号", "大中小", "[", "]", "【", "】", "打印",
                  "关闭", "分享到", "浏览次数", "12", "相关链接", "联系我们", "版权所有", "English", "|", "-",
@@ -84,3 +85,26 @@ def test_toc_and_table_checks_match_the_plain_searches(folded: str) -> None:
     squeezed = folded.replace(" ", "")
     assert lexer._is_toc_entry(squeezed) == bool(lexer._TOC_ENTRY.search(squeezed))
     assert lexer._is_table_row(folded) == (len(lexer._TABLE_GAP.findall(folded.strip(" "))) >= 2)
+
+
+SENTENCE_PIECES = ["。", "!", "?", ";", ":", ",", "“", "”", "《", "》", "(", ")", "甲", "乙", " ", "\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts(SENTENCE_PIECES, 30), st.data())
+def test_sentence_stops_match_the_character_class(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [m.end() for m in re.finditer("[。!?;]", text[:end]) if m.start() >= start]
+    assert sentences._stop_offsets(text, start, end, sentences.STOPS) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(["\n", "甲", "乙乙", " "], 30), st.data())
+def test_spans_match_positions(text: str, data: st.DataObject) -> None:
+    locator = Locator(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(0, len(text)))
+    span = locator.span(start, end)
+    assert (span.line, span.column) == locator.position(start)
+    assert (span.end_line, span.end_column) == locator.position(end)
