@@ -315,7 +315,7 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int,
           shielded: list[tuple[int, int, Reason]]) -> _Draft | str:
     """Read the run at ``folded[s:e]`` with what follows it; a string names why it is not a metric."""
     core = folded[s:e]
-    before = folded[s - 1] if s > cstart else ""
+    before = folded[s - 1] if s > cstart else " "  # the start of a claim counts as a space
     arabic = core[0].isdigit()
     percent_words = core.startswith("百分之")
     if not percent_words and not arabic and not _CN_DIGIT.search(core):
@@ -325,7 +325,7 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int,
         return shield
     if before == "第" or (before in "其初" and not arabic):
         return "ordinal"
-    if before.isascii() and (before.isalnum() or before in ".·:/#-") and before:
+    if before.isascii() and (before.isalnum() or before in ".·:/#-"):
         return "identifier" if before.isalpha() else "year_or_date"
     if before in "·〔[":
         return "year_or_date"

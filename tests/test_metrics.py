@@ -115,6 +115,8 @@ def test_every_numeral_in_a_claim_is_classified(sample: Path) -> None:
     ("出庭应诉率比上年提高23个百分点。", "23个百分点", 23, "个百分点"),
     ("群众满意度达到百分之九十五。", "百分之九十五", 95, "%"),
     ("设置办理时限３个工作日。", "３个工作日", 3, "个工作日"),
+    ("三家单位获评示范单位。", "三家", 3, "家"),  # a numeral opening the claim is no ordinal or date
+    ("两名干部受到表彰。", "两名", 2, "名"),
 ])
 def test_value_is_fully_scaled_with_its_unit(sentence: str, raw: str, value: float, unit: str) -> None:
     metric = only(sentence)
