@@ -234,7 +234,8 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
             next_intro += 1
         while next_shield < len(shielded) and shielded[next_shield][1] <= s:
             next_shield += 1
-        result = _read(text, folded, start, end, s, e, shielded[next_shield:next_shield + 4])
+        shield = _inside(shielded[next_shield:next_shield + 4], s) if next_shield < len(shielded) else None
+        result = _read(text, folded, start, end, s, e, shield)
         if isinstance(result, str):
             candidates.append(Candidate(s, e, result))  # type: ignore[arg-type]
             continue
@@ -311,16 +312,18 @@ def _inside(shielded: list[tuple[int, int, Reason]], s: int) -> Reason | None:
     return None
 
 
-def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int,
-          shielded: list[tuple[int, int, Reason]]) -> _Draft | str:
-    """Read the run at ``folded[s:e]`` with what follows it; a string names why it is not a metric."""
+def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield: Reason | None
+          ) -> _Draft | str:
+    """Read the run at ``folded[s:e]`` with what follows it; a string names why it is not a metric.
+
+    ``shield`` is set when the run is inside a title or a short quote (:func:`_shielded`).
+    """
     core = folded[s:e]
     before = folded[s - 1] if s > cstart else " "  # the start of a claim counts as a space
     arabic = core[0].isdigit()
     percent_words = core.startswith("百分之")
     if not percent_words and not arabic and not _CN_DIGIT.search(core):
         return "not_numeral"  # 百姓, 千方百计, 万众一心
-    shield = _inside(shielded, s)
     if shield:
         return shield
     if before == "第" or (before in "其初" and not arabic):
