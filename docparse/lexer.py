@@ -94,8 +94,10 @@ class LexedBody:
 def prepare(lines: list[Line], patterns: dict[str, re.Pattern[str]]) -> LexedBody:
     """Match markers on every body line and apply the context rules of the module docstring."""
     body = [BodyLine(line.start, line.end, line.folded) for line in lines]
+    # Most lines are running text: one match of all the markers' alternation rules them out.
+    any_marker = re.compile("|".join(f"(?:{patterns[name].pattern})" for name in _MATCH_ORDER))
     for line in body:
-        _match_marker(line, patterns)
+        _match_marker(line, patterns, any_marker)
     _demote_in_quotes(body)
     _demote_tables_and_toc(body)
     _demote_stray_arabic(body)
@@ -104,12 +106,15 @@ def prepare(lines: list[Line], patterns: dict[str, re.Pattern[str]]) -> LexedBod
     return LexedBody(body)
 
 
-def _match_marker(line: BodyLine, patterns: dict[str, re.Pattern[str]]) -> None:
+def _match_marker(line: BodyLine, patterns: dict[str, re.Pattern[str]], any_marker: re.Pattern[str]) -> None:
     text = line.folded
     offset = len(text) - len(text.lstrip(" "))
-    tags = _LEADING_TAGS.match(text, offset)
-    if tags:
-        offset = tags.end()  # <p>一、总体情况</p>: markup left by a scraper hides no heading
+    if text.startswith("<", offset):
+        tags = _LEADING_TAGS.match(text, offset)
+        if tags:
+            offset = tags.end()  # <p>一、总体情况</p>: markup left by a scraper hides no heading
+    if not any_marker.match(text, offset):
+        return
     for name in _MATCH_ORDER:
         match = patterns[name].match(text, offset)
         if not match:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .models import Span
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of the text: ``text[start:end]`` (without its ``\\n``), plus the folded view."""
+class Line(NamedTuple):
+    """One line of the text: ``text[start:end]`` (without its ``\\n``), plus the folded view.
+
+    A named tuple rather than a frozen dataclass: every line of every document is one, and a
+    frozen dataclass sets each field through ``object.__setattr__`` (three times the cost).
+    """
 
     number: int
     """1-based line number."""
