@@ -28,6 +28,7 @@ from .segment import Segmented
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零○O一二三四五六七八九]{4})年")
 _DATE_KEYS = ("written_date", "publish_date")
+_ARTICLE_LINE = re.compile(r"\s*第[一二三四五六七八九十百零〇]+条")
 
 
 @dataclass
@@ -141,8 +142,7 @@ def document_type(title: str, seg: Segmented) -> DocumentType:
         return "gov_work_report"
     if re.search(r"总结$", title):
         return "work_summary"
-    articles = sum(1 for line in seg.body[:400]
-                   if re.match(r"\s*第[一二三四五六七八九十百零〇]+条", line.folded))
+    articles = sum(1 for line in seg.body[:400] if _ARTICLE_LINE.match(line.folded))
     if articles >= 3 or (re.search(r"(条例|规定|办法|细则|规则|章程)$", title) and articles):
         return "regulation"
     if re.search(r"(报告|通知|意见|决定|公告|通告|通报|请示|批复|函|纪要|决议|公报|命令|令|议案)$", title):

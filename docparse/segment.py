@@ -104,11 +104,12 @@ def segment(lines: list[Line]) -> Segmented:
     squeezed = [squeeze(line) for line in lines]
 
     for index, line in enumerate(lines):
-        if line.blank:
+        stripped = line.stripped
+        if not stripped:
             role[index] = "blank"
             continue
-        kind = chrome.classify_line(squeezed[index], line.stripped)
-        if kind is None and chrome.is_markup(line.stripped):
+        kind = chrome.classify_line(squeezed[index], stripped)
+        if kind is None and chrome.is_markup(stripped):
             kind = "markup"
         if kind is not None:
             role[index] = "furniture"
