@@ -28,7 +28,7 @@ from .segment import Segmented
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零○O一二三四五六七八九]{4})年")
 _DATE_KEYS = ("written_date", "publish_date")
-_ARTICLE_LINE = re.compile(r"\s*第[一二三四五六七八九十百零〇]+条")
+_ARTICLE_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+条")  # ^: a search of it stays linear
 
 
 @dataclass
