@@ -4,7 +4,9 @@
     python benchmarks/stages.py --top 30    # also the 30 most expensive functions (own time)
 
 The shares are of the profiled run (cProfile slows Python code more than C code, so they are
-approximate); ``benchmarks/run.py`` gives the unprofiled MB/s.
+approximate). The second table is unprofiled: CPU time (median of ``--rounds``) of the full parse
+with the later stages switched off one after another, so the differences are what metrics and
+claims cost at full speed. ``benchmarks/run.py`` gives the MB/s.
 """
 
 from __future__ import annotations
@@ -71,10 +73,47 @@ def main() -> int:
     for label, _, _ in STAGES:
         if label in shares:
             print(f"| {label} | {100 * shares.pop(label) / total:.0f}% |")
+    print()
+    print(ablation(docs, args.rounds))
     if args.top:
         print()
         stats.sort_stats("tottime").print_stats(args.top)
     return 0
+
+
+def ablation(docs: list[bytes], rounds: int) -> str:
+    """Unprofiled CPU ms of the full parse + JSON, then without metrics, then without claims."""
+    import statistics
+    import time
+
+    import docparse
+    from docparse import claims
+
+    def measure() -> float:
+        times = []
+        for _ in range(rounds):
+            started = time.process_time()
+            for data in docs:
+                docparse.parse_bytes(data).model_dump_json()
+            times.append(time.process_time() - started)
+        return statistics.median(times) * 1000
+
+    find_metrics, split_claims = claims.find_metrics, claims.split_claims
+    rows = [("full parse + JSON", measure())]
+    try:
+        claims.find_metrics = lambda *args, **kwargs: []  # type: ignore[assignment]
+        rows.append(("without metrics", measure()))
+        claims.split_claims = lambda *args, **kwargs: []  # type: ignore[assignment]
+        rows.append(("without claims and metrics", measure()))
+    finally:
+        claims.find_metrics, claims.split_claims = find_metrics, split_claims
+    full = rows[0][1]
+    lines = ["| unprofiled, 5 samples | CPU ms | share of full |", "|---|---:|---:|"]
+    lines += [f"| {label} | {ms:.1f} | {100 * ms / full:.0f}% |" for label, ms in rows]
+    for label, (_, with_stage), (_, without) in (("→ metrics", rows[0], rows[1]),
+                                                 ("→ claims (sentences, roles)", rows[1], rows[2])):
+        lines.append(f"| {label} | {with_stage - without:.1f} | {100 * (with_stage - without) / full:.0f}% |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
