@@ -305,12 +305,12 @@ def _run(tasks: list[Task], jobs: int, scheduler: str | Any | None,
 
 
 def _run_pool(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
-    from .grammar import document_parser, inline_parser, marker_patterns
-
-    document_parser(), inline_parser(), marker_patterns()  # built once here, inherited by forked workers
+    # one small parse here builds the grammars and imports every stage (cn2an too) once, before the
+    # workers fork and inherit them
+    parse_bytes("关于2022年度工作的报告\n一、主要工作\n开展培训十二次。".encode())
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    chunk = max(1, min(32, len(tasks) // (jobs * 16)))
+    chunk = max(1, min(32, len(tasks) // (jobs * 64)))  # small chunks: workers finish together
     with context.Pool(jobs) as pool:
         yield from pool.imap(convert_one, tasks, chunksize=chunk)
 
