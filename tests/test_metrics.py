@@ -222,6 +222,7 @@ def test_period_follows_a_year_that_opens_a_clause() -> None:
     "围绕“一个牵引、三项示范、六大提升”工作思路,建立一个机制。",
     "推动“7×24小时不打烊”服务,审查省道249改线工程。",
     "实施三年行动计划,进一步统一标准,千家万户受益。",
+    "五年来,全县上下齐心协力;近三年来持续推进。",  # 年来: a period, not a count of years
 ])
 def test_never_a_metric(sentence: str) -> None:
     assert metrics_of(sentence) == []
