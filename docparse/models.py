@@ -40,15 +40,14 @@ def trusted(cls: type[ModelT], **values: Any) -> ModelT:
     (``model_copy`` copies it). Callers pass every required field with its exact type (a float as a
     float); tests/test_trusted.py re-validates whole documents to hold them to that.
     """
-    template = _TEMPLATES.get(cls) or _template(cls)
-    data = template[0].copy()
-    data.update(values)
-    for name, factory in template[2]:
+    defaults, fields, fresh = _TEMPLATES.get(cls) or _template(cls)
+    data = {**defaults, **values}
+    for name, factory in fresh:
         if data[name] is _MISSING:
             data[name] = factory()
     model = _new(cls)
     _set(model, "__dict__", data)
-    _set(model, "__pydantic_fields_set__", template[1])
+    _set(model, "__pydantic_fields_set__", fields)
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
