@@ -432,23 +432,28 @@ class _Clauses:
             self.offsets.append(match.start())
             self.chars.append(match.group())
 
-    def start_of(self, s: int, *, lists: bool = True) -> int:
-        """Start of the clause holding offset ``s`` (``lists=False``: a 、 does not end a clause)."""
-        delims = _CLAUSE_DELIMS + _LIST_DELIMS if lists else _CLAUSE_DELIMS
+    def starts(self, s: int) -> tuple[int, int]:
+        """Start of the clause holding offset ``s``, and of the wider clause in which a 、 does not
+        end a clause (``分别`` lists): one walk back for both."""
         limit = max(self.start, s - 60)
         offsets, chars = self.offsets, self.chars
         index = bisect.bisect_left(offsets, s) - 1
         depth = 0
+        clause = -1
         while index >= 0 and offsets[index] >= limit:
             char = chars[index]
             if char in _CLOSERS or char == ")":
                 depth += 1
             elif char in _OPENERS or char == "(":
                 depth = max(depth - 1, 0)
-            elif depth == 0 and char in delims:
-                return offsets[index] + 1
+            elif depth == 0:
+                if char in _CLAUSE_DELIMS:
+                    wide = offsets[index] + 1
+                    return (wide if clause < 0 else clause), wide
+                if clause < 0 and char in _LIST_DELIMS:
+                    clause = offsets[index] + 1
             index -= 1
-        return limit
+        return (limit if clause < 0 else clause), limit
 
 
 _CLAUSE_TOKEN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + '()"' + _CLAUSE_DELIMS + _LIST_DELIMS) + "]")
@@ -469,7 +474,7 @@ def fold_digits(text: str) -> str:
 
 def _clause_has_target(folded: str, clauses: _Clauses, cend: int, s: int) -> bool:
     """Whether the clause around ``s`` (up to 60 characters after it) says 目标, 力争, 确保…"""
-    begin = clauses.start_of(s, lists=False)
+    begin = clauses.starts(s)[1]
     limit = min(cend, s + 60)
     delimiter = _CLAUSE_DELIMITER.search(folded, s, limit)
     return bool(_TARGET.search(folded, begin, delimiter.start() if delimiter else limit))
@@ -479,8 +484,7 @@ def _attach_context(folded: str, text: str, cstart: int, clauses: _Clauses, draf
                     drafts: list[_Draft]) -> None:
     """Kind, baseline, label and subject from the clause before the quantity (and after it if need be)."""
     s = draft.start
-    clause = clauses.start_of(s)
-    wide = clauses.start_of(s, lists=False)
+    clause, wide = clauses.starts(s)
     previous = drafts[-1] if drafts else None
     # a list continuation: 分别下降28.3%、8.4% / 4次、专题讲座1次 (only when nothing but 、 or 和 is between)
     between = folded[previous.end:s].strip(" ") if previous else None
