@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from .lines import Locator
-from .models import Metric, Qualifier, trusted
+from .models import Metric, Qualifier, trusted_exact
 
 _CN_DIGITS = "〇零一二两三四五六七八九"
 _CN_CHARS = _CN_DIGITS + "十百千万亿"
@@ -251,13 +251,14 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
         group = f"{id_prefix}{draft.group + 1}" if draft.group is not None else None
         if draft.role == "total":
             group = f"{id_prefix}{number}"
-        candidates[slot].metric = trusted(
-            Metric, id=f"{id_prefix}{number}", span=locator.span(draft.start, draft.end), raw=draft.raw,
-            value=draft.value, value_high=draft.value_high, unit=draft.unit, qualifier=draft.qualifier,
-            kind=draft.kind, direction=draft.direction, baseline=draft.baseline, label=draft.label or None,
-            subject=draft.subject, period=draft.period, is_target=draft.is_target, role=draft.role,
-            group=group, path=path, claim_id=claim_id,
-        )
+        candidates[slot].metric = trusted_exact(Metric, {
+            "id": f"{id_prefix}{number}", "span": locator.span(draft.start, draft.end), "raw": draft.raw,
+            "value": draft.value, "value_high": draft.value_high, "unit": draft.unit,
+            "qualifier": draft.qualifier, "kind": draft.kind, "direction": draft.direction,
+            "baseline": draft.baseline, "label": draft.label or None, "subject": draft.subject,
+            "period": draft.period, "is_target": draft.is_target, "role": draft.role, "group": group,
+            "path": path, "claim_id": claim_id,
+        })
     state.period = period
     _close_claim(folded, start, end, state, intros)
     return candidates

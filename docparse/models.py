@@ -54,6 +54,19 @@ def trusted(cls: type[ModelT], **values: Any) -> ModelT:
     return model
 
 
+def trusted_exact(cls: type[ModelT], data: dict[str, Any]) -> ModelT:
+    """:func:`trusted` for a dict that already holds every field, in declaration order (the order
+    of ``model_dump`` and of the JSON keys): the dict becomes the instance's ``__dict__`` as is.
+
+    For the most numerous node, the metric; tests/test_trusted.py holds callers to the order."""
+    model = _new(cls)
+    _set(model, "__dict__", data)
+    _set(model, "__pydantic_fields_set__", (_TEMPLATES.get(cls) or _template(cls))[1])
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
 def _template(cls: type[_Model]) -> _Template:
     """Field defaults in declaration order (so dumps keep their key order), the shared field set, and
     the fields that need a fresh default per instance (``[]``)."""

@@ -21,9 +21,11 @@ DOCUMENTS = sorted((Path(__file__).parent.parent / "examples").glob("*.txt")) + 
 
 
 def _types(node: object) -> list[tuple[str, str]]:
-    """Every field's Python type, depth first: catches an int where validation would give a float."""
+    """Every field's Python type, depth first: catches an int where validation would give a float,
+    and every model's key order (``trusted_exact`` takes the caller's)."""
     found: list[tuple[str, str]] = []
     if isinstance(node, BaseModel):
+        found.append((type(node).__name__, ",".join(node.__dict__)))
         for name in type(node).model_fields:
             value = getattr(node, name)
             found.append((f"{type(node).__name__}.{name}", type(value).__name__))
