@@ -50,7 +50,7 @@ _UNITS = "|".join(re.escape(u) for u in sorted(_UNIT_MAP, key=len, reverse=True)
 _SCALE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米瓦克])"
 _SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8, "千万": 10**7,
            "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3}
-_TAIL = re.compile(
+_TAIL = re.compile(  # _read unpacks its groups in this order
     rf"(?P<scale>{_SCALE})?(?P<infix>余|多|几)?(?P<scale2>{_SCALE})?"
     rf"(?:(?P<sep>至|到|~|-|—|－|–)(?P<high>{_AR}|{_CN})(?P<hscale>{_SCALE})?)?"
     rf"(?P<infix2>余|多)?(?P<unit>{_UNITS})?"
@@ -71,11 +71,16 @@ _SUFFIX_QUALIFIER: dict[str, Qualifier] = {
 }
 _UP = "增长|增加|提高|提升|上升|扩大|增|多"
 _DOWN = "下降|降低|减少|压缩|缩短|缩减|回落|下滑|降|减|少"
-_CHANGE_CUE = re.compile(
-    rf"(?P<cue>{_UP}|{_DOWN})(?P<to>了|达到|达|到|至|为)?(?:约|近|超过|逾|不足)?$")
-_CHANGE_RATE = re.compile(r"(增长率|增速|增幅|涨幅|降幅|下降率|降低率|减少率|压缩率|压缩比率|"
-                          r"下降幅度|增长幅度)"
-                          r"(?:为|达到|达|是)?$")
+_CUE_TO = "了|达到|达|到|至|为"
+_CUE_ABOUT = "约|近|超过|逾|不足"
+_CHANGE_CUE = re.compile(rf"(?P<cue>{_UP}|{_DOWN})(?P<to>{_CUE_TO})?(?:{_CUE_ABOUT})?$")
+_RATES = "增长率|增速|增幅|涨幅|降幅|下降率|降低率|减少率|压缩率|压缩比率|下降幅度|增长幅度"
+_RATE_TO = "为|达到|达|是"
+_CHANGE_RATE = re.compile(rf"({_RATES})(?:{_RATE_TO})?$")
+_CUE_ENDS = frozenset(w[-1] for w in f"{_UP}|{_DOWN}|{_CUE_TO}|{_CUE_ABOUT}".split("|")) | {"\n"}
+_RATE_ENDS = frozenset(w[-1] for w in f"{_RATES}|{_RATE_TO}".split("|")) | {"\n"}
+"""The characters a match of :data:`_CHANGE_CUE` / :data:`_CHANGE_RATE` can end with (``$`` also
+matches before a final newline): any other character before a quantity rules both out at once."""
 _DOWN_WORDS = frozenset(_DOWN.split("|")) | {"降幅", "下降率", "降低率", "减少率", "压缩率", "压缩比率",
                                              "下降幅度"}
 _BASELINE = re.compile(
@@ -342,8 +347,8 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
         return "year_or_date"
     tail = _TAIL.match(folded, e, cend)
     assert tail is not None  # every group is optional
-    unit_raw = tail.group("unit")
-    scale = tail.group("scale") or tail.group("scale2")
+    scale1, infix, scale2, sep, high_raw, hscale, infix2, unit_raw, rhigh, suffix = tail.groups()
+    scale = scale1 or scale2
     if percent_words:
         unit_raw, scale = "%", None
     elif unit_raw is None and not (scale and arabic) and not (not arabic and re.search("[万亿]", core)
@@ -358,7 +363,7 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
             return "year_or_date"
         if folded[tail.end("unit"):tail.end("unit") + 1] in _YEAR_BLOCK_AFTER:
             return "year_or_date"
-    if not arabic and core == "一" and not tail.group("infix") and not tail.group("sep"):
+    if not arabic and core == "一" and not infix and not sep:
         return "article_yi"  # 一个机制, 一项工作: the indefinite article, not a count
     if core in ("零", "〇"):
         return "not_numeral"
@@ -366,24 +371,24 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
     if value is None:
         return "not_numeral"
     high: float | None = None
-    if tail.group("high") and (unit_raw or tail.group("hscale")):
-        high = _value(tail.group("high"), tail.group("hscale") or scale)
+    if high_raw and (unit_raw or hscale):
+        high = _value(high_raw, hscale or scale)
         if unit_raw == "年" and high is not None and high >= 1000:
             return "year_or_date"
-    elif tail.group("sep"):
+    elif sep:
         return "no_unit" if unit_raw is None else "year_or_date"
-    if tail.group("rhigh"):
-        high = _value(tail.group("rhigh"), None)
+    if rhigh:
+        high = _value(rhigh, None)
     qualifier: Qualifier = "exact"
     begin = s
     prefix = _PREFIX.search(folded, max(cstart, s - 3), s)
     if prefix and _is_qualifier(folded, prefix, arabic):
         qualifier = _PREFIX_QUALIFIER[prefix.group("q")]
         begin = prefix.start()
-    if tail.group("infix") or tail.group("infix2"):
+    if infix or infix2:
         qualifier = "approx"
-    if tail.group("suffix"):
-        qualifier = _SUFFIX_QUALIFIER[tail.group("suffix")]
+    if suffix:
+        qualifier = _SUFFIX_QUALIFIER[suffix]
     unit = _UNIT_MAP[unit_raw] if unit_raw else None
     finish = tail.end()
     return _Draft(start=begin, end=finish, raw=text[begin:finish], value=value, value_high=high, unit=unit,
@@ -496,9 +501,10 @@ def _attach_context(folded: str, text: str, cstart: int, clauses: _Clauses, draf
                        if draft.list_index < len(previous.list_names) else previous.label)
         return
     wide_left = folded[wide:s]
-    baseline = _BASELINE.search(wide_left)
-    cue = _CHANGE_CUE.search(folded, max(clause, s - 12), s)
-    rate = _CHANGE_RATE.search(folded, max(clause, s - 10), s)
+    baseline = _BASELINE.search(wide_left) if "比" in wide_left or "较" in wide_left else None
+    last = folded[s - 1] if s > clause else ""
+    cue = _CHANGE_CUE.search(folded, max(clause, s - 12), s) if last in _CUE_ENDS else None
+    rate = _CHANGE_RATE.search(folded, max(clause, s - 10), s) if last in _RATE_ENDS else None
     if cue and cue.group("to") not in ("到", "至") and not (cue.group("cue") in ("增", "多", "少")
                                                             and folded[cue.start() - 1: cue.start()]
                                                             in "新较更最"):

@@ -65,3 +65,23 @@ def test_clause_start_skips_a_closed_quote_but_not_an_open_one() -> None:
     assert metrics._Clauses(text, 0, len(text)).starts(text.index("12"))[0] == text.index("丙")
     text = "他说“甲,乙12个"
     assert metrics._Clauses(text, 0, len(text)).starts(text.index("12"))[0] == text.index("乙")
+
+
+CUE_PIECES = [*"增加减少降多了达到至为约近超过逾不足率速幅度是比较\n ", "增长", "下降", "提高", "压缩",
+              "增长率", "下降幅度", "同比", "较上年", "甲", "12"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(windows(CUE_PIECES))
+def test_change_prechecks_never_drop_a_match(window: tuple[str, int, int]) -> None:
+    """A quantity whose preceding character is not a possible last character of a change cue or a
+    rate word has neither; a window without 比 or 较 has no baseline."""
+    text, start, end = window
+    last = text[end - 1] if end > start else ""
+    if last not in metrics._CUE_ENDS:
+        assert metrics._CHANGE_CUE.search(text, start, end) is None
+    if last not in metrics._RATE_ENDS:
+        assert metrics._CHANGE_RATE.search(text, start, end) is None
+    window_text = text[start:end]
+    if "比" not in window_text and "较" not in window_text:
+        assert metrics._BASELINE.search(window_text) is None
