@@ -200,15 +200,22 @@ class _Draft:
 def find_metrics(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str,
                  path: str, state: ClaimState, plans: bool = False) -> list[Metric]:
     """The metrics of the claim ``text[start:end]``; ``state`` carries the period and target context."""
-    return [c.metric for c in scan(text, folded, start, end, locator=locator, claim_id=claim_id, path=path,
-                                   state=state, plans=plans) if c.metric is not None]
+    return _find(text, folded, start, end, locator, claim_id, path, state, plans, None)
 
 
 def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str = "",
          path: str = "", state: ClaimState | None = None, plans: bool = False) -> list[Candidate]:
     """Every numeral run of ``text[start:end]``, each a metric or deliberately not one (with the reason)."""
+    candidates: list[Candidate] = []
+    _find(text, folded, start, end, locator, claim_id, path, state or ClaimState(period=None), plans,
+          candidates)
+    return candidates
+
+
+def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_id: str, path: str,
+          state: ClaimState, plans: bool, candidates: list[Candidate] | None) -> list[Metric]:
+    """The metrics of a claim; with ``candidates``, also every numeral run with why it is not one."""
     id_prefix = f"{claim_id}/m" if claim_id else "m"
-    state = state or ClaimState(period=None)
     claim_target = state.target_open
     targets = _TARGET.search(folded, start, end) is not None
     intros = [m.start() for m in _TARGET_INTRO.finditer(folded, start, end)] if targets else []
@@ -217,10 +224,9 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
         _close_claim(folded, start, end, state, intros)
         return []
     clauses = _Clauses(folded, start, end)
-    shielded = _shielded(clauses)
+    shielded = _shielded(clauses) if _SHIELD_OPENER.search(folded, start, end) else []
     years = _opening_years(folded, start, end)
     next_year = next_intro = next_shield = 0
-    candidates: list[Candidate] = []
     drafts: list[_Draft] = []
     slots: list[int] = []
     """Index in ``candidates`` of each draft."""
@@ -229,7 +235,8 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
     for match in _RUN.finditer(folded, first.start(), end):
         s, e = match.span()
         if s < consumed:
-            candidates.append(Candidate(s, e, "part_of_metric"))
+            if candidates is not None:
+                candidates.append(Candidate(s, e, "part_of_metric"))
             continue
         while next_year < len(years) and years[next_year][0] < s:
             period = years[next_year][1]
@@ -242,31 +249,37 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
         shield = _inside(shielded[next_shield:next_shield + 4], s) if next_shield < len(shielded) else None
         result = _read(text, folded, start, end, s, e, shield)
         if isinstance(result, str):
-            candidates.append(Candidate(s, e, result))  # type: ignore[arg-type]
+            if candidates is not None:
+                candidates.append(Candidate(s, e, result))  # type: ignore[arg-type]
             continue
         result.period = period
         result.is_target = claim_target or plans or (targets and _clause_has_target(folded, clauses, end, s))
         _attach_context(folded, text, start, clauses, result, drafts)
         drafts.append(result)
-        slots.append(len(candidates))
         consumed = result.end
-        candidates.append(Candidate(s, result.end, None))
+        if candidates is not None:
+            slots.append(len(candidates))
+            candidates.append(Candidate(s, result.end, None))
     _relate(folded, drafts)
-    for number, (draft, slot) in enumerate(zip(drafts, slots, strict=True), start=1):
+    metrics: list[Metric] = []
+    for number, draft in enumerate(drafts, start=1):
         group = f"{id_prefix}{draft.group + 1}" if draft.group is not None else None
         if draft.role == "total":
             group = f"{id_prefix}{number}"
-        candidates[slot].metric = trusted_exact(Metric, {
+        metrics.append(trusted_exact(Metric, {
             "id": f"{id_prefix}{number}", "span": locator.span(draft.start, draft.end), "raw": draft.raw,
             "value": draft.value, "value_high": draft.value_high, "unit": draft.unit,
             "qualifier": draft.qualifier, "kind": draft.kind, "direction": draft.direction,
             "baseline": draft.baseline, "label": draft.label or None, "subject": draft.subject,
             "period": draft.period, "is_target": draft.is_target, "role": draft.role, "group": group,
             "path": path, "claim_id": claim_id,
-        })
+        }))
+    if candidates is not None:
+        for slot, metric in zip(slots, metrics, strict=True):
+            candidates[slot].metric = metric
     state.period = period
     _close_claim(folded, start, end, state, intros)
-    return candidates
+    return metrics
 
 
 def _close_claim(folded: str, start: int, end: int, state: ClaimState, intros: list[int]) -> None:
@@ -391,8 +404,7 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
         qualifier = _SUFFIX_QUALIFIER[suffix]
     unit = _UNIT_MAP[unit_raw] if unit_raw else None
     finish = tail.end()
-    return _Draft(start=begin, end=finish, raw=text[begin:finish], value=value, value_high=high, unit=unit,
-                  qualifier=qualifier)
+    return _Draft(begin, finish, text[begin:finish], value, high, unit, qualifier)
 
 
 def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:
@@ -462,6 +474,8 @@ class _Clauses:
         return (limit if clause < 0 else clause), limit
 
 
+_SHIELD_OPENER = re.compile("[" + re.escape(_OPENERS) + '"]')
+"""Without one of these a claim has no title or quote to shield numbers in."""
 _CLAUSE_TOKEN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + '()"' + _CLAUSE_DELIMS + _LIST_DELIMS) + "]")
 _DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS + _LIST_DELIMS) + "]")
 _CLAUSE_DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "]")
