@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
@@ -31,6 +33,21 @@ _CN = f"[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?"
 _CN_DIGIT = re.compile(f"[{_CN_DIGITS}十]")
 _RUN = re.compile(rf"(?=[\d{_CN_CHARS}])(?:百分之(?:{_AR}|{_CN})|{_AR}|{_CN})")
 """Every numeral run: 百分之X first, then Arabic, then Chinese."""
+_RUN_START = re.compile(rf"[\d{_CN_CHARS}]")
+"""Where a run can start. :data:`_RUN` matches at every such character (each alternative can start
+with it and one character suffices), so finding the start then matching there (:func:`_runs`) gives
+what ``_RUN.finditer`` gives, without trying the lookahead at every character of the claim."""
+
+
+def _runs(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of every numeral run in ``folded[start:end]``, as ``_RUN.finditer`` finds them."""
+    at = _RUN_START.search(folded, start, end)
+    while at is not None:
+        match = _RUN.match(folded, at.start(), end)
+        assert match is not None  # see _RUN_START
+        yield match.span()
+        at = _RUN_START.search(folded, match.end(), end)
+
 
 # Units, longest first; a raw unit maps to its normalized form.
 _UNIT_MAP: dict[str, str] = {
@@ -219,7 +236,8 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
     claim_target = state.target_open
     targets = _TARGET.search(folded, start, end) is not None
     intros = [m.start() for m in _TARGET_INTRO.finditer(folded, start, end)] if targets else []
-    first = _RUN.search(folded, start, end)
+    runs = _runs(folded, start, end)
+    first = next(runs, None)
     if first is None:  # half of all claims cite no number at all
         _close_claim(folded, start, end, state, intros)
         return []
@@ -232,8 +250,7 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
     """Index in ``candidates`` of each draft."""
     consumed = start
     period = state.period
-    for match in _RUN.finditer(folded, first.start(), end):
-        s, e = match.span()
+    for s, e in itertools.chain((first,), runs):
         if s < consumed:
             if candidates is not None:
                 candidates.append(Candidate(s, e, "part_of_metric"))

@@ -85,3 +85,14 @@ def test_change_prechecks_never_drop_a_match(window: tuple[str, int, int]) -> No
     window_text = text[start:end]
     if "比" not in window_text and "较" not in window_text:
         assert metrics._BASELINE.search(window_text) is None
+
+
+RUN_PIECES = [*"0123456789,.点百分之十千万亿两〇零一二三四五六七八九", "甲", " ", "。", "12", "1,234"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(windows(RUN_PIECES))
+def test_runs_match_finditer(window: tuple[str, int, int]) -> None:
+    text, start, end = window
+    expected = [m.span() for m in metrics._RUN.finditer(text, start, end)]
+    assert list(metrics._runs(text, start, end)) == expected
