@@ -41,24 +41,19 @@ def trusted(cls: type[ModelT], **values: Any) -> ModelT:
     (``model_copy`` copies it). Callers pass every required field with its exact type (a float as a
     float); tests/test_trusted.py re-validates whole documents to hold them to that.
     """
-    defaults, fields, fresh = _TEMPLATES.get(cls) or _template(cls)
+    defaults, _, fresh = _TEMPLATES.get(cls) or _template(cls)
     data = {**defaults, **values}
     for name, factory in fresh:
         if data[name] is _MISSING:
             data[name] = factory()
-    model = _new(cls)
-    _set(model, "__dict__", data)
-    _set(model, "__pydantic_fields_set__", fields)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
+    return trusted_exact(cls, data)
 
 
 def trusted_exact(cls: type[ModelT], data: dict[str, Any]) -> ModelT:
     """:func:`trusted` for a dict that already holds every field, in declaration order (the order
     of ``model_dump`` and of the JSON keys): the dict becomes the instance's ``__dict__`` as is.
 
-    For the most numerous node, the metric; tests/test_trusted.py holds callers to the order."""
+    For the most numerous nodes (claims, metrics); tests/test_trusted.py holds callers to the order."""
     model = _new(cls)
     _set(model, "__dict__", data)
     _set(model, "__pydantic_fields_set__", (_TEMPLATES.get(cls) or _template(cls))[1])
