@@ -122,6 +122,7 @@ def _build(raw_text: str, source: SourceInfo, *, replaced: int, confidence: floa
     segmented = segment(lines)
     front = build_front_matter(text, folded, locator, segmented)
     tree = document_parser().parse(prepare(segmented.body, marker_patterns()))
+    del lines, segmented  # a copy of the text as line objects: free it before the models are built
     period = str(front.report_year) if front.report_year else None
     ctx = Context(text, folded, locator, period,
                   measures_default=front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report"))

@@ -8,7 +8,7 @@ claims (claims.py); section roles are decided top-down and inherited.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lark import Token, Tree
 
@@ -38,6 +38,14 @@ class Context:
     period: str | None
     measures_default: bool
     """Unheaded top-level sections of a report default to measures (before problems/plans)."""
+    markers: dict[tuple[str, str], Marker] = field(default_factory=dict)
+    """Section markers by text and token type: one object each, however often they recur."""
+    strings: dict[str, str] = field(default_factory=dict)
+    """Short strings that recur by the thousand in a long document (一是, 二是 …)."""
+
+    def share(self, text: str) -> str:
+        """The first equal string seen in this document, so that it is kept once."""
+        return self.strings.setdefault(text, text)
 
 
 def clean_title(raw: str) -> str:
@@ -47,15 +55,21 @@ def clean_title(raw: str) -> str:
 
 
 def build_body(tree: Tree[Token], ctx: Context) -> tuple[list[Paragraph], list[Section]]:
-    """The preamble paragraphs and the top-level sections of the body tree."""
+    """The preamble paragraphs and the top-level sections of the body tree.
+
+    Consumes the tree: each top-level block is dropped once its models are built, so that the
+    tree's tokens and the finished models are not both held in full (peak memory on large input)."""
     preamble: list[Paragraph] = []
     sections: list[Section] = []
-    tops = [node for node in tree.children if isinstance(node, Tree) and node.data == "section"]
-    explicit = [role_of_title(_heading_text(node, ctx)) for node in tops]
+    explicit = [role_of_title(_heading_text(node, ctx)) for node in tree.children
+                if isinstance(node, Tree) and node.data == "section"]
     first_closing = next((i for i, role in enumerate(explicit) if role in ("problems", "plans")), None)
     top_index = 0
     previous: tuple[EnumStyle, int] | None = None
-    for node in tree.children:
+    pending = tree.children[::-1]
+    tree.children.clear()
+    while pending:
+        node = pending.pop()
         if not isinstance(node, Tree):
             continue
         if node.data == "paragraph":
@@ -94,9 +108,13 @@ def _marker(token: Token, ctx: Context) -> Marker:
     raw = ctx.text[token.start_pos or 0: token.end_pos or 0].rstrip(" \t\u3000\xa0\u2002\u2003")
     if token.type == "UNNUMBERED_PART":
         return trusted(Marker, raw="", style=style, ordinal=None, rank=rank)
-    numeral = _NUMERAL.search(ctx.folded[token.start_pos or 0: token.end_pos or 0])
-    ordinal = ordinal_of(numeral.group()) if numeral else None
-    return trusted(Marker, raw=raw, style=style, ordinal=ordinal, rank=rank)
+    marker = ctx.markers.get((raw, token.type))
+    if marker is None:
+        numeral = _NUMERAL.search(ctx.folded[token.start_pos or 0: token.end_pos or 0])
+        ordinal = ordinal_of(numeral.group()) if numeral else None
+        marker = ctx.markers[raw, token.type] = trusted(Marker, raw=raw, style=style, ordinal=ordinal,
+                                                        rank=rank)
+    return marker
 
 
 def path_label(marker: Marker, title: str) -> str:
@@ -238,7 +256,8 @@ def _paragraph(ctx: Context, start: int, end: int, paragraph_id: str,
                                                 item_role, explicit_role, path, topic, state)
         items.append(trusted(
             EnumItem, id=item_id, span=ctx.locator.span(item.start, item.end),
-            marker=ctx.text[item.start:item.marker_end].strip(), style=item.style, ordinal=item.ordinal,
+            marker=ctx.share(ctx.text[item.start:item.marker_end].strip()), style=item.style,
+            ordinal=item.ordinal,
             lead=topic, lead_span=ctx.locator.span(item.lead_start, item.lead_end),
             rest=ctx.text[item.rest_start:item.end],
             claims=item_claims,
