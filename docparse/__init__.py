@@ -2,7 +2,7 @@
 
 The public names are loaded on first use (PEP 562): ``import docparse`` stays cheap for a CLI
 that only prints help and for worker processes, while ``docparse.parse`` and friends import the
-pipeline (pydantic models, lark, cn2an) the first time they are touched.
+pipeline (pydantic models, lark) the first time they are touched.
 """
 
 from __future__ import annotations

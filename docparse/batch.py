@@ -305,7 +305,7 @@ def _run(tasks: list[Task], jobs: int, scheduler: str | Any | None,
 
 
 def _run_pool(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
-    # one small parse here builds the grammars and imports every stage (cn2an too) once, before the
+    # one small parse here builds the grammars and imports every stage once, before the
     # workers fork and inherit them
     parse_bytes("关于2022年度工作的报告\n一、主要工作\n开展培训十二次。".encode())
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None

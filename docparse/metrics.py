@@ -8,8 +8,8 @@ qualifier (余 多 近 以上 不足 左右), level or change (增长 下降 同
 total/part (其中) and 分别 lists. All context windows are bounded by the clause, so the finder is linear
 in the length of the text.
 
-Chinese numerals are converted by cn2an, and only on a core this module has cut out and cleaned: never
-on running text (cn2an.transform would turn 一网通办 into 1网通办).
+Chinese numerals are converted (:func:`docparse.numerals.cn_quantity`) only on a core this module has
+cut out and cleaned: never on running text, where a converter would turn 一网通办 into 1网通办.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from typing import Literal
 
 from .lines import Locator
 from .models import Metric, Qualifier, trusted_exact
+from .numerals import cn_quantity
 
 _CN_DIGITS = "〇零一二两三四五六七八九"
 _CN_CHARS = _CN_DIGITS + "十百千万亿"
@@ -436,14 +437,12 @@ def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:
 def _value(core: str, scale: str | None) -> float | None:
     """The number a cleaned core stands for, times its 万/亿 scale; ``None`` if it is no numeral.
 
-    Cached: the same few cores (一, 两, 12, 100) recur in every report, and cn2an is slow.
+    Cached: the same few cores (一, 两, 12, 100) recur in every report.
     """
-    import cn2an  # here, not at the top: its import costs every process 60-80 ms
-
     core = core.removeprefix("百分之").replace(",", "")
     try:
-        number = Decimal(core) if core[0].isdigit() else Decimal(str(cn2an.cn2an(core, "smart")))
-    except (InvalidOperation, ValueError, KeyError, IndexError):
+        number = Decimal(core) if core[0].isdigit() else Decimal(str(cn_quantity(core)))
+    except (InvalidOperation, ValueError, IndexError):
         return None
     if scale:
         number *= _SCALES[scale]
