@@ -218,6 +218,9 @@ class _Draft:
 def find_metrics(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str,
                  path: str, state: ClaimState, plans: bool = False) -> list[Metric]:
     """The metrics of the claim ``text[start:end]``; ``state`` carries the period and target context."""
+    if _RUN_START.search(folded, start, end) is None:  # half of all claims cite no number at all
+        _close_claim(folded, start, end, state, None)
+        return []
     return _find(text, folded, start, end, locator, claim_id, path, state, plans, None)
 
 
@@ -239,7 +242,7 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
     intros = [m.start() for m in _TARGET_INTRO.finditer(folded, start, end)] if targets else []
     runs = _runs(folded, start, end)
     first = next(runs, None)
-    if first is None:  # half of all claims cite no number at all
+    if first is None:
         _close_claim(folded, start, end, state, intros)
         return []
     clauses = _Clauses(folded, start, end)
@@ -300,11 +303,15 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
     return metrics
 
 
-def _close_claim(folded: str, start: int, end: int, state: ClaimState, intros: list[int]) -> None:
-    """A 。 closes an open target list; a ``目标是：`` opens one for the claims that follow."""
+def _close_claim(folded: str, start: int, end: int, state: ClaimState, intros: list[int] | None) -> None:
+    """A 。 closes an open target list; a ``目标是：`` opens one for the claims that follow.
+
+    ``intros`` are the claim's ``目标是：`` offsets; ``None`` when not looked for yet (only needed when
+    the claim does not end with 。)."""
     if folded[end - 1: end] == "。" or end == start:
         state.target_open = False
-    elif intros:
+    elif intros or (intros is None and _TARGET.search(folded, start, end)
+                    and _TARGET_INTRO.search(folded, start, end)):
         state.target_open = True
 
 
