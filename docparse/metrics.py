@@ -19,7 +19,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -191,6 +191,9 @@ class ClaimState:
     """The year the claims are about so far: the report year, a section title's year, ``2023年，…``."""
     target_open: bool = False
     """A ``目标是：`` list is open: the claims up to the next 。 state targets."""
+    strings: dict[str, str] = field(default_factory=dict)
+    """Labels and figures as written, one object per distinct string in a document (a long report
+    names 行政复议案件 or cites 100% many times); pass the document's table to every paragraph."""
 
 
 @dataclass(slots=True)
@@ -283,15 +286,17 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
             candidates.append(Candidate(s, result.end, None))
     _relate(folded, drafts)
     metrics: list[Metric] = []
+    share = state.strings.setdefault
     for number, draft in enumerate(drafts, start=1):
         group = f"{id_prefix}{draft.group + 1}" if draft.group is not None else None
         if draft.role == "total":
             group = f"{id_prefix}{number}"
         metrics.append(trusted_exact(Metric, {
-            "id": f"{id_prefix}{number}", "span": locator.span(draft.start, draft.end), "raw": draft.raw,
-            "value": draft.value, "value_high": draft.value_high, "unit": draft.unit,
-            "qualifier": draft.qualifier, "kind": draft.kind, "direction": draft.direction,
-            "baseline": draft.baseline, "label": draft.label or None, "subject": draft.subject,
+            "id": f"{id_prefix}{number}", "span": locator.span(draft.start, draft.end),
+            "raw": share(draft.raw, draft.raw), "value": draft.value, "value_high": draft.value_high,
+            "unit": draft.unit, "qualifier": draft.qualifier, "kind": draft.kind,
+            "direction": draft.direction, "baseline": draft.baseline,
+            "label": share(draft.label, draft.label) if draft.label else None, "subject": draft.subject,
             "period": draft.period, "is_target": draft.is_target, "role": draft.role, "group": group,
             "path": path, "claim_id": claim_id,
         }))

@@ -41,7 +41,8 @@ class Context:
     markers: dict[tuple[str, str], Marker] = field(default_factory=dict)
     """Section markers by text and token type: one object each, however often they recur."""
     strings: dict[str, str] = field(default_factory=dict)
-    """Short strings that recur by the thousand in a long document (一是, 二是 …)."""
+    """Short strings that recur by the thousand in a long document (一是 …, metric labels and
+    figures as written), one object each."""
 
     def share(self, text: str) -> str:
         """The first equal string seen in this document, so that it is kept once."""
@@ -244,7 +245,7 @@ def _paragraph(ctx: Context, start: int, end: int, paragraph_id: str,
                ) -> tuple[Paragraph, tuple[EnumStyle, int] | None]:
     cut: ParagraphCut = cut_paragraph(ctx.folded, start, end, previous)
     # the introduction first: its period, target list and worded role carry on into the items
-    state = ClaimState(period=period or ctx.period)
+    state = ClaimState(period=period or ctx.period, strings=ctx.strings)
     intro_claims = claims_stage.split_claims(ctx, start, cut.intro_end, f"{paragraph_id}/c", role,
                                              explicit_role, path, None, state)
     item_role = intro_claims[-1].role if intro_claims and not explicit_role else role

@@ -70,7 +70,7 @@ def test_trusted_nodes_share_their_field_names() -> None:
     """The memory point of issue 5: a node built by ``trusted`` keeps only its values, its dict
     sharing one key table per class (where that is smaller on this Python: not for the classes
     with few fields on 3.13); for a metric, the most numerous node, a dict with keys of its own is
-    half as large again or more. Markers and enumerators that recur are one object each."""
+    half as large again or more. Markers, enumerators and metric labels that recur are one object each."""
     doc = docparse.parse_file(DOCUMENTS[0])
     nodes: list[BaseModel] = [*doc.walk(), *(paragraph for _, paragraph in doc.paragraphs()),
                               *(item for _, item in doc.enum_items()), *(claim for _, claim in doc.claims()),
@@ -83,6 +83,10 @@ def test_trusted_nodes_share_their_field_names() -> None:
     markers = [section.marker for section in doc.walk()]
     for marker in markers:
         assert next(m for m in markers if m == marker) is marker
+    labels = [metric.label for metric in doc.metrics() if metric.label]
+    assert len(labels) > len(set(labels))
+    for label in labels:
+        assert next(other for other in labels if other == label) is label
     enumerators = [item.marker for _, item in doc.enum_items()]
     assert len(enumerators) > len(set(enumerators))
     for enumerator in enumerators:
