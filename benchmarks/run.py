@@ -72,7 +72,7 @@ def full(data: bytes) -> int:
     from docparse.output import json_chunks
 
     doc = docparse.parse_bytes(data)
-    return sum(len(chunk) for chunk in json_chunks(doc))
+    return sum(len(chunk) for chunk in json_chunks(doc, consume=True))
 
 
 def full_indented(data: bytes) -> str:

@@ -67,6 +67,9 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = 
         raise LimitError(f"输入超过 {max_chars} 个字符的上限（可用 max_chars 放宽）", path=path)
     source = _source(path, decoded.encoding, decoded.confidence, decoded.bom, len(data),
                      hashlib.sha256(data).hexdigest())
+    # a caller that holds no other reference (parse_file, stdin, convert) lets the bytes go here,
+    # before the models are built: 10 MB less at the peak of a 10 MB input
+    del data
     return _build(decoded.text, source, replaced=decoded.replaced, confidence=decoded.confidence,
                   max_depth=max_depth, path=path)
 
@@ -79,9 +82,14 @@ def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
         DocparseError: the file is missing, a directory or unreadable, or its content is not a report.
     """
     name = os.fspath(path)
+    return parse_bytes(_read(name), encoding=encoding, path=name, max_chars=max_chars, max_depth=max_depth)
+
+
+def _read(name: str) -> bytes:
+    """The bytes of a file; errors name the file. (Returned, not kept: parse_bytes drops them.)"""
     try:
         with open(name, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except FileNotFoundError:
         raise InputError("文件不存在", path=name) from None
     except IsADirectoryError:
@@ -90,7 +98,6 @@ def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
         raise InputError("没有读取权限", path=name) from None
     except OSError as exc:
         raise InputError(f"无法读取文件（{exc.strerror}）", path=name) from None
-    return parse_bytes(data, encoding=encoding, path=name, max_chars=max_chars, max_depth=max_depth)
 
 
 def to_json(doc: Document, *, indent: int | None = 2) -> str:

@@ -178,14 +178,16 @@ def convert_one(task: Task) -> Outcome:
     if task.format == "json" and task.resume and _done(task.output, hashlib.sha256(data).hexdigest()):
         outcome.skipped = True
         return outcome
+    held = [data]
+    del data  # parse_bytes lets the bytes go once decoded, if nothing else holds them
     try:
-        doc = parse_bytes(data, encoding=task.encoding, path=task.path)
+        doc = parse_bytes(held.pop(), encoding=task.encoding, path=task.path)
         if task.format == "parquet":
             from .tables import rows
 
             outcome.payload = rows(doc)
         elif task.format == "json":
-            write_atomic(Path(task.output), itertools.chain(json_chunks(doc), [b"\n"]))
+            write_atomic(Path(task.output), itertools.chain(json_chunks(doc, consume=True), [b"\n"]))
         else:
             # the bytes model_dump_json() would decode into a str: no second copy of a large output
             outcome.payload = type(doc).__pydantic_serializer__.to_json(doc)

@@ -41,7 +41,7 @@ def documents(names: list[str], encoding: str | None, limits: dict[str, int] | N
             yield name, error
 
 
-def write_atomic(path: Path, data: str | bytes | Iterable[bytes]) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[bytes | memoryview]) -> None:
     """Write to a temporary file beside ``path`` and rename it: a killed run leaves no half file.
 
     ``data`` may come in pieces (:func:`docparse.output.json_chunks`), so that a large output is

@@ -8,6 +8,7 @@ import sys
 from ..api import MAX_CHARS, MAX_DEPTH
 from ..cli import EXIT_INPUT, EXIT_OK
 from ..errors import DocparseError
+from ..output import json_chunks
 from .common import add_input_options, documents, report_error
 
 
@@ -35,5 +36,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         exclude = {"text"} if args.no_text else None
         indent = None if several or args.indent <= 0 else args.indent
-        sys.stdout.write(result.model_dump_json(indent=indent, exclude=exclude) + "\n")
+        sys.stdout.flush()
+        # in pieces, as bytes: the JSON of a 10 MB report is never one string beside the Document
+        for chunk in json_chunks(result, indent=indent, exclude=exclude, consume=True):
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.write(b"\n")
+        sys.stdout.buffer.flush()
     return status
