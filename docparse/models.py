@@ -36,7 +36,7 @@ class _Template(NamedTuple):
     defaults: dict[str, Any]
     """Every field in declaration order with its default (``_MISSING`` when required or fresh), in a
     key-sharing dict: copies of it share one table of field names (PEP 412), so that each instance
-    holds only its values (a 18-field metric takes 330 bytes instead of 620 on Python 3.11)."""
+    holds only its values (on Python 3.11 a metric's dict takes 216 bytes instead of 464)."""
     fields_set: set[str]
     """Every field: shared by all instances (frozen models never change it)."""
     fresh: tuple[tuple[str, Callable[[], Any]], ...]

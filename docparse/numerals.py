@@ -92,6 +92,7 @@ def ordinal_of(numeral: str) -> int | None:
 # Chinese place name, for a library that needs none of that) became a quarter of a batch worker's
 # start-up.
 
+# the digits of quantities are the ordinal digits (_DIGITS) without ○, which cn2an does not read
 _QUANTITY_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                     "七": 7, "八": 8, "九": 9}
 _QUANTITY_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
