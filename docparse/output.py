@@ -10,10 +10,19 @@ exclude=…)`` (tests/test_output.py).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from .models import Document, Section
+
+_TEXT_SPLICE = 1 << 16
+"""From this many characters on, the text is written by :func:`_text_pieces` rather than by the
+serializer: serializing a string attaches a UTF-8 copy of it to the string for as long as it lives
+(the Document's whole text, 12 MB for a 10 MB report) and puts another in the output buffer."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_PIECE = 1 << 20
 
 
 def json_chunks(doc: Document, *, indent: int | None = None, exclude: set[str] | None = None,
@@ -27,20 +36,34 @@ def json_chunks(doc: Document, *, indent: int | None = None, exclude: set[str] |
     by a tenth."""
     options: dict[str, Any] = {"indent": indent or None, "exclude": exclude}
     serializer = Document.__pydantic_serializer__
+    splice = len(doc.text) >= _TEXT_SPLICE and "text" not in (exclude or ()) \
+        and not _SURROGATE.search(doc.text)  # the serializer rejects lone surrogates: let it say so
+    shell = serializer.to_json(doc.model_copy(update={"sections": [], **({"text": ""} if splice else {})}),
+                               **options)
     empty = b'"sections": []' if indent else b'"sections":[]'
-    shell = serializer.to_json(doc.model_copy(update={"sections": []}), **options)
-    # JSON strings escape their quotes, so the key appears once: the Document's own field
+    # JSON strings escape their quotes, so a key and its empty value are found only where they
+    # are the Document's own: "text" is the first field with that name (before any nested one)
     at = shell.find(empty)
-    if not doc.sections or at < 0 or shell.find(empty, at + 1) >= 0:
+    text_at = shell.find(b'"text": ""' if indent else b'"text":""') if splice else -1
+    if (not doc.sections and not splice) or at < 0 or shell.find(empty, at + 1) >= 0 \
+            or (splice and not 0 <= text_at < at):
         yield serializer.to_json(doc, **options)
         return
     head = at + len(empty) - 1  # up to and including the "[" of the empty list
+    if splice:
+        text_value = shell.index(b'""', text_at) + 1  # between the quotes of the empty text
+        yield memoryview(shell)[:text_value]
+        yield from _text_pieces(doc.text)
+        yield memoryview(shell)[text_value:head]
+    else:
+        yield memoryview(shell)[:head]
     if indent:  # one section per line block, two levels in: {  "sections": [    {…
         item_break = b"\n" + b" " * (2 * indent)
         first, between, last = item_break, b"," + item_break, b"\n" + b" " * indent
     else:
         item_break, first, between, last = b"", b"", b",", b""
-    yield memoryview(shell)[:head]  # the head holds the text: not copied
+    if not doc.sections:
+        first = last = b""
     to_json = Section.__pydantic_serializer__.to_json
     pending = doc.sections[::-1]
     if consume:
@@ -53,3 +76,10 @@ def json_chunks(doc: Document, *, indent: int | None = None, exclude: set[str] |
         yield (between if index else first) + piece
         index += 1
     yield last + shell[head:]
+
+
+def _text_pieces(text: str) -> Iterator[bytes]:
+    """The text as the inside of a JSON string, a megabyte of characters at a time: the same escapes
+    as the serializer's (quote, backslash and control characters; tests/test_output.py)."""
+    for start in range(0, len(text), _TEXT_PIECE):
+        yield json.dumps(text[start:start + _TEXT_PIECE], ensure_ascii=False)[1:-1].encode("utf-8")

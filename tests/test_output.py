@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic_core import PydanticSerializationError
 
 import docparse
+from docparse import output
 from docparse.output import json_chunks
 
 ROOT = Path(__file__).parent.parent
@@ -63,3 +68,53 @@ def test_consumed_document_gives_the_same_bytes_and_lets_its_sections_go(indent:
     assert doc.sections == []  # taken out as the writing began; the first is in the second piece
     written += [bytes(piece) for piece in pieces]
     assert b"".join(written) == expected
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+@pytest.mark.parametrize(("indent", "exclude"), [(None, None), (2, None), (2, {"text"})])
+def test_long_texts_are_written_outside_the_serializer_with_the_same_bytes(
+        path: Path, indent: int | None, exclude: set[str] | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From 65,536 characters on the text is escaped by json_chunks itself (here: from 0, and in
+    pieces of 97 characters): the bytes stay the serializer's."""
+    monkeypatch.setattr(output, "_TEXT_SPLICE", 0)
+    monkeypatch.setattr(output, "_TEXT_PIECE", 97)
+    doc = docparse.parse_file(path)
+    expected = docparse.Document.__pydantic_serializer__.to_json(doc, indent=indent, exclude=exclude)
+    chunks = list(json_chunks(doc, indent=indent, exclude=exclude, consume=True))
+    assert b"".join(chunks) == expected
+    if exclude is None:  # the text did come in pieces of its own
+        assert len(chunks) >= len(doc.text) // 97
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec="utf-8"), max_size=300))
+def test_spliced_text_escapes_as_the_serializer_does(text: str) -> None:
+    """Quotes, backslashes, control characters, U+2028, astral characters: the same escapes."""
+    doc = docparse.parse("关于2022年度工作的报告\n一、主要工作\n开展培训3次。")
+    doc = doc.model_copy(update={"text": text + "\x00\"\\\n\t\u2028\U0001F600"})
+    old = output._TEXT_SPLICE
+    output._TEXT_SPLICE = 0
+    try:
+        pieces = b"".join(json_chunks(doc))
+    finally:
+        output._TEXT_SPLICE = old
+    assert pieces == docparse.Document.__pydantic_serializer__.to_json(doc)
+
+
+def test_a_text_with_a_lone_surrogate_fails_as_the_serializer_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(output, "_TEXT_SPLICE", 0)
+    doc = docparse.parse("关于2022年度工作的报告\n一、主要工作\n开展培训3次。\ud800")
+    with pytest.raises(PydanticSerializationError):
+        b"".join(json_chunks(doc))
+    with pytest.raises(PydanticSerializationError):
+        doc.model_dump_json()
+
+
+def test_a_large_text_is_not_serialized_by_pydantic() -> None:
+    """The point of the splice: the Document's text gets no UTF-8 copy attached by serializing it."""
+    doc = docparse.parse("关于2022年度工作的报告\n一、主要工作\n" + "开展培训3次。" * 20000)
+    before = sys.getsizeof(doc.text)
+    b"".join(json_chunks(doc))
+    assert sys.getsizeof(doc.text) == before
+    doc.model_dump_json()
+    assert sys.getsizeof(doc.text) > before  # what the serializer does to it
