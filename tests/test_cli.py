@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import docparse
 from docparse.cli import main
 
 from .conftest import EXAMPLES, ROOT
@@ -21,6 +24,14 @@ def test_parse_prints_the_document(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["schema_name"] == "docparse.Document"
     assert data["metadata"]["doc_number"] == "运政函〔2022〕3号"
+
+
+def test_parse_into_a_text_only_stream() -> None:
+    """``docparse parse`` writes bytes to stdout's buffer; a stream without one gets the same text."""
+    stream = io.StringIO()
+    with contextlib.redirect_stdout(stream):
+        assert main(["parse", SAMPLE]) == 0
+    assert stream.getvalue() == docparse.parse_file(SAMPLE).model_dump_json(indent=2) + "\n"
 
 
 def test_outline_lines(capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,10 +36,15 @@ def run(args: argparse.Namespace) -> int:
             continue
         exclude = {"text"} if args.no_text else None
         indent = None if several or args.indent <= 0 else args.indent
+        chunks = json_chunks(result, indent=indent, exclude=exclude, consume=True)
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # a text-only stream (io.StringIO in place of stdout)
+            sys.stdout.write(b"".join(chunks).decode("utf-8") + "\n")
+            continue
         sys.stdout.flush()
         # in pieces, as bytes: the JSON of a 10 MB report is never one string beside the Document
-        for chunk in json_chunks(result, indent=indent, exclude=exclude, consume=True):
-            sys.stdout.buffer.write(chunk)
-        sys.stdout.buffer.write(b"\n")
-        sys.stdout.buffer.flush()
+        for chunk in chunks:
+            binary.write(chunk)
+        binary.write(b"\n")
+        binary.flush()
     return status
