@@ -24,15 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 def passes(count: int) -> None:
     """Warm up, then parse and serialize the samples ``count`` times (run under valgrind)."""
     sys.path.insert(0, str(ROOT))
-    import docparse
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from run import full
 
     data = [path.read_bytes() for path in sorted((ROOT / "examples").glob("*.txt"))]
     for _ in range(3):
         for item in data:
-            docparse.parse_bytes(item).model_dump_json()
+            full(item)
     for _ in range(count):
         for item in data:
-            docparse.parse_bytes(item).model_dump_json()
+            full(item)
 
 
 def instructions(count: int) -> int:

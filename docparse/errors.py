@@ -57,3 +57,11 @@ class LimitError(DocparseError):
     """The input exceeds a resource limit (size or nesting depth) set for untrusted input."""
 
     code = "DP006"
+
+
+class WorkerLostError(DocparseError):
+    """The worker process converting the input died (killed, out of memory) before it reported.
+
+    Not raised: ``docparse convert`` records it for each input the worker had taken, and goes on."""
+
+    code = "DP007"

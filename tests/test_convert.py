@@ -81,6 +81,64 @@ def test_jobs_give_identical_outputs(inputs: Path, tmp_path: Path) -> None:
             assert (one / name).read_bytes() == (two / name).read_bytes()
 
 
+def test_jobs_without_fork_use_a_pool_with_the_same_outputs(inputs: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where processes cannot fork (Windows; macOS may not), a spawning pool does the work."""
+    import multiprocessing
+
+    batch.convert([str(inputs)], tmp_path / "forked", jobs=2)
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: spawn)
+    summary = batch.convert([str(inputs)], tmp_path / "pooled", jobs=2)
+    assert summary.converted == 5 and summary.errors == 2
+    for path in (tmp_path / "forked").rglob("*.json"):
+        assert path.read_bytes() == (tmp_path / "pooled" / path.relative_to(tmp_path / "forked")).read_bytes()
+
+
+def test_a_worker_that_dies_costs_only_its_inputs(inputs: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-batch (out of memory, kill -9): its input is recorded as DP007, the
+    other worker converts the rest, and the run ends."""
+    import os
+
+    (inputs / "a" / "die.txt").write_text("一、总体情况\n开展培训3次。", encoding="utf-8")
+    convert_one = batch.convert_one
+
+    def dying(task: batch.Task) -> batch.Outcome:
+        if task.path.endswith("die.txt"):
+            os._exit(9)  # as abrupt as SIGKILL: no outcome, no clean-up
+        return convert_one(task)
+
+    monkeypatch.setattr(batch, "convert_one", dying)  # the forked workers inherit the patch
+    out = tmp_path / "out"
+    summary = batch.convert([str(inputs)], out, jobs=2)
+    assert summary.converted == 5 and summary.errors == 3
+    lost = [row for row in read_errors(out) if row["code"] == "DP007"]
+    assert [Path(row["path"]).name for row in lost] == ["die.txt"]
+    assert "工作进程" in lost[0]["message"]
+    assert len(list(out.rglob("*.json"))) == 5
+
+
+def test_stopping_a_parallel_run_stops_its_workers(inputs: Path, tmp_path: Path) -> None:
+    """Leaving the outcomes early (Ctrl-C in the CLI) terminates the workers; no temporary file stays."""
+    import multiprocessing
+
+    for i in range(200):  # a second of work: far more than the test takes to stop
+        shutil.copy(SAMPLES[i % len(SAMPLES)], inputs / f"r{i:03d}.txt")
+    out = tmp_path / "out"
+    out.mkdir()
+    pairs = batch.expand([str(inputs)])
+    tasks = [batch.Task(i, path, str(Path(path).resolve()), str(out / batch.output_name(name)), "json", False)
+             for i, (path, name) in enumerate(pairs)]
+    outcomes = batch._run_forked(tasks, 2)
+    assert next(outcomes).index == 0
+    outcomes.close()
+    assert not multiprocessing.active_children()
+    assert not list(out.rglob(".*.tmp"))
+    assert 1 <= len(list(out.rglob("*.json"))) < len(tasks)
+
+
 def test_resume_skips_unchanged_inputs_only(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = batch.convert([str(inputs)], out)
