@@ -14,7 +14,6 @@ cut out and cleaned: never on running text, where a converter would turn 一网�
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
@@ -29,20 +28,22 @@ from .numerals import cn_quantity
 
 _CN_DIGITS = "〇零一二两三四五六七八九"
 _CN_CHARS = _CN_DIGITS + "十百千万亿"
-_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+"""ASCII digits only (full-width ones are folded to them): a class of ``\\d`` is tested through the
+Unicode database at every character the finder scans, twice as slow."""
 _CN = f"[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?"
 _CN_DIGIT = re.compile(f"[{_CN_DIGITS}十]")
-_RUN = re.compile(rf"(?=[\d{_CN_CHARS}])(?:百分之(?:{_AR}|{_CN})|{_AR}|{_CN})")
+_RUN = re.compile(rf"(?=[0-9{_CN_CHARS}])(?:百分之(?:{_AR}|{_CN})|{_AR}|{_CN})")
 """Every numeral run: 百分之X first, then Arabic, then Chinese."""
-_RUN_START = re.compile(rf"[\d{_CN_CHARS}]")
+_RUN_START = re.compile(rf"[0-9{_CN_CHARS}]")
 """Where a run can start. :data:`_RUN` matches at every such character (each alternative can start
 with it and one character suffices), so finding the start then matching there (:func:`_runs`) gives
 what ``_RUN.finditer`` gives, without trying the lookahead at every character of the claim."""
 
 
-def _runs(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of every numeral run in ``folded[start:end]``, as ``_RUN.finditer`` finds them."""
-    at = _RUN_START.search(folded, start, end)
+def _runs(folded: str, start: int, end: int, at: re.Match[str] | None) -> Iterator[tuple[int, int]]:
+    """(start, end) of every numeral run in ``folded[start:end]``, as ``_RUN.finditer`` finds them;
+    ``at`` is the first match of :data:`_RUN_START` there."""
     while at is not None:
         match = _RUN.match(folded, at.start(), end)
         assert match is not None  # see _RUN_START
@@ -221,10 +222,11 @@ class _Draft:
 def find_metrics(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str,
                  path: str, state: ClaimState, plans: bool = False) -> list[Metric]:
     """The metrics of the claim ``text[start:end]``; ``state`` carries the period and target context."""
-    if _RUN_START.search(folded, start, end) is None:  # half of all claims cite no number at all
+    first = _RUN_START.search(folded, start, end)
+    if first is None:  # half of all claims cite no number at all
         _close_claim(folded, start, end, state, None)
         return []
-    return _find(text, folded, start, end, locator, claim_id, path, state, plans, None)
+    return _find(text, folded, start, end, locator, claim_id, path, state, plans, None, first)
 
 
 def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str = "",
@@ -232,29 +234,26 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
     """Every numeral run of ``text[start:end]``, each a metric or deliberately not one (with the reason)."""
     candidates: list[Candidate] = []
     _find(text, folded, start, end, locator, claim_id, path, state or ClaimState(period=None), plans,
-          candidates)
+          candidates, _RUN_START.search(folded, start, end))
     return candidates
 
 
 def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_id: str, path: str,
-          state: ClaimState, plans: bool, candidates: list[Candidate] | None) -> list[Metric]:
-    """The metrics of a claim; with ``candidates``, also every numeral run with why it is not one."""
+          state: ClaimState, plans: bool, candidates: list[Candidate] | None,
+          run_start: re.Match[str] | None) -> list[Metric]:
+    """The metrics of a claim; with ``candidates``, also every numeral run with why it is not one.
+
+    ``run_start`` is the first match of :data:`_RUN_START` in the claim (the caller has looked)."""
     id_prefix = f"{claim_id}/m" if claim_id else "m"
     claim_target = state.target_open
     targets = _TARGET.search(folded, start, end) is not None
     intros = [m.start() for m in _TARGET_INTRO.finditer(folded, start, end)] if targets else []
-    runs = _runs(folded, start, end)
+    runs = _runs(folded, start, end, run_start)
     first = next(runs, None)
     if first is None:
         _close_claim(folded, start, end, state, intros)
         return []
-    # the claim's delimiters are indexed once, and only when needed: for titles and quotes, or
-    # for the first quantity (half of the claims with numerals cite none: years, 一是, 12345热线)
-    clauses: _Clauses | None = None
-    shielded: list[tuple[int, int, Reason]] = []
-    if _SHIELD_OPENER.search(folded, start, end):
-        clauses = _Clauses(folded, start, end)
-        shielded = _shielded(clauses)
+    shielded = _shielded(folded, start, end) if _SHIELD_OPENER.search(folded, start, end) else []
     years = _opening_years(folded, start, end)
     next_year = next_intro = next_shield = 0
     drafts: list[_Draft] = []
@@ -282,10 +281,10 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
                 candidates.append(Candidate(s, e, result))  # type: ignore[arg-type]
             continue
         result.period = period
-        if clauses is None:
-            clauses = _Clauses(folded, start, end)
-        result.is_target = claim_target or plans or (targets and _clause_has_target(folded, clauses, end, s))
-        _attach_context(folded, text, start, clauses, result, drafts)
+        clause = _clause_starts(folded, start, s)
+        result.is_target = claim_target or plans or (
+            targets and _clause_has_target(folded, clause[1], end, s))
+        _attach_context(folded, text, start, clause, result, drafts)
         drafts.append(result)
         consumed = result.end
         if candidates is not None:
@@ -327,26 +326,28 @@ def _close_claim(folded: str, start: int, end: int, state: ClaimState, intros: l
         state.target_open = True
 
 
-def _shielded(clauses: _Clauses) -> list[tuple[int, int, Reason]]:
+def _shielded(folded: str, start: int, end: int) -> list[tuple[int, int, Reason]]:
     """Spans inside 《》 (a title) or short quotes (a slogan or name), where numbers name things."""
     found: list[tuple[int, int, Reason]] = []
     stack: list[tuple[str, int]] = []
-    for index, char in zip(clauses.offsets, clauses.chars, strict=True):
+    for match in _QUOTE_TOKEN.finditer(folded, start, end):
+        char = match.group()
+        index = match.start()
         if char in _OPENERS:
             stack.append((char, index))
-        elif char in _CLOSERS and stack:
-            opener, at = stack.pop()
-            if opener in "《〈":
-                found.append((at, index + 1, "law_title"))
-            elif index - at <= _NAME_QUOTE:
-                found.append((at, index + 1, "quoted_name"))
-        elif char == '"':
-            if stack and stack[-1][0] == '"':
-                _, at = stack.pop()
-                if index - at <= _NAME_QUOTE:
+        elif char in _CLOSERS:
+            if stack:
+                opener, at = stack.pop()
+                if opener in "《〈":
+                    found.append((at, index + 1, "law_title"))
+                elif index - at <= _NAME_QUOTE:
                     found.append((at, index + 1, "quoted_name"))
-            else:
-                stack.append(('"', index))
+        elif stack and stack[-1][0] == '"':
+            _, at = stack.pop()
+            if index - at <= _NAME_QUOTE:
+                found.append((at, index + 1, "quoted_name"))
+        else:
+            stack.append(('"', index))
     found.sort()
     return found
 
@@ -468,49 +469,35 @@ def _value(core: str, scale: str | None) -> float | None:
     return float(number)
 
 
-class _Clauses:
-    """Where the clauses of one claim start: found once per claim, looked up for each quantity.
+def _clause_starts(folded: str, cstart: int, s: int) -> tuple[int, int]:
+    """Start of the clause holding offset ``s`` of the claim starting at ``cstart``, and of the wider
+    clause in which a 、 does not end a clause (``分别`` lists).
 
-    A clause starts after the last delimiter before the quantity that is not inside quotes or
-    brackets closed before it, within 60 characters. The claim's delimiters, brackets and quotes are
-    found once (they also give :func:`_shielded` its titles and names); each lookup walks back over
-    those few offsets instead of over every character.
+    A clause starts after the last delimiter before ``s`` that is not inside quotes or brackets
+    closed before it, within 60 characters. The delimiters, brackets and quotes of that window are
+    found by one regex scan and walked back over, instead of every character.
     """
-
-    def __init__(self, folded: str, start: int, end: int) -> None:
-        self.start = start
-        self.offsets: list[int] = []
-        self.chars: list[str] = []
-        for match in _CLAUSE_TOKEN.finditer(folded, start, end):
-            self.offsets.append(match.start())
-            self.chars.append(match.group())
-
-    def starts(self, s: int) -> tuple[int, int]:
-        """Start of the clause holding offset ``s``, and of the wider clause in which a 、 does not
-        end a clause (``分别`` lists): one walk back for both."""
-        limit = max(self.start, s - 60)
-        offsets, chars = self.offsets, self.chars
-        index = bisect.bisect_left(offsets, s) - 1
-        depth = 0
-        clause = -1
-        while index >= 0 and offsets[index] >= limit:
-            char = chars[index]
-            if char in _CLOSERS or char == ")":
-                depth += 1
-            elif char in _OPENERS or char == "(":
-                depth = max(depth - 1, 0)
-            elif depth == 0:
-                if char in _CLAUSE_DELIMS:
-                    wide = offsets[index] + 1
-                    return (wide if clause < 0 else clause), wide
-                if clause < 0 and char in _LIST_DELIMS:
-                    clause = offsets[index] + 1
-            index -= 1
-        return (limit if clause < 0 else clause), limit
+    limit = max(cstart, s - 60)
+    tokens = [(match.start(), match.group()) for match in _CLAUSE_TOKEN.finditer(folded, limit, s)]
+    depth = 0
+    clause = -1
+    for offset, char in reversed(tokens):
+        if char in _CLOSERS or char == ")":
+            depth += 1
+        elif char in _OPENERS or char == "(":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            if char in _CLAUSE_DELIMS:
+                wide = offset + 1
+                return (wide if clause < 0 else clause), wide
+            if clause < 0 and char in _LIST_DELIMS:
+                clause = offset + 1
+    return (limit if clause < 0 else clause), limit
 
 
 _SHIELD_OPENER = re.compile("[" + re.escape(_OPENERS) + '"]')
 """Without one of these a claim has no title or quote to shield numbers in."""
+_QUOTE_TOKEN = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + '"]')
 _CLAUSE_TOKEN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + '()"' + _CLAUSE_DELIMS + _LIST_DELIMS) + "]")
 _DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS + _LIST_DELIMS) + "]")
 _CLAUSE_DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "]")
@@ -527,19 +514,18 @@ def fold_digits(text: str) -> str:
     return text.translate({code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)})
 
 
-def _clause_has_target(folded: str, clauses: _Clauses, cend: int, s: int) -> bool:
-    """Whether the clause around ``s`` (up to 60 characters after it) says 目标, 力争, 确保…"""
-    begin = clauses.starts(s)[1]
+def _clause_has_target(folded: str, begin: int, cend: int, s: int) -> bool:
+    """Whether the clause around ``s`` (from ``begin`` to 60 characters after ``s``) says 目标, 确保…"""
     limit = min(cend, s + 60)
     delimiter = _CLAUSE_DELIMITER.search(folded, s, limit)
     return bool(_TARGET.search(folded, begin, delimiter.start() if delimiter else limit))
 
 
-def _attach_context(folded: str, text: str, cstart: int, clauses: _Clauses, draft: _Draft,
+def _attach_context(folded: str, text: str, cstart: int, clause_start: tuple[int, int], draft: _Draft,
                     drafts: list[_Draft]) -> None:
     """Kind, baseline, label and subject from the clause before the quantity (and after it if need be)."""
     s = draft.start
-    clause, wide = clauses.starts(s)
+    clause, wide = clause_start
     previous = drafts[-1] if drafts else None
     # a list continuation: 分别下降28.3%、8.4% / 4次、专题讲座1次 (only when nothing but 、 or 和 is between)
     between = folded[previous.end:s].strip(" ") if previous else None

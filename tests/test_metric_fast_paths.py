@@ -1,7 +1,7 @@
 """The metric finder's fast paths find exactly what their plain definitions find.
 
 ``_opening_years`` replaces a search with lookbehinds (:data:`docparse.metrics._YEAR_OPENING`, kept
-as the readable definition) and ``_Clauses`` replaces a walk over every character before a quantity.
+as the readable definition) and ``_clause_starts`` replaces a walk over every character before a quantity.
 Both are checked here against the plain versions on generated strings made of the characters that
 matter (delimiters, brackets, quotes, years, lead words, spaces, newlines).
 """
@@ -15,7 +15,7 @@ from docparse import metrics
 
 YEAR_PIECES = ["2022年", "1999年", "截至", "截止", "至", "到", "在", "于", " ", "。", ",", ";", "\n", "x",
                "1", "年", "20", "12"]
-CLAUSE_PIECES = [*",;:。!?、()《》〈〉“”‘’「」『』", "甲", "乙", "12", " "]
+CLAUSE_PIECES = [*",;:。!?、()《》〈〉“”‘’「」『』\"", "甲", "乙", "12", " "]
 
 
 @st.composite
@@ -55,16 +55,16 @@ def walk_back(folded: str, cstart: int, s: int, delims: str) -> int:
 @given(windows(CLAUSE_PIECES), st.data())
 def test_clause_starts_match_the_walk(window: tuple[str, int, int], data: st.DataObject) -> None:
     text, start, end = window
-    clauses = metrics._Clauses(text, start, end)
     s = data.draw(st.integers(start, end))
-    assert clauses.starts(s) == (walk_back(text, start, s, ",;:。!?、"), walk_back(text, start, s, ",;:。!?"))
+    assert metrics._clause_starts(text, start, s) == (walk_back(text, start, s, ",;:。!?、"),
+                                                      walk_back(text, start, s, ",;:。!?"))
 
 
 def test_clause_start_skips_a_closed_quote_but_not_an_open_one() -> None:
     text = "他说“甲,乙”,丙12个"
-    assert metrics._Clauses(text, 0, len(text)).starts(text.index("12"))[0] == text.index("丙")
+    assert metrics._clause_starts(text, 0, text.index("12"))[0] == text.index("丙")
     text = "他说“甲,乙12个"
-    assert metrics._Clauses(text, 0, len(text)).starts(text.index("12"))[0] == text.index("乙")
+    assert metrics._clause_starts(text, 0, text.index("12"))[0] == text.index("乙")
 
 
 CUE_PIECES = [*"增加减少降多了达到至为约近超过逾不足率速幅度是比较\n ", "增长", "下降", "提高", "压缩",
@@ -87,7 +87,7 @@ def test_change_prechecks_never_drop_a_match(window: tuple[str, int, int]) -> No
         assert metrics._BASELINE.search(window_text) is None
 
 
-RUN_PIECES = [*"0123456789,.点百分之十千万亿两〇零一二三四五六七八九", "甲", " ", "。", "12", "1,234"]
+RUN_PIECES = [*"0123456789,.点百分之十千万亿两〇零一二三四五六七八九", "甲", " ", "。", "12", "1,234", "٣"]
 
 
 @settings(max_examples=800, deadline=None)
@@ -95,4 +95,4 @@ RUN_PIECES = [*"0123456789,.点百分之十千万亿两〇零一二三四五六�
 def test_runs_match_finditer(window: tuple[str, int, int]) -> None:
     text, start, end = window
     expected = [m.span() for m in metrics._RUN.finditer(text, start, end)]
-    assert list(metrics._runs(text, start, end)) == expected
+    assert list(metrics._runs(text, start, end, metrics._RUN_START.search(text, start, end))) == expected
