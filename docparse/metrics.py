@@ -475,10 +475,19 @@ def _clause_starts(folded: str, cstart: int, s: int) -> tuple[int, int]:
     clause in which a 、 does not end a clause (``分别`` lists).
 
     A clause starts after the last delimiter before ``s`` that is not inside quotes or brackets
-    closed before it, within 60 characters. The delimiters, brackets and quotes of that window are
-    found by one regex scan and walked back over, instead of every character.
+    closed before it, within 60 characters. Without brackets or quotes in that window (most
+    quantities) that is the last delimiter, found by searching the reversed window; otherwise the
+    window's delimiters, brackets and quotes are walked back over, keeping count of the depth.
     """
     limit = max(cstart, s - 60)
+    if s <= limit:
+        return limit, limit
+    if _CLAUSE_BRACKET.search(folded, limit, s) is None:
+        back = folded[s - 1:limit - 1 if limit else None:-1]  # the window, last character first
+        delimiter = _CLAUSE_DELIMITER.search(back)
+        wide = s - delimiter.start() if delimiter else limit
+        listed = back.find("、", 0, delimiter.start() if delimiter else len(back))
+        return (s - listed if listed >= 0 else wide), wide
     tokens = [(match.start(), match.group()) for match in _CLAUSE_TOKEN.finditer(folded, limit, s)]
     depth = 0
     clause = -1
@@ -499,6 +508,7 @@ def _clause_starts(folded: str, cstart: int, s: int) -> tuple[int, int]:
 _SHIELD_OPENER = re.compile("[" + re.escape(_OPENERS) + '"]')
 """Without one of these a claim has no title or quote to shield numbers in."""
 _QUOTE_TOKEN = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + '"]')
+_CLAUSE_BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "()]")
 _CLAUSE_TOKEN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + '()"' + _CLAUSE_DELIMS + _LIST_DELIMS) + "]")
 _DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS + _LIST_DELIMS) + "]")
 _CLAUSE_DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "]")
@@ -506,13 +516,18 @@ _CLAUSE_DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "]")
 
 def period_of_title(title: str) -> str | None:
     """The year a section title names (``2023年工作回顾`` → 2023), the period of the claims below it."""
+    if "年" not in title:
+        return None
     match = _YEAR_AT_CLAUSE.match(fold_digits(title).lstrip(" \u3000"))
     return match.group("y") if match else None
 
 
+_DIGIT_TABLE = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
+
+
 def fold_digits(text: str) -> str:
     """Full-width digits as ASCII (titles are not folded)."""
-    return text.translate({code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)})
+    return text.translate(_DIGIT_TABLE)
 
 
 def _clause_has_target(folded: str, begin: int, cend: int, s: int) -> bool:

@@ -62,6 +62,17 @@ def test_clause_starts_match_the_walk(window: tuple[str, int, int], data: st.Dat
                                                       walk_back(text, start, s, ",;:。!?"))
 
 
+@settings(max_examples=800, deadline=None)
+@given(windows([*",;:。!?、\"", "甲", "乙", "12", " "]), st.data())
+def test_clause_starts_without_brackets_match_the_walk(window: tuple[str, int, int],
+                                                       data: st.DataObject) -> None:
+    """The common case, a window without brackets or quotes, takes a path of its own."""
+    text, start, end = window
+    s = data.draw(st.integers(start, end))
+    assert metrics._clause_starts(text, start, s) == (walk_back(text, start, s, ",;:。!?、"),
+                                                      walk_back(text, start, s, ",;:。!?"))
+
+
 def test_clause_start_skips_a_closed_quote_but_not_an_open_one() -> None:
     text = "他说“甲,乙”,丙12个"
     assert metrics._clause_starts(text, 0, text.index("12"))[0] == text.index("丙")
