@@ -69,15 +69,26 @@ _UNITS = "|".join(re.escape(u) for u in sorted(_UNIT_MAP, key=len, reverse=True)
 _SCALE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![米瓦克])"
 _SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8, "千万": 10**7,
            "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3}
+_INFIXES = "余|多|几"
+_RANGE_SEPS = "至|到|~|-|—|－|–"
+_SUFFIXES = "以上(?!率)|以下|以内|左右|上下"
 _TAIL = re.compile(  # _read unpacks its groups in this order
-    rf"(?P<scale>{_SCALE})?(?P<infix>余|多|几)?(?P<scale2>{_SCALE})?"
-    rf"(?:(?P<sep>至|到|~|-|—|－|–)(?P<high>{_AR}|{_CN})(?P<hscale>{_SCALE})?)?"
+    rf"(?P<scale>{_SCALE})?(?P<infix>{_INFIXES})?(?P<scale2>{_SCALE})?"
+    rf"(?:(?P<sep>{_RANGE_SEPS})(?P<high>{_AR}|{_CN})(?P<hscale>{_SCALE})?)?"
     rf"(?P<infix2>余|多)?(?P<unit>{_UNITS})?"
     rf"(?:(?:至|到|~|-|—|–)(?P<rhigh>{_AR})(?P=unit))?"
-    r"(?P<suffix>以上(?!率)|以下|以内|左右|上下)?"
+    rf"(?P<suffix>{_SUFFIXES})?"
 )
-_PREFIX = re.compile(
-    r"(?P<q>将近|接近|大约|约|近|超过|超|逾|多于|高于|不少于|不低于|突破|不足|不到|不超过|不高于|低于|少于|数|几|上)$")
+_TAIL_STARTS = frozenset(word[0] for word in f"{_SCALE}|{_INFIXES}|{_RANGE_SEPS}|{_SUFFIXES}".split("|")
+                         ).union(unit[0] for unit in _UNIT_MAP)
+"""The characters a non-empty match of :data:`_TAIL` can start with (each of its parts is optional
+and starts with a scale, 余多几, a range sign, a unit or a suffix): after any other, the tail is empty."""
+_NO_TAIL = (None,) * _TAIL.groups
+_PREFIX_WORDS = ("将近|接近|大约|约|近|超过|超|逾|多于|高于|不少于|不低于|突破|不足|不到|不超过|"
+                 "不高于|低于|少于|数|几|上")
+_PREFIX = re.compile(rf"(?P<q>{_PREFIX_WORDS})$")
+_PREFIX_ENDS = frozenset(word[-1] for word in _PREFIX_WORDS.split("|")) | {"\n"}
+"""The characters a match of :data:`_PREFIX` can end with (``$`` also matches before a final newline)."""
 _PREFIX_QUALIFIER: dict[str, Qualifier] = {
     "将近": "approx", "接近": "approx", "大约": "approx", "约": "approx", "近": "approx", "数": "approx",
     "几": "approx", "上": "approx", "超过": "lower_bound", "超": "lower_bound", "逾": "lower_bound",
@@ -397,9 +408,13 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
         return "identifier"
     if arabic and (after in "·:" or (after == "-" and folded[e + 1:e + 2].isdigit() and len(core) == 4)):
         return "year_or_date"
-    tail = _TAIL.match(folded, e, cend)
-    assert tail is not None  # every group is optional
-    scale1, infix, scale2, sep, high_raw, hscale, infix2, unit_raw, rhigh, suffix = tail.groups()
+    if after in _TAIL_STARTS:
+        tail = _TAIL.match(folded, e, cend)
+        assert tail is not None  # every group is optional
+        groups, finish = tail.groups(), tail.end()
+    else:
+        groups, finish = _NO_TAIL, e
+    scale1, infix, scale2, sep, high_raw, hscale, infix2, unit_raw, rhigh, suffix = groups
     scale = scale1 or scale2
     if percent_words:
         unit_raw, scale = "%", None
@@ -413,7 +428,8 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
         spelled_year = not arabic and len(core) >= 3 and all(c in _CN_DIGITS for c in core)  # 二〇二二
         if (arabic and (len(digits) >= 3 or "." in digits)) or spelled_year:
             return "year_or_date"
-        if folded[tail.end("unit"):tail.end("unit") + 1] in _YEAR_BLOCK_AFTER:
+        unit_end = tail.end("unit")
+        if folded[unit_end:unit_end + 1] in _YEAR_BLOCK_AFTER:
             return "year_or_date"
     if not arabic and core == "一" and not infix and not sep:
         return "article_yi"  # 一个机制, 一项工作: the indefinite article, not a count
@@ -433,7 +449,7 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
         high = _value(rhigh, None)
     qualifier: Qualifier = "exact"
     begin = s
-    prefix = _PREFIX.search(folded, max(cstart, s - 3), s)
+    prefix = _PREFIX.search(folded, max(cstart, s - 3), s) if folded[s - 1] in _PREFIX_ENDS else None
     if prefix and _is_qualifier(folded, prefix, arabic):
         qualifier = _PREFIX_QUALIFIER[prefix.group("q")]
         begin = prefix.start()
@@ -442,7 +458,6 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
     if suffix:
         qualifier = _SUFFIX_QUALIFIER[suffix]
     unit = _UNIT_MAP[unit_raw] if unit_raw else None
-    finish = tail.end()
     return _Draft(begin, finish, text[begin:finish], value, high, unit, qualifier)
 
 

@@ -124,3 +124,26 @@ TRAIL_PIECES = ["同比", "环比", "较", "比", "上年", "去年", "底", "�
 def test_label_trail_is_the_nested_pattern(pieces: list[str]) -> None:
     label = "".join(pieces)
     assert metrics._LABEL_TRAIL.sub("", label) == NESTED_TRAIL.sub("", label)
+
+
+TAIL_TEXT = [*"万亿千百十余多几至到~-—－–以左上下内", *"个件次人年%元户项名米瓦克率的和,。",
+             "平方公里", "人次", "12", "三"]
+TAIL_FIRST = sorted({chr(c) for c in range(0x20, 0x7F)} | set("".join(TAIL_TEXT)) | set("案件办结率"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(TAIL_FIRST), st.lists(st.sampled_from(TAIL_TEXT), max_size=6))
+def test_tail_is_empty_after_any_other_character(first: str, rest: list[str]) -> None:
+    """After a character outside _TAIL_STARTS, the finder skips the tail pattern: it matches nothing."""
+    text = first + "".join(rest)
+    if first not in metrics._TAIL_STARTS:
+        match = metrics._TAIL.match(text)
+        assert match is not None and match.end() == 0
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from([*"将接大约近超过逾多于高不少低突破足到数几上x\n", "12"]), max_size=6))
+def test_prefix_ends_with_one_of_its_end_characters(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if text and text[-1] not in metrics._PREFIX_ENDS:
+        assert metrics._PREFIX.search(text, max(0, len(text) - 3)) is None
