@@ -411,9 +411,9 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
     if after in _TAIL_STARTS:
         tail = _TAIL.match(folded, e, cend)
         assert tail is not None  # every group is optional
-        groups, finish = tail.groups(), tail.end()
+        groups, finish, unit_end = tail.groups(), tail.end(), tail.end("unit")
     else:
-        groups, finish = _NO_TAIL, e
+        groups, finish, unit_end = _NO_TAIL, e, -1
     scale1, infix, scale2, sep, high_raw, hscale, infix2, unit_raw, rhigh, suffix = groups
     scale = scale1 or scale2
     if percent_words:
@@ -428,7 +428,6 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
         spelled_year = not arabic and len(core) >= 3 and all(c in _CN_DIGITS for c in core)  # 二〇二二
         if (arabic and (len(digits) >= 3 or "." in digits)) or spelled_year:
             return "year_or_date"
-        unit_end = tail.end("unit")
         if folded[unit_end:unit_end + 1] in _YEAR_BLOCK_AFTER:
             return "year_or_date"
     if not arabic and core == "一" and not infix and not sep:
