@@ -176,6 +176,9 @@ _VERB = re.compile(r"组织|开展|举办|办理|受理|发布|提供|审查|研
                    r"出动|注销|"
                    r"新增|下放|梳理|审核|审议|清理|处理|化解|排查|收到|推出|制定|出台|印发|召开|参加|查处|立案|"
                    r"办结|上报|采用|征求|解决|完成|审结|编制|部署|配备|划分|确认|提出")
+_LIST_JOINS = ("、", "和", "及", "与", ",")
+_VERBS = frozenset(_VERB.pattern.split("|"))
+"""The verbs as a set: ``label in _VERBS`` is ``_VERB.fullmatch(label)`` (every verb is one word)."""
 _LABEL_MAX = 30
 _NAME_QUOTE = 20
 """A quotation this short is a name or slogan (“一个牵引、三项示范、六大提升”), not a quoted sentence."""
@@ -558,8 +561,7 @@ def _attach_context(folded: str, text: str, cstart: int, clause_start: tuple[int
     clause, wide = clause_start
     previous = drafts[-1] if drafts else None
     # a list continuation: 分别下降28.3%、8.4% / 4次、专题讲座1次 (only when nothing but 、 or 和 is between)
-    between = folded[previous.end:s].strip(" ") if previous else None
-    if previous and between in ("、", "和", "及", "与", ",") and previous.kind == "change":
+    if previous and previous.kind == "change" and folded[previous.end:s].strip(" ") in _LIST_JOINS:
         draft.kind, draft.direction, draft.baseline = previous.kind, previous.direction, previous.baseline
         draft.list_names, draft.list_index = previous.list_names, previous.list_index + 1
         draft.label = (previous.list_names[draft.list_index]
@@ -600,7 +602,7 @@ def _attach_context(folded: str, text: str, cstart: int, clause_start: tuple[int
             label = previous.label or ""  # 7批次50户: one label for both
         if not label and draft.kind == "change":
             label = _changed_label(folded, cstart, s, draft.unit, drafts)
-        if len(label) <= 1 or raw_left.endswith("的") or _VERB.fullmatch(label) or label == "由":
+        if len(label) <= 1 or raw_left.endswith("的") or label in _VERBS or label == "由":
             label = _label_after(folded, text, draft.end) or label
         draft.label = label if len(label) <= _LABEL_MAX else label[-_LABEL_MAX:]
     if draft.label:
@@ -608,7 +610,7 @@ def _attach_context(folded: str, text: str, cstart: int, clause_start: tuple[int
         verb = _VERB.search(draft.label, max(2, quote_end + 1))
         if verb:
             subject = _strip_trail(draft.label[: verb.start()]).strip(" ")
-            if len(subject) >= 2 and not _VERB.fullmatch(subject):
+            if len(subject) >= 2 and subject not in _VERBS:
                 draft.subject = subject
                 draft.label = draft.label[verb.start():]
 
@@ -640,8 +642,7 @@ def _clean_label(raw: str) -> str:
     lead = _LABEL_LEAD.match(label)
     if lead:
         label = label[lead.end():]
-    label = _strip_trail(label)
-    return label.strip(" \t\n,;:、").strip(" ")
+    return _strip_trail(label).strip(" \t\n,;:、")
 
 
 def _strip_trail(label: str) -> str:
