@@ -368,7 +368,7 @@ def _mark_unnumbered_parts(body: list[BodyLine]) -> None:
 
 
 class BodyLexer(Lexer):
-    """A lark lexer that replays the prepared body lines as MARKER / TITLE / TEXT / _NL tokens.
+    """A lark lexer that replays the prepared body lines as MARKER / TITLE / TEXT tokens.
 
     A RECOVERED token's value is ``style:ordinal`` (``cn_dun:5``): what the text does not say.
     """
@@ -391,7 +391,6 @@ class BodyLexer(Lexer):
                     yield _token("TITLE", line.marker_end, end)
             else:
                 yield _token("TEXT", start, end)
-            yield _token("_NL", end, end)
 
 
 def _token(kind: str, start: int | None, end: int | None, value: str = "") -> Token:
