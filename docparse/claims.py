@@ -21,11 +21,12 @@ if TYPE_CHECKING:
 
 def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: SectionRole,
                  explicit_role: bool, path: str, topic: str | None,
-                 state: ClaimState | None = None) -> list[Claim]:
+                 state: ClaimState | None = None, whole: str | None = None) -> list[Claim]:
     """Cut ``text[start:end]`` into sentence claims; outside explicit sections the wording decides the role.
 
     ``state`` carries the period (``2022年，…``) and an open target list (``预期目标是：…；…``) from
     claim to claim; pass the same one for the introduction and the items of a paragraph.
+    ``whole`` is ``text[start:end]`` if the caller has it: a claim that spans it all reuses it.
     """
     folded = ctx.folded
     source = ctx.text
@@ -43,7 +44,7 @@ def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: Secti
         while finish > begin and folded[finish - 1] == " ":
             finish -= 1
         if finish > begin and folded[begin:finish].strip(" 。;!?,"):
-            text = source[begin:finish]
+            text = whole if whole is not None and begin == start and finish == end else source[begin:finish]
             if not explicit_role:
                 current = role_of_claim(text) or current
             claim_id = f"{id_prefix}{len(claims) + 1}"

@@ -246,8 +246,12 @@ def _paragraph(ctx: Context, start: int, end: int, paragraph_id: str,
     cut: ParagraphCut = cut_paragraph(ctx.folded, start, end, previous)
     # the introduction first: its period, target list and worded role carry on into the items
     state = ClaimState(period=period or ctx.period, strings=ctx.strings)
+    # the paragraph's text, its introduction and a claim that spans it are one string object: once
+    # in memory, and encoded to UTF-8 once when the JSON is written (most paragraphs are all three)
+    text = ctx.text[start:end]
+    intro = text if cut.intro_end == end else ctx.text[start:cut.intro_end]
     intro_claims = claims_stage.split_claims(ctx, start, cut.intro_end, f"{paragraph_id}/c", role,
-                                             explicit_role, path, None, state)
+                                             explicit_role, path, None, state, whole=intro)
     item_role = intro_claims[-1].role if intro_claims and not explicit_role else role
     items = []
     for number, item in enumerate(cut.items, start=1):
@@ -265,7 +269,7 @@ def _paragraph(ctx: Context, start: int, end: int, paragraph_id: str,
         ))
         previous = (item.style, item.ordinal)
     paragraph = trusted(
-        Paragraph, id=paragraph_id, span=ctx.locator.span(start, end), text=ctx.text[start:end],
-        intro=ctx.text[start:cut.intro_end], items=items, claims=intro_claims,
+        Paragraph, id=paragraph_id, span=ctx.locator.span(start, end), text=text,
+        intro=intro, items=items, claims=intro_claims,
     )
     return paragraph, previous
