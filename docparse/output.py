@@ -21,6 +21,9 @@ _TEXT_SPLICE = 1 << 16
 """From this many characters on, the text is written by :func:`_text_pieces` rather than by the
 serializer: serializing a string attaches a UTF-8 copy of it to the string for as long as it lives
 (the Document's whole text, 12 MB for a 10 MB report) and puts another in the output buffer."""
+_PIECES_FROM = 1 << 16
+"""A Document whose text is shorter (most reports: a few thousand characters) is written by one
+serializer call: its JSON is a few megabytes at most, and one call costs less than one per section."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TEXT_PIECE = 1 << 20
 
@@ -28,7 +31,8 @@ _TEXT_PIECE = 1 << 20
 def json_chunks(doc: Document, *, indent: int | None = None, exclude: set[str] | None = None,
                 consume: bool = False) -> Iterator[bytes | memoryview]:
     """The JSON of ``doc`` in pieces: everything before the sections, one top-level section at a
-    time, then the rest. ``indent`` and ``exclude`` (top-level fields) as for ``model_dump_json``.
+    time, then the rest (a short document in one piece). ``indent`` and ``exclude`` (top-level
+    fields) as for ``model_dump_json``.
 
     With ``consume``, each top-level section is taken out of ``doc.sections`` once written, for a
     caller that discards the Document afterwards (``convert``, ``parse``): serializing a string
@@ -36,6 +40,9 @@ def json_chunks(doc: Document, *, indent: int | None = None, exclude: set[str] |
     by a tenth."""
     options: dict[str, Any] = {"indent": indent or None, "exclude": exclude}
     serializer = Document.__pydantic_serializer__
+    if len(doc.text) < _PIECES_FROM:
+        yield serializer.to_json(doc, **options)
+        return
     splice = len(doc.text) >= _TEXT_SPLICE and "text" not in (exclude or ()) \
         and not _SURROGATE.search(doc.text)  # the serializer rejects lone surrogates: let it say so
     shell = serializer.to_json(doc.model_copy(update={"sections": [], **({"text": ""} if splice else {})}),

@@ -18,6 +18,23 @@ ROOT = Path(__file__).parent.parent
 DOCUMENTS = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "tests/fixtures/genres").glob("*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def pieces_for_every_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests below are about the pieces: the short samples are written in pieces too."""
+    monkeypatch.setattr(output, "_PIECES_FROM", 0)
+
+
+def test_a_short_document_is_one_piece_and_a_long_one_is_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()
+    doc = docparse.parse_file(DOCUMENTS[0])
+    assert len(doc.text) < output._PIECES_FROM and len(doc.sections) > 1
+    assert list(json_chunks(doc, consume=True)) == [docparse.Document.__pydantic_serializer__.to_json(doc)]
+    long = docparse.parse("关于2022年度工作的报告\n一、主要工作\n" + "开展培训3次。" * 12000 + "\n二、问题\n不足。")
+    expected = docparse.Document.__pydantic_serializer__.to_json(long)
+    chunks = list(json_chunks(long, consume=True))
+    assert len(chunks) > 3 and b"".join(chunks) == expected and long.sections == []
+
+
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
 def test_chunks_join_to_the_whole_json(path: Path) -> None:
     doc = docparse.parse_file(path)
