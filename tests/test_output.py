@@ -29,7 +29,8 @@ def test_a_short_document_is_one_piece_and_a_long_one_is_cut(monkeypatch: pytest
     doc = docparse.parse_file(DOCUMENTS[0])
     assert len(doc.text) < output._PIECES_FROM and len(doc.sections) > 1
     assert list(json_chunks(doc, consume=True)) == [docparse.Document.__pydantic_serializer__.to_json(doc)]
-    long = docparse.parse("关于2022年度工作的报告\n一、主要工作\n" + "开展培训3次。" * 12000 + "\n二、问题\n不足。")
+    body = "开展培训3次。" * 12000
+    long = docparse.parse(f"关于2022年度工作的报告\n一、主要工作\n{body}\n二、问题\n不足。")
     expected = docparse.Document.__pydantic_serializer__.to_json(long)
     chunks = list(json_chunks(long, consume=True))
     assert len(chunks) > 3 and b"".join(chunks) == expected and long.sections == []
