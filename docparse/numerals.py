@@ -99,23 +99,41 @@ _QUANTITY_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100
 _UNIT_BELOW = {100: "十", 1000: "百", 10_000: "千"}
 
 
-def _integer_grammar() -> re.Pattern[str]:
-    """Well-formed integers (一万零五, 三千二百, 十五, 两亿三千万), as cn2an's pattern of them."""
-    zero, digit = "[零〇]", "[一二两三四五六七八九]"
-    n10_99 = f"{digit}?[十]{digit}?"
-    n10_99_lead = f"{digit}[十]{digit}?"
-    n1_99 = f"({n10_99}|{digit})"
-    n100_999 = f"({digit}[百]({zero}{digit})?|{digit}[百]{n10_99_lead})"
-    n1_999 = f"({n100_999}|{n1_99})"
-    n1000_9999 = f"({digit}[千]({zero}{n1_99})?|{digit}[千]{n100_999})"
-    n1_9999 = f"({n1000_9999}|{n1_999})"
-    n1e4_1e8 = f"({n1_9999}[万]({zero}{n1_999})?|{n1_9999}[万]{n1000_9999})"
-    n1_1e8 = f"({n1e4_1e8}|{n1_9999})"
-    n1e8_1e16 = f"({n1_1e8}[亿]({zero}{n1_1e8})?|{n1_1e8}[亿]{n1e4_1e8})"
-    return re.compile(f"({zero}|({n1e8_1e16}|{n1_1e8}))")
+_ZERO, _DIGIT = "[零〇]", "[一二两三四五六七八九]"
+_N10_99 = f"{_DIGIT}?[十]{_DIGIT}?"
+_N1_99 = f"(?:{_N10_99}|{_DIGIT})"
+_N100_999 = f"(?:{_DIGIT}[百](?:{_ZERO}{_DIGIT})?|{_DIGIT}[百]{_DIGIT}[十]{_DIGIT}?)"
+_N1_999 = re.compile(f"{_N100_999}|{_N1_99}")
+_N1000_9999 = re.compile(f"{_DIGIT}[千](?:{_ZERO}{_N1_99})?|{_DIGIT}[千]{_N100_999}")
+_N1_9999 = re.compile(f"{_N1000_9999.pattern}|{_N1_999.pattern}")
+"""Well-formed integers below 一万 (三千二百, 十五, 一百零五), as cn2an's pattern of them."""
 
 
-_INTEGER = _integer_grammar()
+def _well_formed(integer: str) -> bool:
+    """Whether ``integer`` is written as cn2an's grammar of integers says (一万零五, 两亿三千万, 零).
+
+    The grammar nests the part below 一万 inside the 万 part and that inside the 亿 part: as one
+    regular expression it is 5,700 characters that took 20 ms to compile in every process. Here
+    the 亿 and 万 (at most one of each) split the numeral and small patterns check the parts."""
+    if integer in ("零", "〇"):
+        return True
+    high, yi, low = integer.partition("亿")
+    if not yi:
+        return _below_1e8(integer)
+    return _below_1e8(high) and (low == "" or (low[0] in "零〇" and _below_1e8(low[1:]))
+                                 or ("万" in low and _below_1e8(low)))
+
+
+def _below_1e8(integer: str) -> bool:
+    """1 … 99,999,999 (``n1_1e8``): an optional 万 part, then the part below 一万."""
+    high, wan, low = integer.partition("万")
+    if not wan:
+        return _N1_9999.fullmatch(integer) is not None
+    return "亿" not in integer and _N1_9999.fullmatch(high) is not None and (
+        low == "" or (low[0] in "零〇" and _N1_999.fullmatch(low[1:]) is not None)
+        or _N1000_9999.fullmatch(low) is not None)
+
+
 _DIGIT_STRING = re.compile("[零〇一二两三四五六七八九]+")
 """一二三: read digit by digit (123)."""
 _SPOKEN = re.compile("([零〇一二两三四五六七八九]{0,2}[十百千万亿])+[零〇一二两三四五六七八九]")
@@ -150,7 +168,7 @@ def cn_quantity(numeral: str) -> int | float:
     integer = _HUNDRED_MISSING_ONE.sub(r"\1一\2", integer).replace("零十", "零一十")
     if decimal is not None and not _DECIMALS.fullmatch(decimal):
         raise ValueError(f"not a Chinese numeral: {numeral!r}")
-    if _INTEGER.fullmatch(integer):
+    if _well_formed(integer):
         value: int | float = _positional(integer)
     elif _DIGIT_STRING.fullmatch(integer):
         value = int("".join(str(_QUANTITY_DIGITS[ch]) for ch in integer))
