@@ -108,3 +108,14 @@ def test_spans_match_positions(text: str, data: st.DataObject) -> None:
     span = locator.span(start, end)
     assert (span.line, span.column) == locator.position(start)
     assert (span.end_line, span.end_column) == locator.position(end)
+
+
+def test_lexer_tokens_are_lark_tokens() -> None:
+    """``lexer._token`` skips a layer of ``lark.Token``: the token must be the same in every field."""
+    from lark import Token
+
+    made = lexer._token("TITLE", 3, 9, "cn_dun:5")
+    plain = Token("TITLE", "cn_dun:5", 3, None, None, None, None, 9)
+    assert type(made) is Token and made == plain
+    for name in Token.__slots__:
+        assert getattr(made, name) == getattr(plain, name), name
