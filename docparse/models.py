@@ -72,7 +72,12 @@ def trusted_exact(cls: type[ModelT], data: dict[str, Any]) -> ModelT:
     template = _TEMPLATES.get(cls) or _template(cls)
     values = template.defaults.copy()
     values.update(data)
-    return _instance(cls, values, template)
+    model = _new(cls)  # _instance written out: a call less for each of the most numerous nodes
+    _set_dict(model, values)
+    _set_fields_set(model, template.fields_set)
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model
 
 
 def _instance(cls: type[ModelT], values: dict[str, Any], template: _Template) -> ModelT:
