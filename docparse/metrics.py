@@ -15,9 +15,7 @@ cut out and cleaned: never on running text, where a converter would turn 一网�
 from __future__ import annotations
 
 import functools
-import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Literal
@@ -37,18 +35,8 @@ _RUN = re.compile(rf"(?=[0-9{_CN_CHARS}])(?:百分之(?:{_AR}|{_CN})|{_AR}|{_CN}
 """Every numeral run: 百分之X first, then Arabic, then Chinese."""
 _RUN_START = re.compile(rf"[0-9{_CN_CHARS}]")
 """Where a run can start. :data:`_RUN` matches at every such character (each alternative can start
-with it and one character suffices), so finding the start then matching there (:func:`_runs`) gives
+with it and one character suffices), so finding the start then matching there (in :func:`_find`) gives
 what ``_RUN.finditer`` gives, without trying the lookahead at every character of the claim."""
-
-
-def _runs(folded: str, start: int, end: int, at: re.Match[str] | None) -> Iterator[tuple[int, int]]:
-    """(start, end) of every numeral run in ``folded[start:end]``, as ``_RUN.finditer`` finds them;
-    ``at`` is the first match of :data:`_RUN_START` there."""
-    while at is not None:
-        match = _RUN.match(folded, at.start(), end)
-        assert match is not None  # see _RUN_START
-        yield match.span()
-        at = _RUN_START.search(folded, match.end(), end)
 
 
 # Units, longest first; a raw unit maps to its normalized form.
@@ -263,9 +251,7 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
     claim_target = state.target_open
     targets = _TARGET.search(folded, start, end) is not None
     intros = [m.start() for m in _TARGET_INTRO.finditer(folded, start, end)] if targets else []
-    runs = _runs(folded, start, end, run_start)
-    first = next(runs, None)
-    if first is None:
+    if run_start is None:
         _close_claim(folded, start, end, state, intros)
         return []
     shielded = _shielded(folded, start, end) if _SHIELD_OPENER.search(folded, start, end) else []
@@ -276,7 +262,12 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
     """Index in ``candidates`` of each draft."""
     consumed = start
     period = state.period
-    for s, e in itertools.chain((first,), runs):
+    at: re.Match[str] | None = run_start
+    while at is not None:  # every numeral run, as _RUN.finditer finds them (see _RUN_START)
+        run = _RUN.match(folded, at.start(), end)
+        assert run is not None
+        s, e = run.span()
+        at = _RUN_START.search(folded, e, end)
         if s < consumed:
             if candidates is not None:
                 candidates.append(Candidate(s, e, "part_of_metric"))

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docparse import metrics
+from docparse.lines import Locator
 
 YEAR_PIECES = ["2022年", "1999年", "截至", "截止", "至", "到", "在", "于", " ", "。", ",", ";", "\n", "x",
                "1", "年", "20", "12"]
@@ -106,9 +107,13 @@ RUN_PIECES = [*"0123456789,.点百分之十千万亿两〇零一二三四五六�
 @settings(max_examples=800, deadline=None)
 @given(windows(RUN_PIECES))
 def test_runs_match_finditer(window: tuple[str, int, int]) -> None:
+    """The finder looks at every run ``_RUN.finditer`` finds, found by _RUN_START then _RUN.match:
+    ``scan`` reports one candidate per run, ending where the run ends unless it became a metric."""
     text, start, end = window
-    expected = [m.span() for m in metrics._RUN.finditer(text, start, end)]
-    assert list(metrics._runs(text, start, end, metrics._RUN_START.search(text, start, end))) == expected
+    runs = [m.span() for m in metrics._RUN.finditer(text, start, end)]
+    candidates = metrics.scan(text, text, start, end, locator=Locator(text))
+    assert [c.start for c in candidates] == [s for s, _ in runs]
+    assert all(c.end == e for c, (_, e) in zip(candidates, runs, strict=True) if c.reason is not None)
 
 
 NESTED_TRAIL = re.compile(
