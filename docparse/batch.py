@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from .api import parse_bytes
+from .collector import collector_paused
 from .commands.common import write_atomic
 from .errors import DocparseError, InputError, WorkerLostError
 from .output import json_chunks
@@ -203,6 +204,13 @@ def convert_one(task: Task) -> Outcome:
     return outcome
 
 
+def _convert_here(task: Task) -> Outcome:
+    """:func:`convert_one` with the cyclic garbage collector paused (docparse/collector.py): in this
+    process or a worker the batch started, never on a Dask worker (someone else's process)."""
+    with collector_paused():
+        return convert_one(task)
+
+
 def _done(output: str, digest: str) -> bool:
     """Whether ``output`` is a finished Document of the input with this SHA-256."""
     try:
@@ -228,6 +236,9 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
             run on that cluster instead of local processes (the output directory must then be
             reachable from the workers for ``json``; jsonl and parquet are written here).
         progress: a stream for the progress bar (the CLI passes stderr when it is a terminal).
+
+    Without ``scheduler``, the cyclic garbage collector is paused while each input is converted (a
+    parse makes no reference cycles; docparse/collector.py says why this pays).
 
     Raises:
         InputError: an input names no file (nothing is converted then).
@@ -299,7 +310,7 @@ def _run(tasks: list[Task], jobs: int, scheduler: str | Any | None,
     elif jobs > 1 and len(todo) > 1:
         results = _run_pool(todo, jobs)
     else:
-        results = map(convert_one, todo)
+        results = map(_convert_here, todo)
     for outcome in results:
         while reused and min(reused) < outcome.index:
             yield reused.pop(min(reused))
@@ -317,7 +328,7 @@ def _run_pool(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
         return
     chunk = max(1, min(32, len(tasks) // (jobs * 64)))  # small chunks: workers finish together
     with multiprocessing.get_context().Pool(jobs) as pool:
-        yield from pool.imap(convert_one, tasks, chunksize=chunk)
+        yield from pool.imap(_convert_here, tasks, chunksize=chunk)
 
 
 def _run_forked(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
@@ -380,7 +391,7 @@ def _work(tasks: list[Task], chunk: int, claimed: Any, lock: Any, writer: Any) -
                 claimed.value = first + chunk
             if first >= len(tasks):
                 break
-            writer.send((first, [convert_one(task) for task in tasks[first:first + chunk]]))
+            writer.send((first, [_convert_here(task) for task in tasks[first:first + chunk]]))
     except BrokenPipeError:  # the parent is gone: nobody to report to
         pass
     finally:

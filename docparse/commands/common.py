@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..api import parse_bytes, parse_file
+from ..collector import collector_paused
 from ..errors import DocparseError, InputError
 from ..models import Document
 
@@ -25,10 +26,12 @@ def report_error(error: DocparseError) -> None:
 
 
 def load(name: str, encoding: str | None, limits: dict[str, int] | None = None) -> Document:
-    """Parse a file, or standard input for ``-`` (``limits``: max_chars / max_depth for parse_file)."""
-    if name == "-":
-        return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, path="<stdin>", **(limits or {}))
-    return parse_file(name, encoding=encoding, **(limits or {}))
+    """Parse a file, or standard input for ``-`` (``limits``: max_chars / max_depth for parse_file),
+    with the cyclic garbage collector paused (see docparse/collector.py)."""
+    with collector_paused():
+        if name == "-":
+            return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, path="<stdin>", **(limits or {}))
+        return parse_file(name, encoding=encoding, **(limits or {}))
 
 
 def documents(names: list[str], encoding: str | None, limits: dict[str, int] | None = None
