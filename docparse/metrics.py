@@ -281,7 +281,10 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
         while next_shield < len(shielded) and shielded[next_shield][1] <= s:
             next_shield += 1
         shield = _inside(shielded[next_shield:next_shield + 4], s) if next_shield < len(shielded) else None
-        result = _read(text, folded, start, end, s, e, shield)
+        if shield is not None and candidates is None:  # no metric before the title or quote closes
+            at = _RUN_START.search(folded, max(e, shield[1]), end)
+            continue
+        result = _read(text, folded, start, end, s, e, shield[2] if shield else None)
         if isinstance(result, str):
             if candidates is not None:
                 candidates.append(Candidate(s, e, result))  # type: ignore[arg-type]
@@ -366,11 +369,12 @@ def _in_set_phrase(folded: str, s: int, e: int) -> bool:
     return any(m.start() <= s < m.end() for m in _SET_PHRASE.finditer(folded, max(0, s - 4), e + 4))
 
 
-def _inside(shielded: list[tuple[int, int, Reason]], s: int) -> Reason | None:
-    for a, b, reason in shielded:
-        if a < s < b:
-            return reason
-        if a > s:
+def _inside(shielded: list[tuple[int, int, Reason]], s: int) -> tuple[int, int, Reason] | None:
+    """The first of the (sorted) shielded spans that holds offset ``s``."""
+    for span in shielded:
+        if span[0] < s < span[1]:
+            return span
+        if span[0] > s:
             break
     return None
 

@@ -14,7 +14,7 @@ import pytest
 import docparse
 from docparse.cli import main
 from docparse.lines import Locator
-from docparse.metrics import scan
+from docparse.metrics import ClaimState, find_metrics, scan
 from docparse.models import Document, Metric
 from docparse.normalize import fold
 
@@ -99,6 +99,21 @@ def test_every_numeral_in_a_claim_is_classified(sample: Path) -> None:
             covered.update(range(candidate.start, candidate.end))
         for match in _ANY_NUMERAL.finditer(folded, claim.span.start, claim.span.end):
             assert match.start() in covered, doc.text[match.start() - 5: match.end() + 5]
+
+
+@pytest.mark.parametrize("sample", [*SAMPLES, *sorted((FIXTURES / "genres").glob("*.txt"))],
+                         ids=lambda p: p.stem[:12])
+def test_scan_finds_the_metrics_find_metrics_finds(sample: Path) -> None:
+    """``scan`` reads every run; ``find_metrics`` skips the runs it need not read (in a title or a
+    quote): the metrics are the same."""
+    doc = docparse.parse_file(sample)
+    folded, locator = fold(doc.text), Locator(doc.text)
+    for _, claim in doc.claims():
+        start, end = claim.span.start, claim.span.end
+        scanned = scan(doc.text, folded, start, end, locator=locator, state=ClaimState(period="2022"))
+        assert [c.metric for c in scanned if c.metric is not None] == find_metrics(
+            doc.text, folded, start, end, locator=locator, claim_id="", path="",
+            state=ClaimState(period="2022"))
 
 
 # --- value, unit and scaling ------------------------------------------------------------------------
