@@ -31,12 +31,15 @@ _AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 Unicode database at every character the finder scans, twice as slow."""
 _CN = f"[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?"
 _CN_DIGIT = re.compile(f"[{_CN_DIGITS}十]")
-_RUN = re.compile(rf"(?=[0-9{_CN_CHARS}])(?:百分之(?:{_AR}|{_CN})|{_AR}|{_CN})")
-"""Every numeral run: 百分之X first, then Arabic, then Chinese."""
-_RUN_START = re.compile(rf"[0-9{_CN_CHARS}]")
-"""Where a run can start. :data:`_RUN` matches at every such character (each alternative can start
-with it and one character suffices), so finding the start then matching there (in :func:`_find`) gives
-what ``_RUN.finditer`` gives, without trying the lookahead at every character of the claim."""
+_RUN = re.compile(
+    rf"[0-9{_CN_CHARS}]"
+    rf"(?:(?<=百)分之(?:{_AR}|{_CN})|(?<=[0-9])[0-9]*(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_CHARS}]*(?:点[{_CN_DIGITS}]+)?)")
+"""Every numeral run: 百分之X first, then Arabic (:data:`_AR`), then Chinese (:data:`_CN`).
+
+That is ``百分之(?:AR|CN)|AR|CN``, written to start with the class of its first character, which
+each alternative takes in turn (百 · a digit · a Chinese numeral): ``re`` then skips to a possible
+start at C speed, where the plain alternation made it try the whole pattern at every character
+(tests/test_metric_fast_paths.py holds the two equal)."""
 
 
 # Units, longest first; a raw unit maps to its normalized form.
@@ -111,6 +114,7 @@ Relative words (去年, 过去一年) are left alone: whether the report year is
 (法治政府 reports) or the year of delivery (政府工作报告) differs by genre."""
 _YEAR = re.compile(r"(?:19|20)\d\d年(?!\d)")
 _YEAR_LEADS = ("截至", "截止", "到", "在", "于", "至")
+_YEAR_LEAD_ENDS = frozenset(word[-1] for word in _YEAR_LEADS)
 
 
 def _opening_years(folded: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -124,8 +128,10 @@ def _opening_years(folded: str, start: int, end: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for match in _YEAR.finditer(folded, start, end):
         at = match.start()
-        lead = next((word for word in _YEAR_LEADS if folded.startswith(word, at - len(word))
-                     and at - len(word) >= start), "")
+        lead = ""
+        if at > start and folded[at - 1] in _YEAR_LEAD_ENDS:
+            lead = next((word for word in _YEAR_LEADS if folded.startswith(word, at - len(word))
+                         and at - len(word) >= start), "")
         opening = at - len(lead)
         while opening > start and folded[opening - 1] == " ":
             opening -= 1
@@ -225,7 +231,7 @@ class _Draft:
 def find_metrics(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str,
                  path: str, state: ClaimState, plans: bool = False) -> list[Metric]:
     """The metrics of the claim ``text[start:end]``; ``state`` carries the period and target context."""
-    first = _RUN_START.search(folded, start, end)
+    first = _RUN.search(folded, start, end)
     if first is None:  # half of all claims cite no number at all
         _close_claim(folded, start, end, state, None)
         return []
@@ -237,21 +243,21 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
     """Every numeral run of ``text[start:end]``, each a metric or deliberately not one (with the reason)."""
     candidates: list[Candidate] = []
     _find(text, folded, start, end, locator, claim_id, path, state or ClaimState(period=None), plans,
-          candidates, _RUN_START.search(folded, start, end))
+          candidates, _RUN.search(folded, start, end))
     return candidates
 
 
 def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_id: str, path: str,
           state: ClaimState, plans: bool, candidates: list[Candidate] | None,
-          run_start: re.Match[str] | None) -> list[Metric]:
+          run: re.Match[str] | None) -> list[Metric]:
     """The metrics of a claim; with ``candidates``, also every numeral run with why it is not one.
 
-    ``run_start`` is the first match of :data:`_RUN_START` in the claim (the caller has looked)."""
+    ``run`` is the first numeral run of the claim (the caller has looked)."""
     id_prefix = f"{claim_id}/m" if claim_id else "m"
     claim_target = state.target_open
     targets = _TARGET.search(folded, start, end) is not None
     intros = [m.start() for m in _TARGET_INTRO.finditer(folded, start, end)] if targets else []
-    if run_start is None:
+    if run is None:
         _close_claim(folded, start, end, state, intros)
         return []
     shielded = _shielded(folded, start, end) if _SHIELD_OPENER.search(folded, start, end) else []
@@ -262,12 +268,9 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
     """Index in ``candidates`` of each draft."""
     consumed = start
     period = state.period
-    at: re.Match[str] | None = run_start
-    while at is not None:  # every numeral run, as _RUN.finditer finds them (see _RUN_START)
-        run = _RUN.match(folded, at.start(), end)
-        assert run is not None
+    while run is not None:
         s, e = run.span()
-        at = _RUN_START.search(folded, e, end)
+        run = _RUN.search(folded, e, end)  # the runs as _RUN.finditer finds them
         if s < consumed:
             if candidates is not None:
                 candidates.append(Candidate(s, e, "part_of_metric"))
@@ -282,7 +285,7 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
             next_shield += 1
         shield = _inside(shielded[next_shield:next_shield + 4], s) if next_shield < len(shielded) else None
         if shield is not None and candidates is None:  # no metric before the title or quote closes
-            at = _RUN_START.search(folded, max(e, shield[1]), end)
+            run = _RUN.search(folded, max(e, shield[1]), end)
             continue
         result = _read(text, folded, start, end, s, e, shield[2] if shield else None)
         if isinstance(result, str):

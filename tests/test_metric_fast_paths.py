@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -101,16 +102,29 @@ def test_change_prechecks_never_drop_a_match(window: tuple[str, int, int]) -> No
         assert metrics._BASELINE.search(window_text) is None
 
 
-RUN_PIECES = [*"0123456789,.点百分之十千万亿两〇零一二三四五六七八九", "甲", " ", "。", "12", "1,234", "٣"]
+RUN_PIECES = [*"0123456789,.点百分之十千万亿两〇零一二三四五六七八九", "甲", " ", "。", "12", "1,234", "٣",
+              "百分之", "百分", "1.5", "3,00"]
+
+
+PLAIN_RUN = re.compile(rf"(?=[0-9{metrics._CN_CHARS}])"
+                       rf"(?:百分之(?:{metrics._AR}|{metrics._CN})|{metrics._AR}|{metrics._CN})")
+""":data:`docparse.metrics._RUN` as first written: the three kinds of numeral, in order of priority."""
+
+
+@pytest.mark.parametrize("text", ["百分之九十五", "百分之3.5", "百分之", "5分之3", "十分之一", "三百分之二",
+                                  "1,234.5万", "12,34", "一百零三点五", "点五", "2023年百分百"])
+def test_run_pattern_reads_like_the_plain_one(text: str) -> None:
+    assert [m.span() for m in metrics._RUN.finditer(text)] == [m.span() for m in PLAIN_RUN.finditer(text)]
 
 
 @settings(max_examples=800, deadline=None)
 @given(windows(RUN_PIECES))
 def test_runs_match_finditer(window: tuple[str, int, int]) -> None:
-    """The finder looks at every run ``_RUN.finditer`` finds, found by _RUN_START then _RUN.match:
-    ``scan`` reports one candidate per run, ending where the run ends unless it became a metric."""
+    """The finder looks at every run of the plain pattern, in order: ``scan`` reports one candidate
+    per run, ending where the run ends unless it became a metric."""
     text, start, end = window
-    runs = [m.span() for m in metrics._RUN.finditer(text, start, end)]
+    runs = [m.span() for m in PLAIN_RUN.finditer(text, start, end)]
+    assert [m.span() for m in metrics._RUN.finditer(text, start, end)] == runs
     candidates = metrics.scan(text, text, start, end, locator=Locator(text))
     assert [c.start for c in candidates] == [s for s, _ in runs]
     assert all(c.end == e for c, (_, e) in zip(candidates, runs, strict=True) if c.reason is not None)
