@@ -30,7 +30,8 @@ _AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 """ASCII digits only (full-width ones are folded to them): a class of ``\\d`` is tested through the
 Unicode database at every character the finder scans, twice as slow."""
 _CN = f"[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+)?"
-_CN_DIGIT = re.compile(f"[{_CN_DIGITS}十]")
+_CN_DIGIT = frozenset(_CN_DIGITS + "十")
+"""A Chinese run without one of these is no numeral (百姓, 千方百计): ``_CN_DIGIT.isdisjoint(core)``."""
 _RUN = re.compile(
     rf"[0-9{_CN_CHARS}]"
     rf"(?:(?<=百)分之(?:{_AR}|{_CN})|(?<=[0-9])[0-9]*(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_CHARS}]*(?:点[{_CN_DIGITS}]+)?)")
@@ -369,7 +370,12 @@ _SET_PHRASE = re.compile("|".join(sorted(_SET_PHRASES, key=len, reverse=True)))
 
 def _in_set_phrase(folded: str, s: int, e: int) -> bool:
     """Whether the run at ``s`` sits in a set phrase (一网通办, 三位一体, 县乡两级)."""
-    return any(m.start() <= s < m.end() for m in _SET_PHRASE.finditer(folded, max(0, s - 4), e + 4))
+    match = _SET_PHRASE.search(folded, max(0, s - 4), e + 4)
+    while match is not None:  # the phrases near the run, as finditer gives them
+        if match.start() <= s < match.end():
+            return True
+        match = _SET_PHRASE.search(folded, match.end(), e + 4)
+    return False
 
 
 def _inside(shielded: list[tuple[int, int, Reason]], s: int) -> tuple[int, int, Reason] | None:
@@ -392,7 +398,7 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
     before = folded[s - 1] if s > cstart else " "  # the start of a claim counts as a space
     arabic = core[0].isdigit()
     percent_words = core.startswith("百分之")
-    if not percent_words and not arabic and not _CN_DIGIT.search(core):
+    if not percent_words and not arabic and _CN_DIGIT.isdisjoint(core):
         return "not_numeral"  # 百姓, 千方百计, 万众一心
     if shield:
         return shield
@@ -419,7 +425,7 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
     scale = scale1 or scale2
     if percent_words:
         unit_raw, scale = "%", None
-    elif unit_raw is None and not (scale and arabic) and not (not arabic and re.search("[万亿]", core)
+    elif unit_raw is None and not (scale and arabic) and not (not arabic and ("万" in core or "亿" in core)
                                                               and len(core) > 1):
         if arabic and len(core.replace(",", "").split(".")[0]) == 4 and after in "年-—~至":
             return "year_or_date"
