@@ -496,17 +496,18 @@ def _clause_starts(folded: str, cstart: int, s: int) -> tuple[int, int]:
     clause in which a 、 does not end a clause (``分别`` lists).
 
     A clause starts after the last delimiter before ``s`` that is not inside quotes or brackets
-    closed before it, within 60 characters. Without brackets or quotes in that window (most
-    quantities) that is the last delimiter, found by searching the reversed window; otherwise the
-    window's delimiters, brackets and quotes are walked back over, keeping count of the depth.
+    closed before it, within 60 characters. Without a bracket or quote between the last delimiter
+    and ``s`` (most quantities) that is the last delimiter, found by searching the reversed window;
+    otherwise the window's delimiters, brackets and quotes are walked back over, keeping count of
+    the depth.
     """
     limit = max(cstart, s - 60)
     if s <= limit:
         return limit, limit
-    if _CLAUSE_BRACKET.search(folded, limit, s) is None:
-        back = folded[s - 1:limit - 1 if limit else None:-1]  # the window, last character first
-        delimiter = _CLAUSE_DELIMITER.search(back)
-        wide = s - delimiter.start() if delimiter else limit
+    back = folded[s - 1:limit - 1 if limit else None:-1]  # the window, last character first
+    delimiter = _CLAUSE_DELIMITER.search(back)
+    wide = s - delimiter.start() if delimiter else limit
+    if _CLAUSE_BRACKET.search(folded, wide, s) is None:
         listed = back.find("、", 0, delimiter.start() if delimiter else len(back))
         return (s - listed if listed >= 0 else wide), wide
     tokens = [(match.start(), match.group()) for match in _CLAUSE_TOKEN.finditer(folded, limit, s)]
