@@ -13,10 +13,25 @@ from .lexer import BodyLexer, HeadingLeveler
 @functools.cache
 def document_parser() -> Lark:
     """The LALR block parser of grammars/document.lark, fed by :class:`BodyLexer`."""
-    return Lark.open_from_package(
+    parser = Lark.open_from_package(
         "docparse.grammars", "document.lark", parser="lalr", lexer=BodyLexer,
         postlex=HeadingLeveler(), propagate_positions=False, maybe_placeholders=False,
     )
+    _plain_rule_names(parser)
+    return parser
+
+
+def _plain_rule_names(parser: Lark) -> None:
+    """Make the name of every rule a plain ``str``.
+
+    lark names the grammar's own rules with :class:`lark.Token` objects, and after each reduction
+    looks the rule's name up in the parse table, whose keys are ``str``: the lookup then runs
+    ``Token.__eq__``, a Python function, once per reduction (a tenth of the parse). A ``str`` of the
+    same text hashes and compares the same, so nothing else changes (trees are built by callbacks
+    made before this).
+    """
+    for rule in parser.rules:
+        rule.origin.name = str(rule.origin.name)
 
 
 @functools.cache

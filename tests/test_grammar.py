@@ -6,6 +6,10 @@ import pytest
 from lark import Lark
 
 from docparse.grammar import document_parser, enumerator_pattern, inline_parser, marker_patterns
+from docparse.lexer import prepare
+from docparse.lines import split_lines
+
+SAMPLE = "一、总体情况\n开展培训12次。\n二、存在问题\n"
 
 
 def test_document_grammar_is_strict() -> None:
@@ -19,6 +23,16 @@ def test_inline_grammar_builds_as_lalr() -> None:
     parser = inline_parser()
     assert parser.options.parser == "lalr"
     assert {t.name for t in parser.terminals} >= {"ENUM_SHI", "ENUM_YAO", "ENUM_DI", "ENUM_QI"}
+
+
+def test_rule_names_are_plain_strings() -> None:
+    """The parse table is looked up by rule name after every reduction: with a ``str`` name that
+    lookup runs no Python code (see grammar._plain_rule_names), and the tree is the same."""
+    parser = document_parser()
+    assert {type(rule.origin.name) for rule in parser.rules} == {str}
+    tree = parser.parse(prepare(split_lines(SAMPLE, SAMPLE), marker_patterns()))
+    assert [child.data for child in tree.children] == ["section", "section"]
+    assert tree.children[0].children[1].data == "paragraph"
 
 
 def test_parsers_are_built_once() -> None:
