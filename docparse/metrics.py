@@ -303,7 +303,8 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
         if candidates is not None:
             slots.append(len(candidates))
             candidates.append(Candidate(s, result.end, None))
-    _relate(folded, drafts)
+    if len(drafts) > 1:
+        _relate(folded, drafts)
     metrics: list[Metric] = []
     share = state.strings.setdefault
     for number, draft in enumerate(drafts, start=1):
@@ -655,6 +656,9 @@ def _strip_trail(label: str) -> str:
     return _LABEL_TRAIL.sub("", label) if label and label[-1] in _TRAIL_ENDS else label
 
 
+_COMPLETED = re.compile(r"[,\s]*(已|现已)")
+
+
 def _relate(folded: str, drafts: list[_Draft]) -> None:
     """Totals and parts: ``13027个,其中企业3866个、…`` and ``109个,已办结90个``."""
     total: int | None = None
@@ -666,9 +670,9 @@ def _relate(folded: str, drafts: list[_Draft]) -> None:
         if "其中" in between and previous.kind == "level" and previous.role != "part":
             total = index - 1
         elif total is not None and (draft.kind != "level" or draft.unit != drafts[total].unit
-                                    or any(c in between for c in ";。")):
+                                    or ";" in between or "。" in between):
             total = None
-        completed = re.match(r"[,\s]*(已|现已)", between)  # 109个,已办结90个
+        completed = _COMPLETED.match(between)  # 109个,已办结90个
         if total is None and completed and draft.kind == "level" and previous.kind == "level" \
                 and draft.unit == previous.unit and previous.role is None:
             total = index - 1
