@@ -12,11 +12,14 @@ import re
 
 from .models import FurnitureKind
 
+_TRAIL_ENDINGS = ("正文", "详情", "详细内容", "内容")
+"""A navigation trail ends with one of these (``首页>政务公开>正文``)."""
+_TRAIL_PATTERN = rf"[>»]({'|'.join(_TRAIL_ENDINGS)})$"
 # Each pattern is matched against the folded line with all spaces removed (see classify_line).
 _RAW_PATTERNS: tuple[tuple[FurnitureKind, str], ...] = (
     ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页)[:>»]"),
     ("navigation", r"^首页([>»/]|>>)"),
-    ("navigation", r"[>»](正文|详情|详细内容|内容)$"),
+    ("navigation", _TRAIL_PATTERN),
     ("font_size", r"^[\[【(]?(字号|字体|文字大小|字体大小)[:]?[\]】)]?[\[【(]?(大中小|小中大|默认|A\+?A-?)?[\]】)]?$"),
     ("font_size", r"^[\[【(]?(字体|字号)?[:]?(大中小|小中大|大中小默认)[\]】)]?$"),
     ("font_size", r"^[\[【(]?字号[:]?[\[【(]?(大|中|小|默认)"),
@@ -35,11 +38,12 @@ _RAW_PATTERNS: tuple[tuple[FurnitureKind, str], ...] = (
     ("footer", r"^(责任编辑|编辑|审核|校对|供稿)[:].{0,20}$"),
 )
 _LINE_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _RAW_PATTERNS)
+_TRAIL = next(pattern for _, pattern in _LINE_PATTERNS if pattern.pattern == _TRAIL_PATTERN)
 # Most patterns are anchored at the line start (``^`` outside any alternation): one match of their
 # alternation tells whether any of them can apply, so a content line only runs the few others.
 _ANCHORED = re.compile("|".join(f"(?:{pattern})" for _, pattern in _RAW_PATTERNS if pattern.startswith("^")))
-_FLOATING_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _RAW_PATTERNS
-                           if not pattern.startswith("^"))
+_FLOATING_PATTERNS = tuple((kind, pattern) for kind, pattern in _LINE_PATTERNS
+                           if not pattern.pattern.startswith("^"))
 _FOOTER_MAX = 80
 """A longer line that matches a footer pattern is a body sentence that happens to say 联系我们."""
 _LONE_SEPARATOR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
@@ -85,9 +89,12 @@ def _classify_whole(squeezed: str) -> FurnitureKind | None:
         return "other"  # a lone separator such as "|" or "*"
     patterns = _LINE_PATTERNS if _ANCHORED.match(squeezed) else _FLOATING_PATTERNS
     long_line = len(squeezed) > _FOOTER_MAX
+    trail_end = squeezed.rstrip("\n").endswith(_TRAIL_ENDINGS)
     for kind, pattern in patterns:
         if kind == "footer" and long_line:
             continue
+        if pattern is _TRAIL and not trail_end:
+            continue  # it matches only at the line's end: the line need not be scanned for > and »
         if pattern.search(squeezed):
             return kind
     return None

@@ -264,6 +264,7 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
     shielded = _shielded(folded, start, end) if _SHIELD_OPENER.search(folded, start, end) else []
     years = _opening_years(folded, start, end)
     next_year = next_intro = next_shield = 0
+    year_count, intro_count, shield_count = len(years), len(intros), len(shielded)
     drafts: list[_Draft] = []
     slots: list[int] = []
     """Index in ``candidates`` of each draft."""
@@ -276,15 +277,15 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
             if candidates is not None:
                 candidates.append(Candidate(s, e, "part_of_metric"))
             continue
-        while next_year < len(years) and years[next_year][0] < s:
+        while next_year < year_count and years[next_year][0] < s:
             period = years[next_year][1]
             next_year += 1
-        while next_intro < len(intros) and intros[next_intro] < s:
+        while next_intro < intro_count and intros[next_intro] < s:
             claim_target = True
             next_intro += 1
-        while next_shield < len(shielded) and shielded[next_shield][1] <= s:
+        while next_shield < shield_count and shielded[next_shield][1] <= s:
             next_shield += 1
-        shield = _inside(shielded[next_shield:next_shield + 4], s) if next_shield < len(shielded) else None
+        shield = _inside(shielded[next_shield:next_shield + 4], s) if next_shield < shield_count else None
         if shield is not None and candidates is None:  # no metric before the title or quote closes
             run = _RUN.search(folded, max(e, shield[1]), end)
             continue

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docparse import chrome, lexer, roles, sentences
 from docparse.lines import Locator
 
-CHROME_PIECES = ["当前位置", ":", ">", "»", "首页", "正文", "字号", "大中小", "[", "]", "【", "】", "打印",
+CHROME_PIECES = ["当前位置", ":", ">", "»", "首页", "正文", "详情", "详细内容", "内容", "\n",
+                 "字号", "大中小", "[", "]", "【", "】", "打印",
                  "关闭", "分享到", "浏览次数", "12", "相关链接", "联系我们", "版权所有", "English", "|", "-",
                  "第", "页", "共", "责任编辑", "王小明", "今天是", "2023年", "报告", "工作", "。", "x" * 40]
 CLAIM_PIECES = ["存在", "仍有", "还有", "问题", "不足", "差距", "短板", "不够", "不到位", "有待", "进一步",
@@ -71,6 +73,37 @@ def test_anchored_chrome_patterns_have_no_top_level_alternation() -> None:
 @given(texts(CHROME_PIECES))
 def test_chrome_classification_matches_the_plain_loop(squeezed: str) -> None:
     assert chrome._classify_whole(squeezed) == _plain_classify(squeezed)
+
+
+@pytest.mark.parametrize("squeezed", ["政务公开>正文", "政务公开»详细内容\n", "工作动态>内容", "内容>正文x",
+                                      "正文"])
+def test_trail_lines_match_the_plain_loop(squeezed: str) -> None:
+    assert chrome._classify_whole(squeezed) == _plain_classify(squeezed)
+
+
+_PLAIN_TITLE_ROLES = (
+    ("duty", re.compile(r"第一责任人|主要负责人.{0,12}(履行|职责)|履行.{0,10}职责情况")),
+    ("problems", re.compile(r"存在的?(主要)?(问题|不足|短板|困难)|不足(之处)?(和|及|与)原因|"
+                            r"问题(和|及|与)(不足|原因|差距)|短板|差距和不足|不足和差距|薄弱环节|"
+                            r"^(主要)?问题$|^不足$")),
+    ("plans", re.compile(r"下一(年度?|步)|工作(打算|计划|思路|安排|重点)|主要安排|"
+                         r"(今后|明年|来年).{0,6}(工作|打算|安排|思路)|努力方向|"
+                         r"(\d{4}|[〇一二三四五六七八九]{4})年(工作)?(打算|计划|安排|思路|目标|重点|主要任务)|"
+                         r"工作任务|政府工作任务|对今年政府工作的建议|总体要求|目标任务|下步")),
+    ("measures", re.compile(r"举措|成效|工作开展情况|主要工作|工作情况|工作回顾|回顾|主要做法|"
+                            r"做法(和|及)成效|取得的成绩|工作成绩|推进情况|完成情况|落实情况|基本情况|进展")),
+)
+"""roles._ROLE_PATTERNS as first written: one pattern per role."""
+TITLE_PIECES = ["主要", "问题", "不足", "存在", "的", "短板", "和", "原因", "差距", "今后", "明年", "来年",
+                "工作", "打算", "安排", "2023", "二〇二三", "年", "计划", "下一步", "举措", "成效", "回顾",
+                "第一责任人", "履行", "职责", "情况", "x", " ", "\n"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(texts(TITLE_PIECES, 8))
+def test_title_roles_match_the_plain_patterns(title: str) -> None:
+    plain = next((role for role, pattern in _PLAIN_TITLE_ROLES if pattern.search(title)), None)
+    assert roles.role_of_title(title) == plain
 
 
 @settings(max_examples=1000, deadline=None)
