@@ -59,7 +59,7 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = 
     if len(data) > max_chars * 4:
         raise LimitError(f"输入超过 {max_chars * 4} 字节的上限（可用 max_chars 放宽）", path=path)
     decoded = decode(data, encoding=encoding, path=path)
-    if not decoded.text.strip():
+    if not decoded.text or decoded.text.isspace():  # (not .strip(): a copy of the whole text)
         raise EmptyInputError("文件只有空白字符", path=path)
     if not _CJK.search(decoded.text):
         raise NotChineseError("文本中没有汉字，不是可解析的中文报告", path=path)

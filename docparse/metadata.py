@@ -60,6 +60,8 @@ class RawField:
 
 def find_fields(folded_line: str) -> list[RawField]:
     """All ``label: value`` pairs of a folded line; empty unless the line *starts* with a label."""
+    if not _LABEL_RE.match(folded_line, len(folded_line) - len(folded_line.lstrip(" "))):
+        return []  # the label that would come first is not at the start (a search finds it no sooner)
     matches = list(_LABEL_RE.finditer(folded_line))
     if not matches or folded_line[: matches[0].start()].strip(" "):
         return []

@@ -657,7 +657,8 @@ def _strip_trail(label: str) -> str:
     return _LABEL_TRAIL.sub("", label) if label and label[-1] in _TRAIL_ENDS else label
 
 
-_COMPLETED = re.compile(r"[,\s]*(已|现已)")
+_COMPLETED = re.compile(r"(?<![,\s])[,\s]*(已|现已)")
+"""Matched at the start of the text between two quantities; the lookbehind keeps a search linear."""
 
 
 def _relate(folded: str, drafts: list[_Draft]) -> None:

@@ -47,7 +47,8 @@ def _build_fold_table() -> dict[int, int]:
 
 
 FOLD_TABLE = _build_fold_table()
-_FOLD_CHARS = {chr(code): chr(target) for code, target in FOLD_TABLE.items()}
+_FOLD_CHARS = {chr(code): chr(target) for code, target in FOLD_TABLE.items() if code != target}
+"""The characters fold changes (no target is one of them, so that each is replaced once)."""
 _FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in sorted(_FOLD_CHARS)) + "]")
 
 
@@ -59,10 +60,14 @@ def fold(text: str) -> str:
 
     Same result as ``text.translate(FOLD_TABLE)``, but ``str.translate`` calls the table once per
     character of non-ASCII text (a tenth of a full parse); one ``replace`` per distinct foldable
-    character present is 15 times faster on reports.
+    character present is 15 times faster on reports. Each search goes on from the character just
+    replaced, so the text is searched once, however many of its characters fold.
     """
-    for char in set(_FOLDABLE.findall(text)):
+    found = _FOLDABLE.search(text)
+    while found is not None:
+        char = found.group()
         text = text.replace(char, _FOLD_CHARS[char])
+        found = _FOLDABLE.search(text, found.start() + 1)
     return text
 
 

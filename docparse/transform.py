@@ -52,7 +52,8 @@ class Context:
 def clean_title(raw: str) -> str:
     """Heading text as users want it: letter-spacing between Chinese characters removed, trimmed."""
     without_tags = _TAG.sub("", raw) if "<" in raw else raw
-    return _CJK_GAP.sub("", without_tags.replace("\u3000", " ").replace("\xa0", " ")).strip(" \t")
+    spaced = without_tags.replace("\u3000", " ").replace("\xa0", " ")
+    return (_CJK_GAP.sub("", spaced) if " " in spaced else spaced).strip(" \t")
 
 
 def build_body(tree: Tree[Token], ctx: Context) -> tuple[list[Paragraph], list[Section]]:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docparse import chrome, lexer, roles, sentences
+from docparse import chrome, lexer, normalize, roles, sentences
 from docparse.lines import Locator
 
 CHROME_PIECES = ["当前位置", ":", ">", "»", "首页", "正文", "详情", "详细内容", "内容", "\n",
@@ -152,3 +152,12 @@ def test_lexer_tokens_are_lark_tokens() -> None:
     assert type(made) is Token and made == plain
     for name in Token.__slots__:
         assert getattr(made, name) == getattr(plain, name), name
+
+
+FOLD_PIECES = [*"（）．，：；０９ＡＺ　\u00a0\t\x0b\u200b〔｡﹙，", "甲乙", "ab", " ", "\n", "（一）"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts(FOLD_PIECES, 30))
+def test_fold_matches_the_translation_table(text: str) -> None:
+    assert normalize.fold(text) == text.translate(normalize.FOLD_TABLE)
