@@ -64,11 +64,12 @@ _SCALES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9
 _INFIXES = "余|多|几"
 _RANGE_SEPS = "至|到|~|-|—|－|–"
 _SUFFIXES = "以上(?!率)|以下|以内|左右|上下"
+_UNIT_RANGE_SEPS = "至|到|~|-|—|–"
 _TAIL = re.compile(  # _read unpacks its groups in this order
     rf"(?P<scale>{_SCALE})?(?P<infix>{_INFIXES})?(?P<scale2>{_SCALE})?"
     rf"(?:(?P<sep>{_RANGE_SEPS})(?P<high>{_AR}|{_CN})(?P<hscale>{_SCALE})?)?"
     rf"(?P<infix2>余|多)?(?P<unit>{_UNITS})?"
-    rf"(?:(?:至|到|~|-|—|–)(?P<rhigh>{_AR})(?P=unit))?"
+    rf"(?:(?:{_UNIT_RANGE_SEPS})(?P<rhigh>{_AR})(?P=unit))?"
     rf"(?P<suffix>{_SUFFIXES})?"
 )
 _TAIL_STARTS = frozenset(word[0] for word in f"{_SCALE}|{_INFIXES}|{_RANGE_SEPS}|{_SUFFIXES}".split("|")
@@ -76,6 +77,15 @@ _TAIL_STARTS = frozenset(word[0] for word in f"{_SCALE}|{_INFIXES}|{_RANGE_SEPS}
 """The characters a non-empty match of :data:`_TAIL` can start with (each of its parts is optional
 and starts with a scale, 余多几, a range sign, a unit or a suffix): after any other, the tail is empty."""
 _NO_TAIL = (None,) * _TAIL.groups
+_LEADS = frozenset(word[0] for word in f"{_SCALE}|{_INFIXES}|{_RANGE_SEPS}".split("|"))
+_AFTER_UNIT = frozenset(word[0] for word in f"{_UNIT_RANGE_SEPS}|{_SUFFIXES}".split("|"))
+_UNIT_ALONE = {
+    unit: _AFTER_UNIT.union(longer[1] for longer in _UNIT_MAP if len(longer) > 1 and longer[0] == unit)
+    for unit in _UNIT_MAP if len(unit) == 1 and unit not in _LEADS}
+"""A one-character unit (个 次 % …) and the characters that, right after it, can make the tail
+longer (个 → 个百分点, a range 3至5个, a suffix 以上): followed by any other, :data:`_TAIL` finds that
+unit alone, and :func:`_read` takes it without running the pattern (most quantities)."""
+_UNIT_TAIL_GROUPS = {unit: (None,) * 7 + (unit, None, None) for unit in _UNIT_ALONE}
 _PREFIX_WORDS = ("将近|接近|大约|约|近|超过|超|逾|多于|高于|不少于|不低于|突破|不足|不到|不超过|"
                  "不高于|低于|少于|数|几|上")
 _PREFIX = re.compile(rf"(?P<q>{_PREFIX_WORDS})$")
@@ -417,7 +427,9 @@ def _read(text: str, folded: str, cstart: int, cend: int, s: int, e: int, shield
         return "identifier"
     if arabic and (after in "·:" or (after == "-" and folded[e + 1:e + 2].isdigit() and len(core) == 4)):
         return "year_or_date"
-    if after in _TAIL_STARTS:
+    if after in _UNIT_ALONE and e < cend and folded[e + 1:min(e + 2, cend)] not in _UNIT_ALONE[after]:
+        groups, finish, unit_end = _UNIT_TAIL_GROUPS[after], e + 1, e + 1
+    elif after in _TAIL_STARTS:
         tail = _TAIL.match(folded, e, cend)
         assert tail is not None  # every group is optional
         groups, finish, unit_end = tail.groups(), tail.end(), tail.end("unit")

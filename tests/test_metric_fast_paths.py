@@ -166,3 +166,24 @@ def test_prefix_ends_with_one_of_its_end_characters(pieces: list[str]) -> None:
     text = "".join(pieces)
     if text and text[-1] not in metrics._PREFIX_ENDS:
         assert metrics._PREFIX.search(text, max(0, len(text) - 3)) is None
+
+
+TAIL_PIECES = [*"个次件人户场批年元%项名家米", "百分点", "工作日", "月", "以上", "以下", "左右", "上下", "至",
+               "到", "~", "-", "—", "5", "余", "多", "万", "千", "率", ",", "。", "甲"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), max_size=6).map("".join), st.integers(0, 8))
+def test_a_lone_unit_reads_as_the_tail_pattern_reads_it(tail: str, cut: int) -> None:
+    """:func:`metrics._read` takes a one-character unit without the pattern where nothing after it
+    can extend the tail: the same draft as the pattern gives, up to the claim's end (``cut``)."""
+    text = "办理12" + tail
+    end = min(len(text), 4 + cut)
+    read = metrics._read(text, text, 0, end, 2, 4, None)
+    with_pattern = dict(metrics._UNIT_ALONE)
+    metrics._UNIT_ALONE.clear()
+    try:
+        expected = metrics._read(text, text, 0, end, 2, 4, None)
+    finally:
+        metrics._UNIT_ALONE.update(with_pattern)
+    assert read == expected
