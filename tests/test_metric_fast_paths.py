@@ -187,3 +187,10 @@ def test_a_lone_unit_reads_as_the_tail_pattern_reads_it(tail: str, cut: int) -> 
     finally:
         metrics._UNIT_ALONE.update(with_pattern)
     assert read == expected
+
+
+def test_label_leads_start_with_the_listed_characters() -> None:
+    rest = "至目前2023年度以来其中累计已经"
+    starts = {chr(code) for code in range(0x20, 0x10000)
+              if not 0xD800 <= code < 0xE000 and metrics._LABEL_LEAD.match(chr(code) + rest)}
+    assert starts <= metrics._LEAD_FIRST
