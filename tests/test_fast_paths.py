@@ -132,6 +132,31 @@ def test_sentence_stops_match_the_character_class(text: str, data: st.DataObject
     assert sentences._stop_offsets(text, start, end, sentences.STOPS) == expected
 
 
+def _plain_sentence_ends(folded: str, start: int, end: int) -> list[int]:
+    """sentences.sentence_ends as first written: one walk over every stop and bracket."""
+    result, depth = [], 0
+    for match in re.finditer("[" + re.escape(sentences._OPENERS + sentences._CLOSERS + sentences.STOPS) + "]",
+                             folded[:end]):
+        if match.start() < start:
+            continue
+        char = match.group()
+        if char in sentences._OPENERS:
+            depth += 1
+        elif char in sentences._CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            result.append(match.end())
+    return result
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts(SENTENCE_PIECES, 30), st.data())
+def test_sentence_ends_match_the_plain_walk(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentences.sentence_ends(text, start, end) == _plain_sentence_ends(text, start, end)
+
+
 @settings(max_examples=500, deadline=None)
 @given(texts(["\n", "甲", "乙乙", " "], 30), st.data())
 def test_spans_match_positions(text: str, data: st.DataObject) -> None:
