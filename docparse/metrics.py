@@ -76,7 +76,7 @@ _TAIL_STARTS = frozenset(word[0] for word in f"{_SCALE}|{_INFIXES}|{_RANGE_SEPS}
                          ).union(unit[0] for unit in _UNIT_MAP)
 """The characters a non-empty match of :data:`_TAIL` can start with (each of its parts is optional
 and starts with a scale, 余多几, a range sign, a unit or a suffix): after any other, the tail is empty."""
-_NO_TAIL = (None,) * _TAIL.groups
+_NO_TAIL: tuple[str | None, ...] = (None,) * _TAIL.groups
 _LEADS = frozenset(word[0] for word in f"{_SCALE}|{_INFIXES}|{_RANGE_SEPS}".split("|"))
 _AFTER_UNIT = frozenset(word[0] for word in f"{_UNIT_RANGE_SEPS}|{_SUFFIXES}".split("|"))
 _UNIT_ALONE = {
@@ -85,7 +85,8 @@ _UNIT_ALONE = {
 """A one-character unit (个 次 % …) and the characters that, right after it, can make the tail
 longer (个 → 个百分点, a range 3至5个, a suffix 以上): followed by any other, :data:`_TAIL` finds that
 unit alone, and :func:`_read` takes it without running the pattern (most quantities)."""
-_UNIT_TAIL_GROUPS = {unit: (None,) * 7 + (unit, None, None) for unit in _UNIT_ALONE}
+_UNIT_TAIL_GROUPS: dict[str, tuple[str | None, ...]] = {
+    unit: (None,) * 7 + (unit, None, None) for unit in _UNIT_ALONE}
 _PREFIX_WORDS = ("将近|接近|大约|约|近|超过|超|逾|多于|高于|不少于|不低于|突破|不足|不到|不超过|"
                  "不高于|低于|少于|数|几|上")
 _PREFIX = re.compile(rf"(?P<q>{_PREFIX_WORDS})$")

@@ -68,7 +68,8 @@ def trusted_exact(cls: type[ModelT], data: dict[str, Any]) -> ModelT:
     """:func:`trusted` for a dict that already holds every field, in declaration order (the order
     of ``model_dump`` and of the JSON keys).
 
-    For the most numerous nodes (claims, metrics); tests/test_trusted.py holds callers to the order."""
+    For the tree's nodes (sections, paragraphs, items, claims, metrics); tests/test_trusted.py holds
+    callers to the order."""
     template = _TEMPLATES.get(cls) or _template(cls)
     values = template.defaults.copy()
     values.update(data)

@@ -17,7 +17,17 @@ from .inline import ParagraphCut, cut_paragraph
 from .lexer import STYLE_TERMINAL, TERMINALS
 from .lines import Locator
 from .metrics import ClaimState, period_of_title
-from .models import EnumItem, EnumStyle, Marker, MarkerStyle, Paragraph, Section, SectionRole, trusted
+from .models import (
+    EnumItem,
+    EnumStyle,
+    Marker,
+    MarkerStyle,
+    Paragraph,
+    Section,
+    SectionRole,
+    trusted,
+    trusted_exact,
+)
 from .numerals import int_to_cn, ordinal_of
 from .roles import role_of_title
 from .sentences import first_stop
@@ -213,11 +223,11 @@ def _section(node: Tree[Token], ctx: Context, *, level: int, parent_path: str, i
                              inherited_period=period)
             children.append(child)
             end = max(end, child.span.end)
-    return trusted(
-        Section, id=section_id, span=ctx.locator.span(start, end), level=level, marker=marker, title=title,
-        heading_span=ctx.locator.span(start, heading_end), title_span=title_span, path=path,
-        role=section_role, body=body, children=children,
-    )
+    return trusted_exact(Section, {
+        "kind": "section", "id": section_id, "span": ctx.locator.span(start, end), "level": level,
+        "marker": marker, "title": title, "heading_span": ctx.locator.span(start, heading_end),
+        "title_span": title_span, "path": path, "role": section_role, "body": body, "children": children,
+    })
 
 
 _GAP = re.compile(r" {2,}")
@@ -260,17 +270,16 @@ def _paragraph(ctx: Context, start: int, end: int, paragraph_id: str,
         topic = ctx.text[item.lead_start:item.lead_end]
         item_claims = claims_stage.split_claims(ctx, item.marker_end, item.end, f"{item_id}/c",
                                                 item_role, explicit_role, path, topic, state)
-        items.append(trusted(
-            EnumItem, id=item_id, span=ctx.locator.span(item.start, item.end),
-            marker=ctx.share(ctx.text[item.start:item.marker_end].strip()), style=item.style,
-            ordinal=item.ordinal,
-            lead=topic, lead_span=ctx.locator.span(item.lead_start, item.lead_end),
-            rest=ctx.text[item.rest_start:item.end],
-            claims=item_claims,
-        ))
+        items.append(trusted_exact(EnumItem, {
+            "kind": "enum_item", "id": item_id, "span": ctx.locator.span(item.start, item.end),
+            "marker": ctx.share(ctx.text[item.start:item.marker_end].strip()), "style": item.style,
+            "ordinal": item.ordinal, "lead": topic,
+            "lead_span": ctx.locator.span(item.lead_start, item.lead_end),
+            "rest": ctx.text[item.rest_start:item.end], "claims": item_claims,
+        }))
         previous = (item.style, item.ordinal)
-    paragraph = trusted(
-        Paragraph, id=paragraph_id, span=ctx.locator.span(start, end), text=text,
-        intro=intro, items=items, claims=intro_claims,
-    )
+    paragraph = trusted_exact(Paragraph, {
+        "kind": "paragraph", "id": paragraph_id, "span": ctx.locator.span(start, end), "text": text,
+        "intro": intro, "items": items, "claims": intro_claims,
+    })
     return paragraph, previous
