@@ -63,7 +63,19 @@ def _stop_offsets(folded: str, start: int, end: int, stops: str) -> list[int]:
 
 
 def first_stop(folded: str, start: int, end: int, stops: str = STOPS) -> int | None:
-    """Offset of the first sentence stop at depth 0 in ``folded[start:end]``, or ``None``."""
+    """Offset of the first sentence stop at depth 0 in ``folded[start:end]``, or ``None``.
+
+    The first stop of all, found by ``str.find``, is the answer when no bracket comes before it (an
+    item's lead sentence, a heading's title): the walk over brackets is for the rest."""
+    first = -1
+    for char in stops:
+        at = folded.find(char, start, end if first < 0 else first)
+        if at >= 0:
+            first = at
+    if first < 0:
+        return None
+    if _BRACKETS.search(folded, start, first) is None:
+        return first
     depth = 0
     for match in _scanner(stops).finditer(folded, start, end):
         char = match.group()

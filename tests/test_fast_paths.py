@@ -157,6 +157,24 @@ def test_sentence_ends_match_the_plain_walk(text: str, data: st.DataObject) -> N
     assert sentences.sentence_ends(text, start, end) == _plain_sentence_ends(text, start, end)
 
 
+@settings(max_examples=1500, deadline=None)
+@given(texts(SENTENCE_PIECES, 30), st.data(), st.sampled_from([sentences.STOPS, "。!?;:", "。!?;"]))
+def test_first_stop_is_the_first_of_the_plain_walk(text: str, data: st.DataObject, stops: str) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    depth, expected = 0, None
+    for index in range(start, end):
+        char = text[index]
+        if char in sentences._OPENERS:
+            depth += 1
+        elif char in sentences._CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in stops:
+            expected = index
+            break
+    assert sentences.first_stop(text, start, end, stops) == expected
+
+
 @settings(max_examples=500, deadline=None)
 @given(texts(["\n", "甲", "乙乙", " "], 30), st.data())
 def test_spans_match_positions(text: str, data: st.DataObject) -> None:
