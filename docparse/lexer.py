@@ -108,7 +108,7 @@ def prepare(lines: list[Line], patterns: dict[str, re.Pattern[str]]) -> LexedBod
 
 def _match_marker(line: BodyLine, patterns: dict[str, re.Pattern[str]], any_marker: re.Pattern[str]) -> None:
     text = line.folded
-    offset = len(text) - len(text.lstrip(" "))
+    offset = _content_bounds(text)[0]
     if text.startswith("<", offset):
         tags = _LEADING_TAGS.match(text, offset)
         if tags:
@@ -382,8 +382,8 @@ class BodyLexer(Lexer):
         data: LexedBody = lexer_state.text  # type: ignore[assignment]
         for line in data.lines:
             folded = line.folded
-            end = line.start + len(folded.rstrip(" "))
-            start = line.start + (len(folded) - len(folded.lstrip(" ")))
+            lead, trail = _content_bounds(folded)
+            start, end = line.start + lead, line.start + trail
             if line.terminal:
                 value = f"{line.recovered_style}:{line.ordinal}" if line.recovered_style else ""
                 yield _token(line.terminal, start, line.marker_end, value)
@@ -391,6 +391,17 @@ class BodyLexer(Lexer):
                     yield _token("TITLE", line.marker_end, end)
             else:
                 yield _token("TEXT", start, end)
+
+
+def _content_bounds(text: str) -> tuple[int, int]:
+    """``len(text) - len(text.lstrip(" "))`` and ``len(text.rstrip(" "))``, without copying the text
+    (a body line is often a whole paragraph)."""
+    lead, trail = 0, len(text)
+    while lead < len(text) and text[lead] == " ":
+        lead += 1
+    while trail > 0 and text[trail - 1] == " ":
+        trail -= 1
+    return lead, trail
 
 
 def _token(kind: str, start: int | None, end: int | None, value: str = "") -> Token:
