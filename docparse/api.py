@@ -18,7 +18,7 @@ from .frontmatter import build_front_matter
 from .grammar import document_parser, marker_patterns
 from .lexer import cut_run_on, prepare
 from .lines import Locator, split_lines
-from .models import Diagnostic, Document, MarkerStyle, SourceInfo
+from .models import Diagnostic, Document, MarkerStyle, Section, SourceInfo, trusted
 from .normalize import fold, normalize_newlines
 from .segment import segment
 from .transform import Context, build_body
@@ -114,15 +114,16 @@ def json_schema() -> dict[str, Any]:
 
 
 def _source(path: str | None, encoding: str, confidence: float, bom: bool, size: int, digest: str
-            ) -> SourceInfo:
-    return SourceInfo(path=path, encoding=encoding, confidence=confidence, bom=bom, size=size,
-                      sha256=digest)
+            ) -> dict[str, Any]:
+    """The :class:`SourceInfo` fields known before the text is read (all but ``newline``)."""
+    return {"path": path, "encoding": encoding, "confidence": confidence, "bom": bom, "size": size,
+            "sha256": digest}
 
 
-def _build(raw_text: str, source: SourceInfo, *, replaced: int, confidence: float,
+def _build(raw_text: str, source_fields: dict[str, Any], *, replaced: int, confidence: float,
            max_depth: int = MAX_DEPTH, path: str | None = None) -> Document:
     text, newline = normalize_newlines(raw_text)
-    source = source.model_copy(update={"newline": newline})
+    source = SourceInfo(**source_fields, newline=newline)
     folded = fold(text)
     locator = Locator(text)
     lines = cut_run_on(split_lines(text, folded), marker_patterns())
@@ -134,19 +135,26 @@ def _build(raw_text: str, source: SourceInfo, *, replaced: int, confidence: floa
     ctx = Context(text, folded, locator, period,
                   measures_default=front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report"))
     preamble, sections = build_body(tree, ctx)
-    depth = max((section.level for top in sections for section in top.walk()), default=0)
+    depth = 0
+    recovered: list[Section] = []
+    for top in sections:
+        for section in top.walk():
+            depth = max(depth, section.level)
+            if section.marker.recovered:
+                recovered.append(section)
     if depth > max_depth:
         raise LimitError(f"章节嵌套深度 {depth} 超过 {max_depth} 层的上限（可用 max_depth 放宽）", path=path)
     found: list[Diagnostic] = [*_text_diagnostics(text, locator, replaced, confidence),
                                *front.diagnostics]
     found.extend(_missing_number(section.marker.style, section.marker.ordinal or 0, section.level,
                                  locator, section.heading_span.start, section.heading_span.end)
-                 for top in sections for section in top.walk() if section.marker.recovered)
-    return Document(
-        source=source, text=text, doc_type=front.doc_type, title=front.title, subtitle=front.subtitle,
-        byline=front.byline, report_year=front.report_year, addressee=front.addressee,
-        metadata=front.metadata, furniture=front.furniture, preamble=preamble, sections=sections,
-        closing=front.closing, diagnostics=sorted(found, key=_diagnostic_order),
+                 for section in recovered)
+    # every part is a model already (validated or built as valid): the Document is not validated again
+    return trusted(
+        Document, source=source, text=text, doc_type=front.doc_type, title=front.title,
+        subtitle=front.subtitle, byline=front.byline, report_year=front.report_year,
+        addressee=front.addressee, metadata=front.metadata, furniture=front.furniture, preamble=preamble,
+        sections=sections, closing=front.closing, diagnostics=sorted(found, key=_diagnostic_order),
     )
 
 
