@@ -68,14 +68,30 @@ def trusted_exact(cls: type[ModelT], data: dict[str, Any]) -> ModelT:
     """:func:`trusted` for a dict that already holds every field, in declaration order (the order
     of ``model_dump`` and of the JSON keys).
 
-    For the tree's nodes (sections, paragraphs, items, claims, metrics); tests/test_trusted.py holds
-    callers to the order."""
-    template = _TEMPLATES.get(cls) or _template(cls)
-    values = template.defaults.copy()
+    For the tree's nodes (sections, paragraphs, items); tests/test_trusted.py holds callers to the
+    order."""
+    values = blank_values(cls)
     values.update(data)
-    model = _new(cls)  # _instance written out: a call less for each of the most numerous nodes
+    return from_values(cls, values)
+
+
+def blank_values(cls: type[_Model]) -> dict[str, Any]:
+    """The values of a new ``cls`` instance to fill in: every field in declaration order with its
+    default (``_MISSING`` when it has none), in a dict that shares its keys with the class.
+
+    For the most numerous nodes (claims, metrics): assigning each field to this dict and passing it
+    to :func:`from_values` takes half the time of building a dict of them and copying it in
+    (a metric 0.3 µs instead of 0.65 µs). Every field must be assigned."""
+    template = _TEMPLATES.get(cls) or _template(cls)
+    return template.defaults.copy()
+
+
+def from_values(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
+    """The instance of ``cls`` whose fields are ``values`` (from :func:`blank_values`, every field
+    assigned), without validation."""
+    model = _new(cls)
     _set_dict(model, values)
-    _set_fields_set(model, template.fields_set)
+    _set_fields_set(model, _TEMPLATES[cls].fields_set)
     _set_extra(model, None)
     _set_private(model, None)
     return model
