@@ -42,6 +42,9 @@ _TRAIL = next(pattern for _, pattern in _LINE_PATTERNS if pattern.pattern == _TR
 # Most patterns are anchored at the line start (``^`` outside any alternation): one match of their
 # alternation tells whether any of them can apply, so a content line only runs the few others.
 _ANCHORED = re.compile("|".join(f"(?:{pattern})" for _, pattern in _RAW_PATTERNS if pattern.startswith("^")))
+_ANCHORED_FIRST = frozenset("$(-:EI[–—【上下今供保共关分加图大字审小当微您我所手打扫收政文无智校注浏点用登相第简累繁纠编网解访责返适长阅首－")
+"""Every character a match of :data:`_ANCHORED` can start with (tests/test_fast_paths.py derives
+the set from the patterns): a line that starts otherwise, most of them, skips the match."""
 _FLOATING_PATTERNS = tuple((kind, pattern) for kind, pattern in _LINE_PATTERNS
                            if not pattern.pattern.startswith("^"))
 _FOOTER_MAX = 80
@@ -87,7 +90,8 @@ def _classify_whole(squeezed: str) -> FurnitureKind | None:
         return None
     if len(squeezed) <= 2 and not _LONE_SEPARATOR.search(squeezed):
         return "other"  # a lone separator such as "|" or "*"
-    patterns = _LINE_PATTERNS if _ANCHORED.match(squeezed) else _FLOATING_PATTERNS
+    anchored = squeezed[0] in _ANCHORED_FIRST and _ANCHORED.match(squeezed)
+    patterns = _LINE_PATTERNS if anchored else _FLOATING_PATTERNS
     long_line = len(squeezed) > _FOOTER_MAX
     trail_end = squeezed.rstrip("\n").endswith(_TRAIL_ENDINGS)
     for kind, pattern in patterns:

@@ -204,3 +204,59 @@ FOLD_PIECES = [*"（）．，：；０９ＡＺ　\u00a0\t\x0b\u200b〔｡﹙，
 @given(texts(FOLD_PIECES, 30))
 def test_fold_matches_the_translation_table(text: str) -> None:
     assert normalize.fold(text) == text.translate(normalize.FOLD_TABLE)
+
+
+try:  # the regex parser's parse tree: only this test reads it
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parser  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants
+    import sre_parse as sre_parser
+
+
+def _first_characters(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
+    """The characters a match of a parsed pattern (``re._parser``) can start with, and whether it
+    can match nothing; ``None`` where any character could (a class this does not expand)."""
+    c = sre_constants
+    found: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars, nullable = {chr(av)}, False  # type: ignore[arg-type]
+        elif op is c.IN:
+            chars, nullable = set(), False
+            for kind, value in av:  # type: ignore[attr-defined]
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE:
+                    chars.update(chr(code) for code in range(value[0], value[1] + 1))
+                else:
+                    return None, False
+        elif op is c.AT:
+            chars, nullable = set(), True
+        elif op is c.SUBPATTERN:
+            chars, nullable = _first_characters(av[3].data)  # type: ignore[index]
+        elif op is c.BRANCH:
+            chars, nullable = set(), False
+            for alternative in av[1]:  # type: ignore[index]
+                more, empty = _first_characters(alternative.data)
+                if more is None:
+                    return None, False
+                chars |= more
+                nullable = nullable or empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            chars, empty = _first_characters(av[2].data)  # type: ignore[index]
+            nullable = av[0] == 0 or empty  # type: ignore[index]
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def test_anchored_chrome_starts_with_the_listed_characters() -> None:
+    first, can_be_empty = _first_characters(sre_parser.parse(chrome._ANCHORED.pattern).data)
+    assert first is not None and not can_be_empty
+    assert first <= chrome._ANCHORED_FIRST
