@@ -72,6 +72,8 @@ class Locator:
         self._line_numbers = list(range(1, len(self._line_starts) + 1))
         """One int object per line number, shared by every span on that line (ints above 256 are
         separate objects of 28 bytes each: two per span for a 10 MB document were 28 MB)."""
+        self._line_starts.append(len(text) + 1)
+        """A last start past every offset: the line after any line exists (see :meth:`span`)."""
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset."""
@@ -93,7 +95,7 @@ class Locator:
                         end_line=end_line, end_column=end_column)  # raises the ValidationError
         starts = self._line_starts
         index = bisect.bisect_right(starts, start) - 1
-        if start <= end and (index + 1 == len(starts) or end < starts[index + 1]):
+        if start <= end and end < starts[index + 1]:
             end_index = index  # most spans end on the line they start on
         else:
             end_index = bisect.bisect_right(starts, end, index if start <= end else 0) - 1
