@@ -93,11 +93,10 @@ def _classify_whole(squeezed: str) -> FurnitureKind | None:
     anchored = squeezed[0] in _ANCHORED_FIRST and _ANCHORED.match(squeezed)
     patterns = _LINE_PATTERNS if anchored else _FLOATING_PATTERNS
     long_line = len(squeezed) > _FOOTER_MAX
-    trail_end = squeezed.rstrip("\n").endswith(_TRAIL_ENDINGS)
     for kind, pattern in patterns:
         if kind == "footer" and long_line:
             continue
-        if pattern is _TRAIL and not trail_end:
+        if pattern is _TRAIL and not squeezed.rstrip("\n").endswith(_TRAIL_ENDINGS):
             continue  # it matches only at the line's end: the line need not be scanned for > and »
         if pattern.search(squeezed):
             return kind

@@ -65,6 +65,7 @@ _INFIXES = "余|多|几"
 _RANGE_SEPS = "至|到|~|-|—|－|–"
 _SUFFIXES = "以上(?!率)|以下|以内|左右|上下"
 _UNIT_RANGE_SEPS = "至|到|~|-|—|–"
+"""Between a unit and the high end of a range written with its unit again (3个至5个)."""
 _TAIL = re.compile(  # _read unpacks its groups in this order
     rf"(?P<scale>{_SCALE})?(?P<infix>{_INFIXES})?(?P<scale2>{_SCALE})?"
     rf"(?:(?P<sep>{_RANGE_SEPS})(?P<high>{_AR}|{_CN})(?P<hscale>{_SCALE})?)?"
