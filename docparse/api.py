@@ -13,7 +13,7 @@ from typing import Any
 
 from . import diagnostics
 from .decode import decode
-from .errors import EmptyInputError, InputError, LimitError, NotChineseError
+from .errors import MAX_CHARS, MAX_DEPTH, EmptyInputError, InputError, LimitError, NotChineseError
 from .frontmatter import build_front_matter
 from .grammar import document_parser, marker_patterns
 from .lexer import cut_run_on, prepare
@@ -22,12 +22,6 @@ from .models import Diagnostic, Document, MarkerStyle, Section, SourceInfo, trus
 from .normalize import fold, normalize_newlines
 from .segment import segment
 from .transform import Context, build_body
-
-MAX_CHARS = 64 * 1024 * 1024
-"""Default limit on input size (characters or bytes); raise it with ``max_chars``."""
-MAX_DEPTH = 12
-"""Default limit on section nesting; raise it with ``max_depth``. The marker ladder has 10 ranks,
-so real documents stay below it: the limit is for callers that want a tighter bound on untrusted input."""
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ESCAPE_GARBAGE = re.compile(r"<U\+[0-9A-Fa-f]{4,6}>|&(?:nbsp|ensp|emsp|amp|lt|gt|quot);|\\u[0-9a-fA-F]{4}")

@@ -53,6 +53,13 @@ class NotChineseError(DocparseError):
     code = "DP005"
 
 
+MAX_CHARS = 64 * 1024 * 1024
+"""Default limit on input size (characters or bytes); raise it with ``max_chars``."""
+MAX_DEPTH = 12
+"""Default limit on section nesting; raise it with ``max_depth``. The marker ladder has 10 ranks,
+so real documents stay below it: the limit is for callers that want a tighter bound on untrusted input."""
+
+
 class LimitError(DocparseError):
     """The input exceeds a resource limit (size or nesting depth) set for untrusted input."""
 

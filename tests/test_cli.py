@@ -81,3 +81,21 @@ def test_subprocess_stdin_and_exit_codes() -> None:
     usage = subprocess.run([sys.executable, "-m", "docparse", "parse"], capture_output=True, cwd=ROOT,
                            check=False)
     assert usage.returncode == 2
+
+
+def test_the_command_line_imports_the_pipeline_only_to_run_a_command() -> None:
+    """``docparse --help`` and argument errors answer at once: the commands' modules import the
+    models and the parser (a fifth of a second) in ``run``, not when the parser is built."""
+    probe = ("import sys; from docparse.cli import build_parser; "
+             "build_parser().parse_args(['parse', 'x.txt']); "
+             "print([m for m in ('pydantic', 'lark', 'docparse.api', 'docparse.models') "
+             "if m in sys.modules])")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert run.stdout.strip() == "[]"
+
+
+def test_an_unknown_profile_is_named_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", SAMPLE, "--profile", "nope"])
+    assert exit_info.value.code == 2
+    assert "未知的检查配置“nope”，可选：auto、fzzf" in capsys.readouterr().err

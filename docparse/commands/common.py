@@ -8,11 +8,13 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..api import parse_bytes, parse_file
 from ..collector import collector_paused
 from ..errors import DocparseError, InputError
-from ..models import Document
+
+if TYPE_CHECKING:
+    from ..models import Document
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +30,8 @@ def report_error(error: DocparseError) -> None:
 def load(name: str, encoding: str | None, limits: dict[str, int] | None = None) -> Document:
     """Parse a file, or standard input for ``-`` (``limits``: max_chars / max_depth for parse_file),
     with the cyclic garbage collector paused (see docparse/collector.py)."""
+    from ..api import parse_bytes, parse_file
+
     with collector_paused():
         if name == "-":
             return parse_bytes(sys.stdin.buffer.read(), encoding=encoding, path="<stdin>", **(limits or {}))

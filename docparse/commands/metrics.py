@@ -12,10 +12,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..cli import EXIT_INPUT, EXIT_OK
-from ..models import Document
+from ..errors import DocparseError
 from .common import add_input_options, documents, output_error, report_error, write_atomic
+
+if TYPE_CHECKING:
+    from ..models import Document
 
 COLUMNS = ("document", "section_path", "section_role", "label", "value", "unit", "qualifier", "kind",
            "baseline", "period", "raw", "line", "start", "end",
@@ -71,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     status = EXIT_OK
     rows: list[dict[str, object]] = []
     for name, result in documents(args.files, args.encoding):
-        if not isinstance(result, Document):
+        if isinstance(result, DocparseError):
             report_error(result)
             status = EXIT_INPUT
             continue

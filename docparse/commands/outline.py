@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from ..cli import EXIT_INPUT, EXIT_OK
-from ..models import Document
+from ..errors import DocparseError
 from .common import add_input_options, documents, report_error
+
+if TYPE_CHECKING:
+    from ..models import Document
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,7 +44,7 @@ def render(doc: Document, name: str) -> str:
 def run(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for name, result in documents(args.files, args.encoding):
-        if not isinstance(result, Document):
+        if isinstance(result, DocparseError):
             report_error(result)
             status = EXIT_INPUT
             continue

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..api import MAX_CHARS, MAX_DEPTH
 from ..cli import EXIT_INPUT, EXIT_OK
-from ..errors import DocparseError
-from ..output import json_chunks
+from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError
 from .common import add_input_options, documents, report_error
 
 
@@ -26,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..output import json_chunks
+
     status = EXIT_OK
     several = len(args.files) > 1
     limits = {"max_chars": args.max_size, "max_depth": args.max_depth}

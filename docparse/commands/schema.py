@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 
-from ..api import json_schema
 from ..cli import EXIT_OK
 
 
@@ -17,5 +16,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..api import json_schema
+
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK

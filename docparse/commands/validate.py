@@ -10,17 +10,16 @@ import argparse
 import json
 import sys
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__
 from ..cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from ..diagnostics import CODES
 from ..errors import DocparseError
-from ..models import Diagnostic, Document
-from ..profiles import names, resolve
-from ..validate import validate
 from .common import add_input_options, documents, report_error
+
+if TYPE_CHECKING:
+    from ..models import Diagnostic, Document
 
 _ORDER = {"info": 0, "warning": 1, "error": 2}
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -33,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="检查报告、公文的标题层级、序号、列举、发文字号、日期等，按报告类型检查必备部分。"
                     "发现 error 时退出码为 1。")
     add_input_options(parser)
-    parser.add_argument("--profile", default="auto", choices=names(), metavar="PROFILE",
+    parser.add_argument("--profile", default="auto", type=_profile_name, metavar="PROFILE",
                         help="检查配置：auto（按标题识别，默认）、gongwen（通用公文）、"
                              "fzzf/fazhi_annual（法治政府建设年度报告）、gzbg/gov_work_report（政府工作报告）")
     parser.add_argument("--format", default="text", choices=("text", "json", "sarif"),
@@ -43,7 +42,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
+def _profile_name(value: str) -> str:
+    """``--profile``'s check (a usage error, exit 2), importing the profiles only when a command runs."""
+    from ..profiles import names
+
+    if value not in names():
+        raise argparse.ArgumentTypeError(f"未知的检查配置“{value}”，可选：{'、'.join(names())}")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
+    from ..profiles import resolve
+    from ..validate import validate
+
     reports: list[dict[str, Any]] = []
     status = EXIT_OK
     for name, result in documents(args.files, args.encoding):
@@ -109,6 +120,8 @@ def _uri(path: str) -> str:
 
 def sarif(reports: list[dict[str, Any]]) -> dict[str, Any]:
     """A SARIF 2.1.0 log: one run, the rules that fired, one result per finding, bad files as notes."""
+    from ..diagnostics import CODES
+
     used = sorted({d.code for r in reports for d in r.get("diagnostics", [])})
     rules = [{"id": code, "name": code, "shortDescription": {"text": CODES[code].summary},
               "help": {"text": f"见 {DOCS} 的 {code} 一节"},
