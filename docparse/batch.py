@@ -119,10 +119,9 @@ def expand(inputs: Sequence[str]) -> list[tuple[str, str]]:
                 raise InputError("没有匹配的文件", path=item)
             pairs = [(p, os.path.relpath(p, root)) for p in matches]
         elif os.path.isdir(item):
-            matches = sorted(str(p) for p in Path(item).rglob("*.txt") if p.is_file())
-            if not matches:
+            pairs = _text_files(item)
+            if not pairs:
                 raise InputError("目录中没有 .txt 文件", path=item)
-            pairs = [(p, os.path.relpath(p, item)) for p in matches]
         else:
             pairs = [(item, os.path.basename(item) or item)]
         for path, name in pairs:
@@ -131,6 +130,33 @@ def expand(inputs: Sequence[str]) -> list[tuple[str, str]]:
                 seen.add(key)
                 found.append((path, name))
     return _unique_names(found)
+
+
+def _text_files(root: str) -> list[tuple[str, str]]:
+    """Every ``*.txt`` file below the directory ``root`` and its path relative to ``root``, sorted:
+    the files ``Path(root).rglob("*.txt")`` lists, with the same path strings (hidden files
+    included, links to directories not followed).
+
+    One ``os.scandir`` per directory, whose entries know their type: ``rglob`` and ``relpath``
+    took six times as long, seconds before any work starts on a few hundred thousand files.
+    """
+    base = str(Path(root))
+    found: list[tuple[str, str]] = []
+    pending = [""]
+    while pending:
+        prefix = pending.pop()
+        try:
+            entries = list(os.scandir(os.path.join(base, prefix) if prefix else base))
+        except OSError:  # unreadable: skipped, as rglob skips it
+            continue
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir() and not entry.is_symlink():
+                pending.append(name + os.sep)
+            elif entry.name.endswith(".txt") and entry.is_file():
+                found.append((name if base == "." else os.path.join(base, name), name))
+    found.sort()
+    return found
 
 
 def _fixed_prefix(pattern: str) -> str:
@@ -250,7 +276,8 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
     previous: dict[str, Any] = {}
     if resume and format != "json":
         previous = _previous(out_dir, format)
-    tasks = [Task(i, path, os.path.abspath(path), os.path.abspath(out_dir / output_name(name)), format,
+    out_abs = os.path.abspath(out_dir)  # the names below it are relative and normalized (expand)
+    tasks = [Task(i, path, os.path.abspath(path), os.path.join(out_abs, output_name(name)), format,
                   resume and format == "json", encoding)
              for i, (path, name) in enumerate(pairs)]
     summary = Summary(files=len(tasks))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -231,3 +232,26 @@ def test_parquet_streamed_in_row_groups_has_the_same_rows(inputs: Path, tmp_path
             assert streamed.num_row_groups > 1
         assert streamed.read().equals(pq.read_table(tmp_path / "whole" / f"{name}.parquet"))
     assert not list((tmp_path / "groups").glob(".*.tmp"))
+
+
+def test_directory_listing_is_what_rglob_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """batch._text_files walks with os.scandir: the same files, path strings and relative names as
+    the plain definition, ``sorted(Path(d).rglob("*.txt"))`` with ``relpath``."""
+    tree = tmp_path / "reports"
+    for name in ("a.txt", "b.TXT", ".hidden.txt", "notes.md", "2022/c.txt", "2022/deep/d.txt",
+                 "2023/c.txt", "odd.txt/inner.txt", ".cache/e.txt"):
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text("x", encoding="utf-8")
+    (tree / "linked").symlink_to(tree / "2022", target_is_directory=True)  # not followed, as rglob
+    (tree / "alias.txt").symlink_to(tree / "a.txt")  # a link to a file is a file
+    monkeypatch.chdir(tmp_path)
+
+    def plain(item: str) -> list[tuple[str, str]]:
+        return [(p, os.path.relpath(p, item))
+                for p in sorted(str(p) for p in Path(item).rglob("*.txt") if p.is_file())]
+
+    for item in ("reports", "./reports/", str(tree), "reports//2022"):
+        assert batch._text_files(item) == plain(item), item
+    monkeypatch.chdir(tree)
+    assert batch._text_files(".") == plain(".")
+    assert ("2022/deep/d.txt", "2022/deep/d.txt") in batch._text_files(".")
