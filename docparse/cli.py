@@ -39,6 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run() -> int:
+    """The ``docparse`` executable (the console script and ``python -m docparse``): :func:`main`,
+    then a quicker exit (:func:`docparse.collector.before_exit`). Callers of :func:`main` in a
+    process that goes on, such as tests, keep their collector as it was."""
+    from .collector import before_exit
+
+    code = main()
+    before_exit()
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code (``python -m docparse`` and the script exit with it)."""
     if hasattr(signal, "SIGPIPE"):

@@ -93,3 +93,17 @@ def test_cli_and_local_batch_parse_with_the_collector_paused(
     assert gc.isenabled()
     docparse.parse_file(SAMPLES[0])  # the library's own functions leave the collector alone
     assert seen[-1] is True
+
+
+def test_the_executable_freezes_the_heap_before_exiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``docparse`` (cli.run) returns main's exit code with every object frozen: the interpreter's
+    tear-down then skips the collector's passes over them. ``main`` itself leaves the collector be."""
+    import docparse.cli
+
+    monkeypatch.setattr(docparse.cli, "main", lambda: 3)
+    before = gc.get_freeze_count()
+    try:
+        assert docparse.cli.run() == 3
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
