@@ -22,3 +22,8 @@ def test_wheel_contents(tmp_path: Path) -> None:
     assert {"docparse/grammars/document.lark", "docparse/grammars/inline.lark"} <= names
     assert {f"docparse/commands/{name}.py" for name in COMMANDS} <= names
     assert "docparse/py.typed" in names
+    archive = zipfile.ZipFile(wheel)
+    info = next(name for name in names if name.endswith(".dist-info/METADATA"))
+    entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
+    assert "docparse = docparse.cli:run" in archive.read(entry_points).decode()
+    assert "License-Expression: MIT" in archive.read(info).decode()  # PEP 639, not a deprecated table
