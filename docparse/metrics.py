@@ -125,7 +125,6 @@ _YEAR_OPENING = re.compile(
 
 Relative words (去年, 过去一年) are left alone: whether the report year is the year reported on
 (法治政府 reports) or the year of delivery (政府工作报告) differs by genre."""
-_YEAR = re.compile(r"(?:19|20)\d\d年(?!\d)")
 _YEAR_LEADS = ("截至", "截止", "到", "在", "于", "至")
 _YEAR_LEAD_ENDS = frozenset(word[-1] for word in _YEAR_LEADS)
 
@@ -133,14 +132,18 @@ _YEAR_LEAD_ENDS = frozenset(word[-1] for word in _YEAR_LEADS)
 def _opening_years(folded: str, start: int, end: int) -> list[tuple[int, str]]:
     """(start, year) of each match of :data:`_YEAR_OPENING` in ``folded[start:end]``.
 
-    The same matches, found from the year's digits back to the clause boundary instead of trying
-    the pattern's lookbehinds at every character of the claim.
+    The same matches, found from each 年 back to the year's digits and on to the clause boundary,
+    instead of trying the pattern's lookbehinds at every character of the claim
+    (tests/test_metric_fast_paths.py holds the two equal).
     """
-    if folded.find("年", start, end) < 0:
-        return []
     found: list[tuple[int, str]] = []
-    for match in _YEAR.finditer(folded, start, end):
-        at = match.start()
+    mark = folded.find("年", start + 4, end)
+    while mark >= 0:  # the matches of _YEAR ((?:19|20)\d\d年(?!\d)), from each 年 back
+        at, after = mark - 4, mark + 1
+        mark = folded.find("年", after, end)
+        if not folded.startswith(("19", "20"), at) or not folded[at + 2:at + 4].isdecimal() \
+                or (after < end and folded[after].isdecimal()):
+            continue
         lead = ""
         if at > start and folded[at - 1] in _YEAR_LEAD_ENDS:
             lead = next((word for word in _YEAR_LEADS if folded.startswith(word, at - len(word))
@@ -271,15 +274,19 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
     ``run`` is the first numeral run of the claim (the caller has looked)."""
     id_prefix = f"{claim_id}/m" if claim_id else "m"
     claim_target = state.target_open
-    targets = _TARGET.search(folded, start, end) is not None
-    intros = [m.start() for m in _TARGET_INTRO.finditer(folded, start, end)] if targets else []
     if run is None:
-        _close_claim(folded, start, end, state, intros)
+        _close_claim(folded, start, end, state, None)
         return []
-    shielded = _shielded(folded, start, end) if _SHIELD_OPENER.search(folded, start, end) else []
     years = _opening_years(folded, start, end)
-    next_year = next_intro = next_shield = 0
-    year_count, intro_count, shield_count = len(years), len(intros), len(shielded)
+    year_count = len(years)
+    # Half the claims with a numeral run cite no quantity (进一步, 第一, 二十大): their runs are
+    # bare (_bare), and the titles, quotes, 目标 words of the claim are looked for only once a run
+    # is not. Without years to follow from run to run, a bare run needs nothing at all.
+    shielded = None if candidates is None and year_count == 0 else _shield_spans(folded, start, end)
+    intros: list[int] | None = None
+    """Offsets of the claim's ``目标是：`` (found at its first metric)."""
+    targets = False
+    next_year = next_intro = next_shield = shield_count = 0
     drafts: list[_Draft] = []
     slots: list[int] = []
     """Index in ``candidates`` of each draft."""
@@ -292,23 +299,34 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
             if candidates is not None:
                 candidates.append(Candidate(s, e, "part_of_metric"))
             continue
+        bare = candidates is None and _bare(folded, s, e, end)
+        if bare and shielded is None:
+            continue
         while next_year < year_count and years[next_year][0] < s:
             period = years[next_year][1]
             next_year += 1
-        while next_intro < intro_count and intros[next_intro] < s:
-            claim_target = True
-            next_intro += 1
+        if shielded is None:
+            shielded = _shield_spans(folded, start, end)
+        shield_count = len(shielded)
         while next_shield < shield_count and shielded[next_shield][1] <= s:
             next_shield += 1
         shield = _inside(shielded[next_shield:next_shield + 4], s) if next_shield < shield_count else None
         if shield is not None and candidates is None:  # no metric before the title or quote closes
             run = _RUN.search(folded, max(e, shield[1]), end)
             continue
+        if bare:
+            continue
         result = _read(text, folded, start, end, s, e, shield[2] if shield else None)
         if isinstance(result, str):
             if candidates is not None:
                 candidates.append(Candidate(s, e, result))  # type: ignore[arg-type]
             continue
+        if intros is None:
+            targets = _TARGET.search(folded, start, end) is not None
+            intros = [m.start() for m in _TARGET_INTRO.finditer(folded, start, end)] if targets else []
+        while next_intro < len(intros) and intros[next_intro] < s:
+            claim_target = True
+            next_intro += 1
         result.period = period
         clause = _clause_starts(folded, start, s)
         result.is_target = claim_target or plans or (
@@ -365,6 +383,22 @@ def _close_claim(folded: str, start: int, end: int, state: ClaimState, intros: l
     elif intros or (intros is None and _TARGET.search(folded, start, end)
                     and _TARGET_INTRO.search(folded, start, end)):
         state.target_open = True
+
+
+def _bare(folded: str, s: int, e: int, end: int) -> bool:
+    """Whether the run ``folded[s:e]`` of a claim ending at ``end`` is certainly no metric: nothing
+    follows it that :data:`_TAIL` reads (unit, scale, 余, range, 以上) and it is neither 百分之X nor
+    scaled by 万/亿 itself, so :func:`_read` would give a reason, not a metric
+    (tests/test_metric_fast_paths.py)."""
+    if e < end and folded[e] in _TAIL_STARTS:
+        return False
+    core = folded[s:e]
+    return "万" not in core and "亿" not in core and not core.startswith("百分之")
+
+
+def _shield_spans(folded: str, start: int, end: int) -> list[tuple[int, int, Reason]]:
+    """:func:`_shielded`, after a quick look for an opening mark."""
+    return _shielded(folded, start, end) if _SHIELD_OPENER.search(folded, start, end) else []
 
 
 def _shielded(folded: str, start: int, end: int) -> list[tuple[int, int, Reason]]:

@@ -9,16 +9,19 @@ matter (delimiters, brackets, quotes, years, lead words, spaces, newlines).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import docparse
 from docparse import metrics
 from docparse.lines import Locator
+from docparse.normalize import fold
 
-YEAR_PIECES = ["2022年", "1999年", "截至", "截止", "至", "到", "在", "于", " ", "。", ",", ";", "\n", "x",
-               "1", "年", "20", "12"]
+YEAR_PIECES = ["2022年", "1999年", "20٢٣年", "截至", "截止", "至", "到", "在", "于", " ", "。", ",", ";",
+               "\n", "x", "1", "年", "20", "12"]
 CLAUSE_PIECES = [*",;:。!?、()《》〈〉“”‘’「」『』\"", "甲", "乙", "12", " "]
 
 
@@ -194,3 +197,40 @@ def test_label_leads_start_with_the_listed_characters() -> None:
     starts = {chr(code) for code in range(0x20, 0x10000)
               if not 0xD800 <= code < 0xE000 and metrics._LABEL_LEAD.match(chr(code) + rest)}
     assert starts <= metrics._LEAD_FIRST
+
+
+BARE_PIECES = [*RUN_PIECES, "个", "人次", "%", "年", "余", "多", "以上", "至", "-", "万", "亿", "元", "第",
+               "进一步", "统一", "二十大", "“", "”", "《", "》", "目标是:"]
+
+
+def _assert_bare_runs_give_reasons(text: str, folded: str, start: int, end: int) -> int:
+    """Every run ``_bare`` calls certainly no metric is one ``_read`` gives a reason for."""
+    bare = 0
+    for run in metrics._RUN.finditer(folded, start, end):
+        s, e = run.span()
+        if metrics._bare(folded, s, e, end):
+            bare += 1
+            assert isinstance(metrics._read(text, folded, start, end, s, e, None), str), folded[s:e + 3]
+    return bare
+
+
+@settings(max_examples=800, deadline=None)
+@given(windows(BARE_PIECES))
+def test_bare_runs_are_no_metrics(window: tuple[str, int, int]) -> None:
+    text, start, end = window
+    _assert_bare_runs_give_reasons(text, text, start, end)
+
+
+def test_bare_runs_of_real_documents_are_no_metrics() -> None:
+    """On the samples and genre fixtures, every run ``find_metrics`` passes over unread would not
+    have been a metric (and there are such runs: the fast path is used)."""
+    root = Path(__file__).parent
+    bare = 0
+    paths = [*sorted((root.parent / "examples").glob("*.txt")),
+             *sorted((root / "fixtures" / "genres").glob("*.txt"))]
+    for path in paths:
+        doc = docparse.parse_file(path)
+        folded = fold(doc.text)
+        for _, claim in doc.claims():
+            bare += _assert_bare_runs_give_reasons(doc.text, folded, claim.span.start, claim.span.end)
+    assert bare > 100

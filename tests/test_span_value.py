@@ -50,3 +50,20 @@ def test_spans_on_one_line_share_their_line_number() -> None:
     first, second = locator.span(1200, 1202), locator.span(1201, 1203)
     assert first.line == 301 and first.end_line == 301 and first.column == 1
     assert first.line is second.line is first.end_line is second.end_line
+
+
+def test_locator_spans_are_frozen_spans_equal_to_validated_ones() -> None:
+    text = "第一行\n第二行很长\n\n第四行"
+    locator = Locator(text)
+    for start, end in [(0, 0), (0, 3), (2, 6), (4, 9), (10, 14), (0, len(text))]:
+        span = locator.span(start, end)
+        assert type(span) is Span and not hasattr(span, "__dict__")
+        line, column = locator.position(start)
+        end_line, end_column = locator.position(end)
+        assert span == Span(start=start, end=end, line=line, column=column, end_line=end_line,
+                            end_column=end_column)
+        assert hash(span) == hash(Span(start, end, line, column, end_line, end_column))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            span.end = 1  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        locator.span(-1, 2)
