@@ -21,6 +21,7 @@ from .models import (
     MetadataField,
     TextBlock,
     Title,
+    trusted,
 )
 from .numerals import cn_to_int
 from .segment import Segmented
@@ -35,11 +36,11 @@ _ARTICLE_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+�
 class FrontMatter:
     """Everything outside the body, as models."""
 
+    metadata: Metadata
     title: Title | None = None
     subtitle: TextBlock | None = None
     byline: TextBlock | None = None
     addressee: TextBlock | None = None
-    metadata: Metadata = field(default_factory=Metadata)
     furniture: list[Furniture] = field(default_factory=list)
     closing: Closing | None = None
     report_year: int | None = None
@@ -50,23 +51,25 @@ class FrontMatter:
 def _block(text: str, locator: Locator, span: tuple[int, int] | None) -> TextBlock | None:
     if span is None:
         return None
-    return TextBlock(text=text[span[0]:span[1]], span=locator.span(*span))
+    return trusted(TextBlock, text=text[span[0]:span[1]], span=locator.span(*span))
 
 
 def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented) -> FrontMatter:
-    """Build the models of front and closing matter from the segmentation."""
-    front = FrontMatter()
+    """Build the models of front and closing matter from the segmentation.
+
+    The models are built without validation (:func:`docparse.models.trusted`): every value is a
+    string, span, date or list made here (tests/test_trusted.py re-validates whole documents)."""
+    front = FrontMatter(metadata=_metadata(text, folded, locator, seg))
     if seg.title:
         title_text, spans = seg.title
-        front.title = Title(text=title_text if _mostly_cjk(title_text) else
-                            " ".join(text[s:e].strip() for s, e in spans),
-                            spans=[locator.span(s, e) for s, e in spans])
+        front.title = trusted(Title, text=title_text if _mostly_cjk(title_text) else
+                              " ".join(text[s:e].strip() for s, e in spans),
+                              spans=[locator.span(s, e) for s, e in spans])
     front.subtitle = _block(text, locator, seg.subtitle)
     front.byline = _block(text, locator, seg.byline)
     front.addressee = _block(text, locator, seg.addressee)
-    front.furniture = [Furniture(kind=kind, span=locator.span(s, e), text=text[s:e])
+    front.furniture = [trusted(Furniture, kind=kind, span=locator.span(s, e), text=text[s:e])
                        for kind, s, e in seg.furniture]
-    front.metadata = _metadata(text, folded, locator, seg)
     front.closing = _closing(text, locator, seg)
     title = front.title.text if front.title else ""
     front.doc_type = document_type(title, seg)
@@ -88,9 +91,9 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metad
         start, value_start, value_end = (line_start + raw.start, line_start + raw.value_start,
                                          line_start + raw.value_end)
         value = text[value_start:value_end]
-        fields.append(MetadataField(key=raw.key, label=raw.label or "发文字号", value=value,
-                                    span=locator.span(start, value_end),
-                                    value_span=locator.span(value_start, value_end)))
+        fields.append(trusted(MetadataField, key=raw.key, label=raw.label or "发文字号", value=value,
+                              span=locator.span(start, value_end),
+                              value_span=locator.span(value_start, value_end)))
         if raw.key in _DATE_KEYS:
             parsed = parse_date(folded[value_start:value_end])
             if parsed and raw.key not in values:
@@ -101,7 +104,7 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metad
         match = DOC_NUMBER.search(folded[: seg.body[0].start] if seg.body else "")
         if match:
             values["doc_number"] = text[match.start():match.end()]
-    return Metadata(**values, fields=fields)
+    return trusted(Metadata, **values, fields=fields)
 
 
 def _closing(text: str, locator: Locator, seg: Segmented) -> Closing | None:
@@ -113,13 +116,14 @@ def _closing(text: str, locator: Locator, seg: Segmented) -> Closing | None:
     start = min(s for s, _ in parts)
     end = max(e for _, e in parts)
     date_text = text[seg.date[0]:seg.date[1]] if seg.date else None
-    return Closing(
+    return trusted(
+        Closing,
         span=locator.span(start, end),
-        signature=[TextBlock(text=text[s:e], span=locator.span(s, e)) for s, e in seg.signature],
+        signature=[_block(text, locator, span) for span in seg.signature],
         date=parse_date(date_text) if date_text else None,
         date_text=date_text,
         date_span=locator.span(*seg.date) if seg.date else None,
-        notes=[TextBlock(text=text[s:e], span=locator.span(s, e)) for s, e in seg.notes],
+        notes=[_block(text, locator, span) for span in seg.notes],
     )
 
 
