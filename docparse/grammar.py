@@ -6,6 +6,7 @@ import functools
 import re
 
 from lark import Lark
+from lark.grammar import Rule
 
 from .lexer import BodyLexer, HeadingLeveler
 
@@ -18,6 +19,7 @@ def document_parser() -> Lark:
         postlex=HeadingLeveler(), propagate_positions=False, maybe_placeholders=False,
     )
     _plain_rule_names(parser)
+    _identity_rules(parser)
     return parser
 
 
@@ -32,6 +34,31 @@ def _plain_rule_names(parser: Lark) -> None:
     """
     for rule in parser.rules:
         rule.origin.name = str(rule.origin.name)
+
+
+class _BuiltRule(Rule):
+    """A rule of a built parser: hashed and compared by identity, in C.
+
+    At every reduction lark's LALR loop hashes the rule (to find its tree-building callback) and
+    compares it with the end state (an ``assert``): :class:`lark.grammar.Rule` does both in Python,
+    by value (its origin and expansion), four Python calls per reduction, a twentieth of the parse.
+    Once the parse table is built, each rule is one object, so identity is the same test.
+    """
+
+    __slots__ = ()
+    __hash__ = object.__hash__
+    __eq__ = object.__eq__
+
+
+def _identity_rules(parser: Lark) -> None:
+    """Make the rules of the built parser :class:`_BuiltRule` (same layout: only the class changes)
+    and rebuild the callback table, whose keys they are, under the new hashes."""
+    callbacks = parser.parser.parser.parser.callbacks  # the LALR loop's table (also Lark._callbacks)
+    entries = list(callbacks.items())
+    for rule in parser.rules:
+        rule.__class__ = _BuiltRule
+    callbacks.clear()
+    callbacks.update(entries)
 
 
 @functools.cache

@@ -35,6 +35,17 @@ def test_rule_names_are_plain_strings() -> None:
     assert tree.children[0].children[1].data == "paragraph"
 
 
+def test_built_rules_hash_by_identity() -> None:
+    """Every rule the LALR loop reduces by is a ``_BuiltRule`` (hashed and compared in C) and has
+    its tree-building callback under its new hash."""
+    parser = document_parser()
+    loop = parser.parser.parser.parser
+    reduced = [arg for actions in loop.parse_table.states.values() for action, arg in actions.values()
+               if action.name == "Reduce"]
+    assert reduced and all(type(rule).__name__ == "_BuiltRule" and rule in loop.callbacks for rule in reduced)
+    assert {type(rule).__name__ for rule in parser.rules} == {"_BuiltRule"}
+
+
 def test_parsers_are_built_once() -> None:
     assert document_parser() is document_parser()
     assert inline_parser() is inline_parser()
