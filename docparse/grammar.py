@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import pkgutil
 import re
+from pathlib import Path
 
 from lark import Lark
 from lark.grammar import Rule
@@ -11,12 +13,26 @@ from lark.grammar import Rule
 from .lexer import BodyLexer, HeadingLeveler
 
 
+def grammar_text(name: str) -> str:
+    """The text of ``grammars/<name>``.
+
+    Installed, the grammars are the package ``docparse.grammars`` (pyproject maps the top-level
+    grammars/ directory there). Run from a source checkout that is not installed (the checkout on
+    ``sys.path``), that package does not exist: the grammars are then read from grammars/ beside
+    docparse/, instead of lark building a parser from no grammar at all.
+    """
+    data = pkgutil.get_data("docparse.grammars", name)
+    if data is None:
+        return (Path(__file__).resolve().parent.parent / "grammars" / name).read_text(encoding="utf-8")
+    return data.decode("utf-8")
+
+
 @functools.cache
 def document_parser() -> Lark:
     """The LALR block parser of grammars/document.lark, fed by :class:`BodyLexer`."""
-    parser = Lark.open_from_package(
-        "docparse.grammars", "document.lark", parser="lalr", lexer=BodyLexer,
-        postlex=HeadingLeveler(), propagate_positions=False, maybe_placeholders=False,
+    parser = Lark(
+        grammar_text("document.lark"), parser="lalr", lexer=BodyLexer, postlex=HeadingLeveler(),
+        propagate_positions=False, maybe_placeholders=False, source_path="grammars/document.lark",
     )
     _plain_rule_names(parser)
     _identity_rules(parser)
@@ -70,9 +86,9 @@ def marker_patterns() -> dict[str, re.Pattern[str]]:
 @functools.cache
 def inline_parser() -> Lark:
     """The LALR parser of grammars/inline.lark (a paragraph → introduction and items)."""
-    return Lark.open_from_package(
-        "docparse.grammars", "inline.lark", parser="lalr", lexer=_ReplayLexer, start="paragraph",
-        propagate_positions=False, maybe_placeholders=False,
+    return Lark(
+        grammar_text("inline.lark"), parser="lalr", lexer=_ReplayLexer, start="paragraph",
+        propagate_positions=False, maybe_placeholders=False, source_path="grammars/inline.lark",
     )
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pkgutil
+from pathlib import Path
+
 import pytest
 from lark import Lark
 
+from docparse import grammar
 from docparse.grammar import document_parser, enumerator_pattern, inline_parser, marker_patterns
 from docparse.lexer import prepare
 from docparse.lines import split_lines
@@ -44,6 +48,16 @@ def test_built_rules_hash_by_identity() -> None:
                if action.name == "Reduce"]
     assert reduced and all(type(rule).__name__ == "_BuiltRule" and rule in loop.callbacks for rule in reduced)
     assert {type(rule).__name__ for rule in parser.rules} == {"_BuiltRule"}
+
+
+def test_grammars_read_from_a_checkout_that_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the package ``docparse.grammars`` (a checkout on ``sys.path``), the grammars are read
+    from grammars/ beside docparse/: the same text, where lark would build from an empty grammar."""
+    installed = grammar.grammar_text("document.lark")
+    monkeypatch.setattr(pkgutil, "get_data", lambda package, resource: None)
+    assert grammar.grammar_text("document.lark") == installed
+    assert grammar.grammar_text("inline.lark") == (Path(__file__).parent.parent / "grammars" / "inline.lark"
+                                                  ).read_text(encoding="utf-8")
 
 
 def test_parsers_are_built_once() -> None:
