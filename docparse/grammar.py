@@ -57,8 +57,9 @@ class _BuiltRule(Rule):
 
     At every reduction lark's LALR loop hashes the rule (to find its tree-building callback) and
     compares it with the end state (an ``assert``): :class:`lark.grammar.Rule` does both in Python,
-    by value (its origin and expansion), four Python calls per reduction, a twentieth of the parse.
-    Once the parse table is built, each rule is one object, so identity is the same test.
+    by value (its origin and expansion): Python calls at every reduction, 0.7 M of the 114 M
+    instructions of a full parse of the samples. Once the parse table is built, each rule is one
+    object, so identity is the same test.
     """
 
     __slots__ = ()

@@ -113,14 +113,15 @@ class Locator:
 
 
 class _SpanDraft:
-    """A Span being filled in: the same slots in the same order, without the frozen ``__setattr__``.
+    """A Span being filled in: the same slots, without the frozen ``__setattr__``.
 
     A frozen dataclass refuses attribute assignment, so a Span's slots can only be set through
     their descriptors (one call each); on this class they are plain assignments, which the
     interpreter does inline. Assigning ``__class__`` then turns the draft into a Span: CPython
-    allows it only between classes of the same layout, and checks that at the assignment (a Span
-    with other slots raises ``TypeError`` at the first span, tests/test_spans.py). A third faster
-    per span (0.49 → 0.34 µs); spans are the most numerous nodes.
+    allows it only between classes of the same layout (the same slot names) and checks that at the
+    assignment, so a Span given other fields raises ``TypeError`` at the first span
+    (tests/test_span_value.py). A third faster per span (0.49 → 0.34 µs); spans are the most
+    numerous nodes.
     """
 
     __slots__ = ("column", "end", "end_column", "end_line", "line", "start")

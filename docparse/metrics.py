@@ -283,10 +283,11 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
     # bare (_bare), and the titles, quotes, 目标 words of the claim are looked for only once a run
     # is not. Without years to follow from run to run, a bare run needs nothing at all.
     shielded = None if candidates is None and year_count == 0 else _shield_spans(folded, start, end)
+    shield_count = len(shielded) if shielded is not None else 0
     intros: list[int] | None = None
     """Offsets of the claim's ``目标是：`` (found at its first metric)."""
     targets = False
-    next_year = next_intro = next_shield = shield_count = 0
+    next_year = next_intro = next_shield = 0
     drafts: list[_Draft] = []
     slots: list[int] = []
     """Index in ``candidates`` of each draft."""
@@ -307,7 +308,7 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
             next_year += 1
         if shielded is None:
             shielded = _shield_spans(folded, start, end)
-        shield_count = len(shielded)
+            shield_count = len(shielded)
         while next_shield < shield_count and shielded[next_shield][1] <= s:
             next_shield += 1
         shield = _inside(shielded[next_shield:next_shield + 4], s) if next_shield < shield_count else None
