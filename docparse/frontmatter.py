@@ -30,6 +30,15 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零○O一二三四五六七八九]{4})年")
 _DATE_KEYS = ("written_date", "publish_date")
 _ARTICLE_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+条")  # ^: a search of it stays linear
+_ANNUAL_TITLE = re.compile(r"\d{4}\s*年度")
+_TITLE_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
+    ("fazhi_annual", re.compile(r"(法治政府建设|依法行政|法治建设).*(报告|总结)")),
+    ("gov_work_report", re.compile(r"政府工作报告$")),
+    ("work_summary", re.compile(r"总结$")),
+)
+"""Titles that name the kind of document by themselves, tried in order (domain-rules.md §7)."""
+_REGULATION_TITLE = re.compile(r"(条例|规定|办法|细则|规则|章程)$")
+_GONGWEN_TITLE = re.compile(r"(报告|通知|意见|决定|公告|通告|通报|请示|批复|函|纪要|决议|公报|命令|令|议案)$")
 
 
 @dataclass
@@ -73,7 +82,7 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented)
     front.closing = _closing(text, locator, seg)
     title = front.title.text if front.title else ""
     front.doc_type = document_type(title, seg)
-    if front.doc_type in ("fazhi_annual", "work_summary") or re.search(r"\d{4}\s*年度", title):
+    if front.doc_type in ("fazhi_annual", "work_summary") or _ANNUAL_TITLE.search(title):
         front.report_year = report_year(title)
     elif front.doc_type == "gov_work_report" and front.subtitle:
         front.report_year = report_year(front.subtitle.text)
@@ -140,15 +149,12 @@ def report_year(title: str) -> int | None:
 
 def document_type(title: str, seg: Segmented) -> DocumentType:
     """Guess the kind of document from its title (domain-rules.md §7)."""
-    if re.search(r"(法治政府建设|依法行政|法治建设).*(报告|总结)", title):
-        return "fazhi_annual"
-    if re.search(r"政府工作报告$", title):
-        return "gov_work_report"
-    if re.search(r"总结$", title):
-        return "work_summary"
+    for doc_type, pattern in _TITLE_TYPES:
+        if pattern.search(title):
+            return doc_type
     articles = sum(1 for line in seg.body[:400] if _ARTICLE_LINE.match(line.folded))
-    if articles >= 3 or (re.search(r"(条例|规定|办法|细则|规则|章程)$", title) and articles):
+    if articles >= 3 or (_REGULATION_TITLE.search(title) and articles):
         return "regulation"
-    if re.search(r"(报告|通知|意见|决定|公告|通告|通报|请示|批复|函|纪要|决议|公报|命令|令|议案)$", title):
+    if _GONGWEN_TITLE.search(title):
         return "gongwen"
     return "unknown"

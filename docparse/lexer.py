@@ -58,6 +58,8 @@ _SENTENCE_STOP = re.compile(r"[。;!?]")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENUM_START = re.compile(r"^[一二三四五六七八九十]{1,3}[是要]|^第[一二三四五六七八九十]{1,3}[,、]")
+_QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
+"""After ``2、`` or ``1.``: a date or a quantity (2、3月份, 1.5万), not a heading."""
 RUN_ON_LENGTH = 1000
 """A line at least this long is treated as run-on text and cut at strong markers."""
 MAX_ARABIC_START = 3
@@ -122,7 +124,7 @@ def _match_marker(line: BodyLine, patterns: dict[str, re.Pattern[str]], any_mark
         rest = text[match.end():].strip(" ")
         if name in ("CN_DUN", "ARABIC_DOT") and not rest:
             continue  # a bare "1." or "一、" line is a list number, not a heading
-        if name == "ARABIC_DOT" and re.match(r"(?:[0-9]|年|月|日|万|亿|%)", rest):
+        if name == "ARABIC_DOT" and _QUANTITY_AFTER_DOT.match(rest):
             continue  # 2、3月份 / 1.5万
         numeral = _NUMERAL.search(match.group())
         line.terminal = name
