@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,9 +54,14 @@ def write_atomic(path: Path, data: str | bytes | Iterable[bytes | memoryview]) -
     never one buffer.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # The name is chosen before the file exists and the file is created inside the ``try``: a stop
+    # (SIGTERM raised as SystemExit in a batch worker) may land between any two bytecodes, and with
+    # ``tempfile.mkstemp`` one landing between its return and the ``try`` left the temporary file
+    # behind. ``open(..., "xb")`` refuses an existing name, as ``mkstemp`` does, and gives the output
+    # the usual umask permissions (``mkstemp``'s were 0600).
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with open(temp, "xb") as handle:
             if isinstance(data, str | bytes):
                 handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             else:
@@ -65,7 +69,7 @@ def write_atomic(path: Path, data: str | bytes | Iterable[bytes | memoryview]) -
                     handle.write(chunk)
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 
