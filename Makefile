@@ -33,10 +33,14 @@ lint: $(STAMP)
 # Measured in a venv with docparse as users install it (no dev tools): with interegular (a dev
 # tool, for the strict grammar test) installed, lark validates its own grammar lexer at start-up,
 # 0.09 s more per process.
-BENCH_VENV := .venv-bench
+# BENCH_PYTHON picks the interpreter to measure with, in a venv of its own, e.g.
+#   make bench BENCH_PYTHON=/usr/bin/python3 BENCH_VENV=.venv-bench-system
+# (how the interpreter was built moves the figures by ~8 %: docs/benchmarks.md, "The interpreter").
+BENCH_PYTHON ?= $(PYTHON)
+BENCH_VENV ?= .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
 $(BENCH_STAMP): pyproject.toml
-	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(BENCH_VENV)/bin/python -m pip install --quiet -e .
 	touch $(BENCH_STAMP)

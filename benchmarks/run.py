@@ -19,6 +19,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from collections.abc import Callable
@@ -255,7 +256,8 @@ def main() -> int:
     batch_count = 100 if args.quick else 1000
     large_mb = 2 if args.quick else 10
 
-    info: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count()}  # type: ignore[type-arg]
+    info: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count(),  # type: ignore[type-arg]
+                  "interpreter": interpreter()}
     info["load_before"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     if args.batch_only:
         b = batch_speedup(batch_count, where=where)
@@ -294,8 +296,23 @@ def main() -> int:
     return 0
 
 
+def interpreter() -> str:
+    """Which build of Python runs the benchmark: the same version runs this parse 8 % faster or
+    slower depending on how it was compiled (docs/benchmarks.md, "The interpreter")."""
+    base = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+    flags = sysconfig.get_config_var("PY_CFLAGS") or ""
+    optimization = next((flag for flag in reversed(flags.split()) if flag.startswith("-O")), "?")
+    try:  # linked to a shared libpython (pyenv's default build) or not (Debian's python3)
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            linked = "shared libpython" if "libpython" in maps.read() else "static libpython"
+    except OSError:
+        linked = "libpython linkage unknown"
+    return f"{base} ({optimization}, {linked})"
+
+
 def report(info: dict) -> str:  # type: ignore[type-arg]
-    lines = [f"Python {info['python']}, {info['cpus']} CPUs; throughput {info['pinning']}, median; "
+    lines = [f"Python {info['python']} at {info['interpreter']}, {info['cpus']} CPUs; "
+             f"throughput {info['pinning']}, median; "
              f"1-min load average {info['load_before']} before, {info['load_after']} after "
              "(other processes on the machine skew the figures).", ""]
     lines += ["| input | stage | CPU ms per pass | MB/s | × reference time |", "|---|---|---:|---:|---:|"]
