@@ -18,6 +18,9 @@ from .sentences import sentence_ends
 if TYPE_CHECKING:
     from .transform import Context
 
+_NOT_A_CLAIM = " 。;!?,"
+"""What a piece between two stops may consist of and be no claim (``。。``, ``;,``)."""
+
 
 def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: SectionRole,
                  explicit_role: bool, path: str, topic: str | None,
@@ -43,7 +46,8 @@ def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: Secti
         finish = stop
         while finish > begin and folded[finish - 1] == " ":
             finish -= 1
-        if finish > begin and folded[begin:finish].strip(" 。;!?,"):
+        # (a claim that starts with a word is not empty: the slice is for one of stops alone)
+        if finish > begin and (folded[begin] not in _NOT_A_CLAIM or folded[begin:finish].strip(_NOT_A_CLAIM)):
             text = whole if whole is not None and begin == start and finish == end else source[begin:finish]
             if not explicit_role:
                 current = role_of_claim(text) or current
@@ -55,9 +59,8 @@ def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: Secti
             values["text"] = text
             values["topic"] = topic
             values["role"] = current
-            values["metrics"] = find_metrics(source, folded, begin, finish, locator=locator,
-                                             claim_id=claim_id, path=path, state=state,
-                                             plans=current == "plans")
+            values["metrics"] = find_metrics(source, folded, begin, finish, locator, claim_id, path, state,
+                                             current == "plans")
             claims.append(from_values(Claim, values))
         begin = stop
     return claims

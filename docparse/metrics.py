@@ -247,9 +247,12 @@ class _Draft:
     list_index: int = 0
 
 
-def find_metrics(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str,
+def find_metrics(text: str, folded: str, start: int, end: int, locator: Locator, claim_id: str,
                  path: str, state: ClaimState, plans: bool = False) -> list[Metric]:
-    """The metrics of the claim ``text[start:end]``; ``state`` carries the period and target context."""
+    """The metrics of the claim ``text[start:end]``; ``state`` carries the period and target context.
+
+    (Positional parameters: the claims stage calls this once per sentence, and a call by keywords
+    costs more.)"""
     first = _RUN.search(folded, start, end)
     if first is None:  # half of all claims cite no number at all
         _close_claim(folded, start, end, state, None)
