@@ -291,12 +291,25 @@ def _example(sections: list[Section], form: str) -> str:
 
 
 def check_empty_headings(ctx: Context) -> Iterator[Diagnostic]:
-    """A heading with neither text nor subsections under it."""
+    """A heading with neither text nor subsections under it.
+
+    Not a numbered line that is a statement of its own: one ending with ；(an item of a list, as
+    the lowest levels of 意见 and 通知 are written: ``（1）规范社会应急力量参与救援；``) or a sentence
+    with a clause break ending with 。 (``（2）支持…发展，2024年底前培育300支以上示范队伍。``). A short
+    lead sentence alone (``（一）加强组织领导。``) still is a heading without its text."""
+    text = ctx.doc.text
     for section in ctx.sections():
         real_children = [c for c in section.children if c.heading_span.start not in ctx.skipped]
-        if not section.body and not real_children and section.title_span is not None:
+        if not section.body and not real_children and section.title_span is not None \
+                and not _is_statement(text[section.heading_span.start:section.heading_span.end]):
             yield _heading(ctx, "DP213", section, f"标题“{_label(section)}{section.title}”下没有正文",
                            "补写正文，或删去这个标题")
+
+
+def _is_statement(heading: str) -> bool:
+    """Whether a heading line reads as an item or sentence of the text (see :func:`check_empty_headings`)."""
+    line = heading.rstrip(" \t\u3000")
+    return line.endswith(("；", ";")) or (line.endswith("。") and ("，" in line or "," in line))
 
 
 def _title_key(title: str) -> str:
