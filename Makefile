@@ -35,7 +35,7 @@ lint: $(STAMP)
 # 0.09 s more per process.
 # BENCH_PYTHON picks the interpreter to measure with, in a venv of its own, e.g.
 #   make bench BENCH_PYTHON=/usr/bin/python3 BENCH_VENV=.venv-bench-system
-# (how the interpreter was built moves the figures by ~8 %: docs/benchmarks.md, "The interpreter").
+# (how the interpreter was built moves the figures by ~9 %: docs/benchmarks.md, "The interpreter").
 BENCH_PYTHON ?= $(PYTHON)
 BENCH_VENV ?= .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed

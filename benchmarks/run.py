@@ -297,7 +297,7 @@ def main() -> int:
 
 
 def interpreter() -> str:
-    """Which build of Python runs the benchmark: the same version runs this parse 8 % faster or
+    """Which build of Python runs the benchmark: the same version runs this parse ~9 % faster or
     slower depending on how it was compiled (docs/benchmarks.md, "The interpreter")."""
     base = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
     flags = sysconfig.get_config_var("PY_CFLAGS") or ""
