@@ -296,11 +296,16 @@ def check_empty_headings(ctx: Context) -> Iterator[Diagnostic]:
     Not a numbered line that is a statement of its own: one ending with ；(an item of a list, as
     the lowest levels of 意见 and 通知 are written: ``（1）规范社会应急力量参与救援；``) or a sentence
     with a clause break ending with 。 (``（2）支持…发展，2024年底前培育300支以上示范队伍。``). A short
-    lead sentence alone (``（一）加强组织领导。``) still is a heading without its text."""
+    lead sentence alone (``（一）加强组织领导。``) still is a heading without its text. Nor the 项 of
+    an article (``第四条 有下列情形之一的：`` ``（一）未按规定备案的；`` ``（二）拒不接受监督检查的。``):
+    in a regulation they are the article's text, never headings over text of their own."""
     text = ctx.doc.text
+    items = {id(item) for section in ctx.doc.walk() if section.marker.style == "article"
+             for item in section.walk() if item is not section}
     for section in ctx.sections():
         real_children = [c for c in section.children if c.heading_span.start not in ctx.skipped]
         if not section.body and not real_children and section.title_span is not None \
+                and id(section) not in items \
                 and not _is_statement(text[section.heading_span.start:section.heading_span.end]):
             yield _heading(ctx, "DP213", section, f"标题“{_label(section)}{section.title}”下没有正文",
                            "补写正文，或删去这个标题")
