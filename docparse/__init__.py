@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .api import json_schema, parse, parse_bytes, parse_file, to_json
+    from .api import from_json, json_schema, parse, parse_bytes, parse_file, to_json
     from .errors import DocparseError
     from .models import (
         SCHEMA_VERSION,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _LAZY = {
-    "json_schema": "api", "parse": "api", "parse_bytes": "api", "parse_file": "api", "to_json": "api",
+    **dict.fromkeys(("from_json", "json_schema", "parse", "parse_bytes", "parse_file", "to_json"), "api"),
     "DocparseError": "errors", "validate": "validate",
     **dict.fromkeys(("SCHEMA_VERSION", "Claim", "Closing", "Diagnostic", "Document", "EnumItem", "Furniture",
                      "Marker", "Metadata", "Metric", "Paragraph", "Section", "SourceInfo", "Span"), "models"),
@@ -57,6 +57,7 @@ __all__ = [
     "SourceInfo",
     "Span",
     "__version__",
+    "from_json",
     "json_schema",
     "parse",
     "parse_bytes",

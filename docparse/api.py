@@ -13,12 +13,13 @@ from typing import Any
 
 from . import diagnostics
 from .decode import decode
-from .errors import MAX_CHARS, MAX_DEPTH, EmptyInputError, InputError, LimitError, NotChineseError
+from .errors import MAX_CHARS, MAX_DEPTH, EmptyInputError, LimitError, NotChineseError
+from .files import read_bytes
 from .frontmatter import build_front_matter
 from .grammar import document_parser, marker_patterns
 from .lexer import cut_run_on, prepare
 from .lines import Locator, split_lines
-from .models import Diagnostic, Document, MarkerStyle, Section, SourceInfo, trusted
+from .models import Diagnostic, Document, MarkerStyle, Section, SourceInfo, build
 from .normalize import fold, normalize_newlines
 from .segment import segment
 from .transform import Context, build_body
@@ -76,27 +77,22 @@ def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
         DocparseError: the file is missing, a directory or unreadable, or its content is not a report.
     """
     name = os.fspath(path)
-    return parse_bytes(_read(name), encoding=encoding, path=name, max_chars=max_chars, max_depth=max_depth)
-
-
-def _read(name: str) -> bytes:
-    """The bytes of a file; errors name the file. (Returned, not kept: parse_bytes drops them.)"""
-    try:
-        with open(name, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise InputError("文件不存在", path=name) from None
-    except IsADirectoryError:
-        raise InputError("这是目录，不是文件", path=name) from None
-    except PermissionError:
-        raise InputError("没有读取权限", path=name) from None
-    except OSError as exc:
-        raise InputError(f"无法读取文件（{exc.strerror}）", path=name) from None
+    return parse_bytes(read_bytes(name), encoding=encoding, path=name, max_chars=max_chars,
+                       max_depth=max_depth)
 
 
 def to_json(doc: Document, *, indent: int | None = 2) -> str:
     """The Document as JSON (Chinese unescaped)."""
     return doc.model_dump_json(indent=indent)
+
+
+def from_json(data: str | bytes) -> Document:
+    """A Document read back from its JSON.
+
+    Raises:
+        pydantic.ValidationError: not a Document, or one of another major schema version.
+    """
+    return Document.model_validate_json(data)
 
 
 def json_schema() -> dict[str, Any]:
@@ -144,7 +140,7 @@ def _build(raw_text: str, source_fields: dict[str, Any], *, replaced: int, confi
                                  locator, section.heading_span.start, section.heading_span.end)
                  for section in recovered)
     # every part is a model already (validated or built as valid): the Document is not validated again
-    return trusted(
+    return build(
         Document, source=source, text=text, doc_type=front.doc_type, title=front.title,
         subtitle=front.subtitle, byline=front.byline, report_year=front.report_year,
         addressee=front.addressee, metadata=front.metadata, furniture=front.furniture, preamble=preamble,

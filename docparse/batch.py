@@ -30,8 +30,8 @@ from typing import Any, Literal, TextIO
 
 from .api import parse_bytes
 from .collector import collector_paused
-from .commands.common import write_atomic
 from .errors import DocparseError, InputError, WorkerLostError
+from .files import write_atomic
 from .output import json_chunks
 
 Format = Literal["json", "jsonl", "parquet"]

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from .models import FurnitureKind
+from .models import FurnitureCategory
 
 _TRAIL_ENDINGS = ("正文", "详情", "详细内容", "内容")
 """A navigation trail ends with one of these (``首页>政务公开>正文``)."""
 _TRAIL_PATTERN = rf"[>»]({'|'.join(_TRAIL_ENDINGS)})$"
 # Each pattern is matched against the folded line with all spaces removed (see classify_line).
-_RAW_PATTERNS: tuple[tuple[FurnitureKind, str], ...] = (
+_RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页)[:>»]"),
     ("navigation", r"^首页([>»/]|>>)"),
     ("navigation", _TRAIL_PATTERN),
@@ -63,7 +63,7 @@ _SENTENCE_STOP = re.compile(r"[。;!?]")
 _CHUNK = re.compile(r"[\[【][^\]】]{0,20}[\]】]|[^\s\[【|]+")
 
 
-def classify_line(squeezed: str, stripped: str = "") -> FurnitureKind | None:
+def classify_line(squeezed: str, stripped: str = "") -> FurnitureCategory | None:
     """The furniture kind of a whole line, or ``None`` for content.
 
     ``squeezed`` is the folded line without spaces. A line made of several chrome pieces
@@ -85,7 +85,7 @@ def classify_line(squeezed: str, stripped: str = "") -> FurnitureKind | None:
     return None
 
 
-def _classify_whole(squeezed: str) -> FurnitureKind | None:
+def _classify_whole(squeezed: str) -> FurnitureCategory | None:
     if not squeezed:
         return None
     if len(squeezed) <= 2 and not _LONE_SEPARATOR.search(squeezed):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .metrics import ClaimState, find_metrics
-from .models import Claim, SectionRole, blank_values, from_values
+from .models import Claim, SectionRole, build
 from .roles import role_of_claim
 from .sentences import sentence_ends
 
@@ -52,15 +52,9 @@ def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: Secti
             if not explicit_role:
                 current = role_of_claim(text) or current
             claim_id = f"{id_prefix}{len(claims) + 1}"
-            values = blank_values(Claim)
-            values["kind"] = "claim"
-            values["id"] = claim_id
-            values["span"] = locator.span(begin, finish)
-            values["text"] = text
-            values["topic"] = topic
-            values["role"] = current
-            values["metrics"] = find_metrics(source, folded, begin, finish, locator, claim_id, path, state,
-                                             current == "plans")
-            claims.append(from_values(Claim, values))
+            metrics = find_metrics(source, folded, begin, finish, locator, claim_id, path, state,
+                                   current == "plans")
+            claims.append(build(Claim, id=claim_id, span=locator.span(begin, finish), text=text, topic=topic,
+                                role=current, metrics=metrics))
         begin = stop
     return claims

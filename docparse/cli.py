@@ -1,12 +1,5 @@
-"""The ``docparse`` command: one module per subcommand under docparse/commands/.
-
-Exit codes (documented in the README):
-  0  success (validate: no error-severity finding)
-  1  validate found errors
-  2  usage error (argparse)
-  3  an input could not be read or is not a report (empty, binary, undecodable, not Chinese, too large)
-  4  internal error (a bug: please report it with the input)
-"""
+"""The ``docparse`` command: one module per subcommand under docparse/commands/; exit codes are
+defined in docparse/errors.py (``EXIT_*``) and documented in the README."""
 
 from __future__ import annotations
 
@@ -16,11 +9,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-EXIT_INPUT = 3
-EXIT_INTERNAL = 4
+from .errors import EXIT_INTERNAL, EXIT_USAGE
 
 COMMANDS = ("parse", "outline", "schema", "metrics", "validate", "convert")
 """Subcommand modules in docparse/commands/, each with ``register(subparsers)`` and ``run(args)``;

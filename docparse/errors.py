@@ -6,12 +6,24 @@ Errors are for input docparse cannot read at all (empty, binary, undecodable, to
 
 from __future__ import annotations
 
+# Exit codes of the ``docparse`` command (README, "Exit codes").
+EXIT_OK = 0
+"""Success (validate: no error-severity finding)."""
+EXIT_FINDINGS = 1
+"""validate found errors."""
+EXIT_USAGE = 2
+"""A usage error (argparse's own code)."""
+EXIT_INPUT = 3
+"""An input could not be read or is not a report; :attr:`DocparseError.exit_code`."""
+EXIT_INTERNAL = 4
+"""An internal error: a bug, to be reported with the input."""
+
 
 class DocparseError(Exception):
     """Base of every docparse error: ``code`` is stable, ``message`` is Chinese, ``path`` names the file."""
 
     code = "DP000"
-    exit_code = 3
+    exit_code = EXIT_INPUT
 
     def __init__(self, message: str, *, path: str | None = None) -> None:
         super().__init__(message)

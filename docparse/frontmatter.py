@@ -21,7 +21,7 @@ from .models import (
     MetadataField,
     TextBlock,
     Title,
-    trusted,
+    build,
 )
 from .numerals import cn_to_int
 from .segment import Segmented
@@ -60,7 +60,7 @@ class FrontMatter:
 def _block(text: str, locator: Locator, span: tuple[int, int] | None) -> TextBlock | None:
     if span is None:
         return None
-    return trusted(TextBlock, text=text[span[0]:span[1]], span=locator.span(*span))
+    return build(TextBlock, text=text[span[0]:span[1]], span=locator.span(*span))
 
 
 def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented) -> FrontMatter:
@@ -71,13 +71,13 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented)
     front = FrontMatter(metadata=_metadata(text, folded, locator, seg))
     if seg.title:
         title_text, spans = seg.title
-        front.title = trusted(Title, text=title_text if _mostly_cjk(title_text) else
+        front.title = build(Title, text=title_text if _mostly_cjk(title_text) else
                               " ".join(text[s:e].strip() for s, e in spans),
                               spans=[locator.span(s, e) for s, e in spans])
     front.subtitle = _block(text, locator, seg.subtitle)
     front.byline = _block(text, locator, seg.byline)
     front.addressee = _block(text, locator, seg.addressee)
-    front.furniture = [trusted(Furniture, kind=kind, span=locator.span(s, e), text=text[s:e])
+    front.furniture = [build(Furniture, category=kind, span=locator.span(s, e), text=text[s:e])
                        for kind, s, e in seg.furniture]
     front.closing = _closing(text, locator, seg)
     title = front.title.text if front.title else ""
@@ -100,7 +100,7 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metad
         start, value_start, value_end = (line_start + raw.start, line_start + raw.value_start,
                                          line_start + raw.value_end)
         value = text[value_start:value_end]
-        fields.append(trusted(MetadataField, key=raw.key, label=raw.label or "发文字号", value=value,
+        fields.append(build(MetadataField, key=raw.key, label=raw.label or "发文字号", value=value,
                               span=locator.span(start, value_end),
                               value_span=locator.span(value_start, value_end)))
         if raw.key in _DATE_KEYS:
@@ -113,7 +113,7 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metad
         match = DOC_NUMBER.search(folded[: seg.body[0].start] if seg.body else "")
         if match:
             values["doc_number"] = text[match.start():match.end()]
-    return trusted(Metadata, **values, fields=fields)
+    return build(Metadata, **values, fields=fields)
 
 
 def _closing(text: str, locator: Locator, seg: Segmented) -> Closing | None:
@@ -125,7 +125,7 @@ def _closing(text: str, locator: Locator, seg: Segmented) -> Closing | None:
     start = min(s for s, _ in parts)
     end = max(e for _, e in parts)
     date_text = text[seg.date[0]:seg.date[1]] if seg.date else None
-    return trusted(
+    return build(
         Closing,
         span=locator.span(start, end),
         signature=[_block(text, locator, span) for span in seg.signature],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from .models import Span
+from .models import Span, build_span
 
 
 class Line(NamedTuple):
@@ -81,53 +81,18 @@ class Locator:
         return index + 1, offset - self._line_starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
-        """The :class:`Span` of ``text[start:end]``.
-
-        Called for every node of the tree, so it is kept to one bisect (two when the span crosses a
-        line end) and fills the slots directly instead of validating numbers that are valid by
-        construction: for offsets ≥ 0, line and column are ≥ 1. Anything else goes through
-        validation, which raises. The slots are filled on a :class:`_SpanDraft`, which then becomes
-        the Span (see there).
-        """
-        if start < 0 or end < 0:
+        """The :class:`Span` of ``text[start:end]`` (one bisect; two when it crosses a line end)."""
+        if start < 0 or end < 0:  # no valid span: let validation say so
             line, column = self.position(start)
             end_line, end_column = self.position(end)
             return Span(start=start, end=end, line=line, column=column,
-                        end_line=end_line, end_column=end_column)  # raises the ValidationError
+                        end_line=end_line, end_column=end_column)
         starts = self._line_starts
         index = bisect.bisect_right(starts, start) - 1
         if start <= end and end < starts[index + 1]:
             end_index = index  # most spans end on the line they start on
         else:
             end_index = bisect.bisect_right(starts, end, index if start <= end else 0) - 1
-        span = _SpanDraft()
-        span.start = start
-        span.end = end
         numbers = self._line_numbers
-        span.line = numbers[index]
-        span.column = start - starts[index] + 1
-        span.end_line = numbers[end_index]
-        span.end_column = end - starts[end_index] + 1
-        span.__class__ = Span  # type: ignore[assignment]  # the draft becomes the Span
-        return span  # type: ignore[return-value]
-
-
-class _SpanDraft:
-    """A Span being filled in: the same slots, without the frozen ``__setattr__``.
-
-    A frozen dataclass refuses attribute assignment, so a Span's slots can only be set through
-    their descriptors (one call each); on this class they are plain assignments, which the
-    interpreter does inline. Assigning ``__class__`` then turns the draft into a Span: CPython
-    allows it only between classes of the same layout (the same slot names) and checks that at the
-    assignment, so a Span given other fields raises ``TypeError`` at the first span
-    (tests/test_span_value.py). A third faster per span (0.49 → 0.34 µs); spans are the most
-    numerous nodes.
-    """
-
-    __slots__ = ("column", "end", "end_column", "end_line", "line", "start")
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+        return build_span(start, end, numbers[index], start - starts[index] + 1,
+                          numbers[end_index], end - starts[end_index] + 1)

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from .lines import Locator
-from .models import Metric, Qualifier, blank_values, from_values
+from .models import Metric, Qualifier, build
 from .numerals import cn_quantity
 
 _CN_DIGITS = "〇零一二两三四五六七八九"
@@ -349,26 +349,13 @@ def _find(text: str, folded: str, start: int, end: int, locator: Locator, claim_
         group = f"{id_prefix}{draft.group + 1}" if draft.group is not None else None
         if draft.role == "total":
             group = f"{id_prefix}{number}"
-        values = blank_values(Metric)
-        values["id"] = f"{id_prefix}{number}"
-        values["span"] = locator.span(draft.start, draft.end)
-        values["raw"] = share(draft.raw, draft.raw)
-        values["value"] = draft.value
-        values["value_high"] = draft.value_high
-        values["unit"] = draft.unit
-        values["qualifier"] = draft.qualifier
-        values["kind"] = draft.kind
-        values["direction"] = draft.direction
-        values["baseline"] = draft.baseline
-        values["label"] = share(draft.label, draft.label) if draft.label else None
-        values["subject"] = draft.subject
-        values["period"] = draft.period
-        values["is_target"] = draft.is_target
-        values["role"] = draft.role
-        values["group"] = group
-        values["path"] = path
-        values["claim_id"] = claim_id
-        metrics.append(from_values(Metric, values))
+        metrics.append(build(
+            Metric, id=f"{id_prefix}{number}", span=locator.span(draft.start, draft.end),
+            raw=share(draft.raw, draft.raw), value=draft.value, value_high=draft.value_high, unit=draft.unit,
+            qualifier=draft.qualifier, measure=draft.kind, direction=draft.direction, baseline=draft.baseline,
+            label=share(draft.label, draft.label) if draft.label else None, subject=draft.subject,
+            period=draft.period, is_target=draft.is_target, breakdown=draft.role, group=group, path=path,
+            claim_id=claim_id))
     if candidates is not None:
         for slot, metric in zip(slots, metrics, strict=True):
             candidates[slot].metric = metric

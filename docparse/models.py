@@ -7,182 +7,113 @@ Offsets are Unicode code points of the *normalized* text (line ends folded to ``
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
-import functools
-import inspect
-import itertools
-import sys
+import os
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Final, Literal, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticUndefined
 
-SCHEMA_VERSION: Final = "1.1.0"
-"""Bumped on every change of the output: minor for additions, major for breaking changes."""
+SCHEMA_VERSION: Final = "2.0.0"
+"""Bumped on every change of the output: minor for additions, major for breaking changes
+(CHANGELOG.md lists them). A Document JSON of another major version is refused on reading."""
 
-
-def _describe(schema: dict[str, Any], cls: type) -> None:
-    """Give each property of a model's JSON Schema the docstring written under its field.
-
-    What ``use_attribute_docstrings`` does, but when a schema is asked for rather than when the
-    classes are built: pydantic reads the source of every class for it, a tenth of the start-up
-    of every process (the CLI, each batch worker), and nothing but the schema uses descriptions.
-    """
-    written = _attribute_docstrings()
-    for name, prop in schema.get("properties", {}).items():
-        for owner in cls.__mro__:
-            text = written.get(owner.__name__, {}).get(name)
-            if text is not None:
-                prop.setdefault("description", text)
-                break
-
-
-@functools.cache
-def _attribute_docstrings() -> dict[str, dict[str, str]]:
-    """Class name → field → the string literal right below the field's annotation, in this module."""
-    try:
-        tree = ast.parse(inspect.getsource(sys.modules[__name__]))
-    except (OSError, TypeError):  # no source (a frozen or .pyc-only install): no descriptions
-        return {}
-    found: dict[str, dict[str, str]] = {}
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            fields = found.setdefault(node.name, {})
-            for annotation, following in itertools.pairwise(node.body):
-                if (isinstance(annotation, ast.AnnAssign) and isinstance(annotation.target, ast.Name)
-                        and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
-                        and isinstance(following.value.value, str)):
-                    fields[annotation.target.id] = inspect.cleandoc(following.value.value)
-    return found
+_CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=_describe)
+    model_config = _CONFIG
 
 
 ModelT = TypeVar("ModelT", bound=_Model)
-_MISSING: Any = object()
-_new = object.__new__
-_set = object.__setattr__
+
+CHECK_BUILDS = os.environ.get("DOCPARSE_CHECK_BUILDS") == "1"
+"""Validate every node :func:`build` makes (the test suite switches it on in tests/conftest.py)."""
 
 
-class _Template(NamedTuple):
-    """How :func:`trusted` builds instances of one model class."""
+def build(cls: type[ModelT], /, **fields: Any) -> ModelT:
+    """A node from values the parser has just computed, without validating them again.
+
+    The parser builds tens of thousands of nodes per megabyte (every claim, metric and span) from
+    values that are valid by construction, so validation would only cost time. Callers pass every
+    required field with its exact type (a float as a float). With :data:`CHECK_BUILDS` on, each
+    node is validated too, so that a missing, extra or mistyped field fails at the call site.
+    """
+    if CHECK_BUILDS:
+        _check(cls, fields)
+    shape = _SHAPES.get(cls) or _shape(cls)
+    values = shape.defaults.copy()
+    values.update(fields)
+    for name, factory in shape.fresh:
+        if name not in fields:
+            values[name] = factory()
+    model = object.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", shape.fields_set)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
+
+
+class _Shape(NamedTuple):
+    """What :func:`build` needs to know of a model class."""
 
     defaults: dict[str, Any]
-    """Every field in declaration order with its default (``_MISSING`` when required or fresh), in a
-    key-sharing dict: copies of it share one table of field names (PEP 412), so that each instance
-    holds only its values (on Python 3.11 a metric's dict takes 216 bytes instead of 464)."""
+    """Every field in declaration order (the order of the JSON keys) with its default."""
     fields_set: set[str]
-    """Every field: shared by all instances (frozen models never change it)."""
+    """Every field: one set shared by all instances (frozen models never change it)."""
     fresh: tuple[tuple[str, Callable[[], Any]], ...]
-    """Fields whose default is made anew per instance (``[]``)."""
+    """Fields whose default is made anew for each instance (``[]``)."""
 
 
-_TEMPLATES: dict[type[_Model], _Template] = {}
+_SHAPES: dict[type[BaseModel], _Shape] = {}
 
 
-def trusted(cls: type[ModelT], **values: Any) -> ModelT:
-    """A model instance from values that are valid by construction, without validating them again.
-
-    The parser builds tens of thousands of nodes per megabyte (every claim, metric and span), all
-    from values it has just computed, so validation only costs time. Unlike ``model_construct``
-    this shares one set of field names per class instead of a new set per instance, and one table
-    of dict keys (see :class:`_Template`). Callers pass every required field with its exact type
-    (a float as a float); tests/test_trusted.py re-validates whole documents to hold them to that.
-    """
-    template = _TEMPLATES.get(cls) or _template(cls)
-    data = template.defaults.copy()
-    data.update(values)
-    for name, factory in template.fresh:
-        if data[name] is _MISSING:
-            data[name] = factory()
-    return _instance(cls, data, template)
-
-
-def trusted_exact(cls: type[ModelT], data: dict[str, Any]) -> ModelT:
-    """:func:`trusted` for a dict that already holds every field, in declaration order (the order
-    of ``model_dump`` and of the JSON keys).
-
-    For the tree's nodes (sections, paragraphs, items); tests/test_trusted.py holds callers to the
-    order."""
-    values = blank_values(cls)
-    values.update(data)
-    return from_values(cls, values)
-
-
-def blank_values(cls: type[_Model]) -> dict[str, Any]:
-    """The values of a new ``cls`` instance to fill in: every field in declaration order with its
-    default (``_MISSING`` when it has none), in a dict that shares its keys with the class.
-
-    For the most numerous nodes (claims, metrics): assigning each field to this dict and passing it
-    to :func:`from_values` takes half the time of building a dict of them and copying it in
-    (a metric 0.3 µs instead of 0.65 µs). Every field must be assigned."""
-    template = _TEMPLATES.get(cls) or _template(cls)
-    return template.defaults.copy()
-
-
-def from_values(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
-    """The instance of ``cls`` whose fields are ``values`` (from :func:`blank_values`, every field
-    assigned), without validation."""
-    model = _new(cls)
-    _set_dict(model, values)
-    _set_fields_set(model, _TEMPLATES[cls].fields_set)
-    _set_extra(model, None)
-    _set_private(model, None)
-    return model
-
-
-def _instance(cls: type[ModelT], values: dict[str, Any], template: _Template) -> ModelT:
-    model = _new(cls)
-    _set_dict(model, values)
-    _set_fields_set(model, template.fields_set)
-    _set_extra(model, None)
-    _set_private(model, None)
-    return model
-
-
-# BaseModel's own slots, set through their descriptors: a third faster than object.__setattr__,
-# which looks each name up along the class's MRO first
-_set_dict, _set_fields_set, _set_extra, _set_private = (
-    BaseModel.__dict__[name].__set__
-    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
-
-
-def _template(cls: type[_Model]) -> _Template:
+def _shape(cls: type[BaseModel]) -> _Shape:
+    defaults: dict[str, Any] = {}
     fresh: list[tuple[str, Callable[[], Any]]] = []
-    # an instance dict filled attribute by attribute uses the class's shared keys, and so do its
-    # copies, while a dict built as a literal carries its own key table; setting the fields in
-    # declaration order keeps that order (the order of dumps) in every copy
-    probe = _new(cls)
     for name, info in cls.model_fields.items():
-        default = info.default
-        if info.default_factory is not None or isinstance(default, list):
-            default = _MISSING
-            fresh.append((name, info.default_factory or list))  # type: ignore[arg-type]
-        elif default is PydanticUndefined:
-            default = _MISSING
-        _set(probe, name, default)
-    shared: dict[str, Any] = probe.__dict__
-    # CPython 3.11 sizes a copy's values by the room left in the class's key table, and every new
-    # instance uses up one place of that room: use it up now, so that copies hold just the fields
-    for _ in range(32):
-        _new(cls)
-    shared = shared.copy()
-    own = dict(shared)  # where a key table of its own is smaller (few fields, Python 3.13), take it
-    defaults = shared if sys.getsizeof(shared) <= sys.getsizeof(own) else own
-    _TEMPLATES[cls] = _Template(defaults, set(cls.model_fields), tuple(fresh))
-    return _TEMPLATES[cls]
+        if info.default_factory is not None:
+            fresh.append((name, info.default_factory))  # type: ignore[arg-type]
+        elif isinstance(info.default, list):
+            fresh.append((name, list))
+        defaults[name] = None if info.default is PydanticUndefined else info.default
+    _SHAPES[cls] = _Shape(defaults, set(cls.model_fields), tuple(fresh))
+    return _SHAPES[cls]
+
+
+def _check(cls: type[BaseModel], fields: dict[str, Any]) -> None:
+    """Validate ``fields`` as ``cls`` and require every value to keep its type (``12`` is not ``12.0``)."""
+    validated = cls.model_validate(fields)
+    for name, value in fields.items():
+        kept = getattr(validated, name)
+        if type(kept) is not type(value):
+            raise TypeError(f"{cls.__name__}.{name}: built from {type(value).__name__}, "
+                            f"validation gives {type(kept).__name__}")
+
+
+def build_span(start: int, end: int, line: int, column: int, end_line: int, end_column: int) -> Span:
+    """A :class:`Span` from numbers the locator has computed (valid by construction), unvalidated
+    as :func:`build` builds nodes: a document has one or two spans per node."""
+    if CHECK_BUILDS:
+        return Span(start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+    span = object.__new__(Span)
+    object.__setattr__(span, "start", start)
+    object.__setattr__(span, "end", end)
+    object.__setattr__(span, "line", line)
+    object.__setattr__(span, "column", column)
+    object.__setattr__(span, "end_line", end_line)
+    object.__setattr__(span, "end_column", end_column)
+    return span
 
 
 # A slotted pydantic dataclass rather than a model: every node has one or two spans, and a model's
 # per-instance ``__dict__`` made them a third of a document's memory (350 bytes each, now 80). It
 # validates, compares, hashes and serializes like the models (same JSON and JSON schema); it has
 # no ``model_*`` methods (``dataclasses.asdict(span)`` gives the dict).
-@dataclass(frozen=True, slots=True, config=ConfigDict(extra="forbid", json_schema_extra=_describe))
+@dataclass(frozen=True, slots=True, config=ConfigDict(extra="forbid", use_attribute_docstrings=True))
 class Span:
     """A half-open range of :attr:`Document.text` with 1-based line and column of both ends."""
 
@@ -284,7 +215,8 @@ class Metric(_Model):
     unit: str | None = None
     """Counter or unit as normalized: 次 件 个 人次 元 % 个百分点 …"""
     qualifier: Qualifier = "exact"
-    kind: Literal["level", "change"] = "level"
+    measure: Literal["level", "change"] = "level"
+    """What the figure states: a level (``办结率98%``) or a change (``增长12%``, ``下降3个百分点``)."""
     direction: Literal["up", "down"] | None = None
     """For a change: which way."""
     baseline: str | None = None
@@ -297,7 +229,7 @@ class Metric(_Model):
     """The time the figure covers (the report year unless the text says otherwise)."""
     is_target: bool = False
     """A target (目标, 预期, 力争) rather than an achieved figure."""
-    role: Literal["total", "part"] | None = None
+    breakdown: Literal["total", "part"] | None = None
     """``total`` for ``13027个，其中…``; ``part`` for the parts after 其中."""
     group: str | None = None
     """Joins a total with its parts (the total's id)."""
@@ -387,7 +319,7 @@ class Section(_Model):
             yield from child.walk()
 
 
-FurnitureKind = Literal[
+FurnitureCategory = Literal[
     "banner",
     "navigation",
     "font_size",
@@ -408,7 +340,8 @@ FurnitureKind = Literal[
 class Furniture(_Model):
     """Web-page chrome or print artefact kept aside (never body text), with why it was set aside."""
 
-    kind: FurnitureKind
+    category: FurnitureCategory
+    """Why the line was set aside: navigation, a font-size switch, a page number …"""
     span: Span
     text: str
 
@@ -495,6 +428,7 @@ class Document(_Model):
 
     schema_name: Literal["docparse.Document"] = "docparse.Document"
     schema_version: str = Field(default=SCHEMA_VERSION, pattern=r"^\d+\.\d+\.\d+$")
+    """The version of this schema the JSON follows; another major version is refused on reading."""
     source: SourceInfo
     text: str
     """The normalized text every span indexes into."""
@@ -516,6 +450,18 @@ class Document(_Model):
     sections: list[Section] = []
     closing: Closing | None = None
     diagnostics: list[Diagnostic] = []
+
+    @field_validator("schema_version")
+    @classmethod
+    def _compatible(cls, version: str) -> str:
+        """Refuse a Document JSON written by a docparse of another major schema version (its fields
+        are named or shaped differently), or of a newer minor version (it may hold fields unknown here)."""
+        major, minor, _ = (int(part) for part in version.split("."))
+        current_major, current_minor, _ = (int(part) for part in SCHEMA_VERSION.split("."))
+        if major != current_major or minor > current_minor:
+            raise ValueError(f"文档 JSON 的结构版本为 {version}，本版 docparse 读取 {SCHEMA_VERSION}"
+                             f"（主版本须相同）：请用对应版本的 docparse 读取，或重新解析原文件")
+        return version
 
     def walk(self) -> Iterator[Section]:
         """Yield every section of the tree in document order."""

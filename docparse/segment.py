@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import chrome
 from .lines import Line
 from .metadata import DOC_NUMBER, RawField, find_fields
-from .models import FurnitureKind
+from .models import FurnitureCategory
 
 GENRE_ENDING = re.compile(
     r"(报告|通知|意见|决定|办法|条例|规定|规划|方案|总结|公告|通告|通报|请示|批复|函|纪要|决议|公报|细则|"
@@ -56,7 +56,7 @@ class Segmented:
     """The result of segmentation: offsets only; the tree builder turns them into models."""
 
     body: list[Line] = field(default_factory=list)
-    furniture: list[tuple[FurnitureKind, int, int]] = field(default_factory=list)
+    furniture: list[tuple[FurnitureCategory, int, int]] = field(default_factory=list)
     fields: list[tuple[RawField, int]] = field(default_factory=list)
     """Metadata fields with the offset of the line they were read from."""
     title: tuple[str, list[tuple[int, int]]] | None = None
@@ -139,7 +139,7 @@ def _add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
         if match and not segment_text[match.end():].strip(" "):  # chrome ends the value: cut it out
             lead = len(match.group()) - len(match.group().lstrip(" "))
             found = match.group()
-            kind: FurnitureKind = ("font_size" if "大" in found else
+            kind: FurnitureCategory = ("font_size" if "大" in found else
                                    "counter" if re.search("次数|点击", found) else "action")
             result.furniture.append((kind,
                                      line.start + value_start + match.start() + lead,

@@ -35,10 +35,11 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "metrics": {
         "doc_id": "string", "metric_id": "string", "claim_id": "string", "section_path": "string",
-        "report_year": "int64", "raw": "string", "value": "float64", "value_high": "float64",
-        "unit": "string", "qualifier": "string", "kind": "string", "direction": "string",
+        "section_role": "string", "report_year": "int64", "raw": "string", "value": "float64",
+        "value_high": "float64",
+        "unit": "string", "qualifier": "string", "measure": "string", "direction": "string",
         "baseline": "string", "label": "string", "subject": "string", "period": "string",
-        "is_target": "bool_", "role": "string", "group": "string", "claim_text": "string",
+        "is_target": "bool_", "breakdown": "string", "group": "string", "claim_text": "string",
         "start": "int64", "end": "int64", "line": "int64",
     },
 }
@@ -80,11 +81,11 @@ def rows(doc: Document, doc_id: str | None = None) -> Tables:
         for metric in claim.metrics:
             metric_count += 1
             _add(metrics, doc_id=key, metric_id=metric.id, claim_id=claim.id, section_path=path,
-                 report_year=doc.report_year, raw=metric.raw, value=metric.value,
+                 section_role=claim.role, report_year=doc.report_year, raw=metric.raw, value=metric.value,
                  value_high=metric.value_high, unit=metric.unit, qualifier=metric.qualifier,
-                 kind=metric.kind, direction=metric.direction, baseline=metric.baseline,
+                 measure=metric.measure, direction=metric.direction, baseline=metric.baseline,
                  label=metric.label, subject=metric.subject, period=metric.period,
-                 is_target=metric.is_target, role=metric.role, group=metric.group,
+                 is_target=metric.is_target, breakdown=metric.breakdown, group=metric.group,
                  claim_text=claim.text, start=metric.span.start, end=metric.span.end,
                  line=metric.span.line)
     _add(out["documents"], doc_id=key, path=doc.source.path, sha256=doc.source.sha256,

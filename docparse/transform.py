@@ -25,8 +25,7 @@ from .models import (
     Paragraph,
     Section,
     SectionRole,
-    trusted,
-    trusted_exact,
+    build,
 )
 from .numerals import int_to_cn, ordinal_of
 from .roles import role_of_title
@@ -114,17 +113,17 @@ def _marker(token: Token, ctx: Context) -> Marker:
     if token.type == "RECOVERED":
         style_name, ordinal_text = token.value.split(":", 1)
         style: MarkerStyle = style_name
-        return trusted(Marker, raw="", style=style, ordinal=int(ordinal_text),
+        return build(Marker, raw="", style=style, ordinal=int(ordinal_text),
                       rank=TERMINALS[STYLE_TERMINAL[style]][1], recovered=True)
     style, rank = TERMINALS[token.type]
     raw = ctx.text[token.start_pos or 0: token.end_pos or 0].rstrip(" \t\u3000\xa0\u2002\u2003")
     if token.type == "UNNUMBERED_PART":
-        return trusted(Marker, raw="", style=style, ordinal=None, rank=rank)
+        return build(Marker, raw="", style=style, ordinal=None, rank=rank)
     marker = ctx.markers.get((raw, token.type))
     if marker is None:
         numeral = _NUMERAL.search(ctx.folded[token.start_pos or 0: token.end_pos or 0])
         ordinal = ordinal_of(numeral.group()) if numeral else None
-        marker = ctx.markers[raw, token.type] = trusted(Marker, raw=raw, style=style, ordinal=ordinal,
+        marker = ctx.markers[raw, token.type] = build(Marker, raw=raw, style=style, ordinal=ordinal,
                                                         rank=rank)
     return marker
 
@@ -223,7 +222,7 @@ def _section(node: Tree[Token], ctx: Context, *, level: int, parent_path: str, i
                              inherited_period=period)
             children.append(child)
             end = max(end, child.span.end)
-    return trusted_exact(Section, {
+    return build(Section, **{
         "kind": "section", "id": section_id, "span": ctx.locator.span(start, end), "level": level,
         "marker": marker, "title": title, "heading_span": ctx.locator.span(start, heading_end),
         "title_span": title_span, "path": path, "role": section_role, "body": body, "children": children,
@@ -270,7 +269,7 @@ def _paragraph(ctx: Context, start: int, end: int, paragraph_id: str,
         topic = ctx.text[item.lead_start:item.lead_end]
         item_claims = claims_stage.split_claims(ctx, item.marker_end, item.end, f"{item_id}/c",
                                                 item_role, explicit_role, path, topic, state)
-        items.append(trusted_exact(EnumItem, {
+        items.append(build(EnumItem, **{
             "kind": "enum_item", "id": item_id, "span": ctx.locator.span(item.start, item.end),
             "marker": ctx.share(ctx.text[item.start:item.marker_end].strip()), "style": item.style,
             "ordinal": item.ordinal, "lead": topic,
@@ -278,7 +277,7 @@ def _paragraph(ctx: Context, start: int, end: int, paragraph_id: str,
             "rest": ctx.text[item.rest_start:item.end], "claims": item_claims,
         }))
         previous = (item.style, item.ordinal)
-    paragraph = trusted_exact(Paragraph, {
+    paragraph = build(Paragraph, **{
         "kind": "paragraph", "id": paragraph_id, "span": ctx.locator.span(start, end), "text": text,
         "intro": intro, "items": items, "claims": intro_claims,
     })

@@ -1,4 +1,4 @@
-"""Shared fixtures: where the sample reports are, and the golden-file switch."""
+"""Shared fixtures: where the sample reports are, the golden-file switch, and checked builds."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+
+# Every node the parser builds is validated as it is built (docparse.models.build), here and in the
+# command-line processes the tests start: a missing or mistyped field fails at its call site.
+os.environ["DOCPARSE_CHECK_BUILDS"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -85,7 +85,7 @@ def score(doc: Document, gold_path: Path) -> Score:
             continue
         result.matched_value_unit += 1
         result.qualifier_right += metric.qualifier == mention["qualifier"]
-        result.kind_right += metric.kind == mention["kind"]
+        result.kind_right += metric.measure == mention["kind"]
     for index, metric in enumerate(found):
         if index in used:
             continue

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import docparse
-from docparse import cli
+from docparse import cli, errors
 from docparse.errors import (
     BinaryInputError,
     DocparseError,
@@ -100,7 +100,7 @@ def test_every_error_has_its_own_code_and_exit_code() -> None:
     classes = [EmptyInputError, BinaryInputError, NotChineseError, InputError, docparse.errors.DecodeError,
                docparse.errors.LimitError]
     assert len({c.code for c in classes}) == len(classes)
-    assert all(issubclass(c, DocparseError) and c.exit_code == cli.EXIT_INPUT == 3 for c in classes)
+    assert all(issubclass(c, DocparseError) and c.exit_code == errors.EXIT_INPUT == 3 for c in classes)
 
 
 def bad_files(tmp_path: Path) -> list[Path]:
@@ -117,7 +117,7 @@ def test_cli_batch_reports_each_bad_file_on_one_line_and_continues(
     bad = bad_files(tmp_path)
     good = SAMPLES[0]
     names = [str(bad[0]), str(good), *map(str, bad[1:]), str(good)]
-    assert cli.main(["parse", *names]) == cli.EXIT_INPUT
+    assert cli.main(["parse", *names]) == errors.EXIT_INPUT
     out, err = capsys.readouterr()
     lines = err.splitlines()
     assert len(lines) == len(bad)
@@ -141,7 +141,7 @@ def test_cli_exit_code_and_stderr_in_a_real_process(tmp_path: Path) -> None:
 
 def test_cli_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = unreadable(tmp_path)
-    assert cli.main(["parse", str(path)]) == cli.EXIT_INPUT
+    assert cli.main(["parse", str(path)]) == errors.EXIT_INPUT
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(path) in err and "权限" in err
 
@@ -162,7 +162,7 @@ def test_permission_denied_even_when_running_as_root(tmp_path: Path, monkeypatch
     with pytest.raises(InputError) as caught:
         docparse.parse_file(path)
     assert "权限" in caught.value.message and caught.value.path == str(path)
-    assert cli.main(["parse", str(path), str(SAMPLES[2])]) == cli.EXIT_INPUT
+    assert cli.main(["parse", str(path), str(SAMPLES[2])]) == errors.EXIT_INPUT
     out, err = capsys.readouterr()
     assert err.count("\n") == 1 and str(path) in err and "权限" in err
     assert json.loads(out)["source"]["path"] == str(SAMPLES[2])
@@ -197,9 +197,9 @@ def test_depth_limit_is_a_typed_error_with_an_option_to_raise_it() -> None:
 def test_cli_limit_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "deep.txt"
     path.write_text(DEEP, encoding="utf-8")
-    assert cli.main(["parse", "--max-depth", "3", str(path)]) == cli.EXIT_INPUT
+    assert cli.main(["parse", "--max-depth", "3", str(path)]) == errors.EXIT_INPUT
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(path) in err and "DP006" in err and "嵌套" in err
-    assert cli.main(["parse", "--max-size", "10", str(path)]) == cli.EXIT_INPUT
+    assert cli.main(["parse", "--max-size", "10", str(path)]) == errors.EXIT_INPUT
     assert "DP006" in capsys.readouterr().err
-    assert cli.main(["parse", "--max-size", "1000", "--max-depth", "8", str(path)]) == cli.EXIT_OK
+    assert cli.main(["parse", "--max-size", "1000", "--max-depth", "8", str(path)]) == errors.EXIT_OK

@@ -151,7 +151,7 @@ def test_a_stop_at_any_moment_of_a_write_leaves_no_temporary_file(tmp_path: Path
     import signal
     import time
 
-    from docparse.commands.common import write_atomic
+    from docparse.files import write_atomic
 
     for _ in range(150):
         pid = os.fork()

@@ -62,12 +62,13 @@ def test_gold_spans_index_the_parsed_text() -> None:
 def test_gold_totals_parts_and_changes() -> None:
     by_raw = {(m.raw, m.span.start): m for m in load("000").metrics()}
     total = next(m for (raw, _), m in by_raw.items() if raw == "13027个")
-    parts = [m for m in by_raw.values() if m.group == total.id and m.role == "part"]
-    assert total.role == "total" and sorted(m.value for m in parts) == [3866, 9161]
+    parts = [m for m in by_raw.values() if m.group == total.id and m.breakdown == "part"]
+    assert total.breakdown == "total" and sorted(m.value for m in parts) == [3866, 9161]
     change = next(m for (raw, _), m in by_raw.items() if raw == "2277个")
-    assert (change.kind, change.direction, change.baseline, change.role) == ("change", "up", "上年底", None)
+    assert (change.measure, change.direction, change.baseline, change.breakdown) == (
+        "change", "up", "上年底", None)
     rate = next(m for (raw, _), m in by_raw.items() if raw == "21.18%")
-    assert (rate.kind, rate.baseline) == ("change", "上年底")
+    assert (rate.measure, rate.baseline) == ("change", "上年底")
     assert next(m for (raw, _), m in by_raw.items() if raw == "257.5%").baseline == "同比"
 
 
@@ -169,25 +170,25 @@ def test_xi_jinping_is_no_approximation() -> None:
 
 def test_change_with_baseline_and_direction() -> None:
     up = only("受理诉求同比增长257.5%。")
-    assert (up.kind, up.direction, up.baseline) == ("change", "up", "同比")
+    assert (up.measure, up.direction, up.baseline) == ("change", "up", "同比")
     down = only("审批时限较上年压缩比率达58%。")
-    assert (down.kind, down.direction, down.baseline) == ("change", "down", "上年")
+    assert (down.measure, down.direction, down.baseline) == ("change", "down", "上年")
     level = only("城镇调查失业率下降到5.1%。")
-    assert level.kind == "level"
+    assert level.measure == "level"
     new = only("新增四个行政编制。")
-    assert new.kind == "level"
+    assert new.measure == "level"
 
 
 def test_fenbie_list_shares_the_change_and_splits_the_labels() -> None:
     first, second = metrics_of("全市治安案件、刑事案件分别下降28.3%、8.4%。")
-    assert [(m.kind, m.direction, m.value) for m in (first, second)] == [("change", "down", 28.3),
+    assert [(m.measure, m.direction, m.value) for m in (first, second)] == [("change", "down", 28.3),
                                                                           ("change", "down", 8.4)]
     assert first.label and first.label.endswith("治安案件") and second.label == "刑事案件"
 
 
 def test_total_and_parts() -> None:
     total, *parts = metrics_of("全县市场主体存续总量为13027个,其中企业3866个、个体工商户9161个。")
-    assert total.role == "total" and [p.role for p in parts] == ["part", "part"]
+    assert total.breakdown == "total" and [p.breakdown for p in parts] == ["part", "part"]
     assert {p.group for p in parts} == {total.id}
     assert [p.label for p in parts] == ["企业", "个体工商户"]
 
@@ -283,8 +284,8 @@ def test_cli_csv_has_a_bom_and_opens_as_a_table(tmp_path: Path, capsys: pytest.C
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert list(rows[0])[:14] == ["document", "section_path", "section_role", "label", "value", "unit",
-                                  "qualifier", "kind", "baseline", "period", "raw", "line", "start", "end"]
+    assert list(rows[0])[:14] == ["doc_id", "section_path", "section_role", "label", "value", "unit",
+                                  "qualifier", "measure", "baseline", "period", "raw", "line", "start", "end"]
     assert len(rows) == len(list(load("000").metrics()))
     first = rows[0]
     assert (first["value"], first["unit"], first["raw"]) == ("4", "次", "4次")
@@ -297,7 +298,7 @@ def test_cli_json_formats(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     rows = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
     big = next(r for r in rows if r["raw"] == "13027个")
-    assert (big["value"], big["part"], big["period"]) == (13027, "total", "2022")
+    assert (big["value"], big["breakdown"], big["period"]) == (13027, "total", "2022")
 
 
 def test_cli_bad_input_is_one_chinese_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -41,7 +41,7 @@ def test_000_baode() -> None:
     assert per_section == [3, 3, 4, 2, 4, 3, 5, 5]
     seven = doc.sections[6]
     assert seven.title == "存在的问题及不足" and len(seven.body) == 1 and len(seven.body[0].items) == 5
-    kinds = {f.kind for f in doc.furniture}
+    kinds = {f.category for f in doc.furniture}
     assert {"banner", "navigation", "font_size", "action"} <= kinds
     assert "关闭本页" in furniture_texts(doc)
     assert any(t.replace("\xa0", " ").split() == ["大", "中", "小"] for t in furniture_texts(doc))

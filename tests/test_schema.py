@@ -33,4 +33,24 @@ def test_documents_round_trip_through_json() -> None:
     from .conftest import SAMPLES
 
     doc = docparse.parse_file(SAMPLES[0])
-    assert docparse.Document.model_validate_json(doc.model_dump_json()) == doc
+    assert docparse.from_json(doc.model_dump_json()) == doc
+
+
+@pytest.mark.parametrize("version", ["1.1.0", "3.0.0", "2.1.0"])
+def test_json_of_another_major_or_a_newer_minor_version_is_refused(version: str) -> None:
+    from pydantic import ValidationError
+
+    from .conftest import SAMPLES
+
+    data = json.loads(docparse.to_json(docparse.parse_file(SAMPLES[0])))
+    data["schema_version"] = version
+    with pytest.raises(ValidationError, match=f"结构版本为 {version}.*读取 {SCHEMA_VERSION}"):
+        docparse.from_json(json.dumps(data, ensure_ascii=False))
+
+
+def test_json_of_an_older_minor_version_is_read() -> None:
+    from .conftest import SAMPLES
+
+    data = json.loads(docparse.to_json(docparse.parse_file(SAMPLES[0])))
+    data["schema_version"] = "2.0.0"
+    assert docparse.from_json(json.dumps(data, ensure_ascii=False)).title is not None

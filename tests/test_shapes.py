@@ -151,7 +151,7 @@ def test_html_tag_lines_are_furniture(path: Path) -> None:
     tagged = "<div class=\"article\">\n" + tagged + "</div>\n"
     doc = sound(docparse.parse(tagged))
     assert shape(doc) == shape(docparse.parse(text))
-    assert sum(f.kind == "markup" for f in doc.furniture) >= 4
+    assert sum(f.category == "markup" for f in doc.furniture) >= 4
 
 
 def test_inline_html_tags_around_lines() -> None:

@@ -1,16 +1,14 @@
-"""What the subcommands share: reading inputs (files or ``-``), error lines, atomic writes."""
+"""What the subcommands share: reading inputs (files or ``-``) and error lines."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..collector import collector_paused
-from ..errors import DocparseError, InputError
+from ..errors import DocparseError
 
 if TYPE_CHECKING:
     from ..models import Document
@@ -45,33 +43,3 @@ def documents(names: list[str], encoding: str | None, limits: dict[str, int] | N
             yield name, load(name, encoding, limits)
         except DocparseError as error:  # noqa: PERF203 - one bad file must not stop the batch
             yield name, error
-
-
-def write_atomic(path: Path, data: str | bytes | Iterable[bytes | memoryview]) -> None:
-    """Write to a temporary file beside ``path`` and rename it: a killed run leaves no half file.
-
-    ``data`` may come in pieces (:func:`docparse.output.json_chunks`), so that a large output is
-    never one buffer.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The name is chosen before the file exists and the file is created inside the ``try``: a stop
-    # (SIGTERM raised as SystemExit in a batch worker) may land between any two bytecodes, and with
-    # ``tempfile.mkstemp`` one landing between its return and the ``try`` left the temporary file
-    # behind. ``open(..., "xb")`` refuses an existing name, as ``mkstemp`` does, and gives the output
-    # the usual umask permissions (``mkstemp``'s were 0600).
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    try:
-        with open(temp, "xb") as handle:
-            if isinstance(data, str | bytes):
-                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-            else:
-                for chunk in data:
-                    handle.write(chunk)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def output_error(path: str, exc: OSError) -> InputError:
-    return InputError(f"无法写出文件（{exc.strerror}）", path=path)

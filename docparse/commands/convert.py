@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..cli import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
-from ..errors import DocparseError
+from ..errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, DocparseError
 from .common import report_error
 
 

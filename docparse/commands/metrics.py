@@ -14,16 +14,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..cli import EXIT_INPUT, EXIT_OK
-from ..errors import DocparseError
-from .common import add_input_options, documents, output_error, report_error, write_atomic
+from ..errors import EXIT_INPUT, EXIT_OK, DocparseError
+from ..files import output_error, write_atomic
+from .common import add_input_options, documents, report_error
 
 if TYPE_CHECKING:
     from ..models import Document
 
-COLUMNS = ("document", "section_path", "section_role", "label", "value", "unit", "qualifier", "kind",
+COLUMNS = ("doc_id", "section_path", "section_role", "label", "value", "unit", "qualifier", "measure",
            "baseline", "period", "raw", "line", "start", "end",
-           "value_high", "direction", "subject", "is_target", "part", "group", "claim_id", "metric_id")
+           "value_high", "direction", "subject", "is_target", "breakdown", "group", "claim_id", "metric_id")
 """The issue's columns first (document … end), then the rest of each metric."""
 
 
@@ -47,12 +47,13 @@ def metric_rows(doc: Document, name: str) -> Iterator[dict[str, object]]:
             if isinstance(high, float) and high.is_integer():
                 high = int(high)
             yield {
-                "document": name, "section_path": metric.path, "section_role": claim.role,
+                "doc_id": name, "section_path": metric.path, "section_role": claim.role,
                 "label": metric.label, "value": value, "unit": metric.unit, "qualifier": metric.qualifier,
-                "kind": metric.kind, "baseline": metric.baseline, "period": metric.period, "raw": metric.raw,
+                "measure": metric.measure, "baseline": metric.baseline, "period": metric.period,
+                "raw": metric.raw,
                 "line": metric.span.line, "start": metric.span.start, "end": metric.span.end,
                 "value_high": high, "direction": metric.direction, "subject": metric.subject,
-                "is_target": metric.is_target, "part": metric.role, "group": metric.group,
+                "is_target": metric.is_target, "breakdown": metric.breakdown, "group": metric.group,
                 "claim_id": metric.claim_id, "metric_id": metric.id,
             }
 

@@ -7,8 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from ..cli import EXIT_INPUT, EXIT_OK
-from ..errors import DocparseError
+from ..errors import EXIT_INPUT, EXIT_OK, DocparseError
 from .common import add_input_options, documents, report_error
 
 if TYPE_CHECKING:

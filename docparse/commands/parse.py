@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..cli import EXIT_INPUT, EXIT_OK
-from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError
+from ..errors import EXIT_INPUT, EXIT_OK, MAX_CHARS, MAX_DEPTH, DocparseError
 from .common import add_input_options, documents, report_error
 
 

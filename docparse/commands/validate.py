@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from ..errors import DocparseError
+from ..errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, DocparseError
 from .common import add_input_options, documents, report_error
 
 if TYPE_CHECKING:
