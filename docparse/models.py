@@ -44,17 +44,24 @@ def build(cls: type[ModelT], /, **fields: Any) -> ModelT:
     if CHECK_BUILDS:
         _check(cls, fields)
     shape = _SHAPES.get(cls) or _shape(cls)
-    values = shape.defaults.copy()
-    values.update(fields)
+    values = shape.defaults | fields
     for name, factory in shape.fresh:
         if name not in fields:
             values[name] = factory()
-    model = object.__new__(cls)
-    object.__setattr__(model, "__dict__", values)
-    object.__setattr__(model, "__pydantic_fields_set__", shape.fields_set)
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
+    model = _new(cls)
+    _set_dict(model, values)
+    _set_fields_set(model, shape.fields_set)
+    _set_extra(model, None)
+    _set_private(model, None)
     return model
+
+
+# The slots of BaseModel, set through their descriptors, as pydantic's ``model_construct`` does
+# (``object.__setattr__`` looks each name up along the class's MRO first: twice the cost).
+_new = object.__new__
+_set_dict, _set_fields_set, _set_extra, _set_private = (
+    BaseModel.__dict__[name].__set__
+    for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
 
 
 class _Shape(NamedTuple):
@@ -99,13 +106,14 @@ def build_span(start: int, end: int, line: int, column: int, end_line: int, end_
     as :func:`build` builds nodes: a document has one or two spans per node."""
     if CHECK_BUILDS:
         return Span(start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
-    span = object.__new__(Span)
-    object.__setattr__(span, "start", start)
-    object.__setattr__(span, "end", end)
-    object.__setattr__(span, "line", line)
-    object.__setattr__(span, "column", column)
-    object.__setattr__(span, "end_line", end_line)
-    object.__setattr__(span, "end_column", end_column)
+    span = _new(Span)
+    set_start, set_end, set_line, set_column, set_end_line, set_end_column = _SPAN_SLOTS
+    set_start(span, start)
+    set_end(span, end)
+    set_line(span, line)
+    set_column(span, column)
+    set_end_line(span, end_line)
+    set_end_column(span, end_column)
     return span
 
 
@@ -130,6 +138,10 @@ class Span:
     end_column: Annotated[int, Field(ge=1)]
     """1-based column of ``end`` (one past the last character)."""
 
+
+_SPAN_SLOTS = tuple(Span.__dict__[name].__set__
+                    for name in ("start", "end", "line", "column", "end_line", "end_column"))
+"""The setters of Span's slots (a frozen dataclass refuses plain assignment), for :func:`build_span`."""
 
 Severity = Literal["error", "warning", "info"]
 
