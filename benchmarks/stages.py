@@ -33,7 +33,7 @@ STAGES = [
     ("transform (sections, paragraphs)", "transform.py", "build_body"),
     ("  inline (enumerations)", "inline.py", "cut_paragraph"),
     ("  claims (sentences)", "claims.py", "split_claims"),
-    ("    metrics", "metrics.py", "find_metrics"),
+    ("    metrics", "metrics/finder.py", "find_metrics"),
     ("  spans (Locator.span)", "lines.py", "span"),
     ("JSON (json_chunks, as convert writes it)", "output.py", "json_chunks"),
 ]
