@@ -52,8 +52,8 @@ def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: Secti
             if not explicit_role:
                 current = role_of_claim(text) or current
             claim_id = f"{id_prefix}{len(claims) + 1}"
-            metrics = find_metrics(source, folded, begin, finish, locator=locator, claim_id=claim_id,
-                                   path=path, state=state, plans=current == "plans")
+            metrics = find_metrics(source, folded, begin, finish, locator, claim_id, path, state,
+                                   current == "plans")
             claims.append(build(Claim, id=claim_id, span=locator.span(begin, finish), text=text, topic=topic,
                                 role=current, metrics=metrics))
         begin = stop

@@ -1,19 +1,25 @@
 """The metric finder's fast paths find exactly what their plain definitions beside them find.
 
 Each is checked on seeded random strings of the characters that matter to it (delimiters,
-brackets, quotes, years, lead words, numerals, spaces, newlines).
+brackets, quotes, years, lead words, numerals, units, change words, spaces, newlines).
 """
 
 from __future__ import annotations
 
 import random
+import re
+from pathlib import Path
 
 import pytest
 
+import docparse
 from docparse.lines import Locator
-from docparse.metrics import context, quantity, scan
+from docparse.metrics import ClaimState, context, find_metrics, quantity, scan
+from docparse.metrics.claim import ClaimText
+from docparse.normalize import fold
 
 EXAMPLES = 3000
+ROOT = Path(__file__).parent
 
 
 def windows(pieces: list[str], seed: int, max_pieces: int = 30) -> list[tuple[str, int, int]]:
@@ -26,6 +32,8 @@ def windows(pieces: list[str], seed: int, max_pieces: int = 30) -> list[tuple[st
         found.append((text, start, rng.randint(start, len(text))))
     return found
 
+
+# --- quantity.RUN: the numeral runs ---------------------------------------------------------------
 
 RUN_PIECES = [*"0123456789,.点百分之十千万亿两〇零一二三四五六七八九", "甲", " ", "。", "12", "1,234", "٣",
               "百分之", "百分", "1.5", "3,00"]
@@ -49,6 +57,122 @@ def test_runs_are_the_runs_of_the_definition_and_each_is_a_candidate() -> None:
                    if c.reason is not None)
 
 
+# --- quantity.read_tail: what follows a run -------------------------------------------------------
+
+TAIL_PIECES = [*"个次件人户场批年元%项名家米", "百分点", "工作日", "月", "人次", "平方米", "千米", "余次",
+               "以上", "以上率", "以下", "左右", "上下", "至", "到", "~", "-", "—", "5", "三", "余", "多",
+               "几", "万", "千", "亿", "率", ",", "。", "甲", " "]
+
+
+def test_the_tail_is_what_the_pattern_reads() -> None:
+    """Where nothing can start a tail, or a one-character unit stands alone, the pattern is not
+    matched: the groups and ends are the pattern's all the same, up to the claim's end."""
+    rng = random.Random(4)
+    for _ in range(EXAMPLES):
+        text = "办理12" + "".join(rng.choice(TAIL_PIECES) for _ in range(rng.randint(0, 6)))
+        end = rng.randint(4, len(text))
+        assert quantity.read_tail(text, 4, end) == quantity.read_tail_by_pattern(text, 4, end), (text, end)
+
+
+# --- quantity.may_be_quantity and the finder's lazy look-ups ------------------------------------------
+
+CLAIM_PIECES = [*RUN_PIECES, *TAIL_PIECES, "第", "进一步", "统一", "二十大", "“", "”", "《", "》", "\"",
+                "目标是:", "确保", "2022年,", "截至2023年", "增长", "下降", "同比", "较上年", "分别", "其中",
+                "已办结", "、"]
+
+
+def claim_of(text: str, start: int, end: int) -> ClaimText:
+    return ClaimText(text, text, start, end, Locator(text), "", "", ClaimState(period="2021"), False)
+
+
+def test_a_run_that_cannot_be_a_quantity_is_none() -> None:
+    for text, start, end in windows(CLAIM_PIECES, seed=5):
+        for run in quantity.RUN.finditer(text, start, end):
+            if not quantity.may_be_quantity(text, run.start(), run.end(), end):
+                read = quantity.read_quantity(claim_of(text, start, end), run.start(), run.end(), None)
+                assert isinstance(read, quantity.Rejection), (text, run.group())
+
+
+def test_runs_passed_over_in_real_documents_are_no_quantities() -> None:
+    """And there are such runs: the fast path is taken."""
+    passed_over = 0
+    for path in sorted((ROOT.parent / "examples").glob("*.txt")):
+        doc = docparse.parse_file(path)
+        folded = fold(doc.text)
+        for _, claim in doc.claims():
+            start, end = claim.span.start, claim.span.end
+            for run in quantity.RUN.finditer(folded, start, end):
+                if not quantity.may_be_quantity(folded, run.start(), run.end(), end):
+                    passed_over += 1
+                    claim_text = ClaimText(doc.text, folded, start, end, Locator(doc.text), "", "",
+                                           ClaimState(period=None), False)
+                    read = quantity.read_quantity(claim_text, run.start(), run.end(), None)
+                    assert isinstance(read, quantity.Rejection), folded[run.start():run.end() + 3]
+    assert passed_over > 100
+
+
+CLAIMS = [
+    "十四五,截至2023年,办理12件",
+    "“八五”普法,2023年新增5个",
+    "主要目标是:增长5%左右;",
+    "确保完成30%的年度目标任务",
+    "进一步统一二十大精神",
+]
+
+
+def test_find_metrics_finds_the_metrics_scan_finds() -> None:
+    """``scan`` reads every run and looks for titles, quotes and 目标 at once; ``find_metrics`` passes
+    over the runs that cannot be quantities and looks for the rest when it needs them. The same
+    metrics, and the same state for the next claim (but for the years inside a title or quote:
+    ``find_metrics`` passes over the rest of a title at its first run)."""
+    for text, start, end in [(claim, 0, len(claim)) for claim in CLAIMS] + windows(CLAIM_PIECES, seed=6):
+        scan_state, find_state = ClaimState(period="2021"), ClaimState(period="2021")
+        scanned = scan(text, text, start, end, locator=Locator(text), state=scan_state)
+        found = find_metrics(text, text, start, end, locator=Locator(text), claim_id="", path="",
+                             state=find_state)
+        assert found == [c.metric for c in scanned if c.metric is not None], text[start:end]
+        assert find_state.target_open == scan_state.target_open
+        if not any(mark in text[start:end] for mark in "《“\""):
+            assert find_state.period == scan_state.period, text[start:end]
+
+
+def test_a_year_among_the_runs_of_a_title_is_passed_over_with_them() -> None:
+    state = ClaimState(period="2021")
+    text = "《十四五,截至2023年》"
+    assert find_metrics(text, text, 0, len(text), locator=Locator(text), claim_id="", path="",
+                        state=state) == []
+    assert state.period == "2021"
+
+
+# --- words looked for only where they can end -----------------------------------------------------------
+
+CUE_PIECES = [*"增加减少降多了达到至为约近超过逾不足率速幅度是比较将接大数几上\n ", "增长", "下降", "提高",
+              "压缩", "增长率", "下降幅度", "同比", "较上年", "甲", "12", "不少于", "多于"]
+
+
+@pytest.mark.parametrize(("pattern", "ends"), [
+    (context.CHANGE_CUE, context.CUE_ENDS), (context.CHANGE_RATE, context.RATE_ENDS),
+    (quantity.PREFIX, quantity.PREFIX_ENDS)], ids=["change", "rate", "prefix"])
+def test_words_end_with_one_of_their_last_characters(pattern: re.Pattern[str], ends: frozenset[str]) -> None:
+    for text, start, _ in windows(CUE_PIECES, seed=7, max_pieces=8):
+        for end in range(start + 1, len(text) + 1):
+            if text[end - 1] not in ends:
+                assert pattern.search(text, start, end) is None, text[start:end]
+
+
+TRAIL_PIECES = ["同比", "环比", "较", "比", "上年", "去年", "底", "末", "同期", "上一年度", "增长", "下降",
+                "增", "降", "了", "达到", "达", "为", "共", "累计", "的", "等", "案件", "率", "\n", " "]
+
+
+def test_the_trail_is_taken_off_as_the_pattern_takes_it() -> None:
+    rng = random.Random(8)
+    for _ in range(EXAMPLES):
+        label = "".join(rng.choice(TRAIL_PIECES) for _ in range(rng.randint(0, 10)))
+        assert context.strip_trail(label) == context.LABEL_TRAIL.sub("", label), label
+
+
+# --- context.opening_years and context.clause_of --------------------------------------------------------
+
 YEAR_PIECES = ["2022年", "1999年", "20٢٣年", "截至", "截止", "至", "到", "在", "于", " ", "。", ",", ";",
                "\n", "x", "1", "年", "20", "12"]
 
@@ -71,6 +195,6 @@ def test_clause_is_the_one_walking_back_finds(pieces: list[str]) -> None:
 
 def test_clause_skips_a_closed_quote_but_not_an_open_one() -> None:
     text = "他说“甲,乙”,丙12个"
-    assert context.clause_of(text, 0, text.index("12")).start == text.index("丙")
+    assert context.clause_of(text, 0, text.index("12"))[0] == text.index("丙")
     text = "他说“甲,乙12个"
-    assert context.clause_of(text, 0, text.index("12")).start == text.index("乙")
+    assert context.clause_of(text, 0, text.index("12"))[0] == text.index("乙")

@@ -9,6 +9,7 @@ once and either becomes a metric or gets a reason why not (:func:`scan`):
   target flag;
 - :mod:`.relations` relates the quantities of a claim: 分别 lists, totals and their parts;
 - :mod:`.finder` runs over the runs of a claim and builds the models;
+- :mod:`.claim` holds the claim being read and what carries over to the next one;
 - :mod:`.lexicon` holds every word they know, as data.
 """
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from ..lines import Locator
 from ..models import Metric, build
@@ -13,15 +12,23 @@ from .context import (
     Draft,
     clause_has_target,
     clause_of,
-    describe_change,
-    describe_label,
+    describe,
     has_target_word,
     opening_years,
     target_intros,
 )
 from .lexicon import CLOSERS, OPENERS, TITLE_OPENERS
-from .quantity import RUN, Rejection, read_quantity
-from .relations import continue_list, open_list, relate_parts
+from .quantity import (
+    LAW_TITLE,
+    PART_OF_METRIC,
+    QUOTED_NAME,
+    RUN,
+    Reason,
+    Rejection,
+    may_be_quantity,
+    read_quantity,
+)
+from .relations import relate_parts
 
 
 @dataclass
@@ -30,14 +37,17 @@ class Candidate:
 
     start: int
     end: int
-    reason: Rejection | None
+    reason: Reason | None
     metric: Metric | None = None
 
 
-def find_metrics(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str,
+def find_metrics(text: str, folded: str, start: int, end: int, locator: Locator, claim_id: str,
                  path: str, state: ClaimState, plans: bool = False) -> list[Metric]:
     """The metrics of the claim ``text[start:end]``; ``state`` carries the period and target context
-    from claim to claim, ``plans`` makes every figure a target."""
+    from claim to claim, ``plans`` makes every figure a target.
+
+    (Positional parameters: the claims stage calls this once per sentence, and a call by keywords
+    costs more.)"""
     run = RUN.search(folded, start, end)
     if run is None:  # half of all claims cite no number
         _close_claim(folded, start, end, state, None)
@@ -59,10 +69,8 @@ def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, clai
     return candidates
 
 
-class _Shield(NamedTuple):
-    start: int
-    end: int
-    reason: Rejection
+_Shield = tuple[int, int, Rejection]
+"""A title or a short quote: where it starts and ends, and why the numbers inside are no metric."""
 
 
 def _read_claim(claim: ClaimText, first_run: re.Match[str], candidates: list[Candidate] | None
@@ -71,9 +79,15 @@ def _read_claim(claim: ClaimText, first_run: re.Match[str], candidates: list[Can
     with the reason it is no metric."""
     folded, start, end = claim.folded, claim.start, claim.end
     years = opening_years(folded, start, end)
-    shields = _shields(folded, start, end)
-    targets = has_target_word(folded, start, end)
-    intros = target_intros(folded, start, end) if targets else []
+    year_count = len(years)
+    # Half the claims with a numeral run cite no quantity (进一步, 第一, 二十大): in find_metrics,
+    # the runs certainly no metric are not read, and the claim's titles, quotes and 目标 words are
+    # looked for only once a run may be one. Without years to follow, such a run needs nothing.
+    shields = _shields(folded, start, end) if candidates is not None or year_count else None
+    shield_count = len(shields) if shields is not None else 0
+    intros: list[int] | None = None
+    """The offsets of the claim's ``目标是：``, looked for at its first quantity."""
+    targets = False
     in_target_list = claim.state.target_open
     period = claim.state.period
     next_year = next_shield = next_intro = 0
@@ -87,20 +101,35 @@ def _read_claim(claim: ClaimText, first_run: re.Match[str], candidates: list[Can
         run = RUN.search(folded, run_end, end)
         if run_start < read_to:  # the high end of a range read with the metric before (3至5个)
             if candidates is not None:
-                candidates.append(Candidate(run_start, run_end, Rejection.PART_OF_METRIC))
+                candidates.append(Candidate(run_start, run_end, PART_OF_METRIC.reason))
             continue
-        while next_year < len(years) and years[next_year][0] < run_start:
+        bare = candidates is None and not may_be_quantity(folded, run_start, run_end, end)
+        if bare and shields is None:  # no year to follow: nothing to look at
+            continue
+        while next_year < year_count and years[next_year][0] < run_start:
             period = years[next_year][1]
             next_year += 1
-        while next_shield < len(shields) and shields[next_shield].end <= run_start:
+        if shields is None:
+            shields = _shields(folded, start, end)
+            shield_count = len(shields)
+        while next_shield < shield_count and shields[next_shield][1] <= run_start:
             next_shield += 1
-        shield = shields[next_shield] if next_shield < len(shields) else None
-        inside = shield.reason if shield is not None and shield.start < run_start else None
-        quantity = read_quantity(claim, run_start, run_end, inside)
+        shield: Rejection | None = None
+        if next_shield < shield_count and shields[next_shield][0] < run_start:
+            _, shield_end, shield = shields[next_shield]
+            if candidates is None:  # no metric before the title or quote closes
+                run = RUN.search(folded, max(run_end, shield_end), end)
+                continue
+        if bare:
+            continue
+        quantity = read_quantity(claim, run_start, run_end, shield)
         if isinstance(quantity, Rejection):
             if candidates is not None:
-                candidates.append(Candidate(run_start, run_end, quantity))
+                candidates.append(Candidate(run_start, run_end, quantity.reason))
             continue
+        if intros is None:
+            targets = has_target_word(folded, start, end)
+            intros = target_intros(folded, start, end) if targets else []
         while next_intro < len(intros) and intros[next_intro] < run_start:
             in_target_list = True
             next_intro += 1
@@ -108,11 +137,7 @@ def _read_claim(claim: ClaimText, first_run: re.Match[str], candidates: list[Can
         is_target = in_target_list or claim.plans or (
             targets and clause_has_target(folded, clause, end, run_start))
         draft = Draft(quantity, period, is_target)
-        if not continue_list(folded, draft, drafts):
-            describe_change(claim, clause, draft, drafts)
-            if draft.measure == "change":
-                open_list(claim, clause, draft)
-            describe_label(claim, clause, draft, drafts)
+        describe(claim, clause, draft, drafts)
         drafts.append(draft)
         read_to = quantity.end
         if candidates is not None:
@@ -120,7 +145,7 @@ def _read_claim(claim: ClaimText, first_run: re.Match[str], candidates: list[Can
             candidates.append(Candidate(run_start, quantity.end, None))
     if len(drafts) > 1:
         relate_parts(folded, drafts)
-    metrics = [_metric(claim, number, draft) for number, draft in enumerate(drafts, start=1)]
+    metrics = _metrics(claim, drafts) if drafts else []
     if candidates is not None:
         for slot, metric in zip(slots, metrics, strict=True):
             candidates[slot].metric = metric
@@ -129,24 +154,29 @@ def _read_claim(claim: ClaimText, first_run: re.Match[str], candidates: list[Can
     return metrics
 
 
-def _metric(claim: ClaimText, number: int, draft: Draft) -> Metric:
-    """The metric model of the claim's ``number``-th draft."""
-    id_prefix = f"{claim.claim_id}/m" if claim.claim_id else "m"
-    quantity = draft.quantity
+def _metrics(claim: ClaimText, drafts: list[Draft]) -> list[Metric]:
+    """The metric models of the claim's drafts, numbered ``…/m1``, ``…/m2`` …"""
+    claim_id, path, locator = claim.claim_id, claim.path, claim.locator
+    id_prefix = f"{claim_id}/m" if claim_id else "m"
     share = claim.state.strings.setdefault
-    if draft.breakdown == "total":
-        group: str | None = f"{id_prefix}{number}"
-    elif draft.total is not None:
-        group = f"{id_prefix}{draft.total + 1}"
-    else:
-        group = None
-    return build(
-        Metric, id=f"{id_prefix}{number}", span=claim.locator.span(quantity.start, quantity.end),
-        raw=share(quantity.raw, quantity.raw), value=quantity.value, value_high=quantity.value_high,
-        unit=quantity.unit, qualifier=quantity.qualifier, measure=draft.measure, direction=draft.direction,
-        baseline=draft.baseline, label=share(draft.label, draft.label) if draft.label else None,
-        subject=draft.subject, period=draft.period, is_target=draft.is_target, breakdown=draft.breakdown,
-        group=group, path=claim.path, claim_id=claim.claim_id)
+    metrics = []
+    for number, draft in enumerate(drafts, start=1):
+        quantity = draft.quantity
+        if draft.breakdown == "total":
+            group: str | None = f"{id_prefix}{number}"
+        elif draft.total is not None:
+            group = f"{id_prefix}{draft.total + 1}"
+        else:
+            group = None
+        metrics.append(build(
+            Metric, id=f"{id_prefix}{number}", span=locator.span(quantity.start, quantity.end),
+            raw=share(quantity.raw, quantity.raw), value=quantity.value, value_high=quantity.value_high,
+            unit=quantity.unit, qualifier=quantity.qualifier, measure=draft.measure,
+            direction=draft.direction, baseline=draft.baseline,
+            label=share(draft.label, draft.label) if draft.label else None, subject=draft.subject,
+            period=draft.period, is_target=draft.is_target, breakdown=draft.breakdown, group=group,
+            path=path, claim_id=claim_id))
+    return metrics
 
 
 def _close_claim(folded: str, start: int, end: int, state: ClaimState, intros: list[int] | None) -> None:
@@ -179,13 +209,13 @@ def _shields(folded: str, start: int, end: int) -> list[_Shield]:
             if stack:
                 opener, at = stack.pop()
                 if opener in TITLE_OPENERS:
-                    found.append(_Shield(at, index + 1, Rejection.LAW_TITLE))
+                    found.append((at, index + 1, LAW_TITLE))
                 elif index - at <= _NAME_QUOTE:
-                    found.append(_Shield(at, index + 1, Rejection.QUOTED_NAME))
+                    found.append((at, index + 1, QUOTED_NAME))
         elif stack and stack[-1][0] == '"':
             _, at = stack.pop()
             if index - at <= _NAME_QUOTE:
-                found.append(_Shield(at, index + 1, Rejection.QUOTED_NAME))
+                found.append((at, index + 1, QUOTED_NAME))
         else:
             stack.append(('"', index))
     found.sort()

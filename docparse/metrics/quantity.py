@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from typing import Literal
 
 from .. import numerals
 from ..models import Qualifier
@@ -39,6 +39,56 @@ from .lexicon import (
     YEAR_FOLLOWERS,
     one_of,
 )
+
+Reason = Literal["no_unit", "ordinal", "year_or_date", "identifier", "law_title", "quoted_name",
+                 "set_phrase", "article_yi", "not_numeral", "part_of_metric"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a numeral run is no metric (one of the constants below)."""
+
+    reason: Reason
+
+
+NO_UNIT = Rejection("no_unit")
+"""No unit follows the run and no 万/亿 scales it (一是, 十四五, 12345热线)."""
+ORDINAL = Rejection("ordinal")
+"""第一, 其一, 初五."""
+YEAR_OR_DATE = Rejection("year_or_date")
+"""2022年, 2023-02-28, 3·15, 〔2022〕, 三年来."""
+IDENTIFIER = Rejection("identifier")
+"""Part of a code or name written in Latin letters (4G, IPv6, A1)."""
+LAW_TITLE = Rejection("law_title")
+"""Inside 《》: numbers in a title name things (《“十四五”规划》)."""
+QUOTED_NAME = Rejection("quoted_name")
+"""Inside a short quote, a name or slogan (“八五”普法)."""
+SET_PHRASE = Rejection("set_phrase")
+"""Part of a set phrase (一网通办, 县乡两级)."""
+ARTICLE_YI = Rejection("article_yi")
+"""一 as the indefinite article (一个机制, 一项工作), not a count."""
+NOT_NUMERAL = Rejection("not_numeral")
+"""Characters of numerals that write no number here (百姓, 千方百计, a lone 零)."""
+PART_OF_METRIC = Rejection("part_of_metric")
+"""Inside a metric read already (the 5 of 3至5个)."""
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A figure as the text writes it, from its qualifier word (约, 超过) to its unit or suffix."""
+
+    start: int
+    end: int
+    raw: str
+    """``text[start:end]``."""
+    value: float
+    """The number, scaled (2.3万 → 23000)."""
+    value_high: float | None
+    """The high end of a range (3至5年 → 5)."""
+    unit: str | None
+    """The unit as the metric names it (百分点 → 个百分点); None for a bare scaled number (2.3万)."""
+    qualifier: Qualifier
+
 
 PERCENT_WORDS = "百分之"
 """百分之X: a percentage written in words (百分之九十五)."""
@@ -78,7 +128,7 @@ def _suffix_word(suffix: str) -> str:
 
 
 _SCALE = "|".join(_scale_word(scale) for scale in SCALES)
-_TAIL = re.compile(  # read_quantity unpacks its groups in this order
+TAIL = re.compile(  # read_quantity unpacks its groups in this order
     rf"(?P<scale>{_SCALE})?(?P<infix>{one_of(INFIXES)})?(?P<scale2>{_SCALE})?"
     rf"(?:(?P<sep>{one_of(RANGE_SEPARATORS)})(?P<high>{_ARABIC}|{_CHINESE})(?P<hscale>{_SCALE})?)?"
     rf"(?P<infix2>{one_of(INFIXES_AFTER_HIGH)})?"
@@ -87,55 +137,54 @@ _TAIL = re.compile(  # read_quantity unpacks its groups in this order
     rf"(?P<suffix>{'|'.join(_suffix_word(suffix) for suffix in SUFFIX_QUALIFIERS)})?")
 """What follows a numeral run: scale (万), approximation (余), the high end of a range (至5),
 unit (个), the unit again after the high end (3个至5个), suffix (以上). Every part is optional."""
+Tail = tuple[tuple[str | None, ...], int, int]
+"""The groups of a match of :data:`TAIL`, where it ends and where its unit ends (-1: no unit)."""
+
+
+def read_tail_by_pattern(folded: str, run_end: int, claim_end: int) -> Tail:
+    """:data:`TAIL` after a run: the definition :func:`read_tail` reads faster."""
+    tail = TAIL.match(folded, run_end, claim_end)
+    assert tail is not None  # every part is optional
+    return tail.groups(), tail.end(), tail.end("unit")
+
+
+TAIL_STARTS = frozenset(word[0] for words in (SCALES, INFIXES, RANGE_SEPARATORS, UNITS, SUFFIX_QUALIFIERS)
+                        for word in words)
+"""The characters a non-empty match of :data:`TAIL` can start with (each of its parts starts with
+a scale, 余多几, a range sign, a unit or a suffix)."""
+_NO_TAIL: tuple[str | None, ...] = (None,) * TAIL.groups
+_BEFORE_UNIT = frozenset(word[0] for words in (SCALES, INFIXES, RANGE_SEPARATORS) for word in words)
+LONE_UNITS = {
+    unit: frozenset(word[0] for words in (RANGE_SEPARATORS, SUFFIX_QUALIFIERS) for word in words).union(
+        longer[1] for longer in UNITS if len(longer) > 1 and longer[0] == unit)
+    for unit in UNITS if len(unit) == 1 and unit not in _BEFORE_UNIT}
+"""The one-character units (个 次 % …), each with the characters that can make the tail longer
+right after it (个 → 个百分点, a range 3个至5个, a suffix 以上): followed by any other, the tail is
+that unit alone."""
+_LONE_UNIT_TAILS = {unit: (None,) * 7 + (unit, None, None) for unit in LONE_UNITS}
+
+
+def read_tail(folded: str, run_end: int, claim_end: int) -> Tail:
+    """What :func:`read_tail_by_pattern` reads, without matching the pattern where the tail is
+    empty (the next character starts no part of it: :data:`TAIL_STARTS`) or a one-character unit
+    alone (:data:`LONE_UNITS`, most quantities)."""
+    if run_end >= claim_end or folded[run_end] not in TAIL_STARTS:
+        return _NO_TAIL, run_end, -1
+    unit = folded[run_end]
+    if unit in LONE_UNITS and folded[run_end + 1:min(run_end + 2, claim_end)] not in LONE_UNITS[unit]:
+        return _LONE_UNIT_TAILS[unit], run_end + 1, run_end + 1
+    return read_tail_by_pattern(folded, run_end, claim_end)
+
 
 _PREFIX_REACH = max(len(word) for word in PREFIX_QUALIFIERS)
-_PREFIX = re.compile(f"(?P<word>{one_of(PREFIX_QUALIFIERS)})$")
+PREFIX = re.compile(f"(?P<word>{one_of(PREFIX_QUALIFIERS)})$")
 """A qualifier word right before the numeral (约, 超过, 不少于)."""
+PREFIX_ENDS = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {"\n"}
+"""The characters a match of :data:`PREFIX` can end with (``$`` also matches before a final
+newline): after any other, the pattern is not searched."""
 
 _PHRASE_REACH = max(len(phrase) for phrase in SET_PHRASES) - 1
 _SET_PHRASE = re.compile(one_of(sorted(SET_PHRASES, key=len, reverse=True)))
-
-
-class Rejection(str, Enum):
-    """Why a numeral run is no metric (the value is the reason :func:`~docparse.metrics.scan` gives)."""
-
-    NO_UNIT = "no_unit"
-    """No unit follows it and no 万/亿 scales it (一是, 十四五, 12345热线)."""
-    ORDINAL = "ordinal"
-    """第一, 其一, 初五."""
-    YEAR_OR_DATE = "year_or_date"
-    """2022年, 2023-02-28, 3·15, 〔2022〕, 三年来."""
-    IDENTIFIER = "identifier"
-    """Part of a code or name written in Latin letters (4G, IPv6, A1)."""
-    LAW_TITLE = "law_title"
-    """Inside 《》: numbers in a title name things (《“十四五”规划》)."""
-    QUOTED_NAME = "quoted_name"
-    """Inside a short quote, a name or slogan (“八五”普法)."""
-    SET_PHRASE = "set_phrase"
-    """Part of a set phrase (一网通办, 县乡两级)."""
-    ARTICLE_YI = "article_yi"
-    """一 as the indefinite article (一个机制, 一项工作), not a count."""
-    NOT_NUMERAL = "not_numeral"
-    """Characters of numerals that write no number here (百姓, 千方百计, a lone 零)."""
-    PART_OF_METRIC = "part_of_metric"
-    """Inside a metric read already (the 5 of 3至5个)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A figure as the text writes it, from its qualifier word (约, 超过) to its unit or suffix."""
-
-    start: int
-    end: int
-    raw: str
-    """``text[start:end]``."""
-    value: float
-    """The number, scaled (2.3万 → 23000)."""
-    value_high: float | None
-    """The high end of a range (3至5年 → 5)."""
-    unit: str | None
-    """The unit as the metric names it (百分点 → 个百分点); None for a bare scaled number (2.3万)."""
-    qualifier: Qualifier
 
 
 def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Rejection | None
@@ -149,46 +198,58 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     arabic = core[0].isdigit()
     percent_words = core.startswith(PERCENT_WORDS)
     if not percent_words and not arabic and _NUMERAL_DIGITS.isdisjoint(core):
-        return Rejection.NOT_NUMERAL  # 百姓, 千方百计, 万众一心
+        return NOT_NUMERAL  # 百姓, 千方百计, 万众一心
     if shield is not None:
         return shield
-    surroundings = _rejection_by_surroundings(claim, core, arabic, run_start, run_end)
-    if surroundings is not None:
-        return surroundings
-    tail = _TAIL.match(folded, run_end, claim.end)
-    assert tail is not None  # every part is optional
-    (scale1, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high,
-     suffix) = tail.groups()
+    # the characters around the run: an ordinal, a date, a code, a set phrase
+    before = folded[run_start - 1] if run_start > claim.start else " "  # a claim's start counts as a space
+    if before == ORDINAL_MARK or (before in CHINESE_ORDINAL_MARKS and not arabic):
+        return ORDINAL
+    if before.isascii() and (before.isalnum() or before in CODE_JOINERS):
+        return IDENTIFIER if before.isalpha() else YEAR_OR_DATE
+    if before in DATE_OPENERS:
+        return YEAR_OR_DATE
+    if not arabic and _in_set_phrase(folded, run_start, run_end):
+        return SET_PHRASE
+    after = folded[run_end:run_end + 1]
+    if arabic and after.isascii() and after.isalpha():
+        return IDENTIFIER
+    if arabic and (after in DATE_JOINERS_AFTER
+                   or (after == "-" and folded[run_end + 1:run_end + 2].isdigit() and len(core) == 4)):
+        return YEAR_OR_DATE
+    # what follows it: a unit, a scale, a range
+    parts, end, unit_end = read_tail(folded, run_end, claim.end)
+    scale1, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high, suffix = parts
     scale = scale1 or scale2
     if percent_words:
         unit_raw, scale = "%", None
     elif unit_raw is None and not (scale and arabic) and not (
             not arabic and ("万" in core or "亿" in core) and len(core) > 1):
-        after = folded[run_end:run_end + 1]
         if arabic and len(core.replace(",", "").split(".")[0]) == 4 and after in YEAR_FOLLOWERS:
-            return Rejection.YEAR_OR_DATE
-        return Rejection.NO_UNIT
-    if unit_raw == "年" and _is_year(folded, core, arabic, tail.end("unit")):
-        return Rejection.YEAR_OR_DATE
+            return YEAR_OR_DATE
+        return NO_UNIT
+    if unit_raw == "年" and _is_year(folded, core, arabic, unit_end):
+        return YEAR_OR_DATE
     if not arabic and core == "一" and not infix and not separator:
-        return Rejection.ARTICLE_YI  # 一个机制, 一项工作: the indefinite article, not a count
+        return ARTICLE_YI  # 一个机制, 一项工作: the indefinite article, not a count
     if DIGITS.get(core) == 0:
-        return Rejection.NOT_NUMERAL  # a lone 零
+        return NOT_NUMERAL  # a lone 零
     value = _value(core, scale)
     if value is None:
-        return Rejection.NOT_NUMERAL
+        return NOT_NUMERAL
     high: float | None = None
     if high_raw and (unit_raw or high_scale):
         high = _value(high_raw, high_scale or scale)
         if unit_raw == "年" and high is not None and high >= 1000:
-            return Rejection.YEAR_OR_DATE  # 2021至2025年
+            return YEAR_OR_DATE  # 2021至2025年
     elif separator:
-        return Rejection.NO_UNIT if unit_raw is None else Rejection.YEAR_OR_DATE
+        return NO_UNIT if unit_raw is None else YEAR_OR_DATE
     if unit_high:
         high = _value(unit_high, None)
     qualifier: Qualifier = "exact"
     start = run_start
-    prefix = _PREFIX.search(folded, max(claim.start, run_start - _PREFIX_REACH), run_start)
+    prefix = (PREFIX.search(folded, max(claim.start, run_start - _PREFIX_REACH), run_start)
+              if folded[run_start - 1] in PREFIX_ENDS else None)
     if prefix and _is_qualifier(folded, prefix, arabic):
         qualifier = PREFIX_QUALIFIERS[prefix["word"]]
         start = prefix.start()
@@ -196,31 +257,18 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         qualifier = "approx"
     if suffix:
         qualifier = SUFFIX_QUALIFIERS[suffix]
-    end = tail.end()
     unit = UNITS[unit_raw] if unit_raw else None
     return Quantity(start, end, claim.text[start:end], value, high, unit, qualifier)
 
 
-def _rejection_by_surroundings(claim: ClaimText, core: str, arabic: bool, run_start: int, run_end: int
-                               ) -> Rejection | None:
-    """Why the characters around the run make it no quantity: an ordinal, a date, a code, a set phrase."""
-    folded = claim.folded
-    before = folded[run_start - 1] if run_start > claim.start else " "  # a claim's start counts as a space
-    if before == ORDINAL_MARK or (before in CHINESE_ORDINAL_MARKS and not arabic):
-        return Rejection.ORDINAL
-    if before.isascii() and (before.isalnum() or before in CODE_JOINERS):
-        return Rejection.IDENTIFIER if before.isalpha() else Rejection.YEAR_OR_DATE
-    if before in DATE_OPENERS:
-        return Rejection.YEAR_OR_DATE
-    if not arabic and _in_set_phrase(folded, run_start, run_end):
-        return Rejection.SET_PHRASE
-    after = folded[run_end:run_end + 1]
-    if arabic and after.isascii() and after.isalpha():
-        return Rejection.IDENTIFIER
-    if arabic and (after in DATE_JOINERS_AFTER
-                   or (after == "-" and folded[run_end + 1:run_end + 2].isdigit() and len(core) == 4)):
-        return Rejection.YEAR_OR_DATE
-    return None
+def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -> bool:
+    """False for a run that :func:`read_quantity` certainly rejects: nothing it reads as a unit,
+    scale or range can follow (:data:`TAIL_STARTS`), and the run is neither 百分之X nor scaled by
+    万/亿 itself."""
+    if run_end < claim_end and folded[run_end] in TAIL_STARTS:
+        return True
+    core = folded[run_start:run_end]
+    return "万" in core or "亿" in core or core.startswith(PERCENT_WORDS)
 
 
 def _in_set_phrase(folded: str, run_start: int, run_end: int) -> bool:

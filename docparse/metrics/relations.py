@@ -3,45 +3,30 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .claim import ClaimText
-from .context import Clause, Draft, clean_label
 from .lexicon import COMPLETED, LIST_JOINS, PARTS_INTRO, RESPECTIVELY, one_of
+
+if TYPE_CHECKING:
+    from .context import Draft
 
 _LIST_JOIN = re.compile(f"[{''.join(LIST_JOINS)}]")
 
 
-def open_list(claim: ClaimText, clause: Clause, draft: Draft) -> None:
-    """A change after 分别 opens a list: the names before 分别 label its figures in turn
-    (全市治安案件、刑事案件分别下降28.3%、8.4%)."""
-    folded = claim.folded
-    wide_left = folded[clause.wide_start:draft.quantity.start]
+def continues_list(between: str) -> bool:
+    """Whether a figure after a change continues its list, with only a list join or a comma
+    ``between`` them (分别下降28.3%、8.4%; 4次、专题讲座1次)."""
+    joint = between.strip(" ")
+    return joint in LIST_JOINS or joint == ","
+
+
+def listed_names(wide_left: str) -> list[tuple[int, int]]:
+    """Where the names listed before a 分别 in ``wide_left`` start and end (全市治安案件、刑事案件
+    分别下降…): the figures of the list go with them in turn."""
     if RESPECTIVELY not in wide_left:
-        return
-    names_text = wide_left[:wide_left.index(RESPECTIVELY)]
-    names: list[str] = []
-    for name in _LIST_JOIN.split(names_text):
-        if name.strip(" "):
-            start = clause.wide_start + wide_left.find(name)
-            names.append(clean_label(claim.text[start:start + len(name)]))
-    draft.list_names = tuple(names)
-    draft.label = names[0] if names else None
-
-
-def continue_list(folded: str, draft: Draft, drafts: list[Draft]) -> bool:
-    """Whether ``draft`` continues the change before it (分别下降28.3%、8.4%; 4次、专题讲座1次): only
-    a 、, 和, 及, 与 or comma is between them. Then it is that change again, with the next name."""
-    previous = drafts[-1] if drafts else None
-    if previous is None or previous.measure != "change":
-        return False
-    between = folded[previous.quantity.end:draft.quantity.start].strip(" ")
-    if between not in LIST_JOINS and between != ",":
-        return False
-    draft.measure, draft.direction, draft.baseline = previous.measure, previous.direction, previous.baseline
-    draft.list_names, draft.list_index = previous.list_names, previous.list_index + 1
-    draft.label = (previous.list_names[draft.list_index]
-                   if draft.list_index < len(previous.list_names) else previous.label)
-    return True
+        return []
+    names = _LIST_JOIN.split(wide_left[:wide_left.index(RESPECTIVELY)])
+    return [(wide_left.find(name), wide_left.find(name) + len(name)) for name in names if name.strip(" ")]
 
 
 _COMPLETED = re.compile(rf"(?<![,\s])[,\s]*({one_of(COMPLETED)})")
