@@ -78,6 +78,12 @@ class LimitError(DocparseError):
     code = "DP006"
 
 
+class UnknownFormatError(DocparseError):
+    """An input format was asked for (``--format-in``) that no reader reads."""
+
+    code = "DP008"
+
+
 class WorkerLostError(DocparseError):
     """The worker process converting the input died (killed, out of memory) before it reported.
 

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .body.roles import role_of_title
 from .models import Diagnostic, Document, Section, SectionRole, Severity
-from .roles import role_of_title
 
 if TYPE_CHECKING:
     from .validate import Context

@@ -1,0 +1,203 @@
+"""The marker ladder: every style of heading number, its rank, and how a standard document writes it;
+and the enumerators (一是 …) that number the items inside a paragraph.
+
+The shapes of the markers are the terminals of grammars/document.lark; this table says what each
+one means. Rank orders the ladder, smaller is higher: 第X编 → 章 → 节 → 条 in laws and regulations
+(立法法), 一、 → （一） → 1. → （1） everywhere else (GB/T 9704-2012 §7.3.3), then the informal
+1） and ①. Every stage that needs to know about a marker style asks this table: the line lexer
+(which terminals to try, in which order), the structure stage (nesting by rank, recovering a missing
+number), the section paths, and the validator (standard forms and the fixes it suggests).
+
+Adding a style is a terminal in the grammar, a row here, and tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .grammar import terminal
+from .models import EnumStyle, Marker, MarkerStyle
+from .numerals import cn_to_int, int_to_cn, ordinal_of
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One marker style of the ladder."""
+
+    terminal: str
+    """Its terminal in grammars/document.lark."""
+    style: MarkerStyle
+    """Its name in the output (``Marker.style``)."""
+    rank: int
+    """Its place in the ladder: smaller is higher."""
+    standard: str
+    """How a standard document writes it: ``{cn}`` stands for the Chinese ordinal, ``{n}`` for the
+    Arabic one (``（{cn}）`` → ``（三）``)."""
+    path_label: str
+    """How a section path names it (``二/（三）/2``), in the same notation."""
+    forms: frozenset[str] = frozenset()
+    """The punctuation around the number that GB/T 15834 accepts (``、`` after 一, ``（）`` around 一)."""
+    strong: bool = False
+    """Unambiguous enough to start a heading inside run-on text (a page scraped without newlines)."""
+    recoverable: bool = False
+    """A missing number of this style is recovered from its siblings (四、 … 六、 around a short title)."""
+    must_continue: bool = False
+    """Arabic numbers: one that continues no sequence of its style (``25、`` in running text) is not
+    a heading unless it is one of the first few."""
+
+    def written(self, ordinal: int) -> str:
+        """The marker of ``ordinal`` in the standard form (3 → ``（三）``)."""
+        return _fill(self.standard, ordinal)
+
+
+LADDER: tuple[Rung, ...] = (
+    Rung("PART", "part", 0, "第{cn}编", "第{cn}编", strong=True),
+    Rung("CHAPTER", "chapter", 1, "第{cn}章", "第{cn}章", strong=True, recoverable=True),
+    Rung("SECTION_NO", "section", 2, "第{cn}节", "第{cn}节", strong=True),
+    Rung("ARTICLE", "article", 3, "第{cn}条", "第{cn}条", strong=True),
+    Rung("CN_DUN", "cn_dun", 4, "{cn}、", "{cn}", frozenset({"、"}), strong=True, recoverable=True),
+    Rung("CN_PAREN", "cn_paren", 5, "（{cn}）", "（{cn}）", frozenset({"（）"}), strong=True,
+         recoverable=True),
+    Rung("ARABIC_DOT", "arabic_dot", 6, "{n}.", "{n}", frozenset({".", "．"}), must_continue=True),
+    Rung("ARABIC_PAREN", "arabic_paren", 7, "（{n}）", "（{n}）", frozenset({"（）"}), must_continue=True),
+    Rung("ARABIC_HALF_PAREN", "arabic_half_paren", 8, "{n}）", "{n}）", frozenset({"）", ")"}),
+         must_continue=True),
+    Rung("CIRCLED", "circled", 9, "{circled}", "{circled}", frozenset({""}), must_continue=True),
+)
+"""In the order the lexer tries them at a line start: the bracketed and 第X forms before the bare
+ones would be the same here, as no two terminals match the same start."""
+
+BY_TERMINAL: dict[str, Rung] = {rung.terminal: rung for rung in LADDER}
+BY_STYLE: dict[MarkerStyle, Rung] = {rung.style: rung for rung in LADDER}
+UNNUMBERED_PART = "UNNUMBERED_PART"
+"""The token of an unnumbered part heading (a short line above numbering that restarts at 一):
+ranked as a 第X编/部分."""
+RECOVERED = "RECOVERED"
+"""The token of a heading whose number is missing: ranked as the siblings whose number it takes."""
+MATCH_ORDER: tuple[str, ...] = ("PART", "CHAPTER", "SECTION_NO", "ARTICLE", "CN_PAREN", "ARABIC_PAREN",
+                                "CN_DUN", "ARABIC_DOT", "ARABIC_HALF_PAREN", "CIRCLED")
+"""The order the line lexer tries the terminals in at a line start: bracketed and 第X forms first."""
+
+
+@functools.cache
+def _any_marker() -> re.Pattern[str]:
+    """The marker terminals as one alternation in :data:`MATCH_ORDER`, a named group each.
+
+    No two terminals match at the same start (their first or second characters differ), so the
+    first alternative that matches is the only one that could.
+    """
+    return re.compile("|".join(f"(?P<{name}>{terminal(name).pattern})" for name in MATCH_ORDER))
+
+
+def marker_at(text: str, offset: int = 0) -> re.Match[str] | None:
+    """The heading marker at ``text[offset]`` (folded text), if one starts there; ``lastgroup`` names
+    its terminal."""
+    return _any_marker().match(text, offset)
+
+
+class Enumerator(NamedTuple):
+    """An enumerator (一是, 二要, 第三，, 其一，) found in the text: where, its style and number."""
+
+    start: int
+    end: int
+    style: EnumStyle
+    ordinal: int
+
+
+ENUMERATORS: dict[str, EnumStyle] = {"ENUM_SHI": "shi", "ENUM_YAO": "yao", "ENUM_DI": "di", "ENUM_QI": "qi"}
+"""The enumerator terminals of the grammar and their styles."""
+
+
+@functools.cache
+def _any_enumerator() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{terminal(name).pattern})" for name in ENUMERATORS))
+
+
+def enumerator_at(text: str, offset: int = 0) -> Enumerator | None:
+    """The enumerator that starts at ``text[offset]`` (folded text), if one does."""
+    match = _any_enumerator().match(text, offset)
+    return _enumerator(match, match.lastgroup or "") if match else None
+
+
+def enumerators_after_stops(text: str, start: int, end: int) -> Iterator[Enumerator]:
+    """Every enumerator of ``text[start:end]`` (folded text) that opens a clause after a stop
+    (``。二是``, ``；其二，``); one at the very start is :func:`enumerator_at`'s."""
+    for match in _enumerator_after_stop().finditer(text, start, end):
+        found = _enumerator(match, match.lastgroup or "")
+        if found is not None:
+            yield found
+
+
+@functools.cache
+def _enumerator_after_stop() -> re.Pattern[str]:
+    alternatives = "|".join(f"(?P<{name}>{terminal(name).pattern})" for name in ENUMERATORS)
+    return re.compile(f"{terminal('CLAUSE_STOP').pattern}[ ]*(?:{alternatives})")
+
+
+def _enumerator(match: re.Match[str], name: str) -> Enumerator | None:
+    ordinal = ordinal_of_marker(match.group(name))
+    if ordinal is None:
+        return None
+    return Enumerator(match.start(name), match.end(name), ENUMERATORS[name], ordinal)
+
+
+def rank_of(terminal_name: str) -> int:
+    """The rank of a marker token (``UNNUMBERED_PART`` ranks as a part)."""
+    if terminal_name == UNNUMBERED_PART:
+        return BY_STYLE["part"].rank
+    return BY_TERMINAL[terminal_name].rank
+
+
+@functools.lru_cache(maxsize=1024)
+def ordinal_of_marker(marker: str) -> int | None:
+    """The number a marker stands for: ``（十一）`` → 11, ``第3条`` → 3, ``⑤`` → 5."""
+    numeral = terminal("NUMERAL").search(marker)
+    return ordinal_of(numeral.group()) if numeral else None
+
+
+def path_label(marker: Marker, title: str) -> str:
+    """One step of a section path, written canonically (full-width): 二, （三）, 2, 第五条.
+
+    An unnumbered part heading is named by the start of its title; ``第X部分`` keeps its word.
+    """
+    if marker.ordinal is None:
+        return title[:20]
+    if marker.style == "circled":
+        return marker.raw or str(marker.ordinal)
+    if marker.style == "part" and "部分" in marker.raw:
+        return _fill("第{cn}部分", marker.ordinal)
+    return _fill(BY_STYLE[marker.style].path_label, marker.ordinal)
+
+
+def _fill(form: str, ordinal: int) -> str:
+    cn = int_to_cn(ordinal) if 0 < ordinal < 10000 else str(ordinal)
+    circled = chr(0x2460 + ordinal - 1) if 1 <= ordinal <= 20 else str(ordinal)
+    return form.format(cn=cn, n=ordinal, circled=circled)
+
+
+def renumbered(raw: str, style: MarkerStyle, ordinal: int) -> str:
+    """``raw`` with its number replaced, keeping the writer's own form: ``(二)`` → ``(三)``."""
+    if style == "circled":
+        return _fill("{circled}", ordinal)
+    numeral = terminal("NUMERAL").search(raw)
+    if numeral is None:
+        return raw
+    digits = numeral.group().isdigit()
+    written = str(ordinal) if digits else int_to_cn(ordinal)
+    return raw[: numeral.start()] + written + raw[numeral.end():]
+
+
+def punctuation(raw: str, style: MarkerStyle) -> str:
+    """The punctuation of a marker without its number: ``(一)`` → ``()``, ``1、`` → ``、``, ``①`` → ``''``;
+    ``字符`` for a number written as one enclosed glyph (㈠, ⑴, ⒈), which has none of its own."""
+    found = terminal("NUMERAL").search(raw)
+    if found is None:
+        return raw
+    numeral = found.group()
+    if style != "circled" and len(numeral) == 1 and not numeral.isdigit() and cn_to_int(numeral) is None:
+        return "字符"
+    return raw[: found.start()] + raw[found.end():]

@@ -1,0 +1,153 @@
+"""Body lines → the tokens of the block grammar: a marker and TITLE for a heading, TEXT for a paragraph.
+
+:func:`match_markers` tries the marker terminals of grammars/document.lark at the start of each body
+line; the line rules (rules.py) then demote or recover markers by context; :class:`BodyLexer` hands
+the result to lark, and :class:`HeadingLeveler` (a postlexer modelled on ``lark.indenter.Indenter``)
+wraps every heading in zero-width ``_OPEN`` / ``_CLOSE`` tokens by the rank of its marker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lark import Token
+from lark.common import LexerConf
+from lark.lexer import Lexer
+
+from .. import ladder
+from ..lines import Line
+from ..models import MarkerStyle
+
+_LEADING_TAGS = re.compile(r"(?:<[a-zA-Z/][^<>\n]{0,80}>[ ]*)+")
+"""Markup a scraper left before a marker (``<p>一、总体情况</p>``): it hides no heading."""
+_QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
+"""After ``2、`` or ``1.``: a date or a quantity (2、3月份, 1.5万), not a heading."""
+
+
+@dataclass
+class BodyLine:
+    """A body line (or a virtual line cut out of run-on text) and the marker it starts with."""
+
+    start: int
+    end: int
+    folded: str
+    """Folded text of ``[start, end)``."""
+    terminal: str | None = None
+    """The marker's terminal (or ``RECOVERED`` / ``UNNUMBERED_PART``); ``None`` for a paragraph line."""
+    marker_end: int = 0
+    """Offset after the marker and the spaces after it."""
+    ordinal: int | None = None
+    recovered_style: MarkerStyle | None = None
+    """For a RECOVERED heading: the style of the siblings whose number it takes."""
+
+    @property
+    def squeezed(self) -> str:
+        """The folded line without spaces: the form lines are compared in."""
+        return self.folded.replace(" ", "")
+
+    @property
+    def rank(self) -> int | None:
+        """The ladder rank of the line's marker (a recovered one takes its siblings' rank)."""
+        if self.recovered_style:
+            return ladder.BY_STYLE[self.recovered_style].rank
+        return ladder.rank_of(self.terminal) if self.terminal else None
+
+    def demote(self) -> None:
+        """Make the line a paragraph line: its marker is not a heading's."""
+        self.terminal = None
+        self.ordinal = None
+
+    def mark(self, terminal_name: str, ordinal: int | None, *, style: MarkerStyle | None = None) -> None:
+        """Make the line a heading without a marker in the text (recovered or an unnumbered part)."""
+        self.terminal = terminal_name
+        self.ordinal = ordinal
+        self.recovered_style = style
+        self.marker_end = self.start + (len(self.folded) - len(self.folded.lstrip(" ")))
+
+
+def body_lines(lines: list[Line]) -> list[BodyLine]:
+    """The body lines with the marker each starts with, before the line rules look at the context."""
+    body = [BodyLine(line.start, line.end, line.folded) for line in lines]
+    for line in body:
+        _match_marker(line)
+    return body
+
+
+def _match_marker(line: BodyLine) -> None:
+    text = line.folded
+    offset = len(text) - len(text.lstrip(" "))
+    if text.startswith("<", offset):
+        tags = _LEADING_TAGS.match(text, offset)
+        if tags:
+            offset = tags.end()
+    match = ladder.marker_at(text, offset)
+    if not match:
+        return
+    name = match.lastgroup or ""
+    rest = text[match.end():].strip(" ")
+    if name in ("CN_DUN", "ARABIC_DOT") and not rest:
+        return  # a bare "1." or "一、" line is a list number, not a heading
+    if name == "ARABIC_DOT" and _QUANTITY_AFTER_DOT.match(rest):
+        return
+    end = match.end()
+    while end < len(text) and text[end] == " ":
+        end += 1
+    line.terminal = name
+    line.ordinal = ladder.ordinal_of_marker(match.group())
+    line.marker_end = line.start + end
+
+
+class BodyLexer(Lexer):
+    """A lark lexer over the prepared body lines: MARKER TITLE? for a heading, TEXT for a paragraph.
+
+    A RECOVERED token's value is ``style:ordinal`` (``cn_dun:5``): what the text does not say.
+    """
+
+    def __init__(self, lexer_conf: LexerConf) -> None:
+        self.lexer_conf = lexer_conf
+
+    def lex(self, lines: list[BodyLine]) -> Iterator[Token]:  # type: ignore[override]  # lark's simple interface
+        for line in lines:
+            lead = len(line.folded) - len(line.folded.lstrip(" "))
+            start, end = line.start + lead, line.start + len(line.folded.rstrip(" "))
+            if line.terminal:
+                value = f"{line.recovered_style}:{line.ordinal}" if line.recovered_style else ""
+                yield Token(line.terminal, value, start_pos=start, end_pos=line.marker_end)
+                if line.marker_end < end:
+                    yield Token("TITLE", "", start_pos=line.marker_end, end_pos=end)
+            else:
+                yield Token("TEXT", "", start_pos=start, end_pos=end)
+
+
+class HeadingLeveler:
+    """Postlexer: ``_OPEN`` before each heading and ``_CLOSE`` after its section, by marker rank."""
+
+    always_accept: tuple[str, ...] = ()
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        open_ranks: list[int] = []
+        last_end = 0
+        for token in stream:
+            rank = _rank(token)
+            if rank is not None:
+                while open_ranks and open_ranks[-1] >= rank:
+                    open_ranks.pop()
+                    yield Token("_CLOSE", "", start_pos=last_end, end_pos=last_end)
+                open_ranks.append(rank)
+                yield Token("_OPEN", "", start_pos=token.start_pos, end_pos=token.start_pos)
+            yield token
+            last_end = token.end_pos or last_end
+        for _ in open_ranks:
+            yield Token("_CLOSE", "", start_pos=last_end, end_pos=last_end)
+
+
+def _rank(token: Token) -> int | None:
+    """The rank of a marker token; ``None`` for TITLE and TEXT."""
+    if token.type == ladder.RECOVERED:
+        style = token.value.split(":", 1)[0]
+        return ladder.BY_STYLE[style].rank
+    if token.type in ("TITLE", "TEXT"):
+        return None
+    return ladder.rank_of(token.type)

@@ -1,0 +1,187 @@
+"""The line rules: what a pattern at a line start cannot see, decided from the lines around it.
+
+Each rule takes the body lines (with the marker each starts with) and demotes a marker that is not
+a heading's, or gives a heading a number the text left out. They run in the order of
+:data:`LINE_RULES`, as markdown-it runs its rule lists: a later rule sees what the earlier ones
+decided.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .. import ladder
+from ..normalize import CJK
+from .lexer import BodyLine
+
+LineRule = Callable[[list[BodyLine]], None]
+
+_TOC_ENTRY = re.compile(r"(?:\.{3}|…|·{3}|-{4}|_{4})\s*\d{1,4}$")
+"""A contents entry's leader and page number (fixed counts: ``{3,}`` backtracked quadratically)."""
+_TABLE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_SENTENCE_STOP = re.compile(r"[。;!?]")
+_LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
+_CONTENTS = ("目录", "目次")
+MAX_ARABIC_START = 3
+"""An Arabic marker that continues no sequence must number one of the first items to count."""
+MAX_QUOTED_LINES = 20
+"""An open quotation running over more lines is an unbalanced quotation mark, not a quoted block."""
+
+
+def demote_in_quotes(body: list[BodyLine]) -> None:
+    """A marker on a line that starts inside an open quotation is quoted text.
+
+    ``将第五条修改为：“`` / ``一、……`` / ``”``: the 一、 is the amended text, not a heading.
+    """
+    open_quotes = 0
+    carried = 0
+    for line in body:
+        if open_quotes and line.terminal:
+            line.demote()
+        text = line.folded
+        open_quotes += text.count("“") + text.count("「") + text.count("『")
+        open_quotes -= text.count("”") + text.count("」") + text.count("』")
+        open_quotes = max(open_quotes, 0)
+        carried = carried + 1 if open_quotes else 0
+        if carried > MAX_QUOTED_LINES:
+            open_quotes = carried = 0
+
+
+def demote_tables_and_contents(body: list[BodyLine]) -> None:
+    """Table rows and table-of-contents entries carry numbers but are not headings.
+
+    ``第一章　总则……1`` (a page number after a leader), ``1  项目  金额`` (cells apart by wide gaps),
+    ``| 1 | … |`` (a Markdown row), and after ``目录`` every numbered line the body later repeats.
+    """
+    squeezed_lines = [line.squeezed for line in body]
+    for line, squeezed in zip(body, squeezed_lines, strict=True):
+        if line.terminal and (_is_toc_entry(squeezed) or _is_table_row(line.folded)
+                              or line.folded.count("|") >= 2):
+            line.demote()
+    seen: set[str] = set()
+    in_contents = False
+    for line, squeezed in zip(body, squeezed_lines, strict=True):
+        if squeezed in _CONTENTS:
+            in_contents = True
+            seen = set()
+            continue
+        if in_contents and line.terminal:
+            if squeezed in seen:
+                in_contents = False
+            else:
+                seen.add(squeezed)
+                if _repeated_later(body, line, squeezed):
+                    line.demote()
+                else:
+                    in_contents = False
+
+
+def _is_toc_entry(squeezed: str) -> bool:
+    return squeezed[-1:].isdecimal() and _TOC_ENTRY.search(squeezed) is not None
+
+
+def _is_table_row(folded: str) -> bool:
+    return len(_TABLE_GAP.findall(folded.strip(" "))) >= 2
+
+
+def _repeated_later(body: list[BodyLine], entry: BodyLine, squeezed: str) -> bool:
+    return any(other.start > entry.start and other.terminal and other.squeezed == squeezed for other in body)
+
+
+def demote_stray_arabic(body: list[BodyLine]) -> None:
+    """An Arabic-numbered line that continues no sequence (``25、…`` in running text) is not a heading.
+
+    Numbering may run on across higher headings (State Council notices number their tasks 1.–20.
+    through （一）…（六）), so a marker continues the last one of its style wherever that stood.
+    """
+    last: dict[str, int] = {}
+    for line in body:
+        name = line.terminal
+        if name is None or line.ordinal is None or name not in ladder.BY_TERMINAL \
+                or not ladder.BY_TERMINAL[name].must_continue:
+            continue
+        previous = last.get(name)
+        continues = previous is not None and 0 < line.ordinal - previous <= 3
+        if not continues and line.ordinal > MAX_ARABIC_START:
+            line.demote()
+            continue
+        last[name] = line.ordinal
+
+
+def is_short_title(line: BodyLine) -> bool:
+    """A line that reads as a heading's title: 4–40 characters, Chinese, no sentence punctuation."""
+    text = line.squeezed
+    return (4 <= len(text) <= 40 and not _SENTENCE_STOP.search(text) and not _LINE_END_PUNCT.search(text)
+            and len(CJK.findall(text)) >= 4 and not _starts_enumeration(text)
+            and not text.startswith(("“", "《", "(")))
+
+
+def _starts_enumeration(text: str) -> bool:
+    return ladder.enumerator_at(text) is not None
+
+
+def recover_missing_numbers(body: list[BodyLine]) -> None:
+    """Between siblings 四、 and 六、, a short title line without a number is the missing 五、.
+
+    At most two numbers are recovered in one gap, and only when the gap holds exactly that many
+    short title lines and no heading of the same or a higher rank.
+    """
+    for rung in ladder.LADDER:
+        if not rung.recoverable:
+            continue
+        previous: int | None = None
+        for index, line in enumerate(body):
+            rank = line.rank
+            if rank is not None and rank < rung.rank:
+                previous = None  # a higher heading: a new sibling list begins
+                continue
+            if line.terminal != rung.terminal or line.ordinal is None:
+                continue
+            if previous is not None:
+                prior = body[previous]
+                missing = line.ordinal - (prior.ordinal or 0) - 1
+                if 0 < missing <= 2:
+                    between = body[previous + 1:index]
+                    if not any((b.rank if b.rank is not None else 99) <= rung.rank for b in between):
+                        found = [b for b in between if not b.terminal and is_short_title(b)]
+                        if len(found) == missing:
+                            for offset, candidate in enumerate(found, start=1):
+                                candidate.mark(ladder.RECOVERED, (prior.ordinal or 0) + offset,
+                                               style=rung.style)
+            previous = index
+
+
+def mark_unnumbered_parts(body: list[BodyLine]) -> None:
+    """Numbering that restarts at 一 under an unnumbered short line: that line heads a part.
+
+    ``过去五年工作回顾`` / ``一、…`` … ``今年政府工作的总体要求`` / ``一、…``.
+    """
+    numbered = [line for line in body if line.terminal and line.terminal != ladder.RECOVERED]
+    if not numbered:
+        return
+    top_rank = min(line.rank for line in numbered if line.rank is not None)
+    firsts = [line for line in numbered if line.rank == top_rank and line.ordinal == 1]
+    if len(firsts) < 2 or top_rank < ladder.BY_STYLE["cn_dun"].rank:
+        return
+    index_of = {id(line): i for i, line in enumerate(body)}
+    for first in firsts:
+        i = index_of[id(first)] - 1
+        if i >= 0 and not body[i].terminal and is_short_title(body[i]) and len(body[i].squeezed) <= 30:
+            body[i].mark(ladder.UNNUMBERED_PART, None)
+
+
+LINE_RULES: tuple[LineRule, ...] = (
+    demote_in_quotes,
+    demote_tables_and_contents,
+    demote_stray_arabic,
+    recover_missing_numbers,
+    mark_unnumbered_parts,
+)
+"""The line rules, in the order they run."""
+
+
+def apply_line_rules(body: list[BodyLine]) -> None:
+    """Run every line rule over the body lines, in order."""
+    for rule in LINE_RULES:
+        rule(body)
