@@ -21,6 +21,7 @@ from .lexer import cut_run_on, prepare
 from .lines import Locator, split_lines
 from .models import Diagnostic, Document, MarkerStyle, Section, SourceInfo, build
 from .normalize import fold, normalize_newlines
+from .renderers.document import json_chunks
 from .segment import segment
 from .transform import Context, build_body
 
@@ -82,8 +83,9 @@ def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
 
 
 def to_json(doc: Document, *, indent: int | None = 2) -> str:
-    """The Document as JSON (Chinese unescaped)."""
-    return doc.model_dump_json(indent=indent)
+    """The Document as JSON (Chinese unescaped): ``doc.model_dump_json(indent=indent)``, made by the
+    writer every JSON output of docparse uses (:func:`docparse.renderers.document.json_chunks`)."""
+    return b"".join(json_chunks(doc, indent=indent)).decode("utf-8")
 
 
 def from_json(data: str | bytes) -> Document:
