@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
 from .. import __version__
@@ -20,10 +19,12 @@ DOCS = "docs/diagnostics.md"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-@dataclass(frozen=True)
-class Findings:
+class Findings(NamedTuple):
     """What checking one input found: its ``diagnostics`` at or above the severity asked for (and
-    how many below it were ``hidden``), or the ``error`` that kept it from being read."""
+    how many below it were ``hidden``), or the ``error`` that kept it from being read.
+
+    (A named tuple rather than a dataclass: the command line lists the formats of this module
+    when it starts, and ``dataclasses`` imports ``inspect``.)"""
 
     path: str
     profile: str | None = None
