@@ -65,11 +65,11 @@ def structure(data: bytes) -> object:
 def full(data: bytes) -> int:
     """The full parse: structure, claims, metrics, models, and the JSON bytes ``convert`` writes.
 
-    The JSON is made in the pieces ``convert`` writes to its file (:func:`docparse.output.json_chunks`);
-    the result is their total size.
+    The JSON is made in the pieces ``convert`` writes to its file
+    (:func:`docparse.renderers.document.json_chunks`); the result is their total size.
     """
     import docparse
-    from docparse.output import json_chunks
+    from docparse.renderers.document import json_chunks
 
     doc = docparse.parse_bytes(data)
     return sum(len(chunk) for chunk in json_chunks(doc, consume=True))

@@ -35,7 +35,7 @@ STAGES = [
     ("  claims (sentences)", "claims.py", "split_claims"),
     ("    metrics", "metrics.py", "find_metrics"),
     ("  spans (Locator.span)", "lines.py", "span"),
-    ("JSON (json_chunks, as convert writes it)", "output.py", "json_chunks"),
+    ("JSON (json_chunks, as convert writes it)", "renderers/document.py", "json_chunks"),
 ]
 
 

@@ -20,6 +20,7 @@ from .frontmatter import build_front_matter
 from .lines import Locator, text_lines
 from .models import Diagnostic, Document, SourceInfo, build
 from .normalize import CJK, fold, normalize_newlines, text_diagnostics
+from .renderers.document import json_chunks
 from .segment import segment
 from .structure import structure
 
@@ -77,8 +78,9 @@ def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
 
 
 def to_json(doc: Document, *, indent: int | None = 2) -> str:
-    """The Document as JSON (Chinese unescaped)."""
-    return doc.model_dump_json(indent=indent)
+    """The Document as JSON (Chinese unescaped): ``doc.model_dump_json(indent=indent)``, made by the
+    writer every JSON output of docparse uses (:func:`docparse.renderers.document.json_chunks`)."""
+    return b"".join(json_chunks(doc, indent=indent)).decode("utf-8")
 
 
 def json_schema() -> dict[str, Any]:

@@ -13,7 +13,11 @@ import pytest
 
 import docparse
 from docparse import batch
+from docparse.batch.executors import ForkedWorkers, exit_on_signal
+from docparse.batch.inputs import expand, output_name, text_files
+from docparse.batch.tasks import convert_one
 from docparse.cli import main
+from docparse.renderers.parquet import TABLES
 
 from .conftest import SAMPLES
 
@@ -104,14 +108,12 @@ def test_a_worker_that_dies_costs_only_its_inputs(inputs: Path, tmp_path: Path,
     import os
 
     (inputs / "a" / "die.txt").write_text("一、总体情况\n开展培训3次。", encoding="utf-8")
-    convert_one = batch.convert_one
-
     def dying(task: batch.Task) -> batch.Outcome:
         if task.path.endswith("die.txt"):
             os._exit(9)  # as abrupt as SIGKILL: no outcome, no clean-up
         return convert_one(task)
 
-    monkeypatch.setattr(batch, "convert_one", dying)  # the forked workers inherit the patch
+    monkeypatch.setattr("docparse.batch.tasks.convert_one", dying)  # the forked workers inherit the patch
     out = tmp_path / "out"
     summary = batch.convert([str(inputs)], out, jobs=2)
     assert summary.converted == 5 and summary.errors == 3
@@ -129,10 +131,10 @@ def test_stopping_a_parallel_run_stops_its_workers(inputs: Path, tmp_path: Path)
         shutil.copy(SAMPLES[i % len(SAMPLES)], inputs / f"r{i:03d}.txt")
     out = tmp_path / "out"
     out.mkdir()
-    pairs = batch.expand([str(inputs)])
-    tasks = [batch.Task(i, path, str(Path(path).resolve()), str(out / batch.output_name(name)), "json", False)
-             for i, (path, name) in enumerate(pairs)]
-    outcomes = batch._run_forked(tasks, 2)
+    pairs = expand([str(inputs)])
+    tasks = [batch.Task(i, path, str(Path(path).resolve()), str(out / output_name(name, ".json")), "json",
+                        False) for i, (path, name) in enumerate(pairs)]
+    outcomes = ForkedWorkers(2).run(tasks)
     assert next(outcomes).index == 0
     outcomes.close()
     assert not multiprocessing.active_children()
@@ -145,7 +147,7 @@ def test_a_stop_at_any_moment_of_a_write_leaves_no_temporary_file(tmp_path: Path
     """A worker stopped (SIGTERM, raised as SystemExit) at a random moment of its writes.
 
     With the temporary file created before the ``try`` that removes it, 3–7 of 150 such stops
-    left one behind (the CI failure of session 8's last commit); none may.
+    left one behind; none may.
     """
     import random
     import signal
@@ -157,7 +159,7 @@ def test_a_stop_at_any_moment_of_a_write_leaves_no_temporary_file(tmp_path: Path
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
             try:  # the stop may come at once, even before the handler is set
-                signal.signal(signal.SIGTERM, batch._stop)
+                signal.signal(signal.SIGTERM, exit_on_signal)
                 for n in range(10**9):
                     write_atomic(tmp_path / f"o{n % 3}.json", b"x" * 100)
             finally:
@@ -209,7 +211,7 @@ def test_parquet_tables(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     summary = batch.convert([str(inputs)], out, format="parquet", jobs=2)
     assert summary.converted == 5
-    tables = {name: pq.read_table(out / f"{name}.parquet") for name in batch.PARQUET_TABLES}
+    tables = {name: pq.read_table(out / f"{name}.parquet") for name in TABLES}
     docs = [docparse.parse_file(p) for p in sorted(inputs.rglob("*.txt")) if p.name not in ("empty.txt",
                                                                                                "scan.txt")]
     assert tables["documents"].num_rows == 5
@@ -256,9 +258,9 @@ def test_parquet_streamed_in_row_groups_has_the_same_rows(inputs: Path, tmp_path
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     batch.convert([str(inputs)], tmp_path / "whole", format="parquet")
-    monkeypatch.setattr(batch, "ROW_GROUP", 10)
+    monkeypatch.setattr("docparse.batch.sinks.ROW_GROUP", 10)
     batch.convert([str(inputs)], tmp_path / "groups", format="parquet")
-    for name in batch.PARQUET_TABLES:
+    for name in TABLES:
         streamed = pq.ParquetFile(tmp_path / "groups" / f"{name}.parquet")
         if name != "documents":
             assert streamed.num_row_groups > 1
@@ -267,7 +269,7 @@ def test_parquet_streamed_in_row_groups_has_the_same_rows(inputs: Path, tmp_path
 
 
 def test_directory_listing_is_what_rglob_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """batch._text_files walks with os.scandir: the same files, path strings and relative names as
+    """text_files walks with os.scandir: the same files, path strings and relative names as
     the plain definition, ``sorted(Path(d).rglob("*.txt"))`` with ``relpath``."""
     tree = tmp_path / "reports"
     for name in ("a.txt", "b.TXT", ".hidden.txt", "notes.md", "2022/c.txt", "2022/deep/d.txt",
@@ -283,7 +285,7 @@ def test_directory_listing_is_what_rglob_lists(tmp_path: Path, monkeypatch: pyte
                 for p in sorted(str(p) for p in Path(item).rglob("*.txt") if p.is_file())]
 
     for item in ("reports", "./reports/", str(tree), "reports//2022"):
-        assert batch._text_files(item) == plain(item), item
+        assert text_files(item) == plain(item), item
     monkeypatch.chdir(tree)
-    assert batch._text_files(".") == plain(".")
-    assert ("2022/deep/d.txt", "2022/deep/d.txt") in batch._text_files(".")
+    assert text_files(".") == plain(".")
+    assert ("2022/deep/d.txt", "2022/deep/d.txt") in text_files(".")

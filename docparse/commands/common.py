@@ -1,10 +1,10 @@
-"""What the subcommands share: reading inputs (files or ``-``) and error lines."""
+"""What the subcommands share: reading inputs (files or ``-``), writing outputs, error lines."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..collector import collector_paused
@@ -43,3 +43,17 @@ def documents(names: list[str], encoding: str | None, limits: dict[str, int] | N
             yield name, load(name, encoding, limits)
         except DocparseError as error:  # noqa: PERF203 - one bad file must not stop the batch
             yield name, error
+
+
+def write_stdout(chunks: Iterable[bytes | memoryview]) -> None:
+    """Write an output to standard output as bytes, piece by piece: the JSON of a 10 MB report is
+    never one string beside its Document. A text-only stream in place of stdout (``io.StringIO``)
+    gets the same text."""
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:
+        sys.stdout.write(b"".join(chunks).decode("utf-8"))
+        return
+    sys.stdout.flush()
+    for chunk in chunks:
+        binary.write(chunk)
+    binary.flush()
