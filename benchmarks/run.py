@@ -49,9 +49,10 @@ def structure(data: bytes) -> object:
     """The structure stage alone: read, normalize, lines, segment, front matter, the outline (LALR)."""
     from docparse import readers
     from docparse.frontmatter import build_front_matter
-    from docparse.lines import Locator, text_lines
+    from docparse.lines import text_lines
     from docparse.normalize import fold, normalize_newlines
     from docparse.segment import segment
+    from docparse.spans import Locator
     from docparse.structure import structure as outline
 
     text, _ = normalize_newlines(readers.read(data).text)

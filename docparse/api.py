@@ -17,11 +17,12 @@ from .body import BodyContext, build_body
 from .errors import MAX_CHARS, MAX_DEPTH, EmptyInputError, LimitError, NotChineseError
 from .files import read_bytes
 from .frontmatter import build_front_matter
-from .lines import Locator, text_lines
+from .lines import text_lines
 from .models import Diagnostic, Document, SourceInfo, build
 from .normalize import CJK, fold, normalize_newlines, text_diagnostics
 from .renderers.document import json_chunks
 from .segment import segment
+from .spans import Locator
 from .structure import structure
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lines import Locator
 from .models import Diagnostic, Severity
+from .spans import Locator
 
 
 @dataclass(frozen=True)

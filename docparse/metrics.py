@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from .lines import Locator
 from .models import Metric, Qualifier, build
 from .numerals import cn_quantity
+from .spans import Locator
 
 _CN_DIGITS = "〇零一二两三四五六七八九"
 _CN_CHARS = _CN_DIGITS + "十百千万亿"

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Literal
 from . import diagnostics
 
 if TYPE_CHECKING:
-    from .lines import Locator
     from .models import Diagnostic
+    from .spans import Locator
 
 Newline = Literal["LF", "CRLF", "CR", "CRCRLF", "mixed", "none"]
 

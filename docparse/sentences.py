@@ -23,8 +23,8 @@ def _scanner(stops: str) -> re.Pattern[str]:
 def sentence_ends(folded: str, start: int = 0, end: int | None = None, stops: str = STOPS) -> list[int]:
     """Offsets just after each sentence stop at depth 0 in ``folded[start:end]``.
 
-    >>> sentence_ends("他说“好。”然后走了。再见")
-    [10]
+    >>> sentence_ends("他说“好。”然后走了。再见")  # not after the quoted 好。
+    [11]
     """
     end = len(folded) if end is None else end
     result: list[int] = []

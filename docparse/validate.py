@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import diagnostics
-from .lines import Locator
 from .models import Diagnostic, Document, EnumItem, Section, Severity
 from .numerals import cn_to_int, int_to_cn
 from .profiles import Profile, resolve
+from .spans import Locator
 
 Rule = Callable[["Context"], Iterable[Diagnostic]]
 

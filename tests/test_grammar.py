@@ -11,10 +11,12 @@ from lark import Lark
 
 from docparse import grammar, ladder
 from docparse.body.enumerations import cut_paragraph
-from docparse.grammar import document_parser, terminal
-from docparse.lines import Locator, split_lines
+from docparse.grammar import terminal
+from docparse.lines import split_lines
 from docparse.normalize import fold
+from docparse.spans import Locator
 from docparse.structure import structure
+from docparse.structure.lexer import document_parser
 
 
 def test_document_grammar_is_strict() -> None:

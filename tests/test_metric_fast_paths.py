@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import docparse
 from docparse import metrics
-from docparse.lines import Locator
 from docparse.normalize import fold
+from docparse.spans import Locator
 
 YEAR_PIECES = ["2022年", "1999年", "20٢٣年", "截至", "截止", "至", "到", "在", "于", " ", "。", ",", ";",
                "\n", "x", "1", "年", "20", "12"]

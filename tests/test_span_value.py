@@ -11,8 +11,8 @@ import pytest
 from pydantic import ValidationError
 
 import docparse
-from docparse.lines import Locator
 from docparse.models import Span
+from docparse.spans import Locator
 
 EXAMPLE = sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))[0]
 

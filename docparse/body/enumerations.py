@@ -12,7 +12,6 @@ import itertools
 from typing import NamedTuple
 
 from .. import ladder
-from ..grammar import terminal
 from ..ladder import Enumerator
 from ..models import EnumStyle
 from ..sentences import first_stop
@@ -88,17 +87,3 @@ def _item(folded: str, enumerator: Enumerator, end: int) -> ItemCut:
     rest_start = _skip_spaces(folded, stop + 1, end) if stop is not None else end
     return ItemCut(enumerator.start, enumerator.end, end, enumerator.style, enumerator.ordinal, lead_start,
                    lead_end, rest_start)
-
-
-def first_run_in_enumeration(folded: str, start: int, end: int, line_end: int) -> int | None:
-    """Where ``folded[start:end]`` runs into an enumeration (``…加强领导一是…二是…``, a heading whose
-    line break was lost): the first 一是 / 一要 / 第一， with its 二是 / 二要 / 第二， later on the line."""
-    found = []
-    for name in ("ENUM_SHI", "ENUM_YAO", "ENUM_DI"):
-        pattern = terminal(name)
-        first = next((m for m in pattern.finditer(folded, start, end)
-                      if ladder.ordinal_of_marker(m.group()) == 1), None)
-        if first is not None and any(ladder.ordinal_of_marker(m.group()) == 2
-                                     for m in pattern.finditer(folded, first.end(), line_end)):
-            found.append(first.start())
-    return min(found, default=None)

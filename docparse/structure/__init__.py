@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from .. import diagnostics, ladder
 from ..errors import LimitError
-from ..grammar import document_parser
-from ..lines import Line, Locator
+from ..lines import Line
 from ..models import Diagnostic
-from .lexer import body_lines
+from ..spans import Locator
+from .lexer import body_lines, document_parser
 from .outline import Outline, SectionDraft, outline
 from .rules import apply_line_rules
 

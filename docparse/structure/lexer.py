@@ -8,15 +8,17 @@ wraps every heading in zero-width ``_OPEN`` / ``_CLOSE`` tokens by the rank of i
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lark import Token
+from lark import Lark, Token
 from lark.common import LexerConf
 from lark.lexer import Lexer
 
 from .. import ladder
+from ..grammar import GRAMMAR, grammar_text
 from ..lines import Line
 from ..models import MarkerStyle
 
@@ -151,3 +153,11 @@ def _rank(token: Token) -> int | None:
     if token.type in ("TITLE", "TEXT"):
         return None
     return ladder.rank_of(token.type)
+
+
+@functools.cache
+def document_parser() -> Lark:
+    """The LALR block parser of grammars/document.lark, fed by :class:`BodyLexer` and
+    :class:`HeadingLeveler`."""
+    return Lark(grammar_text(), parser="lalr", lexer=BodyLexer, postlex=HeadingLeveler(),
+                propagate_positions=False, maybe_placeholders=False, source_path=f"grammars/{GRAMMAR}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from lark import Token, Tree
 
 from .. import ladder
-from ..body.enumerations import first_run_in_enumeration
+from ..grammar import terminal
 from ..models import Marker, MarkerStyle, build
 from ..sentences import first_stop
 
@@ -186,3 +186,17 @@ def _title_cut(folded: str, start: int, end: int, line_end: int) -> int | None:
     if first is not None and first - start >= 6:
         return first
     return None
+
+
+def first_run_in_enumeration(folded: str, start: int, end: int, line_end: int) -> int | None:
+    """Where ``folded[start:end]`` runs into an enumeration (``…加强领导一是…二是…``, a heading whose
+    line break was lost): the first 一是 / 一要 / 第一， with its 二是 / 二要 / 第二， later on the line."""
+    found = []
+    for name in ("ENUM_SHI", "ENUM_YAO", "ENUM_DI"):
+        pattern = terminal(name)
+        first = next((m for m in pattern.finditer(folded, start, end)
+                      if ladder.ordinal_of_marker(m.group()) == 1), None)
+        if first is not None and any(ladder.ordinal_of_marker(m.group()) == 2
+                                     for m in pattern.finditer(folded, first.end(), line_end)):
+            found.append(first.start())
+    return min(found, default=None)
