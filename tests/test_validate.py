@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 import docparse
-from docparse import profiles
-from docparse.diagnostics import CODES
-from docparse.validate import RULES, validate
+from docparse.validate import checker, profiles, validate
+from docparse.validate.checker import RULES
+from docparse.validate.context import Rule, RuleContext, rule
+from docparse.validate.registry import CODES, declared, table
 
 from .conftest import EXAMPLES, FIXTURES, ROOT
 
@@ -135,15 +136,41 @@ def test_emitted_codes_are_registered_and_documented() -> None:
 def test_every_documented_code_has_the_required_parts() -> None:
     for section in re.split(r"^### ", DOCS, flags=re.M)[1:]:
         code = section[:5]
+        summary = section.split("\n")[2]
+        assert summary == f"{CODES[code].summary}（默认级别：{CODES[code].severity}）", code
         for part in ("**检查**", "**原因**", "**依据**", "**示例**", "**修改**"):
             assert part in section, f"{code} lacks {part}"
+
+
+def test_the_table_of_the_docs_is_rendered_from_the_registry() -> None:
+    """docs/diagnostics.md's table is ``python -m docparse.validate.registry``'s output, verbatim."""
+    start = DOCS.index("| 代码 |")
+    end = DOCS.index("\n\n", start) + 1
+    assert DOCS[start:end] == table(), "regenerate it: python -m docparse.validate.registry"
+
+
+def test_each_code_is_declared_once() -> None:
+    codes = [code.code for code in declared()]
+    assert sorted(codes) == sorted(set(codes))
+    assert list(CODES) == sorted(codes)
+
+
+def test_a_rule_emits_only_the_codes_it_declares() -> None:
+    """A finding of a code the rule did not declare is the rule's bug: reported as DP901, not emitted."""
+    def wrong_code(ctx: RuleContext) -> list[docparse.Diagnostic]:
+        return [ctx.diag("DP203", "重复")]
+
+    doc = docparse.parse("关于工作的通知\n一、总体要求\n内容。\n")
+    ctx = RuleContext.of(doc, profiles.GONGWEN)
+    with pytest.raises(KeyError):
+        list(rule(CODES["DP202"])(wrong_code)(ctx))
 
 
 def test_a_broken_rule_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(ctx: object) -> list[docparse.Diagnostic]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("docparse.validate.RULES", (broken, *RULES))
+    monkeypatch.setattr(checker, "RULES", (Rule(broken, ()), *RULES))
     codes = [d.code for d in validate(docparse.parse("关于工作的通知\n一、总体要求\n内容。\n"))]
     assert codes == ["DP901"]
 
@@ -153,9 +180,11 @@ def test_docstring_example() -> None:
     assert [d.code for d in validate(doc)] == ["DP202"]
 
 
-@pytest.mark.parametrize("first", ["pass", "import docparse.validate"])
+@pytest.mark.parametrize("first", ["pass", "import docparse.validate",
+                                   "from docparse.validate import profiles",
+                                   "from docparse.validate.registry import CODES"])
 def test_public_function_in_any_import_order(first: str) -> None:
-    """``docparse.validate(doc)`` works whether or not the submodule was imported first."""
+    """``docparse.validate(doc)`` works whether or not the package or a module of it was imported first."""
     import subprocess
     import sys
 

@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _profile_name(value: str) -> str:
     """``--profile``'s check (a usage error, exit 2), importing the profiles only when a command runs."""
-    from ..profiles import names
+    from ..validate.profiles import names
 
     if value not in names():
         raise argparse.ArgumentTypeError(f"未知的检查配置“{value}”，可选：{'、'.join(names())}")
@@ -51,8 +51,8 @@ def _profile_name(value: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..profiles import resolve
     from ..validate import validate
+    from ..validate.profiles import resolve
 
     reports: list[dict[str, Any]] = []
     status = EXIT_OK
@@ -119,7 +119,7 @@ def _uri(path: str) -> str:
 
 def sarif(reports: list[dict[str, Any]]) -> dict[str, Any]:
     """A SARIF 2.1.0 log: one run, the rules that fired, one result per finding, bad files as notes."""
-    from ..diagnostics import CODES
+    from ..validate.registry import CODES
 
     used = sorted({d.code for r in reports for d in r.get("diagnostics", [])})
     rules = [{"id": code, "name": code, "shortDescription": {"text": CODES[code].summary},
