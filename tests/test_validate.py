@@ -65,6 +65,18 @@ def test_doc_number_forms(value: str, codes: list[str]) -> None:
     assert [d.code for d in validate(doc) if d.code.startswith("DP40")] == codes
 
 
+@pytest.mark.parametrize(("text", "findings"), [
+    # 二是指导到位 is an item (the parser's enumerators): the gap is after it
+    ("一是加强领导。二是指导到位。四是完善制度。", [(15, "列举序号不连续：“二是”之后是“四是”，应为“三是”")]),
+    # a clause starts after a colon too: each answer numbers its own items from 一是
+    ("答：一是明确规划。二是加强联动。三是严格审批。问：如何落实？答：一是压实责任。二是强化督查。", []),
+])
+def test_enumeration_gaps_are_read_with_the_parsers_enumerators(text: str, findings: list[tuple[int, str]]
+                                                                ) -> None:
+    doc = docparse.parse(f"关于工作的通知\n一、总体要求\n{text}\n")
+    assert [(d.span and d.span.column, d.message) for d in validate(doc) if d.code == "DP303"] == findings
+
+
 # Every error or warning on the five samples, each a real defect of that document:
 SAMPLE_FINDINGS: dict[str, set[tuple[str, int]]] = {
     # 保德县 2022: five parts present (第一责任人 is item 三是 of part 一, line 17); published 2023-02-28.

@@ -7,14 +7,15 @@ read the items and, for gaps and repeats, the text itself.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 
 from ..diagnostics import Code
-from ..models import Diagnostic, EnumItem
+from ..grammar import enumerator_pattern
+from ..models import Diagnostic, EnumItem, Paragraph
+from ..normalize import fold
 from ..numerals import cn_to_int
 from .context import RuleContext, rule
-from .markers import relabel
+from .markers import NUMERAL, relabel
 
 
 def _enum_marker(item: EnumItem, number: int) -> str:
@@ -48,7 +49,7 @@ def check_enumerations(ctx: RuleContext) -> Iterator[Diagnostic]:
         region = (paragraphs[0].span.start, paragraphs[-1].span.end)
         for run in _enumeration_runs(items):
             yield from _check_run(ctx, run, region)
-        yield from _check_sequence(ctx, region)
+        yield from _check_sequence(ctx, paragraphs)
 
 
 def _check_run(ctx: RuleContext, run: list[EnumItem], region: tuple[int, int]) -> Iterator[Diagnostic]:
@@ -68,27 +69,30 @@ def _check_run(ctx: RuleContext, run: list[EnumItem], region: tuple[int, int]) -
                            hint="同一列举统一用“一是、二是”或“第一，第二，”等一种形式")
 
 
-_SENTENCE_ENUMERATOR = re.compile(
-    r"(?:^|(?<=[。；;！!？?\n]))[ \u3000]*(?:(?P<shi>[一二三四五六七八九十]{1,3})是(?![指否非])|"
-    r"(?P<yao>[一二三四五六七八九十]{1,3})要(?![求素])|第(?P<di>[一二三四五六七八九十]{1,3})[,，])"
-)
+def _check_sequence(ctx: RuleContext, paragraphs: list[Paragraph]) -> Iterator[Diagnostic]:
+    """Gaps and repeats, read from the text itself: the parser keeps an out-of-sequence 四是 as text.
 
-
-def _check_sequence(ctx: RuleContext, region: tuple[int, int]) -> Iterator[Diagnostic]:
-    """Gaps and repeats, read from the text itself: the parser keeps an out-of-sequence 四是 as text."""
+    The enumerators are those the parser finds items with (inline.lark's ENUM_* terminals, matched
+    in each paragraph's folded text), so that 二是指导到位 counts here as it does there.
+    """
+    enumerator = enumerator_pattern()
     last: dict[str, int] = {}
-    for match in _SENTENCE_ENUMERATOR.finditer(ctx.doc.text, *region):
-        family = match.lastgroup or "shi"
-        number = cn_to_int(match.group(family))
-        if number is None:
-            continue
-        before = last.get(family)
-        last[family] = number
-        if before is None or number in (1, before + 1):
-            continue
-        marker = match.group().strip(" \u3000")
-        expected = relabel(marker, "enum", before + 1)
-        kind = "重复" if number <= before else "不连续"
-        start = match.end() - len(marker)
-        yield ctx.diag("DP303", f"列举序号{kind}：“{relabel(marker, 'enum', before)}”之后是“{marker}”，"
-                       f"应为“{expected}”", start, match.end(), hint="按顺序重新编号")
+    for paragraph in paragraphs:
+        text = paragraph.text
+        for match in enumerator.finditer(fold(text)):
+            marker_start = match.end() - len(match.group().lstrip(" "))
+            marker = text[marker_start:match.end()]
+            numeral = NUMERAL.search(marker)
+            number = cn_to_int(numeral.group()) if numeral else None
+            if number is None:
+                continue
+            family = match.lastgroup or ""
+            before = last.get(family)
+            last[family] = number
+            if before is None or number in (1, before + 1):
+                continue
+            expected = relabel(marker, "enum", before + 1)
+            kind = "重复" if number <= before else "不连续"
+            start = paragraph.span.start + marker_start
+            yield ctx.diag("DP303", f"列举序号{kind}：“{relabel(marker, 'enum', before)}”之后是“{marker}”，"
+                           f"应为“{expected}”", start, start + len(marker), hint="按顺序重新编号")
