@@ -1,5 +1,4 @@
-"""What a rule reads (:class:`RuleContext`) and what a rule is (:class:`Rule`: a function and the codes
-it declares).
+"""What a rule reads (:class:`RuleContext`) and what a rule is (:class:`Rule`: a check and its codes).
 
 A rule is declared with :func:`rule` above its function, listing every code it can emit with the
 code's default severity and summary: the registry of codes (registry.py) is gathered from these
@@ -63,6 +62,7 @@ class Rule:
 
     @property
     def name(self) -> str:
+        """The check function's name (named in a DP901 note when it fails)."""
         return self.check.__name__
 
     def __call__(self, ctx: RuleContext) -> Iterable[Diagnostic]:
