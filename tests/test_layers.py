@@ -16,8 +16,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("segment", "chrome", "metadata", "frontmatter"),
     ("structure",),
     ("metrics", "body"),
+    ("validate",),
     ("renderers",),
-    ("api", "validate", "profiles"),
+    ("api",),
     ("batch",),
     ("commands", "cli", "__main__"),
 )

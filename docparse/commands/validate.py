@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _profile_name(value: str) -> str:
     """``--profile``'s check (a usage error, exit 2), importing the profiles only when a command runs."""
-    from ..profiles import names
+    from ..validate.profiles import names
 
     if value not in names():
         raise argparse.ArgumentTypeError(f"未知的检查配置“{value}”，可选：{'、'.join(names())}")
@@ -43,8 +43,8 @@ def _profile_name(value: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..profiles import resolve
     from ..validate import validate
+    from ..validate.profiles import resolve
 
     reports: list[Findings] = []
     status = EXIT_OK

@@ -79,7 +79,7 @@ class Sarif(Renderer[Sequence[Findings]]):
     extension = ".sarif"
 
     def chunks(self, reports: Sequence[Findings]) -> Iterator[bytes]:
-        from ..diagnostics import CODES
+        from ..validate.registry import CODES
 
         used = sorted({d.code for r in reports for d in r.diagnostics})
         rules = [{"id": code, "name": code, "shortDescription": {"text": CODES[code].summary},
