@@ -48,6 +48,8 @@ class Rung:
     must_continue: bool = False
     """Arabic numbers: one that continues no sequence of its style (``25、`` in running text) is not
     a heading unless it is one of the first few."""
+    law: bool = False
+    """The 编章节条 of laws and regulations, which nest by their own rules (章 straight to 条 is normal)."""
 
     def written(self, ordinal: int) -> str:
         """The marker of ``ordinal`` in the standard form (3 → ``（三）``)."""
@@ -55,10 +57,10 @@ class Rung:
 
 
 LADDER: tuple[Rung, ...] = (
-    Rung("PART", "part", 0, "第{cn}编", "第{cn}编", strong=True),
-    Rung("CHAPTER", "chapter", 1, "第{cn}章", "第{cn}章", strong=True, recoverable=True),
-    Rung("SECTION_NO", "section", 2, "第{cn}节", "第{cn}节", strong=True),
-    Rung("ARTICLE", "article", 3, "第{cn}条", "第{cn}条", strong=True),
+    Rung("PART", "part", 0, "第{cn}编", "第{cn}编", strong=True, law=True),
+    Rung("CHAPTER", "chapter", 1, "第{cn}章", "第{cn}章", strong=True, recoverable=True, law=True),
+    Rung("SECTION_NO", "section", 2, "第{cn}节", "第{cn}节", strong=True, law=True),
+    Rung("ARTICLE", "article", 3, "第{cn}条", "第{cn}条", strong=True, law=True),
     Rung("CN_DUN", "cn_dun", 4, "{cn}、", "{cn}", frozenset({"、"}), strong=True, recoverable=True),
     Rung("CN_PAREN", "cn_paren", 5, "（{cn}）", "（{cn}）", frozenset({"（）"}), strong=True,
          recoverable=True),
@@ -179,16 +181,29 @@ def _fill(form: str, ordinal: int) -> str:
     return form.format(cn=cn, n=ordinal, circled=circled)
 
 
-def renumbered(raw: str, style: MarkerStyle, ordinal: int) -> str:
-    """``raw`` with its number replaced, keeping the writer's own form: ``(二)`` → ``(三)``."""
-    if style == "circled":
-        return _fill("{circled}", ordinal)
-    numeral = terminal("NUMERAL").search(raw)
-    if numeral is None:
+def renumbered(raw: str, ordinal: int) -> str:
+    """A marker or enumerator with its number replaced, in the writer's own form: ``(二)`` → ``(三)``,
+    ``2、`` → ``3、``, ``⑵`` → ``⑶``, ``二是`` → ``三是``."""
+    found = terminal("NUMERAL").search(raw)
+    if found is None:
         return raw
-    digits = numeral.group().isdigit()
-    written = str(ordinal) if digits else int_to_cn(ordinal)
-    return raw[: numeral.start()] + written + raw[numeral.end():]
+    numeral = found.group()
+    if numeral.isascii():
+        written = str(ordinal)
+    elif len(numeral) == 1 and cn_to_int(numeral) is None:  # one enclosed glyph: ⑵, ㈡, ⒉, ②
+        shifted = chr(ord(numeral) + ordinal - (ordinal_of(numeral) or 0))
+        written = shifted if ordinal_of(shifted) == ordinal else numeral
+    else:
+        written = int_to_cn(ordinal)
+    return raw[: found.start()] + written + raw[found.end():]
+
+
+LEVEL_NAMES = ("一级", "二级", "三级", "四级", "五级", "六级")
+
+
+def level_name(level: int) -> str:
+    """The Chinese name of a heading level: ``一级`` … ``六级``, then ``7级``."""
+    return LEVEL_NAMES[level - 1] if level <= len(LEVEL_NAMES) else f"{level}级"
 
 
 def punctuation(raw: str, style: MarkerStyle) -> str:

@@ -21,9 +21,6 @@ from .rules import apply_line_rules
 
 __all__ = ["Outline", "SectionDraft", "Structure", "structure"]
 
-_LEVEL_NAMES = ("一级", "二级", "三级", "四级", "五级", "六级")
-
-
 @dataclass
 class Structure:
     """The outline of the body and what the structure stage found wrong."""
@@ -55,6 +52,6 @@ def _missing_number(draft: SectionDraft, locator: Locator) -> Diagnostic:
     """DP201: a heading whose number is missing, with the number its place gives it."""
     marker = draft.marker
     expected = ladder.BY_STYLE[marker.style].written(marker.ordinal or 0)
-    level = _LEVEL_NAMES[draft.level - 1] if draft.level <= len(_LEVEL_NAMES) else f"{draft.level}级"
+    level = ladder.level_name(draft.level)
     return diagnostics.make("DP201", f"{level}标题缺少序号，按位置应为“{expected}”", locator, draft.start,
                             draft.heading_end, hint=f"在标题前补上序号“{expected}”")

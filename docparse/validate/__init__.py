@@ -8,8 +8,8 @@ GB/T 15834—2011, 督察规定; domain-rules.md §1, §5, §6).
 The package: context.py (what a rule reads, and how a rule declares its codes), headings.py
 (DP2xx), enumerations.py (DP3xx), format.py (DP4xx), metadata.py (DP6xx), profiles/ (the report
 types and their DP5xx checks), checker.py (the generic rules in order, and the run), registry.py
-(every code, gathered from the declarations; the table of docs/diagnostics.md), markers.py (the
-validator's copies of marker definitions, until the ladder table holds them).
+(every code, gathered from the declarations; the table of docs/diagnostics.md). Marker styles,
+their standard forms and the fixes offered come from the ladder table (docparse/ladder.py).
 
 This module imports nothing of the parser: ``import docparse`` binds ``docparse.validate`` to the
 function below, and it stays that function however the package is imported later. So the modules

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import ladder
 from ..diagnostics import Code
 from ..models import Diagnostic, Document, Section, Severity
+from ..normalize import fold
 from ..spans import Locator
-from .markers import LIST_LINE
 
 if TYPE_CHECKING:
     from .profiles.profile import Profile
@@ -85,6 +86,13 @@ def _uses_halfwidth(text: str) -> bool:
 _ATTACHMENT_HEAD = re.compile(r"^\s*附件\s*[:：]")
 
 
+def _starts_arabic_dot(line: str) -> bool:
+    """A line that starts with ``1.`` or ``2、``: the numbered lines of an 附件说明."""
+    folded = fold(line)
+    found = ladder.marker_at(folded, len(folded) - len(folded.lstrip(" ")))
+    return found is not None and found.lastgroup == "ARABIC_DOT"
+
+
 def _attachment_lines(doc: Document) -> frozenset[int]:
     """Headings that are really ``2.某某清单`` lines continuing ``附件：1.某某办法``.
 
@@ -96,7 +104,7 @@ def _attachment_lines(doc: Document) -> frozenset[int]:
             continue
         line_start = section.heading_span.start - (section.heading_span.column - 1)
         above = doc.text[max(0, line_start - 2000):line_start].split("\n")[:-1]
-        while above and LIST_LINE.match(above[-1]):
+        while above and _starts_arabic_dot(above[-1]):
             above.pop()
         if above and _ATTACHMENT_HEAD.match(above[-1]):
             skipped.add(section.heading_span.start)

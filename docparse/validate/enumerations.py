@@ -14,11 +14,10 @@ from ..diagnostics import Code
 from ..models import Diagnostic, EnumItem, Paragraph
 from ..normalize import fold
 from .context import RuleContext, rule
-from .markers import relabel
 
 
 def _enum_marker(item: EnumItem, number: int) -> str:
-    return relabel(item.marker.rstrip(",，、 "), "enum", number)
+    return ladder.renumbered(item.marker.rstrip(",，、 "), number)
 
 
 def _enumeration_runs(items: list[EnumItem]) -> list[list[EnumItem]]:
@@ -85,8 +84,8 @@ def _check_sequence(ctx: RuleContext, paragraphs: list[Paragraph]) -> Iterator[D
             last[found.style] = number
             if before is None or number in (1, before + 1):
                 continue
-            expected = relabel(marker, "enum", before + 1)
+            expected = ladder.renumbered(marker, before + 1)
             kind = "重复" if number <= before else "不连续"
             start = paragraph.span.start + found.start
-            yield ctx.diag("DP303", f"列举序号{kind}：“{relabel(marker, 'enum', before)}”之后是“{marker}”，"
+            yield ctx.diag("DP303", f"列举序号{kind}：“{ladder.renumbered(marker, before)}”之后是“{marker}”，"
                            f"应为“{expected}”", start, start + len(marker), hint="按顺序重新编号")

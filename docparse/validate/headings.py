@@ -11,10 +11,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from .. import ladder
 from ..diagnostics import Code
-from ..models import Diagnostic, Section
+from ..models import Diagnostic, MarkerStyle, Section
 from .context import RuleContext, rule
-from .markers import FIXES, LADDER, STANDARD_FORMS, level_name, marker_form, relabel
+
+_DOCUMENT_RANKS = frozenset(rung.rank for rung in ladder.LADDER if not rung.law)
+"""The GB/T 9704 ladder and below (一、 （一） 1. （1） 1） ①): laws (编章节条) nest by their own rules."""
 
 
 def _label(section: Section) -> str:
@@ -59,11 +62,11 @@ def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None) -> I
     where = f"“{_label(parent)}”下" if parent else ""
     for section in run:
         number = section.marker.ordinal or 0
-        style, raw = section.marker.style, section.marker.raw or relabel("一、", "cn_dun", number)
+        raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(number)
         if previous is None:
             if number != 1:
-                first = relabel(raw, style, 1)
-                level = level_name(section.level)
+                first = ladder.renumbered(raw, 1)
+                level = ladder.level_name(section.level)
                 yield _heading(ctx, "DP205", section, f"{where}第一个{level}标题是“{raw}”，应从“{first}”开始",
                                f"改为“{first}”，或补上前面缺少的部分")
         else:
@@ -74,8 +77,8 @@ def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None) -> I
 
 def _step(ctx: RuleContext, previous: Section, section: Section, before: int, number: int, where: str
           ) -> Iterator[Diagnostic]:
-    style, raw = section.marker.style, section.marker.raw or relabel("一、", "cn_dun", number)
-    expected = relabel(raw, style, before + 1)
+    raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(number)
+    expected = ladder.renumbered(raw, before + 1)
     if number == before + 1:
         return
     if number == before:
@@ -89,7 +92,7 @@ def _step(ctx: RuleContext, previous: Section, section: Section, before: int, nu
                            f"改为“{expected}”，或为新的一组内容加上级标题")
     elif number > before + 1:
         gap = range(before + 1, min(number, before + 6))
-        missing = "、".join(f"“{relabel(raw, style, n)}”" for n in gap)
+        missing = "、".join(f"“{ladder.renumbered(raw, n)}”" for n in gap)
         yield _heading(ctx, "DP202", section, f"{where}序号从“{_label(previous)}”跳到“{raw}”，缺少{missing}",
                        "补上缺少的部分，或把序号改为连续")
     else:
@@ -105,7 +108,7 @@ def check_level_skips(ctx: RuleContext) -> Iterator[Diagnostic]:
     """一、 straight to 1.: info when the whole document does it, a warning when siblings differ."""
     by_parent_rank: dict[int, list[tuple[Section, Section]]] = {}
     for parent, children in _sibling_groups(ctx):
-        if parent and parent.marker.rank in LADDER and children[0].marker.rank in LADDER:
+        if parent and parent.marker.rank in _DOCUMENT_RANKS and children[0].marker.rank in _DOCUMENT_RANKS:
             by_parent_rank.setdefault(parent.marker.rank, []).append((parent, children[0]))
     for rank, pairs in by_parent_rank.items():
         child_ranks = Counter(child.marker.rank for _, child in pairs)
@@ -113,7 +116,7 @@ def check_level_skips(ctx: RuleContext) -> Iterator[Diagnostic]:
         for parent, child in pairs:
             if child.marker.rank != usual:
                 model = next(c for _, c in pairs if c.marker.rank == usual)
-                usual_label = relabel(model.marker.raw, model.marker.style, 1)
+                usual_label = ladder.renumbered(model.marker.raw, 1)
                 yield _heading(ctx, "DP208", child,
                                f"“{_label(parent)}”下用“{_label(child)}”，而同级其他标题下用"
                                f"“{_label(model)}”，越级方式不一致", f"统一用“{usual_label}”一级的序号")
@@ -132,7 +135,7 @@ def check_reversal(ctx: RuleContext) -> Iterator[Diagnostic]:
         lowest: Section | None = None
         for section in siblings:
             rank = section.marker.rank
-            if rank not in LADDER or section.marker.style == "part":
+            if rank not in _DOCUMENT_RANKS or section.marker.style == "part":
                 continue
             if lowest is not None and rank < lowest.marker.rank:
                 high, low = _label(section), _label(lowest)
@@ -149,25 +152,25 @@ def check_reversal(ctx: RuleContext) -> Iterator[Diagnostic]:
 )
 def check_marker_forms(ctx: RuleContext) -> Iterator[Diagnostic]:
     """Mixed forms at one level ((一) with （一）, 1. with 1、), wrong punctuation (1、), half brackets."""
-    by_style: dict[str, list[Section]] = {}
+    by_style: dict[MarkerStyle, list[Section]] = {}
     for section in ctx.sections():
-        if section.marker.raw and section.marker.style in STANDARD_FORMS:
+        if section.marker.raw and ladder.BY_STYLE[section.marker.style].forms:
             by_style.setdefault(section.marker.style, []).append(section)
     for style, sections in by_style.items():
-        forms = Counter(marker_form(s.marker.raw) for s in sections)
+        forms = Counter(_form(s) for s in sections)
         if len(forms) > 1:
             usual = forms.most_common(1)[0][0]
             counts = "，".join(f"“{_example(sections, f)}”{n}处" for f, n in forms.most_common())
             for form in forms:
                 if form != usual:
-                    first = next(s for s in sections if marker_form(s.marker.raw) == form)
+                    first = next(s for s in sections if _form(s) == form)
                     yield _heading(ctx, "DP210", first, f"同级序号写法不一致：{counts}",
-                                   f"统一写作“{FIXES.get(style, _example(sections, usual))}”这样的形式")
+                                   f"统一写作“{ladder.BY_STYLE[style].written(1)}”这样的形式")
         for form, count in forms.items():
-            first = next(s for s in sections if marker_form(s.marker.raw) == form)
+            first = next(s for s in sections if _form(s) == form)
             stripped = form.replace("(", "（").replace(")", "）")
-            raw, proper = first.marker.raw, relabel(FIXES.get(style, ""), style, first.marker.ordinal or 1)
-            if stripped not in STANDARD_FORMS[style] and form != "字符":
+            raw, proper = first.marker.raw, ladder.BY_STYLE[style].written(first.marker.ordinal or 1)
+            if stripped not in ladder.BY_STYLE[style].forms and form != "字符":
                 yield _heading(ctx, "DP211", first, f"序号“{raw}”后的标点不合规范（共{count}处），"
                                f"应写作“{proper}”",
                                "GB/T 15834 B.3：汉字数字后用顿号，阿拉伯数字后用下脚点，括号序号后不加标点")
@@ -176,8 +179,12 @@ def check_marker_forms(ctx: RuleContext) -> Iterator[Diagnostic]:
                                f"规范为全角“{proper}”", "中文文本中的括号用全角“（）”")
 
 
+def _form(section: Section) -> str:
+    return ladder.punctuation(section.marker.raw, section.marker.style)
+
+
 def _example(sections: list[Section], form: str) -> str:
-    return next(s.marker.raw for s in sections if marker_form(s.marker.raw) == form)
+    return next(s.marker.raw for s in sections if _form(s) == form)
 
 
 @rule(Code("DP213", "warning", "标题下没有正文"))
@@ -228,7 +235,7 @@ def check_duplicate_titles(ctx: RuleContext) -> Iterator[Diagnostic]:
 @rule(Code("DP215", "info", "标题层级超过四层"))
 def check_depth(ctx: RuleContext) -> Iterator[Diagnostic]:
     """GB/T 9704 names four levels (一、 （一） 1. （1））; a fifth is worth a look."""
-    deep = next((s for s in ctx.sections() if s.level >= 5 and s.marker.rank in LADDER), None)
+    deep = next((s for s in ctx.sections() if s.level >= 5 and s.marker.rank in _DOCUMENT_RANKS), None)
     if deep:
         yield _heading(ctx, "DP215", deep, f"“{_label(deep)}”是第{deep.level}层标题，超过 GB/T 9704 的四层",
                        "考虑合并层级，或改用段内列举（一是、二是）")
