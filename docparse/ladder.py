@@ -17,11 +17,21 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .grammar import terminal
-from .models import EnumStyle, Marker, MarkerStyle
 from .numerals import cn_to_int, int_to_cn, ordinal_of
+
+if TYPE_CHECKING:
+    from .models import Marker
+
+MarkerStyle = Literal[
+    "part", "chapter", "section", "article", "cn_dun", "cn_paren", "arabic_dot", "arabic_paren",
+    "arabic_half_paren", "circled",
+]
+"""The name of a marker style in the output (``Marker.style``): one per rung of :data:`LADDER`."""
+EnumStyle = Literal["shi", "yao", "di", "qi"]
+"""The style of an enumerator (``EnumItem.style``): 一是, 一要, 第一，, 其一，."""
 
 
 @dataclass(frozen=True)

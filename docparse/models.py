@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticUndefined
 
+from .ladder import EnumStyle, MarkerStyle
+
 SCHEMA_VERSION: Final = "2.0.0"
 """Bumped on every change of the output: minor for additions, major for breaking changes
 (CHANGELOG.md lists them). A Document JSON of another major version is refused on reading."""
@@ -178,18 +180,6 @@ class SourceInfo(_Model):
     """SHA-256 of the input bytes, to recognise the same input again (``--resume``)."""
 
 
-MarkerStyle = Literal[
-    "part",  # 第一编 / 第一部分, or an unnumbered part heading
-    "chapter",  # 第一章
-    "section",  # 第一节
-    "article",  # 第一条
-    "cn_dun",  # 一、
-    "cn_paren",  # （一）
-    "arabic_dot",  # 1.  1．  1、
-    "arabic_paren",  # （1）
-    "arabic_half_paren",  # 1）
-    "circled",  # ①
-]
 
 
 class Marker(_Model):
@@ -264,7 +254,6 @@ class Claim(_Model):
     metrics: list[Metric] = []
 
 
-EnumStyle = Literal["shi", "yao", "di", "qi"]
 
 
 class EnumItem(_Model):

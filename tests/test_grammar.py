@@ -4,6 +4,7 @@ they mean, and the ladder table and the grammar agree."""
 from __future__ import annotations
 
 import pkgutil
+import typing
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,9 @@ def test_the_ladder_and_the_grammar_name_the_same_markers() -> None:
     assert marker_rule == {rung.terminal for rung in ladder.LADDER} | made_by_the_lexer
     assert set(ladder.MATCH_ORDER) == {rung.terminal for rung in ladder.LADDER}
     assert [rung.rank for rung in ladder.LADDER] == sorted(rung.rank for rung in ladder.LADDER)
+    assert [rung.style for rung in ladder.LADDER] == list(typing.get_args(ladder.MarkerStyle))
+    assert {name.removeprefix("ENUM_").lower() for name in ladder.ENUMERATORS} == set(
+        typing.get_args(ladder.EnumStyle))
 
 
 def test_the_grammar_is_read_from_a_checkout_that_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:

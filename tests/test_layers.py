@@ -9,8 +9,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "docparse"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("models", "errors", "numerals", "files", "collector", "sentences", "grammar"),
-    ("spans", "diagnostics", "ladder"),
+    ("models", "ladder", "grammar", "errors", "numerals", "files", "collector", "sentences"),
+    ("spans", "diagnostics"),
     ("readers", "decode", "normalize"),
     ("lines",),
     ("segment", "chrome", "metadata", "frontmatter"),

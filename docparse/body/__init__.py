@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..ladder import EnumStyle
 from ..metrics import ClaimState, period_of_title
-from ..models import EnumItem, EnumStyle, Paragraph, Section, SectionRole, build
+from ..models import EnumItem, Paragraph, Section, SectionRole, build
 from ..spans import Locator
 from ..structure.outline import Outline, SectionDraft
 from . import claims as claims_stage

@@ -12,8 +12,7 @@ import itertools
 from typing import NamedTuple
 
 from .. import ladder
-from ..ladder import Enumerator
-from ..models import EnumStyle
+from ..ladder import Enumerator, EnumStyle
 from ..sentences import first_stop
 
 

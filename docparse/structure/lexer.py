@@ -19,8 +19,8 @@ from lark.lexer import Lexer
 
 from .. import ladder
 from ..grammar import GRAMMAR, grammar_text
+from ..ladder import MarkerStyle
 from ..lines import Line
-from ..models import MarkerStyle
 
 _LEADING_TAGS = re.compile(r"(?:<[a-zA-Z/][^<>\n]{0,80}>[ ]*)+")
 """Markup a scraper left before a marker (``<p>一、总体情况</p>``): it hides no heading."""

@@ -13,7 +13,8 @@ from lark import Token, Tree
 
 from .. import ladder
 from ..grammar import terminal
-from ..models import Marker, MarkerStyle, build
+from ..ladder import MarkerStyle
+from ..models import Marker, build
 from ..sentences import first_stop
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff“”《》、，]) +(?=[\u4e00-\u9fff“”《》、，])")

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from .. import ladder
 from ..diagnostics import Code
-from ..models import Diagnostic, MarkerStyle, Section
+from ..ladder import MarkerStyle
+from ..models import Diagnostic, Section
 from .context import RuleContext, rule
 
 _DOCUMENT_RANKS = frozenset(rung.rank for rung in ladder.LADDER if not rung.law)
