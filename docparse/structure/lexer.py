@@ -28,7 +28,7 @@ _QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
 """After ``2、`` or ``1.``: a date or a quantity (2、3月份, 1.5万), not a heading."""
 
 
-@dataclass
+@dataclass(slots=True)
 class BodyLine:
     """A body line (or a virtual line cut out of run-on text) and the marker it starts with."""
 
@@ -116,11 +116,11 @@ class BodyLexer(Lexer):
             start, end = line.start + lead, line.start + len(line.folded.rstrip(" "))
             if line.terminal:
                 value = f"{line.recovered_style}:{line.ordinal}" if line.recovered_style else ""
-                yield Token(line.terminal, value, start_pos=start, end_pos=line.marker_end)
+                yield _token(line.terminal, value, start, line.marker_end)
                 if line.marker_end < end:
-                    yield Token("TITLE", "", start_pos=line.marker_end, end_pos=end)
+                    yield _token("TITLE", "", line.marker_end, end)
             else:
-                yield Token("TEXT", "", start_pos=start, end_pos=end)
+                yield _token("TEXT", "", start, end)
 
 
 class HeadingLeveler:
@@ -136,13 +136,19 @@ class HeadingLeveler:
             if rank is not None:
                 while open_ranks and open_ranks[-1] >= rank:
                     open_ranks.pop()
-                    yield Token("_CLOSE", "", start_pos=last_end, end_pos=last_end)
+                    yield _token("_CLOSE", "", last_end, last_end)
                 open_ranks.append(rank)
-                yield Token("_OPEN", "", start_pos=token.start_pos, end_pos=token.start_pos)
+                yield _token("_OPEN", "", token.start_pos, token.start_pos)
             yield token
             last_end = token.end_pos or last_end
         for _ in open_ranks:
-            yield Token("_CLOSE", "", start_pos=last_end, end_pos=last_end)
+            yield _token("_CLOSE", "", last_end, last_end)
+
+
+def _token(kind: str, value: str, start: int | None, end: int | None) -> Token:
+    """A token with offsets only (no line and column: spans are made from offsets later). The
+    arguments by position, in ``Token``'s order: its keyword path checks for a deprecated name."""
+    return Token(kind, value, start, None, None, None, None, end)
 
 
 def _rank(token: Token) -> int | None:
