@@ -8,6 +8,7 @@ body, which the block grammar structures.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -45,6 +46,8 @@ _ADDRESSEE = re.compile(
 _BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:\s+[\u4e00-\u9fff·]{2,5})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
+_RELATED_TAIL_MAX = 30
+"""At most this many lines after a 相关解读 line are a list of other pages' titles."""
 
 
 @dataclass
@@ -278,13 +281,16 @@ def _cut_related(lines: list[Line], squeezed: list[str], role: list[str], result
     if not related:
         return
     starts = {lines[i].content_start: i for i in range(len(lines))}
+    unclaimed = [i for i in range(len(lines)) if role[i] == ""]
     for furniture_index in related:
         line_index = starts.get(result.furniture[furniture_index][1])
         if line_index is None or line_index < body_start:
             continue
-        rest = [i for i in range(line_index + 1, len(lines)) if role[i] == ""]
-        if len(rest) <= 30 and all(_RELATED_TAIL_LINE.match(squeezed[i]) and not
-                                   _starts_numbered(squeezed[i]) for i in rest):
+        after = bisect.bisect_right(unclaimed, line_index)
+        if len(unclaimed) - after > _RELATED_TAIL_MAX:
+            continue
+        rest = unclaimed[after:]
+        if all(_RELATED_TAIL_LINE.match(squeezed[i]) and not _starts_numbered(squeezed[i]) for i in rest):
             for i in rest:
                 role[i] = "furniture"
                 result.furniture.append(("related", lines[i].content_start, lines[i].content_end))

@@ -59,9 +59,13 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
         if line.terminal and (_is_toc_entry(squeezed) or _is_table_row(line.folded)
                               or line.folded.count("|") >= 2):
             line.demote()
+    last_heading = {squeezed: index for index, (line, squeezed) in enumerate(zip(body, squeezed_lines,
+                                                                                    strict=True))
+                    if line.terminal}
+    """Where each numbered line's text stands last: a contents entry is repeated by a heading after it."""
     seen: set[str] = set()
     in_contents = False
-    for line, squeezed in zip(body, squeezed_lines, strict=True):
+    for index, (line, squeezed) in enumerate(zip(body, squeezed_lines, strict=True)):
         if squeezed in _CONTENTS:
             in_contents = True
             seen = set()
@@ -71,7 +75,7 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
                 in_contents = False
             else:
                 seen.add(squeezed)
-                if _repeated_later(body, line, squeezed):
+                if last_heading.get(squeezed, index) > index:
                     line.demote()
                 else:
                     in_contents = False
@@ -83,10 +87,6 @@ def _is_toc_entry(squeezed: str) -> bool:
 
 def _is_table_row(folded: str) -> bool:
     return len(_TABLE_GAP.findall(folded.strip(" "))) >= 2
-
-
-def _repeated_later(body: list[BodyLine], entry: BodyLine, squeezed: str) -> bool:
-    return any(other.start > entry.start and other.terminal and other.squeezed == squeezed for other in body)
 
 
 def demote_stray_arabic(body: list[BodyLine]) -> None:
