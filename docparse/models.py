@@ -2,7 +2,8 @@
 
 Every node carries a :class:`Span` into :attr:`Document.text`, so that
 ``doc.text[node.span.start:node.span.end]`` is exactly the node's source text.
-Offsets are Unicode code points of the *normalized* text (line ends folded to ``\\n``).
+Offsets are Unicode code points of the decoded input as it is (a lone CR, from old Mac files, is
+read as ``\\n``; CR LF is kept), so that a span's line and column are those of the file.
 """
 
 from __future__ import annotations
@@ -173,7 +174,7 @@ class SourceInfo(_Model):
     bom: bool = False
     """Whether the bytes started with a byte-order mark (dropped from ``text``)."""
     newline: Literal["LF", "CRLF", "CR", "CRCRLF", "mixed", "none"] = "none"
-    """The line-end convention of the input; ``text`` always uses ``\\n``."""
+    """The line-end convention of the input (``text`` keeps it, but for a lone CR, read as ``\\n``)."""
     size: int = Field(ge=0)
     """Input size in bytes (for ``parse(str)``: UTF-8 bytes of the text)."""
     sha256: str
@@ -432,7 +433,7 @@ class Document(_Model):
     """The version of this schema the JSON follows; another major version is refused on reading."""
     source: SourceInfo
     text: str
-    """The normalized text every span indexes into."""
+    """The text every span indexes into: the decoded input, a lone CR read as ``\\n``."""
     doc_type: DocumentType = "unknown"
     """The kind of document, guessed from the title and the headings."""
     title: Title | None = None
