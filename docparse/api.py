@@ -18,7 +18,7 @@ from .errors import MAX_CHARS, MAX_DEPTH, EmptyInputError, LimitError, NotChines
 from .files import read_bytes
 from .frontmatter import build_front_matter
 from .lines import text_lines
-from .models import Diagnostic, Document, SourceInfo, build
+from .models import Diagnostic, Document, Furniture, SourceInfo, build
 from .normalize import CJK, fold, normalize_newlines, text_diagnostics
 from .renderers.document import json_chunks
 from .segment import segment
@@ -128,9 +128,14 @@ def _pipeline(raw_text: str, source_fields: dict[str, object], *, replaced: int,
         Document, source=build(SourceInfo, **source_fields, newline=newline), text=text,
         doc_type=front.doc_type, title=front.title, subtitle=front.subtitle, byline=front.byline,
         report_year=front.report_year, addressee=front.addressee, metadata=front.metadata,
-        furniture=front.furniture, preamble=preamble, sections=sections, closing=front.closing,
+        furniture=sorted([*front.furniture, *found.furniture], key=_start), preamble=preamble,
+        sections=sections, closing=front.closing,
         diagnostics=sorted(diagnostics, key=_position),
     )
+
+
+def _start(furniture: Furniture) -> int:
+    return furniture.span.start
 
 
 def _position(diagnostic: Diagnostic) -> tuple[int, str]:

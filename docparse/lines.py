@@ -134,6 +134,8 @@ def _run_on_cuts(text: str) -> list[int]:
         marker = found[0] if found else None
         ordinal = ladder.ordinal_of_marker(found[1].group()) if found else None
         cut = bool(marker and (after_stop or gap)) or (after_stop and gap)
+        if not cut and gap:  # any heading number where a lost line break left a wide gap
+            cut = ladder.marker_at(text, position) is not None
         if deep and not cut and marker in ("CN_DUN", "CN_PAREN") and ordinal is not None:
             continues = ordinal == last.get(marker, 0) + 1
             cut = continues and (marker == "CN_PAREN" or ordinal > 1 or before in _GENRE_END)

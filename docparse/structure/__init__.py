@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import diagnostics, ladder
 from ..errors import LimitError
 from ..lines import Line
-from ..models import Diagnostic
+from ..models import Diagnostic, Furniture, build
 from ..spans import Locator
 from .lexer import body_lines, document_parser
 from .outline import Outline, SectionDraft, outline
@@ -27,6 +27,8 @@ class Structure:
 
     outline: Outline
     diagnostics: list[Diagnostic]
+    furniture: list[Furniture]
+    """Markup before heading markers (``## ``, ``**``, ``<p>``): set aside, never in a title."""
 
 
 def structure(lines: list[Line], text: str, folded: str, locator: Locator, *, max_depth: int,
@@ -45,7 +47,12 @@ def structure(lines: list[Line], text: str, folded: str, locator: Locator, *, ma
     if depth > max_depth:
         raise LimitError(f"章节嵌套深度 {depth} 超过 {max_depth} 层的上限（可用 max_depth 放宽）", path=path)
     found = [_missing_number(draft, locator) for draft in drafts if draft.marker.recovered]
-    return Structure(result, found)
+    markup = [build(Furniture, category="markup", span=locator.span(start, line.marker_start),
+                    text=text[start:line.marker_start])
+              for line in body if line.terminal
+              for start in [line.start + len(line.folded) - len(line.folded.lstrip(" "))]
+              if line.marker_start > start]
+    return Structure(result, found, markup)
 
 
 def _missing_number(draft: SectionDraft, locator: Locator) -> Diagnostic:

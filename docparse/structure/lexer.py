@@ -21,9 +21,15 @@ from .. import ladder
 from ..grammar import GRAMMAR, grammar_text
 from ..ladder import MarkerStyle
 from ..lines import Line
+from ..normalize import CJK
 
-_LEADING_TAGS = re.compile(r"(?:<[a-zA-Z/][^<>\n]{0,80}>[ ]*)+")
-"""Markup a scraper left before a marker (``<p>一、总体情况</p>``): it hides no heading."""
+_TAG = r"<[a-zA-Z/][^<>\n]{0,80}>"
+_EMPHASIS = r"\*{1,3}|_{2,3}"
+_LEADING_MARKUP = re.compile(rf"(?:{_TAG}|#{{1,6}}(?= )|{_EMPHASIS}|>(?= ))(?:[ ]*(?:{_TAG}|{_EMPHASIS}))*[ ]*")
+"""Markup before a marker, left by a scraper or written in Markdown (``<p>一、…</p>``, ``## 一、…``,
+``**第五条**``): it hides no heading."""
+_TRAILING_EMPHASIS = re.compile(_EMPHASIS)
+"""Markdown emphasis closed right after a marker (``**第五条**　…``): part of the marker's gap."""
 _QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
 """After ``2、`` or ``1.``: a date or a quantity (2、3月份, 1.5万), not a heading."""
 
@@ -38,8 +44,12 @@ class BodyLine:
     """Folded text of ``[start, end)``."""
     terminal: str | None = None
     """The marker's terminal (or ``RECOVERED`` / ``UNNUMBERED_PART``); ``None`` for a paragraph line."""
+    marker_start: int = 0
+    """Offset of the marker (after any markup before it: ``## ``, ``**``, ``<p>``)."""
     marker_end: int = 0
     """Offset after the marker and the spaces after it."""
+    marker: str = ""
+    """The marker as matched (folded): a decimal number's parts give its rank."""
     ordinal: int | None = None
     recovered_style: MarkerStyle | None = None
     """For a RECOVERED heading: the style of the siblings whose number it takes."""
@@ -54,19 +64,21 @@ class BodyLine:
         """The ladder rank of the line's marker (a recovered one takes its siblings' rank)."""
         if self.recovered_style:
             return ladder.BY_STYLE[self.recovered_style].rank
-        return ladder.rank_of(self.terminal) if self.terminal else None
+        return ladder.rank_of(self.terminal, self.marker) if self.terminal else None
 
     def demote(self) -> None:
         """Make the line a paragraph line: its marker is not a heading's."""
         self.terminal = None
+        self.marker = ""
         self.ordinal = None
 
     def mark(self, terminal_name: str, ordinal: int | None, *, style: MarkerStyle | None = None) -> None:
         """Make the line a heading without a marker in the text (recovered or an unnumbered part)."""
         self.terminal = terminal_name
+        self.marker = ""
         self.ordinal = ordinal
         self.recovered_style = style
-        self.marker_end = self.start + (len(self.folded) - len(self.folded.lstrip(" ")))
+        self.marker_start = self.marker_end = self.start + (len(self.folded) - len(self.folded.lstrip(" ")))
 
 
 def body_lines(lines: list[Line]) -> list[BodyLine]:
@@ -80,10 +92,10 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
 def _match_marker(line: BodyLine) -> None:
     text = line.folded
     offset = len(text) - len(text.lstrip(" "))
-    if text.startswith("<", offset):
-        tags = _LEADING_TAGS.match(text, offset)
-        if tags:
-            offset = tags.end()
+    if text.startswith(("<", "#", "*", "_", ">"), offset):
+        markup = _LEADING_MARKUP.match(text, offset)
+        if markup:
+            offset = markup.end()
     match = ladder.marker_at(text, offset)
     if not match:
         return
@@ -93,18 +105,26 @@ def _match_marker(line: BodyLine) -> None:
         return  # a bare "1." or "一、" line is a list number, not a heading
     if name == "ARABIC_DOT" and _QUANTITY_AFTER_DOT.match(rest):
         return
+    if name == "DECIMAL" and not (CJK.match(rest) and not _QUANTITY_AFTER_DOT.match(rest)):
+        return  # a decimal number is a heading's only before its title: not 2.5亿元, 12月, 3 2
     end = match.end()
+    emphasis = _TRAILING_EMPHASIS.match(text, end)
+    if emphasis:
+        end = emphasis.end()
     while end < len(text) and text[end] == " ":
         end += 1
     line.terminal = name
-    line.ordinal = ladder.ordinal_of_marker(match.group())
+    line.marker_start = line.start + match.start()
+    line.marker = match.group()
+    line.ordinal = ladder.ordinal_of_marker(line.marker)
     line.marker_end = line.start + end
 
 
 class BodyLexer(Lexer):
     """A lark lexer over the prepared body lines: MARKER TITLE? for a heading, TEXT for a paragraph.
 
-    A RECOVERED token's value is ``style:ordinal`` (``cn_dun:5``): what the text does not say.
+    A marker token's value is the marker as matched; a RECOVERED token's is ``style:ordinal``
+    (``cn_dun:5``): what the text does not say.
     """
 
     def __init__(self, lexer_conf: LexerConf) -> None:
@@ -115,8 +135,8 @@ class BodyLexer(Lexer):
             lead = len(line.folded) - len(line.folded.lstrip(" "))
             start, end = line.start + lead, line.start + len(line.folded.rstrip(" "))
             if line.terminal:
-                value = f"{line.recovered_style}:{line.ordinal}" if line.recovered_style else ""
-                yield _token(line.terminal, value, start, line.marker_end)
+                value = f"{line.recovered_style}:{line.ordinal}" if line.recovered_style else line.marker
+                yield _token(line.terminal, value, line.marker_start, line.marker_end)
                 if line.marker_end < end:
                     yield _token("TITLE", "", line.marker_end, end)
             else:
@@ -158,7 +178,7 @@ def _rank(token: Token) -> int | None:
         return ladder.BY_STYLE[style].rank
     if token.type in ("TITLE", "TEXT"):
         return None
-    return ladder.rank_of(token.type)
+    return ladder.rank_of(token.type, token.value)
 
 
 @functools.cache

@@ -22,6 +22,8 @@ _TAG = re.compile(r"<[a-zA-Z/][^<>\n]{0,80}>")
 _TITLE_TRIM = " :。;,、!?"
 _TITLE_STOPS = "。!?;:"
 _GAP = re.compile(r" {2,}")
+_CLOSING_MARKS = " *_#"
+"""Markdown that may close a heading's title (``**一、总体要求**``, ``## 一、… ##``)."""
 
 
 @dataclass
@@ -97,8 +99,10 @@ def _marker(token: Token, text: str) -> Marker:
     if token.type == ladder.UNNUMBERED_PART:
         return build(Marker, raw="", style="part", ordinal=None, rank=ladder.rank_of(token.type))
     rung = ladder.BY_TERMINAL[token.type]
-    raw = text[token.start_pos or 0: token.end_pos or 0].rstrip(" \t\u3000\xa0\u2002\u2003")
-    return build(Marker, raw=raw, style=rung.style, ordinal=ladder.ordinal_of_marker(raw), rank=rung.rank)
+    start = token.start_pos or 0
+    raw = text[start:start + len(token.value)]
+    return build(Marker, raw=raw, style=rung.style, ordinal=ladder.ordinal_of_marker(raw),
+                 rank=ladder.rank_of(token.type, raw))
 
 
 def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_path: str,
@@ -165,6 +169,7 @@ def _split_run_in(folded: str, start: int, end: int) -> tuple[int, int, tuple[in
     title_end = stop if stop is not None else end
     while title_end > start and folded[title_end - 1] in _TITLE_TRIM:
         title_end -= 1
+    title_end = _before_closing_markup(folded, start, title_end)
     if stop is None:
         return title_end, end, None
     rest = stop + (1 if folded[stop] in _TITLE_STOPS else 0)
@@ -172,6 +177,25 @@ def _split_run_in(folded: str, start: int, end: int) -> tuple[int, int, tuple[in
         rest += 1
     heading_end = stop + (folded[stop] in _TITLE_STOPS)  # a cut before 一是 is not a stop
     return title_end, heading_end, ((rest, end) if rest < end else None)
+
+
+def _before_closing_markup(folded: str, start: int, end: int) -> int:
+    """Where a title ends before the markup that closes a heading written in Markdown or HTML:
+    ``**``, ``##``, an attribute list ``{#s1 .x}``, a closing tag ``</strong>``."""
+    while True:
+        while end > start and folded[end - 1] in _CLOSING_MARKS:
+            end -= 1
+        if end > start and folded[end - 1] == "}":
+            opening = folded.rfind("{", max(start, end - 80), end)
+            if opening >= 0:
+                end = opening
+                continue
+        if end > start and folded[end - 1] == ">":
+            tag = folded.rfind("</", max(start, end - 16), end)
+            if tag >= 0:
+                end = tag
+                continue
+        return end
 
 
 def _title_cut(folded: str, start: int, end: int, line_end: int) -> int | None:

@@ -20,11 +20,21 @@ LineRule = Callable[[list[BodyLine]], None]
 _TOC_ENTRY = re.compile(r"(?:\.{3}|…|·{3}|-{4}|_{4})\s*\d{1,4}$")
 """A contents entry's leader and page number (fixed counts: ``{3,}`` backtracked quadratically)."""
 _TABLE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_TITLE_END = re.compile(r" {2,}|[。;:!?,…·.]{1}")
+"""Where a heading's title ends on its line: a wide gap, a stop, a contents leader."""
+_CONTENTS_TAIL = " .…·-_0123456789"
+"""What may follow a title in a contents entry: a leader and a page number."""
+MAX_CONTENTS_ENTRY = 40
+"""A contents entry's title is at most this long."""
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
 _CONTENTS = ("目录", "目次")
+_MARKUP_CHARS = "*#_>[]"
+"""Markdown around a line (``***目录***``, ``## 目录``)."""
 MAX_ARABIC_START = 3
 """An Arabic marker that continues no sequence must number one of the first items to count."""
+MAX_DECIMAL_SKIP = 2
+"""A decimal number may skip one (1.3 after 1.1: 1.2 lost); the first one deeper is 1 or 2."""
 MAX_QUOTED_LINES = 20
 """An open quotation running over more lines is an unbalanced quotation mark, not a quoted block."""
 
@@ -52,33 +62,68 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
     """Table rows and table-of-contents entries carry numbers but are not headings.
 
     ``第一章　总则……1`` (a page number after a leader), ``1  项目  金额`` (cells apart by wide gaps),
-    ``| 1 | … |`` (a Markdown row), and after ``目录`` every numbered line the body later repeats.
+    ``| 1 | … |`` (a Markdown row); after ``目录`` every numbered line the body later repeats; and,
+    with or without ``目录``, a run of numbered lines that the body repeats as its headings, with
+    siblings among them that no text separates (``1　总则　　1.1　编制目的　　1.2 …`` right after a
+    plan's title): in a body, a heading is followed by its text or its first subheading.
     """
     squeezed_lines = [line.squeezed for line in body]
     for line, squeezed in zip(body, squeezed_lines, strict=True):
         if line.terminal and (_is_toc_entry(squeezed) or _is_table_row(line.folded)
                               or line.folded.count("|") >= 2):
             line.demote()
-    last_heading = {squeezed: index for index, (line, squeezed) in enumerate(zip(body, squeezed_lines,
-                                                                                    strict=True))
-                    if line.terminal}
-    """Where each numbered line's text stands last: a contents entry is repeated by a heading after it."""
+    keys, bare = zip(*(_heading_key(line) for line in body), strict=True) if body else ((), ())
+    last_heading = {key: index for index, key in enumerate(keys) if key}
+    """Where each numbered line's heading stands last: a contents entry is repeated by a heading after it."""
+    repeated = [bare[index] and bool(key) and last_heading[key] > index for index, key in enumerate(keys)]
     seen: set[str] = set()
     in_contents = False
     for index, (line, squeezed) in enumerate(zip(body, squeezed_lines, strict=True)):
-        if squeezed in _CONTENTS:
+        if squeezed.strip(_MARKUP_CHARS) in _CONTENTS:
             in_contents = True
             seen = set()
             continue
         if in_contents and line.terminal:
-            if squeezed in seen:
+            if keys[index] in seen:
                 in_contents = False
             else:
-                seen.add(squeezed)
-                if last_heading.get(squeezed, index) > index:
+                seen.add(keys[index])
+                if repeated[index]:
                     line.demote()
                 else:
                     in_contents = False
+    for run in _runs(repeated):
+        ranks = [body[index].rank for index in run]
+        if len(set(ranks)) < len(ranks):  # siblings with nothing between them: a list of contents
+            for index in run:
+                body[index].demote()
+
+
+def _runs(flags: list[bool]) -> list[list[int]]:
+    """The runs of consecutive indexes whose flag is set."""
+    runs: list[list[int]] = []
+    for index, flag in enumerate(flags):
+        if not flag:
+            continue
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _heading_key(line: BodyLine) -> tuple[str, bool]:
+    """A numbered line's marker and title (up to a wide gap or a stop), spaces removed: what a
+    contents entry and the heading it lists have in common (``""`` for a line without a marker);
+    and whether the line could be a contents entry: a short title, no sentence in it."""
+    if not line.terminal or line.recovered_style:
+        return "", False
+    text = line.folded[line.marker_end - line.start:]
+    end = _TITLE_END.search(text)
+    title = (text[:end.start()] if end else text).replace(" ", "")
+    rest = text.replace(" ", "").rstrip(_CONTENTS_TAIL)
+    bare = len(rest) <= MAX_CONTENTS_ENTRY and not _SENTENCE_STOP.search(rest) and "," not in rest
+    return line.marker + title, bare
 
 
 def _is_toc_entry(squeezed: str) -> bool:
@@ -107,6 +152,39 @@ def demote_stray_arabic(body: list[BodyLine]) -> None:
             line.demote()
             continue
         last[name] = line.ordinal
+
+
+def confirm_decimal_numbering(body: list[BodyLine]) -> None:
+    """Decimal numbers (1 / 1.1 / 2.3.1) head sections only where they continue the numbering.
+
+    Each must come next: the next at its depth (1.2 after 1.1), the first one deeper (1.1 after 1),
+    or the next at a shallower depth (2 after 1.3); a number or two may be missing (a heading lost
+    in conversion). ``11.5.14.2的试验`` or ``3.15`` continue nothing; and a single number
+    (``1　总则``) counts only in a document that also has numbers of several parts.
+    """
+    candidates = [line for line in body if line.terminal == "DECIMAL"]
+    if sum("." in line.marker for line in candidates) < 2:
+        for line in candidates:
+            line.demote()
+        return
+    current: tuple[int, ...] = ()
+    for line in candidates:
+        parts = tuple(int(part) for part in line.marker.split("."))
+        if _follows(current, parts):
+            current = parts
+        else:
+            line.demote()
+
+
+def _follows(current: tuple[int, ...], parts: tuple[int, ...]) -> bool:
+    """Whether decimal number ``parts`` may come right after ``current`` (``()`` before the first)."""
+    for level, part in enumerate(parts):
+        if level >= len(current):  # one deeper than before: the first there
+            return part <= MAX_DECIMAL_SKIP and all(p <= MAX_DECIMAL_SKIP for p in parts[level:])
+        if part != current[level]:
+            step = part - current[level]
+            return 0 < step <= MAX_DECIMAL_SKIP and all(p <= MAX_DECIMAL_SKIP for p in parts[level + 1:])
+    return False  # the same number again, or a parent of the current one
 
 
 def is_short_title(line: BodyLine) -> bool:
@@ -174,6 +252,7 @@ def mark_unnumbered_parts(body: list[BodyLine]) -> None:
 LINE_RULES: tuple[LineRule, ...] = (
     demote_in_quotes,
     demote_tables_and_contents,
+    confirm_decimal_numbering,
     demote_stray_arabic,
     recover_missing_numbers,
     mark_unnumbered_parts,
