@@ -25,7 +25,8 @@ from ..normalize import CJK
 
 _TAG = r"<[a-zA-Z/][^<>\n]{0,80}>"
 _EMPHASIS = r"\*{1,3}|_{2,3}"
-_LEADING_MARKUP = re.compile(rf"(?:{_TAG}|#{{1,6}}(?= )|{_EMPHASIS}|>(?= ))(?:[ ]*(?:{_TAG}|{_EMPHASIS}))*[ ]*")
+_LEADING_MARKUP = re.compile(
+    rf"(?:{_TAG}|#{{1,6}}(?= )|{_EMPHASIS}|>(?= ))(?:[ ]*(?:{_TAG}|{_EMPHASIS}))*[ ]*")
 """Markup before a marker, left by a scraper or written in Markdown (``<p>一、…</p>``, ``## 一、…``,
 ``**第五条**``): it hides no heading."""
 _TRAILING_EMPHASIS = re.compile(_EMPHASIS)
