@@ -169,6 +169,12 @@ def rank_of(terminal_name: str, marker: str = "") -> int:
     return BY_TERMINAL[terminal_name].rank
 
 
+def nesting(terminal_name: str, marker: str = "") -> tuple[int, int]:
+    """What nests sections: the rank, then the sub-rank of a 分编, which sits under its 编 with the
+    same rank (民法典: 第二编 物权 → 第一分编 通则 → 第一章 …)."""
+    return rank_of(terminal_name, marker), int("分编" in marker)
+
+
 @functools.lru_cache(maxsize=1024)
 def ordinal_of_marker(marker: str) -> int | None:
     """The number a marker stands for, its last numeral: ``（十一）`` → 11, ``第3条`` → 3, ``⑤`` → 5,
@@ -186,8 +192,8 @@ def path_label(marker: Marker, title: str) -> str:
         return title[:20]
     if marker.style == "circled":
         return marker.raw or str(marker.ordinal)
-    if marker.style == "part" and "部分" in marker.raw:
-        return _fill("第{cn}部分", marker.ordinal)
+    if marker.style == "part" and ("部分" in marker.raw or "分编" in marker.raw):
+        return _fill("第{cn}部分" if "部分" in marker.raw else "第{cn}分编", marker.ordinal)
     if marker.style == "decimal":
         return marker.raw
     return _fill(BY_STYLE[marker.style].path_label, marker.ordinal)

@@ -65,7 +65,8 @@ def text_lines(text: str, folded: str) -> list[Line]:
 
 
 RUN_ON_LENGTH = 1000
-"""A line at least this long is treated as run-on text and cut at strong markers."""
+"""A line at least this long is run-on text (a page scraped without line breaks): any heading number
+after a wide gap also starts a virtual line there."""
 RUN_ON_DEEP = 3000
 """A line this long is certainly run-on: headings may also be cut where their numbering continues."""
 _GENRE_END = "告知见定法例案划要结函书"
@@ -77,17 +78,21 @@ _STOPS = "。;!?:"
 
 
 def cut_run_on(lines: list[Line]) -> list[Line]:
-    """Cut every run-on line into virtual lines; offsets stay those of the text.
+    """Cut lines into virtual lines where a heading starts inside them; offsets stay the text's.
 
-    A cut goes before a strong marker (一、 （一） 第X章 第X条) that follows a sentence stop, and at a
-    run of two or more spaces after a stop (where scrapers left the lost line break's indentation).
+    In any line, a cut goes before a strong marker (一、 （一） 第X章 第X条) that follows a sentence
+    stop (articles run together: ``…制定本条例。第二条　…``; a heading glued to the text before it:
+    ``…制度。一、主要职责…``). In run-on text (:data:`RUN_ON_LENGTH`) also at a run of two or more
+    spaces after a stop, and before any heading number after such a gap (where scrapers left a lost
+    line break's indentation).
     """
     result: list[Line] = []
     for line in lines:
-        if len(line.folded) < RUN_ON_LENGTH:
+        run_on = len(line.folded) >= RUN_ON_LENGTH
+        if not run_on and not _strong_after_stop().search(line.folded):
             result.append(line)
             continue
-        cuts = _run_on_cuts(line.folded)
+        cuts = _run_on_cuts(line.folded, run_on)
         for begin, finish in itertools.pairwise(cuts):
             result.append(Line(line.number, line.start + begin, line.start + finish,
                                line.raw[begin:finish], line.folded[begin:finish]))
@@ -104,12 +109,20 @@ def _cut_candidates() -> re.Pattern[str]:
                       f"|(?<!{numeral})(?={starts})")
 
 
-def _run_on_cuts(text: str) -> list[int]:
+@functools.cache
+def _strong_after_stop() -> re.Pattern[str]:
+    """A strong marker right after a sentence stop (spaces between): a line that has none is not cut."""
+    strong = "|".join(f"(?:{terminal(rung.terminal).pattern})" for rung in ladder.LADDER if rung.strong)
+    return re.compile(f"[{_STOPS}] *(?:{strong})")
+
+
+def _run_on_cuts(text: str, run_on: bool) -> list[int]:
     """Offsets where virtual lines start (0 and ``len(text)`` included).
 
-    Always: a strong marker after a sentence stop or a wide gap, or a wide gap after a stop. In a
-    very long line also: 一、/（一） wherever their numbering continues the last one cut (二、 after
-    一、), a （一） anywhere, and a 一、 right after a title's genre word (…的报告一、…).
+    Always: a strong marker after a sentence stop. In run-on text also: a strong marker after a
+    wide gap, any heading number after a wide gap, a wide gap after a stop; and in a very long line
+    一、/（一） wherever their numbering continues the last one cut (二、 after 一、), a （一）
+    anywhere, and a 一、 right after a title's genre word (…的报告一、…).
     """
     cuts = [0]
     depth = 0
@@ -133,9 +146,12 @@ def _run_on_cuts(text: str) -> list[int]:
         found = next(((name, m) for name in strong if (m := terminal(name).match(text, position))), None)
         marker = found[0] if found else None
         ordinal = ladder.ordinal_of_marker(found[1].group()) if found else None
-        cut = bool(marker and (after_stop or gap)) or (after_stop and gap)
-        if not cut and gap:  # any heading number where a lost line break left a wide gap
-            cut = ladder.marker_at(text, position) is not None
+        if run_on:
+            cut = bool(marker and (after_stop or gap)) or (after_stop and gap)
+            if not cut and gap:  # any heading number where a lost line break left a wide gap
+                cut = ladder.marker_at(text, position) is not None
+        else:
+            cut = bool(marker and after_stop)
         if deep and not cut and marker in ("CN_DUN", "CN_PAREN") and ordinal is not None:
             continues = ordinal == last.get(marker, 0) + 1
             cut = continues and (marker == "CN_PAREN" or ordinal > 1 or before in _GENRE_END)

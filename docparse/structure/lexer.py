@@ -150,7 +150,7 @@ class HeadingLeveler:
     always_accept: tuple[str, ...] = ()
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        open_ranks: list[int] = []
+        open_ranks: list[tuple[int, int]] = []
         last_end = 0
         for token in stream:
             rank = _rank(token)
@@ -172,14 +172,14 @@ def _token(kind: str, value: str, start: int | None, end: int | None) -> Token:
     return Token(kind, value, start, None, None, None, None, end)
 
 
-def _rank(token: Token) -> int | None:
-    """The rank of a marker token; ``None`` for TITLE and TEXT."""
+def _rank(token: Token) -> tuple[int, int] | None:
+    """Where a marker token nests (:func:`docparse.ladder.nesting`); ``None`` for TITLE and TEXT."""
     if token.type == ladder.RECOVERED:
         style = token.value.split(":", 1)[0]
-        return ladder.BY_STYLE[style].rank
+        return ladder.BY_STYLE[style].rank, 0
     if token.type in ("TITLE", "TEXT"):
         return None
-    return ladder.rank_of(token.type, token.value)
+    return ladder.nesting(token.type, token.value)
 
 
 @functools.cache
