@@ -59,9 +59,44 @@ def split_lines(text: str, folded: str) -> list[Line]:
 
 
 def text_lines(text: str, folded: str) -> list[Line]:
-    """The lines of the text, a run-on line (a page scraped without line breaks) cut into virtual
-    lines where a heading starts (:func:`cut_run_on`)."""
-    return cut_run_on(split_lines(text, folded))
+    """The lines of the text: a heading number broken over lines made one line again
+    (:func:`join_split_markers`), and a run-on line (a page scraped without line breaks) cut into
+    virtual lines where a heading starts (:func:`cut_run_on`)."""
+    return cut_run_on(join_split_markers(split_lines(text, folded), text, folded))
+
+
+_LONE_NUMERAL = re.compile(r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}")
+"""A line that is nothing but a number: a piece of a marker when the next line goes on with it."""
+
+
+def join_split_markers(lines: list[Line], text: str, folded: str) -> list[Line]:
+    """Lines that hold the pieces of one heading number, made one line: text extracted from a PDF
+    often puts ``（`` / ``1`` / ``）对于…`` or ``1`` / ``．需求响应…`` on lines of their own. The
+    marker terminals allow the line breaks between the pieces."""
+    result: list[Line] = []
+    index = 0
+    while index < len(lines):
+        pieces = _marker_pieces(lines, index)
+        if pieces > 1:
+            first, last = lines[index], lines[index + pieces - 1]
+            result.append(Line(first.number, first.start, last.end, text[first.start:last.end],
+                               folded[first.start:last.end]))
+        else:
+            result.append(lines[index])
+        index += max(pieces, 1)
+    return result
+
+
+def _marker_pieces(lines: list[Line], index: int) -> int:
+    """How many lines from ``index`` on hold one broken marker and its title (1: not broken)."""
+    here = lines[index].stripped
+    after = lines[index + 1].stripped if index + 1 < len(lines) else ""
+    if here == "(" and _LONE_NUMERAL.fullmatch(after) and index + 2 < len(lines) \
+            and lines[index + 2].stripped.startswith(")"):
+        return 3  # ( / 1 / )…
+    if _LONE_NUMERAL.fullmatch(here) and after[:1] in (".", "、", ")") and not after[1:2].isdigit():
+        return 2  # 1 / ．…
+    return 1
 
 
 RUN_ON_LENGTH = 1000

@@ -187,7 +187,8 @@ class Marker(_Model):
     """A heading's number as written and as understood."""
 
     raw: str
-    """The marker exactly as in the text (``（一）``, ``1.``, ``第十一条``); empty when recovered."""
+    """The marker as written (``（一）``, ``1.``, ``第十一条``; line breaks inside it, left by a PDF
+    extraction, removed); empty when recovered."""
     style: MarkerStyle
     ordinal: int | None = Field(default=None, ge=0)
     """The number it stands for (``十一、`` → 11); ``None`` for an unnumbered part heading."""

@@ -32,7 +32,9 @@ _LEADING_MARKUP = re.compile(
 _TRAILING_EMPHASIS = re.compile(_EMPHASIS)
 """Markdown emphasis closed right after a marker (``**第五条**　…``): part of the marker's gap."""
 _QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
-"""After ``2、`` or ``1.``: a date or a quantity (2、3月份, 1.5万), not a heading."""
+"""After ``2、`` or ``1.``: what reads as a date or a quantity (2、3月份, 1.5万)."""
+_DOT_BEFORE_NUMBER = re.compile(r"[0-9]{1,3}\.(?=[0-9]{4}年|[0-9]{1,2}[+＋])")
+"""``8.2025年目标任务``, ``9.3+1工作机制``: a list number before a year or a formula."""
 
 
 @dataclass(slots=True)
@@ -54,6 +56,9 @@ class BodyLine:
     ordinal: int | None = None
     recovered_style: MarkerStyle | None = None
     """For a RECOVERED heading: the style of the siblings whose number it takes."""
+    tentative: bool = False
+    """A ``1.`` before what reads as a quantity (``5.万元GDP能耗``): kept only where it continues
+    the numbering (line rule ``confirm_tentative_numbers``)."""
 
     @property
     def squeezed(self) -> str:
@@ -97,15 +102,15 @@ def _match_marker(line: BodyLine) -> None:
         markup = _LEADING_MARKUP.match(text, offset)
         if markup:
             offset = markup.end()
-    match = ladder.marker_at(text, offset)
+    match = ladder.marker_at(text, offset) or _DOT_BEFORE_NUMBER.match(text, offset)
     if not match:
         return
-    name = match.lastgroup or ""
+    name = match.lastgroup or "ARABIC_DOT"
     rest = text[match.end():].strip(" ")
     if name in ("CN_DUN", "ARABIC_DOT") and not rest:
         return  # a bare "1." or "一、" line is a list number, not a heading
-    if name == "ARABIC_DOT" and _QUANTITY_AFTER_DOT.match(rest):
-        return
+    if name == "ARABIC_DOT" and (_QUANTITY_AFTER_DOT.match(rest) or match.re is _DOT_BEFORE_NUMBER):
+        line.tentative = True  # 5.万元GDP能耗…, 8.2025年目标任务: a heading if the numbering expects it
     if name == "DECIMAL" and not (CJK.match(rest) and not _QUANTITY_AFTER_DOT.match(rest)):
         return  # a decimal number is a heading's only before its title: not 2.5亿元, 12月, 3 2
     end = match.end()

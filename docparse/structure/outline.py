@@ -101,6 +101,8 @@ def _marker(token: Token, text: str) -> Marker:
     rung = ladder.BY_TERMINAL[token.type]
     start = token.start_pos or 0
     raw = text[start:start + len(token.value)]
+    if "\n" in raw:  # a marker whose pieces a PDF extraction put on lines of their own
+        raw = raw.replace("\r", "").replace("\n", "")
     return build(Marker, raw=raw, style=rung.style, ordinal=ladder.ordinal_of_marker(raw),
                  rank=ladder.rank_of(token.type, raw))
 

@@ -29,6 +29,8 @@ MAX_CONTENTS_ENTRY = 40
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
 _CONTENTS = ("目录", "目次")
+_ATTACHMENT_LABELS = ("附件:", "附:")
+"""How an attachment list starts (folded, spaces removed)."""
 _MARKUP_CHARS = "*#_>[]"
 """Markdown around a line (``***目录***``, ``## 目录``)."""
 MAX_ARABIC_START = 3
@@ -92,23 +94,28 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
                     line.demote()
                 else:
                     in_contents = False
-    for run in _runs(repeated):
+    leaders = [not line.terminal and not line.squeezed.strip(_CONTENTS_TAIL) for line in body]
+    for run in _runs(repeated, leaders):
         ranks = [body[index].rank for index in run]
         if len(set(ranks)) < len(ranks):  # siblings with nothing between them: a list of contents
             for index in run:
                 body[index].demote()
 
 
-def _runs(flags: list[bool]) -> list[list[int]]:
-    """The runs of consecutive indexes whose flag is set."""
+def _runs(flags: list[bool], transparent: list[bool]) -> list[list[int]]:
+    """The runs of indexes whose flag is set, consecutive but for transparent indexes between them
+    (a contents list's leader lines ``........`` and page numbers)."""
     runs: list[list[int]] = []
+    open_run = False
     for index, flag in enumerate(flags):
-        if not flag:
-            continue
-        if runs and runs[-1][-1] == index - 1:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
+        if flag:
+            if open_run:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+            open_run = True
+        elif not transparent[index]:
+            open_run = False
     return runs
 
 
@@ -132,6 +139,19 @@ def _is_toc_entry(squeezed: str) -> bool:
 
 def _is_table_row(folded: str) -> bool:
     return len(_TABLE_GAP.findall(folded.strip(" "))) >= 2
+
+
+def confirm_tentative_numbers(body: list[BodyLine]) -> None:
+    """``5.万元GDP能耗按…`` heads an item only right after item 4 (of the same style); otherwise the
+    number is the start of a quantity or a date (``2、3月份``, ``1.5万``)."""
+    last: dict[str, int] = {}
+    for line in body:
+        if line.terminal is None or line.ordinal is None:
+            continue
+        if line.tentative and last.get(line.terminal) != line.ordinal - 1:
+            line.demote()
+            continue
+        last[line.terminal] = line.ordinal
 
 
 def demote_stray_arabic(body: list[BodyLine]) -> None:
@@ -185,6 +205,25 @@ def _follows(current: tuple[int, ...], parts: tuple[int, ...]) -> bool:
             step = part - current[level]
             return 0 < step <= MAX_DECIMAL_SKIP and all(p <= MAX_DECIMAL_SKIP for p in parts[level + 1:])
     return False  # the same number again, or a parent of the current one
+
+
+def demote_attachment_lists(body: list[BodyLine]) -> None:
+    """The numbered lines of an attachment list (``附件：1.分级标准`` / ``2.组成及职责``) name files,
+    they do not head sections; nor do ① statements right after a question (``…正确的有几项？``)."""
+    in_list = False
+    after_question = False
+    for line in body:
+        squeezed = line.squeezed.lstrip(_MARKUP_CHARS)
+        if squeezed.startswith(_ATTACHMENT_LABELS):
+            in_list = True
+        elif in_list and line.terminal == "ARABIC_DOT":
+            line.demote()
+        else:
+            in_list = False
+        if after_question and line.terminal == "CIRCLED":
+            line.demote()
+        else:
+            after_question = squeezed.endswith(("?", "？")) and not line.terminal
 
 
 def is_short_title(line: BodyLine) -> bool:
@@ -252,7 +291,9 @@ def mark_unnumbered_parts(body: list[BodyLine]) -> None:
 LINE_RULES: tuple[LineRule, ...] = (
     demote_in_quotes,
     demote_tables_and_contents,
+    demote_attachment_lists,
     confirm_decimal_numbering,
+    confirm_tentative_numbers,
     demote_stray_arabic,
     recover_missing_numbers,
     mark_unnumbered_parts,
