@@ -121,15 +121,15 @@ def _pipeline(raw_text: str, source_fields: dict[str, object], *, replaced: int,
     period = str(front.report_year) if front.report_year else None
     reports = front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report")
     context = BodyContext(text, folded, locator, period, measures_default=reports)
-    preamble, sections = build_body(found.outline, context)
+    body = build_body(found.outline, context)
     diagnostics = [*text_diagnostics(text, locator, replaced=replaced, confidence=confidence),
                    *front.diagnostics, *found.diagnostics]
     return build(
         Document, source=build(SourceInfo, **source_fields, newline=newline), text=text,
         doc_type=front.doc_type, title=front.title, subtitle=front.subtitle, byline=front.byline,
         report_year=front.report_year, addressee=front.addressee, metadata=front.metadata,
-        furniture=sorted([*front.furniture, *found.furniture], key=_start), preamble=preamble,
-        sections=sections, closing=front.closing,
+        furniture=sorted([*front.furniture, *found.furniture], key=_start), preamble=body.preamble,
+        sections=body.sections, closing=front.closing, attachments=body.attachments,
         diagnostics=sorted(diagnostics, key=_position),
     )
 

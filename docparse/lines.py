@@ -136,12 +136,13 @@ def cut_run_on(lines: list[Line]) -> list[Line]:
 
 @functools.cache
 def _cut_candidates() -> re.Pattern[str]:
-    """Where a cut may go: a quotation mark (to track depth), after a stop, inside a wide gap, or
-    before 一、 / （一） not preceded by a numeral."""
+    """Where a cut may go: a quotation mark (to track depth), after a stop, inside a wide gap, at a
+    space before an attachment label, or before 一、 / （一） not preceded by a numeral."""
     numeral = terminal("_CN_DIGIT").pattern
     starts = "|".join(f"(?:{terminal(name).pattern})" for name in ("CN_DUN", "CN_PAREN"))
+    attachment = terminal("ATTACHMENT").pattern
     return re.compile(f"[{_QUOTE_OPENERS}{_QUOTE_CLOSERS}]|(?<=[{_STOPS}])\\s*|(?<=\\S) {{2,}}(?=\\S)"
-                      f"|(?<!{numeral})(?={starts})")
+                      f"|(?<=\\S) (?={attachment})|(?<!{numeral})(?={starts})")
 
 
 @functools.cache
@@ -185,6 +186,11 @@ def _run_on_cuts(text: str, run_on: bool) -> list[int]:
             cut = bool(marker and (after_stop or gap)) or (after_stop and gap)
             if not cut and gap:  # any heading number where a lost line break left a wide gap
                 cut = ladder.marker_at(text, position) is not None
+            if not cut and (after_stop or token):  # 附件1 after a stop or a space: an attachment starts
+                label = terminal("ATTACHMENT").match(text, position)
+                cut = label is not None and label.end() - label.start() > 2
+            if not cut and gap:  # the title of an attachment ends at the first wide gap after its label
+                cut = terminal("ATTACHMENT").match(text, cuts[-1]) is not None
         else:
             cut = bool(marker and after_stop)
         if deep and not cut and marker in ("CN_DUN", "CN_PAREN") and ordinal is not None:

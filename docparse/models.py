@@ -421,6 +421,28 @@ class Closing(_Model):
     """附注 such as ``（此件公开发布）`` and attachment lines."""
 
 
+class Attachment(_Model):
+    """An attachment after the document (附件1 …): its label, its title, and its own sections,
+    numbered afresh."""
+
+    kind: Literal["attachment"] = "attachment"
+    id: str
+    """``a1``, ``a2`` …; the ids of its nodes start with it (``a1/s2.1/p1``)."""
+    span: Span
+    """From the label to the end of the attachment."""
+    label: str
+    """The label as written (``附件1``, ``附件``, ``附录2``)."""
+    label_span: Span
+    title: str | None = None
+    """The attachment's title (``突发环境事件分级标准``), from the label's line or the next."""
+    title_span: Span | None = None
+    heading_span: Span
+    """The label and the title as written (``附件1：突发环境事件分级标准``)."""
+    preamble: list[Paragraph] = []
+    """Paragraphs before its first heading."""
+    sections: list[Section] = []
+
+
 DocumentType = Literal[
     "fazhi_annual", "gov_work_report", "work_summary", "regulation", "gongwen", "unknown"
 ]
@@ -452,6 +474,8 @@ class Document(_Model):
     """Body paragraphs before the first heading."""
     sections: list[Section] = []
     closing: Closing | None = None
+    attachments: list[Attachment] = []
+    """Attachments after the document (附件1, 附表2 …), each with its own sections."""
     diagnostics: list[Diagnostic] = []
 
     @field_validator("schema_version")
@@ -467,17 +491,29 @@ class Document(_Model):
         return version
 
     def walk(self) -> Iterator[Section]:
-        """Yield every section of the tree in document order."""
+        """Yield every section in document order: the body's, then each attachment's."""
         for section in self.sections:
             yield from section.walk()
+        for attachment in self.attachments:
+            for section in attachment.sections:
+                yield from section.walk()
 
     def paragraphs(self) -> Iterator[tuple[Section | None, Paragraph]]:
-        """Yield every body paragraph with the section it sits in (``None`` for the preamble)."""
+        """Yield every paragraph with the section it sits in (``None`` for a preamble), the body's
+        first, then each attachment's."""
         for paragraph in self.preamble:
             yield None, paragraph
-        for section in self.walk():
-            for paragraph in section.body:
-                yield section, paragraph
+        for section in self.sections:
+            for inner in section.walk():
+                for paragraph in inner.body:
+                    yield inner, paragraph
+        for attachment in self.attachments:
+            for paragraph in attachment.preamble:
+                yield None, paragraph
+            for section in attachment.sections:
+                for inner in section.walk():
+                    for paragraph in inner.body:
+                        yield inner, paragraph
 
     def enum_items(self) -> Iterator[tuple[Section | None, EnumItem]]:
         """Yield every enumeration item with its section."""

@@ -55,11 +55,26 @@ class SectionDraft:
 
 
 @dataclass
+class AttachmentDraft:
+    """An attachment of the outline: its label and title, and its own paragraphs and sections."""
+
+    id: str
+    start: int
+    end: int
+    label: tuple[int, int]
+    title: tuple[int, int] | None
+    preamble: list[tuple[int, int]]
+    sections: list[SectionDraft]
+
+
+@dataclass
 class Outline:
-    """The body as the structure stage sees it: paragraphs before the first heading, and sections."""
+    """The body as the structure stage sees it: paragraphs before the first heading, sections, and
+    the attachments after them."""
 
     preamble: list[tuple[int, int]]
     sections: list[SectionDraft]
+    attachments: list[AttachmentDraft] = field(default_factory=list)
 
 
 def clean_title(raw: str) -> str:
@@ -69,8 +84,10 @@ def clean_title(raw: str) -> str:
     return (_CJK_GAP.sub("", spaced) if " " in spaced else spaced).strip(" \t")
 
 
-def outline(tree: Tree[Token], text: str, folded: str) -> Outline:
-    """The outline of a parsed body tree."""
+def outline(tree: Tree[Token], text: str, folded: str, *, prefix: str = "", path: str = ""
+            ) -> Outline:
+    """The outline of a parsed body tree; an attachment's ids start with ``prefix`` (``a1/``) and
+    its section paths with ``path`` (its label)."""
     preamble: list[tuple[int, int]] = []
     sections: list[SectionDraft] = []
     for node in tree.children:
@@ -79,8 +96,8 @@ def outline(tree: Tree[Token], text: str, folded: str) -> Outline:
         if node.data == "paragraph":
             preamble.append(_paragraph_range(node))
         else:
-            sections.append(_section(node, text, folded, level=1, parent_path="",
-                                     section_id=f"s{len(sections) + 1}"))
+            sections.append(_section(node, text, folded, level=1, parent_path=path,
+                                     section_id=f"{prefix}s{len(sections) + 1}"))
     return Outline(preamble, sections)
 
 
