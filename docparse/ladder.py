@@ -137,19 +137,21 @@ def enumerator_at(text: str, offset: int = 0) -> Enumerator | None:
     return _enumerator(match, match.lastgroup or "") if match else None
 
 
-def enumerators_after_stops(text: str, start: int, end: int) -> Iterator[Enumerator]:
+def enumerators_after_stops(text: str, start: int, end: int, *, commas: bool = False) -> Iterator[Enumerator]:
     """Every enumerator of ``text[start:end]`` (folded text) that opens a clause after a stop
-    (``。二是``, ``；其二，``); one at the very start is :func:`enumerator_at`'s."""
-    for match in _enumerator_after_stop().finditer(text, start, end):
+    (``。二是``, ``；其二，``), or with ``commas`` after a comma (``《通知》提出，一是…``); one at the very
+    start is :func:`enumerator_at`'s."""
+    for match in _enumerator_after(commas).finditer(text, start, end):
         found = _enumerator(match, match.lastgroup or "")
         if found is not None:
             yield found
 
 
 @functools.cache
-def _enumerator_after_stop() -> re.Pattern[str]:
+def _enumerator_after(commas: bool) -> re.Pattern[str]:
     alternatives = "|".join(f"(?P<{name}>{terminal(name).pattern})" for name in ENUMERATORS)
-    return re.compile(f"{terminal('CLAUSE_STOP').pattern}[ ]*(?:{alternatives})")
+    before = "," if commas else terminal("CLAUSE_STOP").pattern
+    return re.compile(f"{before}[ ]*(?:{alternatives})")
 
 
 def _enumerator(match: re.Match[str], name: str) -> Enumerator | None:
@@ -179,7 +181,7 @@ def nesting(terminal_name: str, marker: str = "") -> tuple[int, int]:
 def ordinal_of_marker(marker: str) -> int | None:
     """The number a marker stands for, its last numeral: ``（十一）`` → 11, ``第3条`` → 3, ``⑤`` → 5,
     ``2.3.1`` → 1 (whose parents are 2 and 2.3)."""
-    numerals = terminal("NUMERAL").findall(marker)
+    numerals = terminal("NUMERAL").findall(marker.split("之", 1)[0])  # 第二百零五条之一: 205
     return ordinal_of(numerals[-1]) if numerals else None
 
 
@@ -194,7 +196,7 @@ def path_label(marker: Marker, title: str) -> str:
         return marker.raw or str(marker.ordinal)
     if marker.style == "part" and ("部分" in marker.raw or "分编" in marker.raw):
         return _fill("第{cn}部分" if "部分" in marker.raw else "第{cn}分编", marker.ordinal)
-    if marker.style == "decimal":
+    if marker.style == "decimal" or "之" in marker.raw:  # 2.3.1, 第二百零五条之一: as written
         return marker.raw
     return _fill(BY_STYLE[marker.style].path_label, marker.ordinal)
 

@@ -11,6 +11,7 @@ colon), every Unicode space or invisible character becomes an ASCII space.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Literal
 
 from . import diagnostics
@@ -54,6 +55,14 @@ def _build_fold_table() -> dict[int, int]:
     for char, target in (("﹙", "("), ("﹚", ")"), ("〔", "〔"), ("．", "."), ("｡", "。"),
                          ("，", ","), ("﹐", ","), ("﹒", "."), ("\u2024", ".")):
         table[ord(char)] = ord(target)
+    for code in range(0x2F00, 0x2FD6):  # Kangxi radicals a converter left for characters: ⼀ ⼆ ⻋
+        table[code] = ord(unicodedata.normalize("NFKC", chr(code)))
+    for code in range(0x2E80, 0x2EF4):  # CJK radicals supplement with a compatibility form
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = ord(folded)
+    for code in range(0xE000, 0xF900):  # private-use glyphs (font bullets, icons): read as spaces
+        table[code] = 0x20
     return table
 
 

@@ -21,7 +21,6 @@ from .. import ladder
 from ..grammar import GRAMMAR, grammar_text
 from ..ladder import MarkerStyle
 from ..lines import Line
-from ..normalize import CJK
 
 _TAG = r"<[a-zA-Z/][^<>\n]{0,80}>"
 _EMPHASIS = r"\*{1,3}|_{2,3}"
@@ -33,6 +32,8 @@ _TRAILING_EMPHASIS = re.compile(_EMPHASIS)
 """Markdown emphasis closed right after a marker (``**第五条**　…``): part of the marker's gap."""
 _QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
 """After ``2、`` or ``1.``: what reads as a date or a quantity (2、3月份, 1.5万)."""
+_TITLE_START = re.compile(r"[\u4e00-\u9fff《“]")
+"""How a heading's title starts after a decimal number (``3.1.1《嘉定工业区…》明确…``)."""
 _DOT_BEFORE_NUMBER = re.compile(r"[0-9]{1,3}\.(?=[0-9]{4}年|[0-9]{1,2}[+＋])")
 """``8.2025年目标任务``, ``9.3+1工作机制``: a list number before a year or a formula."""
 
@@ -111,8 +112,10 @@ def _match_marker(line: BodyLine) -> None:
         return  # a bare "1." or "一、" line is a list number, not a heading
     if name == "ARABIC_DOT" and (_QUANTITY_AFTER_DOT.match(rest) or match.re is _DOT_BEFORE_NUMBER):
         line.tentative = True  # 5.万元GDP能耗…, 8.2025年目标任务: a heading if the numbering expects it
-    if name == "DECIMAL" and not (CJK.match(rest) and not _QUANTITY_AFTER_DOT.match(rest)):
+    if name == "DECIMAL" and not (_TITLE_START.match(rest) and not _QUANTITY_AFTER_DOT.match(rest)):
         return  # a decimal number is a heading's only before its title: not 2.5亿元, 12月, 3 2
+    if match.group().startswith("0"):
+        return  # 01. 预防保健科: a catalogue code, not a list number
     end = match.end()
     emphasis = _TRAILING_EMPHASIS.match(text, end)
     if emphasis:

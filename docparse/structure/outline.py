@@ -120,8 +120,8 @@ def _marker(token: Token, text: str) -> Marker:
     raw = text[start:start + len(token.value)]
     if "\n" in raw:  # a marker whose pieces a PDF extraction put on lines of their own
         raw = raw.replace("\r", "").replace("\n", "")
-    return build(Marker, raw=raw, style=rung.style, ordinal=ladder.ordinal_of_marker(raw),
-                 rank=ladder.rank_of(token.type, raw))
+    return build(Marker, raw=raw, style=rung.style, ordinal=ladder.ordinal_of_marker(token.value),
+                 rank=ladder.rank_of(token.type, token.value))
 
 
 def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_path: str,

@@ -44,7 +44,8 @@ MAX_QUOTED_LINES = 20
 def demote_in_quotes(body: list[BodyLine]) -> None:
     """A marker on a line that starts inside an open quotation is quoted text.
 
-    ``将第五条修改为：“`` / ``一、……`` / ``”``: the 一、 is the amended text, not a heading.
+    ``将第五条修改为：“`` / ``一、……`` / ``”``: the 一、 is the amended text, not a heading. A plain ``"``
+    closes a “ a writer opened (``“12345"政务热线``).
     """
     open_quotes = 0
     carried = 0
@@ -52,9 +53,10 @@ def demote_in_quotes(body: list[BodyLine]) -> None:
         if open_quotes and line.terminal:
             line.demote()
         text = line.folded
-        open_quotes += text.count("“") + text.count("「") + text.count("『")
-        open_quotes -= text.count("”") + text.count("」") + text.count("』")
-        open_quotes = max(open_quotes, 0)
+        opened = text.count("“") + text.count("「") + text.count("『")
+        closed = text.count("”") + text.count("」") + text.count("』")
+        closed += min(text.count('"'), max(opened - closed + open_quotes, 0))  # “…" closed with a plain "
+        open_quotes = max(open_quotes + opened - closed, 0)
         carried = carried + 1 if open_quotes else 0
         if carried > MAX_QUOTED_LINES:
             open_quotes = carried = 0

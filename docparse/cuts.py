@@ -1,0 +1,231 @@
+"""Where a heading starts inside a line: the cut rules of the lines stage.
+
+A page scraped without line breaks, articles run together (``…制定本条例。第二条　…``), a heading
+glued to the text before it (``…制度。一、主要职责…``) or to its parent's title
+(``二、主要内容（一）生态环境规划…``): each such line is cut into virtual lines where a heading
+starts, so that the line lexer sees it at a line start. Offsets stay those of the text.
+
+Every marker occurrence in a line (and, in run-on text, every wide gap) is a cut point; the rules
+of :data:`CUT_RULES`, in order, decide whether a line starts there. Text inside a quotation is never
+cut.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import ladder
+from .grammar import terminal
+
+RUN_ON_LENGTH = 1000
+"""A line at least this long is run-on text (a page scraped without line breaks): any heading number
+after a wide gap starts a virtual line there, and a wide gap after a stop ends a paragraph."""
+RUN_ON_DEEP = 3000
+"""A line this long is certainly run-on: 一、 and （一） may also start where their numbering continues."""
+MAX_QUOTE = 300
+"""A quotation open longer than this is an unbalanced quotation mark (or the legal convention of
+opening each quoted paragraph and closing only the last), not a quotation: it hides nothing."""
+_GENRE_END = "告知见定法例案划要结函书"
+"""The last characters of a title's genre word (报告, 通知, 意见, 条例 …): a heading right after one
+starts the body of a document whose title and text were run together (…条例第一章　总则…)."""
+_QUOTE_OPENERS = "“「『《"
+_QUOTE_CLOSERS = "”」』》"
+_STOPS = "。;!?:"
+_BRACKET_CLOSERS = ")]】〕"
+
+
+@dataclass
+class Point:
+    """A place in a line where a virtual line may start, and what the rules need to know of it."""
+
+    text: str
+    position: int
+    line_start: int
+    """Where the current virtual line starts."""
+    run_on: bool
+    before: str
+    """The last non-space character before the point ("" at the start)."""
+    gap: bool
+    """Two or more spaces before the point: a line break a scraper lost."""
+    marker: str | None
+    """The terminal of the heading marker that starts at the point, if one does."""
+    ordinal: int | None
+    last: dict[str, int] = field(default_factory=dict)
+    """The ordinal of the last marker of each terminal cut in this line."""
+
+    @property
+    def after_stop(self) -> bool:
+        return self.before in _STOPS
+
+    @property
+    def continues(self) -> bool:
+        """The marker continues the numbering of the last one of its terminal cut in the line
+        (or is the first: 1 / 一)."""
+        return self.ordinal is not None and self.marker is not None and \
+            self.ordinal == self.last.get(self.marker, 0) + 1
+
+
+CutRule = Callable[[Point], bool]
+
+
+def strong_marker_after_stop(point: Point) -> bool:
+    """一、 （一） 第X章 第X条 after a sentence stop: ``…制定本条例。第二条　…``, ``…制度。一、主要职责…``."""
+    return _strong(point.marker) and point.after_stop
+
+
+def strong_marker_after_gap(point: Point) -> bool:
+    """A strong marker after a wide gap: ``第一章　总则　　第一条　为规范…``, a heading at the end of a
+    line after a flattened box ``…重点内容　　四、重点工程和投资重点``."""
+    return _strong(point.marker) and point.gap
+
+
+def law_marker_after_title(point: Point) -> bool:
+    """第X编/章/节/条 and a space right after a title's genre word: ``规划环境影响评价条例第一章　总　　则``
+    (a reference in a sentence has none: ``依照环境保护税法第六条第二款``)."""
+    if point.marker not in ("PART", "CHAPTER", "SECTION_NO", "ARTICLE") or point.before not in _GENRE_END:
+        return False
+    found = ladder.marker_at(point.text, point.position)
+    return found is not None and point.text[found.end():found.end() + 1] == " "
+
+
+def numbered_item_after_stop(point: Point) -> bool:
+    """1. and （1） after a stop or a closing bracket, where they continue the numbering cut in the
+    line: ``…具体措施：1．及时总结…（国家发展改革委负责）2．简化税费…``."""
+    after = point.after_stop or point.before in _BRACKET_CLOSERS
+    return point.marker in ("ARABIC_DOT", "ARABIC_PAREN") and after and point.continues
+
+
+def item_after_bracket(point: Point) -> bool:
+    """（二） after the closing bracket of the item before it: ``…（各地区按职责分工负责）（二）…``."""
+    return (point.marker == "CN_PAREN" and point.before in _BRACKET_CLOSERS and point.continues
+            and point.ordinal != 1)
+
+
+def first_item_glued_to_heading(point: Point) -> bool:
+    """（一） glued to the title of the heading its line starts with: ``二、主要内容（一）生态环境规划…``."""
+    if point.marker != "CN_PAREN" or point.ordinal != 1:
+        return False
+    opening = ladder.marker_at(point.text, point.line_start + _lead(point.text, point.line_start))
+    return opening is not None and opening.lastgroup in ("CN_DUN", "CHAPTER", "PART") \
+        and not any(char in _STOPS for char in point.text[point.line_start:point.position])
+
+
+def any_marker_after_gap(point: Point) -> bool:
+    """In run-on text, any heading number after a wide gap: where a scraper lost a line break
+    (``1　总则　　　　1.1　编制目的``)."""
+    return point.run_on and point.gap and point.marker is not None
+
+
+def paragraph_after_stop(point: Point) -> bool:
+    """In run-on text, a wide gap after a sentence stop: a paragraph's indentation."""
+    return point.run_on and point.gap and point.after_stop
+
+
+def attachment_label(point: Point) -> bool:
+    """In run-on text, 附件1 after a stop or a space: an attachment starts."""
+    if not point.run_on or not (point.after_stop or point.text[point.position - 1] == " "):
+        return False
+    label = terminal("ATTACHMENT").match(point.text, point.position)
+    return label is not None and label.end() - label.start() > 2
+
+
+def attachment_title_end(point: Point) -> bool:
+    """In run-on text, the title of an attachment ends at the first wide gap after its label."""
+    label = terminal("ATTACHMENT").match(point.text, point.line_start)
+    return point.run_on and point.gap and label is not None
+
+
+def numbering_continues(point: Point) -> bool:
+    """In a very long line, 一、/（一） wherever their numbering continues the last one cut (二、 after
+    一、), a （一） anywhere, and a 一、 right after a title's genre word (…的报告一、…)."""
+    if len(point.text) < RUN_ON_DEEP or point.marker not in ("CN_DUN", "CN_PAREN") or not point.continues:
+        return False
+    return point.marker == "CN_PAREN" or (point.ordinal or 0) > 1 or point.before in _GENRE_END
+
+
+CUT_RULES: tuple[CutRule, ...] = (
+    strong_marker_after_stop,
+    strong_marker_after_gap,
+    law_marker_after_title,
+    numbered_item_after_stop,
+    item_after_bracket,
+    first_item_glued_to_heading,
+    any_marker_after_gap,
+    paragraph_after_stop,
+    attachment_label,
+    attachment_title_end,
+    numbering_continues,
+)
+"""The cut rules; a line starts at a point if any of them says so."""
+
+
+def _strong(marker: str | None) -> bool:
+    return marker is not None and ladder.BY_TERMINAL[marker].strong
+
+
+def _lead(text: str, start: int) -> int:
+    return len(text) - start - len(text[start:].lstrip(" ")) if start < len(text) else 0
+
+
+@functools.cache
+def _points() -> re.Pattern[str]:
+    """A quotation mark (to follow what is quoted), a wide gap, a space before an attachment label,
+    or where a heading marker starts (not right after a numeral: 十一、 is one marker)."""
+    markers = "|".join(f"(?:{terminal(name).pattern})" for name in ladder.MATCH_ORDER)
+    numeral = terminal("_CN_DIGIT").pattern[:-1] + "0-9]"
+    attachment = terminal("ATTACHMENT").pattern
+    return re.compile(f"(?P<quote>[{_QUOTE_OPENERS}{_QUOTE_CLOSERS}\"])|(?P<gap>(?<=\\S) {{2,}}(?=\\S))"
+                      f"|(?P<space>(?<=\\S) (?={attachment}))|(?P<marker>(?<!{numeral})(?={markers}))")
+
+
+@functools.cache
+def _may_cut() -> re.Pattern[str]:
+    """What a rule outside run-on text needs: a marker after a stop, a closing bracket or a wide
+    gap, a law marker after a genre word, or a （一）. A line without one is not cut (most lines)."""
+    markers = "|".join(f"(?:{terminal(name).pattern})" for name in ladder.MATCH_ORDER)
+    laws = "|".join(f"(?:{terminal(name).pattern})" for name in ("PART", "CHAPTER", "SECTION_NO", "ARTICLE"))
+    first = terminal("CN_PAREN").pattern
+    return re.compile(f"(?:[{re.escape(_STOPS + _BRACKET_CLOSERS)}] *|(?<=\\S)  +)(?:{markers})"
+                      f"|[{_GENRE_END}](?:{laws}) |(?={first})")
+
+
+def cut_points(text: str) -> list[int]:
+    """Offsets where virtual lines start in ``text`` (folded; 0 and ``len(text)`` included)."""
+    run_on = len(text) >= RUN_ON_LENGTH
+    if not run_on and _may_cut().search(text, 1) is None:
+        return [0, len(text)]
+    cuts = [0]
+    depth, opened = 0, 0
+    last: dict[str, int] = {}
+    for match in _points().finditer(text):
+        kind = match.lastgroup
+        if kind == "quote":
+            char = match.group()
+            if char in _QUOTE_OPENERS:
+                depth, opened = depth + 1, opened if depth else match.start()
+            elif depth:  # ” closes, and so does a plain " a writer closed “ with
+                depth -= 1
+            continue
+        position = match.end()
+        if depth and position - opened > MAX_QUOTE:
+            depth = 0  # an unbalanced quotation mark
+        if depth or position - cuts[-1] < 2 or position >= len(text):
+            continue
+        found = ladder.marker_at(text, position) if kind == "marker" else None
+        before = position
+        while before > 0 and text[before - 1] == " ":
+            before -= 1
+        point = Point(text, position, cuts[-1], run_on, text[before - 1] if before > 0 else "",
+                      position - before >= 2, found.lastgroup if found else None,
+                      ladder.ordinal_of_marker(found.group()) if found else None, last)
+        if any(rule(point) for rule in CUT_RULES):
+            cuts.append(position)
+            if point.marker and point.ordinal is not None:
+                last[point.marker] = point.ordinal
+                if point.marker == "CN_DUN":
+                    last.pop("CN_PAREN", None)
+    cuts.append(len(text))
+    return cuts
