@@ -62,10 +62,10 @@ class Point:
 
     @property
     def continues(self) -> bool:
-        """The marker continues the numbering of the last one of its terminal cut in the line
-        (or is the first: 1 / 一)."""
+        """The marker starts a numbering (1 / 一) or continues the last one of its terminal cut in
+        the line (（四） after （三）, also across the 二、 between them)."""
         return self.ordinal is not None and self.marker is not None and \
-            self.ordinal == self.last.get(self.marker, 0) + 1
+            self.ordinal in (1, self.last.get(self.marker, 0) + 1)
 
 
 CutRule = Callable[[Point], bool]
@@ -74,6 +74,12 @@ CutRule = Callable[[Point], bool]
 def strong_marker_after_stop(point: Point) -> bool:
     """一、 （一） 第X章 第X条 after a sentence stop: ``…制定本条例。第二条　…``, ``…制度。一、主要职责…``."""
     return _strong(point.marker) and point.after_stop
+
+
+def strong_marker_after_bracket(point: Point) -> bool:
+    """A strong marker after a closing bracket where its numbering continues: the next task after
+    the one before it names who leads it, ``…（各地区按职责分工负责）二、进一步简化…``."""
+    return _strong(point.marker) and point.before in _BRACKET_CLOSERS and point.continues
 
 
 def strong_marker_after_gap(point: Point) -> bool:
@@ -104,9 +110,10 @@ def item_after_bracket(point: Point) -> bool:
             and point.ordinal != 1)
 
 
-def first_item_glued_to_heading(point: Point) -> bool:
-    """（一） glued to the title of the heading its line starts with: ``二、主要内容（一）生态环境规划…``."""
-    if point.marker != "CN_PAREN" or point.ordinal != 1:
+def item_glued_to_heading(point: Point) -> bool:
+    """（一） glued to the title of the heading its line starts with, or the next （N） of the
+    numbering: ``二、主要内容（一）生态环境规划…``, ``二、进一步简化审批和条件（四）进一步降低…``."""
+    if point.marker != "CN_PAREN" or not (point.ordinal == 1 or point.continues):
         return False
     opening = ladder.marker_at(point.text, point.line_start + _lead(point.text, point.line_start))
     return opening is not None and opening.lastgroup in ("CN_DUN", "CHAPTER", "PART") \
@@ -143,16 +150,17 @@ def numbering_continues(point: Point) -> bool:
     一、), a （一） anywhere, and a 一、 right after a title's genre word (…的报告一、…)."""
     if len(point.text) < RUN_ON_DEEP or point.marker not in ("CN_DUN", "CN_PAREN") or not point.continues:
         return False
-    return point.marker == "CN_PAREN" or (point.ordinal or 0) > 1 or point.before in _GENRE_END
+    return point.marker == "CN_PAREN" or point.ordinal != 1 or point.before in _GENRE_END
 
 
 CUT_RULES: tuple[CutRule, ...] = (
     strong_marker_after_stop,
+    strong_marker_after_bracket,
     strong_marker_after_gap,
     law_marker_after_title,
     numbered_item_after_stop,
     item_after_bracket,
-    first_item_glued_to_heading,
+    item_glued_to_heading,
     any_marker_after_gap,
     paragraph_after_stop,
     attachment_label,
@@ -175,6 +183,7 @@ def _points() -> re.Pattern[str]:
     """A quotation mark (to follow what is quoted), a wide gap, a space before an attachment label,
     or where a heading marker starts (not right after a numeral: 十一、 is one marker)."""
     markers = "|".join(f"(?:{terminal(name).pattern})" for name in ladder.MATCH_ORDER)
+    markers += f"|{ladder.TENTATIVE_ARABIC_DOT.pattern}"
     numeral = terminal("_CN_DIGIT").pattern[:-1] + "0-9]"
     attachment = terminal("ATTACHMENT").pattern
     return re.compile(f"(?P<quote>[{_QUOTE_OPENERS}{_QUOTE_CLOSERS}\"])|(?P<gap>(?<=\\S) {{2,}}(?=\\S))"
@@ -214,7 +223,8 @@ def cut_points(text: str) -> list[int]:
             depth = 0  # an unbalanced quotation mark
         if depth or position - cuts[-1] < 2 or position >= len(text):
             continue
-        found = ladder.marker_at(text, position) if kind == "marker" else None
+        found = (ladder.marker_at(text, position) or ladder.tentative_marker_at(text, position)
+                 if kind == "marker" else None)
         before = position
         while before > 0 and text[before - 1] == " ":
             before -= 1
@@ -225,7 +235,5 @@ def cut_points(text: str) -> list[int]:
             cuts.append(position)
             if point.marker and point.ordinal is not None:
                 last[point.marker] = point.ordinal
-                if point.marker == "CN_DUN":
-                    last.pop("CN_PAREN", None)
     cuts.append(len(text))
     return cuts

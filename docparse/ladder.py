@@ -113,6 +113,16 @@ def marker_at(text: str, offset: int = 0) -> re.Match[str] | None:
     return _any_marker().match(text, offset)
 
 
+TENTATIVE_ARABIC_DOT = re.compile(r"(?P<ARABIC_DOT>[0-9]{1,3}\.)(?=[0-9]{4}年|[0-9]{1,2}[+＋])")
+"""``8.2025年目标任务``, ``9.3+1工作机制``: a list number before a year or a formula, which the
+ARABIC_DOT terminal refuses (a digit after the point); a heading only where the numbering expects it."""
+
+
+def tentative_marker_at(text: str, offset: int = 0) -> re.Match[str] | None:
+    """A :data:`TENTATIVE_ARABIC_DOT` at ``text[offset]``; ``lastgroup`` is ``ARABIC_DOT``."""
+    return TENTATIVE_ARABIC_DOT.match(text, offset)
+
+
 class Enumerator(NamedTuple):
     """An enumerator (一是, 二要, 第三，, 其一，) found in the text: where, its style and number."""
 

@@ -34,8 +34,6 @@ _QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
 """After ``2、`` or ``1.``: what reads as a date or a quantity (2、3月份, 1.5万)."""
 _TITLE_START = re.compile(r"[\u4e00-\u9fff《“]")
 """How a heading's title starts after a decimal number (``3.1.1《嘉定工业区…》明确…``)."""
-_DOT_BEFORE_NUMBER = re.compile(r"[0-9]{1,3}\.(?=[0-9]{4}年|[0-9]{1,2}[+＋])")
-"""``8.2025年目标任务``, ``9.3+1工作机制``: a list number before a year or a formula."""
 
 
 @dataclass(slots=True)
@@ -103,14 +101,14 @@ def _match_marker(line: BodyLine) -> None:
         markup = _LEADING_MARKUP.match(text, offset)
         if markup:
             offset = markup.end()
-    match = ladder.marker_at(text, offset) or _DOT_BEFORE_NUMBER.match(text, offset)
+    match = ladder.marker_at(text, offset) or ladder.tentative_marker_at(text, offset)
     if not match:
         return
-    name = match.lastgroup or "ARABIC_DOT"
+    name = match.lastgroup or ""
     rest = text[match.end():].strip(" ")
     if name in ("CN_DUN", "ARABIC_DOT") and not rest:
         return  # a bare "1." or "一、" line is a list number, not a heading
-    if name == "ARABIC_DOT" and (_QUANTITY_AFTER_DOT.match(rest) or match.re is _DOT_BEFORE_NUMBER):
+    if name == "ARABIC_DOT" and (_QUANTITY_AFTER_DOT.match(rest) or match.re is ladder.TENTATIVE_ARABIC_DOT):
         line.tentative = True  # 5.万元GDP能耗…, 8.2025年目标任务: a heading if the numbering expects it
     if name == "DECIMAL" and not (_TITLE_START.match(rest) and not _QUANTITY_AFTER_DOT.match(rest)):
         return  # a decimal number is a heading's only before its title: not 2.5亿元, 12月, 3 2
