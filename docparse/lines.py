@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from .cuts import cut_points
+from .ladder import marker_at
 
 
 class Line(NamedTuple):
@@ -68,9 +69,10 @@ _LONE_NUMERAL = re.compile(r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}")
 
 
 def join_split_markers(lines: list[Line], text: str, folded: str) -> list[Line]:
-    """Lines that hold the pieces of one heading number, made one line: text extracted from a PDF
-    often puts ``（`` / ``1`` / ``）对于…`` or ``1`` / ``．需求响应…`` on lines of their own. The
-    marker terminals allow the line breaks between the pieces."""
+    """Lines that hold the pieces of one heading, made one line: text extracted from a PDF often puts
+    ``（`` / ``1`` / ``）对于…`` or ``1`` / ``．需求响应…`` on lines of their own, and a marker may stand
+    alone above its title (``一、`` / ``总体要求``). The marker terminals allow the line breaks between
+    the pieces of a number; the break between marker and title is a space to the lexer."""
     result: list[Line] = []
     index = 0
     while index < len(lines):
@@ -94,7 +96,17 @@ def _marker_pieces(lines: list[Line], index: int) -> int:
         return 3  # ( / 1 / )…
     if _LONE_NUMERAL.fullmatch(here) and after[:1] in (".", "、", ")") and not after[1:2].isdigit():
         return 2  # 1 / ．…
+    alone = marker_at(here)
+    if alone is not None and alone.end() == len(here) and alone.lastgroup in _TITLE_ON_NEXT_LINE \
+            and 0 < len(after) <= MAX_TITLE_ON_NEXT_LINE and marker_at(after) is None:
+        return 2  # 一、 / 总体要求: the heading's title on the next line
     return 1
+
+
+_TITLE_ON_NEXT_LINE = ("CN_DUN", "CN_PAREN", "ARABIC_DOT", "DECIMAL")
+"""Markers that, alone on a line, take the next line as their title (an article's text may simply
+start on the next line: 第一条 alone stays a heading of its own)."""
+MAX_TITLE_ON_NEXT_LINE = 40
 
 
 def cut_run_on(lines: list[Line]) -> list[Line]:

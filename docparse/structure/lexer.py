@@ -118,7 +118,7 @@ def _match_marker(line: BodyLine) -> None:
     emphasis = _TRAILING_EMPHASIS.match(text, end)
     if emphasis:
         end = emphasis.end()
-    while end < len(text) and text[end] == " ":
+    while end < len(text) and text[end] in " \n":  # a title may stand on the next line
         end += 1
     line.terminal = name
     line.marker_start = line.start + match.start()
