@@ -181,31 +181,44 @@ def _lead(text: str, start: int) -> int:
 @functools.cache
 def _points() -> re.Pattern[str]:
     """A quotation mark (to follow what is quoted), a wide gap, a space before an attachment label,
-    or where a heading marker starts (not right after a numeral: 十一、 is one marker)."""
+    or a heading marker (each alternative starts with a character class, so that ``re`` skips to
+    where one can start)."""
     markers = "|".join(f"(?:{terminal(name).pattern})" for name in ladder.MATCH_ORDER)
     markers += f"|{ladder.TENTATIVE_ARABIC_DOT.pattern}"
-    numeral = terminal("_CN_DIGIT").pattern[:-1] + "0-9]"
     attachment = terminal("ATTACHMENT").pattern
     return re.compile(f"(?P<quote>[{_QUOTE_OPENERS}{_QUOTE_CLOSERS}\"])|(?P<gap>(?<=\\S) {{2,}}(?=\\S))"
-                      f"|(?P<space>(?<=\\S) (?={attachment}))|(?P<marker>(?<!{numeral})(?={markers}))")
+                      f"|(?P<space>(?<=\\S) (?={attachment}))|(?P<marker>{markers})")
 
 
 @functools.cache
-def _may_cut() -> re.Pattern[str]:
+def _may_cut() -> tuple[re.Pattern[str], ...]:
     """What a rule outside run-on text needs: a marker after a stop, a closing bracket or a wide
-    gap, a law marker after a genre word, or a （一）. A line without one is not cut (most lines)."""
+    gap, a law marker and a space after a genre word, or a （一）. A line without one is not cut
+    (most lines). Four patterns, each starting with a character class, so that ``re`` skips to the
+    places where one can match."""
     markers = "|".join(f"(?:{terminal(name).pattern})" for name in ladder.MATCH_ORDER)
     laws = "|".join(f"(?:{terminal(name).pattern})" for name in ("PART", "CHAPTER", "SECTION_NO", "ARTICLE"))
-    first = terminal("CN_PAREN").pattern
-    return re.compile(f"(?:[{re.escape(_STOPS + _BRACKET_CLOSERS)}] *|(?<=\\S)  +)(?:{markers})"
-                      f"|[{_GENRE_END}](?:{laws}) |(?={first})")
+    return (re.compile(f"[{re.escape(_STOPS + _BRACKET_CLOSERS)}] *(?:{markers})"),
+            re.compile(f"  +(?:{markers})"),
+            re.compile(f"[{_GENRE_END}](?:{laws}) "),
+            terminal("CN_PAREN"))
+
+
+def lines_to_cut(folded: str) -> set[int]:
+    """The offsets of the line ends (``\\n``) that close a line a rule may cut: one scan of the
+    whole text, so that the lines without a place to cut (most) cost nothing more."""
+    found: set[int] = set()
+    for pattern in _may_cut():
+        for match in pattern.finditer(folded):
+            if match.start() > 0 and folded[match.start() - 1] != "\n":
+                end = folded.find("\n", match.start())
+                found.add(end if end >= 0 else len(folded))
+    return found
 
 
 def cut_points(text: str) -> list[int]:
     """Offsets where virtual lines start in ``text`` (folded; 0 and ``len(text)`` included)."""
     run_on = len(text) >= RUN_ON_LENGTH
-    if not run_on and _may_cut().search(text, 1) is None:
-        return [0, len(text)]
     cuts = [0]
     depth, opened = 0, 0
     last: dict[str, int] = {}
@@ -218,7 +231,10 @@ def cut_points(text: str) -> list[int]:
             elif depth:  # ” closes, and so does a plain " a writer closed “ with
                 depth -= 1
             continue
-        position = match.end()
+        position = match.start() if kind == "marker" else match.end()
+        if kind == "marker" and position > 0 and (text[position - 1].isdigit()
+                                                  or terminal("_CN_DIGIT").match(text, position - 1)):
+            continue  # inside a numeral: 十一、 is one marker, not 十 and 一、
         if depth and position - opened > MAX_QUOTE:
             depth = 0  # an unbalanced quotation mark
         if depth or position - cuts[-1] < 2 or position >= len(text):

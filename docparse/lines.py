@@ -6,7 +6,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from .cuts import cut_points
+from .cuts import RUN_ON_LENGTH, cut_points, lines_to_cut
 from .ladder import marker_at
 
 
@@ -61,7 +61,7 @@ def text_lines(text: str, folded: str) -> list[Line]:
     """The lines of the text: a heading number broken over lines made one line again
     (:func:`join_split_markers`), and a run-on line (a page scraped without line breaks) cut into
     virtual lines where a heading starts (:func:`cut_run_on`)."""
-    return cut_run_on(join_split_markers(split_lines(text, folded), text, folded))
+    return cut_run_on(join_split_markers(split_lines(text, folded), text, folded), folded)
 
 
 _LONE_NUMERAL = re.compile(r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}")
@@ -89,6 +89,8 @@ def join_split_markers(lines: list[Line], text: str, folded: str) -> list[Line]:
 
 def _marker_pieces(lines: list[Line], index: int) -> int:
     """How many lines from ``index`` on hold one broken marker and its title (1: not broken)."""
+    if len(lines[index].folded) > MAX_MARKER_LINE:
+        return 1  # (most lines: one that holds more than a marker is no piece of one)
     here = lines[index].stripped
     after = lines[index + 1].stripped if index + 1 < len(lines) else ""
     if here == "(" and _LONE_NUMERAL.fullmatch(after) and index + 2 < len(lines) \
@@ -103,19 +105,22 @@ def _marker_pieces(lines: list[Line], index: int) -> int:
     return 1
 
 
+MAX_MARKER_LINE = 16
+"""A line holding nothing but (a piece of) a marker is at most this long, spaces included."""
 _TITLE_ON_NEXT_LINE = ("CN_DUN", "CN_PAREN", "ARABIC_DOT", "DECIMAL")
 """Markers that, alone on a line, take the next line as their title (an article's text may simply
 start on the next line: 第一条 alone stays a heading of its own)."""
 MAX_TITLE_ON_NEXT_LINE = 40
 
 
-def cut_run_on(lines: list[Line]) -> list[Line]:
+def cut_run_on(lines: list[Line], folded: str) -> list[Line]:
     """Cut lines into virtual lines where a heading starts inside them (docparse/cuts.py); offsets
     stay the text's."""
+    to_cut = lines_to_cut(folded)
     result: list[Line] = []
     for line in lines:
-        cuts = cut_points(line.folded)
-        if len(cuts) == 2:
+        cuts = cut_points(line.folded) if line.end in to_cut or len(line.folded) >= RUN_ON_LENGTH else []
+        if len(cuts) <= 2:
             result.append(line)
             continue
         for begin, finish in itertools.pairwise(cuts):

@@ -44,6 +44,8 @@ class BodyLine:
     end: int
     folded: str
     """Folded text of ``[start, end)``."""
+    squeezed: str
+    """The folded line without spaces: the form lines are compared in."""
     terminal: str | None = None
     """The marker's terminal (or ``RECOVERED`` / ``UNNUMBERED_PART``); ``None`` for a paragraph line."""
     marker_start: int = 0
@@ -59,10 +61,6 @@ class BodyLine:
     """A ``1.`` before what reads as a quantity (``5.万元GDP能耗``): kept only where it continues
     the numbering (line rule ``confirm_tentative_numbers``)."""
 
-    @property
-    def squeezed(self) -> str:
-        """The folded line without spaces: the form lines are compared in."""
-        return self.folded.replace(" ", "")
 
     @property
     def rank(self) -> int | None:
@@ -88,7 +86,7 @@ class BodyLine:
 
 def body_lines(lines: list[Line]) -> list[BodyLine]:
     """The body lines with the marker each starts with, before the line rules look at the context."""
-    body = [BodyLine(line.start, line.end, line.folded) for line in lines]
+    body = [BodyLine(line.start, line.end, line.folded, line.folded.replace(" ", "")) for line in lines]
     for line in body:
         _match_marker(line)
     return body
