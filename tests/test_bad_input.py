@@ -148,17 +148,17 @@ def test_cli_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_permission_denied_even_when_running_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    """Root can read mode-000 files, so the EACCES path is also driven through a failing open()."""
+    """Root can read mode-000 files, so the EACCES path is also driven through a failing os.open()."""
     path = tmp_path / "locked.txt"
     path.write_text("一、总体情况\n", encoding="utf-8")
-    real_open = open
+    real_open = os.open
 
     def deny(file: object, *args: object, **kwargs: object) -> object:
         if file == str(path):
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("builtins.open", deny)
+    monkeypatch.setattr("os.open", deny)
     with pytest.raises(InputError) as caught:
         docparse.parse_file(path)
     assert "权限" in caught.value.message and caught.value.path == str(path)
