@@ -621,3 +621,29 @@ def test_a_name_that_is_not_utf8_converts_and_is_recorded(tmp_path: Path) -> Non
     assert os.fsencode(written.name) == "报告".encode("gbk") + b".json"
     assert json.loads(written.read_bytes())["source"]["path"].endswith("/\\xb1\\xa8\\xb8\\xe6.txt")
     assert read_errors(out)[0]["path"].endswith("\\xbf\\xd5.txt")
+
+
+def test_pattern_matches_are_what_glob_matches_without_links(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """``inputs.matches`` walks patterns itself (to leave links alone and end on loops); on a tree
+    without links it finds the files ``glob.glob(pattern, recursive=True)`` finds, as the same
+    strings. A generator of patterns over a fixed tree (four levels down, so that ``..`` stays
+    inside ``tmp_path``)."""
+    import glob
+    import random
+
+    from docparse.batch.inputs import matches
+
+    tree = tmp_path / "r1" / "r2" / "r3" / "tree"
+    for name in ("a.txt", "b.md", ".h.txt", "d/c.txt", "d/e/f.txt", "d/.g/h.txt", "x1/y.txt", "x2/y.TXT",
+                 "[k]/z.txt", "k/z.txt", "../up.txt"):
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tree)
+    rng = random.Random(5)
+    parts = ["*", "**", "d", "e", "x?", "x[12]", "*.txt", "?.txt", ".*", "..", ".", "[k]", "k", "*.md", "y.*"]
+    for _ in range(400):
+        pattern = "/".join(rng.choice(parts) for _ in range(rng.randint(1, 4)))
+        for form in (pattern, str(tree / pattern), "./" + pattern):
+            expected = sorted(p for p in glob.glob(form, recursive=True) if os.path.isfile(p))
+            assert sorted(matches(form)) == expected, form

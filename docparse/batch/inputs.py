@@ -99,21 +99,20 @@ def matches(pattern: str, *, follow_symlinks: bool = False) -> Iterator[str]:
     separators = re.escape(os.sep + (os.altsep or ""))
     start = drive + os.sep if rest[:1] and rest[0] in (os.sep, os.altsep or os.sep) else drive
     parts = [part for part in re.split(f"[{separators}]", rest) if part]
-    listed: set[tuple[int, int]] = set()
-    yield from _match(start, parts, follow_symlinks, listed)
+    yield from _match(start, parts, follow_symlinks)
 
 
-def _match(base: str, parts: list[str], follow: bool, listed: set[tuple[int, int]]) -> Iterator[str]:
+def _match(base: str, parts: list[str], follow: bool) -> Iterator[str]:
     part, rest = parts[0], parts[1:]
     if part == "**":
         if not rest:  # everything below
-            for directory in _directories(base, follow, listed):
+            for directory in _directories(base, follow):
                 for name, is_file in _entries(directory, follow):
                     if is_file and not name.startswith("."):
                         yield os.path.join(directory, name) if directory else name
             return
-        for directory in _directories(base, follow, listed):
-            yield from _match(directory, rest, follow, listed)
+        for directory in _directories(base, follow):
+            yield from _match(directory, rest, follow)
         return
     if not glob.has_magic(part):
         path = os.path.join(base, part) if base else part
@@ -121,7 +120,7 @@ def _match(base: str, parts: list[str], follow: bool, listed: set[tuple[int, int
             if os.path.isfile(path):
                 yield path
         elif os.path.isdir(path):
-            yield from _match(path, rest, follow, listed)
+            yield from _match(path, rest, follow)
         return
     for name, is_file in _entries(base, follow):
         if (name.startswith(".") and not part.startswith(".")) or not fnmatch.fnmatch(name, part):
@@ -131,7 +130,7 @@ def _match(base: str, parts: list[str], follow: bool, listed: set[tuple[int, int
             if is_file:
                 yield path
         elif not is_file and is_file is not None:
-            yield from _match(path, rest, follow, listed)
+            yield from _match(path, rest, follow)
 
 
 def _entries(directory: str, follow: bool) -> Iterator[tuple[str, bool | None]]:
@@ -153,8 +152,10 @@ def _entries(directory: str, follow: bool) -> Iterator[tuple[str, bool | None]]:
             continue
 
 
-def _directories(base: str, follow: bool, listed: set[tuple[int, int]]) -> Iterator[str]:
-    """``base`` and every directory below it that ``**`` walks (not hidden ones, as glob)."""
+def _directories(base: str, follow: bool) -> Iterator[str]:
+    """``base`` and every directory below it that ``**`` walks (not hidden ones, as glob); when
+    links are followed, each real directory once."""
+    listed: set[tuple[int, int]] = set()
     if follow and not _first_visit(base or ".", listed):
         return
     pending = deque([base])
