@@ -19,6 +19,25 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::R
                                         "ignore::UserWarning")
 
 
+@pytest.fixture(autouse=True)
+def sigpipe_raises() -> Iterator[None]:
+    """Python's own SIGPIPE setting (ignored: a write to a closed socket raises) while a test runs.
+
+    The scheduler of a LocalCluster runs in this process; ``docparse.cli.run``, called in-process by
+    another test, gives SIGPIPE its default action (which ends the process), and a scheduler that
+    writes to a socket its peer closed (a client refused by TLS) would end pytest."""
+    import signal
+
+    if not hasattr(signal, "SIGPIPE"):
+        yield
+        return
+    previous = signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGPIPE, previous)
+
+
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,

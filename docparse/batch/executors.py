@@ -235,8 +235,9 @@ class DaskCluster:
             raise SchedulerError("调度器地址为空（应为 tcp://HOST:8786 或 tls://HOST:8786）")
         try:
             return client(address, security=self.security)
-        except (OSError, ValueError, TypeError) as exc:  # unreachable, malformed, TLS refused
-            raise SchedulerError(f"无法连接调度器（{_first_line(exc)}）", path=address) from None
+        except Exception as exc:  # unreachable, malformed, TLS refused; or Dask failing as it gives up
+            detail = _first_line(exc) if isinstance(exc, OSError | ValueError | TypeError) else repr(exc)
+            raise SchedulerError(f"无法连接调度器（{detail}）", path=address) from None
 
     def _address(self) -> str | None:
         """The address, to name in an error (``None`` for a client: it has said where it is)."""
