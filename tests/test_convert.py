@@ -499,7 +499,7 @@ def test_killing_the_parent_stops_the_workers(fmt: str, tmp_path: Path) -> None:
 
     source = tmp_path / "in"
     source.mkdir()
-    for i in range(400):
+    for i in range(300):
         shutil.copy(SAMPLES[i % len(SAMPLES)], source / f"r{i:03d}.txt")
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "docparse", "convert", str(source), "--out", str(out),
@@ -522,9 +522,9 @@ def test_killing_the_parent_stops_the_workers(fmt: str, tmp_path: Path) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
     if fmt == "json":
-        assert len(list(out.glob("*.json"))) < 400  # stopped, not carried on
-    again = batch.convert([str(source)], out, format=fmt, resume=True)  # type: ignore[arg-type]
-    assert again.converted + again.skipped == 400 and not list(out.glob(".*.tmp"))
+        assert len(list(out.glob("*.json"))) < 300  # stopped, not carried on
+    again = batch.convert([str(source)], out, format=fmt, resume=True, jobs=2)  # type: ignore[arg-type]
+    assert again.converted + again.skipped == 300 and not list(out.glob(".*.tmp"))
 
 
 # Outputs stay inside --out; links are not followed unless asked; loops end.
