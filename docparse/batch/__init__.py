@@ -108,49 +108,57 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
     out_dir = Path(out)
     with OutputDirectory(out_dir) as directory:
         pairs = expand(inputs, follow_symlinks=follow_symlinks)
-        kind = SINKS[format]
         out_abs = os.path.abspath(out_dir)  # the names below it are relative and never climb out
         names = output_names(pairs, JsonFiles.renderer.extension)
+        in_worker = resume and SINKS[format].resumes_in_worker
         tasks = [Task(i, path_text(path), os.path.abspath(path), os.path.join(out_abs, name), format,
-                      resume and kind.resumes_in_worker, encoding, max_chars, max_depth)
+                      in_worker, encoding, max_chars, max_depth)
                  for i, ((path, _), name) in enumerate(zip(pairs, names, strict=True))]
         summary = Summary(files=len(tasks), stale_removed=directory.removed)
         with _writing(out_dir):
-            sink = kind(out_dir, resume)
-        bar = Progress(progress, len(tasks)) if progress is not None else None
-        finished = False
-        try:
-            for outcome in _outcomes(tasks, sink, jobs, scheduler, security):
-                summary.bytes += outcome.size
-                if outcome.code:
-                    summary.errors += 1
-                    summary.internal += outcome.code == "DP999"
-                    summary.failures.append((outcome.path, outcome.code, outcome.message or ""))
-                elif outcome.skipped:
-                    summary.skipped += 1
-                else:
-                    summary.converted += 1
-                if not outcome.code and outcome.payload is not None:
-                    with _writing(out_dir):
-                        sink.add(outcome.payload)
-                if bar:
-                    bar.update(outcome.size)
-            with _writing(out_dir):
-                sink.close()
-            finished = True
-        finally:
-            if bar:
-                bar.close()
-            if not finished:
-                sink.abort()
+            sink = SINKS[format](out_dir, resume)
+        _run(tasks, sink, summary, out_dir, jobs=jobs, scheduler=scheduler, security=security,
+             progress=progress)
         errors_file = out_dir / ERRORS_FILE
         try:
             write_errors(errors_file, summary.failures)
             summary.errors_file = str(errors_file)
-        except OSError as exc:
+        except OSError as exc:  # a full disk: the caller shows the errors (the CLI on stderr)
             summary.errors_file_error = output_error(str(errors_file), exc)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _run(tasks: list[Task], sink: Sink, summary: Summary, out_dir: Path, *, jobs: int,
+         scheduler: str | Any | None, security: Any, progress: TextIO | None) -> None:
+    """Convert the tasks, write their outputs into ``sink`` and count them in ``summary``; the
+    sink's temporary files are dropped if the run does not finish."""
+    bar = Progress(progress, len(tasks)) if progress is not None else None
+    finished = False
+    try:
+        for outcome in _outcomes(tasks, sink, jobs, scheduler, security):
+            summary.bytes += outcome.size
+            if outcome.code:
+                summary.errors += 1
+                summary.internal += outcome.code == "DP999"
+                summary.failures.append((outcome.path, outcome.code, outcome.message or ""))
+            elif outcome.skipped:
+                summary.skipped += 1
+            else:
+                summary.converted += 1
+            if not outcome.code and outcome.payload is not None:
+                with _writing(out_dir):
+                    sink.add(outcome.payload)
+            if bar:
+                bar.update(outcome.size)
+        with _writing(out_dir):
+            sink.close()
+        finished = True
+    finally:
+        if bar:
+            bar.close()
+        if not finished:
+            sink.abort()
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from .tasks import OUT_OF_MEMORY, Outcome, Task, convert_here, convert_one
 
 WORKER_LOST = "转换此文件的工作进程意外退出（内存不足或被终止），文件未转换"
 """The message of an input whose worker died before it reported (code DP007)."""
+NEEDS_DASK = "使用 --scheduler 需要安装 Dask：pip install 'docparse[dask]'"
 
 
 class Executor(Protocol):
@@ -203,7 +204,7 @@ class DaskCluster:
         try:
             from distributed import Client, KilledWorker, as_completed
         except ImportError:
-            raise SchedulerError("使用 --scheduler 需要安装 Dask：pip install 'docparse[dask]'") from None
+            raise SchedulerError(NEEDS_DASK) from None
         client = self.scheduler if isinstance(self.scheduler, Client) else self._connect(Client)
         try:
             futures = client.map(convert_one, tasks, pure=False, batch_size=256)
@@ -251,7 +252,7 @@ def tls_security(ca_file: str | None, cert: str | None, key: str | None) -> Any:
     try:
         from distributed.security import Security
     except ImportError:
-        raise SchedulerError("使用 --scheduler 需要安装 Dask：pip install 'docparse[dask]'") from None
+        raise SchedulerError(NEEDS_DASK) from None
     return Security(tls_ca_file=ca_file, tls_client_cert=cert, tls_client_key=key, require_encryption=True)
 
 
