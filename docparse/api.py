@@ -14,7 +14,16 @@ from typing import Any
 
 from . import readers
 from .body import BodyContext, build_body
-from .errors import MAX_CHARS, MAX_DEPTH, EmptyInputError, LimitError, NotChineseError
+from .errors import (
+    BYTES_PER_CHAR,
+    MAX_CHARS,
+    MAX_DEPTH,
+    EmptyInputError,
+    LimitError,
+    NotChineseError,
+    path_text,
+    size_limit_error,
+)
 from .files import read_bytes
 from .frontmatter import build_front_matter
 from .lines import text_lines
@@ -50,8 +59,8 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = 
     Raises:
         DocparseError: empty, binary, undecodable or non-Chinese input, or input over the limit.
     """
-    if len(data) > max_chars * 4:
-        raise LimitError(f"输入超过 {max_chars * 4} 字节的上限（可用 max_chars 放宽）", path=path)
+    if len(data) > max_chars * BYTES_PER_CHAR:
+        raise size_limit_error(max_chars, path)
     reading = readers.read(data, encoding=encoding, path=path)
     if not reading.text or reading.text.isspace():
         raise EmptyInputError("文件只有空白字符", path=path)
@@ -68,14 +77,16 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = 
 
 def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
                max_chars: int = MAX_CHARS, max_depth: int = MAX_DEPTH) -> Document:
-    """Read a file and parse it; errors name the file.
+    """Read a file and parse it; errors name the file. A file over the size limit is refused
+    before it is read; ``source.path`` is the name as text (:func:`docparse.errors.path_text`).
 
     Raises:
-        DocparseError: the file is missing, a directory or unreadable, or its content is not a report.
+        DocparseError: the file is missing, a directory, a named pipe or unreadable, over the
+            size limit, or its content is not a report.
     """
     name = os.fspath(path)
-    return parse_bytes(read_bytes(name), encoding=encoding, path=name, max_chars=max_chars,
-                       max_depth=max_depth)
+    return parse_bytes(read_bytes(name, max_chars=max_chars), encoding=encoding, path=path_text(name),
+                       max_chars=max_chars, max_depth=max_depth)
 
 
 def to_json(doc: Document, *, indent: int | None = 2) -> str:

@@ -87,12 +87,31 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
     return decoded
 
 
-def _decode_forced(data: bytes, encoding: str, path: str | None) -> Decoded:
+def forced_codec(encoding: str, path: str | None = None) -> str:
+    """The codec a forced ``encoding`` names, if it decodes bytes to text: not an unknown name,
+    not a bytes-to-bytes or text-to-text transform (base64, zlib, hex, rot13), not ``undefined``.
+
+    >>> forced_codec("GBK")
+    'gb18030'
+
+    Raises:
+        DecodeError: the name is not that of a text encoding.
+    """
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
         raise DecodeError(f"未知的编码名称“{encoding}”", path=path) from None
-    codec = _ALIASES.get(codec, codec)
+    try:
+        b" ".decode(codec)  # (not b"": decoding nothing never asks the codec)
+    except UnicodeDecodeError:  # a text encoding of more than one byte a character (UTF-16)
+        pass
+    except (LookupError, UnicodeError):  # a transform, not a text encoding; or 'undefined'
+        raise DecodeError(f"“{encoding}”不是文本编码，不能用来读取报告", path=path) from None
+    return _ALIASES.get(codec, codec)
+
+
+def _decode_forced(data: bytes, encoding: str, path: str | None) -> Decoded:
+    codec = forced_codec(encoding, path)
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
