@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from typing import Any
 
 from . import readers
@@ -34,6 +35,9 @@ from .segment import segment
 from .spans import Locator
 from .structure import structure
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate (a string built from broken UTF-16): no character; read as U+FFFD."""
+
 
 def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS,
           max_depth: int = MAX_DEPTH) -> Document:
@@ -48,8 +52,9 @@ def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS,
     data = text.encode("utf-8", errors="surrogatepass")
     source = _source(path, "utf-8", 1.0, text.startswith("\ufeff"), len(data),
                      hashlib.sha256(data).hexdigest())
-    return _pipeline(text.lstrip("\ufeff"), source, replaced=0, confidence=1.0, max_depth=max_depth,
-                     path=path)
+    text, surrogates = _SURROGATE.subn("\ufffd", text)  # no JSON, no UTF-8 has them: as lost bytes
+    return _pipeline(text.lstrip("\ufeff"), source, replaced=surrogates, confidence=1.0,
+                     max_depth=max_depth, path=path)
 
 
 def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = None,
