@@ -60,6 +60,11 @@ class BodyLine:
     tentative: bool = False
     """A ``1.`` before what reads as a quantity (``5.万元GDP能耗``): kept only where it continues
     the numbering (line rule ``confirm_tentative_numbers``)."""
+    markdown_depth: int = 0
+    """The number of ``#`` of a Markdown heading line (``## 报送内容`` → 2); 0 for any other line."""
+    part_nesting: tuple[int, int] = (ladder.BY_STYLE["part"].rank, 0)
+    """For an UNNUMBERED_PART heading: where it nests (:func:`docparse.ladder.nesting`); a part by
+    default, a Markdown heading at the depth its ``#`` give it."""
 
 
     @property
@@ -67,6 +72,8 @@ class BodyLine:
         """The ladder rank of the line's marker (a recovered one takes its siblings' rank)."""
         if self.recovered_style:
             return ladder.BY_STYLE[self.recovered_style].rank
+        if self.terminal == ladder.UNNUMBERED_PART:
+            return self.part_nesting[0]
         return ladder.rank_of(self.terminal, self.marker) if self.terminal else None
 
     def demote(self) -> None:
@@ -81,7 +88,7 @@ class BodyLine:
         self.marker = ""
         self.ordinal = ordinal
         self.recovered_style = style
-        self.marker_start = self.marker_end = self.start + (len(self.folded) - len(self.folded.lstrip(" ")))
+        self.marker_start = self.marker_end = self.start + _markup_end(self.folded)
 
 
 def body_lines(lines: list[Line]) -> list[BodyLine]:
@@ -92,13 +99,27 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
     return body
 
 
-def _match_marker(line: BodyLine) -> None:
-    text = line.folded
+def _markup_end(text: str) -> int:
+    """Where a line's text starts after its indentation and any markup before it."""
     offset = len(text) - len(text.lstrip(" "))
     if text.startswith(("<", "#", "*", "_", ">"), offset):
         markup = _LEADING_MARKUP.match(text, offset)
         if markup:
-            offset = markup.end()
+            return markup.end()
+    return offset
+
+
+def _markdown_depth(text: str) -> int:
+    """The number of ``#`` that open a Markdown heading line (``## 报送内容`` → 2), else 0."""
+    stripped = text.lstrip(" ")
+    hashes = len(stripped) - len(stripped.lstrip("#"))
+    return hashes if 1 <= hashes <= 6 and stripped[hashes:hashes + 1] == " " else 0
+
+
+def _match_marker(line: BodyLine) -> None:
+    text = line.folded
+    offset = _markup_end(text)
+    line.markdown_depth = _markdown_depth(text)
     match = ladder.marker_at(text, offset) or ladder.tentative_marker_at(text, offset)
     if not match:
         return
@@ -129,7 +150,7 @@ class BodyLexer(Lexer):
     """A lark lexer over the prepared body lines: MARKER TITLE? for a heading, TEXT for a paragraph.
 
     A marker token's value is the marker as matched; a RECOVERED token's is ``style:ordinal``
-    (``cn_dun:5``): what the text does not say.
+    (``cn_dun:5``), an UNNUMBERED_PART's where it nests (``0,0``): what the text does not say.
     """
 
     def __init__(self, lexer_conf: LexerConf) -> None:
@@ -140,7 +161,7 @@ class BodyLexer(Lexer):
             lead = len(line.folded) - len(line.folded.lstrip(" "))
             start, end = line.start + lead, line.start + len(line.folded.rstrip(" "))
             if line.terminal:
-                value = f"{line.recovered_style}:{line.ordinal}" if line.recovered_style else line.marker
+                value = _token_value(line)
                 yield _token(line.terminal, value, line.marker_start, line.marker_end)
                 if line.marker_end < end:
                     yield _token("TITLE", "", line.marker_end, end)
@@ -170,6 +191,14 @@ class HeadingLeveler:
             yield _token("_CLOSE", "", last_end, last_end)
 
 
+def _token_value(line: BodyLine) -> str:
+    if line.recovered_style:
+        return f"{line.recovered_style}:{line.ordinal}"
+    if line.terminal == ladder.UNNUMBERED_PART:
+        return "{},{}".format(*line.part_nesting)
+    return line.marker
+
+
 def _token(kind: str, value: str, start: int | None, end: int | None) -> Token:
     """A token with offsets only (no line and column: spans are made from offsets later). The
     arguments by position, in ``Token``'s order: its keyword path checks for a deprecated name."""
@@ -183,6 +212,9 @@ def _rank(token: Token) -> tuple[int, int] | None:
         return ladder.BY_STYLE[style].rank, 0
     if token.type in ("TITLE", "TEXT"):
         return None
+    if token.type == ladder.UNNUMBERED_PART:
+        rank, sub_rank = token.value.split(",")
+        return int(rank), int(sub_rank)
     return ladder.nesting(token.type, token.value)
 
 

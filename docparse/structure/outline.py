@@ -114,7 +114,7 @@ def _marker(token: Token, text: str) -> Marker:
         return build(Marker, raw="", style=style, ordinal=int(ordinal_text), rank=ladder.BY_STYLE[style].rank,
                      recovered=True)
     if token.type == ladder.UNNUMBERED_PART:
-        return build(Marker, raw="", style="part", ordinal=None, rank=ladder.rank_of(token.type))
+        return build(Marker, raw="", style="part", ordinal=None, rank=int(token.value.split(",")[0]))
     rung = ladder.BY_TERMINAL[token.type]
     start = token.start_pos or 0
     raw = text[start:start + len(token.value)]

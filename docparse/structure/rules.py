@@ -9,6 +9,7 @@ decided.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from .. import ladder
@@ -28,6 +29,7 @@ MAX_CONTENTS_ENTRY = 40
 """A contents entry's title is at most this long."""
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
+_SENTENCE_END = re.compile(r"[。!?][”」』)]?$")
 _CONTENTS = ("目录", "目次")
 _ATTACHMENT_LABELS = ("附件:", "附:")
 """How an attachment list starts (folded, spaces removed)."""
@@ -271,23 +273,92 @@ def recover_missing_numbers(body: list[BodyLine]) -> None:
             previous = index
 
 
-def mark_unnumbered_parts(body: list[BodyLine]) -> None:
-    """Numbering that restarts at 一 under an unnumbered short line: that line heads a part.
+def mark_markdown_headings(body: list[BodyLine]) -> None:
+    """A Markdown heading without a number (``## 报送内容``, ``## 序言``, ``## 附则``) is a heading at
+    the depth its ``#`` give it: the rank of the numbered headings written with as many ``#``
+    (``## 附则`` beside ``## 第二编``), else one step under those written with fewer (their numbers
+    lost in a conversion from Word), else a part.
+    """
+    ranks_at: dict[int, Counter[int]] = {}
+    for line in body:
+        if line.markdown_depth and line.terminal and line.rank is not None:
+            ranks_at.setdefault(line.markdown_depth, Counter())[line.rank] += 1
+    rank_at = {depth: counts.most_common(1)[0][0] for depth, counts in ranks_at.items()}
+    for line in body:
+        depth = line.markdown_depth
+        if not depth or line.terminal or not _is_markdown_title(line):
+            continue
+        if depth in rank_at:
+            line.part_nesting = (rank_at[depth], 0)
+        else:
+            parent = max((known for known in rank_at if known < depth), default=0)
+            parent_rank = rank_at[parent] if parent else ladder.BY_STYLE["part"].rank
+            line.part_nesting = (parent_rank, depth - parent)
+        line.mark(ladder.UNNUMBERED_PART, None)
 
-    ``过去五年工作回顾`` / ``一、…`` … ``今年政府工作的总体要求`` / ``一、…``.
+
+MAX_MARKDOWN_TITLE = 60
+"""A Markdown heading line longer than this (or holding a sentence) is a paragraph marked up."""
+
+
+def _is_markdown_title(line: BodyLine) -> bool:
+    text = line.squeezed.lstrip("#").strip("*_")
+    return 0 < len(text) <= MAX_MARKDOWN_TITLE and not _SENTENCE_STOP.search(text)
+
+
+def mark_unnumbered_parts(body: list[BodyLine]) -> None:
+    """Short title lines without a number that head the parts of a report.
+
+    Two shapes: the numbering restarts at 一 under an unnumbered short line (``过去五年工作回顾`` /
+    ``一、…`` … ``今年政府工作的总体要求`` / ``一、…``); or at least two such lines stand alone between
+    paragraphs (after a sentence's end, before a longer paragraph) where no numbering runs on
+    across them.
     """
     numbered = [line for line in body if line.terminal and line.terminal != ladder.RECOVERED]
-    if not numbered:
+    if numbered:
+        top_rank = min(line.rank for line in numbered if line.rank is not None)
+        firsts = [line for line in numbered if line.rank == top_rank and line.ordinal == 1]
+        if len(firsts) >= 2 and top_rank >= ladder.BY_STYLE["cn_dun"].rank:
+            index_of = {id(line): i for i, line in enumerate(body)}
+            for first in firsts:
+                i = index_of[id(first)] - 1
+                if i >= 0 and _is_part_title(body[i]):
+                    body[i].mark(ladder.UNNUMBERED_PART, None)
+    _mark_parts_between_paragraphs(body)
+
+
+MAX_PART_TITLE = 30
+"""An unnumbered part's title is at most this long."""
+
+
+def _is_part_title(line: BodyLine) -> bool:
+    return not line.terminal and is_short_title(line) and len(line.squeezed) <= MAX_PART_TITLE
+
+
+def _mark_parts_between_paragraphs(body: list[BodyLine]) -> None:
+    candidates = [index for index in range(1, len(body) - 1)
+                  if _is_part_title(body[index]) and _ends_sentence(body[index - 1])
+                  and _opens_part(body[index + 1], body[index])]
+    if len(candidates) < 2:
         return
-    top_rank = min(line.rank for line in numbered if line.rank is not None)
-    firsts = [line for line in numbered if line.rank == top_rank and line.ordinal == 1]
-    if len(firsts) < 2 or top_rank < ladder.BY_STYLE["cn_dun"].rank:
-        return
-    index_of = {id(line): i for i, line in enumerate(body)}
-    for first in firsts:
-        i = index_of[id(first)] - 1
-        if i >= 0 and not body[i].terminal and is_short_title(body[i]) and len(body[i].squeezed) <= 30:
-            body[i].mark(ladder.UNNUMBERED_PART, None)
+    bounds = [*candidates, len(body)]
+    for index, following in zip(candidates, bounds[1:], strict=True):
+        first_numbered = next((line for line in body[index + 1:following] if line.terminal), None)
+        if first_numbered is not None and first_numbered.ordinal not in (1, None):
+            return  # numbering runs on across the line: it is no part of the report
+    for index in candidates:
+        body[index].mark(ladder.UNNUMBERED_PART, None)
+
+
+def _ends_sentence(line: BodyLine) -> bool:
+    return line.terminal is None and _SENTENCE_END.search(line.squeezed) is not None
+
+
+def _opens_part(line: BodyLine, title: BodyLine) -> bool:
+    """What follows a part's title: its first heading numbered 1, or a paragraph longer than it."""
+    if line.terminal:
+        return line.ordinal == 1
+    return len(line.squeezed) > 2 * len(title.squeezed) and _SENTENCE_END.search(line.squeezed) is not None
 
 
 LINE_RULES: tuple[LineRule, ...] = (
@@ -298,6 +369,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     confirm_tentative_numbers,
     demote_stray_arabic,
     recover_missing_numbers,
+    mark_markdown_headings,
     mark_unnumbered_parts,
 )
 """The line rules, in the order they run."""
