@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import ladder
@@ -181,69 +181,130 @@ def _lead(text: str, start: int) -> int:
 @functools.cache
 def _points() -> re.Pattern[str]:
     """A quotation mark (to follow what is quoted), a wide gap, a space before an attachment label,
-    or a heading marker (each alternative starts with a character class, so that ``re`` skips to
-    where one can start)."""
+    or a heading marker: every place a rule may cut at in run-on text."""
     markers = "|".join(f"(?:{terminal(name).pattern})" for name in ladder.MATCH_ORDER)
     markers += f"|{ladder.TENTATIVE_ARABIC_DOT.pattern}"
     attachment = terminal("ATTACHMENT").pattern
-    return re.compile(f"(?P<quote>[{_QUOTE_OPENERS}{_QUOTE_CLOSERS}\"])|(?P<gap>(?<=\\S) {{2,}}(?=\\S))"
+    return re.compile(f"(?P<quote>{_QUOTE.pattern})|(?P<gap>(?<=\\S) {{2,}}(?=\\S))"
                       f"|(?P<space>(?<=\\S) (?={attachment}))|(?P<marker>{markers})")
 
 
+_PAREN_GLYPHS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+"""The bracketed numerals of one character that the CN_PAREN terminal also takes."""
+_QUOTE = re.compile(f"[{_QUOTE_OPENERS}{_QUOTE_CLOSERS}\"]")
+
+
 @functools.cache
-def _may_cut() -> tuple[re.Pattern[str], ...]:
-    """What a rule outside run-on text needs: a marker after a stop, a closing bracket or a wide
-    gap, a law marker and a space after a genre word, or a （一）. A line without one is not cut
-    (most lines). Four patterns, each starting with a character class, so that ``re`` skips to the
-    places where one can match."""
-    markers = "|".join(f"(?:{terminal(name).pattern})" for name in ladder.MATCH_ORDER)
-    laws = "|".join(f"(?:{terminal(name).pattern})" for name in ("PART", "CHAPTER", "SECTION_NO", "ARTICLE"))
-    return (re.compile(f"[{re.escape(_STOPS + _BRACKET_CLOSERS)}] *(?:{markers})"),
-            re.compile(f"  +(?:{markers})"),
-            re.compile(f"[{_GENRE_END}](?:{laws}) "),
-            terminal("CN_PAREN"))
+def _scans() -> tuple[re.Pattern[str], ...]:
+    """The patterns :func:`places_to_cut` scans the text with, each starting with a character
+    class or a literal, so that ``re`` skips to where one can match; none repeats a space before a
+    lookahead (``  +(?=…)`` tries every space of a long run again: quadratic)."""
+    def union(names: list[str]) -> str:
+        return "|".join(f"(?:{terminal(name).pattern})" for name in names)
+
+    strong = [rung.terminal for rung in ladder.LADDER if rung.strong]
+    after_stop = union([*strong, "ARABIC_DOT", "ARABIC_PAREN"]) + f"|{ladder.TENTATIVE_ARABIC_DOT.pattern}"
+    return (re.compile(f"[{re.escape(_STOPS + _BRACKET_CLOSERS)}] *(?={after_stop})"),
+            re.compile(f" (?={union(strong)})"),
+            re.compile(union([rung.terminal for rung in ladder.LADDER if rung.law])),
+            re.compile(r"\("))
 
 
-def lines_to_cut(folded: str) -> set[int]:
-    """The offsets of the line ends (``\\n``) that close a line a rule may cut: one scan of the
-    whole text, so that the lines without a place to cut (most) cost nothing more."""
-    found: set[int] = set()
-    for pattern in _may_cut():
-        for match in pattern.finditer(folded):
-            if match.start() > 0 and folded[match.start() - 1] != "\n":
-                end = folded.find("\n", match.start())
-                found.add(end if end >= 0 else len(folded))
-    return found
+def places_to_cut(folded: str) -> list[int]:
+    """Outside run-on text, the only places a rule may cut at, in order: a strong marker, 1. or
+    （1） after a stop or a closing bracket; a strong marker after a wide gap; a law marker and a
+    space right after a genre word; a （一） anywhere; none at a line's start. One scan of the whole
+    text, so that the lines without a place (most) cost nothing more; the same cuts as
+    :func:`cut_points` trying every marker of a line (tests/test_fast_paths.py)."""
+    after_stop, after_gap, law, bracket = _scans()
+    found = {match.end() for match in after_stop.finditer(folded)}
+    found.update(match.end() for match in after_gap.finditer(folded)  # a gap of two spaces or more
+                 if folded[match.start() - 1:match.start()] == " ")
+    for match in law.finditer(folded):
+        before = _gap_start(folded, match.start())
+        if before > 0 and folded[before - 1] in _GENRE_END and folded[match.end():match.end() + 1] == " ":
+            found.add(match.start())
+    cn_paren = terminal("CN_PAREN")
+    found.update(match.start() for match in bracket.finditer(folded) if cn_paren.match(folded, match.start()))
+    if any(glyph in folded for glyph in _PAREN_GLYPHS):  # ㈠: rare, and slow to scan for with "("
+        found.update(match.start() for match in cn_paren.finditer(folded)
+                     if match.group()[0] in _PAREN_GLYPHS)
+    return sorted(place for place in found if not _opens_line(folded, place))
 
 
-def cut_points(text: str) -> list[int]:
-    """Offsets where virtual lines start in ``text`` (folded; 0 and ``len(text)`` included)."""
+def _opens_line(text: str, position: int) -> bool:
+    """Only indentation stands before ``position`` on its line."""
+    before = _gap_start(text, position)
+    return before == 0 or text[before - 1] == "\n"
+
+
+def _gap_start(text: str, position: int) -> int:
+    """Where the spaces right before ``position`` start."""
+    while position > 0 and text[position - 1] == " ":
+        position -= 1
+    return position
+
+
+class _Quotation:
+    """Whether a place is inside a quotation, from the quotation marks before it. A quotation open
+    longer than :data:`MAX_QUOTE` has expired: it hides nothing after it."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.opened = 0
+
+    def mark(self, char: str, position: int) -> None:
+        self.expire(position)
+        if char in _QUOTE_OPENERS:
+            self.depth, self.opened = self.depth + 1, self.opened if self.depth else position
+        elif self.depth:  # ” closes, and so does a plain " a writer closed “ with
+            self.depth -= 1
+
+    def expire(self, position: int) -> None:
+        if self.depth and position - self.opened > MAX_QUOTE:
+            self.depth = 0
+
+    def inside(self, position: int) -> bool:
+        self.expire(position)
+        return self.depth > 0
+
+
+def _events(text: str, places: list[int] | None) -> Iterator[tuple[str, int]]:
+    """The quotation marks and the places to try, in order: every marker, gap and space before an
+    attachment label of the line, or the markers at ``places`` (offsets in ``text``)."""
+    if places is None:
+        for match in _points().finditer(text):
+            kind = match.lastgroup or ""
+            yield kind, match.start() if kind in ("quote", "marker") else match.end()
+        return
+    quotes = [("quote", match.start()) for match in _QUOTE.finditer(text)]
+    yield from sorted([*quotes, *(("marker", place) for place in set(places))], key=lambda event: event[1])
+
+
+def cut_points(text: str, places: list[int] | None = None) -> list[int]:
+    """Offsets where virtual lines start in ``text`` (folded; 0 and ``len(text)`` included).
+
+    ``places``: outside run-on text, the offsets of the only markers a rule may cut at
+    (:func:`places_to_cut`); by default every marker, wide gap and space of the line is tried.
+    """
     run_on = len(text) >= RUN_ON_LENGTH
     cuts = [0]
-    depth, opened = 0, 0
+    quotation = _Quotation()
     last: dict[str, int] = {}
-    for match in _points().finditer(text):
-        kind = match.lastgroup
+    for kind, position in _events(text, places):
         if kind == "quote":
-            char = match.group()
-            if char in _QUOTE_OPENERS:
-                depth, opened = depth + 1, opened if depth else match.start()
-            elif depth:  # ” closes, and so does a plain " a writer closed “ with
-                depth -= 1
+            quotation.mark(text[position], position)
             continue
-        position = match.start() if kind == "marker" else match.end()
         if kind == "marker" and position > 0 and (text[position - 1].isdigit()
                                                   or terminal("_CN_DIGIT").match(text, position - 1)):
             continue  # inside a numeral: 十一、 is one marker, not 十 and 一、
-        if depth and position - opened > MAX_QUOTE:
-            depth = 0  # an unbalanced quotation mark
-        if depth or position - cuts[-1] < 2 or position >= len(text):
+        if quotation.inside(position) or position - cuts[-1] < 2 or position >= len(text):
             continue
         found = (ladder.marker_at(text, position) or ladder.tentative_marker_at(text, position)
                  if kind == "marker" else None)
-        before = position
-        while before > 0 and text[before - 1] == " ":
-            before -= 1
+        before = _gap_start(text, position)
+        if before <= cuts[-1]:
+            continue  # only indentation before it: its line starts here already
         point = Point(text, position, cuts[-1], run_on, text[before - 1] if before > 0 else "",
                       position - before >= 2, found.lastgroup if found else None,
                       ladder.ordinal_of_marker(found.group()) if found else None, last)

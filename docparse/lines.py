@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from typing import NamedTuple
 
-from .cuts import RUN_ON_LENGTH, cut_points, lines_to_cut
+from .cuts import RUN_ON_LENGTH, cut_points, places_to_cut
 from .ladder import marker_at
 
 
@@ -74,23 +75,22 @@ def join_split_markers(lines: list[Line], text: str, folded: str) -> list[Line]:
     alone above its title (``一、`` / ``总体要求``). The marker terminals allow the line breaks between
     the pieces of a number; the break between marker and title is a space to the lexer."""
     result: list[Line] = []
-    index = 0
-    while index < len(lines):
+    done = 0  # lines[:done] are in result
+    for index, line in enumerate(lines):
+        if index < done or not 0 < len(line.folded) <= MAX_MARKER_LINE:
+            continue  # a line that holds more than a marker is no piece of one (most lines)
         pieces = _marker_pieces(lines, index)
         if pieces > 1:
-            first, last = lines[index], lines[index + pieces - 1]
-            result.append(Line(first.number, first.start, last.end, text[first.start:last.end],
-                               folded[first.start:last.end]))
-        else:
-            result.append(lines[index])
-        index += max(pieces, 1)
-    return result
+            last = lines[index + pieces - 1]
+            result += lines[done:index]
+            result.append(Line(line.number, line.start, last.end, text[line.start:last.end],
+                               folded[line.start:last.end]))
+            done = index + pieces
+    return result + lines[done:] if result else lines
 
 
 def _marker_pieces(lines: list[Line], index: int) -> int:
     """How many lines from ``index`` on hold one broken marker and its title (1: not broken)."""
-    if len(lines[index].folded) > MAX_MARKER_LINE:
-        return 1  # (most lines: one that holds more than a marker is no piece of one)
     here = lines[index].stripped
     after = lines[index + 1].stripped if index + 1 < len(lines) else ""
     if here == "(" and _LONE_NUMERAL.fullmatch(after) and index + 2 < len(lines) \
@@ -116,14 +116,21 @@ MAX_TITLE_ON_NEXT_LINE = 40
 def cut_run_on(lines: list[Line], folded: str) -> list[Line]:
     """Cut lines into virtual lines where a heading starts inside them (docparse/cuts.py); offsets
     stay the text's."""
-    to_cut = lines_to_cut(folded)
+    places = places_to_cut(folded)
+    starts = [line.start for line in lines]
+    places_in: dict[int, list[int]] = {}
+    for place in places:
+        index = bisect.bisect_right(starts, place) - 1
+        places_in.setdefault(index, []).append(place - starts[index])
+    long_lines = [index for index, line in enumerate(lines) if len(line.folded) >= RUN_ON_LENGTH]
     result: list[Line] = []
-    for line in lines:
-        cuts = cut_points(line.folded) if line.end in to_cut or len(line.folded) >= RUN_ON_LENGTH else []
-        if len(cuts) <= 2:
-            result.append(line)
-            continue
-        for begin, finish in itertools.pairwise(cuts):
-            result.append(Line(line.number, line.start + begin, line.start + finish,
-                               line.raw[begin:finish], line.folded[begin:finish]))
-    return result
+    done = 0  # lines[:done] are in result
+    for index in sorted({*places_in, *long_lines}):
+        line = lines[index]
+        cuts = cut_points(line.folded, None if len(line.folded) >= RUN_ON_LENGTH else places_in[index])
+        if len(cuts) > 2:
+            result += lines[done:index]
+            result += [Line(line.number, line.start + begin, line.start + finish, line.raw[begin:finish],
+                            line.folded[begin:finish]) for begin, finish in itertools.pairwise(cuts)]
+            done = index + 1
+    return result + lines[done:] if result else lines

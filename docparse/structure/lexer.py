@@ -88,7 +88,7 @@ class BodyLine:
         self.marker = ""
         self.ordinal = ordinal
         self.recovered_style = style
-        self.marker_start = self.marker_end = self.start + _markup_end(self.folded)
+        self.marker_start = self.marker_end = self.start + _markup_end(self.folded, _indentation(self.folded))
 
 
 def body_lines(lines: list[Line]) -> list[BodyLine]:
@@ -99,9 +99,8 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
     return body
 
 
-def _markup_end(text: str) -> int:
-    """Where a line's text starts after its indentation and any markup before it."""
-    offset = len(text) - len(text.lstrip(" "))
+def _markup_end(text: str, offset: int) -> int:
+    """Where a line's text starts after its indentation (up to ``offset``) and any markup."""
     if text.startswith(("<", "#", "*", "_", ">"), offset):
         markup = _LEADING_MARKUP.match(text, offset)
         if markup:
@@ -109,27 +108,37 @@ def _markup_end(text: str) -> int:
     return offset
 
 
-def _markdown_depth(text: str) -> int:
+def _indentation(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _markdown_depth(text: str, indent: int) -> int:
     """The number of ``#`` that open a Markdown heading line (``## 报送内容`` → 2), else 0."""
-    stripped = text.lstrip(" ")
-    hashes = len(stripped) - len(stripped.lstrip("#"))
-    return hashes if 1 <= hashes <= 6 and stripped[hashes:hashes + 1] == " " else 0
+    hashes = 0
+    while text.startswith("#", indent + hashes):
+        hashes += 1
+    return hashes if 1 <= hashes <= 6 and text.startswith(" ", indent + hashes) else 0
 
 
 def _match_marker(line: BodyLine) -> None:
     text = line.folded
-    offset = _markup_end(text)
-    line.markdown_depth = _markdown_depth(text)
+    indent = _indentation(text)
+    offset = _markup_end(text, indent)
+    if offset > indent:
+        line.markdown_depth = _markdown_depth(text, indent)
     match = ladder.marker_at(text, offset) or ladder.tentative_marker_at(text, offset)
     if not match:
         return
     name = match.lastgroup or ""
-    rest = text[match.end():].strip(" ")
-    if name in ("CN_DUN", "ARABIC_DOT") and not rest:
+    rest = match.end()  # where the text after the marker starts
+    while text.startswith(" ", rest):
+        rest += 1
+    if name in ("CN_DUN", "ARABIC_DOT") and rest == len(text):
         return  # a bare "1." or "一、" line is a list number, not a heading
-    if name == "ARABIC_DOT" and (_QUANTITY_AFTER_DOT.match(rest) or match.re is ladder.TENTATIVE_ARABIC_DOT):
+    quantity = _QUANTITY_AFTER_DOT.match(text, rest)
+    if name == "ARABIC_DOT" and (quantity or match.re is ladder.TENTATIVE_ARABIC_DOT):
         line.tentative = True  # 5.万元GDP能耗…, 8.2025年目标任务: a heading if the numbering expects it
-    if name == "DECIMAL" and not (_TITLE_START.match(rest) and not _QUANTITY_AFTER_DOT.match(rest)):
+    if name == "DECIMAL" and not (_TITLE_START.match(text, rest) and not quantity):
         return  # a decimal number is a heading's only before its title: not 2.5亿元, 12月, 3 2
     if match.group().startswith("0"):
         return  # 01. 预防保健科: a catalogue code, not a list number

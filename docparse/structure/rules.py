@@ -142,7 +142,7 @@ def _is_toc_entry(squeezed: str) -> bool:
 
 
 def _is_table_row(folded: str) -> bool:
-    return len(_TABLE_GAP.findall(folded.strip(" "))) >= 2
+    return ("  " in folded or "\t" in folded) and len(_TABLE_GAP.findall(folded.strip(" "))) >= 2
 
 
 def confirm_tentative_numbers(body: list[BodyLine]) -> None:
