@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check docparse tests
+	$(BIN)/ruff check docparse tests benchmarks fuzz
 	$(BIN)/mypy
 
 # docs/benchmarks.md: MB/s, import time, peak memory, --jobs speed-up, each beside a bare reference.

@@ -46,31 +46,31 @@ def reference(data: bytes) -> int:
 
 
 def structure(data: bytes) -> object:
-    """The structure stage alone: decode, normalize, lines, segment, front matter, block tree (LALR)."""
-    from docparse.decode import decode
+    """The structure stage alone: read, normalize, lines, segment, front matter, the outline (LALR)."""
+    from docparse import readers
     from docparse.frontmatter import build_front_matter
-    from docparse.grammar import document_parser, marker_patterns
-    from docparse.lexer import prepare
-    from docparse.lines import Locator, split_lines
+    from docparse.lines import text_lines
     from docparse.normalize import fold, normalize_newlines
     from docparse.segment import segment
+    from docparse.spans import Locator
+    from docparse.structure import structure as outline
 
-    text, _ = normalize_newlines(decode(data).text)
+    text, _ = normalize_newlines(readers.read(data).text)
     folded = fold(text)
     locator = Locator(text)
-    segmented = segment(split_lines(text, folded))
+    segmented = segment(text_lines(text, folded))
     build_front_matter(text, folded, locator, segmented)
-    return document_parser().parse(prepare(segmented.body, marker_patterns()))  # type: ignore[arg-type]
+    return outline(segmented.body, text, folded, locator, max_depth=12)
 
 
 def full(data: bytes) -> int:
     """The full parse: structure, claims, metrics, models, and the JSON bytes ``convert`` writes.
 
-    The JSON is made in the pieces ``convert`` writes to its file (:func:`docparse.output.json_chunks`);
-    the result is their total size.
+    The JSON is made in the pieces ``convert`` writes to its file
+    (:func:`docparse.renderers.document.json_chunks`); the result is their total size.
     """
     import docparse
-    from docparse.output import json_chunks
+    from docparse.renderers.document import json_chunks
 
     doc = docparse.parse_bytes(data)
     return sum(len(chunk) for chunk in json_chunks(doc, consume=True))

@@ -21,21 +21,21 @@ from run import full  # the same full parse + JSON as benchmarks/run.py measures
 ROOT = Path(__file__).resolve().parent.parent
 
 STAGES = [
-    ("decode", "decode.py", "decode"),
+    ("read (decode)", "readers/__init__.py", "read"),
     ("normalize + fold", "normalize.py", "normalize_newlines"),
     ("normalize + fold", "normalize.py", "fold"),
-    ("lines + locator", "lines.py", "split_lines"),
+    ("lines + locator", "lines.py", "text_lines"),
     ("lines + locator", "lines.py", "__init__"),
     ("segment (chrome, metadata)", "segment.py", "segment"),
     ("front matter", "frontmatter.py", "build_front_matter"),
-    ("lexer (prepare)", "lexer.py", "prepare"),
-    ("LALR block parse", "lark.py", "parse"),
-    ("transform (sections, paragraphs)", "transform.py", "build_body"),
-    ("  inline (enumerations)", "inline.py", "cut_paragraph"),
+    ("structure (lexer, line rules, LALR, outline)", "structure/__init__.py", "structure"),
+    ("  LALR block parse", "lark.py", "parse"),
+    ("body (sections, paragraphs)", "body/__init__.py", "build_body"),
+    ("  enumerations", "body/enumerations.py", "cut_paragraph"),
     ("  claims (sentences)", "claims.py", "split_claims"),
     ("    metrics", "metrics/finder.py", "find_metrics"),
     ("  spans (Locator.span)", "lines.py", "span"),
-    ("JSON (json_chunks, as convert writes it)", "output.py", "json_chunks"),
+    ("JSON (json_chunks, as convert writes it)", "renderers/document.py", "json_chunks"),
 ]
 
 
@@ -66,9 +66,6 @@ def main() -> int:
                 if filename == "lark.py" and "lark" not in path:
                     continue
                 shares[label] = shares.get(label, 0.0) + cumulative
-    lark_inline = sum(c for (path, _, name), (_, _, _, c, _) in entries.items()
-                      if path.endswith("inline.py") and name == "_check_sequence")
-    shares["LALR block parse"] = shares.get("LALR block parse", 0.0) - lark_inline
     print(f"{args.rounds} rounds over {len(docs)} samples, profiled total {total:.2f} s\n")
     print("| stage | share of a full parse + JSON |\n|---|---:|")
     for label, _, _ in STAGES:

@@ -29,13 +29,17 @@ if TYPE_CHECKING:
         SourceInfo,
         Span,
     )
-    from .validate import validate
+
+# Not lazy: the package docparse.validate shares the function's name, and importing a package binds
+# it on its parent. Bound here, at once, the package is loaded (a few lines, importing nothing of
+# the parser) before anything else can import it, and ``docparse.validate`` stays the function.
+from .validate import validate
 
 __version__ = "0.1.0"
 
 _LAZY = {
     **dict.fromkeys(("from_json", "json_schema", "parse", "parse_bytes", "parse_file", "to_json"), "api"),
-    "DocparseError": "errors", "validate": "validate",
+    "DocparseError": "errors",
     **dict.fromkeys(("SCHEMA_VERSION", "Claim", "Closing", "Diagnostic", "Document", "EnumItem", "Furniture",
                      "Marker", "Metadata", "Metric", "Paragraph", "Section", "SourceInfo", "Span"), "models"),
 }

@@ -42,9 +42,6 @@ _TRAIL = next(pattern for _, pattern in _LINE_PATTERNS if pattern.pattern == _TR
 # Most patterns are anchored at the line start (``^`` outside any alternation): one match of their
 # alternation tells whether any of them can apply, so a content line only runs the few others.
 _ANCHORED = re.compile("|".join(f"(?:{pattern})" for _, pattern in _RAW_PATTERNS if pattern.startswith("^")))
-_ANCHORED_FIRST = frozenset("$(-:EI[–—【上下今供保共关分加图大字审小当微您我所手打扫收政文无智校注浏点用登相第简累繁纠编网解访责返适长阅首－")
-"""Every character a match of :data:`_ANCHORED` can start with (tests/test_fast_paths.py derives
-the set from the patterns): a line that starts otherwise, most of them, skips the match."""
 _FLOATING_PATTERNS = tuple((kind, pattern) for kind, pattern in _LINE_PATTERNS
                            if not pattern.pattern.startswith("^"))
 _FOOTER_MAX = 80
@@ -85,13 +82,29 @@ def classify_line(squeezed: str, stripped: str = "") -> FurnitureCategory | None
     return None
 
 
-def _classify_whole(squeezed: str) -> FurnitureCategory | None:
+def classify_whole_plain(squeezed: str) -> FurnitureCategory | None:
+    """The furniture category of a whole (squeezed) line: the first of :data:`_LINE_PATTERNS` that
+    matches. The definition; :func:`_classify_whole` decides the same, faster."""
     if not squeezed:
         return None
     if len(squeezed) <= 2 and not _LONE_SEPARATOR.search(squeezed):
         return "other"  # a lone separator such as "|" or "*"
-    anchored = squeezed[0] in _ANCHORED_FIRST and _ANCHORED.match(squeezed)
-    patterns = _LINE_PATTERNS if anchored else _FLOATING_PATTERNS
+    for kind, pattern in _LINE_PATTERNS:
+        if kind == "footer" and len(squeezed) > _FOOTER_MAX:
+            continue
+        if pattern.search(squeezed):
+            return kind
+    return None
+
+
+def _classify_whole(squeezed: str) -> FurnitureCategory | None:
+    """:func:`classify_whole_plain`, trying the anchored patterns only when their alternation
+    matches at the line start (most lines are content, which none of them matches)."""
+    if not squeezed:
+        return None
+    if len(squeezed) <= 2 and not _LONE_SEPARATOR.search(squeezed):
+        return "other"
+    patterns = _LINE_PATTERNS if _ANCHORED.match(squeezed) else _FLOATING_PATTERNS
     long_line = len(squeezed) > _FOOTER_MAX
     for kind, pattern in patterns:
         if kind == "footer" and long_line:

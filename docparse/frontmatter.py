@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .lines import Locator
 from .metadata import DOC_NUMBER, parse_date
 from .models import (
     Closing,
@@ -25,6 +24,7 @@ from .models import (
 )
 from .numerals import cn_to_int
 from .segment import Segmented
+from .spans import Locator
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零○O一二三四五六七八九]{4})年")

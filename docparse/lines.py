@@ -1,19 +1,18 @@
-"""Lines of the normalized text with offsets, and the span arithmetic every stage shares."""
+"""Stage 3: the normalized text as lines with offsets, run-on text cut into virtual lines."""
 
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from typing import NamedTuple
 
-from .models import Span, build_span
+from .cuts import RUN_ON_LENGTH, cut_points, places_to_cut
+from .ladder import marker_at
 
 
 class Line(NamedTuple):
-    """One line of the text: ``text[start:end]`` (without its ``\\n``), plus the folded view.
-
-    A named tuple rather than a frozen dataclass: every line of every document is one, and a
-    frozen dataclass sets each field through ``object.__setattr__`` (three times the cost).
-    """
+    """One line of the text: ``text[start:end]`` (without its ``\\n``), plus the folded view."""
 
     number: int
     """1-based line number."""
@@ -59,40 +58,79 @@ def split_lines(text: str, folded: str) -> list[Line]:
     return lines
 
 
-class Locator:
-    """Turns offsets into :class:`Span` objects with 1-based line and column numbers."""
+def text_lines(text: str, folded: str) -> list[Line]:
+    """The lines of the text: a heading number broken over lines made one line again
+    (:func:`join_split_markers`), and a run-on line (a page scraped without line breaks) cut into
+    virtual lines where a heading starts (:func:`cut_run_on`)."""
+    return cut_run_on(join_split_markers(split_lines(text, folded), text, folded), folded)
 
-    def __init__(self, text: str) -> None:
-        self._line_starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos >= 0:
-            self._line_starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._line_numbers = list(range(1, len(self._line_starts) + 1))
-        """One int object per line number, shared by every span on that line (ints above 256 are
-        separate objects of 28 bytes each: two per span for a 10 MB document were 28 MB)."""
-        self._line_starts.append(len(text) + 1)
-        """A last start past every offset: the line after any line exists (see :meth:`span`)."""
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of an offset."""
-        index = bisect.bisect_right(self._line_starts, offset) - 1
-        return index + 1, offset - self._line_starts[index] + 1
+_LONE_NUMERAL = re.compile(r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}")
+"""A line that is nothing but a number: a piece of a marker when the next line goes on with it."""
 
-    def span(self, start: int, end: int) -> Span:
-        """The :class:`Span` of ``text[start:end]`` (one bisect; two when it crosses a line end)."""
-        if start < 0 or end < 0:  # no valid span: let validation say so
-            line, column = self.position(start)
-            end_line, end_column = self.position(end)
-            return Span(start=start, end=end, line=line, column=column,
-                        end_line=end_line, end_column=end_column)
-        starts = self._line_starts
-        index = bisect.bisect_right(starts, start) - 1
-        if start <= end and end < starts[index + 1]:
-            end_index = index  # most spans end on the line they start on
-        else:
-            end_index = bisect.bisect_right(starts, end, index if start <= end else 0) - 1
-        numbers = self._line_numbers
-        return build_span(start, end, numbers[index], start - starts[index] + 1,
-                          numbers[end_index], end - starts[end_index] + 1)
+
+def join_split_markers(lines: list[Line], text: str, folded: str) -> list[Line]:
+    """Lines that hold the pieces of one heading, made one line: text extracted from a PDF often puts
+    ``（`` / ``1`` / ``）对于…`` or ``1`` / ``．需求响应…`` on lines of their own, and a marker may stand
+    alone above its title (``一、`` / ``总体要求``). The marker terminals allow the line breaks between
+    the pieces of a number; the break between marker and title is a space to the lexer."""
+    result: list[Line] = []
+    done = 0  # lines[:done] are in result
+    for index, line in enumerate(lines):
+        if index < done or not 0 < len(line.folded) <= MAX_MARKER_LINE:
+            continue  # a line that holds more than a marker is no piece of one (most lines)
+        pieces = _marker_pieces(lines, index)
+        if pieces > 1:
+            last = lines[index + pieces - 1]
+            result += lines[done:index]
+            result.append(Line(line.number, line.start, last.end, text[line.start:last.end],
+                               folded[line.start:last.end]))
+            done = index + pieces
+    return result + lines[done:] if result else lines
+
+
+def _marker_pieces(lines: list[Line], index: int) -> int:
+    """How many lines from ``index`` on hold one broken marker and its title (1: not broken)."""
+    here = lines[index].stripped
+    after = lines[index + 1].stripped if index + 1 < len(lines) else ""
+    if here == "(" and _LONE_NUMERAL.fullmatch(after) and index + 2 < len(lines) \
+            and lines[index + 2].stripped.startswith(")"):
+        return 3  # ( / 1 / )…
+    if _LONE_NUMERAL.fullmatch(here) and after[:1] in (".", "、", ")") and not after[1:2].isdigit():
+        return 2  # 1 / ．…
+    alone = marker_at(here)
+    if alone is not None and alone.end() == len(here) and alone.lastgroup in _TITLE_ON_NEXT_LINE \
+            and 0 < len(after) <= MAX_TITLE_ON_NEXT_LINE and marker_at(after) is None:
+        return 2  # 一、 / 总体要求: the heading's title on the next line
+    return 1
+
+
+MAX_MARKER_LINE = 16
+"""A line holding nothing but (a piece of) a marker is at most this long, spaces included."""
+_TITLE_ON_NEXT_LINE = ("CN_DUN", "CN_PAREN", "ARABIC_DOT", "DECIMAL")
+"""Markers that, alone on a line, take the next line as their title (an article's text may simply
+start on the next line: 第一条 alone stays a heading of its own)."""
+MAX_TITLE_ON_NEXT_LINE = 40
+
+
+def cut_run_on(lines: list[Line], folded: str) -> list[Line]:
+    """Cut lines into virtual lines where a heading starts inside them (docparse/cuts.py); offsets
+    stay the text's."""
+    places = places_to_cut(folded)
+    starts = [line.start for line in lines]
+    places_in: dict[int, list[int]] = {}
+    for place in places:
+        index = bisect.bisect_right(starts, place) - 1
+        places_in.setdefault(index, []).append(place - starts[index])
+    long_lines = [index for index, line in enumerate(lines) if len(line.folded) >= RUN_ON_LENGTH]
+    result: list[Line] = []
+    done = 0  # lines[:done] are in result
+    for index in sorted({*places_in, *long_lines}):
+        line = lines[index]
+        cuts = cut_points(line.folded, None if len(line.folded) >= RUN_ON_LENGTH else places_in[index])
+        if len(cuts) > 2:
+            result += lines[done:index]
+            result += [Line(line.number, line.start + begin, line.start + finish, line.raw[begin:finish],
+                            line.folded[begin:finish]) for begin, finish in itertools.pairwise(cuts)]
+            done = index + 1
+    return result + lines[done:] if result else lines

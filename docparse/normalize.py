@@ -1,6 +1,8 @@
 """Stage 2: one text that every span indexes into, and a same-length folded view for matching.
 
-``normalize_newlines`` is the only step that changes the text (line ends become ``\\n``).
+The text is the decoded input as it is, so that a span's line and column are those of the file:
+``normalize_newlines`` only makes a lone CR (old Mac files) a LF, one character for one; CR LF
+stays, and the folded view reads its CR as a space.
 ``fold`` maps character for character, so offsets into the folded view are offsets into the
 text: full-width forms become ASCII (（一） and (一) are the same marker, ： and : the same
 colon), every Unicode space or invisible character becomes an ASCII space.
@@ -9,15 +11,25 @@ colon), every Unicode space or invisible character becomes an ASCII space.
 from __future__ import annotations
 
 import re
-from typing import Literal
+import unicodedata
+from typing import TYPE_CHECKING, Literal
+
+from . import diagnostics
+
+if TYPE_CHECKING:
+    from .models import Diagnostic
+    from .spans import Locator
 
 Newline = Literal["LF", "CRLF", "CR", "CRCRLF", "mixed", "none"]
 
 _NEWLINE = re.compile(r"\r\r\n|\r\n|\r")
+_LONE_CR = re.compile(r"\r(?!\r*\n)")
+"""A CR that ends a line on its own (not the start of CR LF or CR CR LF)."""
 
 
 def normalize_newlines(text: str) -> tuple[str, Newline]:
-    """Fold CR LF, CR CR LF and lone CR to LF, and say which convention the input used."""
+    """Make every line end hold a LF (a lone CR becomes one: the same length), and say which
+    convention the input used. CR LF and CR CR LF are kept: lines are split at LF."""
     if "\r" not in text:
         return text, ("LF" if "\n" in text else "none")
     kinds = {m.group() for m in _NEWLINE.finditer(text)}
@@ -27,7 +39,7 @@ def normalize_newlines(text: str) -> tuple[str, Newline]:
         style = {"\r\r\n": "CRCRLF", "\r\n": "CRLF", "\r": "CR"}[kinds.pop()]  # type: ignore[assignment]
     else:
         style = "mixed"
-    return _NEWLINE.sub("\n", text), style
+    return _LONE_CR.sub("\n", text), style
 
 
 def _build_fold_table() -> dict[int, int]:
@@ -43,6 +55,14 @@ def _build_fold_table() -> dict[int, int]:
     for char, target in (("﹙", "("), ("﹚", ")"), ("〔", "〔"), ("．", "."), ("｡", "。"),
                          ("，", ","), ("﹐", ","), ("﹒", "."), ("\u2024", ".")):
         table[ord(char)] = ord(target)
+    for code in range(0x2F00, 0x2FD6):  # Kangxi radicals a converter left for characters: ⼀ ⼆ ⻋
+        table[code] = ord(unicodedata.normalize("NFKC", chr(code)))
+    for code in range(0x2E80, 0x2EF4):  # CJK radicals supplement with a compatibility form
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = ord(folded)
+    for code in range(0xE000, 0xF900):  # private-use glyphs (font bullets, icons): read as spaces
+        table[code] = 0x20
     return table
 
 
@@ -52,16 +72,23 @@ _FOLD_CHARS = {chr(code): chr(target) for code, target in FOLD_TABLE.items() if 
 _FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in sorted(_FOLD_CHARS)) + "]")
 
 
-def fold(text: str) -> str:
+def fold_plain(text: str) -> str:
     """Map full-width forms to ASCII and every space-like character to ' ', keeping the length.
+    The definition; :func:`fold` gives the same, faster.
+
+    >>> fold_plain("（一）\\u3000总体　情况：")
+    '(一) 总体 情况:'
+    """
+    return text.translate(FOLD_TABLE)
+
+
+def fold(text: str) -> str:
+    """:func:`fold_plain`, by one ``replace`` per distinct foldable character present: ``translate``
+    looks the table up for every character of the text. Each search goes on from the character
+    just replaced, so the text is searched once, however many of its characters fold.
 
     >>> fold("（一）\\u3000总体　情况：")
     '(一) 总体 情况:'
-
-    Same result as ``text.translate(FOLD_TABLE)``, but ``str.translate`` calls the table once per
-    character of non-ASCII text (a tenth of a full parse); one ``replace`` per distinct foldable
-    character present is 15 times faster on reports. Each search goes on from the character just
-    replaced, so the text is searched once, however many of its characters fold.
     """
     found = _FOLDABLE.search(text)
     while found is not None:
@@ -71,9 +98,35 @@ def fold(text: str) -> str:
     return text
 
 
-_SPACES = re.compile(r"\s+")
+CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+"""A Chinese character (CJK unified ideographs with extension A, and the compatibility ones)."""
 
 
-def squeeze(text: str) -> str:
-    """Drop the spaces inside a short line of CJK text: ``报 告`` → ``报告``, ``标\\u3000题`` → ``标题``."""
-    return _SPACES.sub("", fold(text))
+_ESCAPE_GARBAGE = re.compile(
+    r"<U\+[0-9A-Fa-f]{4,6}>|&(?:nbsp|ensp|emsp|amp|lt|gt|quot);|\\u[0-9a-fA-F]{4}")
+"""Escapes a scraper or converter left in the text instead of the characters they stand for."""
+LOW_CONFIDENCE = 0.5
+"""Below this, the decoding is reported (DP103): the text may be mojibake."""
+
+
+def text_diagnostics(text: str, locator: Locator, *, replaced: int, confidence: float) -> list[Diagnostic]:
+    """What is wrong with the text itself: lost bytes (DP101), escapes left in it (DP102), an unsure
+    decoding (DP103). ``replaced`` and ``confidence`` are the reader's."""
+    found = []
+    if replaced or "\ufffd" in text:
+        first = text.find("\ufffd")
+        message = (f"文本中有 {replaced} 处无法解码的字节被替换为“\ufffd”，原文内容已丢失" if replaced else
+                   f"文本中有 {text.count(chr(0xFFFD))} 处替换字符“\ufffd”，原文在此前已损坏")
+        hint = "确认文件编码，或用 --encoding 指定正确的编码" if replaced else "找回未损坏的原文"
+        found.append(diagnostics.make("DP101", message, locator, first, first + 1, hint=hint))
+    garbage = _ESCAPE_GARBAGE.search(text)
+    if garbage:
+        count = len(_ESCAPE_GARBAGE.findall(text))
+        found.append(diagnostics.make(
+            "DP102", f"文本含 {count} 处转义残留（如“{garbage.group()}”），应为实际字符", locator,
+            garbage.start(), garbage.end(), hint="抓取或转换网页时把实体和转义序列还原为字符"))
+    if confidence < LOW_CONFIDENCE:
+        found.append(diagnostics.make(
+            "DP103", f"编码识别置信度低（{confidence:.2f}），请核对文字是否正确",
+            hint="用 --encoding 指定编码"))
+    return found

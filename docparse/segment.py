@@ -8,25 +8,22 @@ body, which the block grammar structures.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from . import chrome
+from . import chrome, ladder
 from .lines import Line
 from .metadata import DOC_NUMBER, RawField, find_fields
 from .models import FurnitureCategory
+from .normalize import CJK
 
 GENRE_ENDING = re.compile(
     r"(报告|通知|意见|决定|办法|条例|规定|规划|方案|总结|公告|通告|通报|请示|批复|函|纪要|决议|公报|细则|"
     r"要点|计划|说明|讲话|情况|实施意见|指导意见|工作报告|白皮书|规则|章程|守则|准则|标准|目录|清单|法|令)$"
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
-_HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,4}[、.]|\([一二三四五六七八九十]{1,4}\)|[0-9]{1,3}[.、)](?![0-9])|"
-    r"\([0-9]{1,3}\)|第[一二三四五六七八九十百零〇0-9]{1,6}[章节条编]|[一二三四五六七八九十]{1,2}是)"
-)
 _DATE_LINE = re.compile(
     r"^(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
     r"[一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})$"
@@ -49,6 +46,8 @@ _ADDRESSEE = re.compile(
 _BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:\s+[\u4e00-\u9fff·]{2,5})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
+_RELATED_TAIL_MAX = 30
+"""At most this many lines after a 相关解读 line are a list of other pages' titles."""
 
 
 @dataclass
@@ -68,6 +67,11 @@ class Segmented:
     notes: list[tuple[int, int]] = field(default_factory=list)
 
 
+def _starts_numbered(text: str) -> bool:
+    """Whether a (folded) line starts with a heading marker or an enumerator: body, not front matter."""
+    return ladder.marker_at(text) is not None or ladder.enumerator_at(text) is not None
+
+
 def squeeze(line: Line) -> str:
     """The folded line with every space removed: the form chrome and titles are compared in."""
     return line.folded.replace(" ", "")
@@ -76,7 +80,7 @@ def squeeze(line: Line) -> str:
 def _is_punctuated_title(text: str) -> bool:
     """``关于加强安全管理的通知。``: a title a writer ended with a stop (the validator reports it)."""
     return (len(text) <= 60 and text[-1:] in ("。", ".") and not _SENTENCE_STOP.search(text[:-1])
-            and bool(GENRE_ENDING.search(text[:-1])) and not _HEADING_START.match(text))
+            and bool(GENRE_ENDING.search(text[:-1])) and not _starts_numbered(text))
 
 
 def _is_title_like(text: str) -> bool:
@@ -85,14 +89,14 @@ def _is_title_like(text: str) -> bool:
         return True
     if not 4 <= len(text) <= 90 or _SENTENCE_STOP.search(text) or _LINE_END_PUNCT.search(text):
         return False
-    if _HEADING_START.match(text) or _DATE_LINE.match(text) or DOC_NUMBER.fullmatch(text):
+    if _starts_numbered(text) or _DATE_LINE.match(text) or DOC_NUMBER.fullmatch(text):
         return False
-    return len(_CJK.findall(text)) >= 4
+    return len(CJK.findall(text)) >= 4
 
 
 def _is_body_start(line: Line, text: str) -> bool:
     """The first line that is unmistakably body: a numbered heading, or running text."""
-    if _HEADING_START.match(text):
+    if _starts_numbered(text):
         return True
     return len(text) > 90 or bool(_SENTENCE_STOP.search(text)) or text.endswith(("。", ",", ";"))
 
@@ -277,13 +281,16 @@ def _cut_related(lines: list[Line], squeezed: list[str], role: list[str], result
     if not related:
         return
     starts = {lines[i].content_start: i for i in range(len(lines))}
+    unclaimed = [i for i in range(len(lines)) if role[i] == ""]
     for furniture_index in related:
         line_index = starts.get(result.furniture[furniture_index][1])
         if line_index is None or line_index < body_start:
             continue
-        rest = [i for i in range(line_index + 1, len(lines)) if role[i] == ""]
-        if len(rest) <= 30 and all(_RELATED_TAIL_LINE.match(squeezed[i]) and not
-                                   _HEADING_START.match(squeezed[i]) for i in rest):
+        after = bisect.bisect_right(unclaimed, line_index)
+        if len(unclaimed) - after > _RELATED_TAIL_MAX:
+            continue
+        rest = unclaimed[after:]
+        if all(_RELATED_TAIL_LINE.match(squeezed[i]) and not _starts_numbered(squeezed[i]) for i in rest):
             for i in rest:
                 role[i] = "furniture"
                 result.furniture.append(("related", lines[i].content_start, lines[i].content_end))
@@ -348,7 +355,7 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
     while above > 0 and len(signature) < 3:
         candidate = squeezed[content[above]]
         if (len(candidate) > 40 or _SENTENCE_STOP.search(candidate) or _LINE_END_PUNCT.search(candidate)
-                or _HEADING_START.match(candidate) or not _CJK.search(candidate)
+                or _starts_numbered(candidate) or not CJK.search(candidate)
                 or not _ORGAN_ENDING.search(candidate)):
             break
         signature.insert(0, content[above])

@@ -78,13 +78,13 @@ def test_cli_and_local_batch_parse_with_the_collector_paused(
         collector_on: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     seen: list[bool] = []
-    build = api._build
+    build = api._pipeline
 
     def recording(*args: object, **kwargs: object) -> docparse.Document:
         seen.append(gc.isenabled())
         return build(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(api, "_build", recording)
+    monkeypatch.setattr(api, "_pipeline", recording)
     assert main(["parse", str(SAMPLES[0])]) == 0
     assert main(["convert", str(SAMPLES[1]), "--out", str(tmp_path / "out")]) == 0
     batch.convert([str(SAMPLES[2])], tmp_path / "lib")

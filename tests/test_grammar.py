@@ -1,19 +1,23 @@
-"""The grammars: they build as LALR with no conflicts or terminal collisions, and say what they mean."""
+"""The grammar: it builds as LALR with no conflicts or terminal collisions, its terminals say what
+they mean, and the ladder table and the grammar agree."""
 
 from __future__ import annotations
 
 import pkgutil
+import typing
 from pathlib import Path
 
 import pytest
 from lark import Lark
 
-from docparse import grammar
-from docparse.grammar import document_parser, enumerator_pattern, inline_parser, marker_patterns
-from docparse.lexer import prepare
+from docparse import grammar, ladder
+from docparse.body.enumerations import cut_paragraph
+from docparse.grammar import terminal
 from docparse.lines import split_lines
-
-SAMPLE = "一、总体情况\n开展培训12次。\n二、存在问题\n"
+from docparse.normalize import fold
+from docparse.spans import Locator
+from docparse.structure import structure
+from docparse.structure.lexer import document_parser
 
 
 def test_document_grammar_is_strict() -> None:
@@ -21,68 +25,54 @@ def test_document_grammar_is_strict() -> None:
     Lark.open_from_package("docparse.grammars", "document.lark", parser="lalr", lexer="basic", strict=True)
 
 
-def test_inline_grammar_builds_as_lalr() -> None:
-    """inline.lark's terminals use lookbehind, which interegular (strict's collision check) cannot
-    compare; the enumerators are kept apart by their distinct characters (是 要 第 其) instead."""
-    parser = inline_parser()
-    assert parser.options.parser == "lalr"
-    assert {t.name for t in parser.terminals} >= {"ENUM_SHI", "ENUM_YAO", "ENUM_DI", "ENUM_QI"}
+def test_the_ladder_and_the_grammar_name_the_same_markers() -> None:
+    marker_rule = {symbol.name for rule in document_parser().rules if rule.origin.name == "marker"
+                   for symbol in rule.expansion}
+    made_by_the_lexer = {ladder.RECOVERED, ladder.UNNUMBERED_PART}
+    assert marker_rule == {rung.terminal for rung in ladder.LADDER} | made_by_the_lexer
+    assert set(ladder.MATCH_ORDER) == {rung.terminal for rung in ladder.LADDER}
+    assert max(r.rank for r in ladder.LADDER if r.law) < min(r.rank for r in ladder.LADDER if not r.law)
+    assert [rung.style for rung in ladder.LADDER] == list(typing.get_args(ladder.MarkerStyle))
+    assert {name.removeprefix("ENUM_").lower() for name in ladder.ENUMERATORS} == set(
+        typing.get_args(ladder.EnumStyle))
 
 
-def test_rule_names_are_plain_strings() -> None:
-    """The parse table is looked up by rule name after every reduction: with a ``str`` name that
-    lookup runs no Python code (see grammar._plain_rule_names), and the tree is the same."""
-    parser = document_parser()
-    assert {type(rule.origin.name) for rule in parser.rules} == {str}
-    tree = parser.parse(prepare(split_lines(SAMPLE, SAMPLE), marker_patterns()))
-    assert [child.data for child in tree.children] == ["section", "section"]
-    assert tree.children[0].children[1].data == "paragraph"
-
-
-def test_built_rules_hash_by_identity() -> None:
-    """Every rule the LALR loop reduces by is a ``_BuiltRule`` (hashed and compared in C) and has
-    its tree-building callback under its new hash."""
-    parser = document_parser()
-    loop = parser.parser.parser.parser
-    reduced = [arg for actions in loop.parse_table.states.values() for action, arg in actions.values()
-               if action.name == "Reduce"]
-    assert reduced and all(type(rule).__name__ == "_BuiltRule" and rule in loop.callbacks for rule in reduced)
-    assert {type(rule).__name__ for rule in parser.rules} == {"_BuiltRule"}
-
-
-def test_grammars_read_from_a_checkout_that_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without the package ``docparse.grammars`` (a checkout on ``sys.path``), the grammars are read
+def test_the_grammar_is_read_from_a_checkout_that_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the package ``docparse.grammars`` (a checkout on ``sys.path``), the grammar is read
     from grammars/ beside docparse/: the same text, where lark would build from an empty grammar."""
-    installed = grammar.grammar_text("document.lark")
+    installed = grammar.grammar_text()
     monkeypatch.setattr(pkgutil, "get_data", lambda package, resource: None)
-    assert grammar.grammar_text("document.lark") == installed
-    assert grammar.grammar_text("inline.lark") == (Path(__file__).parent.parent / "grammars" / "inline.lark"
-                                                  ).read_text(encoding="utf-8")
+    assert grammar.grammar_text() == installed == (
+        Path(__file__).parent.parent / "grammars" / "document.lark").read_text(encoding="utf-8")
 
 
-def test_parsers_are_built_once() -> None:
-    assert document_parser() is document_parser()
-    assert inline_parser() is inline_parser()
+def test_sections_nest_by_the_rank_of_their_markers() -> None:
+    text = "一、总体情况\n（一）基本情况\n1.组织领导\n开展培训12次。\n（二）主要做法\n二、存在问题\n"
+    folded = fold(text)
+    found = structure(split_lines(text, folded), text, folded, Locator(text), max_depth=12)
+    sections = found.outline.sections
+    assert [(s.path, [c.path for c in s.children]) for s in sections] == [
+        ("一", ["一/（一）", "一/（二）"]), ("二", [])]
+    assert [c.path for c in sections[0].children[0].children] == ["一/（一）/1"]
 
 
-@pytest.mark.parametrize(("terminal", "accepted", "rejected"), [
-    ("CN_DUN", ["一、", "十一、", "二十三、", "一.", "一．"], ["一是", "一,", "1、"]),
+@pytest.mark.parametrize(("name", "accepted", "rejected"), [
+    ("CN_DUN", ["一、", "十一、", "二十三、", "一.", "一．"], ["一是", "一,", "1、", "一.5"]),
     ("CN_PAREN", ["(一)", "（一）", "(十二)", "(一)、", "㈠"], ["(1)", "一)"]),
-    ("ARABIC_DOT", ["1.", "1．", "12、", "⒈"], ["1.5", "3.15", "11.5.14.2"]),
+    ("ARABIC_DOT", ["1.", "1．", "12、", "⒈"], ["1.5", "3.15", "11.5.14.2", "2022年"]),
     ("ARABIC_PAREN", ["(1)", "（12）", "⑴"], ["(一)", "(2021-2025年)"]),
-    ("ARABIC_HALF_PAREN", ["1)", "12）"], ["2.5)"]),
+    ("ARABIC_HALF_PAREN", ["1)", "12）"], ["2.5)", "1)2"]),
     ("CIRCLED", ["①", "⑳"], ["1"]),
-    ("ARTICLE", ["第一条", "第一百零一条", "第101条"], ["第一条的", "第十条,"]),
+    ("ARTICLE", ["第一条", "第一百零一条", "第101条"], ["第一条的", "第十条,", "第一条、"]),
     ("CHAPTER", ["第一章", "第十二章"], ["第一章的规定"]),
+    ("PART", ["第一编", "第二部分"], ["第一部分的"]),
 ])
-def test_marker_terminals(terminal: str, accepted: list[str], rejected: list[str]) -> None:
-    from docparse.normalize import fold
-
-    pattern = marker_patterns()[terminal]
+def test_marker_terminals(name: str, accepted: list[str], rejected: list[str]) -> None:
+    pattern = terminal(name)
     for text in accepted:
-        assert pattern.match(fold(text)), f"{terminal} should match {text}"
+        assert pattern.fullmatch(fold(text)), f"{name} should match {text}"
     for text in rejected:
-        assert not pattern.match(fold(text)), f"{terminal} should not match {text}"
+        assert pattern.match(fold(text)) is None, f"{name} should not match {text}"
 
 
 @pytest.mark.parametrize(("text", "markers"), [
@@ -92,7 +82,15 @@ def test_marker_terminals(terminal: str, accepted: list[str], rejected: list[str
     ("第一,坚持学习。第二,狠抓落实。", ["第一,", "第二,"]),
     ("落实第一责任人职责。", []),
     ("一要加强领导。二要压实责任。", ["一要", "二要"]),
+    ("一是否到位。", []),
+    ("一要求到位。", []),
+    ("其一,加强领导;其二,压实责任。", ["其一,", "其二,"]),
+    ("一是加强学习。三是指导到位。", ["一是"]),
 ])
-def test_enumerator_terminals(text: str, markers: list[str]) -> None:
-    found = [m.group().strip() for m in enumerator_pattern().finditer(text)]
-    assert found == markers
+def test_enumerators_start_clauses(text: str, markers: list[str]) -> None:
+    cut = cut_paragraph(text, 0, len(text))
+    assert [text[item.start:item.marker_end] for item in cut.items] == markers
+
+
+def test_the_parser_is_built_once() -> None:
+    assert document_parser() is document_parser()

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 import docparse
-from docparse.lines import Locator
 from docparse.metrics import ClaimState, context, find_metrics, quantity, scan
 from docparse.metrics.claim import ClaimText
 from docparse.normalize import fold
+from docparse.spans import Locator
 
 EXAMPLES = 3000
 ROOT = Path(__file__).parent

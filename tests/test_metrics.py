@@ -13,10 +13,10 @@ import pytest
 
 import docparse
 from docparse.cli import main
-from docparse.lines import Locator
 from docparse.metrics import ClaimState, find_metrics, scan
 from docparse.models import Document, Metric
 from docparse.normalize import fold
+from docparse.spans import Locator
 
 from .conftest import EXAMPLES, FIXTURES, SAMPLES
 from .metric_scoring import score

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 import docparse
-from docparse import profiles
-from docparse.diagnostics import CODES
-from docparse.validate import RULES, validate
+from docparse.validate import checker, profiles, validate
+from docparse.validate.checker import RULES
+from docparse.validate.context import Rule, RuleContext, rule
+from docparse.validate.registry import CODES, declared, table
 
 from .conftest import EXAMPLES, FIXTURES, ROOT
 
@@ -62,6 +63,18 @@ def test_doc_number_forms(value: str, codes: list[str]) -> None:
     doc = docparse.parse("关于加强安全管理的通知\n一、总体要求\n内容。\n")
     doc = doc.model_copy(update={"metadata": doc.metadata.model_copy(update={"doc_number": value})})
     assert [d.code for d in validate(doc) if d.code.startswith("DP40")] == codes
+
+
+@pytest.mark.parametrize(("text", "findings"), [
+    # 二是指导到位 is an item (the parser's enumerators): the gap is after it
+    ("一是加强领导。二是指导到位。四是完善制度。", [(15, "列举序号不连续：“二是”之后是“四是”，应为“三是”")]),
+    # a clause starts after a colon too: each answer numbers its own items from 一是
+    ("答：一是明确规划。二是加强联动。三是严格审批。问：如何落实？答：一是压实责任。二是强化督查。", []),
+])
+def test_enumeration_gaps_are_read_with_the_parsers_enumerators(text: str, findings: list[tuple[int, str]]
+                                                                ) -> None:
+    doc = docparse.parse(f"关于工作的通知\n一、总体要求\n{text}\n")
+    assert [(d.span and d.span.column, d.message) for d in validate(doc) if d.code == "DP303"] == findings
 
 
 # Every error or warning on the five samples, each a real defect of that document:
@@ -135,15 +148,41 @@ def test_emitted_codes_are_registered_and_documented() -> None:
 def test_every_documented_code_has_the_required_parts() -> None:
     for section in re.split(r"^### ", DOCS, flags=re.M)[1:]:
         code = section[:5]
+        summary = section.split("\n")[2]
+        assert summary == f"{CODES[code].summary}（默认级别：{CODES[code].severity}）", code
         for part in ("**检查**", "**原因**", "**依据**", "**示例**", "**修改**"):
             assert part in section, f"{code} lacks {part}"
+
+
+def test_the_table_of_the_docs_is_rendered_from_the_registry() -> None:
+    """docs/diagnostics.md's table is ``python -m docparse.validate.registry``'s output, verbatim."""
+    start = DOCS.index("| 代码 |")
+    end = DOCS.index("\n\n", start) + 1
+    assert DOCS[start:end] == table(), "regenerate it: python -m docparse.validate.registry"
+
+
+def test_each_code_is_declared_once() -> None:
+    codes = [code.code for code in declared()]
+    assert sorted(codes) == sorted(set(codes))
+    assert list(CODES) == sorted(codes)
+
+
+def test_a_rule_emits_only_the_codes_it_declares() -> None:
+    """A finding of a code the rule did not declare is the rule's bug: reported as DP901, not emitted."""
+    def wrong_code(ctx: RuleContext) -> list[docparse.Diagnostic]:
+        return [ctx.diag("DP203", "重复")]
+
+    doc = docparse.parse("关于工作的通知\n一、总体要求\n内容。\n")
+    ctx = RuleContext.of(doc, profiles.GONGWEN)
+    with pytest.raises(KeyError):
+        list(rule(CODES["DP202"])(wrong_code)(ctx))
 
 
 def test_a_broken_rule_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(ctx: object) -> list[docparse.Diagnostic]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("docparse.validate.RULES", (broken, *RULES))
+    monkeypatch.setattr(checker, "RULES", (Rule(broken, ()), *RULES))
     codes = [d.code for d in validate(docparse.parse("关于工作的通知\n一、总体要求\n内容。\n"))]
     assert codes == ["DP901"]
 
@@ -153,9 +192,11 @@ def test_docstring_example() -> None:
     assert [d.code for d in validate(doc)] == ["DP202"]
 
 
-@pytest.mark.parametrize("first", ["pass", "import docparse.validate"])
+@pytest.mark.parametrize("first", ["pass", "import docparse.validate",
+                                   "from docparse.validate import profiles",
+                                   "from docparse.validate.registry import CODES"])
 def test_public_function_in_any_import_order(first: str) -> None:
-    """``docparse.validate(doc)`` works whether or not the submodule was imported first."""
+    """``docparse.validate(doc)`` works whether or not the package or a module of it was imported first."""
     import subprocess
     import sys
 

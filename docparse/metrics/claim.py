@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lines import Locator
+from ..spans import Locator
 
 
 @dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lines import Locator
 from ..models import Metric, build
+from ..spans import Locator
 from .claim import ClaimState, ClaimText
 from .context import (
     Draft,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .models import SectionRole
+from ..models import SectionRole
 
 _PLANS_AFTER = r".{0,6}(工作|打算|安排|思路)"
 _ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
@@ -23,15 +23,31 @@ _ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
     ("measures", re.compile(r"举措|成效|工作开展情况|主要工作|工作情况|工作回顾|回顾|主要做法|做法(和|及)成效|"
                             r"取得的成绩|工作成绩|推进情况|完成情况|落实情况|基本情况|进展")),
 )
-"""Tried in order; the first that is found names the role. Every alternative of a pattern starts
-with a literal, so that ``re`` skips to where one can start; the alternatives that cannot (anchored
-titles, a year) are patterns of their own (tests/test_fast_paths.py holds them to the plain ones)."""
+"""Tried in order; the first that is found names the role: :data:`_PLAIN_ROLE_PATTERNS`, written so
+that every alternative of a pattern starts with a literal (``re`` then skips to where one can start);
+the alternatives that cannot (anchored titles, a year) are patterns of their own."""
+_PLAIN_ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
+    ("duty", re.compile(r"第一责任人|主要负责人.{0,12}(履行|职责)|履行.{0,10}职责情况")),
+    ("problems", re.compile(r"存在的?(主要)?(问题|不足|短板|困难)|不足(之处)?(和|及|与)原因|"
+                            r"问题(和|及|与)(不足|原因|差距)|短板|差距和不足|不足和差距|薄弱环节|"
+                            r"^(主要)?问题$|^不足$")),
+    ("plans", re.compile(r"下一(年度?|步)|工作(打算|计划|思路|安排|重点)|主要安排|"
+                         r"(今后|明年|来年).{0,6}(工作|打算|安排|思路)|努力方向|"
+                         r"(\d{4}|[〇一二三四五六七八九]{4})年(工作)?(打算|计划|安排|思路|目标|重点|主要任务)|"
+                         r"工作任务|政府工作任务|对今年政府工作的建议|总体要求|目标任务|下步")),
+    ("measures", re.compile(r"举措|成效|工作开展情况|主要工作|工作情况|工作回顾|回顾|主要做法|"
+                            r"做法(和|及)成效|取得的成绩|工作成绩|推进情况|完成情况|落实情况|基本情况|进展")),
+)
+"""The definition of the title roles, one pattern per role, in order."""
 # Claims outside role-bearing sections are judged by their own wording.
 _GAP_WORD = r".{0,12}(?:问题|不足|差距|短板)"
 _CLAIM_PROBLEMS = re.compile(rf"存在{_GAP_WORD}|仍有{_GAP_WORD}|还有{_GAP_WORD}|不够|不到位|有待(?:进一步)?|薄弱|亟需|亟待|"
                              r"尚需|仍需")
-"""``(存在|仍有|还有).{0,12}(问题|…)|不够|…`` written so that every alternative starts with a literal:
-``re`` then skips to the possible first characters instead of trying the pattern everywhere (4× faster)."""
+""":data:`_PLAIN_CLAIM_PROBLEMS` written so that every alternative starts with a literal: ``re`` then
+skips to the possible first characters instead of trying the pattern everywhere."""
+_PLAIN_CLAIM_PROBLEMS = re.compile(r"(存在|仍有|还有).{0,12}(问题|不足|差距|短板)|不够|不到位|有待(进一步)?|薄弱|"
+                                   r"亟需|亟待|尚需|仍需")
+"""The definition of problem wording in a claim."""
 _CLAIM_PLANS = re.compile(r"(\d{4}年|下一步|今后|明年|来年)?.{0,6}(我们将|我县将|我市将|我区将|将继续|将进一步|要继续|"
                           r"要进一步|力争|计划|拟)|下一步")
 """Matched at the start of the sentence only (``match``, not ``search``, which would try every position)."""

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .metrics import ClaimState, find_metrics
-from .models import Claim, SectionRole, build
+from ..metrics import ClaimState, find_metrics
+from ..models import Claim, SectionRole, build
+from ..sentences import sentence_ends
 from .roles import role_of_claim
-from .sentences import sentence_ends
 
 if TYPE_CHECKING:
-    from .transform import Context
+    from . import BodyContext
 
 _NOT_A_CLAIM = " 。;!?,"
 """What a piece between two stops may consist of and be no claim (``。。``, ``;,``)."""
 
 
-def split_claims(ctx: Context, start: int, end: int, id_prefix: str, role: SectionRole,
+def split_claims(ctx: BodyContext, start: int, end: int, id_prefix: str, role: SectionRole,
                  explicit_role: bool, path: str, topic: str | None,
                  state: ClaimState | None = None, whole: str | None = None) -> list[Claim]:
     """Cut ``text[start:end]`` into sentence claims; outside explicit sections the wording decides the role.

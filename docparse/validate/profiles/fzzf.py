@@ -1,50 +1,19 @@
-"""Report-type profiles: which extra checks apply to a document, as data plus small functions.
-
-A profile is chosen from the title (or forced with ``--profile``). The generic 公文 profile adds
-nothing to the structure and format checks of validate.py; 法治政府建设年度报告 (``fzzf``) checks the
-five parts the 督察规定 (厅字〔2019〕28号) asks for and the 1 April publication deadline; 政府工作报告
-(``gzbg``) checks its speech front matter and its review / tasks parts (domain-rules.md §2, §6.7, §7).
-To add a profile: write its checks as functions of a :class:`~docparse.validate.Context` and append a
-:class:`Profile` to :data:`PROFILES`.
+"""法治政府建设年度报告 (``fzzf``): the five parts the 督察规定 (厅字〔2019〕28号) asks for, found by
+meaning, and the 1 April publication deadline (DP501–DP509; domain-rules.md §2.1, §6.7).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from .models import Diagnostic, Document, Section, SectionRole, Severity
-from .roles import role_of_title
-
-if TYPE_CHECKING:
-    from .validate import Context
-
-Check = Callable[["Context"], Iterable[Diagnostic]]
-
-
-@dataclass(frozen=True)
-class Profile:
-    """A report type: how to recognise it and what it adds to or changes in the generic checks."""
-
-    name: str
-    label: str
-    """Chinese name, shown in messages and ``--help``."""
-    aliases: tuple[str, ...] = ()
-    title: re.Pattern[str] | None = None
-    """A title matching this selects the profile in ``auto`` mode."""
-    doc_types: tuple[str, ...] = ()
-    """``Document.doc_type`` guesses that select the profile when no title pattern matched."""
-    checks: tuple[Check, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    """Severity overrides for generic codes."""
-    disabled: frozenset[str] = frozenset()
-    """Generic codes that do not apply to this kind of document."""
-
-
-# ------------------------------------------------------------------ 法治政府建设年度报告 (督察规定)
+from ...body.roles import role_of_title
+from ...diagnostics import Code
+from ...models import Diagnostic, Document, Section, SectionRole, Severity
+from ..context import RuleContext, rule
+from .profile import Profile
 
 
 @dataclass(frozen=True)
@@ -127,7 +96,7 @@ def _part_sections(doc: Document, key: SectionRole) -> list[Section]:
     return found
 
 
-def _locate_part(ctx: Context, part: Part) -> tuple[str, int, int] | None:
+def _locate_part(ctx: RuleContext, part: Part) -> tuple[str, int, int] | None:
     """Where the part is: ("heading" | "lead" | "mention", start, end), or None."""
     doc = ctx.doc
     sections = _part_sections(doc, part.key)
@@ -162,7 +131,17 @@ def _fz_severity(doc: Document, severity: Severity) -> Severity:
     return severity
 
 
-def check_fz_parts(ctx: Context) -> Iterator[Diagnostic]:
+def _missing(part: Part) -> Code:
+    """The code of a required part that is nowhere in the report."""
+    return Code(part.code, "warning", f"法治政府建设年度报告缺少“{part.name}”部分")
+
+
+@rule(
+    *map(_missing, FZ_PARTS),
+    Code("DP505", "info", "法治政府建设年度报告没有“其他需要报告的情况”部分"),
+    Code("DP506", "info", "规定内容只在正文中顺带提及，未单独成部分"),
+)
+def check_fz_parts(ctx: RuleContext) -> Iterator[Diagnostic]:
     """The 督察规定 content list: each required part found in a heading, an unheaded lead, or a mention."""
     doc = ctx.doc
     title_end = doc.title.spans[0].end if doc.title else None
@@ -184,7 +163,8 @@ def check_fz_parts(ctx: Context) -> Iterator[Diagnostic]:
                        title_start, title_end, hint="如有其他需要报告的情况，单列一部分")
 
 
-def check_fz_causes(ctx: Context) -> Iterator[Diagnostic]:
+@rule(Code("DP507", "info", "“存在的不足”部分未说明原因"))
+def check_fz_causes(ctx: RuleContext) -> Iterator[Diagnostic]:
     """督察规定 asks for 不足**和原因**: a problems part with no causal wording says only half."""
     problems = FZ_PARTS[2]
     sections = _part_sections(ctx.doc, "problems")
@@ -198,7 +178,8 @@ def check_fz_causes(ctx: Context) -> Iterator[Diagnostic]:
                            hint="补充产生问题的原因（如“主要原因是……”）")
 
 
-def check_fz_publication(ctx: Context) -> Iterator[Diagnostic]:
+@rule(Code("DP508", "warning", "法治政府建设年度报告晚于次年4月1日公开"))
+def check_fz_publication(ctx: RuleContext) -> Iterator[Diagnostic]:
     """督察规定 Art. 24: the report is published before 1 April of the following year."""
     doc = ctx.doc
     published = doc.metadata.publish_date
@@ -216,7 +197,8 @@ def check_fz_publication(ctx: Context) -> Iterator[Diagnostic]:
 _YEAR_IN_TITLE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 
 
-def check_fz_plan_year(ctx: Context) -> Iterator[Diagnostic]:
+@rule(Code("DP509", "warning", "下一年度安排的年份与报告年度不符"))
+def check_fz_plan_year(ctx: RuleContext) -> Iterator[Diagnostic]:
     """The plans part is about the year after the report year (2022年度报告 → 2023年工作打算)."""
     doc = ctx.doc
     if doc.report_year is None:
@@ -231,104 +213,9 @@ def check_fz_plan_year(ctx: Context) -> Iterator[Diagnostic]:
                            hint=f"核对年份，改为“{doc.report_year + 1}年”")
 
 
-# ------------------------------------------------------------------ 政府工作报告
-
-
-_REVIEW = re.compile(r"回顾|过去一年|过去五年|过去的一年|工作总结|取得的成绩|主要工作")
-_TASKS = re.compile(r"任务|工作安排|建议|总体要求|预期目标|重点工作|工作部署|主要工作|打算|政策取向")
-_MEETING = re.compile(r"人民代表大会|人大.{0,10}会议|会议上")
-
-
-def _speech_head(doc: Document) -> str:
-    first = doc.sections[0].span.start if doc.sections else len(doc.text)
-    return doc.text[:first]
-
-
-def check_gz_front(ctx: Context) -> Iterator[Diagnostic]:
-    """A 政府工作报告 is a speech: a meeting subtitle (with the date) and the salutation 各位代表."""
-    doc = ctx.doc
-    head = _speech_head(doc)
-    title = doc.title.spans[0] if doc.title else None
-    where = (title.start, title.end) if title else (None, None)
-    if not (doc.subtitle and _MEETING.search(doc.subtitle.text)) and not _MEETING.search(head):
-        yield ctx.diag("DP512", "没有找到会议副标题"
-                       "（如“——2024年1月20日在某市第十七届人民代表大会第三次会议上”）",
-                       *where, hint="在标题下补上报告的日期和会议")
-    if "各位代表" not in head:
-        yield ctx.diag("DP511", "正文前没有称呼“各位代表：”", *where, hint="在正文前加称呼“各位代表：”")
-
-
-def check_gz_parts(ctx: Context) -> Iterator[Diagnostic]:
-    """The body reviews the past year and sets out this year's tasks (or, in 换届 years, 建议)."""
-    doc = ctx.doc
-    if not doc.sections:
-        return
-    top = doc.sections
-    title = doc.title.spans[0] if doc.title else None
-    where = (title.start, title.end) if title else (None, None)
-    if not any(_REVIEW.search(s.title) for s in top):
-        yield ctx.diag("DP513", "一级标题中没有工作回顾部分（如“一、2023年工作回顾”）", *where,
-                       hint="用一级标题单列上一年工作回顾")
-    if not any(_TASKS.search(s.title) or role_of_title(s.title) == "plans" for s in top):
-        yield ctx.diag("DP514", "一级标题中没有工作任务部分（如“三、2024年政府工作任务”）", *where,
-                       hint="用一级标题单列今年的工作任务或建议")
-
-
-# ------------------------------------------------------------------ the registry
-
-GONGWEN = Profile(
-    name="gongwen", label="通用公文（GB/T 9704—2012）", aliases=("generic",),
-)
 FZZF = Profile(
     name="fzzf", label="法治政府建设年度报告", aliases=("fazhi_annual",),
     title=re.compile(r"法治政府建设.{0,20}报告|依法行政.{0,10}(工作)?(情况)?的?报告"),
     doc_types=("fazhi_annual",),
     checks=(check_fz_parts, check_fz_causes, check_fz_publication, check_fz_plan_year),
 )
-GZBG = Profile(
-    name="gzbg", label="政府工作报告", aliases=("gov_work_report",),
-    title=re.compile(r"^(.{0,20}?(\d{4}年)?)政府工作报告$"),
-    doc_types=("gov_work_report",),
-    checks=(check_gz_front, check_gz_parts),
-    disabled=frozenset({"DP405", "DP406", "DP408", "DP409"}),  # the date lives in the subtitle
-)
-
-PROFILES: tuple[Profile, ...] = (FZZF, GZBG, GONGWEN)
-"""Tried in this order by :func:`detect`; the generic profile last."""
-
-
-def names() -> list[str]:
-    """Every accepted profile name and alias (for ``--profile``)."""
-    return ["auto", *(n for p in PROFILES for n in (p.name, *p.aliases))]
-
-
-def get(name: str) -> Profile:
-    """The profile called ``name`` (or an alias).
-
-    Raises:
-        ValueError: no such profile.
-    """
-    for profile in PROFILES:
-        if name == profile.name or name in profile.aliases:
-            return profile
-    raise ValueError(f"未知的检查配置“{name}”，可选：{'、'.join(names())}")
-
-
-def detect(doc: Document) -> Profile:
-    """The profile a document's title announces, else the parser's ``doc_type`` guess, else 公文."""
-    title = "".join(doc.title.text.split()) if doc.title else ""
-    for profile in PROFILES:
-        if profile.title and profile.title.search(title):
-            return profile
-    for profile in PROFILES:
-        if doc.doc_type in profile.doc_types:
-            return profile
-    return GONGWEN
-
-
-def resolve(doc: Document, name: str = "auto") -> Profile:
-    """``auto`` → :func:`detect`; any other name → :func:`get`."""
-    return detect(doc) if name == "auto" else get(name)
-
-
-__all__ = ["FZ_PARTS", "PROFILES", "Part", "Profile", "detect", "get", "names", "resolve"]

@@ -1,0 +1,278 @@
+"""Where a batch's outputs go: one sink per format (a JSON file per input, one JSON Lines file,
+four Parquet tables), and the errors file.
+
+A sink has two halves. :meth:`Sink.render` runs where the input was parsed (a worker process, or a
+Dask worker): it writes the input's own output file, or returns what the batch writes for it
+(pickled back). The rest runs in the process that started the batch, in input order:
+:meth:`Sink.add` writes what ``render`` returned into temporary files, :meth:`Sink.close` moves
+them under their final names and :meth:`Sink.abort` drops them. Nothing is held for the whole
+batch: a run over hundreds of thousands of reports writes as it goes (Parquet in row groups of
+about :data:`ROW_GROUP` rows), and a killed run leaves the previous complete output, or none,
+under the final names.
+
+With resume, a JSON file is checked by the worker before it parses the input
+(:meth:`Sink.up_to_date`); the JSON Lines and Parquet outputs of the earlier run are read here
+(:meth:`Sink.previous`) and their part for an unchanged input is written again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Literal, NamedTuple
+
+from ..errors import InputError
+from ..files import temp_path, write_atomic
+from ..renderers.document import DocumentJson, DocumentJsonLines
+from ..renderers.metrics import spreadsheet_text
+from ..renderers.parquet import TABLES, ParquetTable, Tables, empty, extend, rows, to_arrow
+
+if TYPE_CHECKING:
+    from ..models import Document
+
+Format = Literal["json", "jsonl", "parquet"]
+ERRORS_FILE = "errors.csv"
+JSONL_FILE = "documents.jsonl"
+ROW_GROUP = 50_000
+"""Rows (over the four tables) buffered before a Parquet row group is written."""
+
+_SHA = re.compile(rb'"sha256":"([0-9a-f]{64})"')
+_PATH = re.compile(rb'"path":("(?:[^"\\]|\\.)*"|null)')
+
+
+class Sink(ABC):
+    """The outputs of one format; see the module docstring."""
+
+    format: ClassVar[Format]
+    resumes_in_worker: ClassVar[bool] = False
+    """Whether resume is the worker's check (:meth:`up_to_date`) rather than this process's
+    (:meth:`previous`)."""
+
+    def __init__(self, out_dir: Path, resume: bool) -> None:
+        self.out_dir = out_dir
+        self.temps: dict[Path, Path] = {}
+        """The temporary file of each output, by its final name."""
+        self.files: list[Any] = []
+        """What :meth:`close` and :meth:`abort` close: open files, Parquet writers."""
+
+    @classmethod
+    @abstractmethod
+    def render(cls, doc: Document, output: str) -> Any:
+        """In the worker: write ``doc``'s own output file ``output``, or return what the batch
+        writes for it (``None`` for nothing)."""
+
+    @staticmethod
+    def up_to_date(output: str, digest: str) -> bool:
+        """In the worker, with resume: whether ``output`` is already the output of the input whose
+        SHA-256 is ``digest``."""
+        return False
+
+    def previous(self, path: str) -> tuple[str, Any] | None:
+        """With resume: what the earlier run wrote for the input ``path`` (as :meth:`add` takes
+        it), with the SHA-256 of the input it came from."""
+        return None
+
+    @abstractmethod
+    def add(self, payload: Any) -> None:
+        """Write the output of the next input: what :meth:`render` or :meth:`previous` gave."""
+
+    def close(self) -> None:
+        """Finish the files and move them under their final names."""
+        self._close_files()
+        for final, temp in self.temps.items():
+            os.replace(temp, final)
+
+    def abort(self) -> None:
+        """Drop the temporary files (the previous outputs stay as they were), also when closing
+        them fails (a full disk fails the last write of a buffer)."""
+        try:
+            self._close_files()
+        finally:
+            for temp in self.temps.values():
+                temp.unlink(missing_ok=True)
+
+    def _temp(self, final: Path) -> Path:
+        temp = temp_path(final)
+        self.temps[final] = temp
+        return temp
+
+    def _close_files(self) -> None:
+        files, self.files = self.files, []
+        failed: BaseException | None = None
+        for file in files:  # every one is closed, even after one fails
+            try:
+                file.close()
+            except Exception as exc:  # noqa: PERF203 - the first failure is raised after the rest are closed
+                failed = failed or exc
+        if failed is not None:
+            raise failed
+
+
+class JsonFiles(Sink):
+    """A JSON file per input (``out/2022/a.json``), written by the worker that parsed it."""
+
+    format = "json"
+    resumes_in_worker = True
+    renderer = DocumentJson(consume=True)
+
+    @classmethod
+    def render(cls, doc: Document, output: str) -> None:
+        write_atomic(Path(output), cls.renderer.chunks(doc))
+
+    def add(self, payload: Any) -> None:
+        """Nothing comes back from the workers: they wrote the files."""
+
+    @staticmethod
+    def up_to_date(output: str, digest: str) -> bool:
+        """Whether ``output`` is a finished Document of the input with this SHA-256."""
+        try:
+            with open(output, "rb") as handle:
+                head = handle.read(64 * 1024)
+        except OSError:
+            return False
+        found = _SHA.search(head)
+        return found is not None and found.group(1).decode() == digest
+
+
+class _Line(NamedTuple):
+    """Where a line of the earlier JSON Lines file is (without its newline)."""
+
+    offset: int
+    length: int
+
+
+class JsonLines(Sink):
+    """One JSON Lines file (``out/documents.jsonl``), a line per input in input order."""
+
+    format = "jsonl"
+    renderer = DocumentJsonLines(consume=True)
+
+    def __init__(self, out_dir: Path, resume: bool) -> None:
+        super().__init__(out_dir, resume)
+        self.earlier = self._earlier_lines() if resume else {}
+        self.handle: BinaryIO = open(self._temp(out_dir / JSONL_FILE), "wb")  # noqa: SIM115 - closed in close()
+        self.files.append(self.handle)
+        self.old: BinaryIO | None = None
+        if self.earlier:
+            self.old = open(out_dir / JSONL_FILE, "rb")  # noqa: SIM115 - closed in close()
+            self.files.append(self.old)
+
+    @classmethod
+    def render(cls, doc: Document, output: str) -> list[bytes]:
+        # the pieces as they are, to be pickled back: never one buffer of a large Document's JSON
+        return [bytes(chunk) for chunk in cls.renderer.chunks(doc)]
+
+    def previous(self, path: str) -> tuple[str, _Line] | None:
+        return self.earlier.get(path)
+
+    def add(self, payload: list[bytes] | _Line) -> None:
+        if isinstance(payload, _Line):
+            assert self.old is not None
+            self.old.seek(payload.offset)
+            self.handle.write(self.old.read(payload.length) + b"\n")
+            return
+        for chunk in payload:
+            self.handle.write(chunk)
+
+    def _earlier_lines(self) -> dict[str, tuple[str, _Line]]:
+        """The lines of the earlier file by input path, with the SHA-256 of the input."""
+        found: dict[str, tuple[str, _Line]] = {}
+        try:
+            with open(self.out_dir / JSONL_FILE, "rb") as handle:
+                offset = 0
+                for raw in handle:
+                    sha, path = _SHA.search(raw[:65536]), _PATH.search(raw[:65536])
+                    if sha and path and path.group(1) != b"null":
+                        found[json.loads(path.group(1))] = (sha.group(1).decode(),
+                                                            _Line(offset, len(raw.rstrip(b"\n"))))
+                    offset += len(raw)
+        except OSError:
+            pass
+        return found
+
+
+class ParquetTables(Sink):
+    """Four Parquet files (``out/documents.parquet``, ``sections``, ``claims``, ``metrics``),
+    joined on ``doc_id``; the rows are made by the workers and written here in row groups."""
+
+    format = "parquet"
+
+    def __init__(self, out_dir: Path, resume: bool) -> None:
+        super().__init__(out_dir, resume)
+        try:
+            import pyarrow.parquet  # noqa: F401 - only to say at once that it is missing
+        except ImportError:
+            raise InputError("输出 Parquet 需要安装 pyarrow：pip install 'docparse[parquet]'") from None
+        self.earlier = self._earlier_rows() if resume else {}
+        self.tables = empty()
+        self.pending = 0
+        self.writers: dict[str, Any] = {}
+        for name in TABLES:
+            self.writers[name] = ParquetTable(name).writer(self._temp(self._final(name)))
+            self.files.append(self.writers[name])
+
+    @classmethod
+    def render(cls, doc: Document, output: str) -> Tables:
+        return rows(doc)
+
+    def previous(self, path: str) -> tuple[str, Tables] | None:
+        return self.earlier.get(path)
+
+    def add(self, payload: Tables) -> None:
+        extend(self.tables, payload)
+        self.pending += sum(len(columns["doc_id"]) for columns in payload.values())
+        if self.pending >= ROW_GROUP:
+            self._flush()
+
+    def close(self) -> None:
+        self._flush()
+        super().close()
+
+    def _flush(self) -> None:
+        for name, writer in self.writers.items():
+            if self.tables[name]["doc_id"]:
+                writer.write_table(to_arrow(self.tables[name], name))
+        self.tables = empty()
+        self.pending = 0
+
+    def _final(self, name: str) -> Path:
+        return self.out_dir / f"{name}{ParquetTable.extension}"
+
+    def _earlier_rows(self) -> dict[str, tuple[str, Tables]]:
+        """The rows of the earlier tables by ``doc_id`` (the input path), with the SHA-256 of the input."""
+        import pyarrow.parquet as pq
+
+        try:
+            tables = {name: pq.read_table(self._final(name)).to_pydict() for name in TABLES}
+        except (OSError, ValueError):
+            return {}
+        per_doc: dict[str, tuple[str, Tables]] = {}
+        for doc_id, digest in zip(tables["documents"]["doc_id"], tables["documents"]["sha256"], strict=True):
+            per_doc[doc_id] = (digest, empty())
+        for name, columns in tables.items():
+            ids = columns["doc_id"]
+            for row in range(len(ids)):
+                entry = per_doc.get(ids[row])
+                if entry is not None:
+                    for column, values in columns.items():
+                        entry[1][name][column].append(values[row])
+        return per_doc
+
+
+SINKS: dict[Format, type[Sink]] = {sink.format: sink for sink in (JsonFiles, JsonLines, ParquetTables)}
+FORMATS: tuple[Format, ...] = tuple(SINKS)
+
+
+def write_errors(path: Path, failures: list[tuple[str, str, str]]) -> None:
+    """The errors file: a header, then path, code and message of every input that failed (a cell
+    that a spreadsheet would run as a formula escaped, as in the metrics CSV)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["path", "code", "message"])
+    writer.writerows([spreadsheet_text(cell) for cell in row] for row in failures)
+    write_atomic(path, buffer.getvalue())

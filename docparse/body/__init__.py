@@ -1,0 +1,141 @@
+"""Stage 6, the body: the outline's paragraphs → paragraphs, enumeration items, claims and metrics,
+and the Section models around them.
+
+Each paragraph is cut into its introduction and enumeration items (enumerations.py), each piece into
+claims (claims.py), each claim's quantities into metrics (docparse.metrics). A section's role
+(measures, duty, problems, plans) comes from its title (roles.py) or from its parent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..ladder import EnumStyle
+from ..metrics import ClaimState, period_of_title
+from ..models import Attachment, EnumItem, Paragraph, Section, SectionRole, build
+from ..spans import Locator
+from ..structure.outline import Outline, SectionDraft
+from . import claims as claims_stage
+from .enumerations import cut_paragraph
+from .roles import role_of_title
+
+
+@dataclass
+class BodyContext:
+    """What every builder of the body needs: the text, its folded view, spans, the report's period."""
+
+    text: str
+    folded: str
+    locator: Locator
+    period: str | None
+    """The year the report is about, as the default period of its metrics."""
+    measures_default: bool
+    """Unheaded top-level sections of a report default to measures (before problems/plans)."""
+    strings: dict[str, str] = field(default_factory=dict)
+    """Short strings that recur by the thousand in a long document (一是 …, metric labels and
+    figures as written), one object each."""
+
+    def share(self, text: str) -> str:
+        """The first equal string seen in this document, so that it is kept once."""
+        return self.strings.setdefault(text, text)
+
+
+@dataclass
+class Body:
+    """The body as models: paragraphs before the first heading, sections, attachments."""
+
+    preamble: list[Paragraph]
+    sections: list[Section]
+    attachments: list[Attachment]
+
+
+def build_body(outline: Outline, ctx: BodyContext) -> Body:
+    """The preamble paragraphs, the top-level sections and the attachments, as models."""
+    preamble = _preamble(outline.preamble, ctx, "")
+    sections = _top_sections(outline.sections, ctx)
+    attachments = [
+        build(Attachment, id=draft.id, span=ctx.locator.span(draft.start, draft.end),
+              label=ctx.text[draft.label[0]:draft.label[1]], label_span=ctx.locator.span(*draft.label),
+              title=ctx.text[draft.title[0]:draft.title[1]] if draft.title else None,
+              title_span=ctx.locator.span(*draft.title) if draft.title else None,
+              heading_span=ctx.locator.span(draft.start, draft.title[1] if draft.title else draft.label[1]),
+              preamble=_preamble(draft.preamble, ctx, f"{draft.id}/"),
+              sections=_top_sections(draft.sections, ctx))
+        for draft in outline.attachments]
+    return Body(preamble, sections, attachments)
+
+
+def _preamble(ranges: list[tuple[int, int]], ctx: BodyContext, prefix: str) -> list[Paragraph]:
+    preamble: list[Paragraph] = []
+    previous: tuple[EnumStyle, int] | None = None
+    for start, end in ranges:
+        paragraph, previous = _paragraph(ctx, start, end, f"{prefix}p{len(preamble) + 1}", previous,
+                                         "other", "")
+        preamble.append(paragraph)
+    return preamble
+
+
+def _top_sections(drafts: list[SectionDraft], ctx: BodyContext) -> list[Section]:
+    """The top-level sections, a report's unheaded ones defaulting to measures until its problems
+    or plans begin."""
+    explicit = [role_of_title(draft.heading_text) for draft in drafts]
+    first_closing = next((i for i, role in enumerate(explicit) if role in ("problems", "plans")), None)
+    sections = []
+    for index, draft in enumerate(drafts):
+        inferred: SectionRole = "other"
+        before_closing = first_closing is None or index < first_closing
+        if explicit[index] is None and ctx.measures_default and before_closing:
+            inferred = "measures"
+        sections.append(_section(draft, ctx, role=explicit[index], inherited=inferred, inherited_period=None))
+    return sections
+
+
+def _section(draft: SectionDraft, ctx: BodyContext, *, role: SectionRole | None, inherited: SectionRole,
+             inherited_period: str | None) -> Section:
+    own_role = role if role is not None else role_of_title(draft.title)
+    section_role: SectionRole = own_role or inherited
+    claim_role = section_role if own_role is not None or inherited != "measures" else "measures"
+    period = period_of_title(draft.title) or inherited_period
+    explicit = own_role is not None or inherited not in ("measures", "other")
+    body: list[Paragraph] = []
+    previous: tuple[EnumStyle, int] | None = None
+    for start, end in draft.paragraphs:
+        paragraph, previous = _paragraph(ctx, start, end, f"{draft.id}/p{len(body) + 1}", previous,
+                                         claim_role, draft.path, explicit, period)
+        body.append(paragraph)
+    children = [_section(child, ctx, role=None, inherited=section_role, inherited_period=period)
+                for child in draft.children]
+    title_span = ctx.locator.span(*draft.title_span) if draft.title_span else None
+    return build(Section, id=draft.id, span=ctx.locator.span(draft.start, draft.end), level=draft.level,
+                 marker=draft.marker, title=draft.title,
+                 heading_span=ctx.locator.span(draft.start, draft.heading_end), title_span=title_span,
+                 path=draft.path, role=section_role, body=body, children=children)
+
+
+def _paragraph(ctx: BodyContext, start: int, end: int, paragraph_id: str,
+               previous: tuple[EnumStyle, int] | None, role: SectionRole, path: str,
+               explicit_role: bool = False, period: str | None = None
+               ) -> tuple[Paragraph, tuple[EnumStyle, int] | None]:
+    cut = cut_paragraph(ctx.folded, start, end, previous)
+    # the introduction first: its period, target list and worded role carry on into the items
+    state = ClaimState(period=period or ctx.period, strings=ctx.strings)
+    text = ctx.text[start:end]
+    intro = text if cut.intro_end == end else ctx.text[start:cut.intro_end]
+    intro_claims = claims_stage.split_claims(ctx, start, cut.intro_end, f"{paragraph_id}/c", role,
+                                             explicit_role, path, None, state, whole=intro)
+    item_role = intro_claims[-1].role if intro_claims and not explicit_role else role
+    items = []
+    for number, item in enumerate(cut.items, start=1):
+        item_id = f"{paragraph_id}/e{number}"
+        topic = ctx.text[item.lead_start:item.lead_end]
+        item_claims = claims_stage.split_claims(ctx, item.marker_end, item.end, f"{item_id}/c",
+                                                item_role, explicit_role, path, topic, state)
+        items.append(build(
+            EnumItem, id=item_id, span=ctx.locator.span(item.start, item.end),
+            marker=ctx.share(ctx.text[item.start:item.marker_end].strip()), style=item.style,
+            ordinal=item.ordinal, lead=topic, lead_span=ctx.locator.span(item.lead_start, item.lead_end),
+            rest=ctx.text[item.rest_start:item.end], claims=item_claims))
+        previous = (item.style, item.ordinal)
+    paragraph = build(Paragraph, id=paragraph_id, span=ctx.locator.span(start, end), text=text, intro=intro,
+                      items=items, claims=intro_claims)
+    return paragraph, previous

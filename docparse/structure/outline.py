@@ -1,0 +1,246 @@
+"""The lark tree of the body → the outline: sections with their headings, titles and paragraph ranges.
+
+Run-in headings are split here (``（一）加强组织领导。一是……`` → the title ``加强组织领导`` and a body
+paragraph that starts at ``一是``). The outline holds offsets; the body stage builds the models.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lark import Token, Tree
+
+from .. import ladder
+from ..grammar import terminal
+from ..ladder import MarkerStyle
+from ..models import Marker, build
+from ..sentences import first_stop
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff“”《》、，]) +(?=[\u4e00-\u9fff“”《》、，])")
+_TAG = re.compile(r"<[a-zA-Z/][^<>\n]{0,80}>")
+_TITLE_TRIM = " :。;,、!?"
+_TITLE_STOPS = "。!?;:"
+_GAP = re.compile(r" {2,}")
+_CLOSING_MARKS = " *_#"
+"""Markdown that may close a heading's title (``**一、总体要求**``, ``## 一、… ##``)."""
+
+
+@dataclass
+class SectionDraft:
+    """A section of the outline: offsets into the text, the marker and title already read."""
+
+    id: str
+    path: str
+    level: int
+    marker: Marker
+    start: int
+    heading_end: int
+    """End of the heading as written (for a run-in heading: after its closing stop)."""
+    title: str
+    title_span: tuple[int, int] | None
+    heading_text: str
+    """Everything after the marker on the heading's line: what a top-level role is read from."""
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    """The section's own paragraphs (a run-in heading's text first)."""
+    children: list[SectionDraft] = field(default_factory=list)
+    end: int = 0
+
+    def walk(self) -> list[SectionDraft]:
+        """This section and every one below it, in document order."""
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+
+@dataclass
+class AttachmentDraft:
+    """An attachment of the outline: its label and title, and its own paragraphs and sections."""
+
+    id: str
+    start: int
+    end: int
+    label: tuple[int, int]
+    title: tuple[int, int] | None
+    preamble: list[tuple[int, int]]
+    sections: list[SectionDraft]
+
+
+@dataclass
+class Outline:
+    """The body as the structure stage sees it: paragraphs before the first heading, sections, and
+    the attachments after them."""
+
+    preamble: list[tuple[int, int]]
+    sections: list[SectionDraft]
+    attachments: list[AttachmentDraft] = field(default_factory=list)
+
+
+def clean_title(raw: str) -> str:
+    """Heading text as users want it: markup and letter-spacing between Chinese characters removed."""
+    without_tags = _TAG.sub("", raw) if "<" in raw else raw
+    spaced = without_tags.replace("\u3000", " ").replace("\xa0", " ")
+    return (_CJK_GAP.sub("", spaced) if " " in spaced else spaced).strip(" \t")
+
+
+def outline(tree: Tree[Token], text: str, folded: str, *, prefix: str = "", path: str = ""
+            ) -> Outline:
+    """The outline of a parsed body tree; an attachment's ids start with ``prefix`` (``a1/``) and
+    its section paths with ``path`` (its label)."""
+    preamble: list[tuple[int, int]] = []
+    sections: list[SectionDraft] = []
+    for node in tree.children:
+        if not isinstance(node, Tree):
+            continue
+        if node.data == "paragraph":
+            preamble.append(_paragraph_range(node))
+        else:
+            sections.append(_section(node, text, folded, level=1, parent_path=path,
+                                     section_id=f"{prefix}s{len(sections) + 1}"))
+    return Outline(preamble, sections)
+
+
+def _paragraph_range(node: Tree[Token]) -> tuple[int, int]:
+    token = node.children[0]
+    assert isinstance(token, Token)
+    return token.start_pos or 0, token.end_pos or 0
+
+
+def _marker(token: Token, text: str) -> Marker:
+    if token.type == ladder.RECOVERED:
+        style_name, ordinal_text = token.value.split(":", 1)
+        style: MarkerStyle = style_name
+        return build(Marker, raw="", style=style, ordinal=int(ordinal_text), rank=ladder.BY_STYLE[style].rank,
+                     recovered=True)
+    if token.type == ladder.UNNUMBERED_PART:
+        return build(Marker, raw="", style="part", ordinal=None, rank=int(token.value.split(",")[0]))
+    rung = ladder.BY_TERMINAL[token.type]
+    start = token.start_pos or 0
+    raw = text[start:start + len(token.value)]
+    if "\n" in raw:  # a marker whose pieces a PDF extraction put on lines of their own
+        raw = raw.replace("\r", "").replace("\n", "")
+    return build(Marker, raw=raw, style=rung.style, ordinal=ladder.ordinal_of_marker(token.value),
+                 rank=ladder.rank_of(token.type, token.value))
+
+
+def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_path: str,
+             section_id: str) -> SectionDraft:
+    heading, *blocks = node.children
+    assert isinstance(heading, Tree)
+    marker_token = heading.children[0]
+    assert isinstance(marker_token, Token)
+    title_token = heading.children[1] if len(heading.children) > 1 else None
+    marker = _marker(marker_token, text)
+    start = marker_token.start_pos or 0
+    heading_end = marker_token.end_pos or start
+    title, title_span, heading_text = "", None, ""
+    run_in: tuple[int, int] | None = None
+    if isinstance(title_token, Token):
+        t_start, t_end = title_token.start_pos or 0, title_token.end_pos or 0
+        heading_text = text[t_start:t_end]
+        heading_end = t_end
+        if marker.style == "article":
+            run_in = (t_start, t_end)  # 第X条 has no title: the line is its first 款
+            heading_end = marker_token.end_pos or start
+            while heading_end > start and folded[heading_end - 1] == " ":
+                heading_end -= 1
+        else:
+            title_end, heading_end, run_in = _split_run_in(folded, t_start, t_end)
+            title = clean_title(text[t_start:title_end])
+            title_span = (t_start, title_end) if title_end > t_start else None
+    if marker.style == "part" and marker.ordinal is None:
+        title = clean_title(text[start:heading_end])
+        title_span = (start, heading_end)
+    label = ladder.path_label(marker, title)
+    path = f"{parent_path}/{label}" if parent_path else label
+    draft = SectionDraft(section_id, path, level, marker, start, heading_end, title, title_span, heading_text)
+    if run_in is not None:
+        draft.paragraphs.append(run_in)
+    draft.end = run_in[1] if run_in is not None else heading_end
+    for block in blocks:
+        if not isinstance(block, Tree):
+            continue
+        if block.data == "paragraph":
+            draft.paragraphs.append(_paragraph_range(block))
+            draft.end = max(draft.end, draft.paragraphs[-1][1])
+        else:
+            child = _section(block, text, folded, level=level + 1, parent_path=path,
+                             section_id=f"{section_id}.{len(draft.children) + 1}")
+            draft.children.append(child)
+            draft.end = max(draft.end, child.end)
+    return draft
+
+
+def _split_run_in(folded: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
+    """Where a heading's title ends, where the heading ends, and the run-in text after it, if any.
+
+    ``（一）加强组织领导。一是……``: the title ends before its first sentence stop, and the rest of the
+    line is the section's first paragraph. A colon ends the title only when text follows it on the
+    line or a sentence stop comes before it.
+    """
+    stop = first_stop(folded, start, end, _TITLE_STOPS)
+    if stop is not None and folded[stop] == ":" and not folded[stop + 1: end].strip(" "):
+        stop = None if first_stop(folded, start, stop, "。!?;") is None else stop
+    cut = _title_cut(folded, start, stop if stop is not None else end, end)
+    if cut is not None:
+        stop = cut
+    title_end = stop if stop is not None else end
+    while title_end > start and folded[title_end - 1] in _TITLE_TRIM:
+        title_end -= 1
+    title_end = _before_closing_markup(folded, start, title_end)
+    if stop is None:
+        return title_end, end, None
+    rest = stop + (1 if folded[stop] in _TITLE_STOPS else 0)
+    while rest < end and folded[rest] == " ":
+        rest += 1
+    heading_end = stop + (folded[stop] in _TITLE_STOPS)  # a cut before 一是 is not a stop
+    return title_end, heading_end, ((rest, end) if rest < end else None)
+
+
+def _before_closing_markup(folded: str, start: int, end: int) -> int:
+    """Where a title ends before the markup that closes a heading written in Markdown or HTML:
+    ``**``, ``##``, an attribute list ``{#s1 .x}``, a closing tag ``</strong>``."""
+    while True:
+        while end > start and folded[end - 1] in _CLOSING_MARKS:
+            end -= 1
+        if end > start and folded[end - 1] == "}":
+            opening = folded.rfind("{", max(start, end - 80), end)
+            if opening >= 0:
+                end = opening
+                continue
+        if end > start and folded[end - 1] == ">":
+            tag = folded.rfind("</", max(start, end - 16), end)
+            if tag >= 0:
+                end = tag
+                continue
+        return end
+
+
+def _title_cut(folded: str, start: int, end: int, line_end: int) -> int | None:
+    """Where a heading title ends before its first sentence stop, if the body runs on the same line.
+
+    A wide gap (``一、总体要求　　以习近平…``) or the first item of an enumeration (``…领导一是…二是…``,
+    seen when line breaks were lost) ends the title; letter-spacing (``总　　则``) does not.
+    """
+    gap = _GAP.search(folded, start, end)
+    if gap and len(folded[start:gap.start()].replace(" ", "")) >= 4 and end - gap.end() >= 8:
+        return gap.start()
+    first = first_run_in_enumeration(folded, start, end, line_end)
+    if first is not None and first - start >= 6:
+        return first
+    return None
+
+
+def first_run_in_enumeration(folded: str, start: int, end: int, line_end: int) -> int | None:
+    """Where ``folded[start:end]`` runs into an enumeration (``…加强领导一是…二是…``, a heading whose
+    line break was lost): the first 一是 / 一要 / 第一， with its 二是 / 二要 / 第二， later on the line."""
+    found = []
+    for name in ("ENUM_SHI", "ENUM_YAO", "ENUM_DI"):
+        pattern = terminal(name)
+        first = next((m for m in pattern.finditer(folded, start, end)
+                      if ladder.ordinal_of_marker(m.group()) == 1), None)
+        if first is not None and any(ladder.ordinal_of_marker(m.group()) == 2
+                                     for m in pattern.finditer(folded, first.end(), line_end)):
+            found.append(first.start())
+    return min(found, default=None)

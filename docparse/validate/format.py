@@ -1,0 +1,186 @@
+"""DP4xx: the format of 发文字号, 成文日期, the title, 主送机关 and 附件说明 (GB/T 9704—2012), and
+the half-width punctuation of a converted text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..diagnostics import Code
+from ..models import Diagnostic, Severity
+from .context import RuleContext, rule
+
+_DOC_NUMBER = re.compile(
+    r"^(?P<org>[^\s\d]{1,20}?)\s*(?P<open>[〔\[【(（［〖{])\s*(?P<year>\d{2,4})\s*(?P<close>[〕\]】)）］〗}])"
+    r"\s*(?P<zi>字)?\s*(?P<di>第)?\s*(?P<seq>\d{1,6})\s*(?P<hao>号)?$"
+)
+
+
+@rule(
+    Code("DP401", "error", "发文字号年份未用六角括号〔〕"),
+    Code("DP402", "error", "发文字号年份不是四位"),
+    Code("DP403", "warning", "发文字号序号前有“第”“字”或序号补零"),
+    Code("DP404", "warning", "发文字号缺少“号”"),
+)
+def check_doc_number(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """发文字号 {代字}〔YYYY〕N号: GB/T 9704 §7.2.5 (令号 第N号 and 公告 年第N号 are other families)."""
+    value = ctx.doc.metadata.doc_number
+    if not value:
+        return
+    match = _DOC_NUMBER.match(value.strip())
+    if not match or match["org"].endswith("令"):
+        return
+    field = next((f for f in ctx.doc.metadata.fields if f.key == "doc_number"
+                  and f.span.start < f.value_span.start), None)  # a labelled field, not the head line
+    start: int | None
+    end: int | None
+    if field:
+        start, end, source = field.value_span.start, field.value_span.end, "网页元数据中的"
+    else:
+        found = ctx.doc.text.find(value)
+        start, end, source = (found, found + len(value), "") if found >= 0 else (None, None, "")
+    year = match["year"]
+    fixed = f"{match['org']}〔{year}〕{int(match['seq'])}号"
+    strict: Severity | None = "warning" if field else None  # page metadata is noisy (domain-rules §3.1)
+    if (match["open"], match["close"]) != ("〔", "〕"):
+        yield ctx.diag("DP401", f"{source}发文字号“{value}”的年份应用六角括号“〔〕”：“{fixed}”", start, end,
+                       hint=f"改为“{fixed}”", severity=strict)
+    if len(year) != 4:
+        yield ctx.diag("DP402", f"{source}发文字号“{value}”的年份应写全四位", start, end,
+                       hint="年份写全，如“〔2022〕”", severity=strict)
+    if match["zi"] or match["di"] or match["seq"].startswith("0"):
+        yield ctx.diag("DP403", f"{source}发文字号“{value}”的序号不加“第”“字”、不编虚位：“{fixed}”",
+                       start, end, hint=f"改为“{fixed}”")
+    if not match["hao"]:
+        yield ctx.diag("DP404", f"{source}发文字号“{value}”缺少“号”", start, end, hint=f"改为“{fixed}”")
+
+
+_CN_DATE = re.compile(
+    r"^[〇零○OＯ0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$"
+)
+_PADDED = re.compile(r"^\d{4}年(0\d)月|^\d{4}年\d{1,2}月(0\d)日")
+_SEPARATED = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+_ERA = (2012, 7, 1)
+"""GB/T 9704—2012 (Arabic dates) in force; the 1999 standard wrote 成文日期 in Chinese numerals."""
+
+
+@rule(
+    Code("DP405", "warning", "成文日期月、日补零"),
+    Code("DP406", "warning", "成文日期使用汉字数字（2012年7月1日以前为提示）"),
+    Code("DP407", "error", "成文日期不存在（如2月30日）"),
+    Code("DP408", "warning", "成文日期用点、斜线或连字符分隔"),
+    Code("DP409", "info", "汉字年份中的零写法不规范（应为“〇”）"),
+)
+def check_date(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """成文日期 written 2022年1月28日: Arabic, full year, no padding (GB/T 9704 §7.3.5.4)."""
+    closing = ctx.doc.closing
+    if not closing or not closing.date_text or not closing.date_span:
+        return
+    raw = "".join(closing.date_text.split())
+    start, end = closing.date_span.start, closing.date_span.end
+    date = closing.date
+    if date is None:
+        yield ctx.diag("DP407", f"成文日期“{raw}”不是存在的日期", start, end, hint="核对年月日")
+        return
+    proper = f"{date.year}年{date.month}月{date.day}日"
+    if _CN_DATE.match(raw):
+        era = (date.year, date.month, date.day) >= _ERA
+        yield ctx.diag("DP406", f"成文日期“{raw}”用汉字数字；GB/T 9704—2012 起应写作“{proper}”"
+                       + ("" if era else "（该日期早于2012年7月1日，当时的标准用汉字，仅作提示）"),
+                       start, end, hint=f"改为“{proper}”", severity=None if era else "info")
+        if re.search(r"[零○OＯ0]", raw[:4]):
+            yield ctx.diag("DP409", f"汉字年份“{raw[:4]}”中的零应写作“〇”", start, start + 4,
+                           hint="年份中的零用“〇”（U+3007）")
+    elif _SEPARATED.match(raw):
+        yield ctx.diag("DP408", f"成文日期“{raw}”应写作“{proper}”", start, end, hint=f"改为“{proper}”")
+    elif _PADDED.match(raw):
+        yield ctx.diag("DP405", f"成文日期“{raw}”的月、日不应补零，应为“{proper}”", start, end,
+                       hint=f"改为“{proper}”")
+
+
+_END_PUNCT = re.compile(r"[。，,.;；:：!！?？、]$")
+
+
+@rule(Code("DP410", "warning", "标题以标点结尾"))
+def check_title(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A title never ends with punctuation (CONV; errata of 公文 titles)."""
+    title = ctx.doc.title
+    if title and title.spans and _END_PUNCT.search(title.text.rstrip()):
+        last = title.spans[-1]
+        end = last.end
+        while end > last.start and ctx.doc.text[end - 1].isspace():
+            end -= 1
+        yield ctx.diag("DP410", f"标题以标点“{ctx.doc.text[end - 1]}”结尾", end - 1, end,
+                       hint="删去标题末尾的标点")
+
+
+@rule(Code("DP411", "warning", "主送机关后的冒号不是全角“：”"))
+def check_addressee(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """主送机关 ends with a full-width colon ：(GB/T 9704 §7.3.2)."""
+    addressee = ctx.doc.addressee
+    if addressee and addressee.text.rstrip().endswith(":"):
+        end = addressee.span.start + len(addressee.text.rstrip())
+        yield ctx.diag("DP411", f"“{addressee.text.strip()}”末尾的冒号应为全角“：”", end - 1, end,
+                       hint="改为全角冒号“：”", severity="info" if ctx.halfwidth else None)
+
+
+_ATTACHMENT_NOTE = re.compile(r"^(?P<indent>\s*)附件\s*(?P<colon>[:：])\s*(?P<rest>\S.*)$")
+_ATTACHMENT_ITEM = re.compile(r"^(?P<number>\d{1,2})\s*(?P<point>[.．、,，]?)\s*(?P<name>.*)$")
+
+
+@rule(
+    Code("DP412", "warning", "附件说明格式不规范"),
+    Code("DP413", "info", "只有一个附件却标了序号"),
+)
+def check_attachments(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """附件说明: full-width colon, 1. 2. numbering, no punctuation after names (GB/T 9704 §7.3.4)."""
+    lines = ctx.doc.text.split("\n")
+    offset = 0
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    for index, line in enumerate(lines):
+        match = _ATTACHMENT_NOTE.match(line)
+        if not match:
+            continue
+        if match["colon"] == ":":
+            at = starts[index] + match.start("colon")
+            yield ctx.diag("DP412", "附件说明的冒号应为全角“：”", at, at + 1, hint="写作“附件：”",
+                           severity="info" if ctx.halfwidth else None)
+        items = [(starts[index] + match.start("rest"), match["rest"].rstrip())]
+        for following in range(index + 1, len(lines)):
+            if not _ATTACHMENT_ITEM.match(lines[following].strip()) or not lines[following].strip():
+                break
+            indent = len(lines[following]) - len(lines[following].lstrip())
+            items.append((starts[following] + indent, lines[following].strip()))
+        yield from _attachment_items(ctx, items)
+
+
+def _attachment_items(ctx: RuleContext, items: list[tuple[int, str]]) -> Iterator[Diagnostic]:
+    numbered = [(at, text, m) for at, text in items if (m := _ATTACHMENT_ITEM.match(text))]
+    for at, text, match in numbered:
+        if match["point"] not in (".", "．"):
+            yield ctx.diag("DP412", f"附件序号“{text[:match.end('point')]}”应写作“{match['number']}.”", at,
+                           at + match.end("point"), hint="多个附件用“1.”“2.”编号")
+    for at, text in items:
+        if _END_PUNCT.search(text) or text.endswith("；"):
+            yield ctx.diag("DP412", f"附件名称“{text}”末尾不加标点", at + len(text) - 1, at + len(text),
+                           hint="删去附件名称后的标点")
+    if len(items) == 1 and numbered:
+        at, text, match = numbered[0]
+        yield ctx.diag("DP413", f"只有一个附件，不需要序号“{text[:match.end('point')]}”", at,
+                       at + match.end("point"), hint="只有一个附件时写作“附件：名称”")
+
+
+@rule(Code("DP414", "info", "全文使用半角标点（多为网页转换所致）"))
+def check_halfwidth(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Say once that the text uses half-width punctuation, and so why width findings are only info."""
+    if ctx.halfwidth:
+        text = ctx.doc.text
+        first = text.find(",")
+        half, full = text.count(","), text.count("，")
+        yield ctx.diag("DP414", f"全文标点为半角（半角逗号{half}处，全角逗号{full}处），"
+                       "多为网页抓取或格式转换所致", first, first + 1,
+                       hint="如为正式文本，应使用全角中文标点；半角括号、冒号等问题因此只作提示")

@@ -1,0 +1,244 @@
+"""DP2xx: the heading structure — numbering, levels, marker forms, empty and repeated headings.
+
+GB/T 9704—2012 §7.3.3 (the four levels 一、 （一） 1. （1）, used in turn) and GB/T 15834—2011 B.3
+(the punctuation after each kind of marker). DP201, a heading whose number the parser supplied by
+position, is the parser's own (docparse.diagnostics).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from .. import ladder
+from ..diagnostics import Code
+from ..ladder import MarkerStyle
+from ..models import Diagnostic, Section
+from .context import RuleContext, rule
+
+_DOCUMENT_RANKS = frozenset(rung.rank for rung in ladder.LADDER if not rung.law)
+"""The GB/T 9704 ladder and below (一、 （一） 1. （1） 1） ①): laws (编章节条) nest by their own rules."""
+
+
+def _label(section: Section) -> str:
+    return section.marker.raw or f"（缺序号）{section.title[:8]}"
+
+
+def _sibling_groups(ctx: RuleContext) -> Iterator[tuple[Section | None, list[Section]]]:
+    yield None, [s for s in ctx.doc.sections if s.heading_span.start not in ctx.skipped]
+    for attachment in ctx.doc.attachments:  # an attachment numbers its own parts afresh
+        yield None, [s for s in attachment.sections if s.heading_span.start not in ctx.skipped]
+    for section in ctx.sections():
+        children = [c for c in section.children if c.heading_span.start not in ctx.skipped]
+        if children:
+            yield section, children
+
+
+def _heading(ctx: RuleContext, code: str, section: Section, message: str, hint: str) -> Diagnostic:
+    span = section.heading_span
+    end = span.start + max(len(section.marker.raw), 1)
+    return ctx.diag(code, message, span.start, end, hint=hint)
+
+
+@rule(
+    Code("DP202", "error", "同级标题序号跳号"),
+    Code("DP203", "error", "同级标题序号重复"),
+    Code("DP204", "error", "同级标题序号倒序"),
+    Code("DP205", "warning", "同级标题序号不从第一个开始"),
+    Code("DP206", "warning", "同一上级下标题序号重新从头编号"),
+)
+def check_numbering(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Gaps, repeats, disorder, restarts and late starts among siblings of one style (articles: globally)."""
+    for parent, siblings in _sibling_groups(ctx):
+        for style in dict.fromkeys(s.marker.style for s in siblings):
+            if style in ("article", "part"):
+                continue
+            run = [s for s in siblings if s.marker.style == style and s.marker.ordinal is not None]
+            yield from _sequence(ctx, run, parent)
+    articles = [s for s in ctx.sections() if s.marker.style == "article" and s.marker.ordinal is not None]
+    yield from _sequence(ctx, articles, None)  # 第X条 numbering runs through all chapters (立法法)
+
+
+def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None) -> Iterator[Diagnostic]:
+    previous: Section | None = None
+    where = f"“{_label(parent)}”下" if parent else ""
+    for section in run:
+        number = section.marker.ordinal or 0
+        raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(number)
+        if previous is None:
+            if number != 1:
+                first = ladder.renumbered(raw, 1)
+                level = ladder.level_name(section.level)
+                yield _heading(ctx, "DP205", section, f"{where}第一个{level}标题是“{raw}”，应从“{first}”开始",
+                               f"改为“{first}”，或补上前面缺少的部分")
+        else:
+            before = previous.marker.ordinal or 0
+            yield from _step(ctx, previous, section, before, number, where)
+        previous = section
+
+
+def _step(ctx: RuleContext, previous: Section, section: Section, before: int, number: int, where: str
+          ) -> Iterator[Diagnostic]:
+    raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(number)
+    expected = ladder.renumbered(raw, before + 1)
+    if number == before + 1:
+        return
+    if number == before:
+        yield _heading(ctx, "DP203", section, f"{where}序号“{raw}”重复，按顺序应为“{expected}”",
+                       f"改为“{expected}”，并顺延后面的序号")
+    elif number == 1:
+        between = ctx.doc.text[previous.span.start:section.heading_span.start]
+        if not re.search(r"(^|\n)\s*附件", between):  # an attachment may number its own parts
+            yield _heading(ctx, "DP206", section, f"{where}序号在“{_label(previous)}”之后又从“{raw}”"
+                           f"重新开始，按顺序应为“{expected}”",
+                           f"改为“{expected}”，或为新的一组内容加上级标题")
+    elif number > before + 1:
+        gap = range(before + 1, min(number, before + 6))
+        missing = "、".join(f"“{ladder.renumbered(raw, n)}”" for n in gap)
+        yield _heading(ctx, "DP202", section, f"{where}序号从“{_label(previous)}”跳到“{raw}”，缺少{missing}",
+                       "补上缺少的部分，或把序号改为连续")
+    else:
+        yield _heading(ctx, "DP204", section, f"{where}序号“{raw}”排在“{_label(previous)}”之后，顺序颠倒，"
+                       f"按顺序应为“{expected}”", "按先后顺序重新编号")
+
+
+@rule(
+    Code("DP207", "info", "标题层级越级（全文一致）"),
+    Code("DP208", "warning", "标题层级越级方式不一致"),
+)
+def check_level_skips(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """一、 straight to 1.: info when the whole document does it, a warning when siblings differ."""
+    by_parent_rank: dict[int, list[tuple[Section, Section]]] = {}
+    for parent, children in _sibling_groups(ctx):
+        if parent and parent.marker.rank in _DOCUMENT_RANKS and children[0].marker.rank in _DOCUMENT_RANKS:
+            by_parent_rank.setdefault(parent.marker.rank, []).append((parent, children[0]))
+    for rank, pairs in by_parent_rank.items():
+        child_ranks = Counter(child.marker.rank for _, child in pairs)
+        usual = max(child_ranks, key=lambda r: (child_ranks[r], -abs(r - rank - 1)))
+        for parent, child in pairs:
+            if child.marker.rank != usual:
+                model = next(c for _, c in pairs if c.marker.rank == usual)
+                usual_label = ladder.renumbered(model.marker.raw, 1)
+                yield _heading(ctx, "DP208", child,
+                               f"“{_label(parent)}”下用“{_label(child)}”，而同级其他标题下用"
+                               f"“{_label(model)}”，越级方式不一致", f"统一用“{usual_label}”一级的序号")
+        if len(child_ranks) == 1 and usual > rank + 1:
+            parent, child = pairs[0]
+            yield _heading(ctx, "DP207", child,
+                           f"“{_label(parent)}”下直接使用“{_label(child)}”，越过了中间层级"
+                           "（全文一致，标准允许按需省略层级）",
+                           "如需严格按 GB/T 9704 层次，依次使用“一、”“（一）”“1.”“（1）”")
+
+
+@rule(Code("DP209", "warning", "层级倒置：高一级序号出现在低一级序号之后"))
+def check_reversal(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A higher marker after a lower one at the same place (1. … then （一）): GB/T 15834 B.3.8."""
+    for _, siblings in _sibling_groups(ctx):
+        lowest: Section | None = None
+        for section in siblings:
+            rank = section.marker.rank
+            if rank not in _DOCUMENT_RANKS or section.marker.style == "part":
+                continue
+            if lowest is not None and rank < lowest.marker.rank:
+                high, low = _label(section), _label(lowest)
+                yield _heading(ctx, "DP209", section, f"“{high}”出现在低一级的“{low}”之后，层级倒置",
+                               f"“{high}”一级应在“{low}”一级之上，调整层级或序号")
+            if lowest is None or rank > lowest.marker.rank:
+                lowest = section
+
+
+@rule(
+    Code("DP210", "warning", "同级序号写法混用（全角/半角括号、下脚点/顿号）"),
+    Code("DP211", "warning", "序号后标点不合规范（如“1、”“一.”“（一）、”）"),
+    Code("DP212", "info", "序号使用半角括号（全文一致）"),
+)
+def check_marker_forms(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Mixed forms at one level ((一) with （一）, 1. with 1、), wrong punctuation (1、), half brackets."""
+    by_style: dict[MarkerStyle, list[Section]] = {}
+    for section in ctx.sections():
+        if section.marker.raw and ladder.BY_STYLE[section.marker.style].forms:
+            by_style.setdefault(section.marker.style, []).append(section)
+    for style, sections in by_style.items():
+        forms = Counter(_form(s) for s in sections)
+        if len(forms) > 1:
+            usual = forms.most_common(1)[0][0]
+            counts = "，".join(f"“{_example(sections, f)}”{n}处" for f, n in forms.most_common())
+            for form in forms:
+                if form != usual:
+                    first = next(s for s in sections if _form(s) == form)
+                    yield _heading(ctx, "DP210", first, f"同级序号写法不一致：{counts}",
+                                   f"统一写作“{ladder.BY_STYLE[style].written(1)}”这样的形式")
+        for form, count in forms.items():
+            first = next(s for s in sections if _form(s) == form)
+            stripped = form.replace("(", "（").replace(")", "）")
+            raw, proper = first.marker.raw, ladder.BY_STYLE[style].written(first.marker.ordinal or 1)
+            if stripped not in ladder.BY_STYLE[style].forms and form != "字符":
+                yield _heading(ctx, "DP211", first, f"序号“{raw}”后的标点不合规范（共{count}处），"
+                               f"应写作“{proper}”",
+                               "GB/T 15834 B.3：汉字数字后用顿号，阿拉伯数字后用下脚点，括号序号后不加标点")
+            elif ("(" in form or ")" in form) and len(forms) == 1:
+                yield _heading(ctx, "DP212", first, f"序号“{raw}”使用半角括号（全文{count}处一致），"
+                               f"规范为全角“{proper}”", "中文文本中的括号用全角“（）”")
+
+
+def _form(section: Section) -> str:
+    return ladder.punctuation(section.marker.raw, section.marker.style)
+
+
+def _example(sections: list[Section], form: str) -> str:
+    return next(s.marker.raw for s in sections if _form(s) == form)
+
+
+@rule(Code("DP213", "warning", "标题下没有正文"))
+def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A heading with neither text nor subsections under it.
+
+    Not a numbered line that is a statement of its own: one ending with ；(an item of a list, as
+    the lowest levels of 意见 and 通知 are written: ``（1）规范社会应急力量参与救援；``) or a sentence
+    with a clause break ending with 。 (``（2）支持…发展，2024年底前培育300支以上示范队伍。``). A short
+    lead sentence alone (``（一）加强组织领导。``) still is a heading without its text. Nor the 项 of
+    an article (``第四条 有下列情形之一的：`` ``（一）未按规定备案的；`` ``（二）拒不接受监督检查的。``):
+    in a regulation they are the article's text, never headings over text of their own."""
+    text = ctx.doc.text
+    items = {id(item) for section in ctx.doc.walk() if section.marker.style == "article"
+             for item in section.walk() if item is not section}
+    for section in ctx.sections():
+        real_children = [c for c in section.children if c.heading_span.start not in ctx.skipped]
+        if not section.body and not real_children and section.title_span is not None \
+                and id(section) not in items \
+                and not _is_statement(text[section.heading_span.start:section.heading_span.end]):
+            yield _heading(ctx, "DP213", section, f"标题“{_label(section)}{section.title}”下没有正文",
+                           "补写正文，或删去这个标题")
+
+
+def _is_statement(heading: str) -> bool:
+    """Whether a heading line reads as an item or sentence of the text (see :func:`check_empty_headings`)."""
+    line = heading.rstrip(" \t\u3000")
+    return line.endswith(("；", ";")) or (line.endswith("。") and ("，" in line or "," in line))
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[\s,，。;；:：、.]", "", title)
+
+
+@rule(Code("DP214", "warning", "同级标题重复"))
+def check_duplicate_titles(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Two siblings with the same title: a copy-paste slip or a merged part."""
+    for _, siblings in _sibling_groups(ctx):
+        seen: dict[str, Section] = {}
+        for section in siblings:
+            key = _title_key(section.title)
+            if len(key) >= 2 and key in seen:
+                yield _heading(ctx, "DP214", section, f"“{_label(section)}{section.title}”与同级的"
+                               f"“{_label(seen[key])}”标题相同", "修改标题，或合并两部分")
+            seen.setdefault(key, section)
+
+
+@rule(Code("DP215", "info", "标题层级超过四层"))
+def check_depth(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """GB/T 9704 names four levels (一、 （一） 1. （1））; a fifth is worth a look."""
+    deep = next((s for s in ctx.sections() if s.level >= 5 and s.marker.rank in _DOCUMENT_RANKS), None)
+    if deep:
+        yield _heading(ctx, "DP215", deep, f"“{_label(deep)}”是第{deep.level}层标题，超过 GB/T 9704 的四层",
+                       "考虑合并层级，或改用段内列举（一是、二是）")
