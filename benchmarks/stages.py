@@ -33,7 +33,7 @@ STAGES = [
     ("body (sections, paragraphs)", "body/__init__.py", "build_body"),
     ("  enumerations", "body/enumerations.py", "cut_paragraph"),
     ("  claims (sentences)", "claims.py", "split_claims"),
-    ("    metrics", "metrics.py", "find_metrics"),
+    ("    metrics", "metrics/finder.py", "find_metrics"),
     ("  spans (Locator.span)", "lines.py", "span"),
     ("JSON (json_chunks, as convert writes it)", "renderers/document.py", "json_chunks"),
 ]

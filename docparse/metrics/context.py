@@ -1,0 +1,384 @@
+"""What the text around a quantity says about it: its clause, period and target flag, whether it is
+a level or a change (增长 下降 同比 较上年), its label and subject.
+
+Every window is bounded by the clause (at most :data:`CLAUSE_REACH` characters back), so the
+finder stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .claim import ClaimText
+from .lexicon import (
+    AS_OF,
+    BASELINE_ONLY_CHANGES,
+    BASELINE_WORDS,
+    CHANGE_LINKS,
+    CHANGE_QUALIFIERS,
+    CHANGE_WORDS,
+    CLAUSE_DELIMITERS,
+    CLOSERS,
+    COMPARED_WITH,
+    DEGREE_WORDS,
+    INTRO_LINKS,
+    LABEL_LEADS,
+    LEVEL_LINKS,
+    LIST_DELIMITER,
+    OPENERS,
+    PARTS_INTRO,
+    PREVIOUS_YEAR_IN_FULL,
+    PRIOR_PERIODS,
+    RATE_LINKS,
+    RATES,
+    SINCE,
+    TARGET_INTROS,
+    TARGET_WORDS,
+    TRAIL_WORDS,
+    VERBS,
+    WEAK_CHANGE_WORDS,
+    YEAR_ENDS,
+    YEAR_LEADS,
+    Direction,
+    one_of,
+)
+from .quantity import Quantity
+from .relations import continues_list, listed_names
+
+CLAUSE_REACH = 60
+"""How far back from a quantity its clause is looked for, in characters."""
+LABEL_MAX = 30
+"""A label is at most this long: its last characters, next to the figure, say what it counts."""
+_LABEL_AFTER_REACH = 30
+"""How far after a quantity the noun it counts is looked for (成立2支督察队伍)."""
+_CUE_REACH = 12
+_RATE_REACH = 10
+
+# ---------------------------------------------------------------------------- clauses
+
+
+Clause = tuple[int, int]
+"""Where the clause of a quantity starts, after the last ``,;:。!?`` or ``、`` before it, and where
+the wide clause starts, after the last ``,;:。!?`` (in which a 分别 list is read)."""
+
+
+_OPENING = OPENERS + "("
+_CLOSING = CLOSERS + ")"
+_BRACKET = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
+_CLAUSE_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS)}]")
+_CLAUSE_MARK = re.compile(f"[{re.escape(_OPENING + _CLOSING + CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
+
+
+def clause_of(folded: str, claim_start: int, at: int) -> Clause:
+    """The clause holding offset ``at`` of the claim starting at ``claim_start``: as
+    :func:`clause_by_walk` finds it.
+
+    Most quantities have no bracket or quote between the last delimiter and themselves: then the
+    delimiters are found by searching the window reversed. Otherwise the window's delimiters and
+    brackets, found by a search, are walked back over instead of every character.
+    """
+    limit = max(claim_start, at - CLAUSE_REACH)
+    if at <= limit:
+        return limit, limit
+    back = folded[at - 1:limit - 1 if limit else None:-1]  # the window, last character first
+    delimiter = _CLAUSE_DELIMITER.search(back)
+    wide_start = at - delimiter.start() if delimiter else limit
+    if _BRACKET.search(folded, wide_start, at) is None:
+        listed = back.find(LIST_DELIMITER, 0, delimiter.start() if delimiter else len(back))
+        return (at - listed if listed >= 0 else wide_start), wide_start
+    marks = [(match.start(), match.group()) for match in _CLAUSE_MARK.finditer(folded, limit, at)]
+    depth = 0
+    listed = -1
+    for index, char in reversed(marks):
+        if char in _CLOSING:
+            depth += 1
+        elif char in _OPENING:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            if char in CLAUSE_DELIMITERS:
+                return (index + 1 if listed < 0 else listed), index + 1
+            if listed < 0:  # a 、
+                listed = index + 1
+    return (limit if listed < 0 else listed), limit
+
+
+def clause_by_walk(folded: str, claim_start: int, at: int) -> Clause:
+    """The clause holding offset ``at``, walking back from it: a delimiter inside a title, quote or
+    bracket closed before ``at`` ends no clause; the clause reaches back at most
+    :data:`CLAUSE_REACH` characters."""
+    limit = max(claim_start, at - CLAUSE_REACH)
+    depth = 0
+    listed = -1
+    for index in range(at - 1, limit - 1, -1):
+        char = folded[index]
+        if char in _CLOSING:
+            depth += 1
+        elif char in _OPENING:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            if char in CLAUSE_DELIMITERS:
+                return (index + 1 if listed < 0 else listed), index + 1
+            if listed < 0 and char == LIST_DELIMITER:
+                listed = index + 1
+    return (limit if listed < 0 else listed), limit
+
+
+# ---------------------------------------------------------------------------- period
+
+_YEAR = r"(?:19|20)\d\d"
+YEAR_OPENING = re.compile(
+    rf"(?:(?<=[{re.escape(CLAUSE_DELIMITERS)}])|^|(?<=\n)) *(?:{one_of(YEAR_LEADS)})?"
+    rf"(?P<year>{_YEAR})年(?!\d)", re.MULTILINE)
+"""A year that opens a clause (``2023年,我县将…`` ``截至2022年底``): the period of what follows
+(:func:`opening_years` finds the matches).
+
+Relative words (去年, 过去一年) are left alone: whether the report year is the year reported on
+(法治政府 reports) or the year of delivery (政府工作报告) differs by genre."""
+_YEAR_AT_START = re.compile(rf"(?:{one_of(YEAR_LEADS)})?(?P<year>{_YEAR})年")
+_OPENS_CLAUSE_AFTER = CLAUSE_DELIMITERS + "\n"
+_YEAR_LEAD_ENDS = frozenset(word[-1] for word in YEAR_LEADS)
+
+
+def opening_years(folded: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, year) of each match of :data:`YEAR_OPENING` in ``folded[start:end]``.
+
+    Found from each 年 back to the year's digits, its lead word and the clause boundary, instead of
+    trying the pattern's lookbehinds at every character of the claim.
+    """
+    found: list[tuple[int, str]] = []
+    mark = folded.find("年", start + 4, end)
+    while mark >= 0:
+        year_start, after = mark - 4, mark + 1
+        digits = folded[year_start:mark]
+        mark = folded.find("年", after, end)
+        if not (digits.startswith(("19", "20")) and digits[2:].isdecimal()) \
+                or (after < end and folded[after].isdecimal()):
+            continue  # no match of (?:19|20)\d\d年(?!\d)
+        lead = ""
+        if year_start > start and folded[year_start - 1] in _YEAR_LEAD_ENDS:
+            lead = next((word for word in YEAR_LEADS if year_start - len(word) >= start
+                         and folded.startswith(word, year_start - len(word))), "")
+        opening = year_start - len(lead)
+        while opening > start and folded[opening - 1] == " ":
+            opening -= 1
+        if opening == 0 or folded[opening - 1] in _OPENS_CLAUSE_AFTER:
+            found.append((opening, digits))
+    return found
+
+
+def period_of_title(title: str) -> str | None:
+    """The year a section title names (``2023年工作回顾`` → 2023), the period of the claims below it."""
+    if "年" not in title:
+        return None
+    match = _YEAR_AT_START.match(fold_digits(title).lstrip(" \u3000"))
+    return match["year"] if match else None
+
+
+_DIGIT_TABLE = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
+
+
+def fold_digits(text: str) -> str:
+    """Full-width digits as ASCII (titles are not folded)."""
+    return text.translate(_DIGIT_TABLE)
+
+
+# ---------------------------------------------------------------------------- targets
+
+_TARGET = re.compile(one_of(TARGET_WORDS))
+_TARGET_INTRO = re.compile(f"(?:{one_of(TARGET_INTROS)})(?:{one_of(INTRO_LINKS)})?:")
+"""``今年发展主要预期目标是：`` opens a list of targets that runs on over ；-separated claims."""
+
+
+def has_target_word(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` says 目标, 力争, 确保…"""
+    return _TARGET.search(folded, start, end) is not None
+
+
+def target_intros(folded: str, start: int, end: int) -> list[int]:
+    """The offsets of the ``目标是：`` of ``folded[start:end]``."""
+    return [match.start() for match in _TARGET_INTRO.finditer(folded, start, end)]
+
+
+def clause_has_target(folded: str, clause: Clause, claim_end: int, at: int) -> bool:
+    """Whether the wide clause around ``at`` (up to 60 characters after it) says 目标, 确保…"""
+    _, wide_start = clause
+    limit = min(claim_end, at + CLAUSE_REACH)
+    delimiter = _CLAUSE_DELIMITER.search(folded, at, limit)
+    return _TARGET.search(folded, wide_start, delimiter.start() if delimiter else limit) is not None
+
+
+# ---------------------------------------------------------------------------- level or change
+
+Measure = Literal["level", "change"]
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quantity of the claim with what its context says, filled in as the finder reads on."""
+
+    quantity: Quantity
+    period: str | None
+    is_target: bool
+    measure: Measure = "level"
+    direction: Direction | None = None
+    baseline: str | None = None
+    label: str | None = None
+    subject: str | None = None
+    breakdown: Literal["total", "part"] | None = None
+    total: int | None = None
+    """The index of the total this part belongs to, among the claim's drafts."""
+    list_names: tuple[str, ...] = ()
+    """The names a 分别 list gives its figures in turn (治安案件、刑事案件分别下降…)."""
+    list_index: int = 0
+    """This figure's place in its 分别 list."""
+
+
+CHANGE_CUE = re.compile(
+    f"(?P<cue>{one_of(CHANGE_WORDS)})(?P<link>{one_of(CHANGE_LINKS)})?(?:{one_of(CHANGE_QUALIFIERS)})?$")
+"""A change word, then 了/达到/…, then 约/近/… right before the figure (增长了约5%)."""
+CHANGE_RATE = re.compile(f"(?P<rate>{one_of(RATES)})(?:{one_of(RATE_LINKS)})?$")
+"""A rate's name right before the figure (增速为5.2%)."""
+CUE_ENDS = frozenset(word[-1] for words in (CHANGE_WORDS, CHANGE_LINKS, CHANGE_QUALIFIERS)
+                     for word in words) | {"\n"}
+RATE_ENDS = frozenset(word[-1] for words in (RATES, RATE_LINKS) for word in words) | {"\n"}
+"""The characters a match of :data:`CHANGE_CUE` / :data:`CHANGE_RATE` can end with (``$`` also
+matches before a final newline): before a figure that follows any other, neither is searched."""
+_DOWN = frozenset(word for table in (CHANGE_WORDS, RATES) for word, direction in table.items()
+                  if direction == "down")
+_PRIOR_PERIOD = f"(?:{one_of(PRIOR_PERIODS)}|{PREVIOUS_YEAR_IN_FULL}|\\d{{4}}年(?:{one_of(YEAR_ENDS)})?)"
+_BASELINE = re.compile(
+    f"({one_of(BASELINE_WORDS)}|{'|'.join(word + _PRIOR_PERIOD for word in COMPARED_WITH)})")
+"""What a change is measured against (同比, 较上年底, 比2021年): every alternative starts with a
+word, where a search stops."""
+
+
+_COMPARED_CHARS = "".join(COMPARED_WITH)
+
+
+def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]) -> None:
+    """What the clause before the quantity (and after it, if need be) says about it: level or
+    change, baseline, label, subject; or that it is the next figure of the list before it."""
+    folded = claim.folded
+    quantity = draft.quantity
+    at = quantity.start
+    previous = drafts[-1] if drafts else None
+    if previous is not None and previous.measure == "change" \
+            and continues_list(folded[previous.quantity.end:at]):
+        draft.measure, draft.direction = previous.measure, previous.direction
+        draft.baseline, draft.list_names = previous.baseline, previous.list_names
+        draft.list_index = previous.list_index + 1
+        draft.label = (previous.list_names[draft.list_index]
+                       if draft.list_index < len(previous.list_names) else previous.label)
+        return
+    clause_start, wide_start = clause
+    wide_left = folded[wide_start:at]
+    # level or change: a change word (增长) or a rate's name (增幅) right before the figure, with
+    # the baseline in the wide clause (同比, 较上年)
+    baseline = _BASELINE.search(wide_left)
+    last = folded[at - 1] if at > clause_start else ""
+    cue = CHANGE_CUE.search(folded, max(clause_start, at - _CUE_REACH), at) if last in CUE_ENDS else None
+    rate = CHANGE_RATE.search(folded, max(clause_start, at - _RATE_REACH), at) if last in RATE_ENDS else None
+    if cue is not None and not _is_change(folded, cue, baseline is not None):
+        cue = None
+    word = cue["cue"] if cue is not None else rate["rate"] if rate is not None else None
+    if word is not None:
+        draft.measure = "change"
+        draft.direction = "down" if word in _DOWN else "up"
+        if baseline is not None:
+            draft.baseline = baseline[1].lstrip(_COMPARED_CHARS)
+        elif rate is not None:  # 增幅 after a figure with its baseline: the same baseline
+            draft.baseline = next((earlier.baseline for earlier in reversed(drafts) if earlier.baseline),
+                                  None)
+        names = listed_names(wide_left)  # 治安案件、刑事案件分别下降…: they label the list's figures in turn
+        if names:
+            draft.list_names = tuple(clean_label(claim.text[wide_start + name_start:wide_start + name_end])
+                                     for name_start, name_end in names)
+            draft.label = draft.list_names[0]
+    if draft.label is None:  # what the clause names before the figure, else the noun after it
+        start = clause_start
+        if previous is not None and previous.quantity.end > start:
+            start = previous.quantity.end
+        label = clean_label(claim.text[start:at])
+        if not label and previous is not None and previous.quantity.end == start:
+            label = previous.label or ""  # 7批次50户: one label for both
+        if not label and draft.measure == "change":
+            label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
+        if len(label) <= 1 or folded[start:at].rstrip(" ").endswith("的") or label in _VERBS or label == "由":
+            label = _label_after(folded, claim.text, quantity.end) or label
+        draft.label = label if len(label) <= LABEL_MAX else label[-LABEL_MAX:]
+    if draft.label:
+        quote_end = max(draft.label.rfind("”"), draft.label.rfind("》"))
+        verb = _VERB.search(draft.label, max(2, quote_end + 1))
+        if verb:
+            subject = strip_trail(draft.label[:verb.start()]).strip(" ")
+            if len(subject) >= 2 and subject not in _VERBS:  # 县委理论学习中心组 | 组织专题学习
+                draft.subject = subject
+                draft.label = draft.label[verb.start():]
+
+
+def _is_change(folded: str, cue: re.Match[str], has_baseline: bool) -> bool:
+    """Whether a change word before a figure makes it a change: not 下降到 (the level reached),
+    not the 增 of 新增 or the 多 of 较多, and 多/少 only beside a baseline (比上年多3件)."""
+    word = cue["cue"]
+    if cue["link"] in LEVEL_LINKS:
+        return False
+    if word in WEAK_CHANGE_WORDS and folded[cue.start() - 1:cue.start()] in DEGREE_WORDS:
+        return False
+    return has_baseline or word not in BASELINE_ONLY_CHANGES
+
+
+# ---------------------------------------------------------------------------- label and subject
+
+_LABEL_LEAD = re.compile(
+    f"^(?:{one_of(LABEL_LEADS)}|(?:{one_of(AS_OF)})?{_YEAR}年(?:度|{one_of(YEAR_ENDS)})?(?:{SINCE})?)+")
+"""Words and a year at the start of a label (其中, 截至2022年底), which say nothing of what it counts."""
+_TRAIL_PARTS = (*BASELINE_WORDS, *PRIOR_PERIODS, *CHANGE_WORDS, "了", *TRAIL_WORDS)
+LABEL_TRAIL = re.compile(
+    f"(?:{one_of(BASELINE_WORDS)}|(?:{one_of(COMPARED_WITH)})(?:{one_of(PRIOR_PERIODS)})"
+    f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)})+$")
+"""Baselines, change words, 了 and trail words at the end of a label (办结率较上年提高了)."""
+TRAIL_ENDS = frozenset(word[-1] for word in _TRAIL_PARTS) | {"\n"}
+"""The characters a match of :data:`LABEL_TRAIL` can end with (``$`` also matches before a final
+newline): a label ending otherwise has no trail, and the pattern is not searched."""
+_VERB = re.compile(one_of(VERBS))
+_VERBS = frozenset(VERBS)
+_ANY_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
+
+
+def _changed_label(folded: str, claim_start: int, at: int, unit: str | None, drafts: list[Draft]) -> str:
+    """What an unlabelled change (较上年底增长2277个) changes: the total before 其中, else the last level."""
+    same = [d for d in drafts[-8:] if d.measure == "level" and d.quantity.unit == unit and d.label]
+    parts_from = folded.rfind(PARTS_INTRO, max(claim_start, at - CLAUSE_REACH), at)
+    if parts_from >= 0:
+        before = [d for d in same if d.quantity.end <= parts_from]
+        same = before or same
+    if same:
+        return same[-1].label or ""
+    return drafts[-1].label or "" if drafts else ""
+
+
+def _label_after(folded: str, text: str, end: int) -> str:
+    """The noun after a quantity that its left side does not name (成立2支督察队伍 → 督察队伍)."""
+    limit = min(len(folded), end + _LABEL_AFTER_REACH)
+    delimiter = _ANY_DELIMITER.search(folded, end, limit)
+    stop = delimiter.start() if delimiter else limit
+    label = clean_label(text[end:stop])
+    verb = _VERB.search(label, 2)
+    return label[:verb.start()] if verb and verb.end() < len(label) else label
+
+
+def clean_label(raw: str) -> str:
+    """``raw`` without the delimiters, lead words and trail words around what it names."""
+    label = raw.strip(" \t\n,;:。、")
+    lead = _LABEL_LEAD.match(label)
+    if lead:
+        label = label[lead.end():]
+    return strip_trail(label).strip(" \t\n,;:、")
+
+
+def strip_trail(label: str) -> str:
+    """``label`` without the verbs and baselines at its end (``办结率达到`` → ``办结率``): the
+    :data:`LABEL_TRAIL` taken off, where the last character can end one (:data:`TRAIL_ENDS`)."""
+    return LABEL_TRAIL.sub("", label) if label and label[-1] in TRAIL_ENDS else label

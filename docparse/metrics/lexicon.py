@@ -1,0 +1,233 @@
+"""The words the metric finder knows, as data: units, scales, qualifiers, change and target words.
+
+The modules that match them build their regular expressions from these tables (with
+:func:`one_of`). The text they are matched in is folded (:func:`docparse.normalize.fold`): full-width
+forms are ASCII (，→ , ％ → % － → -).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from ..models import Qualifier
+
+Direction = Literal["up", "down"]
+
+
+def one_of(words: Iterable[str]) -> str:
+    """The words as a regular expression alternation, in their order (the first that fits wins)."""
+    return "|".join(re.escape(word) for word in words)
+
+# ---------------------------------------------------------------------------- after the number
+
+UNITS: dict[str, str] = {
+    "个百分点": "个百分点", "百分点": "个百分点", "%": "%", "‰": "‰",
+    "个工作日": "个工作日", "个月": "个月", "人次": "人次", "件次": "件次", "批次": "批次", "场次": "场次",
+    "户次": "户次", "架次": "架次", "车次": "车次", "班次": "班次", "余次": "次",
+    "平方公里": "平方公里", "平方米": "平方米", "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦",
+    "公里": "公里", "千米": "千米", "公顷": "公顷", "千克": "千克", "美元": "美元", "大类": "类",
+    "小时": "小时", "元": "元", "个": "个", "次": "次", "件": "件", "项": "项", "名": "名", "户": "户",
+    "条": "条", "份": "份", "期": "期", "册": "册", "场": "场", "所": "所", "家": "家", "起": "起",
+    "支": "支", "部": "部", "类": "类", "人": "人", "本": "本", "篇": "篇", "套": "套", "台": "台",
+    "辆": "辆", "座": "座", "处": "处", "宗": "宗", "笔": "笔", "批": "批", "位": "位", "种": "种",
+    "张": "张", "块": "块", "组": "组", "亩": "亩", "吨": "吨", "米": "米", "倍": "倍", "天": "天",
+    "年": "年", "岁": "岁", "学时": "学时", "课时": "课时",
+}
+"""The units a figure is counted or measured in, each as written → as the metric names it."""
+
+SCALES: dict[str, int] = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8,
+                          "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3}
+"""The words that scale a figure (2.3万户, 1.5亿元) and their factors; a unit they begin (千米) is none."""
+
+INFIXES = ("余", "多", "几")
+"""The words between a figure and its unit that make it approximate (500余人, 850多项, 十几个)."""
+
+INFIXES_AFTER_HIGH = ("余", "多")
+"""The approximating words that may also follow the high end of a range (300至500余人)."""
+
+RANGE_SEPARATORS = ("至", "到", "~", "-", "—", "–")
+"""The words between the two ends of a range (3至5年, 10%-15%, 3个至5个)."""
+
+SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
+    "以上": "lower_bound", "以下": "upper_bound", "以内": "upper_bound", "左右": "approx", "上下": "approx",
+}
+"""The words after a figure that bound or approximate it (90%以上, 5%左右)."""
+
+SUFFIX_NOT_BEFORE: dict[str, str] = {"以上": "率"}
+"""A suffix followed by this is part of a rate's name instead (优良以上率)."""
+
+PERIOD_AFTER_YEARS = "度底初末中版级前来"
+"""After N年, one of these makes the 年 part of a date or period (三年来, 五年前), not a count of years."""
+
+# ---------------------------------------------------------------------------- before the number
+
+PREFIX_QUALIFIERS: dict[str, Qualifier] = {
+    "将近": "approx", "接近": "approx", "大约": "approx", "约": "approx", "近": "approx",
+    "超过": "lower_bound", "超": "lower_bound", "逾": "lower_bound", "多于": "lower_bound",
+    "高于": "lower_bound", "不少于": "lower_bound", "不低于": "lower_bound", "突破": "lower_bound",
+    "不足": "upper_bound", "不到": "upper_bound", "不超过": "upper_bound", "不高于": "upper_bound",
+    "低于": "upper_bound", "少于": "upper_bound", "数": "approx", "几": "approx", "上": "approx",
+}
+"""The words before a figure that approximate or bound it (约120个, 超过两万人, 不足100人)."""
+
+CHINESE_ONLY_PREFIXES = ("数", "几", "上")
+"""Prefixes that qualify only a Chinese numeral (数十, 几百, 上万), not Arabic digits."""
+
+NOT_NEAR_AFTER = "习最接将附"
+"""近 after one of these is part of a word (习近平, 最近, 附近), not 'nearly'."""
+
+ORDINAL_MARK = "第"
+"""Before a numeral: an ordinal (第一, 第3)."""
+
+CHINESE_ORDINAL_MARKS = "其初"
+"""Before a Chinese numeral: an ordinal or a day (其一, 初五)."""
+
+CODE_JOINERS = ".:/#-"
+"""ASCII marks that join a number to the code, date or time before it (2023.1, No.#3, 2022-12)."""
+
+DATE_OPENERS = "·〔["
+"""Before a number: a date or a document number (3·15, 〔2022〕)."""
+
+DATE_JOINERS_AFTER = "·:"
+"""After an Arabic number: a date or a time (3·15, 9:24)."""
+
+YEAR_FOLLOWERS = "年-—~至"
+"""After four bare Arabic digits: a year (2023年, 2021-2025)."""
+
+# ---------------------------------------------------------------------------- level or change
+
+CHANGE_WORDS: dict[str, Direction] = {
+    "增长": "up", "增加": "up", "提高": "up", "提升": "up", "上升": "up", "扩大": "up", "增": "up",
+    "多": "up",
+    "下降": "down", "降低": "down", "减少": "down", "压缩": "down", "缩短": "down", "缩减": "down",
+    "回落": "down", "下滑": "down", "降": "down", "减": "down", "少": "down",
+}
+"""The words that make the figure after them a change, and its direction (增长12%, 下降3个百分点)."""
+
+CHANGE_LINKS = ("了", "达到", "达", "到", "至", "为")
+"""The words between a change word and its figure (增长了, 下降至)."""
+
+LEVEL_LINKS = ("到", "至")
+"""Of the change links, those that make the figure the level reached (下降到5.1%), not the change."""
+
+CHANGE_QUALIFIERS = ("约", "近", "超过", "逾", "不足")
+"""The qualifiers that may stand between a change word (and its link) and the figure (增长约5%)."""
+
+WEAK_CHANGE_WORDS = ("增", "多", "少")
+"""Change words that are part of another word after a degree word (新增, 较多, 更少)."""
+
+DEGREE_WORDS = "新较更最"
+"""The degree words before a weak change word."""
+
+BASELINE_ONLY_CHANGES = ("多", "少")
+"""Change words that make a change only beside a baseline (比上年多3件)."""
+
+RATES: dict[str, Direction] = {
+    "增长率": "up", "增速": "up", "增幅": "up", "涨幅": "up", "降幅": "down", "下降率": "down",
+    "降低率": "down", "减少率": "down", "压缩率": "down", "压缩比率": "down", "下降幅度": "down",
+    "增长幅度": "up",
+}
+"""The names of a rate of change and its direction (增速5.2%, 降幅58%)."""
+
+RATE_LINKS = ("为", "达到", "达", "是")
+"""The words between a rate's name and its figure (增速为5.2%)."""
+
+BASELINE_WORDS = ("同比", "环比")
+"""Baselines in one word: the same period of the year before, the period before."""
+
+COMPARED_WITH = ("较", "比")
+"""The words that introduce a baseline (较上年, 比2021年)."""
+
+PRIOR_YEARS = ("上年", "去年")
+"""The year before, which a change is measured against (较上年, 比去年)."""
+
+PRIOR_YEAR_POINTS = ("底", "末", "同期")
+"""The points of the year before that a baseline may name (较上年底, 比去年同期)."""
+
+PRIOR_PERIODS = tuple(f"{year}{point}" for year in PRIOR_YEARS for point in (*PRIOR_YEAR_POINTS, ""))
+"""上年底 上年末 上年同期 上年 去年底 … : the baselines named after the year before, longest first."""
+
+PREVIOUS_YEAR_IN_FULL = "上一年度"
+"""The year before, in full (较上一年度): a baseline too, but one a label keeps at its end."""
+
+# ---------------------------------------------------------------------------- period and target
+
+YEAR_ENDS = ("底", "末")
+"""The end of a year (2022年底, 2022年末)."""
+
+AS_OF = ("截至", "截止")
+"""'Up to' before a date (截至2022年底, 截至目前)."""
+
+YEAR_LEADS = (*AS_OF, "到", "在", "于", "至")
+"""The words before a year that opens a clause (截至2022年底, 在2023年)."""
+
+TARGET_WORDS = ("目标", "预期", "力争", "争取", "确保")
+"""The words that make a figure in their clause a target (力争达到90%, 确保完成)."""
+
+TARGET_INTROS = ("预期目标", "主要目标", "目标任务", "目标")
+"""With 是/为 and a colon, these open a list of targets (主要预期目标是:…;…)."""
+
+INTRO_LINKS = ("是", "为")
+"""The words between a target intro and its colon."""
+
+# ---------------------------------------------------------------------------- no figure
+
+SET_PHRASES = (
+    "一网通办", "三位一体", "五位一体", "一把手", "一件事", "一次办", "一站式", "一体化", "一揽子",
+    "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "三个代表", "一带一路", "一国两制",
+    "两学一做", "三严三实", "一岗双责", "一次性", "一门式", "一号文件", "千家万户", "三年行动",
+    "五年规划", "十年规划", "一个中心", "两个基本点", "一类", "一批", "一条龙", "一站", "两级", "三级",
+)
+"""Set phrases whose numerals count nothing (一网通办, 四个意识, 县乡两级)."""
+
+# ---------------------------------------------------------------------------- labels
+
+LABEL_LEADS = ("的", "其中", "另外", "此外", "同时", "全年", "今年", "当年", "目前", "截至目前", "共", "累计",
+               "并", "还", "已经")
+"""The words taken off the start of a label (其中企业3866个 → 企业); so is a year (2022年度, 截至2022年底)."""
+
+SINCE = "以来"
+"""'Since', after a leading year (2020年以来)."""
+
+TRAIL_WORDS = ("达到", "达", "为", "是", "共计", "共有", "共", "累计", "合计", "总计", "约", "近", "超过",
+               "逾", "超", "不足", "不到", "到", "至", "有", "分别", "平均", "均", "的", "等", "先后", "全年",
+               "已", "还", "又", "再")
+"""The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率)."""
+
+VERBS = ("组织", "开展", "举办", "办理", "受理", "发布", "提供", "审查", "研究", "成立", "设立", "建成",
+         "培训", "调解", "接待", "发放", "出动", "注销", "新增", "下放", "梳理", "审核", "审议", "清理",
+         "处理", "化解", "排查", "收到", "推出", "制定", "出台", "印发", "召开", "参加", "查处", "立案",
+         "办结", "上报", "采用", "征求", "解决", "完成", "审结", "编制", "部署", "配备", "划分", "确认",
+         "提出")
+"""The verbs that split a label into its subject and what was done (县委…中心组|组织专题学习)."""
+
+LIST_JOINS = ("、", "和", "及", "与")
+"""The words that join the items of a list (治安案件、刑事案件; 企业和个体工商户)."""
+
+RESPECTIVELY = "分别"
+"""分别: the figures after it go in turn with the names listed before it."""
+
+PARTS_INTRO = "其中"
+"""其中: the figures after it are parts of the total before it."""
+
+COMPLETED = ("已", "现已")
+"""Before a figure of the same unit as the one before: a part of it done (109个,已办结90个)."""
+
+# ---------------------------------------------------------------------------- clauses, quotes and titles
+
+CLAUSE_DELIMITERS = ",;:。!?"
+"""The marks that end a clause."""
+
+LIST_DELIMITER = "、"
+"""The mark between the items of a list, which ends a clause except for 分别 lists."""
+
+OPENERS = "《〈“‘「『"
+"""The opening marks of titles and quotes (the ASCII quote " opens and closes alike)."""
+
+CLOSERS = "》〉”’」』"
+"""The closing marks of titles and quotes."""
+
+TITLE_OPENERS = "《〈"
+"""The opening marks of a title (《保德县“十四五”法治政府建设专项规划》), where numbers name things."""

@@ -1,0 +1,310 @@
+"""One numeral run of a claim, read with what follows it: a :class:`Quantity` or a :class:`Rejection`.
+
+A run is a quantity only when a unit follows it (次 件 个 人次 % 个百分点 元 …), or it is 百分之X,
+or 万/亿 scales it: that anchor keeps years, dates, 发文字号, 十四五, 一是 and 12345热线 out.
+Chinese numerals are converted (:func:`docparse.numerals.cn_quantity`) only on the run cut out
+here, never on running text, where a converter would turn 一网通办 into 1网通办.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from .. import numerals
+from ..models import Qualifier
+from ..numerals import DIGITS, cn_quantity
+from .claim import ClaimText
+from .lexicon import (
+    CHINESE_ONLY_PREFIXES,
+    CHINESE_ORDINAL_MARKS,
+    CODE_JOINERS,
+    DATE_JOINERS_AFTER,
+    DATE_OPENERS,
+    INFIXES,
+    INFIXES_AFTER_HIGH,
+    NOT_NEAR_AFTER,
+    ORDINAL_MARK,
+    PERIOD_AFTER_YEARS,
+    PREFIX_QUALIFIERS,
+    RANGE_SEPARATORS,
+    SCALES,
+    SET_PHRASES,
+    SUFFIX_NOT_BEFORE,
+    SUFFIX_QUALIFIERS,
+    UNITS,
+    YEAR_FOLLOWERS,
+    one_of,
+)
+
+Reason = Literal["no_unit", "ordinal", "year_or_date", "identifier", "law_title", "quoted_name",
+                 "set_phrase", "article_yi", "not_numeral", "part_of_metric"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a numeral run is no metric (one of the constants below)."""
+
+    reason: Reason
+
+
+NO_UNIT = Rejection("no_unit")
+"""No unit follows the run and no 万/亿 scales it (一是, 十四五, 12345热线)."""
+ORDINAL = Rejection("ordinal")
+"""第一, 其一, 初五."""
+YEAR_OR_DATE = Rejection("year_or_date")
+"""2022年, 2023-02-28, 3·15, 〔2022〕, 三年来."""
+IDENTIFIER = Rejection("identifier")
+"""Part of a code or name written in Latin letters (4G, IPv6, A1)."""
+LAW_TITLE = Rejection("law_title")
+"""Inside 《》: numbers in a title name things (《“十四五”规划》)."""
+QUOTED_NAME = Rejection("quoted_name")
+"""Inside a short quote, a name or slogan (“八五”普法)."""
+SET_PHRASE = Rejection("set_phrase")
+"""Part of a set phrase (一网通办, 县乡两级)."""
+ARTICLE_YI = Rejection("article_yi")
+"""一 as the indefinite article (一个机制, 一项工作), not a count."""
+NOT_NUMERAL = Rejection("not_numeral")
+"""Characters of numerals that write no number here (百姓, 千方百计, a lone 零)."""
+PART_OF_METRIC = Rejection("part_of_metric")
+"""Inside a metric read already (the 5 of 3至5个)."""
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A figure as the text writes it, from its qualifier word (约, 超过) to its unit or suffix."""
+
+    start: int
+    end: int
+    raw: str
+    """``text[start:end]``."""
+    value: float
+    """The number, scaled (2.3万 → 23000)."""
+    value_high: float | None
+    """The high end of a range (3至5年 → 5)."""
+    unit: str | None
+    """The unit as the metric names it (百分点 → 个百分点); None for a bare scaled number (2.3万)."""
+    qualifier: Qualifier
+
+
+PERCENT_WORDS = "百分之"
+"""百分之X: a percentage written in words (百分之九十五)."""
+
+_DIGIT_CHARS = "".join(DIGITS)
+_NUMERAL_CHARS = _DIGIT_CHARS + "".join(numerals.UNITS)
+_ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+"""An Arabic numeral (1,234.5). ASCII digits only, as the folded text writes every digit: a class
+of ``\\d`` is looked up in the Unicode database at every character."""
+_CHINESE = f"[{_NUMERAL_CHARS}]+(?:点[{_DIGIT_CHARS}]+)?"
+"""A Chinese numeral (三千零五十二, 三点五), however malformed: :func:`cn_quantity` judges it."""
+RUN_DEFINITION = re.compile(f"{PERCENT_WORDS}(?:{_ARABIC}|{_CHINESE})|{_ARABIC}|{_CHINESE}")
+"""Every numeral run of a text: 百分之X, an Arabic numeral or a Chinese one (:data:`RUN` finds them)."""
+RUN = re.compile(
+    f"[0-9{_NUMERAL_CHARS}]"
+    f"(?:(?<=百)分之(?:{_ARABIC}|{_CHINESE})|(?<=[0-9])[0-9]*(?:,[0-9]{{3}})*(?:\\.[0-9]+)?"
+    f"|[{_NUMERAL_CHARS}]*(?:点[{_DIGIT_CHARS}]+)?)")
+""":data:`RUN_DEFINITION` written to start with the class of the first character of every run,
+where each alternative goes on (百 → 分之…, a digit → more digits, a Chinese numeral → more of
+them): ``re`` skips to the next possible start at C speed instead of trying the pattern at every
+character."""
+
+_NUMERAL_DIGITS = frozenset(DIGITS).union("十")
+"""A Chinese run holds one of these, or it is no numeral (百姓, 千方百计)."""
+
+
+def _scale_word(scale: str) -> str:
+    """The scale as a pattern that leaves the units it begins alone (千, but not the 千 of 千米)."""
+    units = [unit[len(scale):] for unit in UNITS if unit.startswith(scale) and unit != scale]
+    return f"{scale}(?!{one_of(units)})" if units else scale
+
+
+def _suffix_word(suffix: str) -> str:
+    """The suffix as a pattern that leaves the names it begins alone (以上, but not 以上率)."""
+    follower = SUFFIX_NOT_BEFORE.get(suffix)
+    return f"{suffix}(?!{re.escape(follower)})" if follower else suffix
+
+
+_SCALE = "|".join(_scale_word(scale) for scale in SCALES)
+TAIL = re.compile(  # read_quantity unpacks its groups in this order
+    rf"(?P<scale>{_SCALE})?(?P<infix>{one_of(INFIXES)})?(?P<scale2>{_SCALE})?"
+    rf"(?:(?P<sep>{one_of(RANGE_SEPARATORS)})(?P<high>{_ARABIC}|{_CHINESE})(?P<hscale>{_SCALE})?)?"
+    rf"(?P<infix2>{one_of(INFIXES_AFTER_HIGH)})?"
+    rf"(?P<unit>{one_of(sorted(UNITS, key=len, reverse=True))})?"
+    rf"(?:(?:{one_of(RANGE_SEPARATORS)})(?P<rhigh>{_ARABIC})(?P=unit))?"
+    rf"(?P<suffix>{'|'.join(_suffix_word(suffix) for suffix in SUFFIX_QUALIFIERS)})?")
+"""What follows a numeral run: scale (万), approximation (余), the high end of a range (至5),
+unit (个), the unit again after the high end (3个至5个), suffix (以上). Every part is optional."""
+Tail = tuple[tuple[str | None, ...], int, int]
+"""The groups of a match of :data:`TAIL`, where it ends and where its unit ends (-1: no unit)."""
+
+
+def read_tail_by_pattern(folded: str, run_end: int, claim_end: int) -> Tail:
+    """:data:`TAIL` after a run: the definition :func:`read_tail` reads faster."""
+    tail = TAIL.match(folded, run_end, claim_end)
+    assert tail is not None  # every part is optional
+    return tail.groups(), tail.end(), tail.end("unit")
+
+
+TAIL_STARTS = frozenset(word[0] for words in (SCALES, INFIXES, RANGE_SEPARATORS, UNITS, SUFFIX_QUALIFIERS)
+                        for word in words)
+"""The characters a non-empty match of :data:`TAIL` can start with (each of its parts starts with
+a scale, 余多几, a range sign, a unit or a suffix)."""
+_NO_TAIL: tuple[str | None, ...] = (None,) * TAIL.groups
+_BEFORE_UNIT = frozenset(word[0] for words in (SCALES, INFIXES, RANGE_SEPARATORS) for word in words)
+LONE_UNITS = {
+    unit: frozenset(word[0] for words in (RANGE_SEPARATORS, SUFFIX_QUALIFIERS) for word in words).union(
+        longer[1] for longer in UNITS if len(longer) > 1 and longer[0] == unit)
+    for unit in UNITS if len(unit) == 1 and unit not in _BEFORE_UNIT}
+"""The one-character units (个 次 % …), each with the characters that can make the tail longer
+right after it (个 → 个百分点, a range 3个至5个, a suffix 以上): followed by any other, the tail is
+that unit alone."""
+_LONE_UNIT_TAILS = {unit: (None,) * 7 + (unit, None, None) for unit in LONE_UNITS}
+
+
+def read_tail(folded: str, run_end: int, claim_end: int) -> Tail:
+    """What :func:`read_tail_by_pattern` reads, without matching the pattern where the tail is
+    empty (the next character starts no part of it: :data:`TAIL_STARTS`) or a one-character unit
+    alone (:data:`LONE_UNITS`, most quantities)."""
+    if run_end >= claim_end or folded[run_end] not in TAIL_STARTS:
+        return _NO_TAIL, run_end, -1
+    unit = folded[run_end]
+    if unit in LONE_UNITS and folded[run_end + 1:min(run_end + 2, claim_end)] not in LONE_UNITS[unit]:
+        return _LONE_UNIT_TAILS[unit], run_end + 1, run_end + 1
+    return read_tail_by_pattern(folded, run_end, claim_end)
+
+
+_PREFIX_REACH = max(len(word) for word in PREFIX_QUALIFIERS)
+PREFIX = re.compile(f"(?P<word>{one_of(PREFIX_QUALIFIERS)})$")
+"""A qualifier word right before the numeral (约, 超过, 不少于)."""
+PREFIX_ENDS = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {"\n"}
+"""The characters a match of :data:`PREFIX` can end with (``$`` also matches before a final
+newline): after any other, the pattern is not searched."""
+
+_PHRASE_REACH = max(len(phrase) for phrase in SET_PHRASES) - 1
+_SET_PHRASE = re.compile(one_of(sorted(SET_PHRASES, key=len, reverse=True)))
+
+
+def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Rejection | None
+                  ) -> Quantity | Rejection:
+    """The quantity the run ``folded[run_start:run_end]`` of ``claim`` writes, or why there is none.
+
+    ``shield`` is the reason when the run is inside a title or a short quote.
+    """
+    folded = claim.folded
+    core = folded[run_start:run_end]
+    arabic = core[0].isdigit()
+    percent_words = core.startswith(PERCENT_WORDS)
+    if not percent_words and not arabic and _NUMERAL_DIGITS.isdisjoint(core):
+        return NOT_NUMERAL  # 百姓, 千方百计, 万众一心
+    if shield is not None:
+        return shield
+    # the characters around the run: an ordinal, a date, a code, a set phrase
+    before = folded[run_start - 1] if run_start > claim.start else " "  # a claim's start counts as a space
+    if before == ORDINAL_MARK or (before in CHINESE_ORDINAL_MARKS and not arabic):
+        return ORDINAL
+    if before.isascii() and (before.isalnum() or before in CODE_JOINERS):
+        return IDENTIFIER if before.isalpha() else YEAR_OR_DATE
+    if before in DATE_OPENERS:
+        return YEAR_OR_DATE
+    if not arabic and _in_set_phrase(folded, run_start, run_end):
+        return SET_PHRASE
+    after = folded[run_end:run_end + 1]
+    if arabic and after.isascii() and after.isalpha():
+        return IDENTIFIER
+    if arabic and (after in DATE_JOINERS_AFTER
+                   or (after == "-" and folded[run_end + 1:run_end + 2].isdigit() and len(core) == 4)):
+        return YEAR_OR_DATE
+    # what follows it: a unit, a scale, a range
+    parts, end, unit_end = read_tail(folded, run_end, claim.end)
+    scale1, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high, suffix = parts
+    scale = scale1 or scale2
+    if percent_words:
+        unit_raw, scale = "%", None
+    elif unit_raw is None and not (scale and arabic) and not (
+            not arabic and ("万" in core or "亿" in core) and len(core) > 1):
+        if arabic and len(core.replace(",", "").split(".")[0]) == 4 and after in YEAR_FOLLOWERS:
+            return YEAR_OR_DATE
+        return NO_UNIT
+    if unit_raw == "年" and _is_year(folded, core, arabic, unit_end):
+        return YEAR_OR_DATE
+    if not arabic and core == "一" and not infix and not separator:
+        return ARTICLE_YI  # 一个机制, 一项工作: the indefinite article, not a count
+    if DIGITS.get(core) == 0:
+        return NOT_NUMERAL  # a lone 零
+    value = _value(core, scale)
+    if value is None:
+        return NOT_NUMERAL
+    high: float | None = None
+    if high_raw and (unit_raw or high_scale):
+        high = _value(high_raw, high_scale or scale)
+        if unit_raw == "年" and high is not None and high >= 1000:
+            return YEAR_OR_DATE  # 2021至2025年
+    elif separator:
+        return NO_UNIT if unit_raw is None else YEAR_OR_DATE
+    if unit_high:
+        high = _value(unit_high, None)
+    qualifier: Qualifier = "exact"
+    start = run_start
+    prefix = (PREFIX.search(folded, max(claim.start, run_start - _PREFIX_REACH), run_start)
+              if folded[run_start - 1] in PREFIX_ENDS else None)
+    if prefix and _is_qualifier(folded, prefix, arabic):
+        qualifier = PREFIX_QUALIFIERS[prefix["word"]]
+        start = prefix.start()
+    if infix or infix2:
+        qualifier = "approx"
+    if suffix:
+        qualifier = SUFFIX_QUALIFIERS[suffix]
+    unit = UNITS[unit_raw] if unit_raw else None
+    return Quantity(start, end, claim.text[start:end], value, high, unit, qualifier)
+
+
+def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -> bool:
+    """False for a run that :func:`read_quantity` certainly rejects: nothing it reads as a unit,
+    scale or range can follow (:data:`TAIL_STARTS`), and the run is neither 百分之X nor scaled by
+    万/亿 itself."""
+    if run_end < claim_end and folded[run_end] in TAIL_STARTS:
+        return True
+    core = folded[run_start:run_end]
+    return "万" in core or "亿" in core or core.startswith(PERCENT_WORDS)
+
+
+def _in_set_phrase(folded: str, run_start: int, run_end: int) -> bool:
+    """Whether the run starts inside a set phrase (一网通办, 三位一体, 县乡两级)."""
+    return any(match.start() <= run_start < match.end() for match in _SET_PHRASE.finditer(
+        folded, max(0, run_start - _PHRASE_REACH), run_end + _PHRASE_REACH))
+
+
+def _is_year(folded: str, core: str, arabic: bool, unit_end: int) -> bool:
+    """Whether N年 is a year or a period (2022年, 二〇二二年, 三年来), not a count of years."""
+    digits = core.replace(",", "")
+    spelled_year = not arabic and len(core) >= 3 and all(char in DIGITS for char in core)  # 二〇二二
+    if (arabic and (len(digits) >= 3 or "." in digits)) or spelled_year:
+        return True
+    return folded[unit_end:unit_end + 1] in PERIOD_AFTER_YEARS
+
+
+def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:
+    """Whether a word before the number qualifies it: not the 近 of 习近平 or 最近, nor 数/几/上 + digits."""
+    word = prefix["word"]
+    if word == "近" and folded[prefix.start() - 1: prefix.start()] in NOT_NEAR_AFTER:
+        return False
+    return not (word in CHINESE_ONLY_PREFIXES and arabic)
+
+
+@functools.lru_cache(maxsize=4096)
+def _value(core: str, scale: str | None) -> float | None:
+    """The number a cleaned core stands for, times its 万/亿 scale; ``None`` if it is no numeral.
+
+    Cached: the same few cores (一, 两, 12, 100) recur in every report.
+    """
+    core = core.removeprefix(PERCENT_WORDS).replace(",", "")
+    try:
+        number = Decimal(core) if core[0].isdigit() else Decimal(str(cn_quantity(core)))
+    except (InvalidOperation, ValueError, IndexError):
+        return None
+    if scale:
+        number *= SCALES[scale]
+    return float(number)
