@@ -11,27 +11,34 @@ from __future__ import annotations
 import re
 
 from .models import FurnitureCategory
+from .normalize import _ESCAPE_GARBAGE
 
 _TRAIL_ENDINGS = ("正文", "详情", "详细内容", "内容")
 """A navigation trail ends with one of these (``首页>政务公开>正文``)."""
 _TRAIL_PATTERN = rf"[>»]({'|'.join(_TRAIL_ENDINGS)})$"
+TRAIL_SEPARATORS = (">", "»", ">>", "→")
+"""What stands between the words of a navigation trail; alone on a line when it was scraped one word
+per line."""
 # Each pattern is matched against the folded line with all spaces removed (see classify_line).
 _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
-    ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页)[:>»]"),
+    ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页|您当前所在位置|当前所在位置)[:>»]"),
+    ("navigation", r"^[^>»。;,:]{1,16}(?:(?:>>|[>»])[^>»。;,:]{1,16}){2,}$"),
     ("navigation", r"^首页([>»/]|>>)"),
     ("navigation", _TRAIL_PATTERN),
     ("font_size", r"^[\[【(]?(字号|字体|文字大小|字体大小)[:]?[\]】)]?[\[【(]?(大中小|小中大|默认|A\+?A-?)?[\]】)]?$"),
     ("font_size", r"^[\[【(]?(字体|字号)?[:]?(大中小|小中大|大中小默认)[\]】)]?$"),
     ("font_size", r"^[\[【(]?字号[:]?[\[【(]?(大|中|小|默认)"),
+    ("font_size", r"^[\[【(]?(大|中|小|Aa|A\+|A-|默认)[\]】)]?$"),
     ("action", r"^[\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|返回顶部|返回|保存本页|我要纠错|纠错|下载|分享)[\]】)]?([\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏|返回顶部|保存|保存本页)[\]】)]?)*$"),
     ("action", r"^(上一篇|下一篇)[:]"),
-    ("share", r"^(扫一扫在手机(上)?(打开|浏览)当前页(面)?|扫码使用手机浏览本页内容|手机扫描二维码|微信扫一扫|扫一扫|分享到[:]?.*|分享|用手机扫描二维码.*)$"),
+    ("share", r"^(扫一扫在手机(上)?(打开|浏览)当前页(面)?|扫码使用手机浏览本页内容|手机扫描二维码|微信扫一扫|扫一扫|分享到[:]?.*|分享[:]?|用手机扫描二维码.*|微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|人人网|豆瓣)$"),
     ("share", r"^\$\(.*\)\.share\(\);?$"),
     ("counter", r"^[\[【(]?(浏览次数|阅读次数|点击数|点击量|访问量|累计次数|浏览量|阅读量)[:]?\d*[\]】)]?$"),
     ("related", r"^(相关解读|相关稿件|相关文档|相关附件|相关链接|相关新闻|相关阅读|相关文章|相关信息|政策解读|图解|解读)[:]?$"),
     ("footer", r"(网站地图|联系我们|网站声明|版权所有|主办单位[:]|承办单位[:]|技术支持[:]|网站标识码|ICP备|公网安备|政府网站找错|建议使用.{0,40}浏览器|分辨率|Copyright|©)"),
     ("accessibility", r"^(无障碍(浏览|阅读)?|长者模式|关怀版|适老化|简体|繁体|简|繁|English|智能问答|网站支持IPv6|IPv6|登录|注册|登录\|注册|English版)([|/]?(无障碍(浏览|阅读)?|长者模式|关怀版|简体|繁体|简|繁|English|智能问答|登录|注册|网站支持IPv6))*$"),
     ("accessibility", r"^今天是[:]?\d{4}年"),
+    ("other", r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\d{1,2}:\d{2}(?::\d{2})?$"),
     ("page_number", r"^[-—–－]\d{1,4}[-—–－]$"),
     ("page_number", r"^第\d{1,4}页(/|,)?(共\d{1,4}页)?$"),
     ("page_number", r"^(共\d{1,4}页)$"),
@@ -127,8 +134,13 @@ def looks_like_banner(stripped: str) -> bool:
 
 
 def is_markup(stripped: str) -> bool:
-    """A line that is nothing but HTML tags or entities left over by a scraper."""
+    """A line that is nothing but HTML tags, comment fences, entities or escapes left over by a
+    scraper (``<p>``, ``<!--``, ``&nbsp;``, ``<U+00A0>``, a literal ``\\u3000``)."""
     return _MARKUP.fullmatch(stripped) is not None
 
 
-_MARKUP = re.compile(r"(?:<[^<>\n]{0,200}>|&[a-z]{2,8};|&#\d{1,6};|\s)+")
+_ESCAPES = _ESCAPE_GARBAGE.pattern
+_MARKUP = re.compile(rf"(?:<[^<>\n]{{0,200}}>|<!--|-->|&[a-z]{{2,8}};|&#\d{{1,6}};|{_ESCAPES}|\s)+")
+LEADING_MARKUP = re.compile(rf"(?:<[a-zA-Z/][^<>\n]{{0,80}}>|{_ESCAPES}|&#\d{{1,6}};|[ ])+")
+"""Markup or escapes a scraper left before a marker (``<p>一、``, ``&nbsp;&nbsp;一、``): they hide no
+heading, and are no part of it."""

@@ -18,12 +18,11 @@ from lark.common import LexerConf
 from lark.lexer import Lexer
 
 from .. import ladder
+from ..chrome import LEADING_MARKUP
 from ..grammar import GRAMMAR, grammar_text
 from ..ladder import MarkerStyle
 from ..lines import Line
 
-_LEADING_TAGS = re.compile(r"(?:<[a-zA-Z/][^<>\n]{0,80}>[ ]*)+")
-"""Markup a scraper left before a marker (``<p>一、总体情况</p>``): it hides no heading."""
 _QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
 """After ``2、`` or ``1.``: a date or a quantity (2、3月份, 1.5万), not a heading."""
 
@@ -80,10 +79,10 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
 def _match_marker(line: BodyLine) -> None:
     text = line.folded
     offset = len(text) - len(text.lstrip(" "))
-    if text.startswith("<", offset):
-        tags = _LEADING_TAGS.match(text, offset)
-        if tags:
-            offset = tags.end()
+    if text.startswith(("<", "&", "\\"), offset):  # markup or escapes before the marker hide no heading
+        markup = LEADING_MARKUP.match(text, offset)
+        if markup:
+            offset = markup.end()
     match = ladder.marker_at(text, offset)
     if not match:
         return
