@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .metadata import DOC_NUMBER, parse_date
+from .metadata import DATE_KEYS, DOC_NUMBER, parse_date
 from .models import (
     Closing,
     Diagnostic,
@@ -28,7 +28,6 @@ from .spans import Locator
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零○O一二三四五六七八九]{4})年")
-_DATE_KEYS = ("written_date", "publish_date")
 _ARTICLE_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+条")  # ^: a search of it stays linear
 _ANNUAL_TITLE = re.compile(r"\d{4}\s*年度")
 _TITLE_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
@@ -103,7 +102,7 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metad
         fields.append(build(MetadataField, key=raw.key, label=raw.label or "发文字号", value=value,
                               span=locator.span(start, value_end),
                               value_span=locator.span(value_start, value_end)))
-        if raw.key in _DATE_KEYS:
+        if raw.key in DATE_KEYS:
             parsed = parse_date(folded[value_start:value_end])
             if parsed and raw.key not in values:
                 values[raw.key] = parsed

@@ -42,6 +42,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "department": ("责任部门",),
     "carrier": ("载体类型", "记录形式"),
 }
+DATE_KEYS = ("written_date", "publish_date")
+"""The keys whose values are dates."""
 _LABEL_TO_KEY = {label.lower(): key for key, labels in LABELS.items() for label in labels}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import chrome, ladder
 from .lines import Line
-from .metadata import DOC_NUMBER, RawField, bare_label, find_fields, front_matter_field
+from .metadata import DATE_KEYS, DOC_NUMBER, RawField, bare_label, find_fields, front_matter_field, parse_date
 from .models import FurnitureCategory
 from .normalize import CJK, fold
 
@@ -358,7 +358,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             role[index] = "front"
             _add_fields(line, fields, result)
             if label:
-                value = _value_line(lines, squeezed, role, index)
+                value = _value_line(lines, squeezed, role, index, label.key)
                 if value is not None:
                     role[value] = "front"
                     _add_value_line(line, label, lines[value], result)
@@ -440,16 +440,23 @@ def _order_number_after(lines: list[Line], squeezed: list[str], role: list[str],
     return index
 
 
-def _value_line(lines: list[Line], squeezed: list[str], role: list[str], index: int) -> int | None:
-    """The line after a label line that holds its value: the next content line that is neither
-    chrome, nor another label, nor the document's own 发文字号 (a 内容描述 cell may be empty)."""
+def _value_line(lines: list[Line], squeezed: list[str], role: list[str], index: int, key: str) -> int | None:
+    """The line after a label line that holds its value: the next content line, unless it is chrome,
+    another label, or what the label cannot name (an empty 主题词 cell stands over the title, an
+    empty 内容描述 over the 发文字号, an empty 成文日期 over anything but a date)."""
     following = index + 1
     while following < len(lines) and following <= index + 2 and role[following] == "blank":
         following += 1
     if following >= len(lines) or role[following] or following > index + 2:
         return None
-    folded = lines[following].folded
-    if find_fields(folded) or bare_label(folded) or DOC_NUMBER.fullmatch(squeezed[following]):
+    folded, text = lines[following].folded, squeezed[following]
+    if find_fields(folded) or bare_label(folded) or _ADDRESSEE.match(text):
+        return None
+    if key in DATE_KEYS:
+        return following if parse_date(text) else None
+    if key == "doc_number":
+        return following
+    if DOC_NUMBER.fullmatch(text) or (key != "title" and GENRE_ENDING.search(text) and _is_title_like(text)):
         return None
     return following
 
