@@ -55,10 +55,10 @@ _LABEL_ALTERNATION = "|".join(_spaced(label) for label in sorted(_LABEL_TO_KEY, 
 # Longest labels first, so 发布日期 wins over 日期 and 信息来源 over 来源.
 _LABEL_RE = re.compile(r"(?<![\u4e00-\u9fffA-Za-z_])(?P<label>" + _LABEL_ALTERNATION + r")[ ]*[:]",
                        re.IGNORECASE)
-_BARE_LABEL = re.compile(r"[ ]*(?P<label>" + _LABEL_ALTERNATION + r")[ ]*:?[ ]*", re.IGNORECASE)
+_BARE_LABEL = re.compile(r"(?P<label>" + _LABEL_ALTERNATION + r")[ ]*:?", re.IGNORECASE)
 """A line that is a label and nothing else (``索取号``, ``发布机构：``): a table cell whose value is
 the next line."""
-_YAML_FIELD = re.compile(r"[ ]*(?P<label>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,19}?)[ ]*:(?:[ ]+|$)")
+_YAML_FIELD = re.compile(r"(?P<label>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,19}?)[ ]*:(?:[ ]|$)")
 """A ``key: value`` line of Markdown front matter, whatever the key."""
 
 
@@ -98,12 +98,13 @@ def find_fields(folded_line: str) -> list[RawField]:
 
 def bare_label(folded_line: str) -> RawField | None:
     """The field of a line that holds only a label (the value is on the next line), else ``None``."""
-    match = _BARE_LABEL.fullmatch(folded_line)
+    text = folded_line.strip(" ")
+    match = _BARE_LABEL.fullmatch(text)
     if not match:
         return None
     label = match.group("label").replace(" ", "")
-    return RawField(_LABEL_TO_KEY[label.lower()], label, "", match.start("label"), len(folded_line),
-                    len(folded_line))
+    lead = len(folded_line) - len(folded_line.lstrip(" "))
+    return RawField(_LABEL_TO_KEY[label.lower()], label, "", lead, len(folded_line), len(folded_line))
 
 
 def front_matter_field(folded_line: str) -> RawField | None:
@@ -112,12 +113,12 @@ def front_matter_field(folded_line: str) -> RawField | None:
     fields = find_fields(folded_line)
     if fields:
         return fields[0] if len(fields) == 1 else None
-    match = _YAML_FIELD.match(folded_line)
+    match = _YAML_FIELD.match(folded_line, len(folded_line) - len(folded_line.lstrip(" ")))
     if not match:
         return None
     label = match.group("label").strip(" ")
     value_end = len(folded_line.rstrip(" "))
-    value_start = min(match.end(), value_end)
+    value_start = min(len(folded_line) - len(folded_line[match.end():].lstrip(" ")), value_end)
     return RawField(label, label, folded_line[value_start:value_end], match.start("label"), value_start,
                     value_end)
 

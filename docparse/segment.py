@@ -26,14 +26,15 @@ GENRE_ENDING = re.compile(f"({_GENRE_WORDS})$")
 """The kind of document a title ends with (…的通知, …条例)."""
 _ORDER_NAME = re.compile(r"(?:中华人民共和国)?[\u4e00-\u9fff]{1,20}?令")
 """``中华人民共和国国务院令``, ``上海市人民政府令``: the head of a promulgation order."""
-_ORDER_NUMBER = re.compile(r"[ ]*\(?第[ ]*\d{1,5}[ ]*号\)?")
+_ORDER_NUMBER = re.compile(r"\(?第[ ]*\d{1,5}[ ]*号\)?")
 _PROMULGATED = re.compile(r"《([^《》]{2,80})》[^。]{0,80}(?:公布|发布|施行)")
 """The promulgation sentence names the text it issues: 《优化营商环境条例》已经…通过，现予公布."""
 _NAMED_TITLE_REACH = 12
 """The issued text's title stands within this many lines after the promulgation sentence."""
-_MARKDOWN_LEAD = re.compile(r"[ ]*(?:#{1,6}[ ]+|>[ ]*)?(?:\*{1,3}|__)?[ ]*")
-_MARKDOWN_TAIL = re.compile(r"[ ]*(?:\*{1,3}|__)?[ ]*(?:\{[^{}]*\})?[ ]*$")
-"""Markdown decoration around a line's text: ``# 标题``, ``**标题**``, ``> 引文``, ``{#id}``."""
+_MARKDOWN_LEAD = re.compile(r"(?:#{1,6}[ ]+|>[ ]*)?(?:\*{1,3}|__)?")
+"""Markdown decoration before a line's text: ``# 标题``, ``**标题``, ``> 引文``."""
+_MARKDOWN_ATTRIBUTES = re.compile(r"\{[^{}]{0,80}\}$")
+"""An attribute list after a Markdown heading: ``# 标题 {#id}``."""
 _FENCE = "---"
 _FRONT_MATTER_REACH = 40
 """A Markdown front matter block closes within this many lines."""
@@ -61,7 +62,7 @@ _ADDRESSEE = re.compile(
     r"[^。;!?,]{2,40}(?:人民政府|委员会|办公厅|办公室|常委会|党委|局|厅|部|同志|先生|女士)):$"
 )
 _HEAD_TITLE = re.compile(
-    rf"[ ]*(?:[^。;!?:《》]|《[^《》]{{1,60}}》){{4,120}}"
+    rf"(?:[^。;!?:《》]|《[^《》]{{1,60}}》){{4,120}}"
     rf"(?:(?:{_GENRE_WORDS})(?=[ ]*(?:{DOC_NUMBER.pattern}|各(?:省|市|县|区|有关|部门|单位)"
     rf"|[^。;!?:]{{2,40}}(?:人民政府|同志):))|答记者问)")
 """A title at the start of a line that runs on into its 发文字号 or addressee (…的通知国发〔2011〕42号各省、
@@ -171,7 +172,7 @@ def _head_cuts(folded: str) -> list[int]:
     promulgation order's head (``中华人民共和国国务院令第623号《…》已经…``). Empty if none is there."""
     position = _skip_spaces(folded, 0)
     order = _ORDER_NAME.match(folded, position)
-    number = _ORDER_NUMBER.match(folded, order.end() if order else position)
+    number = _ORDER_NUMBER.match(folded, _skip_spaces(folded, order.end()) if order else position)
     if number and folded.startswith(("《", "现"), _skip_spaces(folded, number.end())):
         return [number.end()]
     cuts: list[int] = []
@@ -324,11 +325,12 @@ def _add_value_line(label_line: Line, raw: RawField, value_line: Line, result: S
 
 
 def _plain(line: Line) -> tuple[int, int]:
-    """The span of the line's text without Markdown decoration (``# 标题``, ``**标题**``)."""
-    folded = line.folded
-    start = _MARKDOWN_LEAD.match(folded).end()  # type: ignore[union-attr]  # matches the empty string
-    tail = _MARKDOWN_TAIL.search(folded, start)
-    end = tail.start() if tail else len(folded)
+    """The span of the line's text without Markdown decoration (``# 标题``, ``**标题**``, ``{#id}``)."""
+    folded = line.folded.rstrip(" ")
+    start = _MARKDOWN_LEAD.match(folded, _skip_spaces(folded, 0)).end()  # type: ignore[union-attr]
+    start = _skip_spaces(folded, start)
+    attributes = _MARKDOWN_ATTRIBUTES.search(folded, start)
+    end = len((folded[: attributes.start()] if attributes else folded).rstrip(" ").rstrip("*_").rstrip(" "))
     if end <= start:
         return line.content_start, line.content_end
     return line.start + start, line.start + end
