@@ -56,7 +56,9 @@ _ATTACHMENT_LINE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s
 _SUBTITLE = re.compile(
     r"^(?:——|—|――|―|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
     r"|^\((?:\d{4}年|[〇一二三四五六七八九]{4}年).{0,160}\)$"
+    r"|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^。;]{4,160}(?:通过|公布|修正|修订)$"
 )
+"""A subtitle: ``——在…会议上``, ``（2022年1月5日…）``, a law's ``2021年8月20日…会议通过``."""
 _ADDRESSEE = re.compile(
     r"^(?:各位代表|各位委员|同志们|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{0,80}|"
     r"[^。;!?,]{2,40}(?:人民政府|委员会|办公厅|办公室|常委会|党委|局|厅|部|同志|先生|女士)):$"
@@ -367,7 +369,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
                     index = value
                 elif fields or line.folded.strip(" ").endswith(":"):
                     _add_fields(line, [label], result)
-        elif DOC_NUMBER.fullmatch(text) or _is_order(text):
+        elif DOC_NUMBER.fullmatch(text.removeprefix("(").removesuffix(")")) or _is_order(text):
             role[index] = "front"
             last = _order_number_after(lines, squeezed, role, index) if text.endswith("令") else index
             role[last] = "front"
@@ -390,20 +392,29 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
     if not title_lines and named_title:
         title_lines = named_title
     if not title_lines:
-        for i in candidates:
-            _mark_banner(lines[i], role, i, result)
         field = next(((raw, start) for raw, start in result.fields
                       if raw.key == "title" and raw.value.strip()), None)
-        if field:  # a scraper's header block names the title; the text does not repeat it
-            raw, start = field
-            result.title = (fold(raw.value).replace(" ", ""),
-                            [(start + raw.value_start, start + raw.value_end)])
+        if field is None:
+            for i in candidates:
+                _mark_banner(lines[i], role, i, result)
+            return body_start
+        # A scraper's header block names the title and the text does not repeat it: what follows
+        # the block may be an addressee.
+        raw, start = field
+        result.title = (fold(raw.value).replace(" ", ""), [(start + raw.value_start, start + raw.value_end)])
+        block_end = max(line_start for _, line_start in result.fields)
+        for i in candidates:
+            if lines[i].start < block_end:
+                _mark_banner(lines[i], role, i, result)
+        _mark_after_title(lines, plain, role, [i for i in candidates if not role[i]], result)
         return body_start
     title_text = "".join(plain.get(i) or _squeezed_span(lines[i], _plain(lines[i])) for i in title_lines)
     for i in title_lines:
         role[i] = "front"
     result.title = (title_text, [_plain(lines[i]) for i in title_lines])
     title_index = title_lines[0]
+    repeated = [i for i in candidates if not role[i] and plain[i] == title_text]
+    masthead_end = repeated[-1] if repeated else title_index  # 发文机关标志 over a title repeated below
     pending: list[int] = []
     for i in candidates:
         if role[i]:
@@ -411,7 +422,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         if plain[i] == title_text:
             role[i] = "furniture"
             result.furniture.append(("repeated_title", lines[i].content_start, lines[i].content_end))
-        elif i < title_index:
+        elif i < title_index or i < masthead_end:
             _mark_banner(lines[i], role, i, result)
         else:
             pending.append(i)
@@ -531,7 +542,9 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
     if title_index is None:
         return []
     repeats = [i for i in candidates if plain[i] == plain[title_index]]
-    title_index = repeats[-1]  # a page repeats its title (window title, heading): the last is the text's
+    # A page repeats its title (window title, heading): the last is the text's, unless one is marked
+    # as the heading (# 标题).
+    title_index = next((i for i in repeats if lines[i].stripped.startswith("#")), repeats[-1])
     title_lines = [title_index]
     title_text = plain[title_index]
     earlier = [i for i in candidates if i < title_index]

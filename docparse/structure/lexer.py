@@ -37,6 +37,8 @@ class BodyLine:
     """Folded text of ``[start, end)``."""
     terminal: str | None = None
     """The marker's terminal (or ``RECOVERED`` / ``UNNUMBERED_PART``); ``None`` for a paragraph line."""
+    marker_start: int = 0
+    """Offset of the marker, after any markup or escapes a scraper left before it (0: the line's start)."""
     marker_end: int = 0
     """Offset after the marker and the spaces after it."""
     ordinal: int | None = None
@@ -97,6 +99,7 @@ def _match_marker(line: BodyLine) -> None:
         end += 1
     line.terminal = name
     line.ordinal = ladder.ordinal_of_marker(match.group())
+    line.marker_start = line.start + match.start()
     line.marker_end = line.start + end
 
 
@@ -115,7 +118,7 @@ class BodyLexer(Lexer):
             start, end = line.start + lead, line.start + len(line.folded.rstrip(" "))
             if line.terminal:
                 value = f"{line.recovered_style}:{line.ordinal}" if line.recovered_style else ""
-                yield _token(line.terminal, value, start, line.marker_end)
+                yield _token(line.terminal, value, max(start, line.marker_start), line.marker_end)
                 if line.marker_end < end:
                     yield _token("TITLE", "", line.marker_end, end)
             else:
