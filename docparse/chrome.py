@@ -28,7 +28,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("font_size", r"^[\[【(]?(字号|字体|文字大小|字体大小)[:]?[\]】)]?[\[【(]?(大中小|小中大|默认|A\+?A-?)?[\]】)]?$"),
     ("font_size", r"^[\[【(]?(字体|字号)?[:]?(大中小|小中大|大中小默认)[\]】)]?$"),
     ("font_size", r"^[\[【(]?字号[:]?[\[【(]?(大|中|小|默认)"),
-    ("font_size", r"^[\[【(]?(大|中|小|Aa|A\+|A-|默认)[\]】)]?$"),
+    ("font_size", r"^[\[【(]?(Aa|A\+|A-|默认)[\]】)]?$"),
     ("action", r"^[\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|返回顶部|返回|保存本页|我要纠错|纠错|下载|分享)[\]】)]?([\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏|返回顶部|保存|保存本页)[\]】)]?)*$"),
     ("action", r"^(上一篇|下一篇)[:]"),
     ("share", r"^(扫一扫在手机(上)?(打开|浏览)当前页(面)?|扫码使用手机浏览本页内容|手机扫描二维码|微信扫一扫|扫一扫|分享到[:]?.*|分享[:]?|用手机扫描二维码.*|微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|人人网|豆瓣)$"),
@@ -121,6 +121,16 @@ def _classify_whole(squeezed: str) -> FurnitureCategory | None:
         if pattern.search(squeezed):
             return kind
     return None
+
+
+_FONT_SIZE_TOKEN = re.compile(r"[\[【(]?[大中小][\]】)]?")
+"""One button of a font-size switch scraped one per line (``大`` / ``中`` / ``小``): chrome in a page's
+head, where no text is a lone 大; in the body it could be a table cell."""
+
+
+def classify_head_token(squeezed: str) -> FurnitureCategory | None:
+    """The furniture kind of a line of the page's head that is chrome only there."""
+    return "font_size" if _FONT_SIZE_TOKEN.fullmatch(squeezed) else None
 
 
 def looks_like_banner(stripped: str) -> bool:

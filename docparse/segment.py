@@ -376,6 +376,9 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             result.fields.append((RawField("doc_number", "", "", 0, line.content_start - line.start,
                                            lines[last].content_end - line.start), line.start))
             index = last
+        elif chrome.classify_head_token(text):
+            role[index] = "furniture"
+            result.furniture.append(("font_size", line.content_start, line.content_end))
         elif line.stripped.startswith(">") and not candidates:
             role[index] = "furniture"  # a note a scraper put above the text (> 本文正文由脚本…提取)
             result.furniture.append(("other", line.content_start, line.content_end))
@@ -463,10 +466,13 @@ def _value_line(lines: list[Line], squeezed: list[str], role: list[str], index: 
     if following >= len(lines) or role[following] or following > index + 2:
         return None
     folded, text = lines[following].folded, squeezed[following]
-    if find_fields(folded) or bare_label(folded) or _ADDRESSEE.match(text):
+    if (find_fields(folded) or bare_label(folded) or _ADDRESSEE.match(text)
+            or chrome.classify_head_token(text)):
         return None
     if key in DATE_KEYS:
         return following if parse_date(text) else None
+    if not folded.rstrip(" ").endswith(":") and not find_fields(lines[index].folded) and len(text) > 80:
+        return None  # a label cell holds a short value; a long line under a bare 摘要 is text
     if key == "doc_number":
         return following
     if DOC_NUMBER.fullmatch(text) or (key != "title" and GENRE_ENDING.search(text) and _is_title_like(text)):
@@ -484,19 +490,19 @@ def _markdown_front_matter(lines: list[Line], role: list[str], result: Segmented
                   if lines[i].stripped == _FENCE), None)
     if close is None:
         return 0
+    inner = [(i, front_matter_field(lines[i].folded)) for i in range(first + 1, close) if role[i] != "blank"]
+    if not inner or any(raw is None and not lines[i].folded.startswith((" ", "-")) for i, raw in inner):
+        return 0  # text between two rules, not front matter
     for i in (first, close):
         role[i] = "furniture"
         result.furniture.append(("markup", lines[i].content_start, lines[i].content_end))
-    for i in range(first + 1, close):
-        if role[i] == "blank":
-            continue
-        raw = front_matter_field(lines[i].folded)
-        if raw is None:
+    for i, raw in inner:
+        if raw is None:  # a list item or continuation of the value above
             role[i] = "furniture"
             result.furniture.append(("other", lines[i].content_start, lines[i].content_end))
-            continue
-        role[i] = "front"
-        _add_fields(lines[i], [raw], result)
+        else:
+            role[i] = "front"
+            _add_fields(lines[i], [raw], result)
     return close + 1
 
 
