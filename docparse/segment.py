@@ -471,8 +471,8 @@ def _value_line(lines: list[Line], squeezed: list[str], role: list[str], index: 
         return None
     if key in DATE_KEYS:
         return following if parse_date(text) else None
-    if not folded.rstrip(" ").endswith(":") and not find_fields(lines[index].folded) and len(text) > 80:
-        return None  # a label cell holds a short value; a long line under a bare 摘要 is text
+    if not lines[index].folded.rstrip(" ").endswith(":") and (len(text) > 80 or _SENTENCE_STOP.search(text)):
+        return None  # a label cell holds a short value; a sentence under a bare 摘要 is text
     if key == "doc_number":
         return following
     if DOC_NUMBER.fullmatch(text) or (key != "title" and GENRE_ENDING.search(text) and _is_title_like(text)):

@@ -229,3 +229,31 @@ def test_subtitle_over_two_lines_with_a_horizontal_bar() -> None:
     assert "".join(doc.subtitle.text.split()) == "――2018年3月5日在第十三届全国人民代表大会第一次会议上"
     assert doc.byline is not None and doc.byline.text == "国务院总理 李克强"
     assert doc.addressee is not None and doc.addressee.text == "各位代表："
+
+
+# What these rules must leave alone ---------------------------------------------------------------
+
+def test_text_between_two_rules_is_not_front_matter() -> None:
+    text = ("关于开展智能监管改革试点的通知\n---\n"
+            "为推进智能监管在各统筹地区和定点医药机构落地应用，提炼典型经验和做法。\n"
+            "---\n一、工作意义\n通过智能监管改革试点赋能定点医药机构。\n")
+    doc = docparse.parse(text)
+    assert doc.metadata.fields == []
+    assert "提炼典型经验和做法" in body_text(doc)
+
+
+def test_lone_size_words_in_the_body_stay_text() -> None:
+    text = ("关于开展智能监管改革试点的通知\n一、试点规模\n按统筹地区规模分为三档。\n规模\n大\n中\n小\n"
+            "二、试点方式\n以智能监管改革试点为抓手。\n")
+    doc = docparse.parse(text)
+    assert not furniture(doc, "font_size")
+    assert "大" in body_text(doc)
+
+
+def test_a_bare_label_over_a_paragraph_leaves_the_paragraph_in_the_body() -> None:
+    paragraph = ("为推进智能监管在各统筹地区和定点医药机构落地应用，提炼典型经验和做法，做好技术总结推广，"
+                 "提高智能监管工作质效，根据有关文件要求，决定开展智能监管改革试点工作。")
+    doc = docparse.parse(f"关于开展智能监管改革试点的通知\n摘要\n{paragraph}\n"
+                         "一、工作意义\n通过试点赋能定点医药机构。\n")
+    assert paragraph in body_text(doc)
+    assert doc.metadata.summary is None
