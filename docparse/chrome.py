@@ -17,12 +17,15 @@ _TRAIL_ENDINGS = ("正文", "详情", "详细内容", "内容")
 """A navigation trail ends with one of these (``首页>政务公开>正文``)."""
 _TRAIL_PATTERN = rf"[>»]({'|'.join(_TRAIL_ENDINGS)})$"
 TRAIL_SEPARATORS = (">", "»", ">>", "→")
+_BREADCRUMB_PATTERN = r"\A[^<>»。;,:]{1,16}(?:(?:>>|[>»])[^<>»。;,:]{1,16}){2,}$"
+"""A navigation trail without 首页 or 正文 (``政务公开>政策法规>委局文件``); ``\\A``, not ``^``: it is
+tried only on lines that hold a ``>`` or ``»`` (see _classify_whole)."""
 """What stands between the words of a navigation trail; alone on a line when it was scraped one word
 per line."""
 # Each pattern is matched against the folded line with all spaces removed (see classify_line).
 _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页|您当前所在位置|当前所在位置)[:>»]"),
-    ("navigation", r"^[^<>»。;,:]{1,16}(?:(?:>>|[>»])[^<>»。;,:]{1,16}){2,}$"),
+    ("navigation", _BREADCRUMB_PATTERN),
     ("navigation", r"^首页([>»/]|>>)"),
     ("navigation", _TRAIL_PATTERN),
     ("font_size", r"^[\[【(]?(字号|字体|文字大小|字体大小)[:]?[\]】)]?[\[【(]?(大中小|小中大|默认|A\+?A-?)?[\]】)]?$"),
@@ -46,6 +49,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
 )
 _LINE_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _RAW_PATTERNS)
 _TRAIL = next(pattern for _, pattern in _LINE_PATTERNS if pattern.pattern == _TRAIL_PATTERN)
+_BREADCRUMB = next(pattern for _, pattern in _LINE_PATTERNS if pattern.pattern == _BREADCRUMB_PATTERN)
 # Most patterns are anchored at the line start (``^`` outside any alternation): one match of their
 # alternation tells whether any of them can apply, so a content line only runs the few others.
 _ANCHORED = re.compile("|".join(f"(?:{pattern})" for _, pattern in _RAW_PATTERNS if pattern.startswith("^")))
@@ -118,6 +122,8 @@ def _classify_whole(squeezed: str) -> FurnitureCategory | None:
             continue
         if pattern is _TRAIL and not squeezed.rstrip("\n").endswith(_TRAIL_ENDINGS):
             continue  # it matches only at the line's end: the line need not be scanned for > and »
+        if pattern is _BREADCRUMB and ">" not in squeezed and "»" not in squeezed:
+            continue
         if pattern.search(squeezed):
             return kind
     return None

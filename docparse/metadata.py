@@ -51,11 +51,12 @@ def _spaced(label: str) -> str:
     return "[ ]*".join(re.escape(ch) for ch in label)
 
 
-_LABEL_ALTERNATION = "|".join(_spaced(label) for label in sorted(_LABEL_TO_KEY, key=len, reverse=True))
-# Longest labels first, so 发布日期 wins over 日期 and 信息来源 over 来源.
-_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fffA-Za-z_])(?P<label>" + _LABEL_ALTERNATION + r")[ ]*[:]",
-                       re.IGNORECASE)
-_BARE_LABEL = re.compile(r"(?P<label>" + _LABEL_ALTERNATION + r")[ ]*:?", re.IGNORECASE)
+# Longest labels first, so 发布日期 wins over 日期 and 信息来源 over 来源; the English ones in any case.
+_LABEL_ALTERNATION = "|".join(
+    _spaced(label) if not label.isascii() else f"(?i:{re.escape(label)})"
+    for label in sorted(_LABEL_TO_KEY, key=len, reverse=True))
+_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fffA-Za-z_])(?P<label>" + _LABEL_ALTERNATION + r")[ ]*[:]")
+_BARE_LABEL = re.compile(r"(?P<label>" + _LABEL_ALTERNATION + r")[ ]*:?")
 """A line that is a label and nothing else (``索取号``, ``发布机构：``): a table cell whose value is
 the next line."""
 _YAML_FIELD = re.compile(r"(?P<label>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,19}?)[ ]*:(?:[ ]|$)")

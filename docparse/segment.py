@@ -63,12 +63,11 @@ _ADDRESSEE = re.compile(
     r"^(?:各位代表|各位委员|同志们|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{0,80}|"
     r"[^。;!?,]{2,40}(?:人民政府|委员会|办公厅|办公室|常委会|党委|局|厅|部|同志|先生|女士)):$"
 )
-_HEAD_TITLE = re.compile(
-    rf"(?:[^。;!?:《》]|《[^《》]{{1,60}}》){{4,120}}"
-    rf"(?:(?:{_GENRE_WORDS})(?=[ ]*(?:{DOC_NUMBER.pattern}|各(?:省|市|县|区|有关|部门|单位)"
-    rf"|[^。;!?:]{{2,40}}(?:人民政府|同志):))|答记者问)")
-"""A title at the start of a line that runs on into its 发文字号 or addressee (…的通知国发〔2011〕42号各省、
-…), or into the text of an interview (…答记者问近日，…)."""
+_GENRE_WORD = re.compile(_GENRE_WORDS)
+_TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
+"""Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
+_TITLE_MAX = 120
+_ADDRESSEE_START = re.compile(r"各(?:省|市|县|区|有关|部门|单位)|[^。;!?:]{2,40}(?:人民政府|同志):")
 _BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:\s+[\u4e00-\u9fff·]{2,5})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
@@ -178,10 +177,10 @@ def _head_cuts(folded: str) -> list[int]:
     if number and folded.startswith(("《", "现"), _skip_spaces(folded, number.end())):
         return [number.end()]
     cuts: list[int] = []
-    title = _HEAD_TITLE.match(folded, position)
-    if title:
-        cuts.append(title.end())
-        position = _skip_spaces(folded, title.end())
+    title_end = _head_title_end(folded, position)
+    if title_end:
+        cuts.append(title_end)
+        position = _skip_spaces(folded, title_end)
     number_match = DOC_NUMBER.match(folded, position)
     if number_match and (cuts or _addressee_end(folded, _skip_spaces(folded, number_match.end()))):
         cuts.append(number_match.end())
@@ -190,6 +189,24 @@ def _head_cuts(folded: str) -> list[int]:
     if addressee:
         cuts.append(addressee)
     return [cut for cut in cuts if folded[cut:].strip(" ")]
+
+
+def _head_title_end(folded: str, start: int) -> int | None:
+    """The end of a title at ``start`` that runs on into its 发文字号 or addressee (…的通知国发〔2011〕42号
+    各省、…), or into the text of an interview (…答记者问近日，…): the last genre word before the first
+    stop that such a thing follows."""
+    limit = min(len(folded), start + _TITLE_MAX)
+    for stop in _TITLE_STOP.finditer(folded, start, limit):
+        if not stop.group().startswith("《"):
+            limit = stop.start()
+            break
+    ends = [match.end() for match in _GENRE_WORD.finditer(folded, start, limit) if match.end() - start >= 4]
+    for end in reversed(ends):
+        after = _skip_spaces(folded, end)
+        if (folded.endswith("答记者问", 0, end) or DOC_NUMBER.match(folded, after)
+                or _ADDRESSEE_START.match(folded, after)):
+            return end
+    return None
 
 
 def _addressee_end(folded: str, position: int) -> int | None:
@@ -331,7 +348,7 @@ def _plain(line: Line) -> tuple[int, int]:
     folded = line.folded.rstrip(" ")
     start = _MARKDOWN_LEAD.match(folded, _skip_spaces(folded, 0)).end()  # type: ignore[union-attr]
     start = _skip_spaces(folded, start)
-    attributes = _MARKDOWN_ATTRIBUTES.search(folded, start)
+    attributes = _MARKDOWN_ATTRIBUTES.search(folded, start) if folded.endswith("}") else None
     end = len((folded[: attributes.start()] if attributes else folded).rstrip(" ").rstrip("*_").rstrip(" "))
     if end <= start:
         return line.content_start, line.content_end
