@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import docparse
+from docparse import chrome
 from docparse.models import Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "frontmatter"
@@ -200,8 +201,8 @@ def test_chrome_one_token_per_line() -> None:
     assert doc.metadata.doc_number == "华北监能市场〔2019〕117号"
     assert doc.preamble[0].text.startswith("国家电网华北分部")
     body = body_text(doc)
-    for chrome in ("设为首页", "机构概览", "Aa", "2019-03-18"):
-        assert chrome not in body
+    for token in ("设为首页", "机构概览", "Aa", "2019-03-18"):
+        assert token not in body
 
 
 def test_breadcrumb_words_one_per_line_and_value_under_its_label() -> None:
@@ -257,3 +258,9 @@ def test_a_bare_label_over_a_paragraph_leaves_the_paragraph_in_the_body() -> Non
                          "一、工作意义\n通过试点赋能定点医药机构。\n")
     assert paragraph in body_text(doc)
     assert doc.metadata.summary is None
+
+
+@pytest.mark.parametrize("squeezed", ["政务公开>政策法规>委局文件", "首页»政务公开»通知公告", "政务公开>政策",
+                                      "<U+00A0><U+00A0>二、申报条件", "一、工作意义", "2019-03-1800:00"])
+def test_chrome_fast_path_decides_as_the_plain_definition(squeezed: str) -> None:
+    assert chrome._classify_whole(squeezed) == chrome.classify_whole_plain(squeezed)
