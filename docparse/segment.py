@@ -1,9 +1,12 @@
 """Stage 3: split the lines into front matter, furniture, body and closing, before any grammar runs.
 
-Front matter is the title (also behind chrome, over two lines, or repeated by the page), the
-metadata block, a subtitle and byline, and the 主送机关 or salutation. The closing is the
-发文机关署名 with its 成文日期 and any 附注. Chrome anywhere is furniture. What is left is the
-body, which the block grammar structures.
+Front matter is the title (also behind chrome, over two lines, repeated by the page, marked up as
+``# 标题``, named by a metadata field, or the text a promulgation order issues), the metadata (a
+block of ``标签：值`` lines, labels with their values on the next line or in table cells, Markdown
+front matter, a scraper's header block), a subtitle and byline, and the 主送机关 or salutation. Front
+matter run together on one line (``…的通知国发〔2011〕42号各省、…：``) is cut into virtual lines
+first. The closing is the 发文机关署名 with its 成文日期 and any 附注. Chrome anywhere is furniture.
+What is left is the body, which the block grammar structures.
 """
 
 from __future__ import annotations
@@ -67,7 +70,6 @@ _GENRE_WORD = re.compile(_GENRE_WORDS)
 _TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
 """Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
 _TITLE_MAX = 120
-_ADDRESSEE_START = re.compile(r"各(?:省|市|县|区|有关|部门|单位)|[^。;!?:]{2,40}(?:人民政府|同志):")
 _BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:\s+[\u4e00-\u9fff·]{2,5})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
@@ -204,7 +206,7 @@ def _head_title_end(folded: str, start: int) -> int | None:
     for end in reversed(ends):
         after = _skip_spaces(folded, end)
         if (folded.endswith("答记者问", 0, end) or DOC_NUMBER.match(folded, after)
-                or _ADDRESSEE_START.match(folded, after)):
+                or _addressee_end(folded, after)):
             return end
     return None
 
@@ -212,6 +214,8 @@ def _head_title_end(folded: str, start: int) -> int | None:
 def _addressee_end(folded: str, position: int) -> int | None:
     """The end of an addressee (``各省、自治区、直辖市人民政府，国务院各部委、各直属机构：``) that
     starts at ``position`` and runs on into the text, else ``None``."""
+    if not CJK.match(folded, position):
+        return None  # an addressee starts with an organ's name or 各
     colon = folded.find(":", position, position + 130)
     if colon < 0 or not _ADDRESSEE.match(folded[position:colon + 1].replace(" ", "")):
         return None
