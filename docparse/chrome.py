@@ -54,7 +54,7 @@ _BREADCRUMB = next(pattern for _, pattern in _LINE_PATTERNS if pattern.pattern =
 # alternation tells whether any of them can apply, so a content line only runs the few others.
 _ANCHORED = re.compile("|".join(f"(?:{pattern})" for _, pattern in _RAW_PATTERNS if pattern.startswith("^")))
 _FLOATING_PATTERNS = tuple((kind, pattern) for kind, pattern in _LINE_PATTERNS
-                           if not pattern.pattern.startswith("^"))
+                           if not pattern.pattern.startswith("^") and pattern not in (_TRAIL, _BREADCRUMB))
 _FOOTER_MAX = 80
 """A longer line that matches a footer pattern is a body sentence that happens to say 联系我们."""
 _LONE_SEPARATOR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
@@ -110,21 +110,24 @@ def classify_whole_plain(squeezed: str) -> FurnitureCategory | None:
 
 def _classify_whole(squeezed: str) -> FurnitureCategory | None:
     """:func:`classify_whole_plain`, trying the anchored patterns only when their alternation
-    matches at the line start (most lines are content, which none of them matches)."""
+    matches at the line start (most lines are content, which none of them matches), and the two
+    trail patterns only on a line that ends like a trail or holds a ``>`` or ``»`` (they come first
+    of the rest, and both say navigation)."""
     if not squeezed:
         return None
     if len(squeezed) <= 2 and not _LONE_SEPARATOR.search(squeezed):
         return "other"
-    patterns = _LINE_PATTERNS if _ANCHORED.match(squeezed) else _FLOATING_PATTERNS
     long_line = len(squeezed) > _FOOTER_MAX
-    for kind, pattern in patterns:
-        if kind == "footer" and long_line:
-            continue
-        if pattern is _TRAIL and not squeezed.rstrip("\n").endswith(_TRAIL_ENDINGS):
-            continue  # it matches only at the line's end: the line need not be scanned for > and »
-        if pattern is _BREADCRUMB and ">" not in squeezed and "»" not in squeezed:
-            continue
-        if pattern.search(squeezed):
+    if _ANCHORED.match(squeezed):
+        for kind, pattern in _LINE_PATTERNS:
+            if not (kind == "footer" and long_line) and pattern.search(squeezed):
+                return kind
+        return None
+    if ((squeezed.rstrip("\n").endswith(_TRAIL_ENDINGS) and _TRAIL.search(squeezed))
+            or ((">" in squeezed or "»" in squeezed) and _BREADCRUMB.match(squeezed))):
+        return "navigation"
+    for kind, pattern in _FLOATING_PATTERNS:
+        if not (kind == "footer" and long_line) and pattern.search(squeezed):
             return kind
     return None
 
@@ -136,7 +139,7 @@ head, where no text is a lone 大; in the body it could be a table cell."""
 
 def classify_head_token(squeezed: str) -> FurnitureCategory | None:
     """The furniture kind of a line of the page's head that is chrome only there."""
-    return "font_size" if _FONT_SIZE_TOKEN.fullmatch(squeezed) else None
+    return "font_size" if len(squeezed) <= 3 and _FONT_SIZE_TOKEN.fullmatch(squeezed) else None
 
 
 def looks_like_banner(stripped: str) -> bool:
@@ -151,12 +154,14 @@ def looks_like_banner(stripped: str) -> bool:
 
 def is_markup(stripped: str) -> bool:
     """A line that is nothing but HTML tags, comment fences, entities or escapes left over by a
-    scraper (``<p>``, ``<!--``, ``&nbsp;``, ``<U+00A0>``, a literal ``\\u3000``)."""
-    return _MARKUP.fullmatch(stripped) is not None
+    scraper (``<p>``, ``<!--``, ``&nbsp;``, ``<U+00A0>``, a literal ``\\u3000``). ``stripped`` has no
+    space at either end, so such a line starts with one of ``<&-\\``: others are not matched at all."""
+    return stripped[:1] in _MARKUP_STARTS and _MARKUP.fullmatch(stripped) is not None
 
 
 _ESCAPES = _ESCAPE_GARBAGE.pattern
 _MARKUP = re.compile(rf"(?:<[^<>\n]{{0,200}}>|<!--|-->|&[a-z]{{2,8}};|&#\d{{1,6}};|{_ESCAPES}|\s)+")
+_MARKUP_STARTS = ("<", "&", "-", "\\")
 LEADING_MARKUP = re.compile(rf"(?:<[a-zA-Z/][^<>\n]{{0,80}}>|{_ESCAPES}|&#\d{{1,6}};|[ ])+")
 """Markup or escapes a scraper left before a marker (``<p>一、``, ``&nbsp;&nbsp;一、``): they hide no
 heading, and are no part of it."""

@@ -36,8 +36,12 @@ _NAMED_TITLE_REACH = 12
 """The issued text's title stands within this many lines after the promulgation sentence."""
 _MARKDOWN_LEAD = re.compile(r"(?:#{1,6}[ ]+|>[ ]*)?(?:\*{1,3}|__)?")
 """Markdown decoration before a line's text: ``# 标题``, ``**标题``, ``> 引文``."""
+_MARKDOWN_MARKS = ("#", ">", "*", "_", "}")
+"""The characters Markdown decoration starts or ends with."""
 _MARKDOWN_ATTRIBUTES = re.compile(r"\{[^{}]{0,80}\}$")
 """An attribute list after a Markdown heading: ``# 标题 {#id}``."""
+_BARE_LABEL_MAX = 16
+"""A line longer than this (spaces removed) is no label standing alone."""
 _FENCE = "---"
 _FRONT_MATTER_REACH = 40
 """A Markdown front matter block closes within this many lines."""
@@ -70,6 +74,9 @@ _GENRE_WORD = re.compile(_GENRE_WORDS)
 _TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
 """Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
 _TITLE_MAX = 120
+_HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:]|答记者问")
+"""What a line whose front matter runs on holds near its start: an order (…令, 第N号), a 发文字号's
+bracket, an addressee's colon, or an interview's 答记者问."""
 _BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:\s+[\u4e00-\u9fff·]{2,5})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
@@ -174,6 +181,8 @@ def _head_cuts(folded: str) -> list[int]:
     its 发文字号 or addressee (``…的通知国发〔2011〕42号各省、…：``), the 发文字号, the addressee; a
     promulgation order's head (``中华人民共和国国务院令第623号《…》已经…``). Empty if none is there."""
     position = _skip_spaces(folded, 0)
+    if not _HEAD_RUN_ON_HINT.search(folded, position, position + _TITLE_MAX + 140):
+        return []  # no order, 发文字号, addressee or interview: nothing to cut
     order = _ORDER_NAME.match(folded, position)
     number = _ORDER_NUMBER.match(folded, _skip_spaces(folded, order.end()) if order else position)
     if number and folded.startswith(("《", "现"), _skip_spaces(folded, number.end())):
@@ -222,8 +231,8 @@ def _addressee_end(folded: str, position: int) -> int | None:
     return colon + 1
 
 
-_HEAD_REACH = 4
-"""Front matter run together is looked for in this many first content lines."""
+_HEAD_REACH = 2
+"""Front matter run together is looked for in the title's line and the next (…的通知 / 国发〔2011〕42号…)."""
 
 
 def _split_head(lines: list[Line]) -> tuple[list[Line], list[int]]:
@@ -350,7 +359,10 @@ def _add_value_line(label_line: Line, raw: RawField, value_line: Line, result: S
 def _plain(line: Line) -> tuple[int, int]:
     """The span of the line's text without Markdown decoration (``# 标题``, ``**标题**``, ``{#id}``)."""
     folded = line.folded.rstrip(" ")
-    start = _MARKDOWN_LEAD.match(folded, _skip_spaces(folded, 0)).end()  # type: ignore[union-attr]
+    lead = _skip_spaces(folded, 0)
+    if not folded.startswith(_MARKDOWN_MARKS, lead) and not folded.endswith(_MARKDOWN_MARKS):
+        return line.content_start, line.content_end  # no decoration
+    start = _MARKDOWN_LEAD.match(folded, lead).end()  # type: ignore[union-attr]
     start = _skip_spaces(folded, start)
     attributes = _MARKDOWN_ATTRIBUTES.search(folded, start) if folded.endswith("}") else None
     end = len((folded[: attributes.start()] if attributes else folded).rstrip(" ").rstrip("*_").rstrip(" "))
@@ -376,7 +388,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         if text in ("目录", "目次"):
             break  # a table of contents: the lexer tells its entries from the headings they repeat
         fields = find_fields(line.folded)
-        label = None if fields else bare_label(line.folded)
+        label = None if fields or len(text) > _BARE_LABEL_MAX else bare_label(line.folded)
         if fields and fields[-1].value_end == len(line.folded.rstrip(" ")) and not fields[-1].value:
             label, fields = fields[-1], fields[:-1]
         if fields or label:
@@ -460,8 +472,8 @@ def _squeezed_span(line: Line, span: tuple[int, int]) -> str:
 
 def _is_order(text: str) -> bool:
     """A promulgation order's head on its own line: ``中华人民共和国国务院令第693号``, ``（第19号）``."""
-    if "关于" in text or "的" in text:
-        return False  # …的命令 is a title
+    if ("号" not in text and not text.endswith("令")) or "关于" in text or "的" in text:
+        return False  # an order's head ends with 令 or its number; …的命令 is a title
     order = _ORDER_NAME.match(text)
     rest = text[order.end():] if order else text
     return bool(order and not rest and len(text) <= 24) or bool(rest and _ORDER_NUMBER.fullmatch(rest))
