@@ -17,7 +17,9 @@ _TRAIL_ENDINGS = ("正文", "详情", "详细内容", "内容")
 """A navigation trail ends with one of these (``首页>政务公开>正文``)."""
 _TRAIL_PATTERN = rf"[>»]({'|'.join(_TRAIL_ENDINGS)})$"
 TRAIL_SEPARATORS = (">", "»", ">>", "→")
-_BREADCRUMB_PATTERN = r"\A[^<>»。;,:]{1,16}(?:(?:>>|[>»])[^<>»。;,:]{1,16}){2,}$"
+_BREADCRUMB_PATTERN = r"\A[^<>»。;,:]{1,16}(?:(?:>>|[>»])[^<>»。;,:]{1,16}){2,8}$"
+_BREADCRUMB_MAX = 16 + 8 * (2 + 16)
+"""No line longer than this is a breadcrumb (the pattern's longest match)."""
 """A navigation trail without 首页 or 正文 (``政务公开>政策法规>委局文件``); ``\\A``, not ``^``: it is
 tried only on lines that hold a ``>`` or ``»`` (see _classify_whole)."""
 """What stands between the words of a navigation trail; alone on a line when it was scraped one word
@@ -124,7 +126,8 @@ def _classify_whole(squeezed: str) -> FurnitureCategory | None:
                 return kind
         return None
     if ((squeezed.rstrip("\n").endswith(_TRAIL_ENDINGS) and _TRAIL.search(squeezed))
-            or ((">" in squeezed or "»" in squeezed) and _BREADCRUMB.match(squeezed))):
+            or (len(squeezed) <= _BREADCRUMB_MAX and (">" in squeezed or "»" in squeezed)
+                and _BREADCRUMB.match(squeezed))):
         return "navigation"
     for kind, pattern in _FLOATING_PATTERNS:
         if not (kind == "footer" and long_line) and pattern.search(squeezed):
