@@ -10,20 +10,33 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from typing import Any
 
 from . import readers
 from .body import BodyContext, build_body
-from .errors import MAX_CHARS, MAX_DEPTH, EmptyInputError, LimitError, NotChineseError
+from .errors import (
+    BYTES_PER_CHAR,
+    MAX_CHARS,
+    MAX_DEPTH,
+    EmptyInputError,
+    LimitError,
+    NotChineseError,
+    path_text,
+    size_limit_error,
+)
 from .files import read_bytes
 from .frontmatter import build_front_matter
 from .lines import text_lines
-from .models import Diagnostic, Document, SourceInfo, build
+from .models import Diagnostic, Document, Furniture, SourceInfo, build
 from .normalize import CJK, fold, normalize_newlines, text_diagnostics
 from .renderers.document import json_chunks
 from .segment import segment
 from .spans import Locator
 from .structure import structure
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate (a string built from broken UTF-16): no character; read as U+FFFD."""
 
 
 def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS,
@@ -39,8 +52,9 @@ def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS,
     data = text.encode("utf-8", errors="surrogatepass")
     source = _source(path, "utf-8", 1.0, text.startswith("\ufeff"), len(data),
                      hashlib.sha256(data).hexdigest())
-    return _pipeline(text.lstrip("\ufeff"), source, replaced=0, confidence=1.0, max_depth=max_depth,
-                     path=path)
+    text, surrogates = _SURROGATE.subn("\ufffd", text)  # no JSON, no UTF-8 has them: as lost bytes
+    return _pipeline(text.lstrip("\ufeff"), source, replaced=surrogates, confidence=1.0,
+                     max_depth=max_depth, path=path)
 
 
 def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = None,
@@ -50,8 +64,8 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = 
     Raises:
         DocparseError: empty, binary, undecodable or non-Chinese input, or input over the limit.
     """
-    if len(data) > max_chars * 4:
-        raise LimitError(f"输入超过 {max_chars * 4} 字节的上限（可用 max_chars 放宽）", path=path)
+    if len(data) > max_chars * BYTES_PER_CHAR:
+        raise size_limit_error(max_chars, path)
     reading = readers.read(data, encoding=encoding, path=path)
     if not reading.text or reading.text.isspace():
         raise EmptyInputError("文件只有空白字符", path=path)
@@ -68,14 +82,16 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = 
 
 def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
                max_chars: int = MAX_CHARS, max_depth: int = MAX_DEPTH) -> Document:
-    """Read a file and parse it; errors name the file.
+    """Read a file and parse it; errors name the file. A file over the size limit is refused
+    before it is read; ``source.path`` is the name as text (:func:`docparse.errors.path_text`).
 
     Raises:
-        DocparseError: the file is missing, a directory or unreadable, or its content is not a report.
+        DocparseError: the file is missing, a directory, a named pipe or unreadable, over the
+            size limit, or its content is not a report.
     """
     name = os.fspath(path)
-    return parse_bytes(read_bytes(name), encoding=encoding, path=name, max_chars=max_chars,
-                       max_depth=max_depth)
+    return parse_bytes(read_bytes(name, max_chars=max_chars), encoding=encoding, path=path_text(name),
+                       max_chars=max_chars, max_depth=max_depth)
 
 
 def to_json(doc: Document, *, indent: int | None = 2) -> str:
@@ -121,16 +137,21 @@ def _pipeline(raw_text: str, source_fields: dict[str, object], *, replaced: int,
     period = str(front.report_year) if front.report_year else None
     reports = front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report")
     context = BodyContext(text, folded, locator, period, measures_default=reports)
-    preamble, sections = build_body(found.outline, context)
+    body = build_body(found.outline, context)
     diagnostics = [*text_diagnostics(text, locator, replaced=replaced, confidence=confidence),
                    *front.diagnostics, *found.diagnostics]
     return build(
         Document, source=build(SourceInfo, **source_fields, newline=newline), text=text,
         doc_type=front.doc_type, title=front.title, subtitle=front.subtitle, byline=front.byline,
         report_year=front.report_year, addressee=front.addressee, metadata=front.metadata,
-        furniture=front.furniture, preamble=preamble, sections=sections, closing=front.closing,
+        furniture=sorted([*front.furniture, *found.furniture], key=_start), preamble=body.preamble,
+        sections=body.sections, closing=front.closing, attachments=body.attachments,
         diagnostics=sorted(diagnostics, key=_position),
     )
+
+
+def _start(furniture: Furniture) -> int:
+    return furniture.span.start
 
 
 def _position(diagnostic: Diagnostic) -> tuple[int, str]:

@@ -165,6 +165,5 @@ def is_markup(stripped: str) -> bool:
 _ESCAPES = _ESCAPE_GARBAGE.pattern
 _MARKUP = re.compile(rf"(?:<[^<>\n]{{0,200}}>|<!--|-->|&[a-z]{{2,8}};|&#\d{{1,6}};|{_ESCAPES}|\s)+")
 _MARKUP_STARTS = ("<", "&", "-", "\\")
-LEADING_MARKUP = re.compile(rf"(?:<[a-zA-Z/][^<>\n]{{0,80}}>|{_ESCAPES}|&#\d{{1,6}};|[ ])+")
-"""Markup or escapes a scraper left before a marker (``<p>一、``, ``&nbsp;&nbsp;一、``): they hide no
-heading, and are no part of it."""
+SCRAPER_ESCAPE = rf"{_ESCAPES}|&#\d{{1,6}};"
+"""An escape a scraper left in the text (``<U+00A0>``, a literal ``\\u3000``, ``&#160;``)."""

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from .errors import EXIT_INTERNAL, EXIT_USAGE
+from .errors import EXIT_INTERNAL, EXIT_USAGE, DocparseError
 
 COMMANDS = ("parse", "outline", "schema", "metrics", "validate", "convert")
 """Subcommand modules in docparse/commands/, each with ``register(subparsers)`` and ``run(args)``;
@@ -31,9 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
 def run() -> int:
     """The ``docparse`` executable (the console script and ``python -m docparse``): :func:`main`,
     then a quicker exit (:func:`docparse.collector.before_exit`). Callers of :func:`main` in a
-    process that goes on, such as tests, keep their collector as it was."""
+    process that goes on, such as tests, keep their collector and their signal handlers as they
+    were (with SIGPIPE's default, a write to a closed socket would end such a process)."""
     from .collector import before_exit
 
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `docparse parse … | head` ends quietly
     code = main()
     before_exit()
     return code
@@ -41,11 +44,9 @@ def run() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code (``python -m docparse`` and the script exit with it)."""
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `docparse parse … | head` ends quietly
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else None)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -53,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(args.run(args))
+    except DocparseError as error:  # one that stops the whole command (an unusable option, the output)
+        print(f"docparse: {error}", file=sys.stderr)
+        return error.exit_code
     except KeyboardInterrupt:
         print("docparse: 已中断", file=sys.stderr)
         return 130

@@ -74,25 +74,73 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
         return _decode_forced(data, encoding, path)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = data.decode(codec, errors="replace")
-            return Decoded(text.lstrip("\ufeff"), codec.replace("-sig", ""), 1.0, True,
-                           text.count("\ufffd"))
+            return _decode_with_bom(data, bom, codec, path)
     _reject_binary(data, path)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", 1.0, False)
     except UnicodeDecodeError:
         pass
+    text, bad = _lenient(data, "utf-8")
+    if bad <= max(_FEW_BAD_BYTES, len(text) // 1000):  # UTF-8 but for a few damaged bytes
+        return Decoded(text, "utf-8", _DAMAGED_CONFIDENCE, False, bad)
     decoded = _decode_detected(data, path)
     _reject_binary_text(decoded.text, path)
     return decoded
 
 
-def _decode_forced(data: bytes, encoding: str, path: str | None) -> Decoded:
+def _decode_with_bom(data: bytes, bom: bytes, codec: str, path: str | None) -> Decoded:
+    """Text after a byte-order mark, if it is text of that encoding. Else: the bytes after a UTF-8
+    BOM decoded by what they are (a GB18030 file some tool put a BOM on), or refused as binary."""
+    text = data.decode(codec, errors="replace").lstrip("\ufeff")
+    bad = text.count("\ufffd")
+    if bad <= max(_FEW_BAD_BYTES, len(text) // 1000) and _plausible(text):
+        return Decoded(text, codec.replace("-sig", ""), 1.0, True, bad)
+    if bom == codecs.BOM_UTF8:
+        rest = _decode_detected(data[len(bom):], path)
+        if not rest.replaced and _plausible(rest.text):
+            return Decoded(rest.text, rest.encoding, rest.confidence, True)
+    raise BinaryInputError("文件以字节序标记开头，但其后的内容不是该编码的文本", path=path)
+
+
+_FEW_BAD_BYTES = 8
+"""So many undecodable bytes (or one in a thousand characters) are damage, not another encoding."""
+_DAMAGED_CONFIDENCE = 0.8
+_PLAUSIBLE = re.compile("[\t\n\r\x20-\x7e\xa0-\u2fff\u3000-\u9fff\uf900-\uffef]")
+"""Characters of text: ASCII, Latin and punctuation, CJK and its symbols, full-width forms."""
+
+
+def _plausible(text: str) -> bool:
+    """Whether decoded text reads as text: random bytes decoded as UTF-16 give characters of every
+    plane, unassigned ones and controls among them."""
+    head = text[:4096]
+    return not head or len(_PLAUSIBLE.findall(head)) >= len(head) * 0.8
+
+
+def forced_codec(encoding: str, path: str | None = None) -> str:
+    """The codec a forced ``encoding`` names, if it decodes bytes to text: not an unknown name,
+    not a bytes-to-bytes or text-to-text transform (base64, zlib, hex, rot13), not ``undefined``.
+
+    >>> forced_codec("GBK")
+    'gb18030'
+
+    Raises:
+        DecodeError: the name is not that of a text encoding.
+    """
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
         raise DecodeError(f"未知的编码名称“{encoding}”", path=path) from None
-    codec = _ALIASES.get(codec, codec)
+    try:
+        b" ".decode(codec)  # (not b"": decoding nothing never asks the codec)
+    except UnicodeDecodeError:  # a text encoding of more than one byte a character (UTF-16)
+        pass
+    except (LookupError, UnicodeError):  # a transform, not a text encoding; or 'undefined'
+        raise DecodeError(f"“{encoding}”不是文本编码，不能用来读取报告", path=path) from None
+    return _ALIASES.get(codec, codec)
+
+
+def _decode_forced(data: bytes, encoding: str, path: str | None) -> Decoded:
+    codec = forced_codec(encoding, path)
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:

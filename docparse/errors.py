@@ -6,6 +6,8 @@ Errors are for input docparse cannot read at all (empty, binary, undecodable, to
 
 from __future__ import annotations
 
+import re
+
 # Exit codes of the ``docparse`` command (README, "Exit codes").
 EXIT_OK = 0
 """Success (validate: no error-severity finding)."""
@@ -31,8 +33,47 @@ class DocparseError(Exception):
         self.path = path
 
     def __str__(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        return f"{where}{self.code} {self.message}"
+        return describe(self.code, self.message, self.path)
+
+
+def describe(code: str, message: str, path: str | None = None) -> str:
+    """An error as one line, ``path: CODE message``, whatever the file is called: a newline or
+    another control character in the name is written as an escape, and so are the bytes of a name
+    that are not UTF-8.
+
+    >>> describe("DP002", "文件为空", "a\\nb.txt")
+    'a\\\\nb.txt: DP002 文件为空'
+    """
+    where = f"{_CONTROL.sub(_escape, path_text(path))}: " if path else ""
+    return f"{where}{code} {message}"
+
+
+def path_text(name: str) -> str:
+    """A file name as text that every output can hold (JSON, CSV, a terminal).
+
+    Python holds the bytes of a name that are not UTF-8 (GBK names from a Windows archive) as
+    lone surrogates, which no UTF-8 output accepts; they become ``\\xNN`` escapes. Any other name
+    is returned as it is.
+
+    >>> path_text(b"\\xb1\\xa8\\xb8\\xe6.txt".decode("utf-8", "surrogateescape"))
+    '\\\\xb1\\\\xa8\\\\xb8\\\\xe6.txt'
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = name.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a surrogate that stands for no byte (only from a str made in Python)
+            raw = name.encode("utf-8", "backslashreplace")
+        return raw.decode("utf-8", "backslashreplace")
+    return name
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 class InputError(DocparseError):
@@ -67,15 +108,24 @@ class NotChineseError(DocparseError):
 
 MAX_CHARS = 64 * 1024 * 1024
 """Default limit on input size (characters or bytes); raise it with ``max_chars``."""
+BYTES_PER_CHAR = 4
+"""The most bytes a character takes in the encodings docparse reads (UTF-8, UTF-32): input of more
+than ``max_chars`` times this many bytes is refused before it is read or decoded."""
 MAX_DEPTH = 12
 """Default limit on section nesting; raise it with ``max_depth``. The marker ladder has 10 ranks,
 so real documents stay below it: the limit is for callers that want a tighter bound on untrusted input."""
 
 
 class LimitError(DocparseError):
-    """The input exceeds a resource limit (size or nesting depth) set for untrusted input."""
+    """The input exceeds a resource limit (size or nesting depth) set for untrusted input, or
+    there was not memory enough to convert it."""
 
     code = "DP006"
+
+
+def size_limit_error(max_chars: int, path: str | None) -> LimitError:
+    """The error for input of more than ``max_chars * BYTES_PER_CHAR`` bytes."""
+    return LimitError(f"输入超过 {max_chars * BYTES_PER_CHAR} 字节的上限（可用 max_chars 放宽）", path=path)
 
 
 class UnknownFormatError(DocparseError):
@@ -90,3 +140,23 @@ class WorkerLostError(DocparseError):
     Not raised: ``docparse convert`` records it for each input the worker had taken, and goes on."""
 
     code = "DP007"
+
+
+class OutputError(DocparseError):
+    """An output cannot be written: standard output, ``-o FILE``, the ``--out`` directory or a
+    file in it (a full disk, no permission, a name too long)."""
+
+    code = "DP009"
+
+
+class OutputInUseError(OutputError):
+    """Another ``docparse convert`` is writing into the same ``--out`` directory."""
+
+    code = "DP010"
+
+
+class SchedulerError(DocparseError):
+    """The Dask scheduler given by ``--scheduler`` cannot be used: the address is malformed, nothing
+    answers there, or the connection was lost during the run."""
+
+    code = "DP011"

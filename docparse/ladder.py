@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 MarkerStyle = Literal[
     "part", "chapter", "section", "article", "cn_dun", "cn_paren", "arabic_dot", "arabic_paren",
-    "arabic_half_paren", "circled",
+    "arabic_half_paren", "circled", "decimal",
 ]
 """The name of a marker style in the output (``Marker.style``): one per rung of :data:`LADDER`."""
 EnumStyle = Literal["shi", "yao", "di", "qi"]
@@ -79,6 +79,7 @@ LADDER: tuple[Rung, ...] = (
     Rung("ARABIC_HALF_PAREN", "arabic_half_paren", 8, "{n}）", "{n}）", frozenset({"）", ")"}),
          must_continue=True),
     Rung("CIRCLED", "circled", 9, "{circled}", "{circled}", frozenset({""}), must_continue=True),
+    Rung("DECIMAL", "decimal", 4, "{n}", "{n}"),
 )
 """In the order the lexer tries them at a line start: the bracketed and 第X forms before the bare
 ones would be the same here, as no two terminals match the same start."""
@@ -91,8 +92,9 @@ ranked as a 第X编/部分."""
 RECOVERED = "RECOVERED"
 """The token of a heading whose number is missing: ranked as the siblings whose number it takes."""
 MATCH_ORDER: tuple[str, ...] = ("PART", "CHAPTER", "SECTION_NO", "ARTICLE", "CN_PAREN", "ARABIC_PAREN",
-                                "CN_DUN", "ARABIC_DOT", "ARABIC_HALF_PAREN", "CIRCLED")
-"""The order the line lexer tries the terminals in at a line start: bracketed and 第X forms first."""
+                                "CN_DUN", "ARABIC_DOT", "ARABIC_HALF_PAREN", "CIRCLED", "DECIMAL")
+"""The order the line lexer tries the terminals in at a line start: bracketed and 第X forms first,
+and a decimal number (1 / 1.1) last, where ``1.`` and ``1、`` are not."""
 
 
 @functools.cache
@@ -109,6 +111,16 @@ def marker_at(text: str, offset: int = 0) -> re.Match[str] | None:
     """The heading marker at ``text[offset]`` (folded text), if one starts there; ``lastgroup`` names
     its terminal."""
     return _any_marker().match(text, offset)
+
+
+TENTATIVE_ARABIC_DOT = re.compile(r"(?P<ARABIC_DOT>[0-9]{1,3}\.)(?=[0-9]{4}年|[0-9]{1,2}[+＋])")
+"""``8.2025年目标任务``, ``9.3+1工作机制``: a list number before a year or a formula, which the
+ARABIC_DOT terminal refuses (a digit after the point); a heading only where the numbering expects it."""
+
+
+def tentative_marker_at(text: str, offset: int = 0) -> re.Match[str] | None:
+    """A :data:`TENTATIVE_ARABIC_DOT` at ``text[offset]``; ``lastgroup`` is ``ARABIC_DOT``."""
+    return TENTATIVE_ARABIC_DOT.match(text, offset)
 
 
 class Enumerator(NamedTuple):
@@ -135,19 +147,21 @@ def enumerator_at(text: str, offset: int = 0) -> Enumerator | None:
     return _enumerator(match, match.lastgroup or "") if match else None
 
 
-def enumerators_after_stops(text: str, start: int, end: int) -> Iterator[Enumerator]:
+def enumerators_after_stops(text: str, start: int, end: int, *, commas: bool = False) -> Iterator[Enumerator]:
     """Every enumerator of ``text[start:end]`` (folded text) that opens a clause after a stop
-    (``。二是``, ``；其二，``); one at the very start is :func:`enumerator_at`'s."""
-    for match in _enumerator_after_stop().finditer(text, start, end):
+    (``。二是``, ``；其二，``), or with ``commas`` after a comma (``《通知》提出，一是…``); one at the very
+    start is :func:`enumerator_at`'s."""
+    for match in _enumerator_after(commas).finditer(text, start, end):
         found = _enumerator(match, match.lastgroup or "")
         if found is not None:
             yield found
 
 
 @functools.cache
-def _enumerator_after_stop() -> re.Pattern[str]:
+def _enumerator_after(commas: bool) -> re.Pattern[str]:
     alternatives = "|".join(f"(?P<{name}>{terminal(name).pattern})" for name in ENUMERATORS)
-    return re.compile(f"{terminal('CLAUSE_STOP').pattern}[ ]*(?:{alternatives})")
+    before = "," if commas else terminal("CLAUSE_STOP").pattern
+    return re.compile(f"{before}[ ]*(?:{alternatives})")
 
 
 def _enumerator(match: re.Match[str], name: str) -> Enumerator | None:
@@ -157,18 +171,28 @@ def _enumerator(match: re.Match[str], name: str) -> Enumerator | None:
     return Enumerator(match.start(name), match.end(name), ENUMERATORS[name], ordinal)
 
 
-def rank_of(terminal_name: str) -> int:
-    """The rank of a marker token (``UNNUMBERED_PART`` ranks as a part)."""
+def rank_of(terminal_name: str, marker: str = "") -> int:
+    """The rank of a marker (``UNNUMBERED_PART`` ranks as a part; a decimal number one lower for
+    each part after the first: 1 → 4, 2.3 → 5, 2.3.1 → 6)."""
     if terminal_name == UNNUMBERED_PART:
         return BY_STYLE["part"].rank
+    if terminal_name == "DECIMAL":
+        return BY_TERMINAL["DECIMAL"].rank + marker.count(".")
     return BY_TERMINAL[terminal_name].rank
+
+
+def nesting(terminal_name: str, marker: str = "") -> tuple[int, int]:
+    """What nests sections: the rank, then the sub-rank of a 分编, which sits under its 编 with the
+    same rank (民法典: 第二编 物权 → 第一分编 通则 → 第一章 …)."""
+    return rank_of(terminal_name, marker), int("分编" in marker)
 
 
 @functools.lru_cache(maxsize=1024)
 def ordinal_of_marker(marker: str) -> int | None:
-    """The number a marker stands for: ``（十一）`` → 11, ``第3条`` → 3, ``⑤`` → 5."""
-    numeral = terminal("NUMERAL").search(marker)
-    return ordinal_of(numeral.group()) if numeral else None
+    """The number a marker stands for, its last numeral: ``（十一）`` → 11, ``第3条`` → 3, ``⑤`` → 5,
+    ``2.3.1`` → 1 (whose parents are 2 and 2.3)."""
+    numerals = terminal("NUMERAL").findall(marker.split("之", 1)[0])  # 第二百零五条之一: 205
+    return ordinal_of(numerals[-1]) if numerals else None
 
 
 def path_label(marker: Marker, title: str) -> str:
@@ -180,8 +204,10 @@ def path_label(marker: Marker, title: str) -> str:
         return title[:20]
     if marker.style == "circled":
         return marker.raw or str(marker.ordinal)
-    if marker.style == "part" and "部分" in marker.raw:
-        return _fill("第{cn}部分", marker.ordinal)
+    if marker.style == "part" and ("部分" in marker.raw or "分编" in marker.raw):
+        return _fill("第{cn}部分" if "部分" in marker.raw else "第{cn}分编", marker.ordinal)
+    if marker.style == "decimal" or "之" in marker.raw:  # 2.3.1, 第二百零五条之一: as written
+        return marker.raw
     return _fill(BY_STYLE[marker.style].path_label, marker.ordinal)
 
 
@@ -193,10 +219,11 @@ def _fill(form: str, ordinal: int) -> str:
 
 def renumbered(raw: str, ordinal: int) -> str:
     """A marker or enumerator with its number replaced, in the writer's own form: ``(二)`` → ``(三)``,
-    ``2、`` → ``3、``, ``⑵`` → ``⑶``, ``二是`` → ``三是``."""
-    found = terminal("NUMERAL").search(raw)
-    if found is None:
+    ``2、`` → ``3、``, ``⑵`` → ``⑶``, ``二是`` → ``三是``, ``2.3.1`` → ``2.3.2``."""
+    numerals = list(terminal("NUMERAL").finditer(raw))
+    if not numerals:
         return raw
+    found = numerals[-1]  # the last numeral: the one a decimal number counts with
     numeral = found.group()
     if numeral.isascii():
         written = str(ordinal)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
+import bisect
 import itertools
 import re
 from typing import NamedTuple
 
-from . import ladder
-from .grammar import terminal
+from .cuts import RUN_ON_LENGTH, cut_points, places_to_cut
+from .ladder import marker_at
 
 
 class Line(NamedTuple):
@@ -59,89 +59,78 @@ def split_lines(text: str, folded: str) -> list[Line]:
 
 
 def text_lines(text: str, folded: str) -> list[Line]:
-    """The lines of the text, a run-on line (a page scraped without line breaks) cut into virtual
-    lines where a heading starts (:func:`cut_run_on`)."""
-    return cut_run_on(split_lines(text, folded))
+    """The lines of the text: a heading number broken over lines made one line again
+    (:func:`join_split_markers`), and a run-on line (a page scraped without line breaks) cut into
+    virtual lines where a heading starts (:func:`cut_run_on`)."""
+    return cut_run_on(join_split_markers(split_lines(text, folded), text, folded), folded)
 
 
-RUN_ON_LENGTH = 1000
-"""A line at least this long is treated as run-on text and cut at strong markers."""
-RUN_ON_DEEP = 3000
-"""A line this long is certainly run-on: headings may also be cut where their numbering continues."""
-_GENRE_END = "告知见定法例案划要结函书"
-"""The last characters of a title's genre word (报告, 通知, 意见 …): a 一、 right after one starts the
-body of a report whose title and text were run together (…的报告一、…)."""
-_QUOTE_OPENERS = "“「『《"
-_QUOTE_CLOSERS = "”」』》"
-_STOPS = "。;!?:"
+_LONE_NUMERAL = re.compile(r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}")
+"""A line that is nothing but a number: a piece of a marker when the next line goes on with it."""
 
 
-def cut_run_on(lines: list[Line]) -> list[Line]:
-    """Cut every run-on line into virtual lines; offsets stay those of the text.
-
-    A cut goes before a strong marker (一、 （一） 第X章 第X条) that follows a sentence stop, and at a
-    run of two or more spaces after a stop (where scrapers left the lost line break's indentation).
-    """
+def join_split_markers(lines: list[Line], text: str, folded: str) -> list[Line]:
+    """Lines that hold the pieces of one heading, made one line: text extracted from a PDF often puts
+    ``（`` / ``1`` / ``）对于…`` or ``1`` / ``．需求响应…`` on lines of their own, and a marker may stand
+    alone above its title (``一、`` / ``总体要求``). The marker terminals allow the line breaks between
+    the pieces of a number; the break between marker and title is a space to the lexer."""
     result: list[Line] = []
-    for line in lines:
-        if len(line.folded) < RUN_ON_LENGTH:
-            result.append(line)
-            continue
-        cuts = _run_on_cuts(line.folded)
-        for begin, finish in itertools.pairwise(cuts):
-            result.append(Line(line.number, line.start + begin, line.start + finish,
-                               line.raw[begin:finish], line.folded[begin:finish]))
-    return result
+    done = 0  # lines[:done] are in result
+    for index, line in enumerate(lines):
+        if index < done or not 0 < len(line.folded) <= MAX_MARKER_LINE:
+            continue  # a line that holds more than a marker is no piece of one (most lines)
+        pieces = _marker_pieces(lines, index)
+        if pieces > 1:
+            last = lines[index + pieces - 1]
+            result += lines[done:index]
+            result.append(Line(line.number, line.start, last.end, text[line.start:last.end],
+                               folded[line.start:last.end]))
+            done = index + pieces
+    return result + lines[done:] if result else lines
 
 
-@functools.cache
-def _cut_candidates() -> re.Pattern[str]:
-    """Where a cut may go: a quotation mark (to track depth), after a stop, inside a wide gap, or
-    before 一、 / （一） not preceded by a numeral."""
-    numeral = terminal("_CN_DIGIT").pattern
-    starts = "|".join(f"(?:{terminal(name).pattern})" for name in ("CN_DUN", "CN_PAREN"))
-    return re.compile(f"[{_QUOTE_OPENERS}{_QUOTE_CLOSERS}]|(?<=[{_STOPS}])\\s*|(?<=\\S) {{2,}}(?=\\S)"
-                      f"|(?<!{numeral})(?={starts})")
+def _marker_pieces(lines: list[Line], index: int) -> int:
+    """How many lines from ``index`` on hold one broken marker and its title (1: not broken)."""
+    here = lines[index].stripped
+    after = lines[index + 1].stripped if index + 1 < len(lines) else ""
+    if here == "(" and _LONE_NUMERAL.fullmatch(after) and index + 2 < len(lines) \
+            and lines[index + 2].stripped.startswith(")"):
+        return 3  # ( / 1 / )…
+    if _LONE_NUMERAL.fullmatch(here) and after[:1] in (".", "、", ")") and not after[1:2].isdigit():
+        return 2  # 1 / ．…
+    alone = marker_at(here)
+    if alone is not None and alone.end() == len(here) and alone.lastgroup in _TITLE_ON_NEXT_LINE \
+            and 0 < len(after) <= MAX_TITLE_ON_NEXT_LINE and marker_at(after) is None:
+        return 2  # 一、 / 总体要求: the heading's title on the next line
+    return 1
 
 
-def _run_on_cuts(text: str) -> list[int]:
-    """Offsets where virtual lines start (0 and ``len(text)`` included).
+MAX_MARKER_LINE = 16
+"""A line holding nothing but (a piece of) a marker is at most this long, spaces included."""
+_TITLE_ON_NEXT_LINE = ("CN_DUN", "CN_PAREN", "ARABIC_DOT", "DECIMAL")
+"""Markers that, alone on a line, take the next line as their title (an article's text may simply
+start on the next line: 第一条 alone stays a heading of its own)."""
+MAX_TITLE_ON_NEXT_LINE = 40
 
-    Always: a strong marker after a sentence stop or a wide gap, or a wide gap after a stop. In a
-    very long line also: 一、/（一） wherever their numbering continues the last one cut (二、 after
-    一、), a （一） anywhere, and a 一、 right after a title's genre word (…的报告一、…).
-    """
-    cuts = [0]
-    depth = 0
-    deep = len(text) >= RUN_ON_DEEP
-    last: dict[str, int] = {}
-    strong = [rung.terminal for rung in ladder.LADDER if rung.strong]
-    for match in _cut_candidates().finditer(text):
-        token = match.group()
-        if token and token in _QUOTE_OPENERS:
-            depth += 1
-            continue
-        if token and token in _QUOTE_CLOSERS:
-            depth = max(depth - 1, 0)
-            continue
-        position = match.end()
-        if depth or position - cuts[-1] < 2 or position >= len(text):
-            continue
-        before = text[match.start() - 1] if match.start() > 0 else ""
-        after_stop = before in _STOPS
-        gap = len(token) >= 2
-        found = next(((name, m) for name in strong if (m := terminal(name).match(text, position))), None)
-        marker = found[0] if found else None
-        ordinal = ladder.ordinal_of_marker(found[1].group()) if found else None
-        cut = bool(marker and (after_stop or gap)) or (after_stop and gap)
-        if deep and not cut and marker in ("CN_DUN", "CN_PAREN") and ordinal is not None:
-            continues = ordinal == last.get(marker, 0) + 1
-            cut = continues and (marker == "CN_PAREN" or ordinal > 1 or before in _GENRE_END)
-        if cut:
-            cuts.append(position)
-            if marker and ordinal is not None:
-                last[marker] = ordinal
-                if marker == "CN_DUN":
-                    last.pop("CN_PAREN", None)
-    cuts.append(len(text))
-    return cuts
+
+def cut_run_on(lines: list[Line], folded: str) -> list[Line]:
+    """Cut lines into virtual lines where a heading starts inside them (docparse/cuts.py); offsets
+    stay the text's."""
+    places = places_to_cut(folded)
+    starts = [line.start for line in lines]
+    places_in: dict[int, list[int]] = {}
+    for place in places:
+        index = bisect.bisect_right(starts, place) - 1
+        places_in.setdefault(index, []).append(place - starts[index])
+    long_lines = [index for index, line in enumerate(lines) if len(line.folded) >= RUN_ON_LENGTH]
+    result: list[Line] = []
+    done = 0  # lines[:done] are in result
+    for index in sorted({*places_in, *long_lines}):
+        line = lines[index]
+        cuts = cut_points(line.folded, None if len(line.folded) >= RUN_ON_LENGTH else places_in[index])
+        if len(cuts) > 2:
+            result += lines[done:index]
+            result += [Line(line.number, line.start + begin, line.start + finish, line.raw[begin:finish],
+                            line.folded[begin:finish]) for begin, finish in itertools.pairwise(cuts)]
+            done = index + 1
+    return result + lines[done:] if result else lines

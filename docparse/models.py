@@ -2,7 +2,8 @@
 
 Every node carries a :class:`Span` into :attr:`Document.text`, so that
 ``doc.text[node.span.start:node.span.end]`` is exactly the node's source text.
-Offsets are Unicode code points of the *normalized* text (line ends folded to ``\\n``).
+Offsets are Unicode code points of the decoded input as it is (a lone CR, from old Mac files, is
+read as ``\\n``; CR LF is kept), so that a span's line and column are those of the file.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def build(cls: type[ModelT], /, **fields: Any) -> ModelT:
     if CHECK_BUILDS:
         _check(cls, fields)
     shape = _SHAPES.get(cls) or _shape(cls)
-    values = shape.defaults | fields
+    values = shape.defaults.copy()
+    values.update(fields)
     for name, factory in shape.fresh:
         if name not in fields:
             values[name] = factory()
@@ -81,14 +83,20 @@ _SHAPES: dict[type[BaseModel], _Shape] = {}
 
 
 def _shape(cls: type[BaseModel]) -> _Shape:
-    defaults: dict[str, Any] = {}
+    """The defaults of ``cls`` as an instance dict (PEP 412): its copies share one table of field
+    names with every instance of the class, and keep only their values, a fifth less memory for a
+    document's nodes than dicts of their own (``defaults | fields``, which builds the same model)."""
     fresh: list[tuple[str, Callable[[], Any]]] = []
+    probe = _new(cls)
     for name, info in cls.model_fields.items():
         if info.default_factory is not None:
             fresh.append((name, info.default_factory))  # type: ignore[arg-type]
         elif isinstance(info.default, list):
             fresh.append((name, list))
-        defaults[name] = None if info.default is PydanticUndefined else info.default
+        object.__setattr__(probe, name, None if info.default is PydanticUndefined else info.default)
+    for _ in range(32):  # CPython sizes a copy's values by the room left in the shared table, which
+        _new(cls)        # each new instance takes a place of: taken now, copies hold just the fields
+    defaults = probe.__dict__.copy()
     _SHAPES[cls] = _Shape(defaults, set(cls.model_fields), tuple(fresh))
     return _SHAPES[cls]
 
@@ -173,7 +181,7 @@ class SourceInfo(_Model):
     bom: bool = False
     """Whether the bytes started with a byte-order mark (dropped from ``text``)."""
     newline: Literal["LF", "CRLF", "CR", "CRCRLF", "mixed", "none"] = "none"
-    """The line-end convention of the input; ``text`` always uses ``\\n``."""
+    """The line-end convention of the input (``text`` keeps it, but for a lone CR, read as ``\\n``)."""
     size: int = Field(ge=0)
     """Input size in bytes (for ``parse(str)``: UTF-8 bytes of the text)."""
     sha256: str
@@ -186,7 +194,8 @@ class Marker(_Model):
     """A heading's number as written and as understood."""
 
     raw: str
-    """The marker exactly as in the text (``（一）``, ``1.``, ``第十一条``); empty when recovered."""
+    """The marker as written (``（一）``, ``1.``, ``第十一条``; line breaks inside it, left by a PDF
+    extraction, removed); empty when recovered."""
     style: MarkerStyle
     ordinal: int | None = Field(default=None, ge=0)
     """The number it stands for (``十一、`` → 11); ``None`` for an unnumbered part heading."""
@@ -419,6 +428,28 @@ class Closing(_Model):
     """附注 such as ``（此件公开发布）`` and attachment lines."""
 
 
+class Attachment(_Model):
+    """An attachment after the document (附件1 …): its label, its title, and its own sections,
+    numbered afresh."""
+
+    kind: Literal["attachment"] = "attachment"
+    id: str
+    """``a1``, ``a2`` …; the ids of its nodes start with it (``a1/s2.1/p1``)."""
+    span: Span
+    """From the label to the end of the attachment."""
+    label: str
+    """The label as written (``附件1``, ``附件``, ``附录2``)."""
+    label_span: Span
+    title: str | None = None
+    """The attachment's title (``突发环境事件分级标准``), from the label's line or the next."""
+    title_span: Span | None = None
+    heading_span: Span
+    """The label and the title as written (``附件1：突发环境事件分级标准``)."""
+    preamble: list[Paragraph] = []
+    """Paragraphs before its first heading."""
+    sections: list[Section] = []
+
+
 DocumentType = Literal[
     "fazhi_annual", "gov_work_report", "work_summary", "regulation", "gongwen", "unknown"
 ]
@@ -432,7 +463,7 @@ class Document(_Model):
     """The version of this schema the JSON follows; another major version is refused on reading."""
     source: SourceInfo
     text: str
-    """The normalized text every span indexes into."""
+    """The text every span indexes into: the decoded input, a lone CR read as ``\\n``."""
     doc_type: DocumentType = "unknown"
     """The kind of document, guessed from the title and the headings."""
     title: Title | None = None
@@ -450,6 +481,8 @@ class Document(_Model):
     """Body paragraphs before the first heading."""
     sections: list[Section] = []
     closing: Closing | None = None
+    attachments: list[Attachment] = []
+    """Attachments after the document (附件1, 附表2 …), each with its own sections."""
     diagnostics: list[Diagnostic] = []
 
     @field_validator("schema_version")
@@ -465,17 +498,29 @@ class Document(_Model):
         return version
 
     def walk(self) -> Iterator[Section]:
-        """Yield every section of the tree in document order."""
+        """Yield every section in document order: the body's, then each attachment's."""
         for section in self.sections:
             yield from section.walk()
+        for attachment in self.attachments:
+            for section in attachment.sections:
+                yield from section.walk()
 
     def paragraphs(self) -> Iterator[tuple[Section | None, Paragraph]]:
-        """Yield every body paragraph with the section it sits in (``None`` for the preamble)."""
+        """Yield every paragraph with the section it sits in (``None`` for a preamble), the body's
+        first, then each attachment's."""
         for paragraph in self.preamble:
             yield None, paragraph
-        for section in self.walk():
-            for paragraph in section.body:
-                yield section, paragraph
+        for section in self.sections:
+            for inner in section.walk():
+                for paragraph in inner.body:
+                    yield inner, paragraph
+        for attachment in self.attachments:
+            for paragraph in attachment.preamble:
+                yield None, paragraph
+            for section in attachment.sections:
+                for inner in section.walk():
+                    for paragraph in inner.body:
+                        yield inner, paragraph
 
     def enum_items(self) -> Iterator[tuple[Section | None, EnumItem]]:
         """Yield every enumeration item with its section."""

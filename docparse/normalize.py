@@ -1,6 +1,8 @@
 """Stage 2: one text that every span indexes into, and a same-length folded view for matching.
 
-``normalize_newlines`` is the only step that changes the text (line ends become ``\\n``).
+The text is the decoded input as it is, so that a span's line and column are those of the file:
+``normalize_newlines`` only makes a lone CR (old Mac files) a LF, one character for one; CR LF
+stays, and the folded view reads its CR as a space.
 ``fold`` maps character for character, so offsets into the folded view are offsets into the
 text: full-width forms become ASCII (（一） and (一) are the same marker, ： and : the same
 colon), every Unicode space or invisible character becomes an ASCII space.
@@ -9,6 +11,7 @@ colon), every Unicode space or invisible character becomes an ASCII space.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Literal
 
 from . import diagnostics
@@ -20,10 +23,13 @@ if TYPE_CHECKING:
 Newline = Literal["LF", "CRLF", "CR", "CRCRLF", "mixed", "none"]
 
 _NEWLINE = re.compile(r"\r\r\n|\r\n|\r")
+_LONE_CR = re.compile(r"\r(?!\r*\n)")
+"""A CR that ends a line on its own (not the start of CR LF or CR CR LF)."""
 
 
 def normalize_newlines(text: str) -> tuple[str, Newline]:
-    """Fold CR LF, CR CR LF and lone CR to LF, and say which convention the input used."""
+    """Make every line end hold a LF (a lone CR becomes one: the same length), and say which
+    convention the input used. CR LF and CR CR LF are kept: lines are split at LF."""
     if "\r" not in text:
         return text, ("LF" if "\n" in text else "none")
     kinds = {m.group() for m in _NEWLINE.finditer(text)}
@@ -33,7 +39,7 @@ def normalize_newlines(text: str) -> tuple[str, Newline]:
         style = {"\r\r\n": "CRCRLF", "\r\n": "CRLF", "\r": "CR"}[kinds.pop()]  # type: ignore[assignment]
     else:
         style = "mixed"
-    return _NEWLINE.sub("\n", text), style
+    return _LONE_CR.sub("\n", text), style
 
 
 def _build_fold_table() -> dict[int, int]:
@@ -49,6 +55,14 @@ def _build_fold_table() -> dict[int, int]:
     for char, target in (("﹙", "("), ("﹚", ")"), ("〔", "〔"), ("．", "."), ("｡", "。"),
                          ("，", ","), ("﹐", ","), ("﹒", "."), ("\u2024", ".")):
         table[ord(char)] = ord(target)
+    for code in range(0x2F00, 0x2FD6):  # Kangxi radicals a converter left for characters: ⼀ ⼆ ⻋
+        table[code] = ord(unicodedata.normalize("NFKC", chr(code)))
+    for code in range(0x2E80, 0x2EF4):  # CJK radicals supplement with a compatibility form
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = ord(folded)
+    for code in range(0xE000, 0xF900):  # private-use glyphs (font bullets, icons): read as spaces
+        table[code] = 0x20
     return table
 
 

@@ -391,17 +391,18 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         label = None if fields or len(text) > _BARE_LABEL_MAX else bare_label(line.folded)
         if fields and fields[-1].value_end == len(line.folded.rstrip(" ")) and not fields[-1].value:
             label, fields = fields[-1], fields[:-1]
+        value = _value_line(lines, squeezed, role, index, label.key) if label else None
+        if label and value is None and not fields and not line.folded.strip(" ").endswith(":"):
+            label = None  # a lone word that could be a label (DATE) with no value under it is text
         if fields or label:
             role[index] = "front"
             _add_fields(line, fields, result)
-            if label:
-                value = _value_line(lines, squeezed, role, index, label.key)
-                if value is not None:
-                    role[value] = "front"
-                    _add_value_line(line, label, lines[value], result)
-                    index = value
-                elif fields or line.folded.strip(" ").endswith(":"):
-                    _add_fields(line, [label], result)
+            if label and value is not None:
+                role[value] = "front"
+                _add_value_line(line, label, lines[value], result)
+                index = value
+            elif label:
+                _add_fields(line, [label], result)
         elif DOC_NUMBER.fullmatch(text.removeprefix("(").removesuffix(")")) or _is_order(text):
             role[index] = "front"
             last = _order_number_after(lines, squeezed, role, index) if text.endswith("令") else index

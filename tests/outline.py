@@ -62,10 +62,17 @@ def _document(doc: Document) -> Iterator[str]:
     yield f"preamble {len(doc.preamble)}"
     for paragraph in doc.preamble:
         yield from _paragraph(paragraph, "other", 1)
-    yield f"sections {sum(1 for _ in doc.walk())}"
+    yield f"sections {sum(1 for section in doc.sections for _ in section.walk())}"
     for section in doc.sections:
         yield from _section(section, 1)
     yield from _closing(doc)
+    yield f"attachments {len(doc.attachments)}"
+    for attachment in doc.attachments:
+        yield f"{INDENT}{line_of(attachment.label_span)} {attachment.label} title={attachment.title or '-'}"
+        for paragraph in attachment.preamble:
+            yield from _paragraph(paragraph, "other", 2)
+        for section in attachment.sections:
+            yield from _section(section, 2)
     yield f"diagnostics {len(doc.diagnostics)}"
     for diagnostic in doc.diagnostics:
         yield f"{INDENT}{diagnostic.code} {diagnostic.severity} {line_of(diagnostic.span)}"

@@ -54,6 +54,7 @@ def accounted_spans(doc: Document) -> list[tuple[str, Span]]:
         if block is not None:
             places.append((kind, block.span))
     places += [("heading", s.heading_span) for s in doc.walk()]
+    places += [("attachment", a.heading_span) for a in doc.attachments]
     places += [("paragraph", p.span) for _, p in doc.paragraphs()]
     if doc.closing:
         places += [("closing", b.span) for b in (*doc.closing.signature, *doc.closing.notes)]

@@ -1,15 +1,20 @@
-"""Bad input (issue 5, point 3): a typed error in the library, one Chinese line and exit 3 in the CLI.
+"""Bad input: a typed error in the library, one Chinese line and exit 3 in the CLI.
 
-A batch never stops at a bad file: the good files after it are still parsed and printed.
+A batch never stops at a bad file: the good files after it are still parsed and printed. Limits
+hold before a byte is read; no input makes the command wait forever or print an internal error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import stat
 import subprocess
 import sys
+import tracemalloc
 import zipfile
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -148,17 +153,17 @@ def test_cli_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_permission_denied_even_when_running_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    """Root can read mode-000 files, so the EACCES path is also driven through a failing open()."""
+    """Root can read mode-000 files, so the EACCES path is also driven through a failing os.open()."""
     path = tmp_path / "locked.txt"
     path.write_text("一、总体情况\n", encoding="utf-8")
-    real_open = open
+    real_open = os.open
 
     def deny(file: object, *args: object, **kwargs: object) -> object:
         if file == str(path):
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("builtins.open", deny)
+    monkeypatch.setattr("os.open", deny)
     with pytest.raises(InputError) as caught:
         docparse.parse_file(path)
     assert "权限" in caught.value.message and caught.value.path == str(path)
@@ -203,3 +208,160 @@ def test_cli_limit_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert cli.main(["parse", "--max-size", "10", str(path)]) == errors.EXIT_INPUT
     assert "DP006" in capsys.readouterr().err
     assert cli.main(["parse", "--max-size", "1000", "--max-depth", "8", str(path)]) == errors.EXIT_OK
+
+
+# Limits before reading: a file over the limit is refused by its size, unread; what has no size
+# (a character device, standard input) is read no further than the limit; a FIFO is refused.
+
+def peak_bytes_allocated(call: Callable[[], object]) -> int:
+    """The most memory Python held at once during ``call`` (tracemalloc: a count, not a time)."""
+    tracemalloc.start()
+    try:
+        with contextlib.suppress(DocparseError):
+            call()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_file_over_the_size_limit_is_refused_by_its_size_unread(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:  # 256 MB, sparse: nothing to write, much to read
+        handle.write("一、总体情况\n".encode())
+        handle.truncate(256 * 1024 * 1024)
+    with pytest.raises(LimitError) as caught:
+        docparse.parse_file(big, max_chars=1000)
+    assert "4000 字节" in caught.value.message and caught.value.path == str(big)
+    assert peak_bytes_allocated(lambda: docparse.parse_file(big, max_chars=1000)) < 1024 * 1024
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_an_endless_device_is_read_no_further_than_the_limit() -> None:
+    """First in a process of bounded memory (reading /dev/zero to its end fills any memory), then here."""
+    import resource
+
+    def bounded() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+    run = subprocess.run([sys.executable, "-m", "docparse", "parse", "--max-size", "100000", "/dev/zero"],
+                         capture_output=True, timeout=120, check=False, preexec_fn=bounded)
+    assert run.returncode == errors.EXIT_INPUT and b"/dev/zero: DP006" in run.stderr, run.stderr.decode()
+    with pytest.raises(LimitError):
+        docparse.parse_file("/dev/zero", max_chars=100_000)
+    assert peak_bytes_allocated(lambda: docparse.parse_file("/dev/zero", max_chars=100_000)) < 2 * 1024 * 1024
+    with pytest.raises(EmptyInputError):
+        docparse.parse_file("/dev/null")
+
+
+def test_standard_input_is_read_no_further_than_the_limit() -> None:
+    """An endless writer on stdin (``yes | docparse parse -``): refused at the limit, not read to
+    the end of memory."""
+    endless = "import sys\nwhile True: sys.stdout.write('一、总体情况\\n' * 999)"
+    writer = subprocess.Popen([sys.executable, "-c", endless], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL)
+    try:
+        run = subprocess.run([sys.executable, "-m", "docparse", "parse", "--max-size", "100000", "-"],
+                             stdin=writer.stdout, capture_output=True, timeout=120, check=False)
+    finally:
+        writer.kill()
+        writer.wait()
+        assert writer.stdout is not None
+        writer.stdout.close()
+    err = run.stderr.decode("utf-8")
+    assert run.returncode == errors.EXIT_INPUT and err.count("\n") == 1 and "<stdin>: DP006" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_named_pipe_given_as_a_file_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Opening a FIFO waits for a writer that never comes: it is refused at once, in parse and in
+    convert (a process, so that a regression fails by the timeout instead of hanging the suite)."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for command in (["parse", str(fifo)], ["convert", str(fifo), "--out", str(tmp_path / "out")]):
+        run = subprocess.run([sys.executable, "-m", "docparse", *command], capture_output=True, timeout=120,
+                             check=False)
+        assert run.returncode == errors.EXIT_INPUT, run.stderr.decode()
+    rows = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2 and "DP001" in rows[1] and "命名管道" in rows[1]
+
+
+@pytest.mark.parametrize("command", ["parse", "outline", "metrics", "validate"])
+def test_every_command_takes_the_limits(command: str, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deep.txt"
+    path.write_text(DEEP, encoding="utf-8")
+    assert cli.main([command, "--max-size", "10", str(path)]) == errors.EXIT_INPUT
+    assert f"{path}: DP006" in capsys.readouterr().err
+    assert cli.main([command, "--max-depth", "3", str(path)]) == errors.EXIT_INPUT
+    assert "DP006" in capsys.readouterr().err
+    assert cli.main([command, "--max-size", "1000", "--max-depth", "8", str(path)]) in (errors.EXIT_OK,
+                                                                                         errors.EXIT_FINDINGS)
+
+
+# File names: bytes that are not UTF-8, control characters.
+
+def gbk_named(tmp_path: Path) -> str:
+    """A report under a name in GBK bytes (a Windows archive unpacked on Linux)."""
+    name = os.fsencode(tmp_path) + b"/" + "报告".encode("gbk") + b".txt"
+    try:
+        with open(name, "wb") as handle:
+            handle.write(SAMPLES[0].read_bytes())
+    except (OSError, UnicodeError):  # a file system that takes only UTF-8 names (APFS)
+        pytest.skip("the file system refuses names that are not UTF-8")
+    return os.fsdecode(name)
+
+
+def test_a_name_that_is_not_utf8_works_in_every_command(tmp_path: Path) -> None:
+    name = gbk_named(tmp_path)
+    shown = os.fsdecode(tmp_path) + "/\\xb1\\xa8\\xb8\\xe6.txt"
+    assert docparse.parse_file(name).source.path == shown
+    for command in ("parse", "outline", "metrics", "validate"):
+        run = subprocess.run([sys.executable, "-m", "docparse", command, name], capture_output=True,
+                             check=False)
+        assert run.returncode in (0, 1) and b"DP999" not in run.stderr, (command, run.stderr.decode())
+        if command == "parse":
+            assert json.loads(run.stdout)["source"]["path"] == shown
+        elif command != "validate":
+            assert shown in run.stdout.decode("utf-8")
+    missing = name.replace(".txt", "-缺.txt")
+    run = subprocess.run([sys.executable, "-m", "docparse", "parse", missing], capture_output=True,
+                         check=False)
+    assert run.returncode == 3 and run.stderr.decode("utf-8").count("\n") == 1 and b"\\xb1\\xa8" in run.stderr
+
+
+def test_a_name_with_a_newline_gives_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "a\nb\r.txt"
+    empty.write_bytes(b"")
+    assert cli.main(["parse", str(empty), str(tmp_path / "x\ny.txt")]) == errors.EXIT_INPUT
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("a\\nb\\r.txt: DP002 文件为空或只有空白字符") and "x\\ny.txt: DP001" in lines[1]
+
+
+# A forced encoding must be a text encoding; writing to a full device.
+
+@pytest.mark.parametrize("encoding", ["rot13", "base64", "hex", "zlib", "bz2", "uu", "undefined", "nope"])
+def test_a_forced_encoding_that_is_no_text_encoding_is_one_error(encoding: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(docparse.errors.DecodeError) as caught:
+        docparse.parse_bytes("一、总体情况".encode(), encoding=encoding)
+    assert encoding in caught.value.message
+    assert cli.main(["parse", "--encoding", encoding, str(SAMPLES[0]), str(SAMPLES[1])]) == errors.EXIT_INPUT
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "DP004" in captured.err and not captured.out
+    assert docparse.parse_bytes("一、总体情况".encode("utf-16"), encoding="utf-16").sections
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_writing_to_a_full_device_is_one_line_exit_3() -> None:
+    with open("/dev/full", "wb") as full:
+        run = subprocess.run([sys.executable, "-m", "docparse", "parse", str(SAMPLES[0])], stdout=full,
+                             stderr=subprocess.PIPE, check=False)
+    err = run.stderr.decode("utf-8")
+    assert run.returncode == errors.EXIT_INPUT and err.count("\n") == 1
+    assert "DP009" in err and "标准输出" in err
+    run = subprocess.run([sys.executable, "-m", "docparse", "metrics", str(SAMPLES[0]), "-o", "/dev/full"],
+                         capture_output=True, check=False)
+    err = run.stderr.decode("utf-8")
+    assert run.returncode == errors.EXIT_INPUT and err.count("\n") == 1 and "/dev/full: DP009" in err
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)  # written to, not replaced by a file

@@ -99,3 +99,36 @@ def test_an_unknown_profile_is_named_in_chinese(capsys: pytest.CaptureFixture[st
         main(["validate", SAMPLE, "--profile", "nope"])
     assert exit_info.value.code == 2
     assert "未知的检查配置“nope”，可选：auto、fzzf" in capsys.readouterr().err
+
+
+def test_metrics_csv_escapes_text_cells_that_start_like_a_formula(tmp_path: Path) -> None:
+    """Formula injection: a text cell starting with = + - @ (a file named ``=HYPERLINK(…).txt``, a
+    label) gets a leading apostrophe; a number stays a number, a negative one too."""
+    import csv
+
+    from docparse.renderers.metrics import RENDERERS, ROW_COLUMNS
+
+    row: dict[str, object] = dict.fromkeys(ROW_COLUMNS)
+    row.update(doc_id="=HYPERLINK(\"http://x\")", label="-3.5", unit="@元", raw="+1", period="2022年",
+               value=-3.5, value_high=-2, line=3, start=0, end=4)
+    text = b"".join(RENDERERS["csv"].chunks([row])).decode("utf-8-sig")
+    (cells,) = list(csv.DictReader(text.splitlines()))
+    assert (cells["doc_id"], cells["label"], cells["unit"], cells["raw"]) == (
+        "'=HYPERLINK(\"http://x\")", "'-3.5", "'@元", "'+1")
+    numbers = (cells["period"], cells["value"], cells["value_high"], cells["line"])
+    assert numbers == ("2022年", "-3.5", "-2", "3")
+    named = tmp_path / "=1+1.txt"
+    named.write_bytes(Path(SAMPLE).read_bytes())
+    assert main(["metrics", str(named), "-o", str(tmp_path / "m.csv")]) == 0
+    with open(tmp_path / "m.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(r["doc_id"] == str(named) for r in rows)  # a path starting with / is safe
+    relative = subprocess.run([sys.executable, "-m", "docparse", "metrics", "=1+1.txt"], cwd=tmp_path,
+                              capture_output=True, check=True)
+    first = next(csv.DictReader(relative.stdout.decode("utf-8-sig").splitlines()))
+    assert first["doc_id"] == "'=1+1.txt"
+
+
+def test_tls_options_need_a_scheduler(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", SAMPLE, "--out", "unused", "--tls-ca-file", "ca.pem"]) == 2
+    assert "--scheduler" in capsys.readouterr().err

@@ -216,7 +216,7 @@ def test_breadcrumb_words_one_per_line_and_value_under_its_label() -> None:
 
 def test_escapes_and_comment_fences_are_markup_and_hide_no_marker() -> None:
     doc = parse("escapes_before_markers.txt")
-    assert set(furniture(doc, "markup")) == {"<!--", "-->", "&nbsp;"}
+    assert set(furniture(doc, "markup")) == {"<!--", "-->", "&nbsp;", "&nbsp;&nbsp;", "<U+00A0><U+00A0>"}
     assert [(s.marker.raw, s.marker.ordinal) for s in doc.sections] == [
         ("一、", 1), ("二、", 2), ("三、", 3)]
     assert doc.metadata.doc_number == "（医保办函〔2025〕40 号）"

@@ -1,17 +1,20 @@
 """Batch conversion: many reports → JSON files, one JSON Lines file, or four Parquet tables.
 
 The engine behind ``docparse convert``. Inputs are files, directories (every ``*.txt`` below
-them) and glob patterns. Work runs in a process pool (``jobs``) or on a Dask cluster
+them) and glob patterns; links found in a directory or by a pattern are not followed unless
+``follow_symlinks``. Work runs in a process pool (``jobs``) or on a Dask cluster
 (``scheduler``); results come back in input order, so every way of running produces the same
 bytes. Outputs are written atomically (temporary file, then rename): a killed run leaves no
-half-written file. A bad input is recorded in ``errors.csv`` (path, code, message) and the batch
-goes on. With ``resume``, an input whose output already holds the same ``source.sha256`` is not
-parsed again.
+half-written file, and the next run in the same directory removes the temporary files it left.
+One run at a time writes into an output directory (a lock). A bad input is recorded in
+``errors.csv`` (path, code, message) and the batch goes on. With ``resume``, an input whose
+output already holds the same ``source.sha256`` is not parsed again.
 
-The modules, in the order a batch uses them: ``inputs`` (what to convert, and the name of each
-output), ``tasks`` (one input: :class:`Task`, :class:`Outcome`, the work a worker does on it),
-``executors`` (where the tasks run), ``sinks`` (where the outputs go, one per format, with the
-renderers of docparse/renderers/), ``progress`` (the progress bar).
+The modules, in the order a batch uses them: ``outdir`` (the output directory's lock and
+clean-up), ``inputs`` (what to convert, and the name of each output), ``tasks`` (one input:
+:class:`Task`, :class:`Outcome`, the work a worker does on it), ``executors`` (where the tasks
+run), ``sinks`` (where the outputs go, one per format, with the renderers of
+docparse/renderers/), ``progress`` (the progress bar).
 """
 
 from __future__ import annotations
@@ -20,12 +23,17 @@ import hashlib
 import os
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..decode import forced_codec
+from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError, OutputError, path_text
+from ..files import output_error, read_bytes
 from .executors import executor_for
-from .inputs import expand, output_name
+from .inputs import expand, output_names
+from .outdir import OutputDirectory
 from .progress import Progress
 from .sinks import ERRORS_FILE, FORMATS, SINKS, Format, JsonFiles, Sink, write_errors
 from .tasks import Outcome, Task
@@ -45,6 +53,11 @@ class Summary:
     bytes: int = 0
     seconds: float = 0.0
     errors_file: str | None = None
+    """Where the errors were written; ``None`` when that failed (:attr:`errors_file_error`)."""
+    errors_file_error: OutputError | None = None
+    """Why errors.csv could not be written (a full disk): the caller must show the errors itself."""
+    stale_removed: int = 0
+    """Temporary files of an earlier, killed run removed from the output directory."""
     failures: list[tuple[str, str, str]] = field(default_factory=list)
 
     def line(self) -> str:
@@ -53,43 +66,77 @@ class Summary:
                 f"{self.bytes / 1e6:.1f} MB，用时 {self.seconds:.1f} 秒，错误 {self.errors} 个")
         if self.errors and self.errors_file:
             text += f"（见 {self.errors_file}）"
+        elif self.errors and self.errors_file_error:
+            text += "（errors.csv 未能写出，错误已逐条列在上方）"
+        if self.stale_removed:
+            text += f"；已清除上次中断留下的临时文件 {self.stale_removed} 个"
         return text
 
 
 def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Format = "json",
             jobs: int = 1, resume: bool = False, encoding: str | None = None,
-            scheduler: str | Any | None = None, progress: TextIO | None = None) -> Summary:
+            scheduler: str | Any | None = None, progress: TextIO | None = None,
+            max_chars: int = MAX_CHARS, max_depth: int = MAX_DEPTH, follow_symlinks: bool = False,
+            security: Any = None) -> Summary:
     """Convert every input into ``out``; see the module docstring.
 
     Args:
         jobs: worker processes on this machine (``1`` runs in this process).
         scheduler: a Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``:
             run on that cluster instead of local processes (the output directory must then be
-            reachable from the workers for ``json``; jsonl and parquet are written here).
+            reachable from the workers for ``json``; jsonl and parquet are written here). The
+            scheduler is trusted: it can run code here (:class:`~docparse.batch.executors.DaskCluster`).
+        security: a ``distributed.security.Security`` for the connection to ``scheduler`` (TLS).
         progress: a stream for the progress bar (the CLI passes stderr when it is a terminal).
+        max_chars, max_depth: the limits of :func:`docparse.parse_bytes`; a file over the size
+            limit is refused by its size, unread.
+        follow_symlinks: follow links found in an input directory or by a pattern.
 
     Without ``scheduler``, the cyclic garbage collector is paused while each input is converted (a
     parse makes no reference cycles; docparse/collector.py says why this pays).
 
     Raises:
         InputError: an input names no file (nothing is converted then).
+        DecodeError: ``encoding`` is not the name of a text encoding.
+        OutputError: the output directory or an output of the whole batch cannot be written;
+            :class:`~docparse.errors.OutputInUseError` when another run is writing into it.
+        SchedulerError: the Dask scheduler cannot be reached or was lost.
     """
     started = time.perf_counter()
+    if encoding:
+        forced_codec(encoding)  # one error now, not the same one for every input
     out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    pairs = expand(inputs)
-    kind = SINKS[format]
-    sink = kind(out_dir, resume)
-    out_abs = os.path.abspath(out_dir)  # the names below it are relative and normalized (expand)
-    tasks = [Task(i, path, os.path.abspath(path),
-                  os.path.join(out_abs, output_name(name, JsonFiles.renderer.extension)), format,
-                  resume and kind.resumes_in_worker, encoding)
-             for i, (path, name) in enumerate(pairs)]
-    summary = Summary(files=len(tasks))
+    with OutputDirectory(out_dir) as directory:
+        pairs = expand(inputs, follow_symlinks=follow_symlinks)
+        out_abs = os.path.abspath(out_dir)  # the names below it are relative and never climb out
+        names = output_names(pairs, JsonFiles.renderer.extension)
+        in_worker = resume and SINKS[format].resumes_in_worker
+        tasks = [Task(i, path_text(path), os.path.abspath(path), os.path.join(out_abs, name), format,
+                      in_worker, encoding, max_chars, max_depth)
+                 for i, ((path, _), name) in enumerate(zip(pairs, names, strict=True))]
+        summary = Summary(files=len(tasks), stale_removed=directory.removed)
+        with _writing(out_dir):
+            sink = SINKS[format](out_dir, resume)
+        _run(tasks, sink, summary, out_dir, jobs=jobs, scheduler=scheduler, security=security,
+             progress=progress)
+        errors_file = out_dir / ERRORS_FILE
+        try:
+            write_errors(errors_file, summary.failures)
+            summary.errors_file = str(errors_file)
+        except OSError as exc:  # a full disk: the caller shows the errors (the CLI on stderr)
+            summary.errors_file_error = output_error(str(errors_file), exc)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run(tasks: list[Task], sink: Sink, summary: Summary, out_dir: Path, *, jobs: int,
+         scheduler: str | Any | None, security: Any, progress: TextIO | None) -> None:
+    """Convert the tasks, write their outputs into ``sink`` and count them in ``summary``; the
+    sink's temporary files are dropped if the run does not finish."""
     bar = Progress(progress, len(tasks)) if progress is not None else None
     finished = False
     try:
-        for outcome in _outcomes(tasks, sink, jobs, scheduler):
+        for outcome in _outcomes(tasks, sink, jobs, scheduler, security):
             summary.bytes += outcome.size
             if outcome.code:
                 summary.errors += 1
@@ -100,20 +147,27 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
             else:
                 summary.converted += 1
             if not outcome.code and outcome.payload is not None:
-                sink.add(outcome.payload)
+                with _writing(out_dir):
+                    sink.add(outcome.payload)
             if bar:
                 bar.update(outcome.size)
-        sink.close()
+        with _writing(out_dir):
+            sink.close()
         finished = True
     finally:
         if bar:
             bar.close()
         if not finished:
             sink.abort()
-    write_errors(out_dir / ERRORS_FILE, summary.failures)
-    summary.errors_file = str(out_dir / ERRORS_FILE)
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+
+@contextmanager
+def _writing(out_dir: Path) -> Iterator[None]:
+    """An output of the batch being written: a failure is the output directory's error (DP009)."""
+    try:
+        yield
+    except OSError as exc:
+        raise output_error(str(out_dir), exc) from None
 
 
 def convert_with_dask(inputs: Sequence[str], out: str | os.PathLike[str], *, client: Any = None,
@@ -125,7 +179,8 @@ def convert_with_dask(inputs: Sequence[str], out: str | os.PathLike[str], *, cli
     return convert(inputs, out, scheduler=target, **options)
 
 
-def _outcomes(tasks: list[Task], sink: Sink, jobs: int, scheduler: str | Any | None) -> Iterator[Outcome]:
+def _outcomes(tasks: list[Task], sink: Sink, jobs: int, scheduler: str | Any | None,
+              security: Any) -> Iterator[Outcome]:
     """Outcomes in input order: the earlier output of each unchanged input (resume of the outputs
     written here), the others from the executor."""
     todo: list[Task] = []
@@ -136,7 +191,7 @@ def _outcomes(tasks: list[Task], sink: Sink, jobs: int, scheduler: str | Any | N
             reused[task.index] = known
         else:
             todo.append(task)
-    for outcome in executor_for(jobs, scheduler, len(todo)).run(todo):
+    for outcome in executor_for(jobs, scheduler, len(todo), security).run(todo):
         while reused and min(reused) < outcome.index:
             yield reused.pop(min(reused))
         yield outcome
@@ -151,9 +206,8 @@ def _reused(task: Task, sink: Sink) -> Outcome | None:
         return None
     digest, payload = earlier
     try:
-        with open(task.location, "rb") as handle:
-            data = handle.read()
-    except OSError:
+        data = read_bytes(task.location, max_chars=task.max_chars)
+    except DocparseError:
         return None
     if hashlib.sha256(data).hexdigest() != digest:
         return None

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Literal, NamedTuple
 
 from ..errors import InputError
-from ..files import write_atomic
+from ..files import temp_path, write_atomic
 from ..renderers.document import DocumentJson, DocumentJsonLines
+from ..renderers.metrics import spreadsheet_text
 from ..renderers.parquet import TABLES, ParquetTable, Tables, empty, extend, rows, to_arrow
 
 if TYPE_CHECKING:
@@ -87,20 +88,29 @@ class Sink(ABC):
             os.replace(temp, final)
 
     def abort(self) -> None:
-        """Drop the temporary files (the previous outputs stay as they were)."""
-        self._close_files()
-        for temp in self.temps.values():
-            temp.unlink(missing_ok=True)
+        """Drop the temporary files (the previous outputs stay as they were), also when closing
+        them fails (a full disk fails the last write of a buffer)."""
+        try:
+            self._close_files()
+        finally:
+            for temp in self.temps.values():
+                temp.unlink(missing_ok=True)
 
     def _temp(self, final: Path) -> Path:
-        temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+        temp = temp_path(final)
         self.temps[final] = temp
         return temp
 
     def _close_files(self) -> None:
-        for file in self.files:
-            file.close()
-        self.files = []
+        files, self.files = self.files, []
+        failed: BaseException | None = None
+        for file in files:  # every one is closed, even after one fails
+            try:
+                file.close()
+            except Exception as exc:  # noqa: PERF203 - the first failure is raised after the rest are closed
+                failed = failed or exc
+        if failed is not None:
+            raise failed
 
 
 class JsonFiles(Sink):
@@ -259,9 +269,10 @@ FORMATS: tuple[Format, ...] = tuple(SINKS)
 
 
 def write_errors(path: Path, failures: list[tuple[str, str, str]]) -> None:
-    """The errors file: a header, then path, code and message of every input that failed."""
+    """The errors file: a header, then path, code and message of every input that failed (a cell
+    that a spreadsheet would run as a formula escaped, as in the metrics CSV)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["path", "code", "message"])
-    writer.writerows(failures)
+    writer.writerows([spreadsheet_text(cell) for cell in row] for row in failures)
     write_atomic(path, buffer.getvalue())

@@ -9,17 +9,19 @@ from typing import Any
 
 from ..api import parse_bytes
 from ..collector import collector_paused
-from ..errors import DocparseError
+from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError, LimitError, OutputError
+from ..files import read_bytes
 from .sinks import SINKS, Format
 
 
 @dataclass(frozen=True)
 class Task:
-    """One input: its path as given (``source.path``), where to read it, the output file it becomes.
+    """One input: its path as given (``source.path``, as text: :func:`docparse.errors.path_text`),
+    where to read it, the output file it becomes.
 
     ``location`` and ``output`` are absolute, so that a Dask worker with another working directory
     reads and writes the same files (on a shared file system). ``resume``: skip the input if its
-    output file is up to date.
+    output file is up to date. ``max_chars`` and ``max_depth`` are the limits of :func:`docparse.parse_bytes`.
     """
 
     index: int
@@ -29,6 +31,8 @@ class Task:
     format: Format
     resume: bool
     encoding: str | None = None
+    max_chars: int = MAX_CHARS
+    max_depth: int = MAX_DEPTH
 
 
 @dataclass
@@ -49,10 +53,9 @@ def convert_one(task: Task) -> Outcome:
     sink = SINKS[task.format]
     outcome = Outcome(task.index, task.path)
     try:
-        with open(task.location, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        outcome.code, outcome.message = "DP001", f"无法读取文件（{exc.strerror or exc}）"
+        data = read_bytes(task.location, max_chars=task.max_chars)
+    except DocparseError as error:
+        outcome.code, outcome.message = error.code, error.message
         return outcome
     outcome.size = len(data)
     if task.resume and sink.up_to_date(task.output, hashlib.sha256(data).hexdigest()):
@@ -61,16 +64,24 @@ def convert_one(task: Task) -> Outcome:
     held = [data]
     del data  # parse_bytes lets the bytes go once decoded, if nothing else holds them
     try:
-        doc = parse_bytes(held.pop(), encoding=task.encoding, path=task.path)
+        doc = parse_bytes(held.pop(), encoding=task.encoding, path=task.path, max_chars=task.max_chars,
+                          max_depth=task.max_depth)
         outcome.payload = sink.render(doc, task.output)
     except DocparseError as error:
         outcome.code, outcome.message = error.code, error.message
     except OSError as exc:
-        outcome.code, outcome.message = "DP001", f"无法写出文件（{exc.strerror or exc}）"
+        outcome.code, outcome.message = OutputError.code, f"无法写出文件（{exc.strerror or exc}）"
+    except MemoryError:
+        outcome.payload = None
+        outcome.code, outcome.message = LimitError.code, OUT_OF_MEMORY
     except Exception as exc:  # one bad file must not stop a batch of thousands
         outcome.code = "DP999"
         outcome.message = f"内部错误（{type(exc).__name__}: {exc}），请附上输入文件报告此问题"
     return outcome
+
+
+OUT_OF_MEMORY = "内存不足，无法转换此文件（可减少 --jobs，或用 --max-size 限制输入大小）"
+"""The message of an input whose conversion ran out of memory (code DP006, a resource limit)."""
 
 
 def convert_here(task: Task) -> Outcome:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..ladder import EnumStyle
 from ..metrics import ClaimState, period_of_title
-from ..models import EnumItem, Paragraph, Section, SectionRole, build
+from ..models import Attachment, EnumItem, Paragraph, Section, SectionRole, build
 from ..spans import Locator
 from ..structure.outline import Outline, SectionDraft
 from . import claims as claims_stage
@@ -40,23 +40,54 @@ class BodyContext:
         return self.strings.setdefault(text, text)
 
 
-def build_body(outline: Outline, ctx: BodyContext) -> tuple[list[Paragraph], list[Section]]:
-    """The preamble paragraphs and the top-level sections, as models."""
+@dataclass
+class Body:
+    """The body as models: paragraphs before the first heading, sections, attachments."""
+
+    preamble: list[Paragraph]
+    sections: list[Section]
+    attachments: list[Attachment]
+
+
+def build_body(outline: Outline, ctx: BodyContext) -> Body:
+    """The preamble paragraphs, the top-level sections and the attachments, as models."""
+    preamble = _preamble(outline.preamble, ctx, "")
+    sections = _top_sections(outline.sections, ctx)
+    attachments = [
+        build(Attachment, id=draft.id, span=ctx.locator.span(draft.start, draft.end),
+              label=ctx.text[draft.label[0]:draft.label[1]], label_span=ctx.locator.span(*draft.label),
+              title=ctx.text[draft.title[0]:draft.title[1]] if draft.title else None,
+              title_span=ctx.locator.span(*draft.title) if draft.title else None,
+              heading_span=ctx.locator.span(draft.start, draft.title[1] if draft.title else draft.label[1]),
+              preamble=_preamble(draft.preamble, ctx, f"{draft.id}/"),
+              sections=_top_sections(draft.sections, ctx))
+        for draft in outline.attachments]
+    return Body(preamble, sections, attachments)
+
+
+def _preamble(ranges: list[tuple[int, int]], ctx: BodyContext, prefix: str) -> list[Paragraph]:
     preamble: list[Paragraph] = []
     previous: tuple[EnumStyle, int] | None = None
-    for start, end in outline.preamble:
-        paragraph, previous = _paragraph(ctx, start, end, f"p{len(preamble) + 1}", previous, "other", "")
+    for start, end in ranges:
+        paragraph, previous = _paragraph(ctx, start, end, f"{prefix}p{len(preamble) + 1}", previous,
+                                         "other", "")
         preamble.append(paragraph)
-    explicit = [role_of_title(draft.heading_text) for draft in outline.sections]
+    return preamble
+
+
+def _top_sections(drafts: list[SectionDraft], ctx: BodyContext) -> list[Section]:
+    """The top-level sections, a report's unheaded ones defaulting to measures until its problems
+    or plans begin."""
+    explicit = [role_of_title(draft.heading_text) for draft in drafts]
     first_closing = next((i for i, role in enumerate(explicit) if role in ("problems", "plans")), None)
     sections = []
-    for index, draft in enumerate(outline.sections):
+    for index, draft in enumerate(drafts):
         inferred: SectionRole = "other"
         before_closing = first_closing is None or index < first_closing
         if explicit[index] is None and ctx.measures_default and before_closing:
             inferred = "measures"
         sections.append(_section(draft, ctx, role=explicit[index], inherited=inferred, inherited_period=None))
-    return preamble, sections
+    return sections
 
 
 def _section(draft: SectionDraft, ctx: BodyContext, *, role: SectionRole | None, inherited: SectionRole,

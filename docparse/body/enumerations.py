@@ -52,7 +52,9 @@ def cut_paragraph(folded: str, start: int, end: int, previous: tuple[EnumStyle, 
     found: list[Enumerator] = []
     last = previous
     opening = ladder.enumerator_at(folded, _skip_spaces(folded, start, end))
-    candidates = ladder.enumerators_after_stops(folded, start, end)
+    candidates = list(ladder.enumerators_after_stops(folded, start, end))
+    if opening is None and previous is None:
+        opening = _first_after_comma(folded, start, end, candidates)
     for enumerator in itertools.chain([opening] if opening else [], candidates):
         if enumerator.end > end:
             continue
@@ -71,6 +73,16 @@ def cut_paragraph(folded: str, start: int, end: int, previous: tuple[EnumStyle, 
         item_end = found[index + 1].start if index + 1 < len(found) else end
         items.append(_item(folded, enumerator, _trim_end(folded, start, item_end)))
     return ParagraphCut(_trim_end(folded, start, found[0].start), items)
+
+
+def _first_after_comma(folded: str, start: int, end: int, after_stops: list[Enumerator]) -> Enumerator | None:
+    """一是 after a comma (``《通知》提出，一是…。二是…``) opens an enumeration when its 二是 follows
+    after a stop and no 一是 comes before that; elsewhere a comma does not open one."""
+    second = next((e for e in after_stops if e.ordinal == 2), None)
+    if second is None or any(e.ordinal == 1 and e.start < second.start for e in after_stops):
+        return None
+    first = next(ladder.enumerators_after_stops(folded, start, second.start, commas=True), None)
+    return first if first is not None and first.ordinal == 1 and first.style == second.style else None
 
 
 def _trim_end(folded: str, start: int, end: int) -> int:

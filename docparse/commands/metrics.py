@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     status = EXIT_OK
     rows: list[Row] = []
-    for name, result in documents(args.files, args.encoding):
+    for name, result in documents(args):
         if isinstance(result, DocparseError):
             report_error(result)
             status = EXIT_INPUT
@@ -39,6 +39,5 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomic(Path(args.output), chunks)
     except OSError as exc:
-        report_error(output_error(args.output, exc))
-        return EXIT_INPUT
+        raise output_error(args.output, exc) from None
     return status

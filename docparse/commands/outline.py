@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
 
     renderer = RENDERERS["jsonl" if args.json else "text"]
     status = EXIT_OK
-    for name, result in documents(args.files, args.encoding):
+    for name, result in documents(args):
         if isinstance(result, DocparseError):
             report_error(result)
             status = EXIT_INPUT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import EXIT_INPUT, EXIT_OK, MAX_CHARS, MAX_DEPTH, DocparseError
+from ..errors import EXIT_INPUT, EXIT_OK, DocparseError
 from .common import add_input_options, documents, report_error, write_stdout
 
 
@@ -14,10 +14,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--indent", type=int, default=2,
                         help="JSON 缩进（0 表示紧凑；多个文件时默认每行一个）")
     parser.add_argument("--no-text", action="store_true", help="输出中不含全文 text 字段（跨度仍指向原文）")
-    parser.add_argument("--max-size", type=int, default=MAX_CHARS, metavar="CHARS",
-                        help=f"输入字符数上限（默认 {MAX_CHARS}；不可信输入可调低）")
-    parser.add_argument("--max-depth", type=int, default=MAX_DEPTH, metavar="LEVELS",
-                        help=f"章节嵌套层数上限（默认 {MAX_DEPTH}）")
     parser.set_defaults(run=run)
 
 
@@ -28,8 +24,7 @@ def run(args: argparse.Namespace) -> int:
     renderer = DocumentJson(indent=None if several or args.indent <= 0 else args.indent,
                             exclude=frozenset({"text"}) if args.no_text else None, consume=True)
     status = EXIT_OK
-    limits = {"max_chars": args.max_size, "max_depth": args.max_depth}
-    for _, result in documents(args.files, args.encoding, limits):
+    for _, result in documents(args):
         if isinstance(result, DocparseError):
             report_error(result)
             status = EXIT_INPUT

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
     reports: list[Findings] = []
     status = EXIT_OK
-    for name, result in documents(args.files, args.encoding):
+    for name, result in documents(args):
         if isinstance(result, DocparseError):
             report_error(result)
             reports.append(Findings(name, error=str(result)))

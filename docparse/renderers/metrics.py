@@ -2,7 +2,7 @@
 and the Parquet ``metrics`` table) and the rows as CSV, JSON and JSON Lines.
 
 CSV is written as UTF-8 with a BOM so that Excel shows the Chinese; every format has the same
-columns.
+columns. A text cell that a spreadsheet would take for a formula is escaped (:func:`spreadsheet_text`).
 """
 
 from __future__ import annotations
@@ -67,9 +67,25 @@ def metric_rows(doc: Document, doc_id: str) -> Iterator[Row]:
         yield row
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a formula."""
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text cell for a CSV file that a spreadsheet opens: one that starts like a formula
+    (:data:`FORMULA_STARTS`, as a file named ``=HYPERLINK(…).txt`` does) gets a leading apostrophe,
+    which the spreadsheet shows as text and does not run. Numbers are not text cells: a value of
+    ``-3.5`` stays a number.
+
+    >>> spreadsheet_text("=1+1"), spreadsheet_text("-3.5%"), spreadsheet_text("增长3.5%")
+    ("'=1+1", "'-3.5%", '增长3.5%')
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 class MetricsCsv(Renderer[Iterable[Row]]):
     """The rows as CSV: a byte-order mark (for Excel), a header of :data:`ROW_COLUMNS`, CRLF line
-    ends, empty cells for missing values."""
+    ends, empty cells for missing values, text cells escaped by :func:`spreadsheet_text`."""
 
     name = "csv"
     media_type = "text/csv; charset=utf-8"
@@ -80,8 +96,14 @@ class MetricsCsv(Renderer[Iterable[Row]]):
         writer = csv.DictWriter(buffer, fieldnames=ROW_COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+            writer.writerow({k: _cell(v) for k, v in row.items()})
         yield ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    return spreadsheet_text(value) if isinstance(value, str) else value
 
 
 class MetricsJson(Renderer[Iterable[Row]]):

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from .. import diagnostics, ladder
 from ..errors import LimitError
 from ..lines import Line
-from ..models import Diagnostic
+from ..models import Diagnostic, Furniture, build
 from ..spans import Locator
+from .attachments import split_attachments
 from .lexer import body_lines, document_parser
-from .outline import Outline, SectionDraft, outline
+from .outline import AttachmentDraft, Outline, SectionDraft, outline
 from .rules import apply_line_rules
 
 __all__ = ["Outline", "SectionDraft", "Structure", "structure"]
@@ -27,25 +28,50 @@ class Structure:
 
     outline: Outline
     diagnostics: list[Diagnostic]
+    furniture: list[Furniture]
+    """Markup before heading markers (``## ``, ``**``, ``<p>``): set aside, never in a title."""
 
 
 def structure(lines: list[Line], text: str, folded: str, locator: Locator, *, max_depth: int,
               path: str | None = None) -> Structure:
-    """The outline of the body lines.
+    """The outline of the body lines: the document's own, and each attachment's.
 
     Raises:
         LimitError: sections nest deeper than ``max_depth``.
     """
-    body = body_lines(lines)
-    apply_line_rules(body)
-    tree = document_parser().parse(body)  # BodyLexer reads the lines
-    result = outline(tree, text, folded)
-    drafts = [draft for top in result.sections for draft in top.walk()]
+    parts = split_attachments(lines)
+    result, markup = _outline(parts[0].lines, text, folded, locator)
+    for number, part in enumerate(parts[1:], start=1):
+        assert part.label is not None
+        label = text[part.label[0]:part.label[1]]
+        inner, more = _outline(part.lines, text, folded, locator, prefix=f"a{number}/", path=label)
+        markup += more
+        ends = [part.label[1], *(end for _, end in inner.preamble), *(s.end for s in inner.sections)]
+        if part.title:
+            ends.append(part.title[1])
+        result.attachments.append(AttachmentDraft(f"a{number}", part.label[0], max(ends), part.label,
+                                                  part.title, inner.preamble, inner.sections))
+    tops = [*result.sections, *(s for a in result.attachments for s in a.sections)]
+    drafts = [draft for top in tops for draft in top.walk()]
     depth = max((draft.level for draft in drafts), default=0)
     if depth > max_depth:
         raise LimitError(f"章节嵌套深度 {depth} 超过 {max_depth} 层的上限（可用 max_depth 放宽）", path=path)
     found = [_missing_number(draft, locator) for draft in drafts if draft.marker.recovered]
-    return Structure(result, found)
+    return Structure(result, found, markup)
+
+
+def _outline(lines: list[Line], text: str, folded: str, locator: Locator, *, prefix: str = "",
+             path: str = "") -> tuple[Outline, list[Furniture]]:
+    """The outline of one part, and the markup set aside before its markers."""
+    body = body_lines(lines)
+    apply_line_rules(body)
+    tree = document_parser().parse(body)  # BodyLexer reads the lines
+    markup = [build(Furniture, category="markup", span=locator.span(start, line.marker_start),
+                    text=text[start:line.marker_start])
+              for line in body if line.terminal
+              for start in [line.start + len(line.folded) - len(line.folded.lstrip(" "))]
+              if line.marker_start > start]
+    return outline(tree, text, folded, prefix=prefix, path=path), markup
 
 
 def _missing_number(draft: SectionDraft, locator: Locator) -> Diagnostic:

@@ -22,6 +22,8 @@ _TAG = re.compile(r"<[a-zA-Z/][^<>\n]{0,80}>")
 _TITLE_TRIM = " :。;,、!?"
 _TITLE_STOPS = "。!?;:"
 _GAP = re.compile(r" {2,}")
+_CLOSING_MARKS = " *_#"
+"""Markdown that may close a heading's title (``**一、总体要求**``, ``## 一、… ##``)."""
 
 
 @dataclass
@@ -53,11 +55,26 @@ class SectionDraft:
 
 
 @dataclass
+class AttachmentDraft:
+    """An attachment of the outline: its label and title, and its own paragraphs and sections."""
+
+    id: str
+    start: int
+    end: int
+    label: tuple[int, int]
+    title: tuple[int, int] | None
+    preamble: list[tuple[int, int]]
+    sections: list[SectionDraft]
+
+
+@dataclass
 class Outline:
-    """The body as the structure stage sees it: paragraphs before the first heading, and sections."""
+    """The body as the structure stage sees it: paragraphs before the first heading, sections, and
+    the attachments after them."""
 
     preamble: list[tuple[int, int]]
     sections: list[SectionDraft]
+    attachments: list[AttachmentDraft] = field(default_factory=list)
 
 
 def clean_title(raw: str) -> str:
@@ -67,8 +84,10 @@ def clean_title(raw: str) -> str:
     return (_CJK_GAP.sub("", spaced) if " " in spaced else spaced).strip(" \t")
 
 
-def outline(tree: Tree[Token], text: str, folded: str) -> Outline:
-    """The outline of a parsed body tree."""
+def outline(tree: Tree[Token], text: str, folded: str, *, prefix: str = "", path: str = ""
+            ) -> Outline:
+    """The outline of a parsed body tree; an attachment's ids start with ``prefix`` (``a1/``) and
+    its section paths with ``path`` (its label)."""
     preamble: list[tuple[int, int]] = []
     sections: list[SectionDraft] = []
     for node in tree.children:
@@ -77,8 +96,8 @@ def outline(tree: Tree[Token], text: str, folded: str) -> Outline:
         if node.data == "paragraph":
             preamble.append(_paragraph_range(node))
         else:
-            sections.append(_section(node, text, folded, level=1, parent_path="",
-                                     section_id=f"s{len(sections) + 1}"))
+            sections.append(_section(node, text, folded, level=1, parent_path=path,
+                                     section_id=f"{prefix}s{len(sections) + 1}"))
     return Outline(preamble, sections)
 
 
@@ -95,10 +114,14 @@ def _marker(token: Token, text: str) -> Marker:
         return build(Marker, raw="", style=style, ordinal=int(ordinal_text), rank=ladder.BY_STYLE[style].rank,
                      recovered=True)
     if token.type == ladder.UNNUMBERED_PART:
-        return build(Marker, raw="", style="part", ordinal=None, rank=ladder.rank_of(token.type))
+        return build(Marker, raw="", style="part", ordinal=None, rank=int(token.value.split(",")[0]))
     rung = ladder.BY_TERMINAL[token.type]
-    raw = text[token.start_pos or 0: token.end_pos or 0].rstrip(" \t\u3000\xa0\u2002\u2003")
-    return build(Marker, raw=raw, style=rung.style, ordinal=ladder.ordinal_of_marker(raw), rank=rung.rank)
+    start = token.start_pos or 0
+    raw = text[start:start + len(token.value)]
+    if "\n" in raw:  # a marker whose pieces a PDF extraction put on lines of their own
+        raw = raw.replace("\r", "").replace("\n", "")
+    return build(Marker, raw=raw, style=rung.style, ordinal=ladder.ordinal_of_marker(token.value),
+                 rank=ladder.rank_of(token.type, token.value))
 
 
 def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_path: str,
@@ -165,6 +188,7 @@ def _split_run_in(folded: str, start: int, end: int) -> tuple[int, int, tuple[in
     title_end = stop if stop is not None else end
     while title_end > start and folded[title_end - 1] in _TITLE_TRIM:
         title_end -= 1
+    title_end = _before_closing_markup(folded, start, title_end)
     if stop is None:
         return title_end, end, None
     rest = stop + (1 if folded[stop] in _TITLE_STOPS else 0)
@@ -172,6 +196,25 @@ def _split_run_in(folded: str, start: int, end: int) -> tuple[int, int, tuple[in
         rest += 1
     heading_end = stop + (folded[stop] in _TITLE_STOPS)  # a cut before 一是 is not a stop
     return title_end, heading_end, ((rest, end) if rest < end else None)
+
+
+def _before_closing_markup(folded: str, start: int, end: int) -> int:
+    """Where a title ends before the markup that closes a heading written in Markdown or HTML:
+    ``**``, ``##``, an attribute list ``{#s1 .x}``, a closing tag ``</strong>``."""
+    while True:
+        while end > start and folded[end - 1] in _CLOSING_MARKS:
+            end -= 1
+        if end > start and folded[end - 1] == "}":
+            opening = folded.rfind("{", max(start, end - 80), end)
+            if opening >= 0:
+                end = opening
+                continue
+        if end > start and folded[end - 1] == ">":
+            tag = folded.rfind("</", max(start, end - 16), end)
+            if tag >= 0:
+                end = tag
+                continue
+        return end
 
 
 def _title_cut(folded: str, start: int, end: int, line_end: int) -> int | None:

@@ -9,6 +9,7 @@ decided.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from .. import ladder
@@ -20,11 +21,24 @@ LineRule = Callable[[list[BodyLine]], None]
 _TOC_ENTRY = re.compile(r"(?:\.{3}|…|·{3}|-{4}|_{4})\s*\d{1,4}$")
 """A contents entry's leader and page number (fixed counts: ``{3,}`` backtracked quadratically)."""
 _TABLE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_TITLE_END = re.compile(r" {2,}|[。;:!?,…·.]{1}")
+"""Where a heading's title ends on its line: a wide gap, a stop, a contents leader."""
+_CONTENTS_TAIL = " .…·-_0123456789"
+"""What may follow a title in a contents entry: a leader and a page number."""
+MAX_CONTENTS_ENTRY = 40
+"""A contents entry's title is at most this long."""
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
+_SENTENCE_END = re.compile(r"[。!?][”」』)]?$")
 _CONTENTS = ("目录", "目次")
+_ATTACHMENT_LABELS = ("附件:", "附:")
+"""How an attachment list starts (folded, spaces removed)."""
+_MARKUP_CHARS = "*#_>[]"
+"""Markdown around a line (``***目录***``, ``## 目录``)."""
 MAX_ARABIC_START = 3
 """An Arabic marker that continues no sequence must number one of the first items to count."""
+MAX_DECIMAL_SKIP = 2
+"""A decimal number may skip one (1.3 after 1.1: 1.2 lost); the first one deeper is 1 or 2."""
 MAX_QUOTED_LINES = 20
 """An open quotation running over more lines is an unbalanced quotation mark, not a quoted block."""
 
@@ -32,7 +46,8 @@ MAX_QUOTED_LINES = 20
 def demote_in_quotes(body: list[BodyLine]) -> None:
     """A marker on a line that starts inside an open quotation is quoted text.
 
-    ``将第五条修改为：“`` / ``一、……`` / ``”``: the 一、 is the amended text, not a heading.
+    ``将第五条修改为：“`` / ``一、……`` / ``”``: the 一、 is the amended text, not a heading. A plain ``"``
+    closes a “ a writer opened (``“12345"政务热线``).
     """
     open_quotes = 0
     carried = 0
@@ -40,9 +55,10 @@ def demote_in_quotes(body: list[BodyLine]) -> None:
         if open_quotes and line.terminal:
             line.demote()
         text = line.folded
-        open_quotes += text.count("“") + text.count("「") + text.count("『")
-        open_quotes -= text.count("”") + text.count("」") + text.count("』")
-        open_quotes = max(open_quotes, 0)
+        opened = text.count("“") + text.count("「") + text.count("『")
+        closed = text.count("”") + text.count("」") + text.count("』")
+        closed += min(text.count('"'), max(opened - closed + open_quotes, 0))  # “…" closed with a plain "
+        open_quotes = max(open_quotes + opened - closed, 0)
         carried = carried + 1 if open_quotes else 0
         if carried > MAX_QUOTED_LINES:
             open_quotes = carried = 0
@@ -52,33 +68,73 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
     """Table rows and table-of-contents entries carry numbers but are not headings.
 
     ``第一章　总则……1`` (a page number after a leader), ``1  项目  金额`` (cells apart by wide gaps),
-    ``| 1 | … |`` (a Markdown row), and after ``目录`` every numbered line the body later repeats.
+    ``| 1 | … |`` (a Markdown row); after ``目录`` every numbered line the body later repeats; and,
+    with or without ``目录``, a run of numbered lines that the body repeats as its headings, with
+    siblings among them that no text separates (``1　总则　　1.1　编制目的　　1.2 …`` right after a
+    plan's title): in a body, a heading is followed by its text or its first subheading.
     """
     squeezed_lines = [line.squeezed for line in body]
     for line, squeezed in zip(body, squeezed_lines, strict=True):
         if line.terminal and (_is_toc_entry(squeezed) or _is_table_row(line.folded)
                               or line.folded.count("|") >= 2):
             line.demote()
-    last_heading = {squeezed: index for index, (line, squeezed) in enumerate(zip(body, squeezed_lines,
-                                                                                    strict=True))
-                    if line.terminal}
-    """Where each numbered line's text stands last: a contents entry is repeated by a heading after it."""
+    keys, bare = zip(*(_heading_key(line) for line in body), strict=True) if body else ((), ())
+    last_heading = {key: index for index, key in enumerate(keys) if key}
+    """Where each numbered line's heading stands last: a contents entry is repeated by a heading after it."""
+    repeated = [bare[index] and bool(key) and last_heading[key] > index for index, key in enumerate(keys)]
     seen: set[str] = set()
     in_contents = False
     for index, (line, squeezed) in enumerate(zip(body, squeezed_lines, strict=True)):
-        if squeezed in _CONTENTS:
+        if squeezed.strip(_MARKUP_CHARS) in _CONTENTS:
             in_contents = True
             seen = set()
             continue
         if in_contents and line.terminal:
-            if squeezed in seen:
+            if keys[index] in seen:
                 in_contents = False
             else:
-                seen.add(squeezed)
-                if last_heading.get(squeezed, index) > index:
+                seen.add(keys[index])
+                if repeated[index]:
                     line.demote()
                 else:
                     in_contents = False
+    leaders = [not line.terminal and not line.squeezed.strip(_CONTENTS_TAIL) for line in body]
+    for run in _runs(repeated, leaders):
+        ranks = [body[index].rank for index in run]
+        if len(set(ranks)) < len(ranks):  # siblings with nothing between them: a list of contents
+            for index in run:
+                body[index].demote()
+
+
+def _runs(flags: list[bool], transparent: list[bool]) -> list[list[int]]:
+    """The runs of indexes whose flag is set, consecutive but for transparent indexes between them
+    (a contents list's leader lines ``........`` and page numbers)."""
+    runs: list[list[int]] = []
+    open_run = False
+    for index, flag in enumerate(flags):
+        if flag:
+            if open_run:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+            open_run = True
+        elif not transparent[index]:
+            open_run = False
+    return runs
+
+
+def _heading_key(line: BodyLine) -> tuple[str, bool]:
+    """A numbered line's marker and title (up to a wide gap or a stop), spaces removed: what a
+    contents entry and the heading it lists have in common (``""`` for a line without a marker);
+    and whether the line could be a contents entry: a short title, no sentence in it."""
+    if not line.terminal or line.recovered_style:
+        return "", False
+    text = line.folded[line.marker_end - line.start:]
+    end = _TITLE_END.search(text)
+    title = (text[:end.start()] if end else text).replace(" ", "")
+    rest = text.replace(" ", "").rstrip(_CONTENTS_TAIL)
+    bare = len(rest) <= MAX_CONTENTS_ENTRY and not _SENTENCE_STOP.search(rest) and "," not in rest
+    return line.marker + title, bare
 
 
 def _is_toc_entry(squeezed: str) -> bool:
@@ -86,7 +142,20 @@ def _is_toc_entry(squeezed: str) -> bool:
 
 
 def _is_table_row(folded: str) -> bool:
-    return len(_TABLE_GAP.findall(folded.strip(" "))) >= 2
+    return ("  " in folded or "\t" in folded) and len(_TABLE_GAP.findall(folded.strip(" "))) >= 2
+
+
+def confirm_tentative_numbers(body: list[BodyLine]) -> None:
+    """``5.万元GDP能耗按…`` heads an item only right after item 4 (of the same style); otherwise the
+    number is the start of a quantity or a date (``2、3月份``, ``1.5万``)."""
+    last: dict[str, int] = {}
+    for line in body:
+        if line.terminal is None or line.ordinal is None:
+            continue
+        if line.tentative and last.get(line.terminal) != line.ordinal - 1:
+            line.demote()
+            continue
+        last[line.terminal] = line.ordinal
 
 
 def demote_stray_arabic(body: list[BodyLine]) -> None:
@@ -107,6 +176,58 @@ def demote_stray_arabic(body: list[BodyLine]) -> None:
             line.demote()
             continue
         last[name] = line.ordinal
+
+
+def confirm_decimal_numbering(body: list[BodyLine]) -> None:
+    """Decimal numbers (1 / 1.1 / 2.3.1) head sections only where they continue the numbering.
+
+    Each must come next: the next at its depth (1.2 after 1.1), the first one deeper (1.1 after 1),
+    or the next at a shallower depth (2 after 1.3); a number or two may be missing (a heading lost
+    in conversion). ``11.5.14.2的试验`` or ``3.15`` continue nothing; and a single number
+    (``1　总则``) counts only in a document that also has numbers of several parts.
+    """
+    candidates = [line for line in body if line.terminal == "DECIMAL"]
+    if sum("." in line.marker for line in candidates) < 2:
+        for line in candidates:
+            line.demote()
+        return
+    current: tuple[int, ...] = ()
+    for line in candidates:
+        parts = tuple(int(part) for part in line.marker.split("."))
+        if _follows(current, parts):
+            current = parts
+        else:
+            line.demote()
+
+
+def _follows(current: tuple[int, ...], parts: tuple[int, ...]) -> bool:
+    """Whether decimal number ``parts`` may come right after ``current`` (``()`` before the first)."""
+    for level, part in enumerate(parts):
+        if level >= len(current):  # one deeper than before: the first there
+            return part <= MAX_DECIMAL_SKIP and all(p <= MAX_DECIMAL_SKIP for p in parts[level:])
+        if part != current[level]:
+            step = part - current[level]
+            return 0 < step <= MAX_DECIMAL_SKIP and all(p <= MAX_DECIMAL_SKIP for p in parts[level + 1:])
+    return False  # the same number again, or a parent of the current one
+
+
+def demote_attachment_lists(body: list[BodyLine]) -> None:
+    """The numbered lines of an attachment list (``附件：1.分级标准`` / ``2.组成及职责``) name files,
+    they do not head sections; nor do ① statements right after a question (``…正确的有几项？``)."""
+    in_list = False
+    after_question = False
+    for line in body:
+        squeezed = line.squeezed.lstrip(_MARKUP_CHARS)
+        if squeezed.startswith(_ATTACHMENT_LABELS):
+            in_list = True
+        elif in_list and line.terminal == "ARABIC_DOT":
+            line.demote()
+        else:
+            in_list = False
+        if after_question and line.terminal == "CIRCLED":
+            line.demote()
+        else:
+            after_question = squeezed.endswith(("?", "？")) and not line.terminal
 
 
 def is_short_title(line: BodyLine) -> bool:
@@ -152,30 +273,103 @@ def recover_missing_numbers(body: list[BodyLine]) -> None:
             previous = index
 
 
-def mark_unnumbered_parts(body: list[BodyLine]) -> None:
-    """Numbering that restarts at 一 under an unnumbered short line: that line heads a part.
+def mark_markdown_headings(body: list[BodyLine]) -> None:
+    """A Markdown heading without a number (``## 报送内容``, ``## 序言``, ``## 附则``) is a heading at
+    the depth its ``#`` give it: the rank of the numbered headings written with as many ``#``
+    (``## 附则`` beside ``## 第二编``), else one step under those written with fewer (their numbers
+    lost in a conversion from Word), else a part.
+    """
+    ranks_at: dict[int, Counter[int]] = {}
+    for line in body:
+        if line.markdown_depth and line.terminal and line.rank is not None:
+            ranks_at.setdefault(line.markdown_depth, Counter())[line.rank] += 1
+    rank_at = {depth: counts.most_common(1)[0][0] for depth, counts in ranks_at.items()}
+    for line in body:
+        depth = line.markdown_depth
+        if not depth or line.terminal or not _is_markdown_title(line):
+            continue
+        if depth in rank_at:
+            line.part_nesting = (rank_at[depth], 0)
+        else:
+            parent = max((known for known in rank_at if known < depth), default=0)
+            parent_rank = rank_at[parent] if parent else ladder.BY_STYLE["part"].rank
+            line.part_nesting = (parent_rank, depth - parent)
+        line.mark(ladder.UNNUMBERED_PART, None)
 
-    ``过去五年工作回顾`` / ``一、…`` … ``今年政府工作的总体要求`` / ``一、…``.
+
+MAX_MARKDOWN_TITLE = 60
+"""A Markdown heading line longer than this (or holding a sentence) is a paragraph marked up."""
+
+
+def _is_markdown_title(line: BodyLine) -> bool:
+    text = line.squeezed.lstrip("#").strip("*_")
+    return 0 < len(text) <= MAX_MARKDOWN_TITLE and not _SENTENCE_STOP.search(text)
+
+
+def mark_unnumbered_parts(body: list[BodyLine]) -> None:
+    """Short title lines without a number that head the parts of a report.
+
+    Two shapes: the numbering restarts at 一 under an unnumbered short line (``过去五年工作回顾`` /
+    ``一、…`` … ``今年政府工作的总体要求`` / ``一、…``); or at least two such lines stand alone between
+    paragraphs (after a sentence's end, before a longer paragraph) where no numbering runs on
+    across them.
     """
     numbered = [line for line in body if line.terminal and line.terminal != ladder.RECOVERED]
-    if not numbered:
+    if numbered:
+        top_rank = min(line.rank for line in numbered if line.rank is not None)
+        firsts = [line for line in numbered if line.rank == top_rank and line.ordinal == 1]
+        if len(firsts) >= 2 and top_rank >= ladder.BY_STYLE["cn_dun"].rank:
+            index_of = {id(line): i for i, line in enumerate(body)}
+            for first in firsts:
+                i = index_of[id(first)] - 1
+                if i >= 0 and _is_part_title(body[i]):
+                    body[i].mark(ladder.UNNUMBERED_PART, None)
+    _mark_parts_between_paragraphs(body)
+
+
+MAX_PART_TITLE = 30
+"""An unnumbered part's title is at most this long."""
+
+
+def _is_part_title(line: BodyLine) -> bool:
+    return not line.terminal and is_short_title(line) and len(line.squeezed) <= MAX_PART_TITLE
+
+
+def _mark_parts_between_paragraphs(body: list[BodyLine]) -> None:
+    candidates = [index for index in range(1, len(body) - 1)
+                  if _is_part_title(body[index]) and _ends_sentence(body[index - 1])
+                  and _opens_part(body[index + 1], body[index])]
+    if len(candidates) < 2:
         return
-    top_rank = min(line.rank for line in numbered if line.rank is not None)
-    firsts = [line for line in numbered if line.rank == top_rank and line.ordinal == 1]
-    if len(firsts) < 2 or top_rank < ladder.BY_STYLE["cn_dun"].rank:
-        return
-    index_of = {id(line): i for i, line in enumerate(body)}
-    for first in firsts:
-        i = index_of[id(first)] - 1
-        if i >= 0 and not body[i].terminal and is_short_title(body[i]) and len(body[i].squeezed) <= 30:
-            body[i].mark(ladder.UNNUMBERED_PART, None)
+    bounds = [*candidates, len(body)]
+    for index, following in zip(candidates, bounds[1:], strict=True):
+        first_numbered = next((line for line in body[index + 1:following] if line.terminal), None)
+        if first_numbered is not None and first_numbered.ordinal not in (1, None):
+            return  # numbering runs on across the line: it is no part of the report
+    for index in candidates:
+        body[index].mark(ladder.UNNUMBERED_PART, None)
+
+
+def _ends_sentence(line: BodyLine) -> bool:
+    return line.terminal is None and _SENTENCE_END.search(line.squeezed) is not None
+
+
+def _opens_part(line: BodyLine, title: BodyLine) -> bool:
+    """What follows a part's title: its first heading numbered 1, or a paragraph longer than it."""
+    if line.terminal:
+        return line.ordinal == 1
+    return len(line.squeezed) > 2 * len(title.squeezed) and _SENTENCE_END.search(line.squeezed) is not None
 
 
 LINE_RULES: tuple[LineRule, ...] = (
     demote_in_quotes,
     demote_tables_and_contents,
+    demote_attachment_lists,
+    confirm_decimal_numbering,
+    confirm_tentative_numbers,
     demote_stray_arabic,
     recover_missing_numbers,
+    mark_markdown_headings,
     mark_unnumbered_parts,
 )
 """The line rules, in the order they run."""

@@ -39,7 +39,7 @@ def _enumeration_runs(items: list[EnumItem]) -> list[list[EnumItem]]:
 def check_enumerations(ctx: RuleContext) -> Iterator[Diagnostic]:
     """一是…二是… inside paragraphs: one item only, no 一是, gaps and repeats, mixed families."""
     doc = ctx.doc
-    groups = [doc.preamble, *(s.body for s in doc.walk())]
+    groups = [doc.preamble, *(a.preamble for a in doc.attachments), *(s.body for s in doc.walk())]
     for paragraphs in groups:
         items = [item for paragraph in paragraphs for item in paragraph.items]
         if not items:

@@ -27,6 +27,8 @@ def _label(section: Section) -> str:
 
 def _sibling_groups(ctx: RuleContext) -> Iterator[tuple[Section | None, list[Section]]]:
     yield None, [s for s in ctx.doc.sections if s.heading_span.start not in ctx.skipped]
+    for attachment in ctx.doc.attachments:  # an attachment numbers its own parts afresh
+        yield None, [s for s in attachment.sections if s.heading_span.start not in ctx.skipped]
     for section in ctx.sections():
         children = [c for c in section.children if c.heading_span.start not in ctx.skipped]
         if children:

@@ -1,0 +1,316 @@
+"""Where a heading starts inside a line: the cut rules of the lines stage.
+
+A page scraped without line breaks, articles run together (``…制定本条例。第二条　…``), a heading
+glued to the text before it (``…制度。一、主要职责…``) or to its parent's title
+(``二、主要内容（一）生态环境规划…``): each such line is cut into virtual lines where a heading
+starts, so that the line lexer sees it at a line start. Offsets stay those of the text.
+
+Every marker occurrence in a line (and, in run-on text, every wide gap) is a cut point; the rules
+of :data:`CUT_RULES`, in order, decide whether a line starts there. Text inside a quotation is never
+cut.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from . import ladder
+from .grammar import terminal
+
+RUN_ON_LENGTH = 1000
+"""A line at least this long is run-on text (a page scraped without line breaks): any heading number
+after a wide gap starts a virtual line there, and a wide gap after a stop ends a paragraph."""
+RUN_ON_DEEP = 3000
+"""A line this long is certainly run-on: 一、 and （一） may also start where their numbering continues."""
+MAX_QUOTE = 300
+"""A quotation open longer than this is an unbalanced quotation mark (or the legal convention of
+opening each quoted paragraph and closing only the last), not a quotation: it hides nothing."""
+_GENRE_END = "告知见定法例案划要结函书"
+"""The last characters of a title's genre word (报告, 通知, 意见, 条例 …): a heading right after one
+starts the body of a document whose title and text were run together (…条例第一章　总则…)."""
+_QUOTE_OPENERS = "“「『《"
+_QUOTE_CLOSERS = "”」』》"
+_STOPS = "。;!?:"
+_BRACKET_CLOSERS = ")]】〕"
+
+
+@dataclass
+class Point:
+    """A place in a line where a virtual line may start, and what the rules need to know of it."""
+
+    text: str
+    position: int
+    line_start: int
+    """Where the current virtual line starts."""
+    run_on: bool
+    before: str
+    """The last non-space character before the point ("" at the start)."""
+    gap: bool
+    """Two or more spaces before the point: a line break a scraper lost."""
+    marker: str | None
+    """The terminal of the heading marker that starts at the point, if one does."""
+    ordinal: int | None
+    last: dict[str, int] = field(default_factory=dict)
+    """The ordinal of the last marker of each terminal cut in this line."""
+
+    @property
+    def after_stop(self) -> bool:
+        return self.before in _STOPS
+
+    @property
+    def continues(self) -> bool:
+        """The marker starts a numbering (1 / 一) or continues the last one of its terminal cut in
+        the line (（四） after （三）, also across the 二、 between them)."""
+        return self.ordinal is not None and self.marker is not None and \
+            self.ordinal in (1, self.last.get(self.marker, 0) + 1)
+
+
+CutRule = Callable[[Point], bool]
+
+
+def strong_marker_after_stop(point: Point) -> bool:
+    """一、 （一） 第X章 第X条 after a sentence stop: ``…制定本条例。第二条　…``, ``…制度。一、主要职责…``."""
+    return _strong(point.marker) and point.after_stop
+
+
+def strong_marker_after_bracket(point: Point) -> bool:
+    """A strong marker after a closing bracket where its numbering continues: the next task after
+    the one before it names who leads it, ``…（各地区按职责分工负责）二、进一步简化…``."""
+    return _strong(point.marker) and point.before in _BRACKET_CLOSERS and point.continues
+
+
+def strong_marker_after_gap(point: Point) -> bool:
+    """A strong marker after a wide gap: ``第一章　总则　　第一条　为规范…``, a heading at the end of a
+    line after a flattened box ``…重点内容　　四、重点工程和投资重点``."""
+    return _strong(point.marker) and point.gap
+
+
+def law_marker_after_title(point: Point) -> bool:
+    """第X编/章/节/条 and a space right after a title's genre word: ``规划环境影响评价条例第一章　总　　则``
+    (a reference in a sentence has none: ``依照环境保护税法第六条第二款``)."""
+    if point.marker not in ("PART", "CHAPTER", "SECTION_NO", "ARTICLE") or point.before not in _GENRE_END:
+        return False
+    found = ladder.marker_at(point.text, point.position)
+    return found is not None and point.text[found.end():found.end() + 1] == " "
+
+
+def numbered_item_after_stop(point: Point) -> bool:
+    """1. and （1） after a stop or a closing bracket, where they continue the numbering cut in the
+    line: ``…具体措施：1．及时总结…（国家发展改革委负责）2．简化税费…``."""
+    after = point.after_stop or point.before in _BRACKET_CLOSERS
+    return point.marker in ("ARABIC_DOT", "ARABIC_PAREN") and after and point.continues
+
+
+def item_after_bracket(point: Point) -> bool:
+    """（二） after the closing bracket of the item before it: ``…（各地区按职责分工负责）（二）…``."""
+    return (point.marker == "CN_PAREN" and point.before in _BRACKET_CLOSERS and point.continues
+            and point.ordinal != 1)
+
+
+def item_glued_to_heading(point: Point) -> bool:
+    """（一） glued to the title of the heading its line starts with, or the next （N） of the
+    numbering: ``二、主要内容（一）生态环境规划…``, ``二、进一步简化审批和条件（四）进一步降低…``."""
+    if point.marker != "CN_PAREN" or not (point.ordinal == 1 or point.continues):
+        return False
+    opening = ladder.marker_at(point.text, point.line_start + _lead(point.text, point.line_start))
+    return opening is not None and opening.lastgroup in ("CN_DUN", "CHAPTER", "PART") \
+        and not any(char in _STOPS for char in point.text[point.line_start:point.position])
+
+
+def any_marker_after_gap(point: Point) -> bool:
+    """In run-on text, any heading number after a wide gap: where a scraper lost a line break
+    (``1　总则　　　　1.1　编制目的``)."""
+    return point.run_on and point.gap and point.marker is not None
+
+
+def paragraph_after_stop(point: Point) -> bool:
+    """In run-on text, a wide gap after a sentence stop: a paragraph's indentation."""
+    return point.run_on and point.gap and point.after_stop
+
+
+def attachment_label(point: Point) -> bool:
+    """In run-on text, 附件1 after a stop or a space: an attachment starts."""
+    if not point.run_on or not (point.after_stop or point.text[point.position - 1] == " "):
+        return False
+    label = terminal("ATTACHMENT").match(point.text, point.position)
+    return label is not None and label.end() - label.start() > 2
+
+
+def attachment_title_end(point: Point) -> bool:
+    """In run-on text, the title of an attachment ends at the first wide gap after its label."""
+    label = terminal("ATTACHMENT").match(point.text, point.line_start)
+    return point.run_on and point.gap and label is not None
+
+
+def numbering_continues(point: Point) -> bool:
+    """In a very long line, 一、/（一） wherever their numbering continues the last one cut (二、 after
+    一、), a （一） anywhere, and a 一、 right after a title's genre word (…的报告一、…)."""
+    if len(point.text) < RUN_ON_DEEP or point.marker not in ("CN_DUN", "CN_PAREN") or not point.continues:
+        return False
+    return point.marker == "CN_PAREN" or point.ordinal != 1 or point.before in _GENRE_END
+
+
+CUT_RULES: tuple[CutRule, ...] = (
+    strong_marker_after_stop,
+    strong_marker_after_bracket,
+    strong_marker_after_gap,
+    law_marker_after_title,
+    numbered_item_after_stop,
+    item_after_bracket,
+    item_glued_to_heading,
+    any_marker_after_gap,
+    paragraph_after_stop,
+    attachment_label,
+    attachment_title_end,
+    numbering_continues,
+)
+"""The cut rules; a line starts at a point if any of them says so."""
+
+
+def _strong(marker: str | None) -> bool:
+    return marker is not None and ladder.BY_TERMINAL[marker].strong
+
+
+def _lead(text: str, start: int) -> int:
+    return len(text) - start - len(text[start:].lstrip(" ")) if start < len(text) else 0
+
+
+@functools.cache
+def _points() -> re.Pattern[str]:
+    """A quotation mark (to follow what is quoted), a wide gap, a space before an attachment label,
+    or a heading marker: every place a rule may cut at in run-on text."""
+    markers = "|".join(f"(?:{terminal(name).pattern})" for name in ladder.MATCH_ORDER)
+    markers += f"|{ladder.TENTATIVE_ARABIC_DOT.pattern}"
+    attachment = terminal("ATTACHMENT").pattern
+    return re.compile(f"(?P<quote>{_QUOTE.pattern})|(?P<gap>(?<=\\S) {{2,}}(?=\\S))"
+                      f"|(?P<space>(?<=\\S) (?={attachment}))|(?P<marker>{markers})")
+
+
+_PAREN_GLYPHS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+"""The bracketed numerals of one character that the CN_PAREN terminal also takes."""
+_QUOTE = re.compile(f"[{_QUOTE_OPENERS}{_QUOTE_CLOSERS}\"]")
+
+
+@functools.cache
+def _scans() -> tuple[re.Pattern[str], ...]:
+    """The patterns :func:`places_to_cut` scans the text with, each starting with a character
+    class or a literal, so that ``re`` skips to where one can match; none repeats a space before a
+    lookahead (``  +(?=…)`` tries every space of a long run again: quadratic)."""
+    def union(names: list[str]) -> str:
+        return "|".join(f"(?:{terminal(name).pattern})" for name in names)
+
+    strong = [rung.terminal for rung in ladder.LADDER if rung.strong]
+    after_stop = union([*strong, "ARABIC_DOT", "ARABIC_PAREN"]) + f"|{ladder.TENTATIVE_ARABIC_DOT.pattern}"
+    return (re.compile(f"[{re.escape(_STOPS + _BRACKET_CLOSERS)}] *(?={after_stop})"),
+            re.compile(f" (?={union(strong)})"),
+            re.compile(union([rung.terminal for rung in ladder.LADDER if rung.law])),
+            re.compile(r"\("))
+
+
+def places_to_cut(folded: str) -> list[int]:
+    """Outside run-on text, the only places a rule may cut at, in order: a strong marker, 1. or
+    （1） after a stop or a closing bracket; a strong marker after a wide gap; a law marker and a
+    space right after a genre word; a （一） anywhere; none at a line's start. One scan of the whole
+    text, so that the lines without a place (most) cost nothing more; the same cuts as
+    :func:`cut_points` trying every marker of a line (tests/test_fast_paths.py)."""
+    after_stop, after_gap, law, bracket = _scans()
+    found = {match.end() for match in after_stop.finditer(folded)}
+    found.update(match.end() for match in after_gap.finditer(folded)  # a gap of two spaces or more
+                 if folded[match.start() - 1:match.start()] == " ")
+    for match in law.finditer(folded):
+        before = _gap_start(folded, match.start())
+        if before > 0 and folded[before - 1] in _GENRE_END and folded[match.end():match.end() + 1] == " ":
+            found.add(match.start())
+    cn_paren = terminal("CN_PAREN")
+    found.update(match.start() for match in bracket.finditer(folded) if cn_paren.match(folded, match.start()))
+    if any(glyph in folded for glyph in _PAREN_GLYPHS):  # ㈠: rare, and slow to scan for with "("
+        found.update(match.start() for match in cn_paren.finditer(folded)
+                     if match.group()[0] in _PAREN_GLYPHS)
+    return sorted(place for place in found if not _opens_line(folded, place))
+
+
+def _opens_line(text: str, position: int) -> bool:
+    """Only indentation stands before ``position`` on its line."""
+    before = _gap_start(text, position)
+    return before == 0 or text[before - 1] == "\n"
+
+
+def _gap_start(text: str, position: int) -> int:
+    """Where the spaces right before ``position`` start."""
+    while position > 0 and text[position - 1] == " ":
+        position -= 1
+    return position
+
+
+class _Quotation:
+    """Whether a place is inside a quotation, from the quotation marks before it. A quotation open
+    longer than :data:`MAX_QUOTE` has expired: it hides nothing after it."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.opened = 0
+
+    def mark(self, char: str, position: int) -> None:
+        self.expire(position)
+        if char in _QUOTE_OPENERS:
+            self.depth, self.opened = self.depth + 1, self.opened if self.depth else position
+        elif self.depth:  # ” closes, and so does a plain " a writer closed “ with
+            self.depth -= 1
+
+    def expire(self, position: int) -> None:
+        if self.depth and position - self.opened > MAX_QUOTE:
+            self.depth = 0
+
+    def inside(self, position: int) -> bool:
+        self.expire(position)
+        return self.depth > 0
+
+
+def _events(text: str, places: list[int] | None) -> Iterator[tuple[str, int]]:
+    """The quotation marks and the places to try, in order: every marker, gap and space before an
+    attachment label of the line, or the markers at ``places`` (offsets in ``text``)."""
+    if places is None:
+        for match in _points().finditer(text):
+            kind = match.lastgroup or ""
+            yield kind, match.start() if kind in ("quote", "marker") else match.end()
+        return
+    quotes = [("quote", match.start()) for match in _QUOTE.finditer(text)]
+    yield from sorted([*quotes, *(("marker", place) for place in set(places))], key=lambda event: event[1])
+
+
+def cut_points(text: str, places: list[int] | None = None) -> list[int]:
+    """Offsets where virtual lines start in ``text`` (folded; 0 and ``len(text)`` included).
+
+    ``places``: outside run-on text, the offsets of the only markers a rule may cut at
+    (:func:`places_to_cut`); by default every marker, wide gap and space of the line is tried.
+    """
+    run_on = len(text) >= RUN_ON_LENGTH
+    cuts = [0]
+    quotation = _Quotation()
+    last: dict[str, int] = {}
+    for kind, position in _events(text, places):
+        if kind == "quote":
+            quotation.mark(text[position], position)
+            continue
+        if kind == "marker" and position > 0 and (text[position - 1].isdigit()
+                                                  or terminal("_CN_DIGIT").match(text, position - 1)):
+            continue  # inside a numeral: 十一、 is one marker, not 十 and 一、
+        if quotation.inside(position) or position - cuts[-1] < 2 or position >= len(text):
+            continue
+        found = (ladder.marker_at(text, position) or ladder.tentative_marker_at(text, position)
+                 if kind == "marker" else None)
+        before = _gap_start(text, position)
+        if before <= cuts[-1]:
+            continue  # only indentation before it: its line starts here already
+        point = Point(text, position, cuts[-1], run_on, text[before - 1] if before > 0 else "",
+                      position - before >= 2, found.lastgroup if found else None,
+                      ladder.ordinal_of_marker(found.group()) if found else None, last)
+        if any(rule(point) for rule in CUT_RULES):
+            cuts.append(position)
+            if point.marker and point.ordinal is not None:
+                last[point.marker] = point.ordinal
+    cuts.append(len(text))
+    return cuts

@@ -1,0 +1,76 @@
+"""Where attachments start: a label (附件 / 附件1 / 附表2 / 附录3, the grammar's ATTACHMENT) alone on
+its line, or with a number and the attachment's title after it; the body before the first is the
+document's own. Each attachment is then read as a document of its own: its numbering starts afresh.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..grammar import terminal
+from ..ladder import marker_at
+from ..lines import Line
+from ..normalize import CJK
+
+_MARKUP = " #*_"
+_SENTENCE_STOP = re.compile(r"[。;!?]")
+MAX_TITLE = 60
+"""An attachment's title is at most this long."""
+
+
+@dataclass
+class Part:
+    """The document's own body (no label) or one attachment: its label, title and lines."""
+
+    lines: list[Line] = field(default_factory=list)
+    label: tuple[int, int] | None = None
+    title: tuple[int, int] | None = None
+
+
+def split_attachments(lines: list[Line]) -> list[Part]:
+    """The body lines cut into the document's own part and one part per attachment."""
+    parts = [Part()]
+    index = 0
+    while index < len(lines):
+        start = _attachment_start(lines, index) if index > 0 else None
+        if start is None:
+            parts[-1].lines.append(lines[index])
+            index += 1
+            continue
+        label, title, used = start
+        parts.append(Part(label=label, title=title))
+        index += used
+    return parts
+
+
+Start = tuple[tuple[int, int], tuple[int, int] | None, int]
+"""An attachment's label, its title (if any) and how many lines the two take."""
+
+
+def _attachment_start(lines: list[Line], index: int) -> Start | None:
+    """The label, the title and how many lines they take, if an attachment starts at ``lines[index]``."""
+    line = lines[index]
+    offset = len(line.folded) - len(line.folded.lstrip(_MARKUP))
+    label = terminal("ATTACHMENT").match(line.folded, offset)
+    if label is None:
+        return None
+    label_span = (line.start + label.start(), line.start + label.end())
+    rest = line.folded[label.end():].strip(_MARKUP)
+    if not rest:  # 附件1 alone, and its title on the next line (a contents entry 附录 has none)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None and _is_title(following.stripped):
+            return label_span, (following.content_start, following.content_end), 2
+        return None
+    numbered = label.end() - label.start() > 2
+    title = rest.lstrip(":")
+    if not numbered or not _is_title(title) or marker_at(title) is not None:
+        return None  # 附件：1.… / 附件：某某办法 — a list of attachments, not one starting
+    title_start = line.start + line.folded.index(title, label.end())
+    return label_span, (title_start, title_start + len(title)), 1
+
+
+def _is_title(text: str) -> bool:
+    """A line that reads as an attachment's title: short, Chinese, no sentence, no heading number."""
+    return (0 < len(text) <= MAX_TITLE and len(CJK.findall(text)) >= 2 and not _SENTENCE_STOP.search(text)
+            and marker_at(text) is None)

@@ -1,0 +1,51 @@
+"""Nothing is lost to a few bad bytes, and nothing is parsed as garbage: a UTF-8 report with a
+damaged byte is read as UTF-8 (DP101 says where), a byte-order mark before bytes of another
+encoding is looked through or refused, a lone surrogate in a str is a replacement character."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import docparse
+from docparse.errors import BinaryInputError
+
+from .conftest import SAMPLES
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_one_bad_byte_in_utf8_keeps_the_document(seed: int) -> None:
+    data = bytearray(SAMPLES[seed % len(SAMPLES)].read_bytes())
+    at = random.Random(seed).randrange(len(data))
+    data[at] = random.Random(seed).choice([0xFF, 0xFE, 0xC0, 0x80])
+    original = docparse.parse_bytes(SAMPLES[seed % len(SAMPLES)].read_bytes())
+    damaged = docparse.parse_bytes(bytes(data))
+    assert damaged.source.encoding == "utf-8"
+    try:
+        bytes(data).decode("utf-8")
+    except UnicodeDecodeError:  # (a byte changed into another continuation byte is still UTF-8)
+        assert "DP101" in {d.code for d in damaged.diagnostics}
+    assert damaged.title is not None and original.title is not None
+    assert len(list(damaged.walk())) >= len(list(original.walk())) - 1
+
+
+def test_a_utf8_bom_before_gb18030_is_looked_through() -> None:
+    text = SAMPLES[0].read_text(encoding="utf-8")
+    doc = docparse.parse_bytes(b"\xef\xbb\xbf" + text.encode("gb18030"))
+    assert doc.source.encoding == "gb18030" and doc.source.bom
+    assert doc.text == text
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf"])
+def test_a_bom_before_random_bytes_is_refused(bom: bytes) -> None:
+    noise = random.Random(7).randbytes(4000)
+    with pytest.raises(BinaryInputError):
+        docparse.parse_bytes(bom + noise)
+
+
+def test_a_lone_surrogate_in_a_str_becomes_a_replacement_character() -> None:
+    doc = docparse.parse("关于工作的报告\n一、情况\n内容\ud800完成。")
+    assert "\ud800" not in doc.text and "\ufffd" in doc.text
+    assert "DP101" in {d.code for d in doc.diagnostics}
+    assert docparse.from_json(docparse.to_json(doc)).text == doc.text
