@@ -107,12 +107,21 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metad
             if parsed and raw.key not in values:
                 values[raw.key] = parsed
         elif raw.key in Metadata.model_fields and raw.key not in values and value.strip():
-            values[raw.key] = " ".join(value.split()) if raw.key != "title" else value.strip()
+            values[raw.key] = value.strip() if raw.key == "title" else _field_value(raw.key, value)
     if "doc_number" not in values:
         match = DOC_NUMBER.search(folded[: seg.body[0].start] if seg.body else "")
         if match:
             values["doc_number"] = text[match.start():match.end()]
     return build(Metadata, **values, fields=fields)
+
+
+def _field_value(key: str, value: str) -> str:
+    """A field's value with its spaces collapsed; a 发文字号 standing in brackets, without them
+    (``（皖政办秘〔2021〕82号）``)."""
+    value = " ".join(value.split())
+    if key == "doc_number" and value.startswith(("(", "（")) and value.endswith((")", "）")):
+        value = value[1:-1].strip()
+    return value
 
 
 def _closing(text: str, locator: Locator, seg: Segmented) -> Closing | None:

@@ -446,9 +446,13 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         _mark_after_title(lines, plain, role, [i for i in candidates if not role[i]], result)
         return body_start
     title_text = "".join(plain.get(i) or _squeezed_span(lines[i], _plain(lines[i])) for i in title_lines)
-    for i in title_lines:
+    spans = [_plain(lines[i]) for i in title_lines]
+    for i, (start, end) in zip(title_lines, spans, strict=True):
         role[i] = "front"
-    result.title = (title_text, [_plain(lines[i]) for i in title_lines])
+        for before, after in ((lines[i].content_start, start), (end, lines[i].content_end)):
+            if before < after:  # the title's Markdown decoration (# , **, {#id})
+                result.furniture.append(("markup", before, after))
+    result.title = (title_text, spans)
     title_index = title_lines[0]
     repeated = [i for i in candidates if not role[i] and plain[i] == title_text]
     masthead_end = repeated[-1] if repeated else title_index  # 发文机关标志 over a title repeated below

@@ -219,7 +219,7 @@ def test_escapes_and_comment_fences_are_markup_and_hide_no_marker() -> None:
     assert set(furniture(doc, "markup")) == {"<!--", "-->", "&nbsp;", "&nbsp;&nbsp;", "<U+00A0><U+00A0>"}
     assert [(s.marker.raw, s.marker.ordinal) for s in doc.sections] == [
         ("一、", 1), ("二、", 2), ("三、", 3)]
-    assert doc.metadata.doc_number == "（医保办函〔2025〕40 号）"
+    assert doc.metadata.doc_number == "医保办函〔2025〕40 号"
     assert not [d for d in docparse.validate(doc) if d.code.startswith("DP20")]
 
 
