@@ -11,27 +11,39 @@ from __future__ import annotations
 import re
 
 from .models import FurnitureCategory
+from .normalize import _ESCAPE_GARBAGE
 
 _TRAIL_ENDINGS = ("正文", "详情", "详细内容", "内容")
 """A navigation trail ends with one of these (``首页>政务公开>正文``)."""
 _TRAIL_PATTERN = rf"[>»]({'|'.join(_TRAIL_ENDINGS)})$"
+TRAIL_SEPARATORS = (">", "»", ">>", "→")
+_BREADCRUMB_PATTERN = r"\A[^<>»。;,:]{1,16}(?:(?:>>|[>»])[^<>»。;,:]{1,16}){2,8}$"
+_BREADCRUMB_MAX = 16 + 8 * (2 + 16)
+"""No line longer than this is a breadcrumb (the pattern's longest match)."""
+"""A navigation trail without 首页 or 正文 (``政务公开>政策法规>委局文件``); ``\\A``, not ``^``: it is
+tried only on lines that hold a ``>`` or ``»`` (see _classify_whole)."""
+"""What stands between the words of a navigation trail; alone on a line when it was scraped one word
+per line."""
 # Each pattern is matched against the folded line with all spaces removed (see classify_line).
 _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
-    ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页)[:>»]"),
+    ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页|您当前所在位置|当前所在位置)[:>»]"),
+    ("navigation", _BREADCRUMB_PATTERN),
     ("navigation", r"^首页([>»/]|>>)"),
     ("navigation", _TRAIL_PATTERN),
     ("font_size", r"^[\[【(]?(字号|字体|文字大小|字体大小)[:]?[\]】)]?[\[【(]?(大中小|小中大|默认|A\+?A-?)?[\]】)]?$"),
     ("font_size", r"^[\[【(]?(字体|字号)?[:]?(大中小|小中大|大中小默认)[\]】)]?$"),
     ("font_size", r"^[\[【(]?字号[:]?[\[【(]?(大|中|小|默认)"),
+    ("font_size", r"^[\[【(]?(Aa|A\+|A-|默认)[\]】)]?$"),
     ("action", r"^[\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|返回顶部|返回|保存本页|我要纠错|纠错|下载|分享)[\]】)]?([\[【(]?(打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏|返回顶部|保存|保存本页)[\]】)]?)*$"),
     ("action", r"^(上一篇|下一篇)[:]"),
-    ("share", r"^(扫一扫在手机(上)?(打开|浏览)当前页(面)?|扫码使用手机浏览本页内容|手机扫描二维码|微信扫一扫|扫一扫|分享到[:]?.*|分享|用手机扫描二维码.*)$"),
+    ("share", r"^(扫一扫在手机(上)?(打开|浏览)当前页(面)?|扫码使用手机浏览本页内容|手机扫描二维码|微信扫一扫|扫一扫|分享到[:]?.*|分享[:]?|用手机扫描二维码.*|微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|人人网|豆瓣)$"),
     ("share", r"^\$\(.*\)\.share\(\);?$"),
     ("counter", r"^[\[【(]?(浏览次数|阅读次数|点击数|点击量|访问量|累计次数|浏览量|阅读量)[:]?\d*[\]】)]?$"),
-    ("related", r"^(相关解读|相关稿件|相关文档|相关附件|相关链接|相关新闻|相关阅读|相关文章|相关信息|政策解读|图解|解读)[:]?$"),
+    ("related", r"^(相关解读|相关稿件|关联稿件|相关文档|相关附件|相关链接|相关新闻|相关阅读|相关文章|相关信息|政策解读|图解|解读)[:]?$"),
     ("footer", r"(网站地图|联系我们|网站声明|版权所有|主办单位[:]|承办单位[:]|技术支持[:]|网站标识码|ICP备|公网安备|政府网站找错|建议使用.{0,40}浏览器|分辨率|Copyright|©)"),
     ("accessibility", r"^(无障碍(浏览|阅读)?|长者模式|关怀版|适老化|简体|繁体|简|繁|English|智能问答|网站支持IPv6|IPv6|登录|注册|登录\|注册|English版)([|/]?(无障碍(浏览|阅读)?|长者模式|关怀版|简体|繁体|简|繁|English|智能问答|登录|注册|网站支持IPv6))*$"),
     ("accessibility", r"^今天是[:]?\d{4}年"),
+    ("other", r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\d{1,2}:\d{2}(?::\d{2})?$"),
     ("page_number", r"^[-—–－]\d{1,4}[-—–－]$"),
     ("page_number", r"^第\d{1,4}页(/|,)?(共\d{1,4}页)?$"),
     ("page_number", r"^(共\d{1,4}页)$"),
@@ -39,11 +51,12 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
 )
 _LINE_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _RAW_PATTERNS)
 _TRAIL = next(pattern for _, pattern in _LINE_PATTERNS if pattern.pattern == _TRAIL_PATTERN)
+_BREADCRUMB = next(pattern for _, pattern in _LINE_PATTERNS if pattern.pattern == _BREADCRUMB_PATTERN)
 # Most patterns are anchored at the line start (``^`` outside any alternation): one match of their
 # alternation tells whether any of them can apply, so a content line only runs the few others.
 _ANCHORED = re.compile("|".join(f"(?:{pattern})" for _, pattern in _RAW_PATTERNS if pattern.startswith("^")))
 _FLOATING_PATTERNS = tuple((kind, pattern) for kind, pattern in _LINE_PATTERNS
-                           if not pattern.pattern.startswith("^"))
+                           if not pattern.pattern.startswith("^") and pattern not in (_TRAIL, _BREADCRUMB))
 _FOOTER_MAX = 80
 """A longer line that matches a footer pattern is a body sentence that happens to say 联系我们."""
 _LONE_SEPARATOR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
@@ -99,21 +112,37 @@ def classify_whole_plain(squeezed: str) -> FurnitureCategory | None:
 
 def _classify_whole(squeezed: str) -> FurnitureCategory | None:
     """:func:`classify_whole_plain`, trying the anchored patterns only when their alternation
-    matches at the line start (most lines are content, which none of them matches)."""
+    matches at the line start (most lines are content, which none of them matches), and the two
+    trail patterns only on a line that ends like a trail or holds a ``>`` or ``»`` (they come first
+    of the rest, and both say navigation)."""
     if not squeezed:
         return None
     if len(squeezed) <= 2 and not _LONE_SEPARATOR.search(squeezed):
         return "other"
-    patterns = _LINE_PATTERNS if _ANCHORED.match(squeezed) else _FLOATING_PATTERNS
     long_line = len(squeezed) > _FOOTER_MAX
-    for kind, pattern in patterns:
-        if kind == "footer" and long_line:
-            continue
-        if pattern is _TRAIL and not squeezed.rstrip("\n").endswith(_TRAIL_ENDINGS):
-            continue  # it matches only at the line's end: the line need not be scanned for > and »
-        if pattern.search(squeezed):
+    if _ANCHORED.match(squeezed):
+        for kind, pattern in _LINE_PATTERNS:
+            if not (kind == "footer" and long_line) and pattern.search(squeezed):
+                return kind
+        return None
+    if ((squeezed.rstrip("\n").endswith(_TRAIL_ENDINGS) and _TRAIL.search(squeezed))
+            or (len(squeezed) <= _BREADCRUMB_MAX and (">" in squeezed or "»" in squeezed)
+                and _BREADCRUMB.match(squeezed))):
+        return "navigation"
+    for kind, pattern in _FLOATING_PATTERNS:
+        if not (kind == "footer" and long_line) and pattern.search(squeezed):
             return kind
     return None
+
+
+_FONT_SIZE_TOKEN = re.compile(r"[\[【(]?[大中小][\]】)]?")
+"""One button of a font-size switch scraped one per line (``大`` / ``中`` / ``小``): chrome in a page's
+head, where no text is a lone 大; in the body it could be a table cell."""
+
+
+def classify_head_token(squeezed: str) -> FurnitureCategory | None:
+    """The furniture kind of a line of the page's head that is chrome only there."""
+    return "font_size" if len(squeezed) <= 3 and _FONT_SIZE_TOKEN.fullmatch(squeezed) else None
 
 
 def looks_like_banner(stripped: str) -> bool:
@@ -127,8 +156,14 @@ def looks_like_banner(stripped: str) -> bool:
 
 
 def is_markup(stripped: str) -> bool:
-    """A line that is nothing but HTML tags or entities left over by a scraper."""
-    return _MARKUP.fullmatch(stripped) is not None
+    """A line that is nothing but HTML tags, comment fences, entities or escapes left over by a
+    scraper (``<p>``, ``<!--``, ``&nbsp;``, ``<U+00A0>``, a literal ``\\u3000``). ``stripped`` has no
+    space at either end, so such a line starts with one of ``<&-\\``: others are not matched at all."""
+    return stripped[:1] in _MARKUP_STARTS and _MARKUP.fullmatch(stripped) is not None
 
 
-_MARKUP = re.compile(r"(?:<[^<>\n]{0,200}>|&[a-z]{2,8};|&#\d{1,6};|\s)+")
+_ESCAPES = _ESCAPE_GARBAGE.pattern
+_MARKUP = re.compile(rf"(?:<[^<>\n]{{0,200}}>|<!--|-->|&[a-z]{{2,8}};|&#\d{{1,6}};|{_ESCAPES}|\s)+")
+_MARKUP_STARTS = ("<", "&", "-", "\\")
+SCRAPER_ESCAPE = rf"{_ESCAPES}|&#\d{{1,6}};"
+"""An escape a scraper left in the text (``<U+00A0>``, a literal ``\\u3000``, ``&#160;``)."""

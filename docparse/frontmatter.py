@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .metadata import DOC_NUMBER, parse_date
+from .metadata import DATE_KEYS, DOC_NUMBER, parse_date
 from .models import (
     Closing,
     Diagnostic,
@@ -28,7 +28,6 @@ from .spans import Locator
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零○O一二三四五六七八九]{4})年")
-_DATE_KEYS = ("written_date", "publish_date")
 _ARTICLE_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+条")  # ^: a search of it stays linear
 _ANNUAL_TITLE = re.compile(r"\d{4}\s*年度")
 _TITLE_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
@@ -103,17 +102,26 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metad
         fields.append(build(MetadataField, key=raw.key, label=raw.label or "发文字号", value=value,
                               span=locator.span(start, value_end),
                               value_span=locator.span(value_start, value_end)))
-        if raw.key in _DATE_KEYS:
+        if raw.key in DATE_KEYS:
             parsed = parse_date(folded[value_start:value_end])
             if parsed and raw.key not in values:
                 values[raw.key] = parsed
         elif raw.key in Metadata.model_fields and raw.key not in values and value.strip():
-            values[raw.key] = " ".join(value.split()) if raw.key != "title" else value.strip()
+            values[raw.key] = value.strip() if raw.key == "title" else _field_value(raw.key, value)
     if "doc_number" not in values:
         match = DOC_NUMBER.search(folded[: seg.body[0].start] if seg.body else "")
         if match:
             values["doc_number"] = text[match.start():match.end()]
     return build(Metadata, **values, fields=fields)
+
+
+def _field_value(key: str, value: str) -> str:
+    """A field's value with its spaces collapsed; a 发文字号 standing in brackets, without them
+    (``（皖政办秘〔2021〕82号）``)."""
+    value = " ".join(value.split())
+    if key == "doc_number" and value.startswith(("(", "（")) and value.endswith((")", "）")):
+        value = value[1:-1].strip()
+    return value
 
 
 def _closing(text: str, locator: Locator, seg: Segmented) -> Closing | None:

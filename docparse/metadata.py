@@ -13,37 +13,54 @@ from dataclasses import dataclass
 
 from .numerals import cn_to_int
 
-# canonical key ← labels as written (spaces removed)
+# canonical key ← labels as written (spaces removed). Keys that Metadata has no field for (url,
+# column …) stay in Metadata.fields only. The English labels are the keys of scraper header blocks and
+# Markdown front matter (``title: …``, ``url: …``).
 LABELS: dict[str, tuple[str, ...]] = {
     "index_no": ("索引号", "信息索引号", "索取号"),
-    "title": ("标题", "名称", "信息名称", "文件名称"),
+    "title": ("标题", "名称", "信息名称", "文件名称", "title"),
     "issuer": ("发文机关", "发文机构", "发布机构", "制发机构", "发文单位", "发布单位", "成文单位"),
     "doc_number": ("发文字号", "文号", "文件编号", "发文号"),
     "written_date": ("成文日期", "生成日期", "产生日期", "发文日期", "成文时间"),
     "publish_date": ("发布日期", "发布时间", "公开日期", "发表时间", "公布日期", "时间", "日期",
-                     "更新时间", "信息时间"),
-    "topic_class": ("主题分类", "信息分类", "目录分类", "分类"),
-    "genre_class": ("体裁分类", "公文种类", "文种"),
+                     "更新时间", "信息时间", "date", "publish_date", "publish_time", "pubdate", "time"),
+    "topic_class": ("主题分类", "信息分类", "目录分类", "分类", "主题", "category"),
+    "genre_class": ("体裁分类", "公文种类", "文种", "类型"),
     "audience_class": ("服务对象分类", "服务对象"),
-    "validity": ("有效性", "时效性", "效力状态"),
-    "keywords": ("主题词", "关键词", "关键字"),
-    "summary": ("内容概述", "摘要"),
-    "source": ("来源", "信息来源", "文章来源", "稿件来源"),
-    "author": ("作者", "发布人"),
+    "validity": ("有效性", "时效性", "效力状态", "状态"),
+    "keywords": ("主题词", "关键词", "关键字", "keywords", "tags"),
+    "summary": ("内容概述", "摘要", "内容描述"),
+    "source": ("来源", "信息来源", "文章来源", "稿件来源", "source"),
+    "author": ("作者", "发布人", "author"),
+    "url": ("原文链接", "官方链接", "原文地址", "链接", "网址", "页面地址", "url", "link"),
+    "column": ("栏目", "所属栏目", "栏目名称", "频道", "column", "channel"),
+    "local_path": ("本地路径", "文件路径", "保存路径", "path", "local_path", "file"),
+    "admin_level": ("层级", "行政层级"),
+    "disclosure": ("公开方式", "公开类别", "公开形式", "公开属性"),
+    "disclosure_scope": ("公开范围",),
+    "disclosure_period": ("公开时限",),
+    "department": ("责任部门",),
+    "carrier": ("载体类型", "记录形式"),
 }
-_LABEL_TO_KEY = {label: key for key, labels in LABELS.items() for label in labels}
+DATE_KEYS = ("written_date", "publish_date")
+"""The keys whose values are dates."""
+_LABEL_TO_KEY = {label.lower(): key for key, labels in LABELS.items() for label in labels}
 
 
 def _spaced(label: str) -> str:
     return "[ ]*".join(re.escape(ch) for ch in label)
 
 
-# Longest labels first, so 发布日期 wins over 日期 and 信息来源 over 来源.
-_LABEL_RE = re.compile(
-    r"(?<![\u4e00-\u9fff])(?P<label>"
-    + "|".join(_spaced(label) for label in sorted(_LABEL_TO_KEY, key=len, reverse=True))
-    + r")[ ]*[:]"
-)
+# Longest labels first, so 发布日期 wins over 日期 and 信息来源 over 来源; the English ones in any case.
+_LABEL_ALTERNATION = "|".join(
+    _spaced(label) if not label.isascii() else f"(?i:{re.escape(label)})"
+    for label in sorted(_LABEL_TO_KEY, key=len, reverse=True))
+_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fffA-Za-z_])(?P<label>" + _LABEL_ALTERNATION + r")[ ]*[:]")
+_BARE_LABEL = re.compile(r"(?P<label>" + _LABEL_ALTERNATION + r")[ ]*:?")
+"""A line that is a label and nothing else (``索取号``, ``发布机构：``): a table cell whose value is
+the next line."""
+_YAML_FIELD = re.compile(r"(?P<label>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,19}?)[ ]*:(?:[ ]|$)")
+"""A ``key: value`` line of Markdown front matter, whatever the key."""
 
 
 @dataclass(frozen=True)
@@ -75,9 +92,36 @@ def find_fields(folded_line: str) -> list[RawField]:
         while value_end > value_start and folded_line[value_end - 1] == " ":
             value_end -= 1
         label = match.group("label").replace(" ", "")
-        fields.append(RawField(_LABEL_TO_KEY[label], label, folded_line[value_start:value_end],
+        fields.append(RawField(_LABEL_TO_KEY[label.lower()], label, folded_line[value_start:value_end],
                                match.start(), value_start, value_end))
     return fields
+
+
+def bare_label(folded_line: str) -> RawField | None:
+    """The field of a line that holds only a label (the value is on the next line), else ``None``."""
+    text = folded_line.strip(" ")
+    match = _BARE_LABEL.fullmatch(text)
+    if not match:
+        return None
+    label = match.group("label").replace(" ", "")
+    lead = len(folded_line) - len(folded_line.lstrip(" "))
+    return RawField(_LABEL_TO_KEY[label.lower()], label, "", lead, len(folded_line), len(folded_line))
+
+
+def front_matter_field(folded_line: str) -> RawField | None:
+    """A ``key: value`` line between the ``---`` fences of Markdown front matter. A key with no
+    canonical name keeps the key as written (``层级``, ``status``)."""
+    fields = find_fields(folded_line)
+    if fields:
+        return fields[0] if len(fields) == 1 else None
+    match = _YAML_FIELD.match(folded_line, len(folded_line) - len(folded_line.lstrip(" ")))
+    if not match:
+        return None
+    label = match.group("label").strip(" ")
+    value_end = len(folded_line.rstrip(" "))
+    value_start = min(len(folded_line) - len(folded_line[match.end():].lstrip(" ")), value_end)
+    return RawField(label, label, folded_line[value_start:value_end], match.start("label"), value_start,
+                    value_end)
 
 
 _ISO_DATE = re.compile(

@@ -1,27 +1,52 @@
 """Stage 3: split the lines into front matter, furniture, body and closing, before any grammar runs.
 
-Front matter is the title (also behind chrome, over two lines, or repeated by the page), the
-metadata block, a subtitle and byline, and the 主送机关 or salutation. The closing is the
-发文机关署名 with its 成文日期 and any 附注. Chrome anywhere is furniture. What is left is the
-body, which the block grammar structures.
+Front matter is the title (also behind chrome, over two lines, repeated by the page, marked up as
+``# 标题``, named by a metadata field, or the text a promulgation order issues), the metadata (a
+block of ``标签：值`` lines, labels with their values on the next line or in table cells, Markdown
+front matter, a scraper's header block), a subtitle and byline, and the 主送机关 or salutation. Front
+matter run together on one line (``…的通知国发〔2011〕42号各省、…：``) is cut into virtual lines
+first. The closing is the 发文机关署名 with its 成文日期 and any 附注. Chrome anywhere is furniture.
+What is left is the body, which the block grammar structures.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from . import chrome, ladder
 from .lines import Line
-from .metadata import DOC_NUMBER, RawField, find_fields
+from .metadata import DATE_KEYS, DOC_NUMBER, RawField, bare_label, find_fields, front_matter_field, parse_date
 from .models import FurnitureCategory
-from .normalize import CJK
+from .normalize import CJK, fold
 
-GENRE_ENDING = re.compile(
-    r"(报告|通知|意见|决定|办法|条例|规定|规划|方案|总结|公告|通告|通报|请示|批复|函|纪要|决议|公报|细则|"
-    r"要点|计划|说明|讲话|情况|实施意见|指导意见|工作报告|白皮书|规则|章程|守则|准则|标准|目录|清单|法|令)$"
-)
+_GENRE_WORDS = (r"报告|通知|意见|决定|办法|条例|规定|规划|方案|总结|公告|通告|通报|请示|批复|函|纪要|决议|"
+                r"公报|细则|要点|计划|说明|讲话|情况|实施意见|指导意见|工作报告|白皮书|规则|章程|守则|准则|标准|目录|"
+                r"清单|答记者问|法|令")
+GENRE_ENDING = re.compile(f"({_GENRE_WORDS})$")
+"""The kind of document a title ends with (…的通知, …条例)."""
+_ORDER_NAME = re.compile(r"(?:中华人民共和国)?[\u4e00-\u9fff]{1,20}?令")
+"""``中华人民共和国国务院令``, ``上海市人民政府令``: the head of a promulgation order."""
+_ORDER_NUMBER = re.compile(r"\(?第[ ]*\d{1,5}[ ]*号\)?")
+_PROMULGATED = re.compile(r"《([^《》]{2,80})》[^。]{0,80}(?:公布|发布|施行)")
+"""The promulgation sentence names the text it issues: 《优化营商环境条例》已经…通过，现予公布."""
+_NAMED_TITLE_REACH = 12
+"""The issued text's title stands within this many lines after the promulgation sentence."""
+_MARKDOWN_LEAD = re.compile(r"(?:#{1,6}[ ]+|>[ ]*)?(?:\*{1,3}|__)?")
+"""Markdown decoration before a line's text: ``# 标题``, ``**标题``, ``> 引文``."""
+_MARKDOWN_MARKS = ("#", ">", "*", "_", "}")
+"""The characters Markdown decoration starts or ends with."""
+_MARKDOWN_ATTRIBUTES = re.compile(r"\{[^{}]{0,80}\}$")
+"""An attribute list after a Markdown heading: ``# 标题 {#id}``."""
+_BARE_LABEL_MAX = 16
+"""A line longer than this (spaces removed) is no label standing alone."""
+_FENCE = "---"
+_FRONT_MATTER_REACH = 40
+"""A Markdown front matter block closes within this many lines."""
+_TITLE_FIELD_LINES = 6
+"""A title field's value is matched against at most this many consecutive lines."""
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
 _DATE_LINE = re.compile(
@@ -36,13 +61,22 @@ _NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主�
 _LISTED_ATTACHMENT = re.compile(r"^\d{1,2}[.、][^。;]{1,80}$")
 _ATTACHMENT_LINE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:.、]?")
 _SUBTITLE = re.compile(
-    r"^(?:——|—|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
+    r"^(?:——|—|――|―|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
     r"|^\((?:\d{4}年|[〇一二三四五六七八九]{4}年).{0,160}\)$"
+    r"|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^。;]{4,160}(?:通过|公布|修正|修订)$"
 )
+"""A subtitle: ``——在…会议上``, ``（2022年1月5日…）``, a law's ``2021年8月20日…会议通过``."""
 _ADDRESSEE = re.compile(
     r"^(?:各位代表|各位委员|同志们|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{0,80}|"
-    r"[^。;!?,]{2,40}(?:人民政府|委员会|办公厅|办公室|常委会|党委|局|厅|部)):$"
+    r"[^。;!?,]{2,40}(?:人民政府|委员会|办公厅|办公室|常委会|党委|局|厅|部|同志|先生|女士)):$"
 )
+_GENRE_WORD = re.compile(_GENRE_WORDS)
+_TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
+"""Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
+_TITLE_MAX = 120
+_HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:]|答记者问")
+"""What a line whose front matter runs on holds near its start: an order (…令, 第N号), a 发文字号's
+bracket, an addressee's colon, or an interview's 答记者问."""
 _BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:\s+[\u4e00-\u9fff·]{2,5})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
@@ -103,6 +137,7 @@ def _is_body_start(line: Line, text: str) -> bool:
 
 def segment(lines: list[Line]) -> Segmented:
     """Classify every line; see the module docstring."""
+    lines, named_title = _split_head(lines)
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
     squeezed = [squeeze(line) for line in lines]
@@ -119,19 +154,177 @@ def segment(lines: list[Line]) -> Segmented:
             role[index] = "furniture"
             result.furniture.append((kind, line.content_start, line.content_end))
 
-    body_start = _front_matter(lines, squeezed, role, result)
-    body_end = _tail(lines, squeezed, role, result, body_start)
-    for index in range(body_end):  # from 0: lines between title and body that nothing claimed
-        if role[index] == "":
-            role[index] = "body"
-            result.body.append(lines[index])
-    for index in range(body_end, len(lines)):
-        if role[index] == "":
-            # Leftovers after the closing: keep them as body rather than lose them.
-            role[index] = "body"
-            result.body.append(lines[index])
+    body_start = _front_matter(lines, squeezed, role, result, named_title)
+    _tail(lines, squeezed, role, result, body_start)
+    # What nothing claimed is body: also lines between title and body, and leftovers after the
+    # closing (kept rather than lost).
+    result.body = [lines[index] for index in range(len(lines)) if not role[index]]
     result.furniture.sort(key=lambda item: item[1])
     return result
+
+
+def _cut(line: Line, offsets: list[int]) -> list[Line]:
+    """The line cut into virtual lines at ``offsets`` (relative to its start, increasing)."""
+    bounds = [0, *(offset for offset in offsets if 0 < offset < len(line.raw)), len(line.raw)]
+    return [Line(line.number, line.start + begin, line.start + finish, line.raw[begin:finish],
+                 line.folded[begin:finish]) for begin, finish in itertools.pairwise(bounds) if finish > begin]
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position
+
+
+def _head_cuts(folded: str) -> list[int]:
+    """Where the front matter run together at the start of a line ends its parts: the title before
+    its 发文字号 or addressee (``…的通知国发〔2011〕42号各省、…：``), the 发文字号, the addressee; a
+    promulgation order's head (``中华人民共和国国务院令第623号《…》已经…``). Empty if none is there."""
+    position = _skip_spaces(folded, 0)
+    if not _HEAD_RUN_ON_HINT.search(folded, position, position + _TITLE_MAX + 140):
+        return []  # no order, 发文字号, addressee or interview: nothing to cut
+    order = _ORDER_NAME.match(folded, position)
+    number = _ORDER_NUMBER.match(folded, _skip_spaces(folded, order.end()) if order else position)
+    if number and folded.startswith(("《", "现"), _skip_spaces(folded, number.end())):
+        return [number.end()]
+    cuts: list[int] = []
+    title_end = _head_title_end(folded, position)
+    if title_end:
+        cuts.append(title_end)
+        position = _skip_spaces(folded, title_end)
+    number_match = DOC_NUMBER.match(folded, position)
+    if number_match and (cuts or _addressee_end(folded, _skip_spaces(folded, number_match.end()))):
+        cuts.append(number_match.end())
+        position = _skip_spaces(folded, number_match.end())
+    addressee = _addressee_end(folded, position) if cuts else None
+    if addressee:
+        cuts.append(addressee)
+    return [cut for cut in cuts if folded[cut:].strip(" ")]
+
+
+def _head_title_end(folded: str, start: int) -> int | None:
+    """The end of a title at ``start`` that runs on into its 发文字号 or addressee (…的通知国发〔2011〕42号
+    各省、…), or into the text of an interview (…答记者问近日，…): the last genre word before the first
+    stop that such a thing follows."""
+    limit = min(len(folded), start + _TITLE_MAX)
+    for stop in _TITLE_STOP.finditer(folded, start, limit):
+        if not stop.group().startswith("《"):
+            limit = stop.start()
+            break
+    ends = [match.end() for match in _GENRE_WORD.finditer(folded, start, limit) if match.end() - start >= 4]
+    for end in reversed(ends):
+        after = _skip_spaces(folded, end)
+        if (folded.endswith("答记者问", 0, end) or DOC_NUMBER.match(folded, after)
+                or _addressee_end(folded, after)):
+            return end
+    return None
+
+
+def _addressee_end(folded: str, position: int) -> int | None:
+    """The end of an addressee (``各省、自治区、直辖市人民政府，国务院各部委、各直属机构：``) that
+    starts at ``position`` and runs on into the text, else ``None``."""
+    if not CJK.match(folded, position):
+        return None  # an addressee starts with an organ's name or 各
+    colon = folded.find(":", position, position + 130)
+    if colon < 0 or not _ADDRESSEE.match(folded[position:colon + 1].replace(" ", "")):
+        return None
+    return colon + 1
+
+
+_HEAD_REACH = 2
+"""Front matter run together is looked for in the title's line and the next (…的通知 / 国发〔2011〕42号…)."""
+
+
+def _split_head(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """Cut the first lines where front matter runs on into what follows (see :func:`_head_cuts`), and
+    find the title a promulgation order names (:func:`_named_title`); return the lines and the indices
+    of that title's lines (empty if there is none)."""
+    head: list[int] = []
+    for index, line in enumerate(lines):
+        if line.folded.strip(" "):
+            head.append(index)
+            if len(head) == _HEAD_REACH:
+                break
+    if not head:
+        return lines, []
+    result = lines[: head[0]]
+    for index in range(head[0], head[-1] + 1):
+        cuts = _head_cuts(lines[index].folded) if index in head else []
+        result.extend(_cut(lines[index], cuts) if cuts else [lines[index]])
+    done = len(result)
+    result.extend(lines[head[-1] + 1:])
+    return _named_title(result, done)
+
+
+def _named_title(lines: list[Line], head_end: int) -> tuple[list[Line], list[int]]:
+    """A promulgation order (``中华人民共和国国务院令 第722号``) names the text it issues in 《》: the
+    title is where that name stands next, also run on into its first article or broken over two
+    lines and letter-spaced. Cut it out as virtual lines; return the lines and the title's indices."""
+    order = next((index for index in range(head_end) if _is_order(squeeze(lines[index]))), None)
+    if order is None:
+        return lines, []
+    named = None
+    for index in range(order + 1, min(len(lines), order + 6)):
+        named = _PROMULGATED.search(lines[index].folded)
+        if named:
+            break
+    if not named:
+        return lines, []
+    name = named.group(1).replace(" ", "").replace("〈", "《").replace("〉", "》")
+    for first in range(index + 1, min(len(lines), index + 1 + _NAMED_TITLE_REACH)):
+        found = _find_spread(lines, first, name)
+        if found:
+            cuts = {line_index: (begin, finish) for line_index, begin, finish in found}
+            pieces: list[Line] = []
+            title_indices: list[int] = []
+            last = found[-1][0]
+            for line_index in range(first, last + 1):
+                if line_index not in cuts:
+                    pieces.append(lines[line_index])
+                    continue
+                begin, finish = cuts[line_index]
+                for piece in _cut(lines[line_index], [begin, finish]):
+                    if piece.start == lines[line_index].start + begin:
+                        title_indices.append(first + len(pieces))
+                    pieces.append(piece)
+            return [*lines[:first], *pieces, *lines[last + 1:]], title_indices
+    return lines, []
+
+
+def _find_spread(lines: list[Line], index: int, name: str) -> list[tuple[int, int, int]] | None:
+    """Where ``name`` stands in line ``index`` (letters perhaps spaced), perhaps finishing at the start
+    of the next line: (line index, start, end) per line, offsets relative to the line."""
+    folded = lines[index].folded.replace("〈", "《").replace("〉", "》")
+    squeezed = folded.replace(" ", "")
+    at = squeezed.find(name)
+    if at >= 0:
+        return [(index, _unsqueeze(folded, at), _unsqueeze(folded, at + len(name) - 1) + 1)]
+    following_index = index + 1
+    while following_index < min(len(lines), index + 3) and not lines[following_index].folded.strip(" "):
+        following_index += 1
+    if following_index >= len(lines):
+        return None
+    following = lines[following_index].folded
+    for size in range(len(name) - 1, 3, -1):  # the name's head ends this line, its tail starts the next
+        if squeezed.endswith(name[:size]):
+            if following.replace(" ", "").startswith(name[size:]):
+                start = _unsqueeze(folded, len(squeezed) - size)
+                return [(index, start, len(folded.rstrip(" "))),
+                        (following_index, _skip_spaces(following, 0),
+                         _unsqueeze(following, len(name) - size - 1) + 1)]
+            return None
+    return None
+
+
+def _unsqueeze(folded: str, position: int) -> int:
+    """The offset in ``folded`` of the character at ``position`` of its squeezed form."""
+    seen = -1
+    for offset, char in enumerate(folded):
+        if char != " ":
+            seen += 1
+            if seen == position:
+                return offset
+    return len(folded)
 
 
 def _add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
@@ -155,27 +348,74 @@ def _add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
                                        raw.start, value_start, value_end), line.start))
 
 
-def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented) -> int:
+def _add_value_line(label_line: Line, raw: RawField, value_line: Line, result: Segmented) -> None:
+    """Record a field whose value stands on the line after its label (``索引号：`` / ``11120…``)."""
+    value_start = value_line.content_start - label_line.start
+    value_end = value_line.content_end - label_line.start
+    result.fields.append((RawField(raw.key, raw.label, value_line.raw.strip(), raw.start, value_start,
+                                   value_end), label_line.start))
+
+
+def _plain(line: Line) -> tuple[int, int]:
+    """The span of the line's text without Markdown decoration (``# 标题``, ``**标题**``, ``{#id}``)."""
+    folded = line.folded.rstrip(" ")
+    lead = _skip_spaces(folded, 0)
+    if not folded.startswith(_MARKDOWN_MARKS, lead) and not folded.endswith(_MARKDOWN_MARKS):
+        return line.content_start, line.content_end  # no decoration
+    start = _MARKDOWN_LEAD.match(folded, lead).end()  # type: ignore[union-attr]
+    start = _skip_spaces(folded, start)
+    attributes = _MARKDOWN_ATTRIBUTES.search(folded, start) if folded.endswith("}") else None
+    end = len((folded[: attributes.start()] if attributes else folded).rstrip(" ").rstrip("*_").rstrip(" "))
+    if end <= start:
+        return line.content_start, line.content_end
+    return line.start + start, line.start + end
+
+
+def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
+                  named_title: list[int]) -> int:
     """Find title, metadata, subtitle, byline and addressee; return the index where the body starts."""
     candidates: list[int] = []
-    index = 0
-    limit = min(len(lines), 60)
+    plain: dict[int, str] = {}
+    index = _markdown_front_matter(lines, role, result)
+    limit = min(len(lines), index + 60)
     while index < limit:
-        line, text = lines[index], squeezed[index]
+        line = lines[index]
         if role[index]:
             index += 1
             continue
+        span = _plain(line)
+        text = plain[index] = _squeezed_span(line, span)
         if text in ("目录", "目次"):
             break  # a table of contents: the lexer tells its entries from the headings they repeat
         fields = find_fields(line.folded)
-        if fields:
+        label = None if fields or len(text) > _BARE_LABEL_MAX else bare_label(line.folded)
+        if fields and fields[-1].value_end == len(line.folded.rstrip(" ")) and not fields[-1].value:
+            label, fields = fields[-1], fields[:-1]
+        value = _value_line(lines, squeezed, role, index, label.key) if label else None
+        if label and value is None and not fields and not line.folded.strip(" ").endswith(":"):
+            label = None  # a lone word that could be a label (DATE) with no value under it is text
+        if fields or label:
             role[index] = "front"
             _add_fields(line, fields, result)
-        elif DOC_NUMBER.fullmatch(text):
+            if label and value is not None:
+                role[value] = "front"
+                _add_value_line(line, label, lines[value], result)
+                index = value
+            elif label:
+                _add_fields(line, [label], result)
+        elif DOC_NUMBER.fullmatch(text.removeprefix("(").removesuffix(")")) or _is_order(text):
             role[index] = "front"
-            result.fields.append((RawField("doc_number", "", line.raw.strip(), 0,
-                                           line.content_start - line.start,
-                                           line.content_end - line.start), line.start))
+            last = _order_number_after(lines, squeezed, role, index) if text.endswith("令") else index
+            role[last] = "front"
+            result.fields.append((RawField("doc_number", "", "", 0, line.content_start - line.start,
+                                           lines[last].content_end - line.start), line.start))
+            index = last
+        elif chrome.classify_head_token(text):
+            role[index] = "furniture"
+            result.furniture.append(("font_size", line.content_start, line.content_end))
+        elif line.stripped.startswith(">") and not candidates:
+            role[index] = "furniture"  # a note a scraper put above the text (> 本文正文由脚本…提取)
+            result.furniture.append(("other", line.content_start, line.content_end))
         elif _is_body_start(line, text) and not (result.title is None and not candidates
                                                   and _is_punctuated_title(text)):
             break
@@ -183,51 +423,197 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             candidates.append(index)
         index += 1
     body_start = index
-    if not candidates:
+    _mark_breadcrumbs(lines, squeezed, role, candidates, result)
+    candidates = [i for i in candidates if not role[i]]
+    title_lines = _titled_lines(lines, plain, candidates, result)
+    if not title_lines and named_title:
+        title_lines = named_title
+    if not title_lines:
+        field = next(((raw, start) for raw, start in result.fields
+                      if raw.key == "title" and raw.value.strip()), None)
+        if field is None:
+            for i in candidates:
+                _mark_banner(lines[i], role, i, result)
+            return body_start
+        # A scraper's header block names the title and the text does not repeat it: what follows
+        # the block may be an addressee.
+        raw, start = field
+        result.title = (fold(raw.value).replace(" ", ""), [(start + raw.value_start, start + raw.value_end)])
+        block_end = max(line_start for _, line_start in result.fields)
+        for i in candidates:
+            if lines[i].start < block_end:
+                _mark_banner(lines[i], role, i, result)
+        _mark_after_title(lines, plain, role, [i for i in candidates if not role[i]], result)
         return body_start
-    title_index = next((i for i in candidates if GENRE_ENDING.search(squeezed[i])
-                        and _is_title_like(squeezed[i])), None)
+    title_text = "".join(plain.get(i) or _squeezed_span(lines[i], _plain(lines[i])) for i in title_lines)
+    spans = [_plain(lines[i]) for i in title_lines]
+    for i, (start, end) in zip(title_lines, spans, strict=True):
+        role[i] = "front"
+        for before, after in ((lines[i].content_start, start), (end, lines[i].content_end)):
+            if before < after:  # the title's Markdown decoration (# , **, {#id})
+                result.furniture.append(("markup", before, after))
+    result.title = (title_text, spans)
+    title_index = title_lines[0]
+    repeated = [i for i in candidates if not role[i] and plain[i] == title_text]
+    masthead_end = repeated[-1] if repeated else title_index  # 发文机关标志 over a title repeated below
+    pending: list[int] = []
+    for i in candidates:
+        if role[i]:
+            continue
+        if plain[i] == title_text:
+            role[i] = "furniture"
+            result.furniture.append(("repeated_title", lines[i].content_start, lines[i].content_end))
+        elif i < title_index or i < masthead_end:
+            _mark_banner(lines[i], role, i, result)
+        else:
+            pending.append(i)
+    _mark_after_title(lines, plain, role, pending, result)
+    return body_start
+
+
+def _squeezed_span(line: Line, span: tuple[int, int]) -> str:
+    return line.folded[span[0] - line.start:span[1] - line.start].replace(" ", "")
+
+
+def _is_order(text: str) -> bool:
+    """A promulgation order's head on its own line: ``中华人民共和国国务院令第693号``, ``（第19号）``."""
+    if ("号" not in text and not text.endswith("令")) or "关于" in text or "的" in text:
+        return False  # an order's head ends with 令 or its number; …的命令 is a title
+    order = _ORDER_NAME.match(text)
+    rest = text[order.end():] if order else text
+    return bool(order and not rest and len(text) <= 24) or bool(rest and _ORDER_NUMBER.fullmatch(rest))
+
+
+def _order_number_after(lines: list[Line], squeezed: list[str], role: list[str], index: int) -> int:
+    """The line of an order's number (``第682号``) right under its name, else the name's own line."""
+    following = index + 1
+    while following < len(lines) and role[following] == "blank" and following <= index + 2:
+        following += 1
+    if following < len(lines) and not role[following] and _ORDER_NUMBER.fullmatch(squeezed[following]):
+        return following
+    return index
+
+
+def _value_line(lines: list[Line], squeezed: list[str], role: list[str], index: int, key: str) -> int | None:
+    """The line after a label line that holds its value: the next content line, unless it is chrome,
+    another label, or what the label cannot name (an empty 主题词 cell stands over the title, an
+    empty 内容描述 over the 发文字号, an empty 成文日期 over anything but a date)."""
+    following = index + 1
+    while following < len(lines) and following <= index + 2 and role[following] == "blank":
+        following += 1
+    if following >= len(lines) or role[following] or following > index + 2:
+        return None
+    folded, text = lines[following].folded, squeezed[following]
+    if (find_fields(folded) or bare_label(folded) or _ADDRESSEE.match(text)
+            or chrome.classify_head_token(text)):
+        return None
+    if key in DATE_KEYS:
+        return following if parse_date(text) else None
+    if not lines[index].folded.rstrip(" ").endswith(":") and (len(text) > 80 or _SENTENCE_STOP.search(text)):
+        return None  # a label cell holds a short value; a sentence under a bare 摘要 is text
+    if key == "doc_number":
+        return following
+    if DOC_NUMBER.fullmatch(text) or (key != "title" and GENRE_ENDING.search(text) and _is_title_like(text)):
+        return None
+    return following
+
+
+def _markdown_front_matter(lines: list[Line], role: list[str], result: Segmented) -> int:
+    """Markdown front matter (``---`` / ``标题: …`` / ``---`` at the top): every line a metadata
+    field, the fences markup. Return the index after it (0 if there is none)."""
+    first = next((i for i in range(min(len(lines), 3)) if role[i] != "blank"), None)
+    if first is None or lines[first].stripped != _FENCE:
+        return 0
+    close = next((i for i in range(first + 1, min(len(lines), first + _FRONT_MATTER_REACH))
+                  if lines[i].stripped == _FENCE), None)
+    if close is None:
+        return 0
+    inner = [(i, front_matter_field(lines[i].folded)) for i in range(first + 1, close) if role[i] != "blank"]
+    if not inner or any(raw is None and not lines[i].folded.startswith((" ", "-")) for i, raw in inner):
+        return 0  # text between two rules, not front matter
+    for i in (first, close):
+        role[i] = "furniture"
+        result.furniture.append(("markup", lines[i].content_start, lines[i].content_end))
+    for i, raw in inner:
+        if raw is None:  # a list item or continuation of the value above
+            role[i] = "furniture"
+            result.furniture.append(("other", lines[i].content_start, lines[i].content_end))
+        else:
+            role[i] = "front"
+            _add_fields(lines[i], [raw], result)
+    return close + 1
+
+
+def _mark_breadcrumbs(lines: list[Line], squeezed: list[str], role: list[str], candidates: list[int],
+                      result: Segmented) -> None:
+    """A navigation trail scraped one word per line (``首页`` / ``>`` / ``政务公开`` / ``>`` …): the
+    words beside a lone ``>`` are navigation, never a title."""
+    for i in candidates:
+        before = i - 1
+        while before >= 0 and role[before] == "blank":
+            before -= 1
+        after = i + 1
+        while after < len(lines) and role[after] == "blank":
+            after += 1
+        if any(0 <= j < len(lines) and squeezed[j] in chrome.TRAIL_SEPARATORS for j in (before, after)):
+            role[i] = "furniture"
+            result.furniture.append(("navigation", lines[i].content_start, lines[i].content_end))
+
+
+def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int],
+                  result: Segmented) -> list[int]:
+    """The lines of the title among the candidates: the lines that spell the metadata's title
+    field if there are such, else the first title-like line (a genre word at its end preferred, the
+    last of its repetitions taken), joined with the line before or after it where the title was
+    broken."""
+    field_title = next((raw.value for raw, _ in result.fields
+                        if raw.key == "title" and raw.value.strip()), "")
+    if field_title:
+        target = fold(field_title).replace(" ", "")
+        for position in range(len(candidates)):
+            joined = ""
+            for i in candidates[position:position + _TITLE_FIELD_LINES]:
+                joined += plain[i]
+                if not target.startswith(joined):
+                    break
+                if joined == target:
+                    return [j for j in candidates[position:] if j <= i]
+    title_index = next((i for i in candidates
+                        if GENRE_ENDING.search(plain[i]) and _is_title_like(plain[i])), None)
     if title_index is None:
-        title_index = next((i for i in candidates if _is_title_like(squeezed[i])
+        title_index = next((i for i in candidates if _is_title_like(plain[i])
                             and not chrome.looks_like_banner(lines[i].stripped)), None)
     if title_index is None:
-        for i in candidates:
-            _mark_banner(lines[i], role, i, result)
-        return body_start
+        return []
+    repeats = [i for i in candidates if plain[i] == plain[title_index]]
+    # A page repeats its title (window title, heading): the last is the text's, unless one is marked
+    # as the heading (# 标题).
+    title_index = next((i for i in repeats if lines[i].stripped.startswith("#")), repeats[-1])
     title_lines = [title_index]
-    title_text = squeezed[title_index]
-    before = title_index - 1
-    if before in candidates and not role[before] and not chrome.looks_like_banner(lines[before].stripped):
-        head = squeezed[before]
+    title_text = plain[title_index]
+    earlier = [i for i in candidates if i < title_index]
+    before = earlier[-1] if earlier and all(not lines[j].folded.strip(" ")
+                                            for j in range(earlier[-1] + 1, title_index)) else -1
+    if before >= 0 and not chrome.looks_like_banner(lines[before].stripped):
+        head = plain[before]
         # 关于2022年度法治政府 / 建设情况的报告: a title broken by a stray line break
         if (not _SENTENCE_STOP.search(head) and not _LINE_END_PUNCT.search(head)
                 and len(head + title_text) <= 80
                 and (("关于" in head and "关于" not in title_text) or len(title_text) <= 8)):
             title_lines.insert(0, before)
             title_text = head + title_text
-    following = [i for i in candidates if i > title_index]
+    following = [i for i in candidates if i > title_index][:3]
     if following and not GENRE_ENDING.search(title_text):
-        nxt = following[0]
-        joined = title_text + squeezed[nxt]
-        if len(squeezed[nxt]) <= 24 and (GENRE_ENDING.search(joined) or title_text.endswith(
-                ("的", "关于", "和", "与", "及", "暨", "对", "在"))):
-            title_lines.append(nxt)
-            title_text = joined
-    for i in title_lines:
-        role[i] = "front"
-    result.title = (title_text, [(lines[i].content_start, lines[i].content_end) for i in title_lines])
-    for i in candidates:
-        if role[i]:
-            continue
-        if squeezed[i] == title_text:
-            role[i] = "furniture"
-            result.furniture.append(("repeated_title", lines[i].content_start, lines[i].content_end))
-        elif i < title_index:
-            _mark_banner(lines[i], role, i, result)
-        else:
-            _mark_after_title(lines[i], squeezed[i], role, i, result)
-    # A repeated title can also stand among the metadata lines after the body started (rare).
-    return body_start
+        joined = title_text
+        for count, nxt in enumerate(following, 1):
+            if len(plain[nxt]) > 30 or _SENTENCE_STOP.search(plain[nxt]) or len(joined + plain[nxt]) > 90:
+                break
+            joined += plain[nxt]
+            if GENRE_ENDING.search(joined) or (count == 1 and title_text.endswith(
+                    ("的", "关于", "和", "与", "及", "暨", "对", "在"))):
+                title_lines.extend(following[:count])
+                break
+    return title_lines
 
 
 def _mark_banner(line: Line, role: list[str], index: int, result: Segmented) -> None:
@@ -236,18 +622,29 @@ def _mark_banner(line: Line, role: list[str], index: int, result: Segmented) -> 
     result.furniture.append(("banner", line.content_start, line.content_end))
 
 
-def _mark_after_title(line: Line, text: str, role: list[str], index: int, result: Segmented) -> None:
-    """Between title and body: subtitle, byline (``国务院总理 李强``) or addressee; else body."""
-    span = (line.content_start, line.content_end)
-    if result.subtitle is None and _SUBTITLE.match(text):
-        result.subtitle = span
-        role[index] = "front"
-    elif result.byline is None and result.subtitle is not None and _BYLINE.match(line.stripped):
-        result.byline = span
-        role[index] = "front"
-    elif _ADDRESSEE.match(text):
-        result.addressee = span
-        role[index] = "front"
+def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str], pending: list[int],
+                      result: Segmented) -> None:
+    """Between title and body: subtitle (perhaps over two lines), byline (``国务院总理 李强``) or
+    addressee; anything else is body."""
+    for position, index in enumerate(pending):
+        if role[index]:
+            continue
+        line, text = lines[index], plain[index]
+        span = (line.content_start, line.content_end)
+        nxt = pending[position + 1] if position + 1 < len(pending) else None
+        if result.subtitle is None and _SUBTITLE.match(text):
+            result.subtitle = span
+            role[index] = "front"
+        elif (result.subtitle is None and nxt is not None and text[:1] in "—―-(" and len(plain[nxt]) <= 40
+              and _SUBTITLE.match(text + plain[nxt])):
+            result.subtitle = (line.content_start, lines[nxt].content_end)
+            role[index] = role[nxt] = "front"
+        elif result.byline is None and result.subtitle is not None and _BYLINE.match(line.stripped):
+            result.byline = span
+            role[index] = "front"
+        elif _ADDRESSEE.match(text):
+            result.addressee = span
+            role[index] = "front"
 
 
 def _tail(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,

@@ -18,6 +18,7 @@ from lark.common import LexerConf
 from lark.lexer import Lexer
 
 from .. import ladder
+from ..chrome import SCRAPER_ESCAPE
 from ..grammar import GRAMMAR, grammar_text
 from ..ladder import MarkerStyle
 from ..lines import Line
@@ -25,9 +26,10 @@ from ..lines import Line
 _TAG = r"<[a-zA-Z/][^<>\n]{0,80}>"
 _EMPHASIS = r"\*{1,3}|_{2,3}"
 _LEADING_MARKUP = re.compile(
-    rf"(?:{_TAG}|#{{1,6}}(?= )|{_EMPHASIS}|>(?= ))(?:[ ]*(?:{_TAG}|{_EMPHASIS}))*[ ]*")
-"""Markup before a marker, left by a scraper or written in Markdown (``<p>一、…</p>``, ``## 一、…``,
-``**第五条**``): it hides no heading."""
+    rf"(?:{_TAG}|{SCRAPER_ESCAPE}|#{{1,6}}(?= )|{_EMPHASIS}|>(?= ))"
+    rf"(?:[ ]*(?:{_TAG}|{SCRAPER_ESCAPE}|{_EMPHASIS}))*[ ]*")
+"""Markup or escapes before a marker, left by a scraper or written in Markdown (``<p>一、…</p>``,
+``&#160;一、``, ``## 一、…``, ``**第五条**``): they hide no heading, and are no part of it."""
 _TRAILING_EMPHASIS = re.compile(_EMPHASIS)
 """Markdown emphasis closed right after a marker (``**第五条**　…``): part of the marker's gap."""
 _QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
@@ -49,7 +51,7 @@ class BodyLine:
     terminal: str | None = None
     """The marker's terminal (or ``RECOVERED`` / ``UNNUMBERED_PART``); ``None`` for a paragraph line."""
     marker_start: int = 0
-    """Offset of the marker (after any markup before it: ``## ``, ``**``, ``<p>``)."""
+    """Offset of the marker (after any markup or escapes before it: ``## ``, ``**``, ``<p>``, ``&#160;``)."""
     marker_end: int = 0
     """Offset after the marker and the spaces after it."""
     marker: str = ""
@@ -101,7 +103,7 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
 
 def _markup_end(text: str, offset: int) -> int:
     """Where a line's text starts after its indentation (up to ``offset``) and any markup."""
-    if text.startswith(("<", "#", "*", "_", ">"), offset):
+    if text.startswith(("<", "&", "\\", "#", "*", "_", ">"), offset):
         markup = _LEADING_MARKUP.match(text, offset)
         if markup:
             return markup.end()

@@ -1,0 +1,266 @@
+"""Title, metadata and furniture of real pages, one fixture per layout (tests/fixtures/frontmatter/).
+
+Each fixture holds lines copied from a public government document of ../shared/corpus (a few lines
+cut short, a header block or escapes written around real lines where the layout is a scraper's);
+each test says what a reader of the page sees: the title, the metadata fields, what is chrome, and
+where the text starts. Metadata values never reach the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import docparse
+from docparse import chrome
+from docparse.models import Document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "frontmatter"
+
+
+def parse(name: str) -> Document:
+    return docparse.parse_file(FIXTURES / name)
+
+
+def body_text(doc: Document) -> str:
+    """Everything the body holds: preamble paragraphs and section headings and paragraphs."""
+    parts = [paragraph.text for paragraph in doc.preamble]
+    for top in doc.sections:
+        for section in top.walk():
+            parts.append(section.title)
+            parts.extend(paragraph.text for paragraph in section.body)
+    return "\n".join(parts)
+
+
+def fields(doc: Document) -> dict[str, str]:
+    return {field.key: field.value for field in doc.metadata.fields}
+
+
+def furniture(doc: Document, category: str) -> list[str]:
+    return [item.text for item in doc.furniture if item.category == category]
+
+
+def assert_title_spans_hold_the_title(doc: Document) -> None:
+    assert doc.title is not None
+    written = "".join(doc.text[span.start:span.end] for span in doc.title.spans)
+    assert "".join(written.split()).replace("（", "(").replace("）", ")") == doc.title.text
+
+
+# Titles run on into what follows them ------------------------------------------------------------
+
+def test_title_run_into_its_doc_number() -> None:
+    doc = parse("title_run_into_number.txt")
+    assert doc.title is not None
+    assert doc.title.text == "国务院办公厅关于印发生态环境领域中央与地方财政事权和支出责任划分改革方案的通知"
+    assert doc.metadata.doc_number == "国办发〔2020〕13号"
+    assert "国办发〔2020〕13号" not in body_text(doc)
+    assert_title_spans_hold_the_title(doc)
+
+
+def test_one_line_text_gives_title_doc_number_and_addressee() -> None:
+    doc = parse("one_line_title_number_addressee.txt")
+    assert doc.title is not None and doc.title.text == "国务院关于北京市环境污染防治目标和对策的批复"
+    assert doc.metadata.doc_number == "国函〔1999〕134号"
+    assert doc.addressee is not None and doc.addressee.text == "北京市人民政府、国家环境保护总局："
+    assert doc.preamble[0].text.startswith("你们报送的")
+
+
+def test_title_over_two_lines_whose_second_runs_on() -> None:
+    doc = parse("two_line_title_run_on.txt")
+    assert doc.title is not None and doc.title.text == "国务院关于印发国家环境保护“十一五”规划的通知"
+    assert len(doc.title.spans) == 2
+    assert doc.metadata.doc_number == "国发〔2007〕37号"
+    assert doc.addressee is not None and doc.addressee.text.endswith("各直属机构：")
+    assert_title_spans_hold_the_title(doc)
+
+
+def test_interview_title_run_into_its_text() -> None:
+    doc = parse("interview_title_run_on.txt")
+    assert doc.title is not None and doc.title.text.endswith("有关问题答记者问")
+    assert doc.preamble[0].text.startswith("近日，")
+
+
+# Promulgation orders: the order is metadata, the title is the text it issues ---------------------
+
+@pytest.mark.parametrize(("name", "title", "number"), [
+    ("order_title_run_into_article.txt", "气象设施和气象探测环境保护条例",
+     "中华人民共和国国务院令第 623 号"),
+    ("order_title_broken_spaced.txt", "防治海洋工程建设项目污染损害海洋环境管理条例",
+     "中华人民共和国国务院令第 475 号"),
+    ("order_split_number.txt", "国务院关于修改《建设项目环境保护管理条例》的决定",
+     "中华人民共和国国务院令 第682号"),
+])
+def test_promulgation_order_names_the_title(name: str, title: str, number: str) -> None:
+    doc = parse(name)
+    assert doc.title is not None and doc.title.text == title
+    assert doc.metadata.doc_number == number
+    assert "国务院令" not in body_text(doc)
+    assert_title_spans_hold_the_title(doc)
+
+
+def test_title_cut_from_its_first_chapter_leaves_the_chapter_a_heading() -> None:
+    doc = parse("order_title_broken_spaced.txt")
+    assert doc.sections[0].marker.raw == "第一章"
+
+
+# Markdown -------------------------------------------------------------------------------------------
+
+def test_markdown_front_matter_is_metadata() -> None:
+    doc = parse("markdown_front_matter.md")
+    assert doc.title is not None
+    assert doc.title.text == "关于废止规范性文件《徐汇区既有玻璃幕墙建筑管理办法》的通知"
+    found = fields(doc)
+    assert found["doc_number"] == "徐建规〔2025〕1号"
+    assert found["admin_level"] == "区级"
+    assert found["url"].startswith("https://www.shanghai.gov.cn/")
+    assert doc.metadata.publish_date == dt.date(2025, 1, 20)
+    assert doc.metadata.validity == "有效"
+    body = body_text(doc)
+    for value in ("层级", "区级", "官方链接", "---", "本文正文由脚本"):
+        assert value not in body
+    assert doc.preamble[0].text.startswith("根据《上海市行政规范性文件管理规定》")
+    assert not [d for d in docparse.validate(doc) if d.code == "DP601"]
+
+
+def test_markdown_heading_is_the_title_without_its_marks() -> None:
+    doc = parse("markdown_title_law.md")
+    assert doc.title is not None and doc.title.text == "中华人民共和国法律援助法"
+    assert doc.text[doc.title.spans[0].start - 2:doc.title.spans[0].start] == "# "
+    assert doc.subtitle is not None and doc.subtitle.text.endswith("会议通过")
+
+
+# Metadata blocks --------------------------------------------------------------------------------------
+
+def test_gov_cn_label_per_line_block() -> None:
+    doc = parse("label_per_line_page.txt")
+    assert doc.title is not None
+    assert doc.title.text == "市工业和信息化局关于印发2021年春节期间电力需求响应实施细则的通知"
+    assert len(doc.title.spans) == 4  # the title as the page shows it, not the 名称 value
+    meta = doc.metadata
+    assert meta.index_no == "11120000MB1896646L/2021-00073"
+    assert meta.issuer == "天津市工业和信息化局"
+    assert meta.doc_number == "津工信电力〔2021〕3号"
+    assert meta.topic_class == "科技工业信息化\\工业;科技工业信息化\\信息化"
+    assert meta.validity == "有效"
+    assert meta.written_date is None  # 成文日期 and 发文日期 are empty: neither takes the next label
+    assert furniture(doc, "navigation") == ["政务公开", "政策法规", "委局文件"]
+    assert doc.preamble[0].text == "国网天津市电力公司，有关单位："
+    body = body_text(doc)
+    for value in ("11120000MB1896646L", "主 题", "有 效 性", "委局文件"):
+        assert value not in body
+
+
+def test_labels_in_cells_without_colons() -> None:
+    doc = parse("label_cells.md")
+    found = fields(doc)
+    assert found["index_no"] == "3589258689/2024-00028"
+    assert found["issuer"] == "上海市住房和城乡建设管理委员会"
+    assert found["disclosure"] == "主动公开"
+    assert doc.metadata.doc_number == "沪建综规〔2024〕61 号"
+    assert doc.title is not None and doc.title.text == "关于开展2024年本市海绵城市建设工作的函"
+    assert doc.addressee is not None and doc.addressee.text.startswith("各区人民政府")
+    body = body_text(doc)
+    for value in ("索取号", "载体类型", "主动公开", "内容描述"):
+        assert value not in body
+
+
+def test_statistics_page_label_and_value_lines() -> None:
+    doc = parse("stats_label_value_lines.txt")
+    assert doc.title is not None and doc.title.text == "万载县2022年国民经济和社会发展统计公报"
+    assert doc.metadata.index_no == "014742224A/2023-0043406"
+    assert doc.metadata.written_date == dt.date(2023, 5, 11)
+    assert fields(doc)["department"] == "万载县统计局"
+    assert "面向全社会" not in body_text(doc)
+
+
+@pytest.mark.parametrize("name", ["scraper_header_block.txt", "scraper_header_block_en.txt"])
+def test_scraper_header_block_names_the_title(name: str) -> None:
+    doc = parse(name)
+    assert doc.title is not None and doc.title.text == "关于做好2019年电力市场化交易注册绑定有关工作的通知"
+    found = fields(doc)
+    assert found["column"] == "通知公告"  # a column name is never the title
+    assert found["local_path"] == "data/jsb/2018/20181029100411.txt"
+    assert doc.metadata.publish_date == dt.date(2018, 10, 29)
+    assert "jsb.nea.gov.cn" in (found.get("url") or found["source"])
+    body = body_text(doc)
+    assert "通知公告" not in body and "data/jsb" not in body
+    assert doc.preamble[0].text.startswith("省电力公司")
+
+
+# Chrome scraped one token per line -----------------------------------------------------------------
+
+def test_chrome_one_token_per_line() -> None:
+    doc = parse("chrome_one_token_per_line.txt")
+    assert doc.title is not None
+    assert doc.title.text == "华北能源监管局关于延长华北电力调峰辅助服务市场运行时间的通知"
+    assert doc.title.spans[0].line == 11  # the page's heading, not its window title on line 1
+    assert set(furniture(doc, "font_size")) >= {"Aa", "字体：", "小", "中", "大"}
+    assert "2019-03-18 00:00" in furniture(doc, "other")
+    assert doc.metadata.doc_number == "华北监能市场〔2019〕117号"
+    assert doc.preamble[0].text.startswith("国家电网华北分部")
+    body = body_text(doc)
+    for token in ("设为首页", "机构概览", "Aa", "2019-03-18"):
+        assert token not in body
+
+
+def test_breadcrumb_words_one_per_line_and_value_under_its_label() -> None:
+    doc = parse("breadcrumb_words_per_line.txt")
+    assert furniture(doc, "navigation") == ["首页", "政务公开", "政策", "规范性文件"]
+    assert doc.metadata.source == "能源局"
+    assert doc.title is not None
+    assert doc.title.text == "国家发展改革委国家能源局关于加强和规范电网规划投资管理工作的通知"
+    assert len(doc.title.spans) == 2
+
+
+def test_escapes_and_comment_fences_are_markup_and_hide_no_marker() -> None:
+    doc = parse("escapes_before_markers.txt")
+    assert set(furniture(doc, "markup")) == {"<!--", "-->", "&nbsp;", "&nbsp;&nbsp;", "<U+00A0><U+00A0>"}
+    assert [(s.marker.raw, s.marker.ordinal) for s in doc.sections] == [
+        ("一、", 1), ("二、", 2), ("三、", 3)]
+    assert doc.metadata.doc_number == "医保办函〔2025〕40 号"
+    assert not [d for d in docparse.validate(doc) if d.code.startswith("DP20")]
+
+
+def test_subtitle_over_two_lines_with_a_horizontal_bar() -> None:
+    doc = parse("subtitle_two_lines.txt")
+    assert doc.title is not None and doc.title.text == "政府工作报告"
+    assert doc.subtitle is not None
+    assert "".join(doc.subtitle.text.split()) == "――2018年3月5日在第十三届全国人民代表大会第一次会议上"
+    assert doc.byline is not None and doc.byline.text == "国务院总理 李克强"
+    assert doc.addressee is not None and doc.addressee.text == "各位代表："
+
+
+# What these rules must leave alone ---------------------------------------------------------------
+
+def test_text_between_two_rules_is_not_front_matter() -> None:
+    text = ("关于开展智能监管改革试点的通知\n---\n"
+            "为推进智能监管在各统筹地区和定点医药机构落地应用，提炼典型经验和做法。\n"
+            "---\n一、工作意义\n通过智能监管改革试点赋能定点医药机构。\n")
+    doc = docparse.parse(text)
+    assert doc.metadata.fields == []
+    assert "提炼典型经验和做法" in body_text(doc)
+
+
+def test_lone_size_words_in_the_body_stay_text() -> None:
+    text = ("关于开展智能监管改革试点的通知\n一、试点规模\n按统筹地区规模分为三档。\n规模\n大\n中\n小\n"
+            "二、试点方式\n以智能监管改革试点为抓手。\n")
+    doc = docparse.parse(text)
+    assert not furniture(doc, "font_size")
+    assert "大" in body_text(doc)
+
+
+def test_a_bare_label_over_a_paragraph_leaves_the_paragraph_in_the_body() -> None:
+    paragraph = ("为推进智能监管在各统筹地区和定点医药机构落地应用，提炼典型经验和做法，做好技术总结推广，"
+                 "提高智能监管工作质效，根据有关文件要求，决定开展智能监管改革试点工作。")
+    doc = docparse.parse(f"关于开展智能监管改革试点的通知\n摘要\n{paragraph}\n"
+                         "一、工作意义\n通过试点赋能定点医药机构。\n")
+    assert paragraph in body_text(doc)
+    assert doc.metadata.summary is None
+
+
+@pytest.mark.parametrize("squeezed", ["政务公开>政策法规>委局文件", "首页»政务公开»通知公告", "政务公开>政策",
+                                      "<U+00A0><U+00A0>二、申报条件", "一、工作意义", "2019-03-1800:00"])
+def test_chrome_fast_path_decides_as_the_plain_definition(squeezed: str) -> None:
+    assert chrome._classify_whole(squeezed) == chrome.classify_whole_plain(squeezed)
