@@ -25,16 +25,16 @@ STAGES = [
     ("normalize + fold", "normalize.py", "normalize_newlines"),
     ("normalize + fold", "normalize.py", "fold"),
     ("lines + locator", "lines.py", "text_lines"),
-    ("lines + locator", "lines.py", "__init__"),
+    ("lines + locator", "spans.py", "__init__"),
     ("segment (chrome, metadata)", "segment.py", "segment"),
     ("front matter", "frontmatter.py", "build_front_matter"),
     ("structure (lexer, line rules, LALR, outline)", "structure/__init__.py", "structure"),
     ("  LALR block parse", "lark.py", "parse"),
     ("body (sections, paragraphs)", "body/__init__.py", "build_body"),
     ("  enumerations", "body/enumerations.py", "cut_paragraph"),
-    ("  claims (sentences)", "claims.py", "split_claims"),
+    ("  claims (sentences)", "body/claims.py", "split_claims"),
     ("    metrics", "metrics/finder.py", "find_metrics"),
-    ("  spans (Locator.span)", "lines.py", "span"),
+    ("  spans (Locator.span)", "spans.py", "span"),
     ("JSON (json_chunks, as convert writes it)", "renderers/document.py", "json_chunks"),
 ]
 
@@ -84,7 +84,7 @@ def ablation(docs: list[bytes], rounds: int) -> str:
     import statistics
     import time
 
-    from docparse import claims
+    from docparse.body import claims
 
     def measure() -> float:
         times = []
