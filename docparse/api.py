@@ -77,6 +77,7 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = 
                      hashlib.sha256(data).hexdigest())
     del data  # a caller that holds no other reference lets the bytes go before the models are built
     return _pipeline(reading.text, source, replaced=reading.replaced, confidence=reading.confidence,
+                     misread_as=reading.misread_as,
                      max_depth=max_depth, path=path)
 
 
@@ -125,7 +126,7 @@ def _source(path: str | None, encoding: str, confidence: float, bom: bool, size:
 
 
 def _pipeline(raw_text: str, source_fields: dict[str, object], *, replaced: int, confidence: float,
-              max_depth: int, path: str | None) -> Document:
+              max_depth: int, path: str | None, misread_as: str | None = None) -> Document:
     """Normalize → lines → segment → structure → body, and the Document around them."""
     text, newline = normalize_newlines(raw_text)
     folded = fold(text)
@@ -138,7 +139,8 @@ def _pipeline(raw_text: str, source_fields: dict[str, object], *, replaced: int,
     reports = front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report")
     context = BodyContext(text, folded, locator, period, measures_default=reports)
     body = build_body(found.outline, context)
-    diagnostics = [*text_diagnostics(text, locator, replaced=replaced, confidence=confidence),
+    diagnostics = [*text_diagnostics(text, locator, replaced=replaced, confidence=confidence,
+                                     misread_as=misread_as),
                    *front.diagnostics, *found.diagnostics]
     return build(
         Document, source=build(SourceInfo, **source_fields, newline=newline), text=text,

@@ -7,10 +7,12 @@ for Chinese codecs need mapping (``GB2312`` is too narrow for real files; GB1803
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass
 
 from .errors import BinaryInputError, DecodeError, EmptyInputError
+from .normalize import CJK
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -60,6 +62,9 @@ class Decoded:
     bom: bool
     replaced: int = 0
     """How many undecodable bytes became U+FFFD (0 unless nothing decoded cleanly)."""
+    misread_as: str | None = None
+    """The single-byte encoding the text had been misread with and saved in, when it was mojibake
+    that decoding undid (``mac_cyrillic``: 中华 saved as дЄ≠еНО)."""
 
 
 def decode(data: bytes, *, encoding: str | None = None, path: str | None = None) -> Decoded:
@@ -77,7 +82,7 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
             return _decode_with_bom(data, bom, codec, path)
     _reject_binary(data, path)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8", 1.0, False)
+        return _undo_mojibake(Decoded(data.decode("utf-8"), "utf-8", 1.0, False))
     except UnicodeDecodeError:
         pass
     text, bad = _lenient(data, "utf-8")
@@ -85,7 +90,7 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
         return Decoded(text, "utf-8", _DAMAGED_CONFIDENCE, False, bad)
     decoded = _decode_detected(data, path)
     _reject_binary_text(decoded.text, path)
-    return decoded
+    return _undo_mojibake(decoded)
 
 
 def _decode_with_bom(data: bytes, bom: bytes, codec: str, path: str | None) -> Decoded:
@@ -220,3 +225,48 @@ def _lenient(data: bytes, codec: str) -> tuple[str, int]:
     except LookupError:
         return "", len(data) + 1
     return text, text.count("\ufffd")
+
+
+_MISREAD_AS = ("mac_cyrillic", "cp1251", "cp1252", "mac_roman")
+"""Single-byte encodings Chinese UTF-8 is misread with before it is saved again as UTF-8 (中 → дЄ≠
+in Mac Cyrillic, ä¸­ in Windows-1252): each maps every character it decodes to one byte back."""
+_MOJIBAKE_CHINESE = 0.3
+"""Undone mojibake is taken when at least this share of its characters is Chinese."""
+_MOJIBAKE_HEAD = 4096
+
+
+@functools.cache
+def _byte_table(codec: str) -> dict[int, str]:
+    """The characters ``codec`` reads bytes as, mapped back to their bytes (as Latin-1 characters).
+    A byte the codec leaves undefined stands for itself, as lenient decoders read it."""
+    table = {}
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            char = chr(byte)
+        table[ord(char)] = chr(byte)
+    return table
+
+
+def _undo_mojibake(decoded: Decoded) -> Decoded:
+    """The text meant, if ``decoded`` has no Chinese but its characters, encoded back with one of
+    :data:`_MISREAD_AS`, are Chinese UTF-8. A byte that is no part of a UTF-8 character (a no-break
+    space the misreading left as it was) keeps the character it was."""
+    head = decoded.text[:_MOJIBAKE_HEAD]
+    if CJK.search(decoded.text) or not head.strip():
+        return decoded
+    for codec in _MISREAD_AS:
+        table = _byte_table(codec)
+        try:
+            raw = decoded.text.translate(table).encode("latin-1")
+        except UnicodeEncodeError:  # a character the codec does not have: not misread with it
+            continue
+        text = raw.decode("utf-8", "surrogateescape")
+        meant = text[:_MOJIBAKE_HEAD]
+        if len(CJK.findall(meant)) < len(meant) * _MOJIBAKE_CHINESE:
+            continue
+        kept = {0xDC00 + ord(byte): chr(char) for char, byte in table.items() if ord(byte) >= 0x80}
+        text = text.translate(kept)  # (surrogateescape gave the byte U+DC00 + byte)
+        return Decoded(text, decoded.encoding, decoded.confidence, decoded.bom, decoded.replaced, codec)
+    return decoded

@@ -43,6 +43,7 @@ STAGE_CODES: dict[str, Code] = {
         Code("DP101", "warning", "文本含无法解码的字节（替换字符 U+FFFD）"),
         Code("DP102", "warning", "文本含转义残留（如 <U+00A0>、&nbsp;、\\u3000）"),
         Code("DP103", "info", "编码识别置信度低"),
+        Code("DP104", "warning", "乱码（UTF-8 中文被按单字节编码误读后另存），已还原"),
         # structure: a heading whose number the parser supplied by position (api.py)
         Code("DP201", "warning", "标题缺少序号，已按位置补出"),
     )

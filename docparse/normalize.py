@@ -109,9 +109,11 @@ LOW_CONFIDENCE = 0.5
 """Below this, the decoding is reported (DP103): the text may be mojibake."""
 
 
-def text_diagnostics(text: str, locator: Locator, *, replaced: int, confidence: float) -> list[Diagnostic]:
+def text_diagnostics(text: str, locator: Locator, *, replaced: int, confidence: float,
+                     misread_as: str | None = None) -> list[Diagnostic]:
     """What is wrong with the text itself: lost bytes (DP101), escapes left in it (DP102), an unsure
-    decoding (DP103). ``replaced`` and ``confidence`` are the reader's."""
+    decoding (DP103), mojibake undone (DP104). ``replaced``, ``confidence`` and ``misread_as`` are
+    the reader's."""
     found = []
     if replaced or "\ufffd" in text:
         first = text.find("\ufffd")
@@ -129,4 +131,8 @@ def text_diagnostics(text: str, locator: Locator, *, replaced: int, confidence: 
         found.append(diagnostics.make(
             "DP103", f"编码识别置信度低（{confidence:.2f}），请核对文字是否正确",
             hint="用 --encoding 指定编码"))
+    if misread_as:
+        found.append(diagnostics.make(
+            "DP104", f"文件是乱码：UTF-8 中文曾被按 {misread_as} 误读后另存，已还原为原文",
+            hint="向来源索取未经转存的原文，并核对还原后的文字"))
     return found

@@ -5,6 +5,7 @@ encoding is looked through or refused, a lone surrogate in a str is a replacemen
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +50,36 @@ def test_a_lone_surrogate_in_a_str_becomes_a_replacement_character() -> None:
     assert "\ud800" not in doc.text and "\ufffd" in doc.text
     assert "DP101" in {d.code for d in doc.diagnostics}
     assert docparse.from_json(docparse.to_json(doc)).text == doc.text
+
+
+MOJIBAKE = Path(__file__).parent / "fixtures" / "damaged" / "mojibake_mac_cyrillic.txt"
+
+
+def test_utf8_chinese_misread_as_mac_cyrillic_and_saved_again_is_read_as_it_was_meant() -> None:
+    """The first lines of a State Council order as a scraper saved it (中华人民共和国 as
+    дЄ≠еНОдЇЇж∞СеЕ±еТМеЫљ)."""
+    doc = docparse.parse_file(MOJIBAKE)
+    assert doc.text.startswith("中华人民共和国国务院令")
+    assert doc.title is not None and doc.title.text == "无障碍环境建设条例"
+    assert doc.metadata.doc_number == "中华人民共和国国务院令 第 622 号"
+    assert [(s.marker.raw, s.title, len(s.children)) for s in doc.sections] == [
+        ("第一章", "总则", 7), ("第二章", "无障碍设施建设", 9)]
+    assert [d.code for d in doc.diagnostics] == ["DP104"]
+    assert "mac_cyrillic" in doc.diagnostics[0].message
+    assert "\ufffd" not in doc.text  # the no-break spaces the misreading kept are kept
+
+
+def test_utf8_chinese_misread_as_windows_1252_is_read_as_it_was_meant() -> None:
+    text = SAMPLES[0].read_text(encoding="utf-8")
+    undefined = {0x81, 0x8D, 0x8F, 0x90, 0x9D}  # read as the control character of that number
+    misread = "".join(chr(byte) if byte in undefined else bytes([byte]).decode("cp1252")
+                      for byte in text.encode("utf-8"))  # ä¸­ for 中
+    doc = docparse.parse_bytes(misread.encode("utf-8"))
+    assert "DP104" in {d.code for d in doc.diagnostics}
+    assert doc.title is not None and doc.title.text == docparse.parse(text).title.text  # type: ignore[union-attr]
+
+
+def test_text_without_chinese_that_is_no_mojibake_is_still_refused() -> None:
+    with pytest.raises(docparse.DocparseError) as caught:
+        docparse.parse_bytes("Отчёт о работе правительства за 2023 год.\n".encode())
+    assert caught.value.code == "DP005"

@@ -20,6 +20,8 @@ class Reading:
     bom: bool = False
     replaced: int = 0
     """How many undecodable bytes became U+FFFD."""
+    misread_as: str | None = None
+    """The encoding mojibake that decoding undid had been misread with (DP104)."""
 
 
 class Reader(Protocol):

@@ -19,4 +19,4 @@ class TextReader:
     def read(self, data: bytes, *, encoding: str | None = None, path: str | None = None) -> Reading:
         decoded = decode(data, encoding=encoding, path=path)
         return Reading(decoded.text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
-                       decoded.replaced)
+                       decoded.replaced, decoded.misread_as)
