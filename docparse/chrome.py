@@ -59,7 +59,9 @@ _FLOATING_PATTERNS = tuple((kind, pattern) for kind, pattern in _LINE_PATTERNS
                            if not pattern.pattern.startswith("^") and pattern not in (_TRAIL, _BREADCRUMB))
 _FOOTER_MAX = 80
 """A longer line that matches a footer pattern is a body sentence that happens to say 联系我们."""
-_LONE_SEPARATOR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_NO_SEPARATOR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z:]")
+"""What makes a line of one or two characters no separator (``|``, ``*``): a word, a number, or the
+colon of a label a scraper put on a line of its own (``附件`` / ``：`` / ``某某规则``)."""
 # Runs of chrome inside an otherwise meaningful line (a metadata line of a disclosure page).
 INLINE_CHROME = re.compile(
     r"(?:[\[【(]\s*)?(?:字号\s*[:：]?\s*)?(?:[\[【(]\s*)?大\s+中\s+小\s*[\]】)]?"  # no bare \s* lead: O(n²)
@@ -100,7 +102,7 @@ def classify_whole_plain(squeezed: str) -> FurnitureCategory | None:
     matches. The definition; :func:`_classify_whole` decides the same, faster."""
     if not squeezed:
         return None
-    if len(squeezed) <= 2 and not _LONE_SEPARATOR.search(squeezed):
+    if len(squeezed) <= 2 and not _NO_SEPARATOR.search(squeezed):
         return "other"  # a lone separator such as "|" or "*"
     for kind, pattern in _LINE_PATTERNS:
         if kind == "footer" and len(squeezed) > _FOOTER_MAX:
@@ -117,7 +119,7 @@ def _classify_whole(squeezed: str) -> FurnitureCategory | None:
     of the rest, and both say navigation)."""
     if not squeezed:
         return None
-    if len(squeezed) <= 2 and not _LONE_SEPARATOR.search(squeezed):
+    if len(squeezed) <= 2 and not _NO_SEPARATOR.search(squeezed):
         return "other"
     long_line = len(squeezed) > _FOOTER_MAX
     if _ANCHORED.match(squeezed):

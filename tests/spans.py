@@ -48,8 +48,10 @@ def accounted_spans(doc: Document) -> list[tuple[str, Span]]:
     """The places a character can be accounted for (issue 5, point 4), each with its kind."""
     places: list[tuple[str, Span]] = [("furniture", f.span) for f in doc.furniture]
     places += [("metadata", f.span) for f in doc.metadata.fields]
-    if doc.title:
-        places += [("title", s) for s in doc.title.spans]
+    if doc.title:  # (a title a scraper's header block names only in its field is that field's text)
+        values = [f.value_span for f in doc.metadata.fields]
+        places += [("title", s) for s in doc.title.spans
+                   if not any(v.start <= s.start and s.end <= v.end for v in values)]
     for kind, block in (("subtitle", doc.subtitle), ("byline", doc.byline), ("addressee", doc.addressee)):
         if block is not None:
             places.append((kind, block.span))

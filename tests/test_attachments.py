@@ -57,3 +57,16 @@ def test_contents_entries_and_sentences_start_no_attachment() -> None:
                  "- 6 -\n一、实施背景\n内容。\n二、实施方式\n附件所列事项由各区负责，请认真落实。\n")
     assert doc.attachments == []
     assert [s.path for s in doc.sections] == ["一", "二"]
+
+
+def test_a_list_of_attachments_scraped_one_token_per_line_starts_none() -> None:
+    """notice-010: a page whose every span became a line; 附件 / ： / the title is the 附件说明
+    above the signature, not an attachment."""
+    doc = _sound(
+        "华北能源监管局关于开展河北南网电力调峰辅助服务市场模拟运行的通知\n"
+        "国网河北省电力有限公司，河北南网各有关发电企业：\n"
+        "一、有关要求\n各单位要对规则在市场模拟运行中的实际效果进行测试。\n"
+        "附件\n：\n河北南网电力调峰辅助服务市场运营规则（模拟运行版）\n国家能源局华北监管局\n"
+        "2019\n年\n11\n月\n15\n日\n")
+    assert doc.attachments == []
+    assert [s.path for s in doc.sections] == ["一"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -62,6 +65,18 @@ def test_samples_lose_nothing() -> None:
         doc = docparse.parse_file(path)
         assert span_problems(doc) == [], path.name
         assert coverage_problems(doc) == [], path.name
+
+
+FIXTURES = sorted(p for p in (Path(__file__).parent / "fixtures").rglob("*")
+                  if p.suffix in (".txt", ".md") and "fuzz" not in p.parts)
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_fixture_loses_nothing(path: Path) -> None:
+    """Every real shape kept as a fixture: each character in exactly one place, every span exact."""
+    doc = docparse.parse_file(path)
+    assert span_problems(doc) == []
+    assert coverage_problems(doc) == []
 
 
 def test_coverage_check_can_fail() -> None:

@@ -59,6 +59,8 @@ def _attachment_start(lines: list[Line], index: int) -> Start | None:
     rest = line.folded[label.end():].strip(_MARKUP)
     if not rest:  # 附件1 alone, and its title on the next line (a contents entry 附录 has none)
         following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None and following.folded.lstrip(_MARKUP).startswith(":"):
+            return None  # 附件 / ：/ 某某规则, a line per token: a list of attachments
         if following is not None and _is_title(following.stripped):
             return label_span, (following.content_start, following.content_end), 2
         return None
