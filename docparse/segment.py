@@ -49,10 +49,12 @@ _TITLE_FIELD_LINES = 6
 """A title field's value is matched against at most this many consecutive lines."""
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
-_DATE_LINE = re.compile(
-    r"^(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
-    r"[一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})$"
-)
+_DATE = (r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
+         r"|[〇零○O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+         r"|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})")
+"""A 成文日期 as written: 2022年1月28日, 二〇二二年一月二十八日, 2022-01-28."""
+_DATE_LINE = re.compile(f"^{_DATE}$")
+_DATES = re.compile(_DATE)
 _ORGAN_ENDING = re.compile(
     r"(政府|委员会|委|局|厅|办公室|办|院|部|中心|所|处|会|公司|小组|党委|党组|办事处|管委会|乡|镇|街道|"
     r"司法局|人民政府|常委会|人大|政协|总队|支队|大队|集团|学校|大学|署|室|站|社|馆|队)$"
@@ -137,7 +139,7 @@ def _is_body_start(line: Line, text: str) -> bool:
 
 def segment(lines: list[Line]) -> Segmented:
     """Classify every line; see the module docstring."""
-    lines, named_title = _split_head(lines)
+    lines, named_title = _split_head(_split_tail(lines))
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
     squeezed = [squeeze(line) for line in lines]
@@ -233,6 +235,30 @@ def _addressee_end(folded: str, position: int) -> int | None:
 
 _HEAD_REACH = 2
 """Front matter run together is looked for in the title's line and the next (…的通知 / 国发〔2011〕42号…)."""
+
+
+_CLOSING_TAIL = re.compile(
+    rf"(?:(?<=[。!?])|^)[ ]*(?P<signature>[^ 。;:,!?]{{1,20}}(?: [^ 。;:,!?]{{1,20}}){{0,8}})[ ]{{2,}}"
+    rf"(?P<date>{_DATE})(?:[ ]{{2,}}(?P<note>\([^()]{{2,30}}\)))?[ ]*$")
+"""A closing block run on at the end of a line: the signature after the last sentence, the date
+after a wide gap, a note in brackets after another
+(``…印发。国务院办公厅　　2020年2月28日　　（此件公开发布）``)."""
+_TAIL_REACH = 200
+"""A closing block run on at a line's end stands within this many characters of it."""
+
+
+def _split_tail(lines: list[Line]) -> list[Line]:
+    """Cut the last line with text where a closing block runs on at its end (a page scraped as one
+    line): the signature, the date and a note become lines of their own."""
+    last = next((index for index in range(len(lines) - 1, -1, -1) if lines[index].folded.strip(" ")), None)
+    if last is None:
+        return lines
+    folded = lines[last].folded
+    match = _CLOSING_TAIL.search(folded, max(0, len(folded) - _TAIL_REACH))
+    if match is None or not _ORGAN_ENDING.search(match["signature"].replace(" ", "")):
+        return lines
+    cuts = [match.start("signature"), match.start("date")] + ([match.start("note")] if match["note"] else [])
+    return [*lines[:last], *_cut(lines[last], cuts), *lines[last + 1:]]
 
 
 def _split_head(lines: list[Line]) -> tuple[list[Line], list[int]]:
@@ -743,7 +769,7 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
     text = squeezed[content[position]]
     date_index = content[position]
     if not _DATE_LINE.match(text):
-        match = re.search(r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$", text)
+        match = re.search(f"{_DATE}$", text)
         if not (match and _ORGAN_ENDING.search(text[: match.start()]) and len(text) <= 50):
             return None
         return date_index, [], list(notes)  # "运城市人民政府 2022年1月28日"
@@ -770,9 +796,7 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
 
 
 def _date_span(line: Line) -> tuple[int, int]:
-    dates = list(re.finditer(r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇零○O0一二三四五六七八九]{4}年"
-                             r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
-                             r"(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})", line.folded))
+    dates = list(_DATES.finditer(line.folded))
     match = dates[-1] if dates else None  # the last: on a "署名 日期" line the date ends the line
     if not match:
         return line.content_start, line.content_end

@@ -264,3 +264,32 @@ def test_a_bare_label_over_a_paragraph_leaves_the_paragraph_in_the_body() -> Non
                                       "<U+00A0><U+00A0>二、申报条件", "一、工作意义", "2019-03-1800:00"])
 def test_chrome_fast_path_decides_as_the_plain_definition(squeezed: str) -> None:
     assert chrome._classify_whole(squeezed) == chrome.classify_whole_plain(squeezed)
+
+
+# The closing block of a page scraped as one line ----------------------------------------------------
+
+def test_a_closing_block_run_on_at_the_end_of_one_line() -> None:
+    """notice-042 (shortened): the signature right after the last sentence, the date and the note
+    after wide gaps (no-break spaces), all on the one line of the page."""
+    doc = docparse.parse(
+        "国务院办公厅关于生态环境保护综合行政执法有关事项的通知国办函〔2020〕18号各省、自治区、直辖市人民政府："
+        "一、统一实行生态环境保护执法的事项。二、各地区、各部门要高度重视深化生态环境保护综合行政执法改革。"
+        "《指导目录》由生态环境部根据本通知精神印发。国务院办公厅\xa0\xa0\xa0\xa0\xa02020年2月28日"
+        "\xa0\xa0\xa0\xa0\xa0（此件公开发布）")
+    assert doc.closing is not None
+    assert [b.text for b in doc.closing.signature] == ["国务院办公厅"]
+    assert doc.closing.date == dt.date(2020, 2, 28)
+    assert [b.text for b in doc.closing.notes] == ["（此件公开发布）"]
+    assert doc.sections[-1].body[-1].text.endswith("根据本通知精神印发。")
+
+
+def test_a_spaced_signature_and_a_date_in_chinese_numerals_run_on_after_a_gap() -> None:
+    """notice-019 (shortened): 国　务　院 and 一九九九年十月三十一日 after the last sentence."""
+    doc = docparse.parse(
+        "国务院关于北京市环境污染防治目标和对策的批复国函〔1999〕134号北京市人民政府、国家环境保护总局："
+        "一、原则同意《目标和对策》。二、北京市要认真组织实施。为把北京市建设成为清洁、优美、现代化的文明城市作出贡献。"
+        "\xa0\u3000\u3000\u3000\xa0 国\u3000务\u3000院\u3000\u3000\u3000\u3000一九九九年十月三十一日")
+    assert doc.closing is not None
+    assert [b.text for b in doc.closing.signature] == ["国\u3000务\u3000院"]
+    assert doc.closing.date == dt.date(1999, 10, 31)
+    assert [s.marker.raw for s in doc.sections] == ["一、", "二、"]
