@@ -8,6 +8,7 @@ decided.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -176,6 +177,19 @@ def demote_stray_arabic(body: list[BodyLine]) -> None:
             line.demote()
             continue
         last[name] = line.ordinal
+
+
+def demote_lone_circled(body: list[BodyLine]) -> None:
+    """A ① that no ② follows before a higher heading is a note, not a list of one: the footnote
+    under a law's last article (``①刑法、历次刑法修正案…的施行日期…确定。``)."""
+    circled_rank = ladder.BY_TERMINAL["CIRCLED"].rank
+    for index, line in enumerate(body):
+        if line.terminal != "CIRCLED" or line.ordinal != 1:
+            continue
+        sibling = next((other for other in itertools.islice(body, index + 1, None)  # (stops at the next ①)
+                        if other.terminal == "CIRCLED" or (other.rank or circled_rank) < circled_rank), None)
+        if sibling is None or sibling.terminal != "CIRCLED" or sibling.ordinal != 2:
+            line.demote()
 
 
 def confirm_decimal_numbering(body: list[BodyLine]) -> None:
@@ -368,6 +382,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     confirm_decimal_numbering,
     confirm_tentative_numbers,
     demote_stray_arabic,
+    demote_lone_circled,
     recover_missing_numbers,
     mark_markdown_headings,
     mark_unnumbered_parts,
