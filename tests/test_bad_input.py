@@ -174,7 +174,7 @@ def test_permission_denied_even_when_running_as_root(tmp_path: Path, monkeypatch
 
 
 DEEP = ("关于2022年度工作的报告\n第一编 总则\n第一章 一般规定\n第一节 范围\n"
-        "一、总体\n（一）目标\n1. 任务\n（1）措施\n①开展培训。\n")
+        "一、总体\n（一）目标\n1. 任务\n（1）措施\n①培训\n开展培训。\n")
 
 
 def test_size_limit_is_a_typed_error_with_an_option_to_raise_it(tmp_path: Path) -> None:

@@ -180,11 +180,11 @@ def demote_stray_arabic(body: list[BodyLine]) -> None:
 
 
 def demote_lone_circled(body: list[BodyLine]) -> None:
-    """A ① that no ② follows before a higher heading is a note, not a list of one: the footnote
-    under a law's last article (``①刑法、历次刑法修正案…的施行日期…确定。``)."""
+    """A sentence after a ① that no ② follows before a higher heading is a note, not a list of one:
+    the footnote under a law's last article (``①刑法、历次刑法修正案…的施行日期…确定。``)."""
     circled_rank = ladder.BY_TERMINAL["CIRCLED"].rank
     for index, line in enumerate(body):
-        if line.terminal != "CIRCLED" or line.ordinal != 1:
+        if line.terminal != "CIRCLED" or line.ordinal != 1 or not line.folded.rstrip(" ").endswith("。"):
             continue
         sibling = next((other for other in itertools.islice(body, index + 1, None)  # (stops at the next ①)
                         if other.terminal == "CIRCLED" or (other.rank or circled_rank) < circled_rank), None)
