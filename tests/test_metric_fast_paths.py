@@ -171,7 +171,7 @@ def test_the_trail_is_taken_off_as_the_pattern_takes_it() -> None:
         assert context.strip_trail(label) == context.LABEL_TRAIL.sub("", label), label
 
 
-# --- context.opening_years and context.clause_of --------------------------------------------------------
+# --- context.opening_years ------------------------------------------------------------------------
 
 YEAR_PIECES = ["2022年", "1999年", "20٢٣年", "截至", "截止", "至", "到", "在", "于", " ", "。", ",", ";",
                "\n", "x", "1", "年", "20", "12"]
@@ -181,20 +181,3 @@ def test_opening_years_are_the_matches_of_the_pattern() -> None:
     for text, start, end in windows(YEAR_PIECES, seed=2):
         expected = [(m.start(), m["year"]) for m in context.YEAR_OPENING.finditer(text, start, end)]
         assert context.opening_years(text, start, end) == expected, (text, start, end)
-
-
-@pytest.mark.parametrize("pieces", [
-    [*",;:。!?、()《》〈〉“”‘’「」『』\"", "甲", "乙", "12", " "],
-    [*",;:。!?、\"", "甲", "乙", "12", " "],  # no brackets: the fast path's own case
-], ids=["brackets", "no-brackets"])
-def test_clause_is_the_one_walking_back_finds(pieces: list[str]) -> None:
-    for text, start, end in windows(pieces, seed=3, max_pieces=80):
-        for at in (start, (start + end) // 2, end):
-            assert context.clause_of(text, start, at) == context.clause_by_walk(text, start, at), (text, at)
-
-
-def test_clause_skips_a_closed_quote_but_not_an_open_one() -> None:
-    text = "他说“甲,乙”,丙12个"
-    assert context.clause_of(text, 0, text.index("12"))[0] == text.index("丙")
-    text = "他说“甲,乙12个"
-    assert context.clause_of(text, 0, text.index("12"))[0] == text.index("乙")

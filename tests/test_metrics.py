@@ -13,7 +13,7 @@ import pytest
 
 import docparse
 from docparse.cli import main
-from docparse.metrics import ClaimState, find_metrics, scan
+from docparse.metrics import ClaimState, context, find_metrics, scan
 from docparse.models import Document, Metric
 from docparse.normalize import fold
 from docparse.spans import Locator
@@ -326,3 +326,10 @@ def test_metric_finder_is_linear() -> None:
     small = min(run(1) for _ in range(3))
     large = min(run(8) for _ in range(2))
     assert large < small * 8 * 3, (small, large)
+
+
+def test_clause_skips_a_closed_quote_but_not_an_open_one() -> None:
+    text = "他说“甲,乙”,丙12个"
+    assert context.clause_of(text, 0, text.index("12"))[0] == text.index("丙")
+    text = "他说“甲,乙12个"
+    assert context.clause_of(text, 0, text.index("12"))[0] == text.index("乙")

@@ -66,45 +66,10 @@ the wide clause starts, after the last ``,;:。!?`` (in which a 分别 list is r
 
 _OPENING = OPENERS + "("
 _CLOSING = CLOSERS + ")"
-_BRACKET = re.compile(f"[{re.escape(_OPENING + _CLOSING)}]")
 _CLAUSE_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS)}]")
-_CLAUSE_MARK = re.compile(f"[{re.escape(_OPENING + _CLOSING + CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
 
 
 def clause_of(folded: str, claim_start: int, at: int) -> Clause:
-    """The clause holding offset ``at`` of the claim starting at ``claim_start``: as
-    :func:`clause_by_walk` finds it.
-
-    Most quantities have no bracket or quote between the last delimiter and themselves: then the
-    delimiters are found by searching the window reversed. Otherwise the window's delimiters and
-    brackets, found by a search, are walked back over instead of every character.
-    """
-    limit = max(claim_start, at - CLAUSE_REACH)
-    if at <= limit:
-        return limit, limit
-    back = folded[at - 1:limit - 1 if limit else None:-1]  # the window, last character first
-    delimiter = _CLAUSE_DELIMITER.search(back)
-    wide_start = at - delimiter.start() if delimiter else limit
-    if _BRACKET.search(folded, wide_start, at) is None:
-        listed = back.find(LIST_DELIMITER, 0, delimiter.start() if delimiter else len(back))
-        return (at - listed if listed >= 0 else wide_start), wide_start
-    marks = [(match.start(), match.group()) for match in _CLAUSE_MARK.finditer(folded, limit, at)]
-    depth = 0
-    listed = -1
-    for index, char in reversed(marks):
-        if char in _CLOSING:
-            depth += 1
-        elif char in _OPENING:
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            if char in CLAUSE_DELIMITERS:
-                return (index + 1 if listed < 0 else listed), index + 1
-            if listed < 0:  # a 、
-                listed = index + 1
-    return (limit if listed < 0 else listed), limit
-
-
-def clause_by_walk(folded: str, claim_start: int, at: int) -> Clause:
     """The clause holding offset ``at``, walking back from it: a delimiter inside a title, quote or
     bracket closed before ``at`` ends no clause; the clause reaches back at most
     :data:`CLAUSE_REACH` characters."""
