@@ -78,7 +78,8 @@ def test_parsing_is_linear(shape: str) -> None:
 
 def _long_runs(n: int) -> str:
     """Figures and numerals ``n`` characters long, as in a heading marker, a metric and a date."""
-    return (f"关于工作的报告\n第{'一' * n}章　总则\n投资{'9' * n}元，{'一' * n}万元，{'1,000' * (n // 5)}亿元。\n"
+    return (f"关于工作的报告\n第{'一' * n}章　总则\n"
+            f"投资{'9' * n}元，{'一' * n}万元，{'1,000' * (n // 5)}亿元。\n"
             f"某县人民政府\n{'二' * n}年一月一日\n")
 
 
