@@ -10,7 +10,9 @@ Shapes: ``corpus`` (one long report assembled by benchmarks/corpus.py from the s
 and paragraphs: ~14 figures per 1,000 characters, where the five samples have 11), ``sections`` (a
 report with thousands of numbered sections, short lines, and ~44 figures per 1,000 characters: four
 times as dense as real reports, the worst case for memory), ``long_lines`` (paragraphs of ~8,000
-characters each), ``one_line`` (the whole report on a single line).
+characters each), ``one_line`` (the whole report on a single line), ``short_lines`` (a line of six
+characters after another, an 一、 heading every 50 lines: a paragraph per line, the most nodes per
+byte), ``enumerations`` (paragraphs of ten short 一是 … 十是 items each).
 """
 
 from __future__ import annotations
@@ -44,8 +46,26 @@ def section(n: int, sentence_repeat: int, newline: str) -> str:
     return newline.join(parts)
 
 
+def short_lines(size: int) -> str:
+    """Six-character lines, an 一、 heading every 50 lines, to about ``size`` UTF-8 bytes."""
+    count = size // len("短行内容完成。\n".encode())
+    lines = (f"{cn(i // 50 % 99 + 1)}、第{i // 50}部分\n" if i % 50 == 0 else "短行内容完成。\n"
+             for i in range(count))
+    return "某县2022年度工作报告\n" + "".join(lines)
+
+
+def enumerations(size: int) -> str:
+    """Paragraphs of ten enumeration items (一是加强学习。… 十是…。), to about ``size`` UTF-8 bytes."""
+    paragraph = "".join(f"{CN[i]}是加强学习。" for i in range(10)) + "\n"
+    return "某县2022年度工作报告\n一、主要工作\n" + paragraph * (size // len(paragraph.encode()))
+
+
 def report(shape: str, size: int) -> str:
     """A synthetic report of about ``size`` UTF-8 bytes."""
+    if shape == "short_lines":
+        return short_lines(size)
+    if shape == "enumerations":
+        return enumerations(size)
     if shape == "corpus":
         import corpus  # benchmarks/corpus.py, beside this file
 

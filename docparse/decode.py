@@ -86,7 +86,7 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
     except UnicodeDecodeError:
         pass
     text, bad = _lenient(data, "utf-8")
-    if bad <= max(_FEW_BAD_BYTES, len(text) // 1000):  # UTF-8 but for a few damaged bytes
+    if _is_damage(bad, text):  # UTF-8 but for a few damaged bytes
         return Decoded(text, "utf-8", _DAMAGED_CONFIDENCE, False, bad)
     decoded = _decode_detected(data, path)
     _reject_binary_text(decoded.text, path)
@@ -98,7 +98,7 @@ def _decode_with_bom(data: bytes, bom: bytes, codec: str, path: str | None) -> D
     BOM decoded by what they are (a GB18030 file some tool put a BOM on), or refused as binary."""
     text = data.decode(codec, errors="replace").lstrip("\ufeff")
     bad = text.count("\ufffd")
-    if bad <= max(_FEW_BAD_BYTES, len(text) // 1000) and _plausible(text):
+    if _is_damage(bad, text) and _plausible(text):
         return Decoded(text, codec.replace("-sig", ""), 1.0, True, bad)
     if bom == codecs.BOM_UTF8:
         rest = _decode_detected(data[len(bom):], path)
@@ -108,7 +108,17 @@ def _decode_with_bom(data: bytes, bom: bytes, codec: str, path: str | None) -> D
 
 
 _FEW_BAD_BYTES = 8
-"""So many undecodable bytes (or one in a thousand characters) are damage, not another encoding."""
+"""So many replacement characters (or one in a hundred characters) are damage, not another encoding."""
+
+
+def _is_damage(bad: int, text: str) -> bool:
+    """Whether ``bad`` replacement characters in ``text`` (decoded with replacement) are damage to
+    a file in that encoding rather than a file in another one: another encoding fails at nearly
+    every Chinese character. A damaged byte can cost UTF-8 three characters (a lead byte and the
+    two continuation bytes it orphans), so a few bytes are more than a few characters."""
+    return bad <= max(_FEW_BAD_BYTES, len(text) // 100)
+
+
 _DAMAGED_CONFIDENCE = 0.8
 _PLAUSIBLE = re.compile("[\t\n\r\x20-\x7e\xa0-\u2fff\u3000-\u9fff\uf900-\uffef]")
 """Characters of text: ASCII, Latin and punctuation, CJK and its symbols, full-width forms."""
@@ -205,7 +215,7 @@ def _decode_detected(data: bytes, path: str | None) -> Decoded:
     replaced = {codec: _lenient(data, codec) for codec in candidates}
     codec = min(replaced, key=lambda c: replaced[c][1])
     lenient, bad = replaced[codec]
-    if bad <= max(8, len(lenient) // 100) or not guessed:
+    if _is_damage(bad, lenient) or not guessed:
         return Decoded(lenient, codec, round(min(confidence, 0.3), 3), False, bad)
     try:
         return Decoded(data.decode(guessed), guessed, round(confidence, 3), False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
 _WRITTEN_DIGITS = "零一二三四五六七八九"
 """The digits 0 … 9 as numerals write them."""
@@ -143,6 +144,11 @@ def _below_1e8(integer: str) -> bool:
         or _N1000_9999.fullmatch(low) is not None)
 
 
+LARGEST = int(sys.float_info.max)
+"""The largest value a numeral may have: no float holds more. Reading a numeral with a higher
+place on would only grow integers whose every multiplication costs as much as their length (a
+run of k 亿 would take time k²), to give a metric no float can hold."""
+
 _DIGIT_STRING = re.compile(f"{_ANY_DIGIT}+")
 """一二三: read digit by digit (123)."""
 _SPOKEN = re.compile(f"({_ANY_DIGIT}{{0,2}}[{''.join(UNITS)}])+{_ANY_DIGIT}")
@@ -161,7 +167,8 @@ def cn_quantity(numeral: str) -> int | float:
 
     Raises:
         ValueError: not a numeral (``百``, ``十十``, ``万万``), or a character other than
-            〇零一二两三四五六七八九十百千万亿 and one 点 before the decimals.
+            〇零一二两三四五六七八九十百千万亿 and one 点 before the decimals; or a value above
+            :data:`LARGEST` (a long run of 亿 or of digits, which cn2an reads on).
     """
     if not numeral or any(ch not in DIGITS and ch not in UNITS and ch != "点"
                           for ch in numeral):
@@ -189,13 +196,19 @@ def cn_quantity(numeral: str) -> int | float:
         if last_unit not in _UNIT_BELOW:
             raise ValueError(f"not a Chinese numeral: {numeral!r}")  # 三十五十一, 一亿二: no unit below
         value = _positional(integer + _UNIT_BELOW[last_unit])
+    if value > LARGEST:
+        raise ValueError(f"too large for a float: {numeral[:20]}…")
     if decimal is None:
         return value
     return round(value + _fraction(decimal), len(decimal))
 
 
 def _positional(integer: str) -> int:
-    """Sum digits times their units, right to left; 万 and 亿 scale what stands before them."""
+    """Sum digits times their units, right to left; 万 and 亿 scale what stands before them.
+
+    Raises:
+        ValueError: a place beyond :data:`LARGEST`.
+    """
     total, unit, big_unit = 0, 1, 1
     last = len(integer) - 1
     for index, ch in enumerate(reversed(integer)):
@@ -211,6 +224,8 @@ def _positional(integer: str) -> int:
                 unit = big_unit
         if unit < big_unit:
             unit = unit * big_unit
+        if unit > LARGEST:
+            raise ValueError(f"too large for a float: {integer[:20]}…")
         if index == last:
             total += unit  # a leading unit counts once: 十五 = 15
     return total

@@ -1,7 +1,9 @@
 """Atheris fuzz target: arbitrary bytes through parse_bytes, and the decoded text through parse.
 
 Run with ``make fuzz`` (installs the ``fuzz`` extra). Only DocparseError may escape parse_bytes;
-parse(str) must never raise; every span must lie inside the text. A crash is written by libFuzzer
+parse(str) must never raise; every node's span must lie in the text, at its line and column and
+inside its parent's, every character must be accounted for once (tests/spans.py, the checks of the
+property tests), and the JSON must load back to the same Document. A crash is written by libFuzzer
 as ``crash-<sha1>``: copy it to tests/fixtures/fuzz/ so tests/test_fuzz_regressions.py keeps it.
 """
 
@@ -9,11 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from pathlib import Path
 
 import atheris
 
 import docparse
 from docparse.errors import DocparseError, LimitError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository: tests.spans
+from tests.spans import coverage_problems, span_problems
 
 # instrument_imports() saw only the package itself here; instrument_all() covers every loaded
 # function, docparse's stages included (the parse of a sample warms up the lazy imports first).
@@ -22,14 +28,11 @@ atheris.instrument_all()
 
 
 def check(doc: docparse.Document) -> None:
-    length = len(doc.text)
-    for section in doc.walk():
-        for span in (section.span, section.heading_span):
-            if not 0 <= span.start <= span.end <= length:
-                raise AssertionError(f"span out of bounds: {span}")
-    for _, paragraph in doc.paragraphs():
-        if doc.text[paragraph.span.start:paragraph.span.end] != paragraph.text:
-            raise AssertionError(f"paragraph text differs from its span: {paragraph.span}")
+    problems = span_problems(doc) + coverage_problems(doc)
+    if problems:
+        raise AssertionError("; ".join(problems[:5]))
+    if docparse.Document.model_validate_json(doc.model_dump_json()) != doc:
+        raise AssertionError("the JSON does not load back to the same Document")
 
 
 def test_one_input(data: bytes) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import docparse
-from docparse import cli, errors
+from docparse import batch, cli, errors
 from docparse.errors import (
     BinaryInputError,
     DocparseError,
@@ -296,6 +296,23 @@ def test_every_command_takes_the_limits(command: str, tmp_path: Path,
     assert "DP006" in capsys.readouterr().err
     assert cli.main([command, "--max-size", "1000", "--max-depth", "8", str(path)]) in (errors.EXIT_OK,
                                                                                          errors.EXIT_FINDINGS)
+
+
+def test_convert_takes_the_limits_and_checks_the_size_unread(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.txt"
+    deep.write_text(DEEP, encoding="utf-8")
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:  # 256 MB, sparse: refused by its size, never read
+        handle.write("一、总体情况\n".encode())
+        handle.truncate(256 * 1024 * 1024)
+    out = tmp_path / "out"
+    assert cli.main(["convert", "--max-size", "1000", "--max-depth", "3", str(deep), str(big),
+                     "--out", str(out)]) == errors.EXIT_INPUT
+    rows = sorted((out / "errors.csv").read_text(encoding="utf-8").splitlines()[1:])
+    assert rows == [f"{big},DP006,输入超过 4000 字节的上限（可用 max_chars 放宽）",
+                    f"{deep},DP006,章节嵌套深度 8 超过 3 层的上限（可用 max_depth 放宽）"]
+    assert peak_bytes_allocated(lambda: batch.convert([str(big)], tmp_path / "out2", max_chars=1000)
+                                ) < 1024 * 1024
 
 
 # File names: bytes that are not UTF-8, control characters.

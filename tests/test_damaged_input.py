@@ -31,6 +31,19 @@ def test_one_bad_byte_in_utf8_keeps_the_document(seed: int) -> None:
     assert len(list(damaged.walk())) >= len(list(original.walk())) - 1
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_a_few_bad_bytes_in_utf8_keep_the_document(seed: int) -> None:
+    """Up to eight bytes that are never UTF-8, each of which can orphan the two continuation bytes
+    after it (three replacement characters a byte)."""
+    rng = random.Random(seed)
+    data = bytearray(SAMPLES[seed % len(SAMPLES)].read_bytes())
+    for _ in range(rng.randint(2, 8)):
+        data[rng.randrange(len(data))] = rng.choice([0xFF, 0xFE])
+    damaged = docparse.parse_bytes(bytes(data))
+    assert damaged.source.encoding == "utf-8"
+    assert "DP101" in {d.code for d in damaged.diagnostics} and damaged.title is not None
+
+
 def test_a_utf8_bom_before_gb18030_is_looked_through() -> None:
     text = SAMPLES[0].read_text(encoding="utf-8")
     doc = docparse.parse_bytes(b"\xef\xbb\xbf" + text.encode("gb18030"))

@@ -7,7 +7,9 @@ not fail the test; the smaller size is large enough that the fixed costs do not 
 
 from __future__ import annotations
 
+import gc
 import time
+import tracemalloc
 from collections.abc import Callable
 
 import pytest
@@ -39,6 +41,12 @@ def _enumerator_in_headings(n: int) -> str:
                                       for _ in range(n))
 
 
+def _run_of_yi(n: int) -> str:
+    """A numeral of ``n`` 亿 that reads as a number (一亿亿…亿一千二, as 一万二 reads: each 亿 once
+    multiplied an integer as long as the run so far)."""
+    return "关于工作的报告\n完成投资一" + "亿" * n + "一千二元。\n"
+
+
 def _short_lines(n: int) -> str:
     lines = (f"一、第{i % 9 + 1}\n" if i % 50 == 0 else "短行。\n" for i in range(n))
     return "关于工作的报告\n" + "".join(lines)
@@ -48,6 +56,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "contents": (_contents, 300),
     "related": (_related, 600),
     "enumerator_in_headings": (_enumerator_in_headings, 100),
+    "run_of_yi": (_run_of_yi, 5000),
     "short_lines": (_short_lines, 3000),
 }
 
@@ -65,3 +74,26 @@ def test_parsing_is_linear(shape: str) -> None:
     small = min(_cpu_seconds(make(size)) for _ in range(2))
     large = _cpu_seconds(make(size * SCALE))
     assert large < LIMIT * max(small, 0.01), f"{shape}: {small:.3f}s → {large:.3f}s for ×{SCALE} the input"
+
+
+def _long_runs(n: int) -> str:
+    """Figures and numerals ``n`` characters long, as in a heading marker, a metric and a date."""
+    return (f"关于工作的报告\n第{'一' * n}章　总则\n"
+            f"投资{'9' * n}元，{'一' * n}万元，{'1,000' * (n // 5)}亿元。\n"
+            f"某县人民政府\n{'二' * n}年一月一日\n")
+
+
+def test_a_long_lived_process_keeps_nothing_of_a_document() -> None:
+    """The caches of a long-lived process (a library user, a Dask worker) hold short keys only:
+    after a report of runs a megabyte long is parsed and let go, the memory Python holds has not
+    grown by them."""
+    docparse.parse(_long_runs(10))  # warm up: patterns compiled on first use
+    gc.collect()
+    tracemalloc.start()
+    try:
+        docparse.parse(_long_runs(50_000))
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert held < 64 * 1024, f"{held} bytes held after the document was let go"

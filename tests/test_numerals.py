@@ -131,3 +131,13 @@ def test_well_formed_integers_are_the_one_pattern_grammar() -> None:
     cases += written + [s.replace("二", "两") for s in written] + [s.replace("零", "〇") for s in written]
     for numeral in cases:
         assert numerals._well_formed(numeral) == (grammar.fullmatch(numeral) is not None), numeral
+
+
+@pytest.mark.parametrize("numeral", ["一" + "亿" * 39 + "一千二", "九" * 309, "九" * 309 + "点五",
+                                     "一" + "万亿" * 30 + "一千二"])
+def test_a_value_no_float_holds_is_refused(numeral: str) -> None:
+    """cn2an reads these on (a run of k 亿 in time k²); no metric could hold their value."""
+    with pytest.raises(ValueError, match="too large"):
+        cn_quantity(numeral)
+    below = "一" + "亿" * 38 + "一千二"
+    assert cn_quantity(below) == 10**304 + 1200 == reference(below)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 from pathlib import Path
@@ -89,3 +90,29 @@ def test_a_parquet_table_of_one_document() -> None:
         table = pq.read_table(io.BytesIO(ParquetTable(name).render(doc)))
         assert table.equals(to_arrow(rows(doc)[name], name))
         assert table.num_rows > 0
+
+
+def huge_numbers(digits: int) -> str:
+    """A report whose figures no float holds (``digits`` long), written every way a run is read,
+    beside one that fits."""
+    nines, cn_nines = "9" * digits, "九" * digits
+    return ("关于2022年度工作的报告\n一、主要工作\n开展培训12次。"
+            f"投资{nines}元，增长{nines}.5%，共{nines}万人次，{cn_nines}亿元，{cn_nines}点五个，"
+            f"一{'亿' * (digits // 8)}二千元，百分之{nines}。\n")
+
+
+@pytest.mark.parametrize("digits", [309, 400, 5000])
+def test_a_number_no_float_holds_makes_no_metric_and_no_null_or_infinity(digits: int) -> None:
+    """Never ``null`` in a required field (the JSON would not load back), never ``Infinity``
+    (no JSON reader takes it), in the Document's JSON and every metrics format."""
+    doc = docparse.parse(huge_numbers(digits))
+    assert [(m.raw, m.value) for m in doc.metrics()] == [("12次", 12)]
+    assert docparse.Document.model_validate_json(doc.model_dump_json()) == doc
+    for renderer, item in every_renderer(doc):
+        written = renderer.render(item)
+        assert b"Infinity" not in written and b"NaN" not in written and b"inf," not in written, renderer
+    if importlib.util.find_spec("pyarrow") is not None:
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(io.BytesIO(ParquetTable("metrics").render(doc)))
+        assert table.column("value").to_pylist() == [12]

@@ -9,6 +9,7 @@ here, never on running text, where a converter would turn 一网通办 into 1网
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -294,12 +295,23 @@ def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:
     return not (word in CHINESE_ONLY_PREFIXES and arabic)
 
 
-@functools.lru_cache(maxsize=4096)
 def _value(core: str, scale: str | None) -> float | None:
-    """The number a cleaned core stands for, times its 万/亿 scale; ``None`` if it is no numeral.
+    """The number a cleaned core stands for, times its 万/亿 scale; ``None`` if it is no numeral,
+    or no float holds it (a run of 309 digits: a metric holds a finite float, never infinity).
 
-    Cached: the same few cores (一, 两, 12, 100) recur in every report.
+    Cached for short cores: the same few (一, 两, 12, 100) recur in every report, and a long one
+    (a run of digits a scraper left) would stay in the cache of a long-lived process.
     """
+    if len(core) > _CACHED_CORE_CHARS:
+        return _read_value(core, scale)
+    return _cached_value(core, scale)
+
+
+_CACHED_CORE_CHARS = 24
+"""The longest core :func:`_value` caches (1,234,567,890.12 has 16 characters)."""
+
+
+def _read_value(core: str, scale: str | None) -> float | None:
     core = core.removeprefix(PERCENT_WORDS).replace(",", "")
     try:
         number = Decimal(core) if core[0].isdigit() else Decimal(str(cn_quantity(core)))
@@ -307,4 +319,8 @@ def _value(core: str, scale: str | None) -> float | None:
         return None
     if scale:
         number *= SCALES[scale]
-    return float(number)
+    value = float(number)
+    return value if math.isfinite(value) else None
+
+
+_cached_value = functools.lru_cache(maxsize=4096)(_read_value)

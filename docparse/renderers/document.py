@@ -2,9 +2,11 @@
 and as JSON Lines (``convert --format jsonl``): one writer, :func:`json_chunks`, for all of them.
 
 The JSON of a 10 MB report is one buffer of ~85 MB compact and ~160 MB indented (and
-``model_dump_json`` decodes it into a str of as much again). Writing it section by section keeps
-the largest buffer to the Document without its sections (mostly its text) plus one top-level
-section, so the peak memory of a conversion is the Document's, not the Document's plus its JSON.
+``model_dump_json`` decodes it into a str of as much again). Writing it a part at a time (each
+paragraph, section and attachment, and a large section's or attachment's own paragraphs and
+subsections in turn) keeps the largest buffer to the Document without its lists plus one small
+part, so the peak memory of a conversion is the Document's, not the Document's plus its JSON, even
+when one heading holds the whole report.
 The bytes are exactly those of ``Document.__pydantic_serializer__.to_json(doc, indent=…,
 exclude=…)``, that is of ``doc.model_dump_json(indent=…, exclude=…)`` (tests/test_output.py).
 """
@@ -17,8 +19,13 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Document, Section
+from pydantic import BaseModel
+
+from ..models import Attachment, Document, ModelT, Section
 from .base import Renderer
+
+Pieces = Iterator[bytes | memoryview]
+"""Pieces of JSON, to be written one after the other."""
 
 _TEXT_SPLICE = 1 << 16
 """From this many characters on, the text is written by :func:`_text_pieces` rather than by the
@@ -32,16 +39,17 @@ _TEXT_PIECE = 1 << 20
 
 
 def json_chunks(doc: Document, *, indent: int | None = None, exclude: Collection[str] | None = None,
-                consume: bool = False) -> Iterator[bytes | memoryview]:
-    """The JSON of ``doc`` in pieces: everything before the sections, one top-level section at a
-    time, then the rest (a short document in one piece). ``indent`` and ``exclude`` (top-level
-    fields) as for ``model_dump_json``: ``None`` is compact, ``0`` puts each value on a line of
-    its own without indenting it.
+                consume: bool = False) -> Pieces:
+    """The JSON of ``doc`` in pieces: everything but its lists, then its paragraphs, sections and
+    attachments one at a time, a large section or attachment in turn as its own parts (a short
+    document in one piece). ``indent`` and ``exclude`` (top-level fields) as for
+    ``model_dump_json``: ``None`` is compact, ``0`` puts each value on a line of its own without
+    indenting it.
 
-    With ``consume``, each top-level section is taken out of ``doc.sections`` once written, for a
-    caller that discards the Document afterwards (``convert``, ``parse``): serializing a string
-    attaches a UTF-8 copy to it for as long as it lives, which otherwise grows a written Document
-    by a tenth."""
+    With ``consume``, each list is emptied as its writing begins and each item let go once written,
+    for a caller that discards the Document afterwards (``convert``, ``parse``): serializing a
+    string attaches a UTF-8 copy to it for as long as it lives, which otherwise grows a written
+    Document by a tenth."""
     options: dict[str, Any] = {"indent": indent, "exclude": exclude}
     pretty = indent is not None
     serializer = Document.__pydantic_serializer__
@@ -50,44 +58,92 @@ def json_chunks(doc: Document, *, indent: int | None = None, exclude: Collection
         return
     splice = len(doc.text) >= _TEXT_SPLICE and "text" not in (exclude or ()) \
         and not _SURROGATE.search(doc.text)  # the serializer rejects lone surrogates: let it say so
-    shell = serializer.to_json(doc.model_copy(update={"sections": [], **({"text": ""} if splice else {})}),
-                               **options)
-    empty = b'"sections": []' if pretty else b'"sections":[]'
+    parts = [name for name in _PARTS[Document] if name not in (exclude or ())]
+    shell = serializer.to_json(_without(doc, parts, {"text": ""} if splice else {}), **options)
+    holes = _list_holes(shell, doc, parts, indent, 0, consume)
     # JSON strings escape their quotes, so a key and its empty value are found only where they
     # are the Document's own: "text" is the first field with that name (before any nested one)
-    at = shell.find(empty)
     text_at = shell.find(b'"text": ""' if pretty else b'"text":""') if splice else -1
-    if (not doc.sections and not splice) or at < 0 or shell.find(empty, at + 1) >= 0 \
-            or (splice and not 0 <= text_at < at):
+    if holes is None or (splice and not 0 <= text_at < min((at for at, _ in holes), default=len(shell))):
         yield serializer.to_json(doc, **options)
         return
-    head = at + len(empty) - 1  # up to and including the "[" of the empty list
     if splice:
-        text_value = shell.index(b'""', text_at) + 1  # between the quotes of the empty text
-        yield memoryview(shell)[:text_value]
-        yield from _text_pieces(doc.text)
-        yield memoryview(shell)[text_value:head]
-    else:
-        yield memoryview(shell)[:head]
-    if indent is not None:  # one section per line block, two levels in: {  "sections": [    {…
-        item_break = b"\n" + b" " * (2 * indent)
-        first, between, last = item_break, b"," + item_break, b"\n" + b" " * indent
-    else:
-        item_break, first, between, last = b"", b"", b",", b""
-    if not doc.sections:
-        first = last = b""
-    to_json = Section.__pydantic_serializer__.to_json
-    pending = doc.sections[::-1]
+        holes.insert(0, (shell.index(b'""', text_at) + 1, _text_pieces(doc.text)))  # between the quotes
+    yield from _filled(shell, holes)
+
+
+_PARTS: dict[type[BaseModel], tuple[str, ...]] = {
+    Document: ("preamble", "sections", "attachments"),
+    Attachment: ("preamble", "sections"),
+    Section: ("body", "children"),
+}
+"""The lists of a node that are written an item at a time."""
+_PARTS_FROM = 1 << 16
+"""A section or attachment covering fewer characters is written by one serializer call."""
+
+
+def _list_holes(shell: bytes, node: BaseModel, names: list[str], indent: int | None, level: int,
+                consume: bool) -> list[tuple[int, Pieces]] | None:
+    """Where in ``shell`` (``node`` serialized with the lists ``names`` emptied, its braces at
+    ``level``) each list's items go, with the items' pieces; ``None`` if a list's empty value is
+    not found exactly once (another node's list of that name is empty too)."""
+    holes = []
+    for name in names:
+        empty = f'"{name}": []' if indent is not None else f'"{name}":[]'
+        at = shell.find(empty.encode())
+        if at < 0 or shell.find(empty.encode(), at + 1) >= 0:
+            return None
+        items = getattr(node, name)
+        if items:
+            holes.append((at + len(empty) - 1, _items(items, indent, level + 2, consume)))  # before "]"
+    return holes
+
+
+def _without(node: ModelT, names: list[str], more: dict[str, str] | None = None) -> ModelT:
+    """A copy of ``node`` with the lists ``names`` empty (and the fields of ``more``)."""
+    return node.model_copy(update={**{name: [] for name in names}, **(more or {})})
+
+
+def _filled(shell: bytes, holes: list[tuple[int, Pieces]]) -> Pieces:
+    """``shell`` with each hole's pieces inserted at its offset (in order)."""
+    view, done = memoryview(shell), 0
+    for at, pieces in holes:
+        yield view[done:at]
+        yield from pieces
+        done = at
+    yield view[done:]
+
+
+def _items(items: list[Any], indent: int | None, level: int, consume: bool) -> Pieces:
+    """The items of a list whose items stand at ``level``, separated and indented as the serializer
+    does it, each large section or attachment in its parts."""
+    item_break = b"\n" + b" " * (indent * level) if indent is not None else b""
+    pending = items[::-1]
     if consume:
-        doc.sections.clear()
-    index = 0
+        items.clear()
+    separator = item_break
     while pending:
-        piece = to_json(pending.pop(), indent=indent)
-        if indent is not None:
-            piece = piece.replace(b"\n", item_break)  # raw newlines are layout: strings escape theirs
-        yield (between if index else first) + piece
-        index += 1
-    yield last + shell[head:]
+        item = pending.pop()
+        to_json = type(item).__pydantic_serializer__.to_json
+        holes = None
+        if type(item) in _PARTS and item.span.end - item.span.start >= _PARTS_FROM:
+            names = list(_PARTS[type(item)])
+            shell = _indented(to_json(_without(item, names), indent=indent), indent, level)
+            holes = _list_holes(shell, item, names, indent, level, consume)
+        if holes is None:
+            yield separator + _indented(to_json(item, indent=indent), indent, level)
+        else:
+            yield separator
+            yield from _filled(shell, holes)
+        separator = b"," + item_break
+    if indent is not None:
+        yield b"\n" + b" " * (indent * (level - 1))
+
+
+def _indented(piece: bytes, indent: int | None, level: int) -> bytes:
+    """A piece serialized on its own, indented to stand at ``level`` (raw newlines are layout:
+    strings escape theirs)."""
+    return piece.replace(b"\n", b"\n" + b" " * (indent * level)) if indent else piece
 
 
 def _text_pieces(text: str) -> Iterator[bytes]:
@@ -114,7 +170,7 @@ class DocumentJson(Renderer[Document]):
     exclude: frozenset[str] | None = None
     consume: bool = False
 
-    def chunks(self, doc: Document) -> Iterator[bytes | memoryview]:
+    def chunks(self, doc: Document) -> Pieces:
         yield from json_chunks(doc, indent=self.indent, exclude=self.exclude, consume=self.consume)
         yield b"\n"
 
@@ -130,6 +186,6 @@ class DocumentJsonLines(Renderer[Document]):
 
     consume: bool = False
 
-    def chunks(self, doc: Document) -> Iterator[bytes | memoryview]:
+    def chunks(self, doc: Document) -> Pieces:
         yield from json_chunks(doc, consume=self.consume)
         yield b"\n"
