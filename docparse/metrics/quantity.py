@@ -141,40 +141,17 @@ unit (个), the unit again after the high end (3个至5个), suffix (以上). Ev
 Tail = tuple[tuple[str | None, ...], int, int]
 """The groups of a match of :data:`TAIL`, where it ends and where its unit ends (-1: no unit)."""
 
-
-def read_tail_by_pattern(folded: str, run_end: int, claim_end: int) -> Tail:
-    """:data:`TAIL` after a run: the definition :func:`read_tail` reads faster."""
-    tail = TAIL.match(folded, run_end, claim_end)
-    assert tail is not None  # every part is optional
-    return tail.groups(), tail.end(), tail.end("unit")
-
-
 TAIL_STARTS = frozenset(word[0] for words in (SCALES, INFIXES, RANGE_SEPARATORS, UNITS, SUFFIX_QUALIFIERS)
                         for word in words)
 """The characters a non-empty match of :data:`TAIL` can start with (each of its parts starts with
 a scale, 余多几, a range sign, a unit or a suffix)."""
-_NO_TAIL: tuple[str | None, ...] = (None,) * TAIL.groups
-_BEFORE_UNIT = frozenset(word[0] for words in (SCALES, INFIXES, RANGE_SEPARATORS) for word in words)
-LONE_UNITS = {
-    unit: frozenset(word[0] for words in (RANGE_SEPARATORS, SUFFIX_QUALIFIERS) for word in words).union(
-        longer[1] for longer in UNITS if len(longer) > 1 and longer[0] == unit)
-    for unit in UNITS if len(unit) == 1 and unit not in _BEFORE_UNIT}
-"""The one-character units (个 次 % …), each with the characters that can make the tail longer
-right after it (个 → 个百分点, a range 3个至5个, a suffix 以上): followed by any other, the tail is
-that unit alone."""
-_LONE_UNIT_TAILS = {unit: (None,) * 7 + (unit, None, None) for unit in LONE_UNITS}
 
 
 def read_tail(folded: str, run_end: int, claim_end: int) -> Tail:
-    """What :func:`read_tail_by_pattern` reads, without matching the pattern where the tail is
-    empty (the next character starts no part of it: :data:`TAIL_STARTS`) or a one-character unit
-    alone (:data:`LONE_UNITS`, most quantities)."""
-    if run_end >= claim_end or folded[run_end] not in TAIL_STARTS:
-        return _NO_TAIL, run_end, -1
-    unit = folded[run_end]
-    if unit in LONE_UNITS and folded[run_end + 1:min(run_end + 2, claim_end)] not in LONE_UNITS[unit]:
-        return _LONE_UNIT_TAILS[unit], run_end + 1, run_end + 1
-    return read_tail_by_pattern(folded, run_end, claim_end)
+    """:data:`TAIL` after a run: its groups, where it ends and where its unit ends."""
+    tail = TAIL.match(folded, run_end, claim_end)
+    assert tail is not None  # every part is optional
+    return tail.groups(), tail.end(), tail.end("unit")
 
 
 _PREFIX_REACH = max(len(word) for word in PREFIX_QUALIFIERS)
