@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .grammar import terminal
 from .metadata import DATE_KEYS, DOC_NUMBER, parse_date
 from .models import (
     Closing,
@@ -28,7 +29,6 @@ from .spans import Locator
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零○O一二三四五六七八九]{4})年")
-_ARTICLE_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+条")  # ^: a search of it stays linear
 _ANNUAL_TITLE = re.compile(r"\d{4}\s*年度")
 _TITLE_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     ("fazhi_annual", re.compile(r"(法治政府建设|依法行政|法治建设).*(报告|总结)")),
@@ -160,7 +160,9 @@ def document_type(title: str, seg: Segmented) -> DocumentType:
     for doc_type, pattern in _TITLE_TYPES:
         if pattern.search(title):
             return doc_type
-    articles = sum(1 for line in seg.body[:400] if _ARTICLE_LINE.match(line.folded))
+    article = terminal("ARTICLE")
+    articles = sum(1 for line in seg.body[:400]
+                   if article.match(line.folded, len(line.folded) - len(line.folded.lstrip(" "))))
     if articles >= 3 or (_REGULATION_TITLE.search(title) and articles):
         return "regulation"
     if _GONGWEN_TITLE.search(title):

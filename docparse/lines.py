@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from typing import NamedTuple
 
 from .cuts import RUN_ON_LENGTH, cut_points, places_to_cut
@@ -65,8 +64,11 @@ def text_lines(text: str, folded: str) -> list[Line]:
     return cut_run_on(join_split_markers(split_lines(text, folded), text, folded), folded)
 
 
-_LONE_NUMERAL = re.compile(r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}")
-"""A line that is nothing but a number: a piece of a marker when the next line goes on with it."""
+_BRACKETED = ("CN_PAREN", "ARABIC_PAREN")
+_FOLLOWED = ("ARABIC_DOT", "CN_DUN", "ARABIC_HALF_PAREN")
+_NUMBER_PIECE = 3
+"""A line of at most this many characters may be the number of a marker whose ``.``, ``、`` or
+``)`` a PDF extraction put on the next line."""
 
 
 def join_split_markers(lines: list[Line], text: str, folded: str) -> list[Line]:
@@ -93,11 +95,14 @@ def _marker_pieces(lines: list[Line], index: int) -> int:
     """How many lines from ``index`` on hold one broken marker and its title (1: not broken)."""
     here = lines[index].stripped
     after = lines[index + 1].stripped if index + 1 < len(lines) else ""
-    if here == "(" and _LONE_NUMERAL.fullmatch(after) and index + 2 < len(lines) \
-            and lines[index + 2].stripped.startswith(")"):
-        return 3  # ( / 1 / )…
-    if _LONE_NUMERAL.fullmatch(here) and after[:1] in (".", "、", ")") and not after[1:2].isdigit():
-        return 2  # 1 / ．…
+    if here == "(" and index + 2 < len(lines) and lines[index + 2].stripped.startswith(")"):
+        marker = marker_at(here + after + ")")
+        if marker is not None and marker.lastgroup in _BRACKETED:
+            return 3  # ( / 1 / )…
+    if 0 < len(here) <= _NUMBER_PIECE:
+        marker = marker_at(here + after)
+        if marker is not None and marker.lastgroup in _FOLLOWED and marker.end() > len(here):
+            return 2  # 1 / ．…
     alone = marker_at(here)
     if alone is not None and alone.end() == len(here) and alone.lastgroup in _TITLE_ON_NEXT_LINE \
             and 0 < len(after) <= MAX_TITLE_ON_NEXT_LINE and marker_at(after) is None:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import chrome, ladder
+from .grammar import terminal
 from .lines import Line
 from .metadata import DATE_KEYS, DOC_NUMBER, RawField, bare_label, find_fields, front_matter_field, parse_date
 from .models import FurnitureCategory
@@ -61,7 +62,6 @@ _ORGAN_ENDING = re.compile(
 )
 _NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{0,60}\)$")
 _LISTED_ATTACHMENT = re.compile(r"^\d{1,2}[.、][^。;]{1,80}$")
-_ATTACHMENT_LINE = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:.、]?")
 _SUBTITLE = re.compile(
     r"^(?:——|—|――|―|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
     r"|^\((?:\d{4}年|[〇一二三四五六七八九]{4}年).{0,160}\)$"
@@ -790,7 +790,7 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
     listed = above
     while listed > 0 and _LISTED_ATTACHMENT.match(squeezed[content[listed]]):
         listed -= 1
-    if listed > 0 and _ATTACHMENT_LINE.match(squeezed[content[listed]]):
+    if listed > 0 and terminal("ATTACHMENT").match(squeezed[content[listed]]):
         block_notes.extend(content[i] for i in range(listed, above + 1))
     return date_index, signature, block_notes
 
