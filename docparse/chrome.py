@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .models import FurnitureCategory
-from .normalize import _ESCAPE_GARBAGE
+from .normalize import _ESCAPE_GARBAGE, CJK_CHARS
 
 _TRAIL_ENDINGS = ("正文", "详情", "详细内容", "内容")
 """A navigation trail ends with one of these (``首页>政务公开>正文``)."""
@@ -59,7 +59,7 @@ _FLOATING_PATTERNS = tuple((kind, pattern) for kind, pattern in _LINE_PATTERNS
                            if not pattern.pattern.startswith("^") and pattern not in (_TRAIL, _BREADCRUMB))
 _FOOTER_MAX = 80
 """A longer line that matches a footer pattern is a body sentence that happens to say 联系我们."""
-_NO_SEPARATOR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z:]")
+_NO_SEPARATOR = re.compile(rf"[{CJK_CHARS}0-9A-Za-z:]")
 """What makes a line of one or two characters no separator (``|``, ``*``): a word, a number, or the
 colon of a label a scraper put on a line of its own (``附件`` / ``：`` / ``某某规则``)."""
 # Runs of chrome inside an otherwise meaningful line (a metadata line of a disclosure page).

@@ -23,6 +23,7 @@ from .models import (
     Title,
     build,
 )
+from .normalize import CJK
 from .numerals import cn_to_int
 from .segment import Segmented
 from .spans import Locator
@@ -89,7 +90,7 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented)
 
 
 def _mostly_cjk(title: str) -> bool:
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in title) >= len(title) * 0.6
+    return len(CJK.findall(title)) >= len(title) * 0.6
 
 
 def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metadata:

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .normalize import CJK_CHARS
 from .numerals import cn_to_int
 
 # canonical key ← labels as written (spaces removed). Keys that Metadata has no field for (url,
@@ -55,11 +56,11 @@ def _spaced(label: str) -> str:
 _LABEL_ALTERNATION = "|".join(
     _spaced(label) if not label.isascii() else f"(?i:{re.escape(label)})"
     for label in sorted(_LABEL_TO_KEY, key=len, reverse=True))
-_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fffA-Za-z_])(?P<label>" + _LABEL_ALTERNATION + r")[ ]*[:]")
+_LABEL_RE = re.compile(rf"(?<![{CJK_CHARS}A-Za-z_])(?P<label>" + _LABEL_ALTERNATION + r")[ ]*[:]")
 _BARE_LABEL = re.compile(r"(?P<label>" + _LABEL_ALTERNATION + r")[ ]*:?")
 """A line that is a label and nothing else (``索取号``, ``发布机构：``): a table cell whose value is
 the next line."""
-_YAML_FIELD = re.compile(r"(?P<label>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,19}?)[ ]*:(?:[ ]|$)")
+_YAML_FIELD = re.compile(rf"(?P<label>[A-Za-z_{CJK_CHARS}][\w -]{{0,19}}?)[ ]*:(?:[ ]|$)")
 """A ``key: value`` line of Markdown front matter, whatever the key."""
 
 
@@ -152,7 +153,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}?\s*[〔\[【(（［]\s*(?:19|20)?\d{2}\s*[〕\]】)）］]\s*(?:字\s*)?第?\s*\d{1,5}\s*号?"
+    rf"[{CJK_CHARS}]{{1,12}}?\s*[〔\[【(（［]\s*(?:19|20)?\d{{2}}\s*[〕\]】)）］]\s*(?:字\s*)?第?\s*\d{{1,5}}\s*号?"
 )
 """A 发文字号 as written, right or wrong (运政函〔2022〕3号, 国办发[2017]47号, 〔17〕, a missing 号): the
 validator reports what is wrong, so the reader must accept it."""

@@ -98,8 +98,11 @@ def fold(text: str) -> str:
     return text
 
 
-CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-"""A Chinese character (CJK unified ideographs with extension A, and the compatibility ones)."""
+CJK_CHARS = r"\u3400-\u9fff\uf900-\ufaff"
+"""The Chinese characters (CJK unified ideographs with extension A, and the compatibility ones), as
+the inside of a character class: every pattern that names them takes them from here."""
+CJK = re.compile(f"[{CJK_CHARS}]")
+"""A Chinese character."""
 
 
 _ESCAPE_GARBAGE = re.compile(

@@ -21,14 +21,14 @@ from .grammar import terminal
 from .lines import Line
 from .metadata import DATE_KEYS, DOC_NUMBER, RawField, bare_label, find_fields, front_matter_field, parse_date
 from .models import FurnitureCategory
-from .normalize import CJK, fold
+from .normalize import CJK, CJK_CHARS, fold
 
 _GENRE_WORDS = (r"报告|通知|意见|决定|办法|条例|规定|规划|方案|总结|公告|通告|通报|请示|批复|函|纪要|决议|"
                 r"公报|细则|要点|计划|说明|讲话|情况|实施意见|指导意见|工作报告|白皮书|规则|章程|守则|准则|标准|目录|"
                 r"清单|答记者问|法|令")
 GENRE_ENDING = re.compile(f"({_GENRE_WORDS})$")
 """The kind of document a title ends with (…的通知, …条例)."""
-_ORDER_NAME = re.compile(r"(?:中华人民共和国)?[\u4e00-\u9fff]{1,20}?令")
+_ORDER_NAME = re.compile(rf"(?:中华人民共和国)?[{CJK_CHARS}]{{1,20}}?令")
 """``中华人民共和国国务院令``, ``上海市人民政府令``: the head of a promulgation order."""
 _ORDER_NUMBER = re.compile(r"\(?第[ ]*\d{1,5}[ ]*号\)?")
 _PROMULGATED = re.compile(r"《([^《》]{2,80})》[^。]{0,80}(?:公布|发布|施行)")
@@ -79,7 +79,7 @@ _TITLE_MAX = 120
 _HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:]|答记者问")
 """What a line whose front matter runs on holds near its start: an order (…令, 第N号), a 发文字号's
 bracket, an addressee's colon, or an interview's 答记者问."""
-_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:\s+[\u4e00-\u9fff·]{2,5})+$")
+_BYLINE = re.compile(rf"^[{CJK_CHARS}]{{2,16}}(?:\s+[{CJK_CHARS}·]{{2,5}})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
 _RELATED_TAIL_MAX = 30

@@ -22,6 +22,7 @@ from ..chrome import SCRAPER_ESCAPE
 from ..grammar import GRAMMAR, grammar_text
 from ..ladder import MarkerStyle
 from ..lines import Line
+from ..normalize import CJK_CHARS
 
 _TAG = r"<[a-zA-Z/][^<>\n]{0,80}>"
 _EMPHASIS = r"\*{1,3}|_{2,3}"
@@ -34,7 +35,7 @@ _TRAILING_EMPHASIS = re.compile(_EMPHASIS)
 """Markdown emphasis closed right after a marker (``**第五条**　…``): part of the marker's gap."""
 _QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
 """After ``2、`` or ``1.``: what reads as a date or a quantity (2、3月份, 1.5万)."""
-_TITLE_START = re.compile(r"[\u4e00-\u9fff《“]")
+_TITLE_START = re.compile(rf"[{CJK_CHARS}《“]")
 """How a heading's title starts after a decimal number (``3.1.1《嘉定工业区…》明确…``)."""
 
 

@@ -15,9 +15,10 @@ from .. import ladder
 from ..grammar import terminal
 from ..ladder import MarkerStyle
 from ..models import Marker, build
+from ..normalize import CJK_CHARS
 from ..sentences import first_stop
 
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff“”《》、，]) +(?=[\u4e00-\u9fff“”《》、，])")
+_CJK_GAP = re.compile(rf"(?<=[{CJK_CHARS}“”《》、，]) +(?=[{CJK_CHARS}“”《》、，])")
 _TAG = re.compile(r"<[a-zA-Z/][^<>\n]{0,80}>")
 _TITLE_TRIM = " :。;,、!?"
 _TITLE_STOPS = "。!?;:"
