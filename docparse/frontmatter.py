@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .grammar import terminal
-from .metadata import DATE_KEYS, DOC_NUMBER, parse_date
+from .metadata import CN_YEAR, DATE_KEYS, DOC_NUMBER, parse_date
 from .models import (
     Closing,
     Diagnostic,
@@ -29,7 +29,7 @@ from .segment import Segmented
 from .spans import Locator
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_CN_YEAR = re.compile(r"([〇零○O一二三四五六七八九]{4})年")
+_CN_YEAR = re.compile(f"({CN_YEAR})年")
 _ANNUAL_TITLE = re.compile(r"\d{4}\s*年度")
 _TITLE_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     ("fazhi_annual", re.compile(r"(法治政府建设|依法行政|法治建设).*(报告|总结)")),

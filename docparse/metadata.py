@@ -125,11 +125,19 @@ def front_matter_field(folded_line: str) -> RawField | None:
                     value_end)
 
 
+CN_YEAR = "[〇零○OＯ0一二三四五六七八九]{4}"
+"""A year in Chinese numerals (〇 also written 零, ○, O or 0): 二〇二二."""
+_CN_DATE_PARTS = (CN_YEAR, "[一二三四五六七八九十]{1,2}", "[一二三四五六七八九十]{1,3}")
+"""Year, month and day of a date in Chinese numerals."""
+ARABIC_DATE = r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
+"""A date as GB/T 9704—2012 writes a 成文日期: 2022年1月28日."""
+CN_DATE = "{}年{}月{}日".format(*_CN_DATE_PARTS)
+"""A date in Chinese numerals, as the 1999 standard wrote it: 二〇二二年一月二十八日."""
+WRITTEN_DATE = rf"(?:{ARABIC_DATE}|{CN_DATE}|(?:19|20)\d{{2}}[-./]\d{{1,2}}[-./]\d{{1,2}})"
+"""A 成文日期 as written, right or wrong: 2022年1月28日, 二〇二二年一月二十八日, 2022-01-28."""
 _ISO_DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
-_CN_DATE = re.compile(
-    r"(?P<y>[〇零○O0一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
-)
+_CN_DATE = re.compile("(?P<y>{})年(?P<m>{})月(?P<d>{})日".format(*_CN_DATE_PARTS))
 
 
 def parse_date(text: str) -> dt.date | None:

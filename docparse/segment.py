@@ -19,7 +19,18 @@ from dataclasses import dataclass, field
 from . import chrome, ladder
 from .grammar import terminal
 from .lines import Line
-from .metadata import DATE_KEYS, DOC_NUMBER, RawField, bare_label, find_fields, front_matter_field, parse_date
+from .metadata import (
+    ARABIC_DATE,
+    CN_YEAR,
+    DATE_KEYS,
+    DOC_NUMBER,
+    WRITTEN_DATE,
+    RawField,
+    bare_label,
+    find_fields,
+    front_matter_field,
+    parse_date,
+)
 from .models import FurnitureCategory
 from .normalize import CJK, CJK_CHARS, fold
 
@@ -50,12 +61,8 @@ _TITLE_FIELD_LINES = 6
 """A title field's value is matched against at most this many consecutive lines."""
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
-_DATE = (r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
-         r"|[〇零○O0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
-         r"|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})")
-"""A 成文日期 as written: 2022年1月28日, 二〇二二年一月二十八日, 2022-01-28."""
-_DATE_LINE = re.compile(f"^{_DATE}$")
-_DATES = re.compile(_DATE)
+_DATE_LINE = re.compile(f"^{WRITTEN_DATE}$")
+_DATES = re.compile(WRITTEN_DATE)
 _ORGAN_ENDING = re.compile(
     r"(政府|委员会|委|局|厅|办公室|办|院|部|中心|所|处|会|公司|小组|党委|党组|办事处|管委会|乡|镇|街道|"
     r"司法局|人民政府|常委会|人大|政协|总队|支队|大队|集团|学校|大学|署|室|站|社|馆|队)$"
@@ -64,8 +71,8 @@ _NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主�
 _LISTED_ATTACHMENT = re.compile(r"^\d{1,2}[.、][^。;]{1,80}$")
 _SUBTITLE = re.compile(
     r"^(?:——|—|――|―|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
-    r"|^\((?:\d{4}年|[〇一二三四五六七八九]{4}年).{0,160}\)$"
-    r"|^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^。;]{4,160}(?:通过|公布|修正|修订)$"
+    rf"|^\((?:\d{{4}}年|{CN_YEAR}年).{{0,160}}\)$"
+    rf"|^{ARABIC_DATE}[^。;]{{4,160}}(?:通过|公布|修正|修订)$"
 )
 """A subtitle: ``——在…会议上``, ``（2022年1月5日…）``, a law's ``2021年8月20日…会议通过``."""
 _ADDRESSEE = re.compile(
@@ -239,7 +246,7 @@ _HEAD_REACH = 2
 
 _CLOSING_TAIL = re.compile(
     rf"(?:(?<=[。!?])|^)[ ]*(?P<signature>[^ 。;:,!?]{{1,20}}(?: [^ 。;:,!?]{{1,20}}){{0,8}})[ ]{{2,}}"
-    rf"(?P<date>{_DATE})(?:[ ]{{2,}}(?P<note>\([^()]{{2,30}}\)))?[ ]*$")
+    rf"(?P<date>{WRITTEN_DATE})(?:[ ]{{2,}}(?P<note>\([^()]{{2,30}}\)))?[ ]*$")
 """A closing block run on at the end of a line: the signature after the last sentence, the date
 after a wide gap, a note in brackets after another
 (``…印发。国务院办公厅　　2020年2月28日　　（此件公开发布）``)."""
@@ -769,7 +776,7 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
     text = squeezed[content[position]]
     date_index = content[position]
     if not _DATE_LINE.match(text):
-        match = re.search(f"{_DATE}$", text)
+        match = re.search(f"{WRITTEN_DATE}$", text)
         if not (match and _ORGAN_ENDING.search(text[: match.start()]) and len(text) <= 50):
             return None
         return date_index, [], list(notes)  # "运城市人民政府 2022年1月28日"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..metadata import CN_YEAR
 from ..models import SectionRole
 
 _PLANS_AFTER = r".{0,6}(工作|打算|安排|思路)"
@@ -19,7 +20,7 @@ _ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
     ("plans", re.compile(r"下一(年度?|步)|工作(打算|计划|思路|安排|重点)|主要安排|"
                          rf"今后{_PLANS_AFTER}|明年{_PLANS_AFTER}|来年{_PLANS_AFTER}|"
                          r"努力方向|工作任务|政府工作任务|对今年政府工作的建议|总体要求|目标任务|下步")),
-    ("plans", re.compile(r"(\d{4}|[〇一二三四五六七八九]{4})年(工作)?(打算|计划|安排|思路|目标|重点|主要任务)")),
+    ("plans", re.compile(rf"(\d{{4}}|{CN_YEAR})年(工作)?(打算|计划|安排|思路|目标|重点|主要任务)")),
     ("measures", re.compile(r"举措|成效|工作开展情况|主要工作|工作情况|工作回顾|回顾|主要做法|做法(和|及)成效|"
                             r"取得的成绩|工作成绩|推进情况|完成情况|落实情况|基本情况|进展")),
 )
@@ -33,7 +34,7 @@ _PLAIN_ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
                             r"^(主要)?问题$|^不足$")),
     ("plans", re.compile(r"下一(年度?|步)|工作(打算|计划|思路|安排|重点)|主要安排|"
                          r"(今后|明年|来年).{0,6}(工作|打算|安排|思路)|努力方向|"
-                         r"(\d{4}|[〇一二三四五六七八九]{4})年(工作)?(打算|计划|安排|思路|目标|重点|主要任务)|"
+                         rf"(\d{{4}}|{CN_YEAR})年(工作)?(打算|计划|安排|思路|目标|重点|主要任务)|"
                          r"工作任务|政府工作任务|对今年政府工作的建议|总体要求|目标任务|下步")),
     ("measures", re.compile(r"举措|成效|工作开展情况|主要工作|工作情况|工作回顾|回顾|主要做法|"
                             r"做法(和|及)成效|取得的成绩|工作成绩|推进情况|完成情况|落实情况|基本情况|进展")),

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Code
+from ..metadata import CN_DATE
 from ..models import Diagnostic, Severity
 from .context import RuleContext, rule
 
@@ -56,9 +57,7 @@ def check_doc_number(ctx: RuleContext) -> Iterator[Diagnostic]:
         yield ctx.diag("DP404", f"{source}发文字号“{value}”缺少“号”", start, end, hint=f"改为“{fixed}”")
 
 
-_CN_DATE = re.compile(
-    r"^[〇零○OＯ0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$"
-)
+_CN_DATE = re.compile(f"^{CN_DATE}$")
 _PADDED = re.compile(r"^\d{4}年(0\d)月|^\d{4}年\d{1,2}月(0\d)日")
 _SEPARATED = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
 _ERA = (2012, 7, 1)
