@@ -195,6 +195,12 @@ def ordinal_of_marker(marker: str) -> int | None:
     return ordinal_of(numerals[-1]) if numerals else None
 
 
+def is_inserted(marker: Marker) -> bool:
+    """An article an amendment inserted after another, numbered after it (第二百零五条之一): it
+    continues no sequence and breaks none."""
+    return marker.style == "article" and "之" in marker.raw
+
+
 def path_label(marker: Marker, title: str) -> str:
     """One step of a section path, written canonically (full-width): 二, （三）, 2, 第五条.
 
@@ -206,7 +212,7 @@ def path_label(marker: Marker, title: str) -> str:
         return marker.raw or str(marker.ordinal)
     if marker.style == "part" and ("部分" in marker.raw or "分编" in marker.raw):
         return _fill("第{cn}部分" if "部分" in marker.raw else "第{cn}分编", marker.ordinal)
-    if marker.style == "decimal" or "之" in marker.raw:  # 2.3.1, 第二百零五条之一: as written
+    if marker.style == "decimal" or is_inserted(marker):  # 2.3.1, 第二百零五条之一: as written
         return marker.raw
     return _fill(BY_STYLE[marker.style].path_label, marker.ordinal)
 

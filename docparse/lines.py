@@ -104,6 +104,12 @@ def _marker_pieces(lines: list[Line], index: int) -> int:
         if marker is not None and marker.lastgroup in _FOLLOWED and marker.end() > len(here):
             return 2  # 1 / ．…
     alone = marker_at(here)
+    if alone is not None and alone.lastgroup == "ARTICLE" and alone.end() == len(here):
+        breaks = 2 if not after and index + 2 < len(lines) else 1  # (a blank line between, too)
+        rest = lines[index + breaks].stripped if index + breaks < len(lines) else ""
+        joined = marker_at(here + "\n" * breaks + rest)
+        if joined is not None and joined.end() > len(here) + breaks:
+            return breaks + 1  # 第十七条 / 之一: an inserted article's number broken by a conversion
     if alone is not None and alone.end() == len(here) and alone.lastgroup in _TITLE_ON_NEXT_LINE \
             and 0 < len(after) <= MAX_TITLE_ON_NEXT_LINE and marker_at(after) is None:
         return 2  # 一、 / 总体要求: the heading's title on the next line

@@ -22,6 +22,7 @@ LineRule = Callable[[list[BodyLine]], None]
 _TOC_ENTRY = re.compile(r"(?:\.{3}|…|·{3}|-{4}|_{4})\s*\d{1,4}$")
 """A contents entry's leader and page number (fixed counts: ``{3,}`` backtracked quadratically)."""
 _TABLE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_STOP_BEFORE_GAP = re.compile(r"[。;!?](?:  |\t)")
 _TITLE_END = re.compile(r" {2,}|[。;:!?,…·.]{1}")
 """Where a heading's title ends on its line: a wide gap, a stop, a contents leader."""
 _CONTENTS_TAIL = " .…·-_0123456789"
@@ -143,7 +144,10 @@ def _is_toc_entry(squeezed: str) -> bool:
 
 
 def _is_table_row(folded: str) -> bool:
-    return ("  " in folded or "\t" in folded) and len(_TABLE_GAP.findall(folded.strip(" "))) >= 2
+    """Cells apart by wide gaps or tabs, none of them a sentence (an article run on with its
+    indented paragraphs, ``第十四条　…备案。　　港口、码头…``, has gaps after its stops)."""
+    return ("  " in folded or "\t" in folded) and len(_TABLE_GAP.findall(folded.strip(" "))) >= 2 \
+        and not _STOP_BEFORE_GAP.search(folded)
 
 
 def confirm_tentative_numbers(body: list[BodyLine]) -> None:

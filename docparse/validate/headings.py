@@ -49,29 +49,43 @@ def _heading(ctx: RuleContext, code: str, section: Section, message: str, hint: 
     Code("DP206", "warning", "同一上级下标题序号重新从头编号"),
 )
 def check_numbering(ctx: RuleContext) -> Iterator[Diagnostic]:
-    """Gaps, repeats, disorder, restarts and late starts among siblings of one style (articles: globally)."""
+    """Gaps, repeats, disorder, restarts and late starts among siblings of one style (articles: globally).
+
+    Numbering may run on from one parent to the next (the tasks of a State Council 意见 numbered
+    1.–20. through （一）…（六））: siblings that go on from the last number of their style under the
+    previous parent of the same level start where they should."""
+    last: dict[tuple[MarkerStyle, int | None], int] = {}
     for parent, siblings in _sibling_groups(ctx):
         for style in dict.fromkeys(s.marker.style for s in siblings):
             if style in ("article", "part"):
                 continue
             run = [s for s in siblings if s.marker.style == style and s.marker.ordinal is not None]
-            yield from _sequence(ctx, run, parent)
-    articles = [s for s in ctx.sections() if s.marker.style == "article" and s.marker.ordinal is not None]
+            if not run:
+                continue
+            key = (style, parent.marker.rank if parent else None)
+            runs_on = parent is not None and run[0].marker.ordinal == last.get(key, 0) + 1
+            yield from _sequence(ctx, run, parent, first=run[0].marker.ordinal if runs_on else 1)
+            last[key] = run[-1].marker.ordinal or 0
+    articles = [s for s in ctx.sections() if s.marker.style == "article" and s.marker.ordinal is not None
+                and not ladder.is_inserted(s.marker)]
     yield from _sequence(ctx, articles, None)  # 第X条 numbering runs through all chapters (立法法)
 
 
-def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None) -> Iterator[Diagnostic]:
+def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None, first: int | None = 1
+              ) -> Iterator[Diagnostic]:
+    """The findings of one run of siblings whose first number should be ``first``."""
     previous: Section | None = None
     where = f"“{_label(parent)}”下" if parent else ""
     for section in run:
         number = section.marker.ordinal or 0
         raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(number)
         if previous is None:
-            if number != 1:
-                first = ladder.renumbered(raw, 1)
+            if number != first:
+                written = ladder.renumbered(raw, 1)
                 level = ladder.level_name(section.level)
-                yield _heading(ctx, "DP205", section, f"{where}第一个{level}标题是“{raw}”，应从“{first}”开始",
-                               f"改为“{first}”，或补上前面缺少的部分")
+                yield _heading(ctx, "DP205", section,
+                               f"{where}第一个{level}标题是“{raw}”，应从“{written}”开始",
+                               f"改为“{written}”，或补上前面缺少的部分")
         else:
             before = previous.marker.ordinal or 0
             yield from _step(ctx, previous, section, before, number, where)
@@ -199,23 +213,42 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
     with a clause break ending with 。 (``（2）支持…发展，2024年底前培育300支以上示范队伍。``). A short
     lead sentence alone (``（一）加强组织领导。``) still is a heading without its text. Nor the 项 of
     an article (``第四条 有下列情形之一的：`` ``（一）未按规定备案的；`` ``（二）拒不接受监督检查的。``):
-    in a regulation they are the article's text, never headings over text of their own."""
+    in a regulation they are the article's text, never headings over text of their own. Nor the
+    lines of a list of names, numbered alike, none ending a sentence and none with text under it
+    (the laws an appendix names, a glossary, indicator names): a list, not headings."""
     text = ctx.doc.text
     items = {id(item) for section in ctx.doc.walk() if section.marker.style == "article"
              for item in section.walk() if item is not section}
+    for _, siblings in _sibling_groups(ctx):
+        for style in dict.fromkeys(s.marker.style for s in siblings):
+            run = [s for s in siblings if s.marker.style == style]
+            if len(run) >= 2 and not any(_has_content(ctx, s) or _heading_line(text, s).endswith(_STOPS)
+                                         for s in run):
+                items.update(id(s) for s in run)
     for section in ctx.sections():
-        real_children = [c for c in section.children if c.heading_span.start not in ctx.skipped]
-        if not section.body and not real_children and section.title_span is not None \
+        if not _has_content(ctx, section) and section.title_span is not None \
                 and id(section) not in items \
-                and not _is_statement(text[section.heading_span.start:section.heading_span.end]):
+                and not _is_statement(_heading_line(text, section)):
             yield _heading(ctx, "DP213", section, f"标题“{_label(section)}{section.title}”下没有正文",
                            "补写正文，或删去这个标题")
 
 
+_STOPS = ("。", "；", ";", "！", "？", "!", "?")
+
+
+def _has_content(ctx: RuleContext, section: Section) -> bool:
+    """Text or subsections under a heading."""
+    return bool(section.body) or any(c.heading_span.start not in ctx.skipped for c in section.children)
+
+
+def _heading_line(text: str, section: Section) -> str:
+    return text[section.heading_span.start:section.heading_span.end].rstrip(" \t\u3000")
+
+
 def _is_statement(heading: str) -> bool:
-    """Whether a heading line reads as an item or sentence of the text (see :func:`check_empty_headings`)."""
-    line = heading.rstrip(" \t\u3000")
-    return line.endswith(("；", ";")) or (line.endswith("。") and ("，" in line or "," in line))
+    """Whether a heading line reads as an item or sentence of the text (see :func:`check_empty_headings`):
+    it ends with ；, or it holds a sentence of more than one clause (``…，…达90%以上。（持续推进）``)."""
+    return heading.endswith(("；", ";")) or ("。" in heading and ("，" in heading or "," in heading))
 
 
 def _title_key(title: str) -> str:
