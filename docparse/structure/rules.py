@@ -96,7 +96,7 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
                 in_contents = False
             else:
                 seen.add(keys[index])
-                if repeated[index]:
+                if repeated[index] or _lists_a_later_heading(line, index, last_heading):
                     line.demote()
                 else:
                     in_contents = False
@@ -106,6 +106,14 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
         if len(set(ranks)) < len(ranks):  # siblings with nothing between them: a list of contents
             for index in run:
                 body[index].demote()
+
+
+def _lists_a_later_heading(line: BodyLine, index: int, last_heading: dict[str, int]) -> bool:
+    """Whether a line under 目录 starts with the marker and title of a heading further on: a
+    contents list written on one line (``第一章　全国生态环境保护形势　第一节　…　第二章　…``)."""
+    text = line.marker + line.folded[line.marker_end - line.start:].replace(" ", "")
+    longest = min(len(text), len(line.marker) + MAX_CONTENTS_ENTRY)
+    return any(last_heading.get(text[:end], -1) > index for end in range(len(line.marker) + 2, longest + 1))
 
 
 def _runs(flags: list[bool], transparent: list[bool]) -> list[list[int]]:
