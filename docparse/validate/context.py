@@ -7,6 +7,7 @@ declarations, and a rule can only emit the codes it declared (its context knows 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import ladder
+from ..cuts import RUN_ON_LENGTH
 from ..diagnostics import Code
 from ..models import Diagnostic, Document, Section, Severity
 from ..normalize import fold
@@ -38,11 +40,21 @@ class RuleContext:
     """Heading offsets that are really lines of an 附件说明 list (``附件：1.…`` / ``2.…``), not headings."""
     codes: Mapping[str, Code] = dataclasses.field(default_factory=dict)
     """The codes the running rule declared: the only ones :meth:`diag` builds."""
+    run_on: tuple[tuple[int, int], ...] = ()
+    """The lines of :data:`~docparse.cuts.RUN_ON_LENGTH` characters or more (start, end): a page
+    scraped as one line, whose headings the parser cut out of running text."""
 
     @classmethod
     def of(cls, doc: Document, profile: Profile) -> RuleContext:
         """The context of ``doc`` checked under ``profile`` (no rule's codes yet: :class:`Rule` adds them)."""
-        return cls(doc, profile, Locator(doc.text), _uses_halfwidth(doc.text), _attachment_lines(doc))
+        return cls(doc, profile, Locator(doc.text), _uses_halfwidth(doc.text), _attachment_lines(doc),
+                   run_on=_run_on_lines(doc.text))
+
+    def uncertain(self, offset: int) -> bool:
+        """Whether ``offset`` lies in run-on text, where the parser's reading of headings is a guess:
+        findings about them are at most ``info``."""
+        index = bisect.bisect_right(self.run_on, (offset, len(self.doc.text))) - 1
+        return index >= 0 and self.run_on[index][0] <= offset < self.run_on[index][1]
 
     def sections(self) -> Iterator[Section]:
         """Every real heading, in document order."""
@@ -109,3 +121,15 @@ def _attachment_lines(doc: Document) -> frozenset[int]:
         if above and _ATTACHMENT_HEAD.match(above[-1]):
             skipped.add(section.heading_span.start)
     return frozenset(skipped)
+
+
+def _run_on_lines(text: str) -> tuple[tuple[int, int], ...]:
+    lines = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start >= RUN_ON_LENGTH:
+            lines.append((start, end))
+        start = end + 1
+    return tuple(lines)

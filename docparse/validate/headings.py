@@ -36,9 +36,11 @@ def _sibling_groups(ctx: RuleContext) -> Iterator[tuple[Section | None, list[Sec
 
 
 def _heading(ctx: RuleContext, code: str, section: Section, message: str, hint: str) -> Diagnostic:
+    """A finding on a heading's marker; at most ``info`` where the heading was cut out of run-on text."""
     span = section.heading_span
     end = span.start + max(len(section.marker.raw), 1)
-    return ctx.diag(code, message, span.start, end, hint=hint)
+    return ctx.diag(code, message, span.start, end, hint=hint,
+                    severity="info" if ctx.uncertain(span.start) else None)
 
 
 @rule(
@@ -213,7 +215,8 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
     with a clause break ending with 。 (``（2）支持…发展，2024年底前培育300支以上示范队伍。``). A short
     lead sentence alone (``（一）加强组织领导。``) still is a heading without its text. Nor the 项 of
     an article (``第四条 有下列情形之一的：`` ``（一）未按规定备案的；`` ``（二）拒不接受监督检查的。``):
-    in a regulation they are the article's text, never headings over text of their own. Nor the
+    in a regulation they are the article's text, never headings over text of their own. Nor a title
+    longer than a heading's, nor an item of an amending decision (``一、删去第六条第二款``). Nor the
     lines of a list of names, numbered alike, none ending a sentence and none with text under it
     (the laws an appendix names, a glossary, indicator names): a list, not headings."""
     text = ctx.doc.text
@@ -228,7 +231,7 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
     for section in ctx.sections():
         if not _has_content(ctx, section) and section.title_span is not None \
                 and id(section) not in items \
-                and not _is_statement(_heading_line(text, section)):
+                and not _is_statement(_heading_line(text, section), section.title):
             yield _heading(ctx, "DP213", section, f"标题“{_label(section)}{section.title}”下没有正文",
                            "补写正文，或删去这个标题")
 
@@ -245,10 +248,18 @@ def _heading_line(text: str, section: Section) -> str:
     return text[section.heading_span.start:section.heading_span.end].rstrip(" \t\u3000")
 
 
-def _is_statement(heading: str) -> bool:
+_LONGEST_TITLE = 40
+"""A heading's title is seldom longer: a numbered line beyond it is an item of the text."""
+_AMENDMENT = re.compile(r"(?:删去|删除|将第|在第|增加|第[^条]{1,8}条(?:第[^款]{1,4}款)?修改为)")
+"""How the items of an amending decision start (``一、删去第六条第二款``, ``二、将第五条修改为…``)."""
+
+
+def _is_statement(heading: str, title: str) -> bool:
     """Whether a heading line reads as an item or sentence of the text (see :func:`check_empty_headings`):
-    it ends with ；, or it holds a sentence of more than one clause (``…，…达90%以上。（持续推进）``)."""
-    return heading.endswith(("；", ";")) or ("。" in heading and ("，" in heading or "," in heading))
+    it ends with ；, it holds a sentence of more than one clause (``…，…达90%以上。（持续推进）``), its
+    title is longer than a heading's, or it is an item of an amending decision."""
+    return (heading.endswith(("；", ";")) or ("。" in heading and ("，" in heading or "," in heading))
+            or len(title) > _LONGEST_TITLE or _AMENDMENT.match(title) is not None)
 
 
 def _title_key(title: str) -> str:
