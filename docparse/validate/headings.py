@@ -90,12 +90,13 @@ def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None, firs
                                f"改为“{written}”，或补上前面缺少的部分")
         else:
             before = previous.marker.ordinal or 0
-            yield from _step(ctx, previous, section, before, number, where)
+            yield from _step(ctx, previous, section, before, number, where,
+                             parent is not None and parent.marker.style == "article")
         previous = section
 
 
-def _step(ctx: RuleContext, previous: Section, section: Section, before: int, number: int, where: str
-          ) -> Iterator[Diagnostic]:
+def _step(ctx: RuleContext, previous: Section, section: Section, before: int, number: int, where: str,
+          in_article: bool) -> Iterator[Diagnostic]:
     raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(number)
     expected = ladder.renumbered(raw, before + 1)
     if number == before + 1:
@@ -105,7 +106,8 @@ def _step(ctx: RuleContext, previous: Section, section: Section, before: int, nu
                        f"改为“{expected}”，并顺延后面的序号")
     elif number == 1:
         between = ctx.doc.text[previous.span.start:section.heading_span.start]
-        if not re.search(r"(^|\n)\s*附件", between):  # an attachment may number its own parts
+        if not in_article and not re.search(r"(^|\n)\s*附件", between):
+            # an attachment numbers its own parts; an article may list its 项 in several lists
             yield _heading(ctx, "DP206", section, f"{where}序号在“{_label(previous)}”之后又从“{raw}”"
                            f"重新开始，按顺序应为“{expected}”",
                            f"改为“{expected}”，或为新的一组内容加上级标题")
@@ -269,7 +271,9 @@ def _title_key(title: str) -> str:
 @rule(Code("DP214", "warning", "同级标题重复"))
 def check_duplicate_titles(ctx: RuleContext) -> Iterator[Diagnostic]:
     """Two siblings with the same title: a copy-paste slip or a merged part."""
-    for _, siblings in _sibling_groups(ctx):
+    for parent, siblings in _sibling_groups(ctx):
+        if parent is not None and parent.marker.style == "article":
+            continue  # the 项 of an article's several lists may say the same
         seen: dict[str, Section] = {}
         for section in siblings:
             key = _title_key(section.title)
