@@ -54,9 +54,9 @@ def check_numbering(ctx: RuleContext) -> Iterator[Diagnostic]:
     """Gaps, repeats, disorder, restarts and late starts among siblings of one style (articles: globally).
 
     Numbering may run on from one parent to the next (the tasks of a State Council 意见 numbered
-    1.–20. through （一）…（六））: siblings that go on from the last number of their style under the
-    previous parent of the same level start where they should."""
-    last: dict[tuple[MarkerStyle, int | None], int] = {}
+    1.–20. through （一）…（六）, and on under a 三、 that has no （一）): siblings that go on from the
+    last number of their style under an earlier parent start where they should."""
+    last: dict[MarkerStyle, int] = {}
     for parent, siblings in _sibling_groups(ctx):
         for style in dict.fromkeys(s.marker.style for s in siblings):
             if style in ("article", "part"):
@@ -64,10 +64,9 @@ def check_numbering(ctx: RuleContext) -> Iterator[Diagnostic]:
             run = [s for s in siblings if s.marker.style == style and s.marker.ordinal is not None]
             if not run:
                 continue
-            key = (style, parent.marker.rank if parent else None)
-            runs_on = parent is not None and run[0].marker.ordinal == last.get(key, 0) + 1
+            runs_on = parent is not None and run[0].marker.ordinal == last.get(style, 0) + 1
             yield from _sequence(ctx, run, parent, first=run[0].marker.ordinal if runs_on else 1)
-            last[key] = run[-1].marker.ordinal or 0
+            last[style] = run[-1].marker.ordinal or 0
     articles = [s for s in ctx.sections() if s.marker.style == "article" and s.marker.ordinal is not None
                 and not ladder.is_inserted(s.marker)]
     yield from _sequence(ctx, articles, None)  # 第X条 numbering runs through all chapters (立法法)
