@@ -26,7 +26,7 @@ STAGES = [
     ("normalize + fold", "normalize.py", "fold"),
     ("lines + locator", "lines.py", "text_lines"),
     ("lines + locator", "spans.py", "__init__"),
-    ("segment (chrome, metadata)", "segment.py", "segment"),
+    ("segment (chrome, metadata)", "segment/__init__.py", "segment"),
     ("front matter", "frontmatter.py", "build_front_matter"),
     ("structure (lexer, line rules, LALR, outline)", "structure/__init__.py", "structure"),
     ("  LALR block parse", "lark.py", "parse"),

@@ -25,7 +25,7 @@ from .models import (
 )
 from .normalize import CJK
 from .numerals import cn_to_int
-from .segment import Segmented
+from .segment.result import Segmented
 from .spans import Locator
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")

@@ -11,28 +11,34 @@ What is left is the body, which the block grammar structures.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
-from dataclasses import dataclass, field
 
-from . import chrome, ladder
-from .grammar import terminal
-from .lines import Line
-from .metadata import (
+from .. import chrome
+from ..lines import Line
+from ..metadata import (
     ARABIC_DATE,
     CN_YEAR,
     DATE_KEYS,
     DOC_NUMBER,
-    WRITTEN_DATE,
     RawField,
     bare_label,
     find_fields,
     front_matter_field,
     parse_date,
 )
-from .models import FurnitureCategory
-from .normalize import CJK, CJK_CHARS, fold
+from ..normalize import CJK, CJK_CHARS, fold
+from .closing import find_tail, split_tail
+from .result import (
+    ADDRESSEE,
+    DATE_LINE,
+    LINE_END_PUNCT,
+    SENTENCE_STOP,
+    Segmented,
+    add_fields,
+    cut,
+    squeeze,
+    starts_numbered,
+)
 
 _GENRE_WORDS = (r"报告|通知|意见|决定|办法|条例|规定|规划|方案|总结|公告|通告|通报|请示|批复|函|纪要|决议|"
                 r"公报|细则|要点|计划|说明|讲话|情况|实施意见|指导意见|工作报告|白皮书|规则|章程|守则|准则|标准|目录|"
@@ -59,26 +65,12 @@ _FRONT_MATTER_REACH = 40
 """A Markdown front matter block closes within this many lines."""
 _TITLE_FIELD_LINES = 6
 """A title field's value is matched against at most this many consecutive lines."""
-_SENTENCE_STOP = re.compile(r"[。;!?]")
-_LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
-_DATE_LINE = re.compile(f"^{WRITTEN_DATE}$")
-_DATES = re.compile(WRITTEN_DATE)
-_ORGAN_ENDING = re.compile(
-    r"(政府|委员会|委|局|厅|办公室|办|院|部|中心|所|处|会|公司|小组|党委|党组|办事处|管委会|乡|镇|街道|"
-    r"司法局|人民政府|常委会|人大|政协|总队|支队|大队|集团|学校|大学|署|室|站|社|馆|队)$"
-)
-_NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{0,60}\)$")
-_LISTED_ATTACHMENT = re.compile(r"^\d{1,2}[.、][^。;]{1,80}$")
 _SUBTITLE = re.compile(
     r"^(?:——|—|――|―|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
     rf"|^\((?:\d{{4}}年|{CN_YEAR}年).{{0,160}}\)$"
     rf"|^{ARABIC_DATE}[^。;]{{4,160}}(?:通过|公布|修正|修订)$"
 )
 """A subtitle: ``——在…会议上``, ``（2022年1月5日…）``, a law's ``2021年8月20日…会议通过``."""
-_ADDRESSEE = re.compile(
-    r"^(?:各位代表|各位委员|同志们|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{0,80}|"
-    r"[^。;!?,]{2,40}(?:人民政府|委员会|办公厅|办公室|常委会|党委|局|厅|部|同志|先生|女士)):$"
-)
 _GENRE_WORD = re.compile(_GENRE_WORDS)
 _TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
 """Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
@@ -88,65 +80,35 @@ _HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:]|答记者问")
 bracket, an addressee's colon, or an interview's 答记者问."""
 _BYLINE = re.compile(rf"^[{CJK_CHARS}]{{2,16}}(?:\s+[{CJK_CHARS}·]{{2,5}})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
-_RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
-_RELATED_TAIL_MAX = 30
-"""At most this many lines after a 相关解读 line are a list of other pages' titles."""
-
-
-@dataclass
-class Segmented:
-    """The result of segmentation: offsets only; the tree builder turns them into models."""
-
-    body: list[Line] = field(default_factory=list)
-    furniture: list[tuple[FurnitureCategory, int, int]] = field(default_factory=list)
-    fields: list[tuple[RawField, int]] = field(default_factory=list)
-    """Metadata fields with the offset of the line they were read from."""
-    title: tuple[str, list[tuple[int, int]]] | None = None
-    subtitle: tuple[int, int] | None = None
-    byline: tuple[int, int] | None = None
-    addressee: tuple[int, int] | None = None
-    signature: list[tuple[int, int]] = field(default_factory=list)
-    date: tuple[int, int] | None = None
-    notes: list[tuple[int, int]] = field(default_factory=list)
-
-
-def _starts_numbered(text: str) -> bool:
-    """Whether a (folded) line starts with a heading marker or an enumerator: body, not front matter."""
-    return ladder.marker_at(text) is not None or ladder.enumerator_at(text) is not None
-
-
-def squeeze(line: Line) -> str:
-    """The folded line with every space removed: the form chrome and titles are compared in."""
-    return line.folded.replace(" ", "")
 
 
 def _is_punctuated_title(text: str) -> bool:
     """``关于加强安全管理的通知。``: a title a writer ended with a stop (the validator reports it)."""
-    return (len(text) <= 60 and text[-1:] in ("。", ".") and not _SENTENCE_STOP.search(text[:-1])
-            and bool(GENRE_ENDING.search(text[:-1])) and not _starts_numbered(text))
+    return (len(text) <= 60 and text[-1:] in ("。", ".") and not SENTENCE_STOP.search(text[:-1])
+            and bool(GENRE_ENDING.search(text[:-1])) and not starts_numbered(text))
 
 
 def _is_title_like(text: str) -> bool:
     """A heading-free line of 4–80 characters with Chinese and no sentence punctuation."""
     if _is_punctuated_title(text):
         return True
-    if not 4 <= len(text) <= 90 or _SENTENCE_STOP.search(text) or _LINE_END_PUNCT.search(text):
+    if not 4 <= len(text) <= 90 or SENTENCE_STOP.search(text) or LINE_END_PUNCT.search(text):
         return False
-    if _starts_numbered(text) or _DATE_LINE.match(text) or DOC_NUMBER.fullmatch(text):
+    if starts_numbered(text) or DATE_LINE.match(text) or DOC_NUMBER.fullmatch(text):
         return False
     return len(CJK.findall(text)) >= 4
 
 
 def _is_body_start(line: Line, text: str) -> bool:
     """The first line that is unmistakably body: a numbered heading, or running text."""
-    if _starts_numbered(text):
+    if starts_numbered(text):
         return True
-    return len(text) > 90 or bool(_SENTENCE_STOP.search(text)) or text.endswith(("。", ",", ";"))
+    return len(text) > 90 or bool(SENTENCE_STOP.search(text)) or text.endswith(("。", ",", ";"))
 
 
 def segment(lines: list[Line]) -> Segmented:
     """Classify every line; see the module docstring."""
-    lines, named_title = _split_head(_split_tail(lines))
+    lines, named_title = _split_head(split_tail(lines))
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
     squeezed = [squeeze(line) for line in lines]
@@ -164,19 +126,12 @@ def segment(lines: list[Line]) -> Segmented:
             result.furniture.append((kind, line.content_start, line.content_end))
 
     body_start = _front_matter(lines, squeezed, role, result, named_title)
-    _tail(lines, squeezed, role, result, body_start)
+    find_tail(lines, squeezed, role, result, body_start)
     # What nothing claimed is body: also lines between title and body, and leftovers after the
     # closing (kept rather than lost).
     result.body = [lines[index] for index in range(len(lines)) if not role[index]]
     result.furniture.sort(key=lambda item: item[1])
     return result
-
-
-def _cut(line: Line, offsets: list[int]) -> list[Line]:
-    """The line cut into virtual lines at ``offsets`` (relative to its start, increasing)."""
-    bounds = [0, *(offset for offset in offsets if 0 < offset < len(line.raw)), len(line.raw)]
-    return [Line(line.number, line.start + begin, line.start + finish, line.raw[begin:finish],
-                 line.folded[begin:finish]) for begin, finish in itertools.pairwise(bounds) if finish > begin]
 
 
 def _skip_spaces(text: str, position: int) -> int:
@@ -235,37 +190,13 @@ def _addressee_end(folded: str, position: int) -> int | None:
     if not CJK.match(folded, position):
         return None  # an addressee starts with an organ's name or 各
     colon = folded.find(":", position, position + 130)
-    if colon < 0 or not _ADDRESSEE.match(folded[position:colon + 1].replace(" ", "")):
+    if colon < 0 or not ADDRESSEE.match(folded[position:colon + 1].replace(" ", "")):
         return None
     return colon + 1
 
 
 _HEAD_REACH = 2
 """Front matter run together is looked for in the title's line and the next (…的通知 / 国发〔2011〕42号…)."""
-
-
-_CLOSING_TAIL = re.compile(
-    rf"(?:(?<=[。!?])|^)[ ]*(?P<signature>[^ 。;:,!?]{{1,20}}(?: [^ 。;:,!?]{{1,20}}){{0,8}})[ ]{{2,}}"
-    rf"(?P<date>{WRITTEN_DATE})(?:[ ]{{2,}}(?P<note>\([^()]{{2,30}}\)))?[ ]*$")
-"""A closing block run on at the end of a line: the signature after the last sentence, the date
-after a wide gap, a note in brackets after another
-(``…印发。国务院办公厅　　2020年2月28日　　（此件公开发布）``)."""
-_TAIL_REACH = 200
-"""A closing block run on at a line's end stands within this many characters of it."""
-
-
-def _split_tail(lines: list[Line]) -> list[Line]:
-    """Cut the last line with text where a closing block runs on at its end (a page scraped as one
-    line): the signature, the date and a note become lines of their own."""
-    last = next((index for index in range(len(lines) - 1, -1, -1) if lines[index].folded.strip(" ")), None)
-    if last is None:
-        return lines
-    folded = lines[last].folded
-    match = _CLOSING_TAIL.search(folded, max(0, len(folded) - _TAIL_REACH))
-    if match is None or not _ORGAN_ENDING.search(match["signature"].replace(" ", "")):
-        return lines
-    cuts = [match.start("signature"), match.start("date")] + ([match.start("note")] if match["note"] else [])
-    return [*lines[:last], *_cut(lines[last], cuts), *lines[last + 1:]]
 
 
 def _split_head(lines: list[Line]) -> tuple[list[Line], list[int]]:
@@ -283,7 +214,7 @@ def _split_head(lines: list[Line]) -> tuple[list[Line], list[int]]:
     result = lines[: head[0]]
     for index in range(head[0], head[-1] + 1):
         cuts = _head_cuts(lines[index].folded) if index in head else []
-        result.extend(_cut(lines[index], cuts) if cuts else [lines[index]])
+        result.extend(cut(lines[index], cuts) if cuts else [lines[index]])
     done = len(result)
     result.extend(lines[head[-1] + 1:])
     return _named_title(result, done)
@@ -316,7 +247,7 @@ def _named_title(lines: list[Line], head_end: int) -> tuple[list[Line], list[int
                     pieces.append(lines[line_index])
                     continue
                 begin, finish = cuts[line_index]
-                for piece in _cut(lines[line_index], [begin, finish]):
+                for piece in cut(lines[line_index], [begin, finish]):
                     if piece.start == lines[line_index].start + begin:
                         title_indices.append(first + len(pieces))
                     pieces.append(piece)
@@ -358,27 +289,6 @@ def _unsqueeze(folded: str, position: int) -> int:
             if seen == position:
                 return offset
     return len(folded)
-
-
-def _add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
-    """Record metadata fields, cutting inline chrome (``大 中 小``) out of their values."""
-    for raw in fields:
-        value_start, value_end = raw.value_start, raw.value_end
-        segment_text = line.folded[value_start:value_end]
-        match = chrome.INLINE_CHROME.search(segment_text)
-        if match and not segment_text[match.end():].strip(" "):  # chrome ends the value: cut it out
-            lead = len(match.group()) - len(match.group().lstrip(" "))
-            found = match.group()
-            kind: FurnitureCategory = ("font_size" if "大" in found else
-                                   "counter" if re.search("次数|点击", found) else "action")
-            result.furniture.append((kind,
-                                     line.start + value_start + match.start() + lead,
-                                     line.start + value_start + match.end()))
-            value_end = value_start + match.start()
-            while value_end > value_start and line.folded[value_end - 1] == " ":
-                value_end -= 1
-        result.fields.append((RawField(raw.key, raw.label, line.raw[value_start:value_end],
-                                       raw.start, value_start, value_end), line.start))
 
 
 def _add_value_line(label_line: Line, raw: RawField, value_line: Line, result: Segmented) -> None:
@@ -429,13 +339,13 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             label = None  # a lone word that could be a label (DATE) with no value under it is text
         if fields or label:
             role[index] = "front"
-            _add_fields(line, fields, result)
+            add_fields(line, fields, result)
             if label and value is not None:
                 role[value] = "front"
                 _add_value_line(line, label, lines[value], result)
                 index = value
             elif label:
-                _add_fields(line, [label], result)
+                add_fields(line, [label], result)
         elif DOC_NUMBER.fullmatch(text.removeprefix("(").removesuffix(")")) or _is_order(text):
             role[index] = "front"
             last = _order_number_after(lines, squeezed, role, index) if text.endswith("令") else index
@@ -537,12 +447,12 @@ def _value_line(lines: list[Line], squeezed: list[str], role: list[str], index: 
     if following >= len(lines) or role[following] or following > index + 2:
         return None
     folded, text = lines[following].folded, squeezed[following]
-    if (find_fields(folded) or bare_label(folded) or _ADDRESSEE.match(text)
+    if (find_fields(folded) or bare_label(folded) or ADDRESSEE.match(text)
             or chrome.classify_head_token(text)):
         return None
     if key in DATE_KEYS:
         return following if parse_date(text) else None
-    if not lines[index].folded.rstrip(" ").endswith(":") and (len(text) > 80 or _SENTENCE_STOP.search(text)):
+    if not lines[index].folded.rstrip(" ").endswith(":") and (len(text) > 80 or SENTENCE_STOP.search(text)):
         return None  # a label cell holds a short value; a sentence under a bare 摘要 is text
     if key == "doc_number":
         return following
@@ -573,7 +483,7 @@ def _markdown_front_matter(lines: list[Line], role: list[str], result: Segmented
             result.furniture.append(("other", lines[i].content_start, lines[i].content_end))
         else:
             role[i] = "front"
-            _add_fields(lines[i], [raw], result)
+            add_fields(lines[i], [raw], result)
     return close + 1
 
 
@@ -630,7 +540,7 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
     if before >= 0 and not chrome.looks_like_banner(lines[before].stripped):
         head = plain[before]
         # 关于2022年度法治政府 / 建设情况的报告: a title broken by a stray line break
-        if (not _SENTENCE_STOP.search(head) and not _LINE_END_PUNCT.search(head)
+        if (not SENTENCE_STOP.search(head) and not LINE_END_PUNCT.search(head)
                 and len(head + title_text) <= 80
                 and (("关于" in head and "关于" not in title_text) or len(title_text) <= 8)):
             title_lines.insert(0, before)
@@ -639,7 +549,7 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
     if following and not GENRE_ENDING.search(title_text):
         joined = title_text
         for count, nxt in enumerate(following, 1):
-            if len(plain[nxt]) > 30 or _SENTENCE_STOP.search(plain[nxt]) or len(joined + plain[nxt]) > 90:
+            if len(plain[nxt]) > 30 or SENTENCE_STOP.search(plain[nxt]) or len(joined + plain[nxt]) > 90:
                 break
             joined += plain[nxt]
             if GENRE_ENDING.search(joined) or (count == 1 and title_text.endswith(
@@ -675,142 +585,8 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
         elif result.byline is None and result.subtitle is not None and _BYLINE.match(line.stripped):
             result.byline = span
             role[index] = "front"
-        elif _ADDRESSEE.match(text):
+        elif ADDRESSEE.match(text):
             result.addressee = span
             role[index] = "front"
 
 
-def _tail(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
-          body_start: int) -> int:
-    """Cut related-content lists, read the closing block; return the index where the body ends."""
-    _cut_related(lines, squeezed, role, result, body_start)
-    content = [i for i in range(body_start, len(lines)) if role[i] == ""]
-    # Addressee right at the body start (主送机关 after a title found in front matter).
-    if content and _ADDRESSEE.match(squeezed[content[0]]) and result.addressee is None:
-        first = content.pop(0)
-        role[first] = "front"
-        result.addressee = (lines[first].content_start, lines[first].content_end)
-    if not content:
-        return len(lines)
-    # Trailing metadata lines (发布时间：…, 来源：…).
-    while content:
-        last = content[-1]
-        fields = find_fields(lines[last].folded)
-        if not fields or len(content) < 2:
-            break
-        role[last] = "front"
-        _add_fields(lines[last], fields, result)
-        content.pop()
-    return _closing(lines, squeezed, role, result, content)
-
-
-def _cut_related(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
-                 body_start: int) -> None:
-    """After ``相关解读`` near the end, the rest is a list of other pages' titles: furniture."""
-    related = [i for i, (kind, start, _) in enumerate(result.furniture) if kind == "related"]
-    if not related:
-        return
-    starts = {lines[i].content_start: i for i in range(len(lines))}
-    unclaimed = [i for i in range(len(lines)) if role[i] == ""]
-    for furniture_index in related:
-        line_index = starts.get(result.furniture[furniture_index][1])
-        if line_index is None or line_index < body_start:
-            continue
-        after = bisect.bisect_right(unclaimed, line_index)
-        if len(unclaimed) - after > _RELATED_TAIL_MAX:
-            continue
-        rest = unclaimed[after:]
-        if all(_RELATED_TAIL_LINE.match(squeezed[i]) and not _starts_numbered(squeezed[i]) for i in rest):
-            for i in rest:
-                role[i] = "furniture"
-                result.furniture.append(("related", lines[i].content_start, lines[i].content_end))
-            return
-
-
-def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
-             content: list[int]) -> int:
-    """Find the closing block; return the index where the body ends.
-
-    At the end of the document: 附注 lines, the 成文日期, and the 署名 above it (or both on one
-    line). Failing that, in the middle: a notice whose 署名 and date are followed by the plan or
-    rules it issues (``国务院办公厅 / 2017年5月3日 / （此件公开发布） / …实施方案``).
-    """
-    position = len(content) - 1
-    notes: list[int] = []
-    while position > 0 and _NOTE_LINE.match(squeezed[content[position]]):
-        notes.append(content[position])
-        position -= 1
-    block = _closing_at(lines, squeezed, content, position, notes)
-    if block is None:
-        for position in range(1, len(content) - 1):
-            if not _DATE_LINE.match(squeezed[content[position]]):
-                continue
-            follow = position + 1
-            mid_notes = []
-            while follow < len(content) and _NOTE_LINE.match(squeezed[content[follow]]):
-                mid_notes.append(content[follow])
-                follow += 1
-            block = _closing_at(lines, squeezed, content, position, mid_notes, need_signature=True)
-            if block is not None:
-                break
-        if block is None:
-            return len(lines)
-    date_index, signature, block_notes = block
-    for i in [*signature, *block_notes, date_index]:
-        role[i] = "closing"
-    line = lines[date_index]
-    start, _ = result.date = _date_span(line)
-    if signature:
-        result.signature = [(lines[i].content_start, lines[i].content_end) for i in signature]
-    elif not _DATE_LINE.match(squeezed[date_index]):
-        result.signature = [(line.content_start, _strip_end(line, start))]  # "署名 日期" on one line
-    result.notes = sorted((lines[i].content_start, lines[i].content_end) for i in block_notes)
-    first = min([date_index, *signature, *block_notes])
-    return first if date_index >= content[-1 - len(block_notes)] else len(lines)
-
-
-def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], position: int,
-                notes: list[int], *, need_signature: bool = False
-                ) -> tuple[int, list[int], list[int]] | None:
-    """The closing block whose date stands at ``content[position]``: (date, signatures, notes)."""
-    text = squeezed[content[position]]
-    date_index = content[position]
-    if not _DATE_LINE.match(text):
-        match = re.search(f"{WRITTEN_DATE}$", text)
-        if not (match and _ORGAN_ENDING.search(text[: match.start()]) and len(text) <= 50):
-            return None
-        return date_index, [], list(notes)  # "运城市人民政府 2022年1月28日"
-    signature: list[int] = []
-    above = position - 1
-    while above > 0 and len(signature) < 3:
-        candidate = squeezed[content[above]]
-        if (len(candidate) > 40 or _SENTENCE_STOP.search(candidate) or _LINE_END_PUNCT.search(candidate)
-                or _starts_numbered(candidate) or not CJK.search(candidate)
-                or not _ORGAN_ENDING.search(candidate)):
-            break
-        signature.insert(0, content[above])
-        above -= 1
-    if need_signature and not signature:
-        return None
-    block_notes = list(notes)
-    # 附件：1.… / 2.… — the 附件说明 above the signature, its numbered lines included
-    listed = above
-    while listed > 0 and _LISTED_ATTACHMENT.match(squeezed[content[listed]]):
-        listed -= 1
-    if listed > 0 and terminal("ATTACHMENT").match(squeezed[content[listed]]):
-        block_notes.extend(content[i] for i in range(listed, above + 1))
-    return date_index, signature, block_notes
-
-
-def _date_span(line: Line) -> tuple[int, int]:
-    dates = list(_DATES.finditer(line.folded))
-    match = dates[-1] if dates else None  # the last: on a "署名 日期" line the date ends the line
-    if not match:
-        return line.content_start, line.content_end
-    return line.start + match.start(), line.start + match.end()
-
-
-def _strip_end(line: Line, end: int) -> int:
-    while end > line.start and line.folded[end - line.start - 1] == " ":
-        end -= 1
-    return end

@@ -1,0 +1,193 @@
+"""The closing block of a document: the 发文机关署名, the 成文日期 and 附注 at its end (or, in a notice
+that issues a plan, before the plan), run on at the end of a page scraped as one line or on lines of
+their own; and a 相关解读 list of other pages' titles after the text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..grammar import terminal
+from ..lines import Line
+from ..metadata import WRITTEN_DATE, find_fields
+from ..normalize import CJK
+from .result import (
+    ADDRESSEE,
+    DATE_LINE,
+    LINE_END_PUNCT,
+    SENTENCE_STOP,
+    Segmented,
+    add_fields,
+    cut,
+    starts_numbered,
+)
+
+_DATES = re.compile(WRITTEN_DATE)
+_ORGAN_ENDING = re.compile(
+    r"(政府|委员会|委|局|厅|办公室|办|院|部|中心|所|处|会|公司|小组|党委|党组|办事处|管委会|乡|镇|街道|"
+    r"司法局|人民政府|常委会|人大|政协|总队|支队|大队|集团|学校|大学|署|室|站|社|馆|队)$"
+)
+_NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{0,60}\)$")
+_LISTED_ATTACHMENT = re.compile(r"^\d{1,2}[.、][^。;]{1,80}$")
+_RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
+_RELATED_TAIL_MAX = 30
+"""At most this many lines after a 相关解读 line are a list of other pages' titles."""
+
+_CLOSING_TAIL = re.compile(
+    rf"(?:(?<=[。!?])|^)[ ]*(?P<signature>[^ 。;:,!?]{{1,20}}(?: [^ 。;:,!?]{{1,20}}){{0,8}})[ ]{{2,}}"
+    rf"(?P<date>{WRITTEN_DATE})(?:[ ]{{2,}}(?P<note>\([^()]{{2,30}}\)))?[ ]*$")
+"""A closing block run on at the end of a line: the signature after the last sentence, the date
+after a wide gap, a note in brackets after another
+(``…印发。国务院办公厅　　2020年2月28日　　（此件公开发布）``)."""
+_TAIL_REACH = 200
+"""A closing block run on at a line's end stands within this many characters of it."""
+
+
+def split_tail(lines: list[Line]) -> list[Line]:
+    """Cut the last line with text where a closing block runs on at its end (a page scraped as one
+    line): the signature, the date and a note become lines of their own."""
+    last = next((index for index in range(len(lines) - 1, -1, -1) if lines[index].folded.strip(" ")), None)
+    if last is None:
+        return lines
+    folded = lines[last].folded
+    match = _CLOSING_TAIL.search(folded, max(0, len(folded) - _TAIL_REACH))
+    if match is None or not _ORGAN_ENDING.search(match["signature"].replace(" ", "")):
+        return lines
+    cuts = [match.start("signature"), match.start("date")] + ([match.start("note")] if match["note"] else [])
+    return [*lines[:last], *cut(lines[last], cuts), *lines[last + 1:]]
+
+
+def find_tail(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
+          body_start: int) -> int:
+    """Cut related-content lists, read the closing block; return the index where the body ends."""
+    _cut_related(lines, squeezed, role, result, body_start)
+    content = [i for i in range(body_start, len(lines)) if role[i] == ""]
+    # Addressee right at the body start (主送机关 after a title found in front matter).
+    if content and ADDRESSEE.match(squeezed[content[0]]) and result.addressee is None:
+        first = content.pop(0)
+        role[first] = "front"
+        result.addressee = (lines[first].content_start, lines[first].content_end)
+    if not content:
+        return len(lines)
+    # Trailing metadata lines (发布时间：…, 来源：…).
+    while content:
+        last = content[-1]
+        fields = find_fields(lines[last].folded)
+        if not fields or len(content) < 2:
+            break
+        role[last] = "front"
+        add_fields(lines[last], fields, result)
+        content.pop()
+    return _closing(lines, squeezed, role, result, content)
+
+
+def _cut_related(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
+                 body_start: int) -> None:
+    """After ``相关解读`` near the end, the rest is a list of other pages' titles: furniture."""
+    related = [i for i, (kind, start, _) in enumerate(result.furniture) if kind == "related"]
+    if not related:
+        return
+    starts = {lines[i].content_start: i for i in range(len(lines))}
+    unclaimed = [i for i in range(len(lines)) if role[i] == ""]
+    for furniture_index in related:
+        line_index = starts.get(result.furniture[furniture_index][1])
+        if line_index is None or line_index < body_start:
+            continue
+        after = bisect.bisect_right(unclaimed, line_index)
+        if len(unclaimed) - after > _RELATED_TAIL_MAX:
+            continue
+        rest = unclaimed[after:]
+        if all(_RELATED_TAIL_LINE.match(squeezed[i]) and not starts_numbered(squeezed[i]) for i in rest):
+            for i in rest:
+                role[i] = "furniture"
+                result.furniture.append(("related", lines[i].content_start, lines[i].content_end))
+            return
+
+
+def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
+             content: list[int]) -> int:
+    """Find the closing block; return the index where the body ends.
+
+    At the end of the document: 附注 lines, the 成文日期, and the 署名 above it (or both on one
+    line). Failing that, in the middle: a notice whose 署名 and date are followed by the plan or
+    rules it issues (``国务院办公厅 / 2017年5月3日 / （此件公开发布） / …实施方案``).
+    """
+    position = len(content) - 1
+    notes: list[int] = []
+    while position > 0 and _NOTE_LINE.match(squeezed[content[position]]):
+        notes.append(content[position])
+        position -= 1
+    block = _closing_at(lines, squeezed, content, position, notes)
+    if block is None:
+        for position in range(1, len(content) - 1):
+            if not DATE_LINE.match(squeezed[content[position]]):
+                continue
+            follow = position + 1
+            mid_notes = []
+            while follow < len(content) and _NOTE_LINE.match(squeezed[content[follow]]):
+                mid_notes.append(content[follow])
+                follow += 1
+            block = _closing_at(lines, squeezed, content, position, mid_notes, need_signature=True)
+            if block is not None:
+                break
+        if block is None:
+            return len(lines)
+    date_index, signature, block_notes = block
+    for i in [*signature, *block_notes, date_index]:
+        role[i] = "closing"
+    line = lines[date_index]
+    start, _ = result.date = _date_span(line)
+    if signature:
+        result.signature = [(lines[i].content_start, lines[i].content_end) for i in signature]
+    elif not DATE_LINE.match(squeezed[date_index]):
+        result.signature = [(line.content_start, _strip_end(line, start))]  # "署名 日期" on one line
+    result.notes = sorted((lines[i].content_start, lines[i].content_end) for i in block_notes)
+    first = min([date_index, *signature, *block_notes])
+    return first if date_index >= content[-1 - len(block_notes)] else len(lines)
+
+
+def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], position: int,
+                notes: list[int], *, need_signature: bool = False
+                ) -> tuple[int, list[int], list[int]] | None:
+    """The closing block whose date stands at ``content[position]``: (date, signatures, notes)."""
+    text = squeezed[content[position]]
+    date_index = content[position]
+    if not DATE_LINE.match(text):
+        match = re.search(f"{WRITTEN_DATE}$", text)
+        if not (match and _ORGAN_ENDING.search(text[: match.start()]) and len(text) <= 50):
+            return None
+        return date_index, [], list(notes)  # "运城市人民政府 2022年1月28日"
+    signature: list[int] = []
+    above = position - 1
+    while above > 0 and len(signature) < 3:
+        candidate = squeezed[content[above]]
+        if (len(candidate) > 40 or SENTENCE_STOP.search(candidate) or LINE_END_PUNCT.search(candidate)
+                or starts_numbered(candidate) or not CJK.search(candidate)
+                or not _ORGAN_ENDING.search(candidate)):
+            break
+        signature.insert(0, content[above])
+        above -= 1
+    if need_signature and not signature:
+        return None
+    block_notes = list(notes)
+    # 附件：1.… / 2.… — the 附件说明 above the signature, its numbered lines included
+    listed = above
+    while listed > 0 and _LISTED_ATTACHMENT.match(squeezed[content[listed]]):
+        listed -= 1
+    if listed > 0 and terminal("ATTACHMENT").match(squeezed[content[listed]]):
+        block_notes.extend(content[i] for i in range(listed, above + 1))
+    return date_index, signature, block_notes
+
+
+def _date_span(line: Line) -> tuple[int, int]:
+    dates = list(_DATES.finditer(line.folded))
+    match = dates[-1] if dates else None  # the last: on a "署名 日期" line the date ends the line
+    if not match:
+        return line.content_start, line.content_end
+    return line.start + match.start(), line.start + match.end()
+
+
+def _strip_end(line: Line, end: int) -> int:
+    while end > line.start and line.folded[end - line.start - 1] == " ":
+        end -= 1
+    return end

@@ -1,0 +1,76 @@
+"""What segmentation finds (:class:`Segmented`) and what its parts share: the line forms they compare,
+the stops, the addressee, the date line, recording metadata fields."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from .. import chrome, ladder
+from ..lines import Line
+from ..metadata import WRITTEN_DATE, RawField
+from ..models import FurnitureCategory
+
+SENTENCE_STOP = re.compile(r"[。;!?]")
+LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
+DATE_LINE = re.compile(f"^{WRITTEN_DATE}$")
+ADDRESSEE = re.compile(
+    r"^(?:各位代表|各位委员|同志们|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{0,80}|"
+    r"[^。;!?,]{2,40}(?:人民政府|委员会|办公厅|办公室|常委会|党委|局|厅|部|同志|先生|女士)):$"
+)
+
+
+@dataclass
+class Segmented:
+    """The result of segmentation: offsets only; the tree builder turns them into models."""
+
+    body: list[Line] = field(default_factory=list)
+    furniture: list[tuple[FurnitureCategory, int, int]] = field(default_factory=list)
+    fields: list[tuple[RawField, int]] = field(default_factory=list)
+    """Metadata fields with the offset of the line they were read from."""
+    title: tuple[str, list[tuple[int, int]]] | None = None
+    subtitle: tuple[int, int] | None = None
+    byline: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    signature: list[tuple[int, int]] = field(default_factory=list)
+    date: tuple[int, int] | None = None
+    notes: list[tuple[int, int]] = field(default_factory=list)
+
+
+def starts_numbered(text: str) -> bool:
+    """Whether a (folded) line starts with a heading marker or an enumerator: body, not front matter."""
+    return ladder.marker_at(text) is not None or ladder.enumerator_at(text) is not None
+
+
+def squeeze(line: Line) -> str:
+    """The folded line with every space removed: the form chrome and titles are compared in."""
+    return line.folded.replace(" ", "")
+
+
+def cut(line: Line, offsets: list[int]) -> list[Line]:
+    """The line cut into virtual lines at ``offsets`` (relative to its start, increasing)."""
+    bounds = [0, *(offset for offset in offsets if 0 < offset < len(line.raw)), len(line.raw)]
+    return [Line(line.number, line.start + begin, line.start + finish, line.raw[begin:finish],
+                 line.folded[begin:finish]) for begin, finish in itertools.pairwise(bounds) if finish > begin]
+
+
+def add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
+    """Record metadata fields, cutting inline chrome (``大 中 小``) out of their values."""
+    for raw in fields:
+        value_start, value_end = raw.value_start, raw.value_end
+        segment_text = line.folded[value_start:value_end]
+        match = chrome.INLINE_CHROME.search(segment_text)
+        if match and not segment_text[match.end():].strip(" "):  # chrome ends the value: cut it out
+            lead = len(match.group()) - len(match.group().lstrip(" "))
+            found = match.group()
+            kind: FurnitureCategory = ("font_size" if "大" in found else
+                                   "counter" if re.search("次数|点击", found) else "action")
+            result.furniture.append((kind,
+                                     line.start + value_start + match.start() + lead,
+                                     line.start + value_start + match.end()))
+            value_end = value_start + match.start()
+            while value_end > value_start and line.folded[value_end - 1] == " ":
+                value_end -= 1
+        result.fields.append((RawField(raw.key, raw.label, line.raw[value_start:value_end],
+                                       raw.start, value_start, value_end), line.start))
