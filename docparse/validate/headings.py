@@ -125,10 +125,15 @@ def _step(ctx: RuleContext, previous: Section, section: Section, before: int, nu
     Code("DP208", "warning", "标题层级越级方式不一致"),
 )
 def check_level_skips(ctx: RuleContext) -> Iterator[Diagnostic]:
-    """一、 straight to 1.: info when the whole document does it, a warning when siblings differ."""
+    """一、 straight to 1.: info when the whole document does it, a warning when siblings differ.
+
+    Not under decimal numbers (a plan's 5.4 may hold （1） items where 3.1 holds 3.1.1), nor where
+    the child's numbering runs on from an earlier part (22. straight under 三、): neither is a level
+    skipped."""
     by_parent_rank: dict[int, list[tuple[Section, Section]]] = {}
     for parent, children in _sibling_groups(ctx):
-        if parent and parent.marker.rank in _DOCUMENT_RANKS and children[0].marker.rank in _DOCUMENT_RANKS:
+        if parent and parent.marker.rank in _DOCUMENT_RANKS and children[0].marker.rank in _DOCUMENT_RANKS \
+                and parent.marker.style != "decimal" and children[0].marker.ordinal in (1, None):
             by_parent_rank.setdefault(parent.marker.rank, []).append((parent, children[0]))
     for rank, pairs in by_parent_rank.items():
         child_ranks = Counter(child.marker.rank for _, child in pairs)
