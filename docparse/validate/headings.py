@@ -15,6 +15,7 @@ from .. import ladder
 from ..diagnostics import Code
 from ..ladder import MarkerStyle
 from ..models import Diagnostic, Section
+from ..normalize import fold
 from .context import RuleContext, rule
 
 _DOCUMENT_RANKS = frozenset(rung.rank for rung in ladder.LADDER if not rung.law)
@@ -193,7 +194,8 @@ def check_marker_forms(ctx: RuleContext) -> Iterator[Diagnostic]:
                                    f"统一写作“{ladder.BY_STYLE[style].written(1)}”这样的形式")
         for form, count in forms.items():
             first = next(s for s in sections if _form(s) == form)
-            stripped = form.replace("(", "（").replace(")", "）")
+            # (a look-alike numeral such as the Kangxi radical ⼀ is no punctuation: DP210 reports it)
+            stripped = ladder.punctuation(fold(first.marker.raw), style).replace("(", "（").replace(")", "）")
             raw, proper = first.marker.raw, ladder.BY_STYLE[style].written(first.marker.ordinal or 1)
             if stripped not in ladder.BY_STYLE[style].forms and form != "字符":
                 yield _heading(ctx, "DP211", first, f"序号“{raw}”后的标点不合规范（共{count}处），"
