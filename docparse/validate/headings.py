@@ -15,7 +15,7 @@ from .. import ladder
 from ..diagnostics import Code
 from ..ladder import MarkerStyle
 from ..models import Diagnostic, Section
-from ..normalize import fold
+from ..normalize import CJK, fold
 from .context import RuleContext, rule
 
 _DOCUMENT_RANKS = frozenset(rung.rank for rung in ladder.LADDER if not rung.law)
@@ -194,8 +194,8 @@ def check_marker_forms(ctx: RuleContext) -> Iterator[Diagnostic]:
                                    f"统一写作“{ladder.BY_STYLE[style].written(1)}”这样的形式")
         for form, count in forms.items():
             first = next(s for s in sections if _form(s) == form)
-            # (a look-alike numeral such as the Kangxi radical ⼀ is no punctuation: DP210 reports it)
-            stripped = ladder.punctuation(fold(first.marker.raw), style).replace("(", "（").replace(")", "）")
+            stripped = ladder.punctuation(_plain_numerals(first.marker.raw), style)
+            stripped = stripped.replace("(", "（").replace(")", "）")
             raw, proper = first.marker.raw, ladder.BY_STYLE[style].written(first.marker.ordinal or 1)
             if stripped not in ladder.BY_STYLE[style].forms and form != "字符":
                 yield _heading(ctx, "DP211", first, f"序号“{raw}”后的标点不合规范（共{count}处），"
@@ -204,6 +204,12 @@ def check_marker_forms(ctx: RuleContext) -> Iterator[Diagnostic]:
             elif ("(" in form or ")" in form) and len(forms) == 1:
                 yield _heading(ctx, "DP212", first, f"序号“{raw}”使用半角括号（全文{count}处一致），"
                                f"规范为全角“{proper}”", "中文文本中的括号用全角“（）”")
+
+
+def _plain_numerals(marker: str) -> str:
+    """The marker with each look-alike of a Chinese character (the Kangxi radical ⼆ for 二) written
+    as that character, its punctuation as written: a look-alike is no punctuation (DP210 reports it)."""
+    return "".join(folded if CJK.match(folded := fold(char)) else char for char in marker)
 
 
 def _form(section: Section) -> str:
