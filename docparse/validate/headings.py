@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .. import ladder
 from ..diagnostics import Code
+from ..grammar import terminal
 from ..ladder import MarkerStyle
 from ..models import Diagnostic, Section
 from ..normalize import CJK, fold
@@ -231,7 +232,7 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
     an article (``第四条 有下列情形之一的：`` ``（一）未按规定备案的；`` ``（二）拒不接受监督检查的。``):
     in a regulation they are the article's text, never headings over text of their own. Nor a title
     longer than a heading's, nor an item of an amending decision (``一、删去第六条第二款``). Nor the
-    lines of a list of names, numbered alike, none ending a sentence and none with text under it
+    lines of a list of names, numbered alike, none ending a clause and none with text under it
     (the laws an appendix names, a glossary, indicator names): a list, not headings."""
     text = ctx.doc.text
     items = {id(item) for section in ctx.doc.walk() if section.marker.style == "article"
@@ -239,7 +240,7 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
     for _, siblings in _sibling_groups(ctx):
         for style in dict.fromkeys(s.marker.style for s in siblings):
             run = [s for s in siblings if s.marker.style == style]
-            if len(run) >= 2 and not any(_has_content(ctx, s) or _heading_line(text, s).endswith(_STOPS)
+            if len(run) >= 2 and not any(_has_content(ctx, s) or _ends_clause(_heading_line(text, s))
                                          for s in run):
                 items.update(id(s) for s in run)
     for section in ctx.sections():
@@ -250,7 +251,9 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
                            "补写正文，或删去这个标题")
 
 
-_STOPS = ("。", "；", ";", "！", "？", "!", "?")
+def _ends_clause(line: str) -> bool:
+    """Whether a line ends with a stop or a colon (the grammar's CLAUSE_STOP)."""
+    return terminal("CLAUSE_STOP").fullmatch(fold(line[-1:])) is not None
 
 
 def _has_content(ctx: RuleContext, section: Section) -> bool:
