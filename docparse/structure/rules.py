@@ -22,7 +22,6 @@ LineRule = Callable[[list[BodyLine]], None]
 _TOC_ENTRY = re.compile(r"(?:\.{3}|…|·{3}|-{4}|_{4})\s*\d{1,4}$")
 """A contents entry's leader and page number (fixed counts: ``{3,}`` backtracked quadratically)."""
 _TABLE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
-_STOP_BEFORE_GAP = re.compile(r"[。;!?](?:  |\t)")
 _TITLE_END = re.compile(r" {2,}|[。;:!?,…·.]{1}")
 """Where a heading's title ends on its line: a wide gap, a stop, a contents leader."""
 _CONTENTS_TAIL = " .…·-_0123456789"
@@ -30,6 +29,7 @@ _CONTENTS_TAIL = " .…·-_0123456789"
 MAX_CONTENTS_ENTRY = 40
 """A contents entry's title is at most this long."""
 _SENTENCE_STOP = re.compile(r"[。;!?]")
+_STOP_BEFORE_GAP = re.compile(rf"{_SENTENCE_STOP.pattern}(?:  |\t)")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
 _SENTENCE_END = re.compile(r"[。!?][”」』)]?$")
 _CONTENTS = ("目录", "目次")
