@@ -26,8 +26,11 @@ if TYPE_CHECKING:
         Metric,
         Paragraph,
         Section,
+        SourceAnchor,
         SourceInfo,
         Span,
+        Table,
+        TableCell,
     )
 
 # Not lazy: the package docparse.validate shares the function's name, and importing a package binds
@@ -41,7 +44,8 @@ _LAZY = {
     **dict.fromkeys(("from_json", "json_schema", "parse", "parse_bytes", "parse_file", "to_json"), "api"),
     "DocparseError": "errors",
     **dict.fromkeys(("SCHEMA_VERSION", "Claim", "Closing", "Diagnostic", "Document", "EnumItem", "Furniture",
-                     "Marker", "Metadata", "Metric", "Paragraph", "Section", "SourceInfo", "Span"), "models"),
+                     "Marker", "Metadata", "Metric", "Paragraph", "Section", "SourceAnchor", "SourceInfo",
+                     "Span", "Table", "TableCell"), "models"),
 }
 
 __all__ = [
@@ -58,8 +62,11 @@ __all__ = [
     "Metric",
     "Paragraph",
     "Section",
+    "SourceAnchor",
     "SourceInfo",
     "Span",
+    "Table",
+    "TableCell",
     "__version__",
     "from_json",
     "json_schema",

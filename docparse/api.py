@@ -28,7 +28,7 @@ from .errors import (
 from .files import read_bytes
 from .frontmatter import build_front_matter
 from .lines import text_lines
-from .models import Diagnostic, Document, Furniture, SourceInfo, build
+from .models import Diagnostic, Document, Furniture, SourceAnchor, SourceInfo, build
 from .normalize import CJK, fold, normalize_newlines, text_diagnostics
 from .renderers.document import json_chunks
 from .segment import segment
@@ -50,38 +50,39 @@ def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS,
     if len(text) > max_chars:
         raise LimitError(f"输入超过 {max_chars} 个字符的上限（可用 max_chars 放宽）", path=path)
     data = text.encode("utf-8", errors="surrogatepass")
-    source = _source(path, "utf-8", 1.0, text.startswith("\ufeff"), len(data),
-                     hashlib.sha256(data).hexdigest())
+    bom = text.startswith("\ufeff")
+    source = _source(path, len(data), hashlib.sha256(data).hexdigest())
     text, surrogates = _SURROGATE.subn("\ufffd", text)  # no JSON, no UTF-8 has them: as lost bytes
-    return _pipeline(text.lstrip("\ufeff"), source, replaced=surrogates, confidence=1.0,
-                     max_depth=max_depth, path=path)
+    reading = readers.Reading(text.lstrip("\ufeff"), "text", "utf-8", 1.0, bom=bom, replaced=surrogates)
+    return _pipeline(reading, source, max_depth=max_depth, path=path)
 
 
 def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = None,
-                max_chars: int = MAX_CHARS, max_depth: int = MAX_DEPTH) -> Document:
-    """Read bytes (plain text in any common encoding, or ``encoding``) and parse them.
+                format: str | None = None, max_chars: int = MAX_CHARS,
+                max_depth: int = MAX_DEPTH) -> Document:
+    """Read bytes (a file of any format docparse reads: plain text in any common encoding, or
+    ``encoding``; Markdown, HTML, Word, PDF, OFD) and parse them. The reader is chosen by content,
+    then by the extension of ``path``, unless ``format`` names it (``text``, ``html`` …).
 
     Raises:
-        DocparseError: empty, binary, undecodable or non-Chinese input, or input over the limit.
+        DocparseError: empty, binary, undecodable or non-Chinese input, input over the limit, a
+            format whose optional dependency is not installed (DP012).
     """
     if len(data) > max_chars * BYTES_PER_CHAR:
         raise size_limit_error(max_chars, path)
-    reading = readers.read(data, encoding=encoding, path=path)
+    reading = readers.read(data, encoding=encoding, path=path, format=format)
     if not reading.text or reading.text.isspace():
         raise EmptyInputError("文件只有空白字符", path=path)
     if not CJK.search(reading.text):
         raise NotChineseError("文本中没有汉字，不是可解析的中文报告", path=path)
     if len(reading.text) > max_chars:
         raise LimitError(f"输入超过 {max_chars} 个字符的上限（可用 max_chars 放宽）", path=path)
-    source = _source(path, reading.encoding, reading.confidence, reading.bom, len(data),
-                     hashlib.sha256(data).hexdigest())
+    source = _source(path, len(data), hashlib.sha256(data).hexdigest())
     del data  # a caller that holds no other reference lets the bytes go before the models are built
-    return _pipeline(reading.text, source, replaced=reading.replaced, confidence=reading.confidence,
-                     misread_as=reading.misread_as,
-                     max_depth=max_depth, path=path)
+    return _pipeline(reading, source, max_depth=max_depth, path=path)
 
 
-def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
+def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None, format: str | None = None,
                max_chars: int = MAX_CHARS, max_depth: int = MAX_DEPTH) -> Document:
     """Read a file and parse it; errors name the file. A file over the size limit is refused
     before it is read; ``source.path`` is the name as text (:func:`docparse.errors.path_text`).
@@ -92,7 +93,7 @@ def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
     """
     name = os.fspath(path)
     return parse_bytes(read_bytes(name, max_chars=max_chars), encoding=encoding, path=path_text(name),
-                       max_chars=max_chars, max_depth=max_depth)
+                       format=format, max_chars=max_chars, max_depth=max_depth)
 
 
 def to_json(doc: Document, *, indent: int | None = 2) -> str:
@@ -118,17 +119,15 @@ def from_json(data: str | bytes) -> Document:
     return Document.model_validate_json(data)
 
 
-def _source(path: str | None, encoding: str, confidence: float, bom: bool, size: int, digest: str
-            ) -> dict[str, object]:
-    """The :class:`SourceInfo` fields known before the text is normalized (all but ``newline``)."""
-    return {"path": path, "encoding": encoding, "confidence": confidence, "bom": bom, "size": size,
-            "sha256": digest}
+def _source(path: str | None, size: int, digest: str) -> dict[str, object]:
+    """The :class:`SourceInfo` fields of the input bytes (the reading gives the rest)."""
+    return {"path": path, "size": size, "sha256": digest}
 
 
-def _pipeline(raw_text: str, source_fields: dict[str, object], *, replaced: int, confidence: float,
-              max_depth: int, path: str | None, misread_as: str | None = None) -> Document:
+def _pipeline(reading: readers.Reading, source_fields: dict[str, object], *, max_depth: int,
+              path: str | None) -> Document:
     """Normalize → lines → segment → structure → body, and the Document around them."""
-    text, newline = normalize_newlines(raw_text)
+    text, newline = normalize_newlines(reading.text)
     folded = fold(text)
     locator = Locator(text)
     segmented = segment(text_lines(text, folded))
@@ -139,16 +138,20 @@ def _pipeline(raw_text: str, source_fields: dict[str, object], *, replaced: int,
     reports = front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report")
     context = BodyContext(text, folded, locator, period, measures_default=reports)
     body = build_body(found.outline, context)
-    diagnostics = [*text_diagnostics(text, locator, replaced=replaced, confidence=confidence,
-                                     misread_as=misread_as),
+    diagnostics = [*text_diagnostics(text, locator, replaced=reading.replaced, confidence=reading.confidence,
+                                     misread_as=reading.misread_as),
                    *front.diagnostics, *found.diagnostics]
     return build(
-        Document, source=build(SourceInfo, **source_fields, newline=newline), text=text,
+        Document, source=build(SourceInfo, **source_fields, encoding=reading.encoding,
+                               confidence=reading.confidence, bom=reading.bom, newline=newline,
+                               format=reading.format), text=text,
         doc_type=front.doc_type, title=front.title, subtitle=front.subtitle, byline=front.byline,
         report_year=front.report_year, addressee=front.addressee, metadata=front.metadata,
         furniture=sorted([*front.furniture, *found.furniture], key=_start), preamble=body.preamble,
         sections=body.sections, closing=front.closing, attachments=body.attachments,
         diagnostics=sorted(diagnostics, key=_position),
+        source_map=[build(SourceAnchor, start=anchor.start, end=anchor.end, where=anchor.where,
+                          offset=anchor.offset, page=anchor.page) for anchor in reading.anchors],
     )
 
 

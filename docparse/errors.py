@@ -134,6 +134,13 @@ class UnknownFormatError(DocparseError):
     code = "DP008"
 
 
+class MissingExtraError(DocparseError):
+    """The input's format needs a package or program that is not installed (``pip install
+    'docparse[html]'``, LibreOffice for .doc); the message names what to install."""
+
+    code = "DP012"
+
+
 class WorkerLostError(DocparseError):
     """The worker process converting the input died (killed, out of memory) before it reported.
 

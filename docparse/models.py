@@ -8,6 +8,7 @@ read as ``\\n``; CR LF is kept), so that a span's line and column are those of t
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from pydantic_core import PydanticUndefined
 
 from .ladder import EnumStyle, MarkerStyle
 
-SCHEMA_VERSION: Final = "2.0.0"
+SCHEMA_VERSION: Final = "2.1.0"
 """Bumped on every change of the output: minor for additions, major for breaking changes
 (CHANGELOG.md lists them). A Document JSON of another major version is refused on reading."""
 
@@ -186,6 +187,26 @@ class SourceInfo(_Model):
     """Input size in bytes (for ``parse(str)``: UTF-8 bytes of the text)."""
     sha256: str
     """SHA-256 of the input bytes, to recognise the same input again (``--resume``)."""
+    format: str = "text"
+    """The reader that produced ``text``: ``text``, ``markdown``, ``html``, ``docx``, ``doc``,
+    ``pdf``, ``ofd``."""
+
+
+class SourceAnchor(_Model):
+    """Where a stretch of ``Document.text`` came from in the original file (HTML element, Word
+    paragraph or table cell, PDF page): the source map of a document read from a structured format."""
+
+    start: Annotated[int, Field(ge=0)]
+    """Offset in ``Document.text`` where the stretch starts."""
+    end: Annotated[int, Field(ge=0)]
+    """Offset where it ends (exclusive)."""
+    where: str
+    """The element in the original: ``html/body/div[2]/p[3]`` (HTML), ``p[12]`` or
+    ``table[1]/tr[2]/tc[3]/p[1]`` (DOCX), ``page[3]`` (PDF, OFD)."""
+    offset: Annotated[int, Field(ge=0)] = 0
+    """Character offset inside that element's text where the stretch starts."""
+    page: Annotated[int, Field(ge=1)] | None = None
+    """The page, for paged formats (PDF, OFD)."""
 
 
 
@@ -284,6 +305,22 @@ class EnumItem(_Model):
     claims: list[Claim] = []
 
 
+class TableCell(_Model):
+    """One cell of a table: its text and where it stands in ``Document.text``."""
+
+    text: str
+    span: Span
+
+
+class Table(_Model):
+    """A table of the input, as rows of cells (merged cells stand once, where they start)."""
+
+    kind: Literal["table"] = "table"
+    id: str
+    span: Span
+    rows: list[list[TableCell]] = []
+
+
 class Paragraph(_Model):
     """A paragraph of body text, split into an introduction and enumeration items where it has them."""
 
@@ -296,6 +333,9 @@ class Paragraph(_Model):
     items: list[EnumItem] = []
     claims: list[Claim] = []
     """Claims of the introduction; each item carries its own."""
+    table: Table | None = None
+    """The table this paragraph is, when the input marked one (HTML ``<table>``, a Word table):
+    its rows of cells; ``text`` is the table as text, a row a line."""
 
 
 class Section(_Model):
@@ -484,6 +524,9 @@ class Document(_Model):
     attachments: list[Attachment] = []
     """Attachments after the document (附件1, 附表2 …), each with its own sections."""
     diagnostics: list[Diagnostic] = []
+    source_map: list[SourceAnchor] = []
+    """Where each stretch of ``text`` came from in the original file, in text order; empty for
+    plain text and Markdown, whose text is the file."""
 
     @field_validator("schema_version")
     @classmethod
@@ -496,6 +539,14 @@ class Document(_Model):
             raise ValueError(f"文档 JSON 的结构版本为 {version}，本版 docparse 读取 {SCHEMA_VERSION}"
                              f"（主版本须相同）：请用对应版本的 docparse 读取，或重新解析原文件")
         return version
+
+    def locate(self, offset: int) -> SourceAnchor | None:
+        """The anchor of the original element that holds ``text[offset]``, or ``None`` (plain
+        text, or an offset between elements such as a line break the reader added)."""
+        index = bisect.bisect_right([anchor.start for anchor in self.source_map], offset) - 1
+        if index >= 0 and offset < self.source_map[index].end:
+            return self.source_map[index]
+        return None
 
     def walk(self) -> Iterator[Section]:
         """Yield every section in document order: the body's, then each attachment's."""

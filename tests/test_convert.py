@@ -15,9 +15,10 @@ import pytest
 import docparse
 from docparse import batch
 from docparse.batch.executors import ForkedWorkers, exit_on_signal
-from docparse.batch.inputs import expand, output_name, text_files
+from docparse.batch.inputs import expand, input_files, output_name
 from docparse.batch.tasks import convert_one
 from docparse.cli import main
+from docparse.readers import EXTENSIONS
 from docparse.renderers.parquet import TABLES
 
 from .conftest import SAMPLES
@@ -132,7 +133,7 @@ def test_stopping_a_parallel_run_stops_its_workers(inputs: Path, tmp_path: Path)
         shutil.copy(SAMPLES[i % len(SAMPLES)], inputs / f"r{i:03d}.txt")
     out = tmp_path / "out"
     out.mkdir()
-    pairs = expand([str(inputs)])
+    pairs, _ = expand([str(inputs)])
     tasks = [batch.Task(i, path, str(Path(path).resolve()), str(out / output_name(name, ".json")), "json",
                         False) for i, (path, name) in enumerate(pairs)]
     outcomes = ForkedWorkers(2).run(tasks)
@@ -270,11 +271,12 @@ def test_parquet_streamed_in_row_groups_has_the_same_rows(inputs: Path, tmp_path
 
 
 def test_directory_listing_is_what_rglob_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """text_files walks with os.scandir: the same files, path strings and relative names as
-    the plain definition, ``sorted(Path(d).rglob("*.txt"))`` with ``relpath``, links left out."""
+    """input_files walks with os.scandir: the same files, path strings and relative names as
+    the plain definition, ``sorted(Path(d).rglob("*"))`` of the extensions docparse reads (in any
+    case) with ``relpath``, links left out; the other files are counted."""
     tree = tmp_path / "reports"
-    for name in ("a.txt", "b.TXT", ".hidden.txt", "notes.md", "2022/c.txt", "2022/deep/d.txt",
-                 "2023/c.txt", "odd.txt/inner.txt", ".cache/e.txt"):
+    for name in ("a.txt", "b.TXT", ".hidden.txt", "notes.md", "page.HTML", "2022/c.txt", "2022/deep/d.txt",
+                 "2023/c.txt", "odd.txt/inner.txt", ".cache/e.txt", "Makefile", "2022/logo.png"):
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text("x", encoding="utf-8")
     (tree / "linked").symlink_to(tree / "2022", target_is_directory=True)  # not followed, as rglob
@@ -282,14 +284,19 @@ def test_directory_listing_is_what_rglob_lists(tmp_path: Path, monkeypatch: pyte
     monkeypatch.chdir(tmp_path)
 
     def plain(item: str) -> list[tuple[str, str]]:
-        listed = (p for p in Path(item).rglob("*.txt") if p.is_file() and not p.is_symlink())
+        listed = (p for p in Path(item).rglob("*") if p.is_file() and not p.is_symlink()
+                  and p.suffix.lower() in EXTENSIONS)
         return [(p, os.path.relpath(p, item)) for p in sorted(str(p) for p in listed)]
 
     for item in ("reports", "./reports/", str(tree), "reports//2022"):
-        assert text_files(item) == plain(item), item
+        assert input_files(item)[0] == plain(item), item
     monkeypatch.chdir(tree)
-    assert text_files(".") == plain(".")
-    assert ("2022/deep/d.txt", "2022/deep/d.txt") in text_files(".")
+    others = [p for p in Path(".").rglob("*") if p.is_file() and not p.is_symlink()
+              and p.suffix.lower() not in EXTENSIONS]
+    assert {p.name for p in others} >= {"Makefile", "logo.png"}
+    assert input_files(".") == (plain("."), len(others))  # left out, and counted
+    assert ("2022/deep/d.txt", "2022/deep/d.txt") in input_files(".")[0]
+    assert ("b.TXT", "b.TXT") in input_files(".")[0] and ("notes.md", "notes.md") in input_files(".")[0]
 
 
 # Batch outputs: one output per input, one run per output directory, errors never lost.
@@ -548,7 +555,7 @@ def test_outputs_stay_inside_out_for_patterns_that_climb(tmp_path: Path) -> None
         pattern = str(root / "/".join(rng.choice(parts) for _ in range(rng.randint(2, 6))))
         pattern += "" if pattern.endswith(".txt") else "/*.txt"
         try:
-            pairs = expand([pattern])
+            pairs, _ = expand([pattern])
         except docparse.errors.InputError:  # matches nothing
             continue
         out = root / "out"

@@ -56,6 +56,8 @@ class Summary:
     """Where the errors were written; ``None`` when that failed (:attr:`errors_file_error`)."""
     errors_file_error: OutputError | None = None
     """Why errors.csv could not be written (a full disk): the caller must show the errors itself."""
+    ignored: int = 0
+    """Files in the input directories of a format docparse does not read (left out)."""
     stale_removed: int = 0
     """Temporary files of an earlier, killed run removed from the output directory."""
     failures: list[tuple[str, str, str]] = field(default_factory=list)
@@ -68,6 +70,8 @@ class Summary:
             text += f"（见 {self.errors_file}）"
         elif self.errors and self.errors_file_error:
             text += "（errors.csv 未能写出，错误已逐条列在上方）"
+        if self.ignored:
+            text += f"；目录中另有 {self.ignored} 个非支持格式的文件未处理"
         if self.stale_removed:
             text += f"；已清除上次中断留下的临时文件 {self.stale_removed} 个"
         return text
@@ -75,12 +79,15 @@ class Summary:
 
 def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Format = "json",
             jobs: int = 1, resume: bool = False, encoding: str | None = None,
-            scheduler: str | Any | None = None, progress: TextIO | None = None,
+            input_format: str | None = None, scheduler: str | Any | None = None,
+            progress: TextIO | None = None,
             max_chars: int = MAX_CHARS, max_depth: int = MAX_DEPTH, follow_symlinks: bool = False,
             security: Any = None) -> Summary:
     """Convert every input into ``out``; see the module docstring.
 
     Args:
+        input_format: the reader for every input (``text``, ``html`` …); by default each file's
+            is chosen by its content, then its extension.
         jobs: worker processes on this machine (``1`` runs in this process).
         scheduler: a Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``:
             run on that cluster instead of local processes (the output directory must then be
@@ -107,14 +114,14 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
         forced_codec(encoding)  # one error now, not the same one for every input
     out_dir = Path(out)
     with OutputDirectory(out_dir) as directory:
-        pairs = expand(inputs, follow_symlinks=follow_symlinks)
+        pairs, ignored = expand(inputs, follow_symlinks=follow_symlinks)
         out_abs = os.path.abspath(out_dir)  # the names below it are relative and never climb out
         names = output_names(pairs, JsonFiles.renderer.extension)
         in_worker = resume and SINKS[format].resumes_in_worker
         tasks = [Task(i, path_text(path), os.path.abspath(path), os.path.join(out_abs, name), format,
-                      in_worker, encoding, max_chars, max_depth)
+                      in_worker, encoding, max_chars, max_depth, input_format)
                  for i, ((path, _), name) in enumerate(zip(pairs, names, strict=True))]
-        summary = Summary(files=len(tasks), stale_removed=directory.removed)
+        summary = Summary(files=len(tasks), ignored=ignored, stale_removed=directory.removed)
         with _writing(out_dir):
             sink = SINKS[format](out_dir, resume)
         _run(tasks, sink, summary, out_dir, jobs=jobs, scheduler=scheduler, security=security,

@@ -1,5 +1,5 @@
-"""A batch's inputs: files, directories (every ``*.txt`` below them) and glob patterns, each with
-the name of the output it becomes.
+"""A batch's inputs: files, directories (every file below them of a format docparse reads) and glob
+patterns, each with the name of the output it becomes.
 
 What a directory or a pattern lists is bounded by what the user named: a link found in a listing
 (to a file or to a directory) is not followed unless ``follow_symlinks`` (an archive from
@@ -22,25 +22,30 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..files import NAME_MAX, cut_name
+from ..readers import EXTENSIONS
 
 
-def expand(inputs: Sequence[str], *, follow_symlinks: bool = False) -> list[tuple[str, str]]:
-    """Files, directories (``*.txt`` below them, recursively) and globs → (path, name below the
-    input), each file once.
+def expand(inputs: Sequence[str], *, follow_symlinks: bool = False) -> tuple[list[tuple[str, str]], int]:
+    """Files, directories (the files below them whose extension, in any case, is one docparse
+    reads: :data:`docparse.readers.EXTENSIONS`) and globs → (path, name below the input), each file
+    once; and how many files the directories held of other extensions (left out).
 
     An input that exists is taken as it is, even when its name holds ``[``, ``?`` or ``*``
     (``报告[2022].txt``); only one that does not is a pattern. The name keeps the path below the
     directory or the pattern's fixed prefix, so ``reports/2022/a.txt`` and ``reports/2023/a.txt``
     become different outputs (:func:`output_names`). Raises :class:`InputError` for a directory
-    without ``.txt`` files or a pattern that matches nothing.
+    without a file docparse reads or a pattern that matches nothing.
     """
     found: list[tuple[str, str]] = []
     seen: set[object] = set()
+    ignored = 0
     for item in inputs:
         if os.path.isdir(item):
-            pairs = text_files(item, follow_symlinks=follow_symlinks)
+            pairs, left_out = input_files(item, follow_symlinks=follow_symlinks)
+            ignored += left_out
             if not pairs:
-                raise InputError("目录中没有 .txt 文件", path=item)
+                raise InputError("目录中没有可读取的文件（.txt、.md、.html、.docx、.doc、.pdf、.ofd）",
+                                 path=item)
         elif os.path.lexists(item) or not glob.has_magic(item):
             pairs = [(item, os.path.basename(item) or item)]  # a missing file is its task's error
         else:
@@ -54,20 +59,21 @@ def expand(inputs: Sequence[str], *, follow_symlinks: bool = False) -> list[tupl
             if key not in seen:
                 seen.add(key)
                 found.append((path, name))
-    return found
+    return found, ignored
 
 
-def text_files(root: str, *, follow_symlinks: bool = False) -> list[tuple[str, str]]:
-    """Every ``*.txt`` file below the directory ``root`` and its path relative to ``root``, sorted:
-    the files ``Path(root).rglob("*.txt")`` lists that are not links, with the same path strings
-    (hidden files included). With ``follow_symlinks``, links are followed and each real directory
-    is listed once.
+def input_files(root: str, *, follow_symlinks: bool = False) -> tuple[list[tuple[str, str]], int]:
+    """Every file below the directory ``root`` of a format docparse reads and its path relative to
+    ``root``, sorted: the files ``Path(root).rglob("*")`` lists with such an extension that are not
+    links, with the same path strings (hidden files included); and how many other files it holds.
+    With ``follow_symlinks``, links are followed and each real directory is listed once.
 
     One ``os.scandir`` per directory, whose entries know their type: ``rglob`` and ``relpath``
     took six times as long, seconds before any work starts on a few hundred thousand files.
     """
     base = str(Path(root))
     found: list[tuple[str, str]] = []
+    ignored = 0
     pending = [""]
     listed = {_directory_identity(base)} if follow_symlinks else set()
     while pending:
@@ -84,10 +90,13 @@ def text_files(root: str, *, follow_symlinks: bool = False) -> list[tuple[str, s
                 if follow_symlinks and not _first_visit(entry.path, listed):
                     continue
                 pending.append(name + os.sep)
-            elif entry.name.endswith(".txt") and entry.is_file():
-                found.append((name if base == "." else os.path.join(base, name), name))
+            elif entry.is_file():
+                if os.path.splitext(entry.name)[1].lower() in EXTENSIONS:
+                    found.append((name if base == "." else os.path.join(base, name), name))
+                else:
+                    ignored += 1
     found.sort()
-    return found
+    return found, ignored
 
 
 def matches(pattern: str, *, follow_symlinks: bool = False) -> Iterator[str]:

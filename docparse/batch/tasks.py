@@ -33,6 +33,8 @@ class Task:
     encoding: str | None = None
     max_chars: int = MAX_CHARS
     max_depth: int = MAX_DEPTH
+    input_format: str | None = None
+    """The reader to use (``--format-in``); ``None``: chosen by content, then extension."""
 
 
 @dataclass
@@ -64,8 +66,8 @@ def convert_one(task: Task) -> Outcome:
     held = [data]
     del data  # parse_bytes lets the bytes go once decoded, if nothing else holds them
     try:
-        doc = parse_bytes(held.pop(), encoding=task.encoding, path=task.path, max_chars=task.max_chars,
-                          max_depth=task.max_depth)
+        doc = parse_bytes(held.pop(), encoding=task.encoding, path=task.path, format=task.input_format,
+                          max_chars=task.max_chars, max_depth=task.max_depth)
         outcome.payload = sink.render(doc, task.output)
     except DocparseError as error:
         outcome.code, outcome.message = error.code, error.message

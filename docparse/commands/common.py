@@ -18,7 +18,17 @@ if TYPE_CHECKING:
 def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="报告文件；- 表示标准输入")
     parser.add_argument("--encoding", help="强制使用的编码（默认自动识别：UTF-8、GB18030、Big5、UTF-16…）")
+    add_format_option(parser)
     add_limit_options(parser)
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    """``--format-in``: the reader to use, for input whose content and extension mislead. An unknown
+    name is refused by :func:`docparse.readers.choose` (DP008, listing the formats): the readers are
+    not imported just to build the parser."""
+    parser.add_argument("--format-in", metavar="FORMAT",
+                        help="指定输入格式，如 text、html、docx"
+                             "（默认按内容识别，再看扩展名；写错时列出可用格式）")
 
 
 def add_limit_options(parser: argparse.ArgumentParser) -> None:
@@ -46,8 +56,8 @@ def load(name: str, args: argparse.Namespace) -> Document:
     with collector_paused():
         if name == "-":
             data = read_limited(sys.stdin.buffer, max_chars=args.max_size, path="<stdin>")
-            return parse_bytes(data, encoding=args.encoding, path="<stdin>", **limits)
-        return parse_file(name, encoding=args.encoding, **limits)
+            return parse_bytes(data, encoding=args.encoding, path="<stdin>", format=args.format_in, **limits)
+        return parse_file(name, encoding=args.encoding, format=args.format_in, **limits)
 
 
 def documents(args: argparse.Namespace) -> Iterator[tuple[str, Document | DocparseError]]:

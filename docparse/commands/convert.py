@@ -6,13 +6,14 @@ import argparse
 import sys
 
 from ..errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, describe
-from .common import add_limit_options, report_error
+from .common import add_format_option, add_limit_options, report_error
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "convert", help="批量转换（多进程或 Dask 集群）",
-        description="把大量报告转换为 JSON、JSON Lines 或 Parquet 表。输入可以是文件、目录（其中所有 .txt）"
+        description="把大量报告转换为 JSON、JSON Lines 或 Parquet 表。输入可以是文件、目录"
+                    "（其中所有 .txt、.md、.html、.docx、.doc、.pdf、.ofd，扩展名不分大小写）"
                     "或通配符；坏文件记入 DIR/errors.csv，其余照常转换。")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="文件、目录或通配符（如 'data/**/*.txt'）")
     parser.add_argument("--out", required=True, metavar="DIR",
@@ -23,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
     parser.add_argument("--resume", action="store_true", help="跳过输出已存在且输入内容未变的文件")
     parser.add_argument("--encoding", help="强制使用的编码（默认自动识别）")
+    add_format_option(parser)
     add_limit_options(parser)
     parser.add_argument("--follow-symlinks", action="store_true",
                         help="跟随输入目录和通配符中的符号链接（默认不跟随：来历不明的压缩包可能链接到私密文件）")
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print("docparse: --tls-ca-file、--tls-cert、--tls-key 只用于 --scheduler", file=sys.stderr)
         return EXIT_USAGE
     summary = convert(args.inputs, args.out, format=args.format, jobs=args.jobs, resume=args.resume,
-                      encoding=args.encoding, scheduler=args.scheduler,
+                      encoding=args.encoding, input_format=args.format_in, scheduler=args.scheduler,
                       progress=sys.stderr if sys.stderr.isatty() else None,
                       max_chars=args.max_size, max_depth=args.max_depth, follow_symlinks=args.follow_symlinks,
                       security=tls_security(*tls) if any(tls) else None)

@@ -11,13 +11,17 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from ..errors import UnknownFormatError
-from .base import Reader, Reading
-from .text import TextReader
+from .base import Anchor, Reader, Reading, TableRegion
+from .text import MarkdownReader, TextReader
 
-__all__ = ["READERS", "Reader", "Reading", "choose", "read"]
+__all__ = ["EXTENSIONS", "READERS", "Anchor", "Reader", "Reading", "TableRegion", "choose", "read"]
 
-READERS: tuple[Reader, ...] = (TextReader(),)
+READERS: tuple[Reader, ...] = (MarkdownReader(), TextReader())
 """Every reader, in the order their content tests are tried; the last is the fallback."""
+
+EXTENSIONS: frozenset[str] = frozenset(extension for reader in READERS for extension in reader.extensions
+                                       if extension)
+"""The file extensions some reader reads (lower case, with the dot): what ``convert DIR`` picks up."""
 
 
 def choose(data: bytes, *, path: str | None = None, format: str | None = None) -> Reader:

@@ -22,6 +22,37 @@ class Reading:
     """How many undecodable bytes became U+FFFD."""
     misread_as: str | None = None
     """The encoding mojibake that decoding undid had been misread with (DP104)."""
+    title_hint: str | None = None
+    """The title as the format states it outside the body text (HTML ``<meta name="ArticleTitle">``
+    or ``<h1>``, a Word file's title property), for the front matter to prefer."""
+    metadata: tuple[tuple[str, str], ...] = ()
+    """Labelled values the format carries outside the text (``<meta name="PubDate">``, a Word
+    file's core properties), as (label, value) pairs in the labels of docparse.metadata."""
+    anchors: tuple[Anchor, ...] = ()
+    """The source map: where each stretch of ``text`` came from, in text order."""
+    tables: tuple[TableRegion, ...] = ()
+    """The tables of the input, in text order."""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A stretch of the reading's text and the element of the original it came from
+    (:class:`docparse.models.SourceAnchor`)."""
+
+    start: int
+    end: int
+    where: str
+    offset: int = 0
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class TableRegion:
+    """A table in the reading's text: its extent and the extent of each cell, row by row."""
+
+    start: int
+    end: int
+    rows: tuple[tuple[tuple[int, int], ...], ...]
 
 
 class Reader(Protocol):

@@ -20,3 +20,11 @@ class TextReader:
         decoded = decode(data, encoding=encoding, path=path)
         return Reading(decoded.text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
                        decoded.replaced, decoded.misread_as)
+
+
+class MarkdownReader(TextReader):
+    """Markdown, from converters and repositories: decoded as text; its decoration (``#``, ``**``,
+    tables, front matter) is read by the later stages, as it is inside a .txt file."""
+
+    name: str = "markdown"
+    extensions: tuple[str, ...] = (".md", ".markdown")
