@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         Table,
         TableCell,
     )
+    from .renderers.chunks import Chunk, chunks
 
 # Not lazy: the package docparse.validate shares the function's name, and importing a package binds
 # it on its parent. Bound here, at once, the package is loaded (a few lines, importing nothing of
@@ -43,6 +44,7 @@ __version__ = "0.1.0"
 _LAZY = {
     **dict.fromkeys(("from_json", "json_schema", "parse", "parse_bytes", "parse_file", "to_json"), "api"),
     "DocparseError": "errors",
+    **dict.fromkeys(("Chunk", "chunks"), "renderers.chunks"),
     **dict.fromkeys(("SCHEMA_VERSION", "Claim", "Closing", "Diagnostic", "Document", "EnumItem", "Furniture",
                      "Marker", "Metadata", "Metric", "Paragraph", "Section", "SourceAnchor", "SourceInfo",
                      "Span", "Table", "TableCell"), "models"),
@@ -50,6 +52,7 @@ _LAZY = {
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Chunk",
     "Claim",
     "Closing",
     "Diagnostic",
@@ -68,6 +71,7 @@ __all__ = [
     "Table",
     "TableCell",
     "__version__",
+    "chunks",
     "from_json",
     "json_schema",
     "parse",
