@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         TableCell,
     )
     from .renderers.chunks import Chunk, chunks
+    from .renderers.markdown import to_markdown
 
 # Not lazy: the package docparse.validate shares the function's name, and importing a package binds
 # it on its parent. Bound here, at once, the package is loaded (a few lines, importing nothing of
@@ -45,6 +46,7 @@ _LAZY = {
     **dict.fromkeys(("from_json", "json_schema", "parse", "parse_bytes", "parse_file", "to_json"), "api"),
     "DocparseError": "errors",
     **dict.fromkeys(("Chunk", "chunks"), "renderers.chunks"),
+    "to_markdown": "renderers.markdown",
     **dict.fromkeys(("SCHEMA_VERSION", "Claim", "Closing", "Diagnostic", "Document", "EnumItem", "Furniture",
                      "Marker", "Metadata", "Metric", "Paragraph", "Section", "SourceAnchor", "SourceInfo",
                      "Span", "Table", "TableCell"), "models"),
@@ -78,6 +80,7 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "to_json",
+    "to_markdown",
     "validate",
 ]
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..errors import EXIT_INPUT, EXIT_OK, DocparseError
 from .common import add_input_options, documents, report_error, write_stdout
+
+if TYPE_CHECKING:
+    from ..models import Document
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,15 +18,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--indent", type=int, default=2,
                         help="JSON 缩进（0 表示紧凑；多个文件时默认每行一个）")
     parser.add_argument("--no-text", action="store_true", help="输出中不含全文 text 字段（跨度仍指向原文）")
+    parser.add_argument("--format", choices=("json", "markdown"), default="json",
+                        help="json：文档树（默认）；"
+                             "markdown：标题、章节、段落和表格的 Markdown（不含页面杂项）")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..renderers.base import Renderer
     from ..renderers.document import DocumentJson
+    from ..renderers.markdown import DocumentMarkdown
 
     several = len(args.files) > 1
-    renderer = DocumentJson(indent=None if several or args.indent <= 0 else args.indent,
-                            exclude=frozenset({"text"}) if args.no_text else None, consume=True)
+    renderer: Renderer[Document] = (
+        DocumentMarkdown() if args.format == "markdown" else
+        DocumentJson(indent=None if several or args.indent <= 0 else args.indent,
+                     exclude=frozenset({"text"}) if args.no_text else None, consume=True))
     status = EXIT_OK
     for _, result in documents(args):
         if isinstance(result, DocparseError):
