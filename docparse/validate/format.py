@@ -140,10 +140,11 @@ def check_attachments(ctx: RuleContext) -> Iterator[Diagnostic]:
     for line in lines:
         starts.append(offset)
         offset += len(line) + 1
+    fields = [(f.span.start, f.span.end) for f in ctx.doc.metadata.fields]
     for index, line in enumerate(lines):
         match = _ATTACHMENT_NOTE.match(line)
-        if not match:
-            continue
+        if not match or any(start <= starts[index] < end for start, end in fields):
+            continue  # a page's 附件: field (links to the files) is no 附件说明
         if match["colon"] == ":":
             at = starts[index] + match.start("colon")
             yield ctx.diag("DP412", "附件说明的冒号应为全角“：”", at, at + 1, hint="写作“附件：”",

@@ -15,8 +15,10 @@ from .. import ladder
 from ..diagnostics import Code
 from ..grammar import terminal
 from ..ladder import MarkerStyle
-from ..models import Diagnostic, Section
+from ..models import Diagnostic, Section, Severity
 from ..normalize import CJK, fold
+from ..segment import GENRE_ENDING
+from ..segment.result import DATE_LINE, SENTENCE_STOP
 from .context import RuleContext, rule
 
 _DOCUMENT_RANKS = frozenset(rung.rank for rung in ladder.LADDER if not rung.law)
@@ -37,12 +39,13 @@ def _sibling_groups(ctx: RuleContext) -> Iterator[tuple[Section | None, list[Sec
             yield section, children
 
 
-def _heading(ctx: RuleContext, code: str, section: Section, message: str, hint: str) -> Diagnostic:
+def _heading(ctx: RuleContext, code: str, section: Section, message: str, hint: str,
+             severity: Severity | None = None) -> Diagnostic:
     """A finding on a heading's marker; at most ``info`` where the heading was cut out of run-on text."""
     span = section.heading_span
     end = span.start + max(len(section.marker.raw), 1)
     return ctx.diag(code, message, span.start, end, hint=hint,
-                    severity="info" if ctx.uncertain(span.start) else None)
+                    severity="info" if ctx.uncertain(span.start) else severity)
 
 
 @rule(
@@ -84,11 +87,17 @@ def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None, firs
         raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(number)
         if previous is None:
             if number != first:
-                written = ladder.renumbered(raw, 1)
+                written = ladder.renumbered(raw, first or 1)
                 level = ladder.level_name(section.level)
-                yield _heading(ctx, "DP205", section,
-                               f"{where}第一个{level}标题是“{raw}”，应从“{written}”开始",
-                               f"改为“{written}”，或补上前面缺少的部分")
+                above = (parent.heading_span.end if parent else 0, section.heading_span.start)
+                if _written_in(ctx.doc.text, section, first or 1, *above):
+                    yield _heading(ctx, "DP205", section,
+                                   f"{where}第一个{level}标题是“{raw}”；前文中有“{written}”，但未能识别为标题",
+                                   f"核对“{written}”是否单独成行、写法是否规范", severity="info")
+                else:
+                    yield _heading(ctx, "DP205", section,
+                                   f"{where}第一个{level}标题是“{raw}”，应从“{written}”开始",
+                                   f"改为“{written}”，或补上前面缺少的部分")
         else:
             before = previous.marker.ordinal or 0
             yield from _step(ctx, previous, section, before, number, where,
@@ -100,26 +109,77 @@ def _step(ctx: RuleContext, previous: Section, section: Section, before: int, nu
           in_article: bool) -> Iterator[Diagnostic]:
     raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(number)
     expected = ladder.renumbered(raw, before + 1)
+    text = ctx.doc.text
+    between = (previous.heading_span.end, section.heading_span.start)
     if number == before + 1:
         return
     if number == before:
         yield _heading(ctx, "DP203", section, f"{where}序号“{raw}”重复，按顺序应为“{expected}”",
                        f"改为“{expected}”，并顺延后面的序号")
-    elif number == 1:
-        between = ctx.doc.text[previous.span.start:section.heading_span.start]
-        if not in_article and not re.search(r"(^|\n)\s*附件", between):
-            # an attachment numbers its own parts; an article may list its 项 in several lists
+    elif number == 1 or (number < before and _written_in(text, section, 1, *between)):
+        # a restart; when its first number is in the text but was not read as a heading, a restart too
+        if not in_article and not _starts_new_group(text[previous.span.start:section.heading_span.start]):
             yield _heading(ctx, "DP206", section, f"{where}序号在“{_label(previous)}”之后又从“{raw}”"
                            f"重新开始，按顺序应为“{expected}”",
                            f"改为“{expected}”，或为新的一组内容加上级标题")
     elif number > before + 1:
         gap = range(before + 1, min(number, before + 6))
         missing = "、".join(f"“{ladder.renumbered(raw, n)}”" for n in gap)
-        yield _heading(ctx, "DP202", section, f"{where}序号从“{_label(previous)}”跳到“{raw}”，缺少{missing}",
-                       "补上缺少的部分，或把序号改为连续")
+        if all(_written_in(text, section, n, *between) for n in gap):
+            yield _heading(ctx, "DP202", section, f"{where}序号从“{_label(previous)}”跳到“{raw}”；"
+                           f"正文中有{missing}，但未能识别为标题",
+                           "核对这些序号是否单独成行、写法是否规范", severity="info")
+        else:
+            yield _heading(ctx, "DP202", section,
+                           f"{where}序号从“{_label(previous)}”跳到“{raw}”，缺少{missing}",
+                           "补上缺少的部分，或把序号改为连续")
     else:
         yield _heading(ctx, "DP204", section, f"{where}序号“{raw}”排在“{_label(previous)}”之后，顺序颠倒，"
                        f"按顺序应为“{expected}”", "按先后顺序重新编号")
+
+
+_NUMERAL_CHAR = "一二三四五六七八九十百千零〇两0-9"
+
+
+def _written_in(text: str, section: Section, number: int, start: int, end: int) -> bool:
+    """Whether the marker of ``number`` in ``section``'s style is written in ``text[start:end]``, not
+    as a cited item (第（一）项) nor inside a longer number: a number the parser did not read as a
+    heading (glued to a box title, in a line it did not cut), which is no gap in the document."""
+    marker = re.escape(fold(ladder.BY_STYLE[section.marker.style].written(number)))
+    pattern = f"(?<![第{_NUMERAL_CHAR}.]){marker}(?![{_NUMERAL_CHAR}])"
+    return start < end and re.search(pattern, fold(text[start:end])) is not None
+
+
+_BOX = re.compile(r"(?:^|\n) *专栏 *[0-9一二三四五六七八九十]+")
+"""The title line of a box (``专栏3　推动重点行业治污减排``): a box numbers its own items afresh."""
+_NEW_GROUP = re.compile(r"(?:^|\n) *附件")
+"""An attachment, which numbers its own parts afresh."""
+
+
+def _starts_new_group(between: str) -> bool:
+    """Whether the text before a restarted number opens a new group that numbers afresh: an
+    attachment, a box, or another document (a title ``…的通知`` or a closing date on a line of its
+    own: several standards or notices printed one after another)."""
+    folded = fold(between)
+    if _NEW_GROUP.search(folded) or _BOX.search(folded):
+        return True
+    for line in folded.split("\n"):
+        line = line.strip()
+        if DATE_LINE.match(line) or _is_title_line(line):
+            return True
+    return False
+
+
+_TRAILING_NOTE = re.compile(r"\([^()]{1,12}\)$")
+"""A bracketed note after a title: ``…的通知(2007)``, ``…办法(试行)``."""
+_LONGEST_DOCUMENT_TITLE = 60
+
+
+def _is_title_line(line: str) -> bool:
+    """A line that reads as a document's title: short, no sentence stop, ending with a 文种."""
+    core = _TRAILING_NOTE.sub("", line)
+    return (0 < len(core) <= _LONGEST_DOCUMENT_TITLE and SENTENCE_STOP.search(core) is None
+            and ladder.marker_at(core) is None and GENRE_ENDING.search(core) is not None)
 
 
 @rule(
@@ -233,15 +293,17 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
     in a regulation they are the article's text, never headings over text of their own. Nor a title
     longer than a heading's, nor an item of an amending decision (``一、删去第六条第二款``). Nor the
     lines of a list of names, numbered alike, none ending a clause and none with text under it
-    (the laws an appendix names, a glossary, indicator names): a list, not headings."""
+    (the laws an appendix names, a glossary, indicator names): a list, not headings. Nor the items
+    a colon announces (``处置措施如下：`` … ``（4）其他必要的紧急措施。``, ``注：1.…``, ``填写原则：``):
+    the items of a list, or the notes to a table or a form."""
     text = ctx.doc.text
     items = {id(item) for section in ctx.doc.walk() if section.marker.style == "article"
              for item in section.walk() if item is not section}
     for _, siblings in _sibling_groups(ctx):
         for style in dict.fromkeys(s.marker.style for s in siblings):
             run = [s for s in siblings if s.marker.style == style]
-            if len(run) >= 2 and not any(_has_content(ctx, s) or _ends_clause(_heading_line(text, s))
-                                         for s in run):
+            if _introduced(text, run[0]) or (len(run) >= 2 and not any(
+                    _has_content(ctx, s) or _ends_clause(_heading_line(text, s)) for s in run)):
                 items.update(id(s) for s in run)
     for section in ctx.sections():
         if not _has_content(ctx, section) and section.title_span is not None \
@@ -254,6 +316,12 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
 def _ends_clause(line: str) -> bool:
     """Whether a line ends with a stop or a colon (the grammar's CLAUSE_STOP)."""
     return terminal("CLAUSE_STOP").fullmatch(fold(line[-1:])) is not None
+
+
+def _introduced(text: str, first: Section) -> bool:
+    """Whether the first of a run of numbered lines follows a colon (``如下：`` ``注：``), blanks aside."""
+    before = fold(text[max(0, first.heading_span.start - 200):first.heading_span.start]).rstrip()
+    return before.endswith(":")
 
 
 def _has_content(ctx: RuleContext, section: Section) -> bool:
