@@ -12,7 +12,8 @@ import docparse
 from docparse.validate import checker, profiles, validate
 from docparse.validate.checker import RULES
 from docparse.validate.context import Rule, RuleContext, rule
-from docparse.validate.registry import CODES, declared, table
+from docparse.validate.explanations import EXPLANATIONS
+from docparse.validate.registry import CODES, declared, reference, table
 
 from .conftest import EXAMPLES, FIXTURES, ROOT
 
@@ -40,7 +41,7 @@ def test_fixture(name: str) -> None:
 def test_every_generic_code_has_a_trigger_and_a_clean_case() -> None:
     """Each structure/format code fires somewhere in the fixtures, and the good documents are clean."""
     fired = {row[0] for rows in EXPECTED.values() for row in rows}
-    expected = {f"DP{n}" for n in (*range(202, 216), *range(301, 304), *range(401, 414),
+    expected = {f"DP{n}" for n in (*range(202, 217), *range(301, 304), *range(401, 414), 415, 417, 418,
                                    502, 503, 505, 508, 509, *range(511, 515), *range(601, 605))}
     expected -= {"DP402", "DP404"}  # the parser only keeps 4-digit years with 号: tested below
     assert expected <= fired
@@ -159,6 +160,15 @@ def test_the_table_of_the_docs_is_rendered_from_the_registry() -> None:
     start = DOCS.index("| 代码 |")
     end = DOCS.index("\n\n", start) + 1
     assert DOCS[start:end] == table(), "regenerate it: python -m docparse.validate.registry"
+
+
+def test_the_reference_of_the_docs_is_rendered_from_the_registry() -> None:
+    """Everything from the table on (the table and a section per code) is the registry's rendering."""
+    assert DOCS[DOCS.index("| 代码 |"):] == reference(), "regenerate it: python -m docparse.validate.registry"
+
+
+def test_every_code_is_explained() -> None:
+    assert sorted(EXPLANATIONS) == sorted(CODES)
 
 
 def test_each_code_is_declared_once() -> None:

@@ -17,9 +17,9 @@ from ..grammar import terminal
 from ..ladder import MarkerStyle
 from ..models import Diagnostic, Section, Severity
 from ..normalize import CJK, fold
-from ..segment import GENRE_ENDING
 from ..segment.result import DATE_LINE, SENTENCE_STOP
 from .context import RuleContext, rule
+from .format import title_genre
 
 _DOCUMENT_RANKS = frozenset(rung.rank for rung in ladder.LADDER if not rung.law)
 """The GB/T 9704 ladder and below (一、 （一） 1. （1） 1） ①): laws (编章节条) nest by their own rules."""
@@ -170,16 +170,13 @@ def _starts_new_group(between: str) -> bool:
     return False
 
 
-_TRAILING_NOTE = re.compile(r"\([^()]{1,12}\)$")
-"""A bracketed note after a title: ``…的通知(2007)``, ``…办法(试行)``."""
 _LONGEST_DOCUMENT_TITLE = 60
 
 
 def _is_title_line(line: str) -> bool:
     """A line that reads as a document's title: short, no sentence stop, ending with a 文种."""
-    core = _TRAILING_NOTE.sub("", line)
-    return (0 < len(core) <= _LONGEST_DOCUMENT_TITLE and SENTENCE_STOP.search(core) is None
-            and ladder.marker_at(core) is None and GENRE_ENDING.search(core) is not None)
+    return (0 < len(line) <= _LONGEST_DOCUMENT_TITLE and SENTENCE_STOP.search(line) is None
+            and ladder.marker_at(line) is None and title_genre(line) is not None)
 
 
 @rule(
@@ -373,3 +370,43 @@ def check_depth(ctx: RuleContext) -> Iterator[Diagnostic]:
     if deep:
         yield _heading(ctx, "DP215", deep, f"“{_label(deep)}”是第{deep.level}层标题，超过 GB/T 9704 的四层",
                        "考虑合并层级，或改用段内列举（一是、二是）")
+
+
+_MINORITY_OF = 3
+"""A heading written otherwise than at least this many of its siblings is the odd one out."""
+
+
+@rule(Code("DP216", "warning", "同级标题末尾标点不一致（有的加句号，有的不加）"))
+def check_heading_stops(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Siblings of one style over text of their own end alike: all with 。 (a lead sentence,
+    ``（一）加强组织领导。``) or all without (``（一）组织领导``); one that differs from three or more is
+    a slip. Only headings with text under them count, and a heading that is a sentence of several
+    clauses, or ends with another mark (；：), is an item, not a lead: neither counts."""
+    text = ctx.doc.text
+    for _, siblings in _sibling_groups(ctx):
+        for style in dict.fromkeys(s.marker.style for s in siblings):
+            if style not in ("cn_dun", "cn_paren", "arabic_dot", "arabic_paren"):
+                continue
+            ends: dict[bool, list[Section]] = {True: [], False: []}
+            for section in siblings:
+                stop = _lead_stop(text, section)
+                if section.marker.style == style and stop is not None and _has_content(ctx, section):
+                    ends[stop].append(section)
+            for stop, odd in ends.items():
+                usual = ends[not stop]
+                if len(odd) == 1 and len(usual) >= _MINORITY_OF:
+                    written = "加句号" if stop else "不加句号"
+                    yield _heading(ctx, "DP216", odd[0],
+                                   f"“{_label(odd[0])}{odd[0].title}”末尾{written}，同级的其他{len(usual)}个标题"
+                                   f"{'不加' if stop else '都加'}", "同级标题末尾统一加或不加句号")
+
+
+def _lead_stop(text: str, section: Section) -> bool | None:
+    """Whether a heading line ends with 。 (True) or with no mark (False); None for an item: a line
+    ending with another mark, a title longer than a heading's, or a sentence with a clause break."""
+    line = fold(_heading_line(text, section))
+    if not line or len(section.title) > _LONGEST_TITLE:
+        return None
+    if line.endswith("。"):
+        return None if "," in line else True
+    return None if re.search(r"[,;:、!?.)\]）”\"]$", line) else False
