@@ -215,3 +215,16 @@ def test_public_function_in_any_import_order(first: str) -> None:
             "print(','.join(x.code for x in docparse.validate(d, profile='auto') if x.severity != 'info'))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "DP201"
+
+
+def test_a_number_written_but_not_read_is_reported_as_unread() -> None:
+    """专栏5's （一） is glued to the box title: the run of （二） is no late start, only unread."""
+    [late] = [d for d in validate(docparse.parse_file(CASES / "box_items.txt")) if d.code == "DP205"]
+    assert late.severity == "info" and "前文中有“（一）”，但未能识别为标题" in late.message
+
+
+def test_an_excerpt_is_one_finding_not_an_error_per_gap() -> None:
+    """The regulation fixture quotes articles 1–3, 10, 14, 20–21: an excerpt, said once."""
+    [gaps] = [d for d in validate(docparse.parse_file(FIXTURES / "genres" / "regulation.txt"))
+              if d.code == "DP202"]
+    assert gaps.severity == "warning" and "3处不连续，共缺14个" in gaps.message and "节选" in gaps.message

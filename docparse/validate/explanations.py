@@ -67,7 +67,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "DP202": Explanation(
         check="同一上级下同一种序号跳号。缺少的序号若就写在两个标题之间的正文里（解析时未能识别为标题，如与"
-            "上文连成一行），说明不是文件缺了这一部分，而是未能读出：只作提示，并写明“未能识别为标题”。",
+            "上文连成一行），说明不是文件缺了这一部分，而是未能读出：只作提示，并写明“未能识别为标题”。同一"
+            "组序号有三处以上跳号的，是节选（逐条摘引的法规、删节的方案），合为一条 warning，说明似为节选。",
         reason="跳号说明漏了一部分或编号有误（序列完整性）。",
         source="domain-rules.md §5.4、§6.1 HDG-004（CONV，文本上无歧义，定为 error）",
         example="`一、` `二、` `四、`",
@@ -142,14 +143,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         reason="汉字数字后用顿号，阿拉伯数字后用下脚点，括号序号后不加标点。",
         source="GB/T 15834—2011 附录 B.3.2–B.3.4（STD-soft，warning）",
         example="`1、统一思想`",
-        fix="改为“1.统一思想”。",
+        fix="改为“1.统一思想”；`docparse validate --fix` 可自动修正“一.”→“一、”，以及全文其余都用“1.”时的“1"
+            "、”→“1.”。",
     ),
     "DP212": Explanation(
         check="序号全文一致地使用半角括号 `(一)`。只作提示。",
         reason="中文文本括号应为全角；全文一致时多为转换所致。",
         source="GB/T 15834；domain-rules.md §6.1 HDG-008（一致时 info）",
         example="`(一)明确目标`",
-        fix="改为全角“（一）”。",
+        fix="改为全角“（一）”；`docparse validate --fix` 可自动修正。",
     ),
     "DP213": Explanation(
         check="标题下既没有正文也没有下级标题。以“；”结尾的编号行（列举项，如 `（1）规范社会应急力量参与救援"
@@ -223,7 +225,7 @@ EXPLANATIONS: dict[str, Explanation] = {
         reason="六角括号是发文字号的法定形式；引用文件时发文字号放在圆括号内，年份再用圆括号会重复。",
         source="GB/T 9704—2012 §7.2.5（STD）",
         example="`国办发[2017]47号`",
-        fix="改为“国办发〔2017〕47号”。",
+        fix="改为“国办发〔2017〕47号”；`docparse validate --fix` 可自动修正正文中的发文字号括号。",
     ),
     "DP402": Explanation(
         check="发文字号的年份不是四位。",
@@ -343,6 +345,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         source="党政机关公文处理工作条例 第十五条",
         example="`市人民政府、市财政局：`（请示）",
         fix="只主送负责审批的上级机关，其他机关列入抄送。",
+    ),
+    "DP419": Explanation(
+        check="成文日期中的数字是全角数字（`２０２２年１月２８日`）。",
+        reason="成文日期用阿拉伯数字，阿拉伯数字用半角；全角数字多为输入法或转换所致，检索、排序时也不能当作"
+            "日期。",
+        source="GB/T 9704—2012 §7.3.5.4；GB/T 15835—2011；domain-rules.md §6.5 TXT-002",
+        example="`２０２２年１月２８日`",
+        fix="改为“2022年1月28日”；`docparse validate --fix` 可自动修正。",
     ),
     "DP501": Explanation(
         check="法治政府建设年度报告中找不到“主要举措和成效”部分（一、二级标题中没有举措、成效或具体工作主题"

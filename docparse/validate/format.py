@@ -8,17 +8,18 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Code
-from ..metadata import CN_DATE
+from ..metadata import CN_DATE, parse_date
 from ..models import Diagnostic, Severity
 from ..normalize import fold
 from ..segment import GENRE_ENDING
 from ..segment.result import ADDRESSEE, SENTENCE_STOP
 from .context import RuleContext, rule
 
-_DOC_NUMBER = re.compile(
+DOC_NUMBER_FORM = re.compile(
     r"^(?P<org>[^\s\d]{1,20}?)\s*(?P<open>[〔\[【(（［〖{])\s*(?P<year>\d{2,4})\s*(?P<close>[〕\]】)）］〗}])"
     r"\s*(?P<zi>字)?\s*(?P<di>第)?\s*(?P<seq>\d{1,6})\s*(?P<hao>号)?$"
 )
+"""A 发文字号 as written, right or wrong: 机关代字, the year in some brackets, the serial and 号."""
 
 
 @rule(
@@ -32,7 +33,7 @@ def check_doc_number(ctx: RuleContext) -> Iterator[Diagnostic]:
     value = ctx.doc.metadata.doc_number
     if not value:
         return
-    match = _DOC_NUMBER.match(value.strip())
+    match = DOC_NUMBER_FORM.match(value.strip())
     if not match or match["org"].endswith("令"):
         return
     field = next((f for f in ctx.doc.metadata.fields if f.key == "doc_number"
@@ -63,6 +64,9 @@ def check_doc_number(ctx: RuleContext) -> Iterator[Diagnostic]:
 _CN_DATE = re.compile(f"^{CN_DATE}$")
 _PADDED = re.compile(r"^\d{4}年(0\d)月|^\d{4}年\d{1,2}月(0\d)日")
 _SEPARATED = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+"""The full-width digits, in order (``FULL_WIDTH_DIGITS.index("３") == 3``)."""
+_HALF_WIDTH_DIGITS = str.maketrans(FULL_WIDTH_DIGITS, "0123456789")
 _ERA = (2012, 7, 1)
 """GB/T 9704—2012 (Arabic dates) in force; the 1999 standard wrote 成文日期 in Chinese numerals."""
 
@@ -73,19 +77,26 @@ _ERA = (2012, 7, 1)
     Code("DP407", "error", "成文日期不存在（如2月30日）"),
     Code("DP408", "warning", "成文日期用点、斜线或连字符分隔"),
     Code("DP409", "info", "汉字年份中的零写法不规范（应为“〇”）"),
+    Code("DP419", "warning", "成文日期使用全角数字"),
 )
 def check_date(ctx: RuleContext) -> Iterator[Diagnostic]:
-    """成文日期 written 2022年1月28日: Arabic, full year, no padding (GB/T 9704 §7.3.5.4)."""
+    """成文日期 written 2022年1月28日: Arabic, full year, no padding (GB/T 9704 §7.3.5.4), half-width
+    digits (GB/T 15835)."""
     closing = ctx.doc.closing
     if not closing or not closing.date_text or not closing.date_span:
         return
     raw = "".join(closing.date_text.split())
     start, end = closing.date_span.start, closing.date_span.end
-    date = closing.date
+    written = raw
+    raw = raw.translate(_HALF_WIDTH_DIGITS)
+    date = closing.date or (parse_date(raw) if raw != written else None)
     if date is None:
-        yield ctx.diag("DP407", f"成文日期“{raw}”不是存在的日期", start, end, hint="核对年月日")
+        yield ctx.diag("DP407", f"成文日期“{written}”不是存在的日期", start, end, hint="核对年月日")
         return
     proper = f"{date.year}年{date.month}月{date.day}日"
+    if raw != written:
+        yield ctx.diag("DP419", f"成文日期“{written}”使用全角数字，应为“{proper}”", start, end,
+                       hint=f"改为“{proper}”（可用 --fix 修正）")
     if _CN_DATE.match(raw):
         era = (date.year, date.month, date.day) >= _ERA
         yield ctx.diag("DP406", f"成文日期“{raw}”用汉字数字；GB/T 9704—2012 起应写作“{proper}”"

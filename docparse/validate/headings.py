@@ -7,6 +7,7 @@ position, is the parser's own (docparse.diagnostics).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -77,9 +78,33 @@ def check_numbering(ctx: RuleContext) -> Iterator[Diagnostic]:
     yield from _sequence(ctx, articles, None)  # 第X条 numbering runs through all chapters (立法法)
 
 
+_EXCERPT_GAPS = 3
+"""A run of numbers with this many gaps or more is an excerpt (a regulation quoted article by
+article, a plan abridged), not a document with numbers skipped by mistake."""
+
+
 def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None, first: int | None = 1
               ) -> Iterator[Diagnostic]:
-    """The findings of one run of siblings whose first number should be ``first``."""
+    """The findings of one run of siblings whose first number should be ``first``; the gaps of an
+    excerpt are one finding that says so, not one error per gap."""
+    found = list(_run_findings(ctx, run, parent, first))
+    gaps = [d for d in found if d.code == "DP202" and d.severity == "error"]
+    if len(gaps) < _EXCERPT_GAPS:
+        yield from found
+        return
+    numbers = [s.marker.ordinal or 0 for s in run]
+    missing = sum(b - a - 1 for a, b in itertools.pairwise(numbers) if b > a + 1)
+    where = f"“{_label(parent)}”下" if parent else ""
+    yield from (d for d in found if d not in gaps)
+    span = gaps[0].span
+    yield ctx.diag("DP202", f"{where}序号有{len(gaps)}处不连续，共缺{missing}个"
+                   f"（{gaps[0].message}），似为节选",
+                   span.start if span else None, span.end if span else None, severity="warning",
+                   hint="如为全文，补上缺少的部分；如为节选，宜注明“节选”")
+
+
+def _run_findings(ctx: RuleContext, run: list[Section], parent: Section | None, first: int | None
+                  ) -> Iterator[Diagnostic]:
     previous: Section | None = None
     where = f"“{_label(parent)}”下" if parent else ""
     for section in run:
