@@ -324,7 +324,7 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
     for _, siblings in _sibling_groups(ctx):
         for style in dict.fromkeys(s.marker.style for s in siblings):
             run = [s for s in siblings if s.marker.style == style]
-            if _introduced(text, run[0]) or (len(run) >= 2 and not any(
+            if _introduced(ctx, run) or (len(run) >= 2 and not any(
                     _has_content(ctx, s) or _ends_clause(_heading_line(text, s)) for s in run)):
                 items.update(id(s) for s in run)
     for section in ctx.sections():
@@ -340,10 +340,19 @@ def _ends_clause(line: str) -> bool:
     return terminal("CLAUSE_STOP").fullmatch(fold(line[-1:])) is not None
 
 
-def _introduced(text: str, first: Section) -> bool:
-    """Whether the first of a run of numbered lines follows a colon (``如下：`` ``注：``), blanks aside."""
-    before = fold(text[max(0, first.heading_span.start - 200):first.heading_span.start]).rstrip()
-    return before.endswith(":")
+_NOTE_LEAD = re.compile(r"(?:注|说明|备注|附注) *:$")
+"""The lead of the notes under a table or a form: ``注：1.〔　〕内为五年累计数。``."""
+
+
+def _introduced(ctx: RuleContext, run: list[Section]) -> bool:
+    """Whether a run of numbered lines is the items a colon announces, blanks aside: the notes
+    after ``注：``, or lines none of which has text under it after ``如下：`` (a report's parts
+    after ``现将有关情况报告如下：`` are headings all the same)."""
+    first = run[0].heading_span.start
+    before = fold(ctx.doc.text[max(0, first - 200):first]).rstrip()
+    if not before.endswith(":"):
+        return False
+    return _NOTE_LEAD.search(before) is not None or not any(_has_content(ctx, s) for s in run)
 
 
 def _has_content(ctx: RuleContext, section: Section) -> bool:
@@ -428,9 +437,10 @@ def check_heading_stops(ctx: RuleContext) -> Iterator[Diagnostic]:
 
 def _lead_stop(text: str, section: Section) -> bool | None:
     """Whether a heading line ends with 。 (True) or with no mark (False); None for an item: a line
-    ending with another mark, a title longer than a heading's, or a sentence with a clause break."""
+    ending with another mark, a title longer than a heading's, a sentence with a clause break, an
+    item of an amending decision (``二、删去第八条。``)."""
     line = fold(_heading_line(text, section))
-    if not line or len(section.title) > _LONGEST_TITLE:
+    if not line or len(section.title) > _LONGEST_TITLE or _AMENDMENT.match(section.title):
         return None
     if line.endswith("。"):
         return None if "," in line else True
