@@ -167,3 +167,10 @@ class SchedulerError(DocparseError):
     answers there, or the connection was lost during the run."""
 
     code = "DP011"
+
+
+class FixError(DocparseError):
+    """``docparse validate --fix`` cannot rewrite the input: its text is not its bytes decoded (a
+    Word or PDF file converted, a garbled file restored on reading), or it is standard input."""
+
+    code = "DP012"

@@ -12,7 +12,8 @@ import docparse
 from docparse.validate import checker, profiles, validate
 from docparse.validate.checker import RULES
 from docparse.validate.context import Rule, RuleContext, rule
-from docparse.validate.registry import CODES, declared, table
+from docparse.validate.explanations import EXPLANATIONS
+from docparse.validate.registry import CODES, declared, reference, table
 
 from .conftest import EXAMPLES, FIXTURES, ROOT
 
@@ -40,7 +41,7 @@ def test_fixture(name: str) -> None:
 def test_every_generic_code_has_a_trigger_and_a_clean_case() -> None:
     """Each structure/format code fires somewhere in the fixtures, and the good documents are clean."""
     fired = {row[0] for rows in EXPECTED.values() for row in rows}
-    expected = {f"DP{n}" for n in (*range(202, 216), *range(301, 304), *range(401, 414),
+    expected = {f"DP{n}" for n in (*range(202, 217), *range(301, 304), *range(401, 414), 415, 417, 418,
                                    502, 503, 505, 508, 509, *range(511, 515), *range(601, 605))}
     expected -= {"DP402", "DP404"}  # the parser only keeps 4-digit years with 号: tested below
     assert expected <= fired
@@ -161,6 +162,15 @@ def test_the_table_of_the_docs_is_rendered_from_the_registry() -> None:
     assert DOCS[start:end] == table(), "regenerate it: python -m docparse.validate.registry"
 
 
+def test_the_reference_of_the_docs_is_rendered_from_the_registry() -> None:
+    """Everything from the table on (the table and a section per code) is the registry's rendering."""
+    assert DOCS[DOCS.index("| 代码 |"):] == reference(), "regenerate it: python -m docparse.validate.registry"
+
+
+def test_every_code_is_explained() -> None:
+    assert sorted(EXPLANATIONS) == sorted(CODES)
+
+
 def test_each_code_is_declared_once() -> None:
     codes = [code.code for code in declared()]
     assert sorted(codes) == sorted(set(codes))
@@ -205,3 +215,16 @@ def test_public_function_in_any_import_order(first: str) -> None:
             "print(','.join(x.code for x in docparse.validate(d, profile='auto') if x.severity != 'info'))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "DP201"
+
+
+def test_a_number_written_but_not_read_is_reported_as_unread() -> None:
+    """专栏5's （一） is glued to the box title: the run of （二） is no late start, only unread."""
+    [late] = [d for d in validate(docparse.parse_file(CASES / "box_items.txt")) if d.code == "DP205"]
+    assert late.severity == "info" and "前文中有“（一）”，但未能识别为标题" in late.message
+
+
+def test_an_excerpt_is_one_finding_not_an_error_per_gap() -> None:
+    """The regulation fixture quotes articles 1–3, 10, 14, 20–21: an excerpt, said once."""
+    [gaps] = [d for d in validate(docparse.parse_file(FIXTURES / "genres" / "regulation.txt"))
+              if d.code == "DP202"]
+    assert gaps.severity == "warning" and "3处不连续，共缺14个" in gaps.message and "节选" in gaps.message

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from ..models import Document
 
 
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="报告文件；- 表示标准输入")
+def add_input_options(parser: argparse.ArgumentParser, *, files_required: bool = True) -> None:
+    parser.add_argument("files", nargs="+" if files_required else "*", metavar="FILE",
+                        help="报告文件；- 表示标准输入")
     parser.add_argument("--encoding", help="强制使用的编码（默认自动识别：UTF-8、GB18030、Big5、UTF-16…）")
     add_format_option(parser)
     add_limit_options(parser)

@@ -1,18 +1,26 @@
 """``docparse validate FILE...``: findings as compiler-style lines, JSON or SARIF 2.1.0 for CI
-(the formats: docparse/renderers/findings.py).
+(the formats: docparse/renderers/findings.py); ``--fix`` makes the mechanical fixes
+(docparse/validate/fixes.py) and reports on the fixed text; ``--explain CODE`` prints a code's rule.
 
-Exit status: 0 when no error-severity finding, 1 when any (warnings never fail a run), 3 when an
-input could not be read (the other files are still checked and reported).
+Exit status: 0 when no error-severity finding, 1 when any (warnings never fail a run), 2 for a
+usage error, 3 when an input could not be read or fixed (the other files are still checked).
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, DocparseError
+from ..errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_USAGE, DocparseError, FixError, path_text
 from ..renderers.findings import RENDERERS, Findings
-from .common import add_input_options, documents, report_error, write_stdout
+from .common import add_input_options, documents, load, report_error, write_stdout
+
+if TYPE_CHECKING:
+    from ..models import Document
 
 _ORDER = {"info": 0, "warning": 1, "error": 2}
 
@@ -22,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "validate", help="检查结构与格式",
         description="检查报告、公文的标题层级、序号、列举、发文字号、日期等，按报告类型检查必备部分。"
                     "发现 error 时退出码为 1。")
-    add_input_options(parser)
+    add_input_options(parser, files_required=False)
     parser.add_argument("--profile", default="auto", type=_profile_name, metavar="PROFILE",
                         help="检查配置：auto（按标题识别，默认）、gongwen（通用公文）、"
                              "fzzf/fazhi_annual（法治政府建设年度报告）、gzbg/gov_work_report（政府工作报告）")
@@ -30,6 +38,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="输出格式：text（path:line:col: 代码 级别: 说明），json，sarif（SARIF 2.1.0）")
     parser.add_argument("--min-severity", default="warning", choices=("info", "warning", "error"),
                         help="只输出不低于此级别的结果（默认 warning；info 为提示）")
+    parser.add_argument("--fix", action="store_true",
+                        help="修正可机械修正的问题（发文字号年份括号、序号中的半角括号和标点、成文日期中的"
+                             "全角数字），其余文字一字不改；写入 -o 指定的文件或原文件（--in-place），"
+                             "再检查修正后的文件")
+    parser.add_argument("-o", "--output", metavar="FILE", help="--fix 的输出文件（只能有一个输入文件）")
+    parser.add_argument("--in-place", action="store_true", help="--fix 直接改写输入文件")
+    parser.add_argument("--explain", metavar="CODE",
+                        help="显示某个诊断代码的规则、依据、示例和修改方法，如 DP205")
     parser.set_defaults(run=run)
 
 
@@ -46,9 +62,21 @@ def run(args: argparse.Namespace) -> int:
     from ..validate import validate
     from ..validate.profiles import resolve
 
+    if args.explain is not None:
+        return _explain(args.explain)
+    usage = _usage_problem(args)
+    if usage:
+        print(f"docparse validate: {usage}", file=sys.stderr)
+        return EXIT_USAGE
     reports: list[Findings] = []
     status = EXIT_OK
-    for name, result in documents(args):
+    for given, (name, read) in zip(args.files, documents(args), strict=True):
+        result = read
+        if args.fix and not isinstance(read, DocparseError):
+            try:
+                name, result = _fix(given, read, args)
+            except DocparseError as error:
+                result = error
         if isinstance(result, DocparseError):
             report_error(result)
             reports.append(Findings(name, error=str(result)))
@@ -79,3 +107,71 @@ def _summary(reports: list[Findings]) -> None:
     if hidden:
         summary += f"（另有 {hidden} 条低于 --min-severity 未显示）"
     print(summary, file=sys.stderr)
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options, in Chinese, or ``None``."""
+    if not args.files:
+        return "请给出要检查的文件（或用 --explain 代码 查看说明）"
+    if (args.output or args.in_place) and not args.fix:
+        return "-o 和 --in-place 只用于 --fix"
+    if args.fix and bool(args.output) == bool(args.in_place):
+        return "--fix 需要 -o 输出文件或 --in-place 二者之一"
+    if args.output and len(args.files) != 1:
+        return "-o 只能用于一个输入文件；多个文件请用 --in-place"
+    return None
+
+
+def _explain(code: str) -> int:
+    """Print a code's rule, source, example and fix (the section of docs/diagnostics.md)."""
+    from ..validate.registry import CODES, explain
+
+    code = code.strip().upper()
+    if code not in CODES:
+        print(f"docparse validate: 没有诊断代码“{code}”（全部代码见 docs/diagnostics.md）", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{code} {explain(code)}", end="")
+    return EXIT_OK
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+"""Byte-order marks, longest first (a UTF-32 LE mark starts with the UTF-16 LE one), and the codec of
+the bytes after each: the mark is kept as it was."""
+
+
+def _fix(given: str, doc: Document, args: argparse.Namespace) -> tuple[str, Document]:
+    """Make the mechanical fixes of ``doc``, write the file (``-o`` or in place, atomically), and
+    return the name and the document of the fixed file. The bytes are those of the input but for
+    the characters replaced: same encoding, byte-order mark and line ends.
+
+    Raises:
+        FixError: the input is standard input, or its text is not its bytes decoded (a Word or
+            PDF file converted, a garbled file restored).
+    """
+    from ..files import write_atomic
+    from ..normalize import normalize_newlines
+    from ..validate.fixes import apply, fixes
+
+    if given == "-":
+        raise FixError("--fix 不能用于标准输入", path="<stdin>")
+    name, path = path_text(given), Path(given)
+    data = path.read_bytes()
+    bom, codec = next(((mark, codec) for mark, codec in _BOMS if data.startswith(mark)),
+                      (b"", doc.source.encoding))
+    try:
+        text = data[len(bom):].decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        text = None
+    if text is None or normalize_newlines(text)[0] != doc.text:
+        raise FixError("只能修正按原样读取的文本文件（由 Word、PDF 等转换而来的，或读取时还原过乱码的，"
+                       "不能修正）", path=name)
+    chosen = fixes(doc)
+    target = Path(args.output) if args.output else path
+    if chosen or args.output:
+        write_atomic(target, bom + apply(text, chosen).encode(codec))
+    counts = Counter(fix.code for fix in chosen)
+    done = "、".join(f"{code} {n}处" for code, n in sorted(counts.items())) or "无可机械修正之处"
+    print(f"docparse validate: {name}：修正 {len(chosen)} 处（{done}）→ {path_text(str(target))}",
+          file=sys.stderr)
+    return path_text(str(target)), load(str(target), args)

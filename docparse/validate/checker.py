@@ -8,6 +8,7 @@ from .context import Rule, RuleContext
 from .enumerations import check_enumerations
 from .format import (
     check_addressee,
+    check_addressee_present,
     check_attachments,
     check_date,
     check_doc_number,
@@ -18,6 +19,7 @@ from .headings import (
     check_depth,
     check_duplicate_titles,
     check_empty_headings,
+    check_heading_stops,
     check_level_skips,
     check_marker_forms,
     check_numbering,
@@ -32,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     check_reversal,
     check_marker_forms,
     check_empty_headings,
+    check_heading_stops,
     check_duplicate_titles,
     check_depth,
     check_enumerations,
@@ -39,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     check_date,
     check_title,
     check_addressee,
+    check_addressee_present,
     check_attachments,
     check_halfwidth,
     check_meta_title,

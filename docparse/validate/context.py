@@ -96,6 +96,8 @@ def _uses_halfwidth(text: str) -> bool:
 
 
 _ATTACHMENT_HEAD = re.compile(r"^\s*附件\s*[:：]")
+_ATTACHMENT_LIST_REACH = 300
+"""An 附件说明 run into one line names its attachments within this many characters."""
 
 
 def _starts_arabic_dot(line: str) -> bool:
@@ -106,7 +108,8 @@ def _starts_arabic_dot(line: str) -> bool:
 
 
 def _attachment_lines(doc: Document) -> frozenset[int]:
-    """Headings that are really ``2.某某清单`` lines continuing ``附件：1.某某办法``.
+    """Headings that are really ``2.某某清单`` lines continuing ``附件：1.某某办法``, on lines of
+    their own or run into the line of the 附件说明.
 
     The parser may take such a line for a heading; structure rules must not judge it as one.
     """
@@ -115,6 +118,13 @@ def _attachment_lines(doc: Document) -> frozenset[int]:
         if section.marker.style != "arabic_dot":
             continue
         line_start = section.heading_span.start - (section.heading_span.column - 1)
+        prefix = fold(doc.text[line_start:section.heading_span.start])
+        note = prefix.rfind("附件:")
+        listed = prefix[note + 3:]
+        if note >= 0 and len(listed) <= _ATTACHMENT_LIST_REACH and not re.search("[。:;]|附件", listed):
+            # 附件：1.…办法 2.…清单 run into one line
+            skipped.add(section.heading_span.start)
+            continue
         above = doc.text[max(0, line_start - 2000):line_start].split("\n")[:-1]
         while above and _starts_arabic_dot(above[-1]):
             above.pop()

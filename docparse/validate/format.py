@@ -8,14 +8,18 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Code
-from ..metadata import CN_DATE
+from ..metadata import CN_DATE, parse_date
 from ..models import Diagnostic, Severity
+from ..normalize import fold
+from ..segment import GENRE_ENDING
+from ..segment.result import ADDRESSEE, SENTENCE_STOP
 from .context import RuleContext, rule
 
-_DOC_NUMBER = re.compile(
+DOC_NUMBER_FORM = re.compile(
     r"^(?P<org>[^\s\d]{1,20}?)\s*(?P<open>[〔\[【(（［〖{])\s*(?P<year>\d{2,4})\s*(?P<close>[〕\]】)）］〗}])"
     r"\s*(?P<zi>字)?\s*(?P<di>第)?\s*(?P<seq>\d{1,6})\s*(?P<hao>号)?$"
 )
+"""A 发文字号 as written, right or wrong: 机关代字, the year in some brackets, the serial and 号."""
 
 
 @rule(
@@ -29,7 +33,7 @@ def check_doc_number(ctx: RuleContext) -> Iterator[Diagnostic]:
     value = ctx.doc.metadata.doc_number
     if not value:
         return
-    match = _DOC_NUMBER.match(value.strip())
+    match = DOC_NUMBER_FORM.match(value.strip())
     if not match or match["org"].endswith("令"):
         return
     field = next((f for f in ctx.doc.metadata.fields if f.key == "doc_number"
@@ -60,6 +64,9 @@ def check_doc_number(ctx: RuleContext) -> Iterator[Diagnostic]:
 _CN_DATE = re.compile(f"^{CN_DATE}$")
 _PADDED = re.compile(r"^\d{4}年(0\d)月|^\d{4}年\d{1,2}月(0\d)日")
 _SEPARATED = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+"""The full-width digits, in order (``FULL_WIDTH_DIGITS.index("３") == 3``)."""
+_HALF_WIDTH_DIGITS = str.maketrans(FULL_WIDTH_DIGITS, "0123456789")
 _ERA = (2012, 7, 1)
 """GB/T 9704—2012 (Arabic dates) in force; the 1999 standard wrote 成文日期 in Chinese numerals."""
 
@@ -70,19 +77,26 @@ _ERA = (2012, 7, 1)
     Code("DP407", "error", "成文日期不存在（如2月30日）"),
     Code("DP408", "warning", "成文日期用点、斜线或连字符分隔"),
     Code("DP409", "info", "汉字年份中的零写法不规范（应为“〇”）"),
+    Code("DP419", "warning", "成文日期使用全角数字"),
 )
 def check_date(ctx: RuleContext) -> Iterator[Diagnostic]:
-    """成文日期 written 2022年1月28日: Arabic, full year, no padding (GB/T 9704 §7.3.5.4)."""
+    """成文日期 written 2022年1月28日: Arabic, full year, no padding (GB/T 9704 §7.3.5.4), half-width
+    digits (GB/T 15835)."""
     closing = ctx.doc.closing
     if not closing or not closing.date_text or not closing.date_span:
         return
     raw = "".join(closing.date_text.split())
     start, end = closing.date_span.start, closing.date_span.end
-    date = closing.date
+    written = raw
+    raw = raw.translate(_HALF_WIDTH_DIGITS)
+    date = closing.date or (parse_date(raw) if raw != written else None)
     if date is None:
-        yield ctx.diag("DP407", f"成文日期“{raw}”不是存在的日期", start, end, hint="核对年月日")
+        yield ctx.diag("DP407", f"成文日期“{written}”不是存在的日期", start, end, hint="核对年月日")
         return
     proper = f"{date.year}年{date.month}月{date.day}日"
+    if raw != written:
+        yield ctx.diag("DP419", f"成文日期“{written}”使用全角数字，应为“{proper}”", start, end,
+                       hint=f"改为“{proper}”（可用 --fix 修正）")
     if _CN_DATE.match(raw):
         era = (date.year, date.month, date.day) >= _ERA
         yield ctx.diag("DP406", f"成文日期“{raw}”用汉字数字；GB/T 9704—2012 起应写作“{proper}”"
@@ -114,6 +128,71 @@ def check_title(ctx: RuleContext) -> Iterator[Diagnostic]:
                        hint="删去标题末尾的标点")
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,12}[)）]$")
+"""A bracketed note after a title: ``…的通知（2007）``, ``…办法（试行）``."""
+
+
+def title_genre(title: str) -> str | None:
+    """The 文种 a title ends with (``通知``, ``请示``, ``复函`` …), a bracketed note after it aside."""
+    found = GENRE_ENDING.search(_TRAILING_NOTE.sub("", "".join(title.split())))
+    return found.group(1) if found else None
+
+
+_ADDRESSED = ("请示", "函", "批复")
+"""The 文种 that always name a 主送机关 (条例 9(八)): each asks or answers one organ. A 通知 may be
+issued to the public at large, and a 报告 is often published without the organ it was sent to."""
+_ADDRESSEE_REACH = 8
+"""A 主送机关 stands within this many lines after the title."""
+
+
+def _addressee_in_text(ctx: RuleContext) -> bool:
+    """Whether the text opens with a 主送机关 the parser did not read as one: a line near the title
+    that starts with one (``各省、自治区、直辖市人民政府，国务院各部委：　　多年来，…`` run on into
+    the text), or a first paragraph that is a list of organs up to a colon
+    (``国网天津市电力公司，有关单位：``)."""
+    doc = ctx.doc
+    start = doc.title.spans[-1].end if doc.title else 0
+    end = doc.sections[0].heading_span.start if doc.sections else len(doc.text)
+    lines = [line.strip() for line in fold(doc.text[start:end]).split("\n") if line.strip()]
+    for line in lines[:_ADDRESSEE_REACH]:
+        colon = line.find(":")
+        if colon > 0 and ADDRESSEE.match(line[:colon + 1].replace(" ", "")):
+            return True
+    first = next((p for _, p in doc.paragraphs()), None)
+    if first is None:
+        return False
+    opening = fold(first.text)
+    colon = opening.find(":")
+    return 0 < colon <= _LONGEST_ADDRESSEE and SENTENCE_STOP.search(opening[:colon]) is None
+
+
+_LONGEST_ADDRESSEE = 150
+"""A 主送机关 listing many organs (every 省 and the 派出机构) still ends within this many characters."""
+
+
+@rule(
+    Code("DP417", "warning", "请示、函、批复没有主送机关"),
+    Code("DP418", "warning", "请示主送多个机关"),
+)
+def check_addressee_present(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A 请示, 函 or 批复 names its 主送机关; a 请示 names one (条例 9(八), 15)."""
+    doc = ctx.doc
+    kind = title_genre(doc.title.text) if doc.title else None
+    if kind is None or doc.title is None:
+        return
+    kind = "函" if kind.endswith("函") else kind
+    title = doc.title.spans[0]
+    if kind in _ADDRESSED and doc.addressee is None and not _addressee_in_text(ctx):
+        yield ctx.diag("DP417", f"{kind}没有主送机关", title.start, title.end,
+                       hint="在标题下一行顶格写主送机关，后加全角冒号")
+    if kind == "请示" and doc.addressee is not None:
+        organs = [o for o in re.split(r"[、，,]", doc.addressee.text.strip().rstrip(":：")) if o.strip()]
+        if len(organs) > 1:
+            span = doc.addressee.span
+            yield ctx.diag("DP418", f"请示主送了{len(organs)}个机关：“{doc.addressee.text.strip()}”",
+                           span.start, span.end, hint="请示一般只主送一个上级机关，其他机关用抄送")
+
+
 @rule(Code("DP411", "warning", "主送机关后的冒号不是全角“：”"))
 def check_addressee(ctx: RuleContext) -> Iterator[Diagnostic]:
     """主送机关 ends with a full-width colon ：(GB/T 9704 §7.3.2)."""
@@ -131,19 +210,22 @@ _ATTACHMENT_ITEM = re.compile(r"^(?P<number>\d{1,2})\s*(?P<point>[.．、,，]?)
 @rule(
     Code("DP412", "warning", "附件说明格式不规范"),
     Code("DP413", "info", "只有一个附件却标了序号"),
+    Code("DP415", "warning", "附件说明所列附件数与文后所附附件数不符"),
 )
 def check_attachments(ctx: RuleContext) -> Iterator[Diagnostic]:
-    """附件说明: full-width colon, 1. 2. numbering, no punctuation after names (GB/T 9704 §7.3.4)."""
+    """附件说明: full-width colon, 1. 2. numbering, no punctuation after names (GB/T 9704 §7.3.4), and
+    as many names as attachments follow (条例 9(十五), §7.3.7)."""
     lines = ctx.doc.text.split("\n")
     offset = 0
     starts = []
     for line in lines:
         starts.append(offset)
         offset += len(line) + 1
+    fields = [(f.span.start, f.span.end) for f in ctx.doc.metadata.fields]
     for index, line in enumerate(lines):
         match = _ATTACHMENT_NOTE.match(line)
-        if not match:
-            continue
+        if not match or any(start <= starts[index] < end for start, end in fields):
+            continue  # a page's 附件: field (links to the files) is no 附件说明
         if match["colon"] == ":":
             at = starts[index] + match.start("colon")
             yield ctx.diag("DP412", "附件说明的冒号应为全角“：”", at, at + 1, hint="写作“附件：”",
@@ -155,6 +237,25 @@ def check_attachments(ctx: RuleContext) -> Iterator[Diagnostic]:
             indent = len(lines[following]) - len(lines[following].lstrip())
             items.append((starts[following] + indent, lines[following].strip()))
         yield from _attachment_items(ctx, items)
+        yield from _attachment_count(ctx, starts[index] + len(match["indent"]), items)
+
+
+def _attachment_count(ctx: RuleContext, note: int, items: list[tuple[int, str]]) -> Iterator[Diagnostic]:
+    """The 附件说明 at ``note`` names as many attachments as are appended after it.
+
+    Only where attachments were found after it (a page links its files instead); and an
+    attachment label the parser did not read (``附件3`` written at a line start after the note)
+    counts as present: the text is not short of it."""
+    appended = [a for a in ctx.doc.attachments if a.span.start > note]
+    if not appended or len(items) == len(appended):
+        return
+    after = fold(ctx.doc.text[note + 3:])
+    unread = range(len(appended) + 1, len(items) + 1)
+    if len(items) > len(appended) and all(re.search(f"(?:^|\n) *附件 *{n}(?![0-9])", after) for n in unread):
+        return
+    labels = "、".join(a.label for a in appended)
+    yield ctx.diag("DP415", f"附件说明列出{len(items)}个附件，文后附有{len(appended)}个（{labels}）",
+                   note, note + 2, hint="核对附件说明与所附附件的数量、序号和名称，使二者一致")
 
 
 def _attachment_items(ctx: RuleContext, items: list[tuple[int, str]]) -> Iterator[Diagnostic]:

@@ -7,6 +7,7 @@ position, is the parser's own (docparse.diagnostics).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -15,9 +16,11 @@ from .. import ladder
 from ..diagnostics import Code
 from ..grammar import terminal
 from ..ladder import MarkerStyle
-from ..models import Diagnostic, Section
+from ..models import Diagnostic, Section, Severity
 from ..normalize import CJK, fold
+from ..segment.result import DATE_LINE, SENTENCE_STOP
 from .context import RuleContext, rule
+from .format import title_genre
 
 _DOCUMENT_RANKS = frozenset(rung.rank for rung in ladder.LADDER if not rung.law)
 """The GB/T 9704 ladder and below (一、 （一） 1. （1） 1） ①): laws (编章节条) nest by their own rules."""
@@ -37,12 +40,13 @@ def _sibling_groups(ctx: RuleContext) -> Iterator[tuple[Section | None, list[Sec
             yield section, children
 
 
-def _heading(ctx: RuleContext, code: str, section: Section, message: str, hint: str) -> Diagnostic:
+def _heading(ctx: RuleContext, code: str, section: Section, message: str, hint: str,
+             severity: Severity | None = None) -> Diagnostic:
     """A finding on a heading's marker; at most ``info`` where the heading was cut out of run-on text."""
     span = section.heading_span
     end = span.start + max(len(section.marker.raw), 1)
     return ctx.diag(code, message, span.start, end, hint=hint,
-                    severity="info" if ctx.uncertain(span.start) else None)
+                    severity="info" if ctx.uncertain(span.start) else severity)
 
 
 @rule(
@@ -74,9 +78,33 @@ def check_numbering(ctx: RuleContext) -> Iterator[Diagnostic]:
     yield from _sequence(ctx, articles, None)  # 第X条 numbering runs through all chapters (立法法)
 
 
+_EXCERPT_GAPS = 3
+"""A run of numbers with this many gaps or more is an excerpt (a regulation quoted article by
+article, a plan abridged), not a document with numbers skipped by mistake."""
+
+
 def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None, first: int | None = 1
               ) -> Iterator[Diagnostic]:
-    """The findings of one run of siblings whose first number should be ``first``."""
+    """The findings of one run of siblings whose first number should be ``first``; the gaps of an
+    excerpt are one finding that says so, not one error per gap."""
+    found = list(_run_findings(ctx, run, parent, first))
+    gaps = [d for d in found if d.code == "DP202" and d.severity == "error"]
+    if len(gaps) < _EXCERPT_GAPS:
+        yield from found
+        return
+    numbers = [s.marker.ordinal or 0 for s in run]
+    missing = sum(b - a - 1 for a, b in itertools.pairwise(numbers) if b > a + 1)
+    where = f"“{_label(parent)}”下" if parent else ""
+    yield from (d for d in found if d not in gaps)
+    span = gaps[0].span
+    yield ctx.diag("DP202", f"{where}序号有{len(gaps)}处不连续，共缺{missing}个"
+                   f"（{gaps[0].message}），似为节选",
+                   span.start if span else None, span.end if span else None, severity="warning",
+                   hint="如为全文，补上缺少的部分；如为节选，宜注明“节选”")
+
+
+def _run_findings(ctx: RuleContext, run: list[Section], parent: Section | None, first: int | None
+                  ) -> Iterator[Diagnostic]:
     previous: Section | None = None
     where = f"“{_label(parent)}”下" if parent else ""
     for section in run:
@@ -84,11 +112,17 @@ def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None, firs
         raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(number)
         if previous is None:
             if number != first:
-                written = ladder.renumbered(raw, 1)
+                written = ladder.renumbered(raw, first or 1)
                 level = ladder.level_name(section.level)
-                yield _heading(ctx, "DP205", section,
-                               f"{where}第一个{level}标题是“{raw}”，应从“{written}”开始",
-                               f"改为“{written}”，或补上前面缺少的部分")
+                above = (parent.heading_span.end if parent else 0, section.heading_span.start)
+                if _written_in(ctx.doc.text, section, first or 1, *above):
+                    yield _heading(ctx, "DP205", section,
+                                   f"{where}第一个{level}标题是“{raw}”；前文中有“{written}”，但未能识别为标题",
+                                   f"核对“{written}”是否单独成行、写法是否规范", severity="info")
+                else:
+                    yield _heading(ctx, "DP205", section,
+                                   f"{where}第一个{level}标题是“{raw}”，应从“{written}”开始",
+                                   f"改为“{written}”，或补上前面缺少的部分")
         else:
             before = previous.marker.ordinal or 0
             yield from _step(ctx, previous, section, before, number, where,
@@ -100,26 +134,74 @@ def _step(ctx: RuleContext, previous: Section, section: Section, before: int, nu
           in_article: bool) -> Iterator[Diagnostic]:
     raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(number)
     expected = ladder.renumbered(raw, before + 1)
+    text = ctx.doc.text
+    between = (previous.heading_span.end, section.heading_span.start)
     if number == before + 1:
         return
     if number == before:
         yield _heading(ctx, "DP203", section, f"{where}序号“{raw}”重复，按顺序应为“{expected}”",
                        f"改为“{expected}”，并顺延后面的序号")
-    elif number == 1:
-        between = ctx.doc.text[previous.span.start:section.heading_span.start]
-        if not in_article and not re.search(r"(^|\n)\s*附件", between):
-            # an attachment numbers its own parts; an article may list its 项 in several lists
+    elif number == 1 or (number < before and _written_in(text, section, 1, *between)):
+        # a restart; when its first number is in the text but was not read as a heading, a restart too
+        if not in_article and not _starts_new_group(text[previous.span.start:section.heading_span.start]):
             yield _heading(ctx, "DP206", section, f"{where}序号在“{_label(previous)}”之后又从“{raw}”"
                            f"重新开始，按顺序应为“{expected}”",
                            f"改为“{expected}”，或为新的一组内容加上级标题")
     elif number > before + 1:
         gap = range(before + 1, min(number, before + 6))
         missing = "、".join(f"“{ladder.renumbered(raw, n)}”" for n in gap)
-        yield _heading(ctx, "DP202", section, f"{where}序号从“{_label(previous)}”跳到“{raw}”，缺少{missing}",
-                       "补上缺少的部分，或把序号改为连续")
+        if all(_written_in(text, section, n, *between) for n in gap):
+            yield _heading(ctx, "DP202", section, f"{where}序号从“{_label(previous)}”跳到“{raw}”；"
+                           f"正文中有{missing}，但未能识别为标题",
+                           "核对这些序号是否单独成行、写法是否规范", severity="info")
+        else:
+            yield _heading(ctx, "DP202", section,
+                           f"{where}序号从“{_label(previous)}”跳到“{raw}”，缺少{missing}",
+                           "补上缺少的部分，或把序号改为连续")
     else:
         yield _heading(ctx, "DP204", section, f"{where}序号“{raw}”排在“{_label(previous)}”之后，顺序颠倒，"
                        f"按顺序应为“{expected}”", "按先后顺序重新编号")
+
+
+_NUMERAL_CHAR = "一二三四五六七八九十百千零〇两0-9"
+
+
+def _written_in(text: str, section: Section, number: int, start: int, end: int) -> bool:
+    """Whether the marker of ``number`` in ``section``'s style is written in ``text[start:end]``, not
+    as a cited item (第（一）项) nor inside a longer number: a number the parser did not read as a
+    heading (glued to a box title, in a line it did not cut), which is no gap in the document."""
+    marker = re.escape(fold(ladder.BY_STYLE[section.marker.style].written(number)))
+    pattern = f"(?<![第{_NUMERAL_CHAR}.]){marker}(?![{_NUMERAL_CHAR}])"
+    return start < end and re.search(pattern, fold(text[start:end])) is not None
+
+
+_BOX = re.compile(r"(?:^|\n) *专栏 *[0-9一二三四五六七八九十]+")
+"""The title line of a box (``专栏3　推动重点行业治污减排``): a box numbers its own items afresh."""
+_NEW_GROUP = re.compile(r"(?:^|\n) *附件")
+"""An attachment, which numbers its own parts afresh."""
+
+
+def _starts_new_group(between: str) -> bool:
+    """Whether the text before a restarted number opens a new group that numbers afresh: an
+    attachment, a box, or another document (a title ``…的通知`` or a closing date on a line of its
+    own: several standards or notices printed one after another)."""
+    folded = fold(between)
+    if _NEW_GROUP.search(folded) or _BOX.search(folded):
+        return True
+    for line in folded.split("\n"):
+        line = line.strip()
+        if DATE_LINE.match(line) or _is_title_line(line):
+            return True
+    return False
+
+
+_LONGEST_DOCUMENT_TITLE = 60
+
+
+def _is_title_line(line: str) -> bool:
+    """A line that reads as a document's title: short, no sentence stop, ending with a 文种."""
+    return (0 < len(line) <= _LONGEST_DOCUMENT_TITLE and SENTENCE_STOP.search(line) is None
+            and ladder.marker_at(line) is None and title_genre(line) is not None)
 
 
 @rule(
@@ -233,15 +315,17 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
     in a regulation they are the article's text, never headings over text of their own. Nor a title
     longer than a heading's, nor an item of an amending decision (``一、删去第六条第二款``). Nor the
     lines of a list of names, numbered alike, none ending a clause and none with text under it
-    (the laws an appendix names, a glossary, indicator names): a list, not headings."""
+    (the laws an appendix names, a glossary, indicator names): a list, not headings. Nor the items
+    a colon announces (``处置措施如下：`` … ``（4）其他必要的紧急措施。``, ``注：1.…``, ``填写原则：``):
+    the items of a list, or the notes to a table or a form."""
     text = ctx.doc.text
     items = {id(item) for section in ctx.doc.walk() if section.marker.style == "article"
              for item in section.walk() if item is not section}
     for _, siblings in _sibling_groups(ctx):
         for style in dict.fromkeys(s.marker.style for s in siblings):
             run = [s for s in siblings if s.marker.style == style]
-            if len(run) >= 2 and not any(_has_content(ctx, s) or _ends_clause(_heading_line(text, s))
-                                         for s in run):
+            if _introduced(ctx, run) or (len(run) >= 2 and not any(
+                    _has_content(ctx, s) or _ends_clause(_heading_line(text, s)) for s in run)):
                 items.update(id(s) for s in run)
     for section in ctx.sections():
         if not _has_content(ctx, section) and section.title_span is not None \
@@ -254,6 +338,21 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
 def _ends_clause(line: str) -> bool:
     """Whether a line ends with a stop or a colon (the grammar's CLAUSE_STOP)."""
     return terminal("CLAUSE_STOP").fullmatch(fold(line[-1:])) is not None
+
+
+_NOTE_LEAD = re.compile(r"(?:注|说明|备注|附注) *:$")
+"""The lead of the notes under a table or a form: ``注：1.〔　〕内为五年累计数。``."""
+
+
+def _introduced(ctx: RuleContext, run: list[Section]) -> bool:
+    """Whether a run of numbered lines is the items a colon announces, blanks aside: the notes
+    after ``注：``, or lines none of which has text under it after ``如下：`` (a report's parts
+    after ``现将有关情况报告如下：`` are headings all the same)."""
+    first = run[0].heading_span.start
+    before = fold(ctx.doc.text[max(0, first - 200):first]).rstrip()
+    if not before.endswith(":"):
+        return False
+    return _NOTE_LEAD.search(before) is not None or not any(_has_content(ctx, s) for s in run)
 
 
 def _has_content(ctx: RuleContext, section: Section) -> bool:
@@ -305,3 +404,44 @@ def check_depth(ctx: RuleContext) -> Iterator[Diagnostic]:
     if deep:
         yield _heading(ctx, "DP215", deep, f"“{_label(deep)}”是第{deep.level}层标题，超过 GB/T 9704 的四层",
                        "考虑合并层级，或改用段内列举（一是、二是）")
+
+
+_MINORITY_OF = 3
+"""A heading written otherwise than at least this many of its siblings is the odd one out."""
+
+
+@rule(Code("DP216", "warning", "同级标题末尾标点不一致（有的加句号，有的不加）"))
+def check_heading_stops(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Siblings of one style over text of their own end alike: all with 。 (a lead sentence,
+    ``（一）加强组织领导。``) or all without (``（一）组织领导``); one that differs from three or more is
+    a slip. Only headings with text under them count, and a heading that is a sentence of several
+    clauses, or ends with another mark (；：), is an item, not a lead: neither counts."""
+    text = ctx.doc.text
+    for _, siblings in _sibling_groups(ctx):
+        for style in dict.fromkeys(s.marker.style for s in siblings):
+            if style not in ("cn_dun", "cn_paren", "arabic_dot", "arabic_paren"):
+                continue
+            ends: dict[bool, list[Section]] = {True: [], False: []}
+            for section in siblings:
+                stop = _lead_stop(text, section)
+                if section.marker.style == style and stop is not None and _has_content(ctx, section):
+                    ends[stop].append(section)
+            for stop, odd in ends.items():
+                usual = ends[not stop]
+                if len(odd) == 1 and len(usual) >= _MINORITY_OF:
+                    written = "加句号" if stop else "不加句号"
+                    yield _heading(ctx, "DP216", odd[0],
+                                   f"“{_label(odd[0])}{odd[0].title}”末尾{written}，同级的其他{len(usual)}个标题"
+                                   f"{'不加' if stop else '都加'}", "同级标题末尾统一加或不加句号")
+
+
+def _lead_stop(text: str, section: Section) -> bool | None:
+    """Whether a heading line ends with 。 (True) or with no mark (False); None for an item: a line
+    ending with another mark, a title longer than a heading's, a sentence with a clause break, an
+    item of an amending decision (``二、删去第八条。``)."""
+    line = fold(_heading_line(text, section))
+    if not line or len(section.title) > _LONGEST_TITLE or _AMENDMENT.match(section.title):
+        return None
+    if line.endswith("。"):
+        return None if "," in line else True
+    return None if re.search(r"[,;:、!?.)\]）”\"]$", line) else False

@@ -1,16 +1,17 @@
-"""Every diagnostic code docparse can emit, gathered from where each is declared, and the table of
-docs/diagnostics.md rendered from them.
+"""Every diagnostic code docparse can emit, gathered from where each is declared, and the reference
+part of docs/diagnostics.md rendered from them and their explanations.
 
 The parser stages declare theirs in docparse.diagnostics (DP1xx, DP201), each rule beside its
-function (:func:`~docparse.validate.context.rule`), the checker its DP901. ``python -m
-docparse.validate.registry`` prints the table; a test holds docs/diagnostics.md to it (the prose
-about each code there is written by hand).
+function (:func:`~docparse.validate.context.rule`), the checker its DP901; each code's prose is in
+explanations.py. ``python -m docparse.validate.registry`` prints the table and the sections; a test
+holds docs/diagnostics.md to it (the introduction above the table is written by hand).
 """
 
 from __future__ import annotations
 
 from ..diagnostics import STAGE_CODES, Code
 from .checker import RULE_FAILED, RULES
+from .explanations import EXPLANATIONS
 from .profiles import PROFILES
 
 
@@ -30,5 +31,23 @@ def table() -> str:
     return "\n".join(["| 代码 | 级别 | 摘要 |", "|---|---|---|", *rows]) + "\n"
 
 
+def explain(code: str) -> str:
+    """One code's section: its summary and default severity, then 检查, 原因, 依据, 示例, 修改.
+
+    Raises:
+        KeyError: no such code.
+    """
+    declared_code, text = CODES[code], EXPLANATIONS[code]
+    parts = (("检查", text.check), ("原因", text.reason), ("依据", text.source), ("示例", text.example),
+             ("修改", text.fix))
+    return (f"{declared_code.summary}（默认级别：{declared_code.severity}）\n\n"
+            + "".join(f"- **{name}**：{value}\n" for name, value in parts))
+
+
+def reference() -> str:
+    """The reference part of docs/diagnostics.md: the table, then a section per code."""
+    return table() + "".join(f"\n### {code}\n\n{explain(code)}" for code in CODES)
+
+
 if __name__ == "__main__":
-    print(table(), end="")
+    print(reference(), end="")
