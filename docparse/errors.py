@@ -173,4 +173,4 @@ class FixError(DocparseError):
     """``docparse validate --fix`` cannot rewrite the input: its text is not its bytes decoded (a
     Word or PDF file converted, a garbled file restored on reading), or it is standard input."""
 
-    code = "DP012"
+    code = "DP013"

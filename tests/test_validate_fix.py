@@ -62,7 +62,7 @@ def test_fix_refuses_what_it_cannot_rewrite(tmp_path: Path, capsys: pytest.Captu
     before = garbled.read_bytes()
     assert main(["validate", "--fix", "--in-place", str(garbled)]) == 3
     err = capsys.readouterr().err
-    assert "DP012" in err and "garbled.txt" in err
+    assert "DP013" in err and "garbled.txt" in err
     assert garbled.read_bytes() == before
 
 
