@@ -161,7 +161,8 @@ def parse_date(text: str) -> dt.date | None:
 
 
 DOC_NUMBER = re.compile(
-    rf"[{CJK_CHARS}]{{1,12}}?\s*[〔\[【(（［]\s*(?:19|20)?\d{{2}}\s*[〕\]】)）］]\s*(?:字\s*)?第?\s*\d{{1,5}}\s*号?"
+    rf"(?P<org>[{CJK_CHARS}]{{1,12}}?)\s*(?P<open>[〔\[【(（［])\s*(?P<year>(?:19|20)?\d{{2}})\s*"
+    rf"(?P<close>[〕\]】)）］])\s*(?:(?P<zi>字)\s*)?(?P<di>第)?\s*(?P<seq>\d{{1,5}})\s*(?P<hao>号)?"
 )
 """A 发文字号 as written, right or wrong (运政函〔2022〕3号, 国办发[2017]47号, 〔17〕, a missing 号): the
-validator reports what is wrong, so the reader must accept it."""
+validator reports what is wrong (its parts are named for it), so the reader must accept it."""

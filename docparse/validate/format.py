@@ -8,18 +8,16 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Code
-from ..metadata import CN_DATE, parse_date
+from ..metadata import CN_DATE, DOC_NUMBER, parse_date
 from ..models import Diagnostic, Severity
 from ..normalize import fold
 from ..segment import GENRE_ENDING
 from ..segment.result import ADDRESSEE, SENTENCE_STOP
 from .context import RuleContext, rule
 
-DOC_NUMBER_FORM = re.compile(
-    r"^(?P<org>[^\s\d]{1,20}?)\s*(?P<open>[〔\[【(（［〖{])\s*(?P<year>\d{2,4})\s*(?P<close>[〕\]】)）］〗}])"
-    r"\s*(?P<zi>字)?\s*(?P<di>第)?\s*(?P<seq>\d{1,6})\s*(?P<hao>号)?$"
-)
-"""A 发文字号 as written, right or wrong: 机关代字, the year in some brackets, the serial and 号."""
+DOC_NUMBER_FORM = re.compile(rf"(?:{DOC_NUMBER.pattern})\s*$")
+"""A whole value that is a 发文字号 as the reader accepts it (:data:`docparse.metadata.DOC_NUMBER`),
+right or wrong: 机关代字, the year in some brackets, the serial and 号."""
 
 
 @rule(
