@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE, DocparseError
-from .common import add_input_options, documents, report_error, write_stdout
+from ..errors import EXIT_USAGE
+from .common import add_input_options, write_each
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,11 +28,4 @@ def run(args: argparse.Namespace) -> int:
         print("docparse: --max-chars 至少为 1，--overlap 应不小于 0 且小于 --max-chars", file=sys.stderr)
         return EXIT_USAGE
     renderer = ChunksJsonLines(max_chars=args.max_chars, overlap=args.overlap)
-    status = EXIT_OK
-    for _, result in documents(args):
-        if isinstance(result, DocparseError):
-            report_error(result)
-            status = EXIT_INPUT
-            continue
-        write_stdout(renderer.chunks(result))
-    return status
+    return write_each(args, lambda _, doc: renderer.chunks(doc))

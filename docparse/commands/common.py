@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..collector import collector_paused
-from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError, OutputError, path_text
+from ..errors import EXIT_INPUT, EXIT_OK, MAX_CHARS, MAX_DEPTH, DocparseError, OutputError, path_text
 
 if TYPE_CHECKING:
     from ..models import Document
@@ -77,6 +77,20 @@ def documents(args: argparse.Namespace) -> Iterator[tuple[str, Document | Docpar
             yield path_text(name), load(name, args)
         except DocparseError as error:  # noqa: PERF203 - one bad file must not stop the batch
             yield path_text(name), error
+
+
+def write_each(args: argparse.Namespace,
+               render: Callable[[str, Document], Iterable[bytes | memoryview]]) -> int:
+    """Write each input's output (``render(name, doc)``) to standard output in turn; an input that
+    cannot be read is reported on stderr and the others go on. The exit status: 3 if any failed."""
+    status = EXIT_OK
+    for name, result in documents(args):
+        if isinstance(result, DocparseError):
+            report_error(result)
+            status = EXIT_INPUT
+            continue
+        write_stdout(render(name, result))
+    return status
 
 
 def write_stdout(chunks: Iterable[bytes | memoryview]) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import EXIT_INPUT, EXIT_OK, DocparseError
-from .common import add_input_options, documents, report_error, write_stdout
+from .common import add_input_options, write_each
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,11 +18,4 @@ def run(args: argparse.Namespace) -> int:
     from ..renderers.outline import RENDERERS
 
     renderer = RENDERERS["jsonl" if args.json else "text"]
-    status = EXIT_OK
-    for name, result in documents(args):
-        if isinstance(result, DocparseError):
-            report_error(result)
-            status = EXIT_INPUT
-            continue
-        write_stdout(renderer.chunks((name, result)))
-    return status
+    return write_each(args, lambda name, doc: renderer.chunks((name, doc)))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ..errors import EXIT_INPUT, EXIT_OK, DocparseError
-from .common import add_input_options, documents, report_error, write_stdout
+from .common import add_input_options, write_each
 
 if TYPE_CHECKING:
     from ..models import Document
@@ -34,11 +33,4 @@ def run(args: argparse.Namespace) -> int:
         DocumentMarkdown() if args.format == "markdown" else
         DocumentJson(indent=None if several or args.indent <= 0 else args.indent,
                      exclude=frozenset({"text"}) if args.no_text else None, consume=True))
-    status = EXIT_OK
-    for _, result in documents(args):
-        if isinstance(result, DocparseError):
-            report_error(result)
-            status = EXIT_INPUT
-            continue
-        write_stdout(renderer.chunks(result))
-    return status
+    return write_each(args, lambda _, doc: renderer.chunks(doc))
