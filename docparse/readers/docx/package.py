@@ -1,0 +1,135 @@
+"""The .docx container: a ZIP of XML parts found through relationships (Open Packaging Conventions).
+
+Parts are read with a size cap (a ZIP's declared sizes can lie: a small file may inflate to
+gigabytes) and parsed by the standard library's ElementTree, refusing any part that declares a
+DTD (Word never writes one; entity definitions are how XML bombs work).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from io import BytesIO
+from xml.etree.ElementTree import Element, ParseError, fromstring
+
+from ...errors import BinaryInputError, LimitError
+from .wordml import STRICT_NAMESPACES
+
+PART_LIMIT = 256 * 1024 * 1024
+"""The most bytes one part may inflate to (the text reader's own input limit)."""
+
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = re.compile(r"/officeDocument$")
+WORD_MAIN_TYPES = frozenset({
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+})
+"""The content types of a Word document's main part (.docx, .dotx, .docm, .dotm)."""
+_DTD_MARKS = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+NOT_WORD = "不是 Word 文档（.docx）"
+
+
+class Package:
+    """The parts of an opened .docx."""
+
+    def __init__(self, data: bytes, path: str | None) -> None:
+        self.path = path
+        try:
+            self._zip = zipfile.ZipFile(BytesIO(data))
+            self._names = {info.filename: info for info in self._zip.infolist()}
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            raise BinaryInputError(f"{NOT_WORD}：ZIP 结构已损坏或文件不完整", path=path) from None
+        self._types = self._content_types()
+        self.main = self._main_part()
+
+    def _content_types(self) -> dict[str, str]:
+        """The content type of each part, by its name without the leading slash."""
+        root = self.xml("[Content_Types].xml")
+        if root is None:
+            raise BinaryInputError(f"{NOT_WORD}：ZIP 中没有 [Content_Types].xml", path=self.path)
+        defaults: dict[str, str] = {}
+        types: dict[str, str] = {}
+        for element in root:
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "Default":
+                defaults[element.get("Extension", "").lower()] = element.get("ContentType", "")
+            elif tag == "Override":
+                types[element.get("PartName", "").lstrip("/")] = element.get("ContentType", "")
+        for name in self._names:
+            extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+            types.setdefault(name, defaults.get(extension, ""))
+        return types
+
+    def _main_part(self) -> str:
+        """The main document part, named by the package's officeDocument relationship."""
+        candidates = [target for kind, target in self.relationships("").values()
+                      if _OFFICE_DOCUMENT.search(kind)]
+        candidates.append("word/document.xml")
+        for name in candidates:
+            if self.content_type(name) in WORD_MAIN_TYPES:
+                return name
+        raise BinaryInputError(f"{NOT_WORD}：ZIP 中没有 Word 正文部件（word/document.xml）", path=self.path)
+
+    def content_type(self, name: str) -> str:
+        return self._types.get(name, "") if name in self._names else ""
+
+    def read(self, name: str) -> bytes | None:
+        """The bytes of part ``name`` (``None`` when the package has no such part)."""
+        info = self._names.get(name)
+        if info is None:
+            return None
+        if info.file_size > PART_LIMIT:
+            raise LimitError(f"Word 部件 {name} 超过 {PART_LIMIT} 字节的上限", path=self.path)
+        try:
+            with self._zip.open(info) as stream:
+                data = stream.read(PART_LIMIT + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+            # a damaged or cut entry (CRC, zlib), an unknown compression method, an encrypted entry
+            raise BinaryInputError(f"Word 文档已损坏：部件 {name} 无法解压", path=self.path) from None
+        if len(data) > PART_LIMIT:
+            raise LimitError(f"Word 部件 {name} 超过 {PART_LIMIT} 字节的上限", path=self.path)
+        return data
+
+    def xml(self, name: str) -> Element | None:
+        """Part ``name`` parsed (``None`` when absent)."""
+        data = self.read(name)
+        if data is None:
+            return None
+        if any(mark in data for mark in _DTD_MARKS):
+            raise BinaryInputError(f"Word 部件 {name} 含有 DTD，不予读取", path=self.path)
+        for strict, transitional in STRICT_NAMESPACES:
+            if strict in data:
+                data = data.replace(strict, transitional)
+        try:
+            return fromstring(data)
+        except ParseError as error:
+            line, column = error.position
+            raise BinaryInputError(f"Word 文档已损坏：部件 {name} 不是完整的 XML"
+                                   f"（第 {line} 行第 {column} 列）", path=self.path) from None
+
+    def relationships(self, source: str) -> dict[str, tuple[str, str]]:
+        """The relationships of part ``source`` (``""``: the package's): id → (type, target
+        part name). External targets (hyperlinks) are left out."""
+        folder, base = posixpath.split(source)
+        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        found: dict[str, tuple[str, str]] = {}
+        if root is None:
+            return found
+        for element in root.iter(f"{{{_PACKAGE_RELS}}}Relationship"):
+            if element.get("TargetMode") == "External":
+                continue
+            target = element.get("Target", "")
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(folder, target))
+            found[element.get("Id", "")] = (element.get("Type", ""), name)
+        return found
+
+
+def is_word_zip(data: bytes) -> bool:
+    """A ZIP holding a Word document: the names of a ZIP's entries are stored as they are, so a
+    .docx shows ``word/`` near its start (every entry) and in its directory at the end."""
+    return data.startswith(b"PK\x03\x04") and b"[Content_Types].xml" in data and b"word/" in data
