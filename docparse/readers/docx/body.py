@@ -220,7 +220,7 @@ class BodyReader:
             elif tag == _SYM:
                 pieces.append(_symbol(child))
             elif tag not in _SKIPPED:
-                paragraph.boxes.extend(child.iter(_TXBX_CONTENT))
+                paragraph.boxes.extend(_text_boxes(child))
 
     # ------------------------------------------------------------------ tables
 
@@ -320,6 +320,18 @@ def _cell_paragraphs(cell: Element) -> list[tuple[Element, str]]:
                     found.extend((paragraph, f"table[{tables}]/tr[{row_index}]/tc[{cell_index}]/{path}")
                                  for paragraph, path in _cell_paragraphs(inner))
     return found
+
+
+def _text_boxes(element: Element) -> list[Element]:
+    """The text boxes (``w:txbxContent``) of a drawing, a VML picture or an alternate content
+    (only its first choice: the fallback repeats the same box for older readers); a box inside a
+    box is found when that box is read."""
+    if element.tag == _TXBX_CONTENT:
+        return [element]
+    if element.tag == _ALTERNATE_CONTENT:
+        choice = element.find(_CHOICE)
+        return [] if choice is None else _text_boxes(choice)
+    return [box for child in element for box in _text_boxes(child)]
 
 
 def _outline_heading(properties: Element | None) -> bool:
