@@ -4,14 +4,15 @@ The WordprocessingML is read directly (zipfile and the standard library's Elemen
 libraries that read .docx (python-docx, docx2python, mammoth) drop the labels of automatic
 numbering (一、 （一） 1.), which Word draws from numbering.xml and which are in no paragraph's
 text, yet are what the rest of docparse reads a document's structure from. ElementTree rather
-than lxml: it needs no package, refuses nothing lxml reads in a .docx, and its parse (about
-twice lxml's time) keeps a .docx within three times the time of its own text
-(tests/test_reader_docx.py, the README's "Input formats").
+than lxml: it needs no package to install, and once the formatting markup no reader needs is cut
+from the bytes (package.py) it parses a Word part faster than lxml parses it whole (lxml alone
+read the corpus's files 1.4 times faster than ElementTree alone).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
 from ...errors import BinaryInputError
@@ -20,7 +21,7 @@ from ..base import Reading
 from .altchunk import chunk_text
 from .body import BodyReader
 from .numbering import Numbering
-from .package import NOT_WORD, Package, is_word_zip
+from .package import NOT_WORD, Package, formatting, is_word_zip, unread_styles
 from .styles import Styles
 from .wordml import W
 
@@ -51,16 +52,16 @@ class DocxReader:
             LimitError: a part that inflates past the size limit (DP006).
         """
         package = Package(data, path)
-        document = package.xml(package.main)
+        document = package.xml(package.main, formatting)
         body = document.find(W("body")) if document is not None else None
         if body is None:
             raise BinaryInputError(f"{NOT_WORD}：正文部件中没有 w:body", path=path)
         relationships = package.relationships(package.main)
 
-        def part(kind: str) -> Element | None:
+        def part(kind: str, unread: Callable[[bytes], bytes] | None = None) -> Element | None:
             for relationship, target in relationships.values():
                 if relationship == _DOCUMENT_RELS + kind:
-                    return package.xml(target)
+                    return package.xml(target, unread)
             return None
 
         def alt_chunk(relationship_id: str) -> str | None:
@@ -68,7 +69,7 @@ class DocxReader:
             data = package.read(target) if target else None
             return None if data is None else chunk_text(data, package.content_type(target))
 
-        styles = Styles(part("styles"))
+        styles = Styles(part("styles", unread_styles))
         reader = BodyReader(styles, Numbering(part("numbering"), styles.list_styles), alt_chunk)
         reader.blocks(body)
         out = reader.out

@@ -194,7 +194,8 @@ class BodyReader:
         return all(self._fields)
 
     def _run(self, run: Element, paragraph: _Paragraph, tab: str, line_break: str) -> None:
-        hidden = flag(run.find(f"{_RPR}/{_VANISH}"))
+        properties = run.find(_RPR)
+        hidden = properties is not None and flag(properties.find(_VANISH))
         pieces = paragraph.pieces
         for child in run:
             tag = child.tag
