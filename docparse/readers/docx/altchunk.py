@@ -56,7 +56,8 @@ def _decode(data: bytes, charset: str | None) -> str:
 
 def html_text(data: bytes, charset: str | None) -> str:
     """A web page as lines: a line break around every block element and ``<br>``, table cells
-    separated by tabs, scripts, styles and the head left out, runs of white space as one space."""
+    separated by tabs, scripts, styles and the head left out, runs of white space as one space
+    (the lines of ``<pre>`` kept)."""
     parser = _Lines()
     parser.feed(_decode(data, charset))
     parser.close()
@@ -65,7 +66,7 @@ def html_text(data: bytes, charset: str | None) -> str:
 
 _BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "caption", "dd", "div", "dl",
                      "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-                     "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody",
+                     "header", "hr", "li", "main", "nav", "ol", "p", "section", "table", "tbody",
                      "thead", "tfoot", "tr", "ul"})
 _CELLS = frozenset({"td", "th"})
 _UNSHOWN = frozenset({"script", "style", "head", "template", "noscript"})
@@ -78,10 +79,14 @@ class _Lines(HTMLParser):
         self._pieces: list[str] = []
         self._unshown = 0
         self._cells = 0
+        self._preformatted = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _UNSHOWN:
             self._unshown += 1
+        elif tag == "pre":
+            self._preformatted += 1
+            self._pieces.append("\n")
         elif tag == "br" or tag in _BLOCKS:
             self._pieces.append("\n")
             if tag == "tr":
@@ -98,11 +103,18 @@ class _Lines(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _UNSHOWN:
             self._unshown = max(0, self._unshown - 1)
+        elif tag == "pre":
+            self._preformatted = max(0, self._preformatted - 1)
+            self._pieces.append("\n")
         elif tag in _BLOCKS:
             self._pieces.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self._unshown:
+        if self._unshown:
+            return
+        if self._preformatted:
+            self._pieces.append(data.replace("\r\n", "\n").replace("\t", " "))
+        else:
             self._pieces.append(_ASCII_SPACE.sub(" ", data))
 
     def text(self) -> str:
