@@ -276,6 +276,19 @@ def test_labels_in_chinese_enclosed_and_letter_formats() -> None:
     assert built.text().splitlines() == ["甲、甲项", "①第一点", "②第二点", "A.选项", "•要点", "乙、乙项"]
 
 
+def test_a_custom_format_is_read_as_the_format_word_writes_beside_it_for_older_readers() -> None:
+    built = Builder()
+    definition = built.definition((("decimal", "%1."),), suffix="nothing")
+    level = built.numbering.find(f'{qn("w:abstractNum")}[@{qn("w:abstractNumId")}="{definition}"]/{qn("w:lvl")}')
+    level.remove(level.find(qn("w:numFmt")))
+    level.insert(1, parse_xml(
+        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        f'{nsdecls("w")}><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/>'
+        '</mc:Choice><mc:Fallback><w:numFmt w:val="decimalZero"/></mc:Fallback></mc:AlternateContent>'))
+    built.paragraph("总则", num_id=built.instance(definition), level=0)
+    assert built.text() == "01.总则"
+
+
 # ---------------------------------------------------------------------------- text as Word shows it
 
 def _append(paragraph: Any, markup: str) -> None:

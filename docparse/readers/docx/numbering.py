@@ -42,6 +42,11 @@ BULLET = "•"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _PLACEHOLDER = re.compile("%([1-9])")
 
+_FALLBACK_FORMAT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent/" \
+                   "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback/" + W("numFmt")
+"""Where Word 2010 and later put the format it writes for older readers beside a custom one
+(``w:numFmt w:val="custom" w:format="01, 02, 03, ..."``, in a choice older readers skip)."""
+
 Writer = Callable[[int], str]
 
 
@@ -181,7 +186,10 @@ def read_level(element: Element) -> Level:
     """A ``w:lvl`` element as a :class:`Level`."""
     start = integer(element.find(W("start")))
     template = value(element.find(W("lvlText")))
-    fmt = value(element.find(W("numFmt"))) or "decimal"
+    number_format = element.find(W("numFmt"))
+    if number_format is None:
+        number_format = element.find(_FALLBACK_FORMAT)
+    fmt = value(number_format) or "decimal"
     if element.find(W("lvlPicBulletId")) is not None:
         fmt, template = "bullet", BULLET
     return Level(start=1 if start is None else start, format=fmt, template=template or "",

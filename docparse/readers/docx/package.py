@@ -90,7 +90,7 @@ class Package:
             self._zip = zipfile.ZipFile(BytesIO(data))
             self._names = {info.filename: info for info in self._zip.infolist()}
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-            raise BinaryInputError(f"{NOT_WORD}：ZIP 结构已损坏或文件不完整", path=path) from None
+            raise BinaryInputError("Word 文档无法打开：ZIP 结构已损坏或文件不完整", path=path) from None
         self._types = self._content_types()
         self.main = self._main_part()
 
