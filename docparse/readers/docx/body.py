@@ -261,14 +261,15 @@ class BodyReader:
             paragraph = self.paragraph(element, in_cell=True)
             if paragraph is None:
                 continue
-            text = "".join(paragraph.pieces).strip()
+            raw = "".join(paragraph.pieces)
+            text = raw.strip()
             if not (paragraph.label or text):
                 continue
             if pieces:
                 pieces.append((_SEPARATOR, None, 0))
             if paragraph.label:
                 pieces.append((paragraph.label, f"{where}/{inner}/numbering", 0))
-            pieces.append((text, f"{where}/{inner}", 0))
+            pieces.append((text, f"{where}/{inner}", len(raw) - len(raw.lstrip())))
         return pieces
 
 
