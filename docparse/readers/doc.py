@@ -125,11 +125,12 @@ def _profile_settings() -> str:
             f"{items}</oor:items>\n")
 
 
-def convert_with_libreoffice(documents: list[bytes], soffice: str, *,
+def convert_with_libreoffice(documents: list[bytes], soffice: str, *, suffix: str = ".doc",
                              timeout: float = CONVERSION_TIMEOUT) -> list[bytes | None]:
-    """Each .doc converted to .docx by one headless LibreOffice call (its start is most of the
-    cost: one call for many files is several times faster than a call for each); ``None`` for a
-    file it did not convert, or for all of them when it failed or ran out of time."""
+    """Each .doc (or other file LibreOffice reads, named with ``suffix``) converted to .docx by
+    one headless LibreOffice call (its start is most of the cost: one call for many files is
+    several times faster than a call for each); ``None`` for a file it did not convert, or for
+    all of them when it failed or ran out of time."""
     with tempfile.TemporaryDirectory(prefix="docparse-doc-") as folder:
         root = Path(folder)
         settings = root / "profile" / "user" / "registrymodifications.xcu"
@@ -139,7 +140,7 @@ def convert_with_libreoffice(documents: list[bytes], soffice: str, *,
         (root / "out").mkdir()
         inputs = []
         for index, data in enumerate(documents):
-            name = root / "in" / f"{index}.doc"
+            name = root / "in" / f"{index}{suffix}"
             name.write_bytes(data)
             inputs.append(str(name))
         command = [soffice, f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless",
