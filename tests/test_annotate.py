@@ -135,6 +135,25 @@ def test_comments_in_a_table_cell_through_a_cell_address() -> None:
     assert _comments(annotate_docx(data, [comment])) == [(AUTHOR, "核对联系人", "张三")]
 
 
+def test_a_relationship_to_a_missing_part_does_not_stop_the_comments() -> None:
+    """Word files in the wild link images that were never saved (``Target="../NULL"``, as in
+    the corpus's other-001.docx); Word opens them, so must --annotate."""
+    original = zipfile.ZipFile(io.BytesIO(_draft()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as broken:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.'
+                                    b'openxmlformats.org/officeDocument/2006/relationships/image" '
+                                    b'Target="../NULL"/></Relationships>')
+            broken.writestr(info, data)
+    comment = Comment("核对", "p[1]", 0, "p[1]", 2)
+    annotated = annotate_docx(out.getvalue(), [comment])
+    assert _comments(annotated) == [(AUTHOR, "核对", "关于")]
+    assert _paragraph_texts(annotated) == _paragraph_texts(_draft())
+
+
 def test_the_command_line_refuses_what_it_cannot_annotate(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = tmp_path / "draft.txt"

@@ -16,10 +16,13 @@ from __future__ import annotations
 import bisect
 import copy
 import io
+import posixpath
 import re
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from ..errors import BinaryInputError, MissingExtraError
 from ..models import Diagnostic, Document
@@ -66,7 +69,9 @@ def comment_text(diagnostic: Diagnostic) -> str:
 
 def comments_for(document: Document, findings: Iterable[Diagnostic]) -> list[Comment]:
     """A comment for each finding, placed through the document's source map. A finding with no
-    span, or a document with no map, gives a comment on the document's first paragraph."""
+    span, or a document with no map, gives a comment on the document's first paragraph; so does
+    one on the text of an embedded part (``altChunk``: a web page inside the Word file), which
+    has no runs to anchor on."""
     anchors = [anchor for anchor in document.source_map if not anchor.where.endswith("/numbering")]
     starts = [anchor.start for anchor in anchors]
     comments = []
@@ -104,7 +109,7 @@ def annotate_docx(data: bytes, comments: Sequence[Comment], *, path: str | None 
         raise MissingExtraError("写批注需要 python-docx 1.2 以上：pip install 'docparse[annotate]'",
                                 path=path) from None
     try:
-        word = docx.Document(io.BytesIO(data))
+        word = docx.Document(io.BytesIO(_without_dangling_parts(data)))
     except Exception as exc:  # python-docx raises a variety of errors for a file it cannot open
         raise BinaryInputError(f"无法打开 .docx 写批注（{type(exc).__name__}）", path=path) from None
     if not hasattr(word, "add_comment"):
@@ -118,6 +123,53 @@ def annotate_docx(data: bytes, comments: Sequence[Comment], *, path: str | None 
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*>")
+_TARGET = re.compile(r'\bTarget="([^"]*)"')
+
+
+def _without_dangling_parts(data: bytes) -> bytes:
+    """The package with each relationship to a part it does not hold (an image saved as
+    ``../NULL``, which Word shows as missing) marked external, so that python-docx, which
+    refuses such a package, opens it; every part is otherwise copied as it is."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return data
+    names = {name.lower() for name in archive.namelist()}  # part names ignore case
+    changed: dict[str, bytes] = {}
+    for name in archive.namelist():
+        if name.endswith(".rels"):
+            text = archive.read(name).decode("utf-8", "replace")
+            fixed = _mark_dangling(text, posixpath.dirname(posixpath.dirname(name)), names)
+            if fixed != text:
+                changed[name] = fixed.encode("utf-8")
+    if not changed:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as rewritten:
+        for info in archive.infolist():
+            rewritten.writestr(info, changed.get(info.filename, archive.read(info.filename)))
+    return out.getvalue()
+
+
+def _mark_dangling(relationships: str, folder: str, names: set[str]) -> str:
+    """A .rels part with its relationships to parts not in ``names`` marked external (targets
+    are relative to ``folder``, the folder of the part the relationships belong to)."""
+
+    def external(match: re.Match[str]) -> str:
+        element = match.group()
+        target = _TARGET.search(element)
+        if target is None or "TargetMode" in element:
+            return element
+        part = unquote(target.group(1))
+        part = part.lstrip("/") if part.startswith("/") else posixpath.normpath(posixpath.join(folder, part))
+        if part.lower() in names:
+            return element
+        return element.replace("<Relationship", '<Relationship TargetMode="External"', 1)
+
+    return _RELATIONSHIP.sub(external, relationships)
 
 
 def _range(body: BaseOxmlElement, comment: Comment) -> tuple[Any, Any]:
