@@ -1,6 +1,7 @@
 """``docparse validate FILE...``: findings as compiler-style lines, JSON or SARIF 2.1.0 for CI
 (the formats: docparse/renderers/findings.py); ``--fix`` makes the mechanical fixes
-(docparse/validate/fixes.py) and reports on the fixed text; ``--explain CODE`` prints a code's rule.
+(docparse/validate/fixes.py) and reports on the fixed text; ``--explain CODE`` prints a code's rule;
+``--annotate OUT.docx`` writes the findings into a copy of a Word file as comments.
 
 Exit status: 0 when no error-severity finding, 1 when any (warnings never fail a run), 2 for a
 usage error, 3 when an input could not be read or fixed (the other files are still checked).
@@ -10,17 +11,28 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import hashlib
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_USAGE, DocparseError, FixError, path_text
+from ..errors import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    DocparseError,
+    FixError,
+    InputError,
+    path_text,
+)
 from ..renderers.findings import RENDERERS, Findings
 from .common import add_input_options, documents, load, report_error, write_stdout
 
 if TYPE_CHECKING:
-    from ..models import Document
+    from ..models import Diagnostic, Document
 
 _ORDER = {"info": 0, "warning": 1, "error": 2}
 
@@ -46,6 +58,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--in-place", action="store_true", help="--fix 直接改写输入文件")
     parser.add_argument("--explain", metavar="CODE",
                         help="显示某个诊断代码的规则、依据、示例和修改方法，如 DP205")
+    parser.add_argument("--annotate", metavar="OUT.docx",
+                        help="把显示的每条结果作为 Word 批注写入 OUT.docx"
+                             "（输入须为一个 .docx 文件，原文不变）")
     parser.set_defaults(run=run)
 
 
@@ -82,6 +97,10 @@ def run(args: argparse.Namespace) -> int:
             reports.append(Findings(name, error=str(result)))
             status = EXIT_INPUT
             continue
+        if args.annotate is not None and result.source.format != "docx":
+            print(f"docparse: --annotate 只能批注 .docx 文件，{name} 是 {result.source.format} 格式"
+                  "（可先另存为 .docx）", file=sys.stderr)
+            return EXIT_USAGE
         profile = resolve(result, args.profile)
         found = validate(result, profile)
         if any(d.severity == "error" for d in found) and status == EXIT_OK:
@@ -91,7 +110,31 @@ def run(args: argparse.Namespace) -> int:
     write_stdout(RENDERERS[args.format].chunks(reports))
     if args.format == "text":
         _summary(reports)
+    annotated = reports[0].document if args.annotate is not None and reports else None
+    if annotated is not None:
+        return _annotate(args.files[0], annotated, reports[0].diagnostics, args.annotate) or status
     return status
+
+
+def _annotate(name: str, document: Document, findings: Sequence[Diagnostic], out: str) -> int:
+    """``--annotate OUT``: the findings shown, as comments in a copy of the .docx ``name``; an
+    exit code when it could not be written."""
+    from ..files import output_error, read_bytes, write_atomic
+    from ..renderers.annotate import annotate_docx, comments_for
+
+    try:
+        data = read_bytes(name)
+        if hashlib.sha256(data).hexdigest() != document.source.sha256:
+            raise InputError("文件在检查期间被改动，未写批注", path=path_text(name))
+        write_atomic(Path(out), annotate_docx(data, comments_for(document, findings), path=path_text(name)))
+    except DocparseError as error:
+        report_error(error)
+        return EXIT_INPUT
+    except OSError as exc:
+        report_error(output_error(out, exc))
+        return EXIT_INPUT
+    print(f"docparse: 已把 {len(findings)} 条批注写入 {path_text(out)}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _summary(reports: list[Findings]) -> None:
@@ -113,6 +156,10 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     """What is wrong with the options, in Chinese, or ``None``."""
     if not args.files:
         return "请给出要检查的文件（或用 --explain 代码 查看说明）"
+    if args.annotate is not None and (len(args.files) != 1 or args.files == ["-"]):
+        return "--annotate 只用于一个 .docx 文件（不能是标准输入）"
+    if args.annotate is not None and args.fix:
+        return "--annotate 与 --fix 不能同时使用"
     if (args.output or args.in_place) and not args.fix:
         return "-o 和 --in-place 只用于 --fix"
     if args.fix and bool(args.output) == bool(args.in_place):
