@@ -1,5 +1,6 @@
 # docparse — two commands for a fresh machine with Python ≥ 3.10 and make:
-#   make demo   set up .venv, convert examples/*.txt to JSON in out/, print one outline
+#   make demo   set up .venv with every input format, convert examples/ (text, Word, .doc, HTML,
+#               PDF, OFD) to JSON in out/, print the outline of the Word example
 #   make test   set up .venv with the dev tools, run every test
 PYTHON ?= python3
 VENV := .venv
@@ -14,13 +15,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-demo: $(STAMP)
-	@mkdir -p out
-	@for f in examples/*.txt; do \
-		$(BIN)/docparse parse "$$f" > "out/$$(basename "$${f%.txt}").json" || exit $$?; \
-		echo "out/$$(basename "$${f%.txt}").json"; \
-	done
-	$(BIN)/docparse outline examples/004_96091dc0ec9ac7c9.txt
+# The demo needs the readers of every format (the `all` extra), not the test tools.
+DEMO_STAMP := $(VENV)/.demo-installed
+$(DEMO_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[all]"
+	touch $(DEMO_STAMP)
+
+demo: $(DEMO_STAMP)
+	$(BIN)/docparse convert examples --out out
+	@ls out/*.json
+	$(BIN)/docparse outline examples/001_efdfc4879b8da8ba_word.docx
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
