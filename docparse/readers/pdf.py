@@ -1,0 +1,122 @@
+"""PDF: the characters of each page's text layer, laid out again as the author wrote them.
+
+The characters come from PDFium (pypdfium2, Apache-2.0/BSD, the ``pdf`` extra): it maps glyphs to
+Unicode through the font's ToUnicode map or CMap (a non-embedded CID font such as STSong-Light
+too), inserts no spaces between Chinese characters, and gives every character its box, font and
+size, which :mod:`.layout` needs to rebuild lines, paragraphs and reading order. On the corpus
+PDFs it reads 8.6 ms a page; pdfplumber (pdfminer.six) took 68 ms a page on the same characters,
+and PyMuPDF, as fast, is AGPL-licensed.
+
+A PDF without a text layer (a scan) or whose fonts map to no characters is refused with an error
+that says so: docparse does no OCR.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import BinaryInputError, DecodeError, EmptyInputError, InputError, MissingExtraError
+from .base import Reading
+from .layout import Glyph, Page, lay_out
+
+UNMAPPED_SHARE = 0.2
+"""A PDF more than this share of whose characters map to nothing readable (U+FFFD, the private
+use area, control codes: a font without a ToUnicode map) is refused rather than read as garbage."""
+
+
+class PdfReader:
+    """PDF files with a text layer (office exports, printed web pages, OCRed scans)."""
+
+    name: str = "pdf"
+    extensions: tuple[str, ...] = (".pdf",)
+
+    def sniff(self, data: bytes) -> bool:
+        """``%PDF-`` in the first kilobyte (where readers look for it; a few producers put bytes before)."""
+        return b"%PDF-" in data[:1024]
+
+    def read(self, data: bytes, *, encoding: str | None = None, path: str | None = None) -> Reading:
+        try:
+            import pypdfium2
+        except ImportError:
+            raise MissingExtraError("读取 PDF 需要安装 pypdfium2：pip install 'docparse[pdf]'",
+                                    path=path) from None
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as error:
+            if getattr(error, "err_code", None) in (pypdfium2.raw.FPDF_ERR_PASSWORD,
+                                                   pypdfium2.raw.FPDF_ERR_SECURITY):
+                raise InputError("PDF 已加密，需要密码才能读取", path=path) from None
+            raise BinaryInputError("PDF 文件已损坏或不完整，无法读取", path=path) from None
+        try:
+            counts = _Counts()
+            layout = lay_out(_pages(document, counts, path))
+            if not counts.glyphs:
+                raise EmptyInputError("PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR），"
+                                      "docparse 不做 OCR", path=path)
+            if counts.unmapped > UNMAPPED_SHARE * counts.glyphs:
+                raise DecodeError(f"PDF 的字体缺少字符映射（{counts.unmapped} 个字符无法识别），"
+                                  "无法取得正确文字", path=path)
+            title = _title(document, layout.text)
+        finally:
+            document.close()
+        return Reading(layout.text, self.name, self.name, 1.0, title_hint=title, anchors=layout.anchors)
+
+
+class _Counts:
+    """What the pages held: characters, and characters that map to nothing readable."""
+
+    glyphs = 0
+    unmapped = 0
+
+
+def _pages(document: Any, counts: _Counts, path: str | None) -> Iterator[Page]:
+    """Each page's characters, with boxes from the top-left corner; a page's text is freed before
+    the next is read."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    box = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    for index in range(len(document)):
+        try:
+            page = document[index]
+        except pypdfium2.PdfiumError:
+            raise BinaryInputError(f"PDF 第 {index + 1} 页已损坏，无法读取", path=path) from None
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        glyphs: list[Glyph] = []
+        for char in range(textpage.count_chars()):
+            if pdfium_c.FPDFText_IsGenerated(textpage, char):
+                continue  # a space or line break PDFium inferred: the layout decides those
+            code = pdfium_c.FPDFText_GetUnicode(textpage, char)
+            if code in (0xFFFE, 0xFFFF) or (code < 0x20 and chr(code) not in "\t\r\n"):
+                counts.unmapped += 1
+                continue
+            if code == 0xFFFD or 0xE000 <= code <= 0xF8FF:
+                counts.unmapped += 1
+            pdfium_c.FPDFText_GetLooseCharBox(textpage, char, box)
+            pdfium_c.FPDFText_GetMatrix(textpage, char, matrix)
+            size = pdfium_c.FPDFText_GetFontSize(textpage, char) * math.hypot(matrix.c, matrix.d)
+            pdfium_c.FPDFText_GetFontInfo(textpage, char, name, len(name), flags)
+            font = name.value.decode("utf-8", "replace")
+            bold = pdfium_c.FPDFText_GetFontWeight(textpage, char) >= 600 or "bold" in font.lower()
+            glyphs.append(Glyph(chr(code), box.left, height - box.top, box.right, height - box.bottom,
+                                size, font, bold))
+        counts.glyphs += sum(not glyph.char.isspace() for glyph in glyphs)
+        textpage.close()
+        page.close()
+        yield Page(index + 1, width, height, glyphs)
+
+
+def _title(document: Any, text: str) -> str | None:
+    """The title the file's properties state, where the first page shows it too (a converter's
+    own name in the Title property is no title)."""
+    title = str(document.get_metadata_dict().get("Title") or "").strip()
+    squeezed = "".join(title.split())
+    head = "".join(text[:2000].split())
+    return title if len(squeezed) >= 4 and squeezed in head else None
