@@ -244,7 +244,7 @@ def _gutter(glyphs: Sequence[Glyph], page: Page) -> float | None:
     it in many rows, as lines (several characters each side), not as the short cells of a table.
     """
     rows = _rows(glyphs)
-    if len(rows) < 8:
+    if len(rows) < 6:
         return None
     left = min(g.left for g in glyphs)
     right = max(g.right for g in glyphs)
@@ -262,7 +262,7 @@ def _gutter(glyphs: Sequence[Glyph], page: Page) -> float | None:
                 crossing += 1
             elif len(before) >= 6 and len(after) >= 6:
                 both += 1
-        if crossing * 6 <= len(rows) and both >= max(5, len(rows) // 3) and (best is None or both > best[0]):
+        if crossing * 4 <= len(rows) and both >= max(4, len(rows) // 3) and (best is None or both > best[0]):
             best = (both, x)
     return None if best is None else best[1]
 
@@ -320,13 +320,13 @@ def _mark_furniture(by_page: list[list[Line]], heights: dict[int, float]) -> Non
     for lines in by_page:
         seen = {(zone, _shape(line.text)) for zone, line in _margin_lines(lines, heights)}
         counts.update(seen)
-    repeated = max(3, (len(by_page) + 1) // 2)
+    repeated = max(2, (len(by_page) + 1) // 2)
     for lines in by_page:
         for zone, line in _margin_lines(lines, heights):
             squeezed = fold(line.text).replace(" ", "")
             if classify_line(squeezed) == "page_number":
                 line.role = "page_number"
-            elif squeezed.isdigit() or (len(by_page) >= 3 and counts[zone, _shape(line.text)] >= repeated):
+            elif squeezed.isdigit() or counts[zone, _shape(line.text)] >= repeated:
                 line.role = "dropped"
     body = _body_style(by_page)
     if body is None:

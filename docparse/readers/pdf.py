@@ -56,6 +56,10 @@ class PdfReader:
             if not counts.glyphs:
                 raise EmptyInputError("PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR），"
                                       "docparse 不做 OCR", path=path)
+            if counts.lost:
+                raise DecodeError(f"PDF 用了未嵌入的字体，本机没有可替代的中文字体，有 {counts.lost} 处"
+                                  "文字取不到：请安装中文字体（如 Debian 的 fonts-noto-cjk）后再读",
+                                  path=path)
             if counts.unmapped > UNMAPPED_SHARE * counts.glyphs:
                 raise DecodeError(f"PDF 的字体缺少字符映射（{counts.unmapped} 个字符无法识别），"
                                   "无法取得正确文字", path=path)
@@ -66,10 +70,15 @@ class PdfReader:
 
 
 class _Counts:
-    """What the pages held: characters, and characters that map to nothing readable."""
+    """What the pages held: characters, characters that map to nothing readable, and text that
+    PDFium could not place."""
 
     glyphs = 0
     unmapped = 0
+    lost = 0
+    """Text objects in a font the file does not embed and the machine has no substitute for (a
+    Chinese font on a machine without one): PDFium measures their glyphs as empty and leaves a
+    lone character out of the page's text."""
 
 
 def _pages(document: Any, counts: _Counts, path: str | None) -> Iterator[Page]:
@@ -108,9 +117,18 @@ def _pages(document: Any, counts: _Counts, path: str | None) -> Iterator[Page]:
             glyphs.append(Glyph(chr(code), box.left, height - box.top, box.right, height - box.bottom,
                                 size, font, bold))
         counts.glyphs += sum(not glyph.char.isspace() for glyph in glyphs)
+        counts.lost += sum(1 for text in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,))
+                           if _unplaced(text, pdfium_c))
         textpage.close()
         page.close()
         yield Page(index + 1, width, height, glyphs)
+
+
+def _unplaced(text: Any, pdfium_c: Any) -> bool:
+    """A text object PDFium measured as empty because it has no glyphs for its font (not embedded
+    in the file, no substitute on the machine)."""
+    left, _, right, _ = text.get_bounds()
+    return right - left < 0.01 and not pdfium_c.FPDFFont_GetIsEmbedded(pdfium_c.FPDFTextObj_GetFont(text.raw))
 
 
 def _title(document: Any, text: str) -> str | None:
