@@ -140,12 +140,13 @@ def page_lines(page: Page) -> list[Line]:
               and glyph.bottom > glyph.top]
     if not any(not glyph.char.isspace() for glyph in glyphs):
         return []
-    lines: list[Line] = []
-    gutter = _gutter([glyph for glyph in glyphs if not glyph.char.isspace()], page)
+    rows = _rows(glyphs)
+    body = statistics.median(glyph.size for glyph in glyphs if not glyph.char.isspace())
+    gutter = _gutter(rows, body)
     if gutter is None:
-        lines = [_line(row, page.number) for row in _rows(glyphs)]
+        lines = [_line(row, page.number) for row in rows]
     else:
-        lines = _two_columns(glyphs, gutter, page.number)
+        lines = _two_columns(rows, gutter, body, page.number)
     lines = [line for line in lines if line.text]
     offset = 0
     for line in lines:
@@ -237,43 +238,62 @@ def _letter_spaced(glyphs: Sequence[Glyph]) -> bool:
     return min(gaps) >= 0.3 * em and max(gaps) <= 2 * min(gaps) + 0.2 * em
 
 
-def _gutter(glyphs: Sequence[Glyph], page: Page) -> float | None:
+@dataclass(frozen=True)
+class _Extent:
+    """Where a row's text stands across the page, and the gaps in it as wide as a character or
+    wider: (start, end, how many characters stand before it)."""
+
+    left: float
+    right: float
+    count: int
+    gaps: tuple[tuple[float, float, int], ...]
+
+
+def _extent(row: _Row, body: float) -> _Extent | None:
+    visible = sorted((g for g in row.glyphs if not g.char.isspace()), key=lambda g: g.left)
+    if not visible:
+        return None
+    gaps = tuple((a.right, b.left, index) for index, (a, b) in enumerate(pairwise(visible), start=1)
+                 if b.left - a.right >= body)
+    return _Extent(visible[0].left, max(g.right for g in visible), len(visible), gaps)
+
+
+def _gutter(rows: Sequence[_Row], body: float) -> float | None:
     """The x of the white strip between two columns of text, if the page is set in two.
 
     Two columns: some x in the middle of the text that few rows cross, with text on both sides of
     it in many rows, as lines (several characters each side), not as the short cells of a table.
     """
-    rows = _rows(glyphs)
-    if len(rows) < 6:
+    extents = [extent for extent in (_extent(row, body) for row in rows) if extent is not None]
+    needed = max(4, len(extents) // 3)
+    if len(extents) < 6 or sum(1 for extent in extents if extent.gaps) < needed:
         return None
-    left = min(g.left for g in glyphs)
-    right = max(g.right for g in glyphs)
-    body = statistics.median(g.size for g in glyphs)
+    left = min(extent.left for extent in extents)
+    right = max(extent.right for extent in extents)
     best: tuple[int, float] | None = None
     steps = 40
     for step in range(steps // 4, steps * 3 // 4 + 1):
         x = left + (right - left) * step / steps
         crossing = both = 0
-        for row in rows:
-            before = [g for g in row.glyphs if g.right <= x]
-            after = [g for g in row.glyphs if g.left >= x]
-            if len(before) + len(after) < len(row.glyphs) or (
-                    before and after and min(g.left for g in after) - max(g.right for g in before) < body):
+        for extent in extents:
+            if not extent.left < x < extent.right:
+                continue
+            before = next((count for start, end, count in extent.gaps if start <= x <= end), None)
+            if before is None:
                 crossing += 1
-            elif len(before) >= 6 and len(after) >= 6:
+            elif before >= 6 and extent.count - before >= 6:
                 both += 1
-        if crossing * 4 <= len(rows) and both >= max(4, len(rows) // 3) and (best is None or both > best[0]):
+        if crossing * 4 <= len(extents) and both >= needed and (best is None or both > best[0]):
             best = (both, x)
     return None if best is None else best[1]
 
 
-def _two_columns(glyphs: Sequence[Glyph], gutter: float, page: int) -> list[Line]:
+def _two_columns(rows: Sequence[_Row], gutter: float, body: float, page: int) -> list[Line]:
     """The lines of a two-column page: between the lines that run across the gutter (a title), the
     left column's lines, then the right column's."""
     lines: list[Line] = []
     left: list[Glyph] = []
     right: list[Glyph] = []
-    body = statistics.median(g.size for g in glyphs)
 
     def flush() -> None:
         for column, part in ((1, left), (2, right)):
@@ -284,17 +304,15 @@ def _two_columns(glyphs: Sequence[Glyph], gutter: float, page: int) -> list[Line
         left.clear()
         right.clear()
 
-    for row in _rows(glyphs):
-        before = [g for g in row.glyphs if g.right <= gutter]
-        after = [g for g in row.glyphs if g.left >= gutter]
-        across = len(before) + len(after) < len(row.glyphs) or (
-            before and after and min(g.left for g in after) - max(g.right for g in before) < body)
-        if across:
+    for row in rows:
+        extent = _extent(row, body)
+        if extent is not None and extent.left < gutter < extent.right \
+                and not any(start <= gutter <= end for start, end, _ in extent.gaps):
             flush()
             lines.append(_line(row, page))
         else:
-            left.extend(before)
-            right.extend(after)
+            left.extend(g for g in row.glyphs if (g.left + g.right) / 2 < gutter)
+            right.extend(g for g in row.glyphs if (g.left + g.right) / 2 >= gutter)
     flush()
     return lines
 

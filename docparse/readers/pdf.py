@@ -3,9 +3,13 @@
 The characters come from PDFium (pypdfium2, Apache-2.0/BSD, the ``pdf`` extra): it maps glyphs to
 Unicode through the font's ToUnicode map or CMap (a non-embedded CID font such as STSong-Light
 too), inserts no spaces between Chinese characters, and gives every character its box, font and
-size, which :mod:`.layout` needs to rebuild lines, paragraphs and reading order. On the corpus
-PDFs it reads 8.6 ms a page; pdfplumber (pdfminer.six) took 68 ms a page on the same characters,
-and PyMuPDF, as fast, is AGPL-licensed.
+size, which :mod:`.layout` needs to rebuild lines, paragraphs and reading order. pdfplumber
+(pdfminer.six) gives the same characters about eight times slower; PyMuPDF is AGPL-licensed.
+
+A character in a font the file does not embed is drawn with a font of the machine: where the
+machine has no Chinese font, PDFium measures such characters as empty and drops a text object that
+holds only one of them (a 版头 set character by character). Rather than lose them, the reader
+refuses the file and says to install a Chinese font (DP004).
 
 A PDF without a text layer (a scan) or whose fonts map to no characters is refused with an error
 that says so: docparse does no OCR.
@@ -99,6 +103,7 @@ def _pages(document: Any, counts: _Counts, path: str | None) -> Iterator[Page]:
         width, height = page.get_size()
         textpage = page.get_textpage()
         glyphs: list[Glyph] = []
+        styles: dict[int | None, tuple[float, str, bool]] = {}
         for char in range(textpage.count_chars()):
             if pdfium_c.FPDFText_IsGenerated(textpage, char):
                 continue  # a space or line break PDFium inferred: the layout decides those
@@ -109,11 +114,16 @@ def _pages(document: Any, counts: _Counts, path: str | None) -> Iterator[Page]:
             if code == 0xFFFD or 0xE000 <= code <= 0xF8FF:
                 counts.unmapped += 1
             pdfium_c.FPDFText_GetLooseCharBox(textpage, char, box)
-            pdfium_c.FPDFText_GetMatrix(textpage, char, matrix)
-            size = pdfium_c.FPDFText_GetFontSize(textpage, char) * math.hypot(matrix.c, matrix.d)
-            pdfium_c.FPDFText_GetFontInfo(textpage, char, name, len(name), flags)
-            font = name.value.decode("utf-8", "replace")
-            bold = pdfium_c.FPDFText_GetFontWeight(textpage, char) >= 600 or "bold" in font.lower()
+            owner = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, char), ctypes.c_void_p).value
+            style = styles.get(owner)
+            if style is None:  # the characters of one text object share its font and size
+                pdfium_c.FPDFText_GetMatrix(textpage, char, matrix)
+                size = pdfium_c.FPDFText_GetFontSize(textpage, char) * math.hypot(matrix.c, matrix.d)
+                pdfium_c.FPDFText_GetFontInfo(textpage, char, name, len(name), flags)
+                font = name.value.decode("utf-8", "replace")
+                bold = pdfium_c.FPDFText_GetFontWeight(textpage, char) >= 600 or "bold" in font.lower()
+                style = styles[owner] = (size, font, bold)
+            size, font, bold = style
             glyphs.append(Glyph(chr(code), box.left, height - box.top, box.right, height - box.bottom,
                                 size, font, bold))
         counts.glyphs += sum(not glyph.char.isspace() for glyph in glyphs)
