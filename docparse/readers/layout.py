@@ -14,13 +14,13 @@ typist would have typed:
   ends its paragraph; otherwise the next line continues it, also across a page break. A line that
   starts with a heading marker inside a wrapped paragraph (``五、“3·15”…``) continues it; one whose
   marker is followed by a gap (``第一条　…``) starts a paragraph;
-* **page furniture**: the first and last lines of a page that are page numbers, or that repeat on
-  most pages (running heads and feet, digits aside), are not body. A page number in a shape the
-  furniture rules know (``— 3 —``, ``-3-``, ``第3页 共10页``, :mod:`docparse.chrome`) is kept as a
-  line of its own after the paragraph that runs over the page break, where it becomes
-  ``Document.furniture``; other furniture (a bare ``3``, a running head) is left out of the text,
-  as the later stages would take it for body. Footnotes (smaller type below the body) follow the
-  same way, so that they never split a paragraph.
+* **page furniture**: the first and last lines of a page that are a bare number, or that repeat
+  on most pages with only their numbers changed (``— 3 —``, ``-3-``, ``第3页 共10页``, running heads
+  and feet), are left out of the text: between the two halves of a paragraph that runs over the page
+  break they would split it, and the later stages cannot tell a running head from body. (A page
+  number of a one-page document stays a line, where the furniture rules find it.) Footnotes
+  (smaller type below the body, starting with their number or 注) are kept, after the paragraph
+  that runs over their page's end, so that they never split it.
 
 Every line of the text is anchored to its page (``page[N]``, with the line's offset in the page's
 own text: its lines in reading order, one per line).
@@ -35,7 +35,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..chrome import classify_line
 from ..ladder import BY_TERMINAL, marker_at
 from ..normalize import fold
 from .base import Anchor
@@ -92,7 +91,7 @@ class Line:
     column: int = 0
     """0 on a one-column page or a line across both columns; 1 and 2 for the left and right column."""
     role: str = "body"
-    """``body``, ``note`` (footnote), ``page_number`` (kept as a line), or ``dropped`` (furniture)."""
+    """``body``, ``note`` (a footnote) or ``furniture`` (left out of the text)."""
 
 
 @dataclass
@@ -341,11 +340,8 @@ def _mark_furniture(by_page: list[list[Line]], heights: dict[int, float]) -> Non
     repeated = max(2, (len(by_page) + 1) // 2)
     for lines in by_page:
         for zone, line in _margin_lines(lines, heights):
-            squeezed = fold(line.text).replace(" ", "")
-            if classify_line(squeezed) == "page_number":
-                line.role = "page_number"
-            elif squeezed.isdigit() or counts[zone, _shape(line.text)] >= repeated:
-                line.role = "dropped"
+            if line.text.replace(" ", "").isdigit() or counts[zone, _shape(line.text)] >= repeated:
+                line.role = "furniture"
     body = _body_style(by_page)
     if body is None:
         return
@@ -443,8 +439,8 @@ class _Paragraph:
 
 
 def _assemble(by_page: list[list[Line]]) -> Layout:
-    """Join the body lines into paragraphs; page numbers and footnotes follow the paragraph that
-    runs over their page's end."""
+    """Join the body lines into paragraphs; footnotes follow the paragraph that runs over their
+    page's end."""
     body = _body_style(by_page)
     if body is None:
         return Layout("", ())
@@ -457,18 +453,17 @@ def _assemble(by_page: list[list[Line]]) -> Layout:
             if line.role != "body":
                 continue
             if previous is None or _breaks(previous, line, margins, body):
-                for kept in pending:
-                    _add(paragraphs, kept, new=not paragraphs or kept.role == "page_number"
-                         or _breaks(paragraphs[-1][-1], kept, margins, body))
+                for note in pending:
+                    _add(paragraphs, note,
+                         new=not paragraphs or _breaks(paragraphs[-1][-1], note, margins, body))
                 pending.clear()
                 paragraphs.append([line])
             else:
                 paragraphs[-1].append(line)
             previous = line
-        pending.extend(line for line in lines if line.role in ("note", "page_number"))
-    for kept in pending:
-        _add(paragraphs, kept, new=not paragraphs or kept.role == "page_number"
-             or paragraphs[-1][-1].role != kept.role or _breaks(paragraphs[-1][-1], kept, margins, body))
+        pending.extend(line for line in lines if line.role == "note")
+    for note in pending:
+        _add(paragraphs, note, new=not paragraphs or _breaks(paragraphs[-1][-1], note, margins, body))
     return _render(paragraphs)
 
 
