@@ -261,7 +261,8 @@ def _gutter(rows: Sequence[_Row], body: float) -> float | None:
     """The x of the white strip between two columns of text, if the page is set in two.
 
     Two columns: some x in the middle of the text that few rows cross, with text on both sides of
-    it in many rows, as lines (several characters each side), not as the short cells of a table.
+    it in many rows, as lines (several characters each side, no other wide gap), not as the cells
+    of a table.
     """
     extents = [extent for extent in (_extent(row, body) for row in rows) if extent is not None]
     needed = max(4, len(extents) // 3)
@@ -280,8 +281,9 @@ def _gutter(rows: Sequence[_Row], body: float) -> float | None:
             before = next((count for start, end, count in extent.gaps if start <= x <= end), None)
             if before is None:
                 crossing += 1
-            elif before >= 6 and extent.count - before >= 6:
-                both += 1
+            elif before >= 6 and extent.count - before >= 6 and all(
+                    end - start < 1.5 * body or start <= x <= end for start, end, _ in extent.gaps):
+                both += 1  # a line each side; a table row has more cells, parted as widely
         if crossing * 4 <= len(extents) and both >= needed and (best is None or both > best[0]):
             best = (both, x)
     return None if best is None else best[1]
