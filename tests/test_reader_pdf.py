@@ -270,7 +270,7 @@ def test_a_lone_character_in_an_unembedded_font_is_read_or_reported() -> None:
     except DecodeError as error:
         assert "未嵌入" in error.message and error.code == "DP004"
     else:
-        assert doc.text.split("\n")[0] == "国务院文件"
+        assert "国务院文件" in doc.text.split("\n")  # a line of its own (after a one-page document's head)
 
 
 def test_without_pypdfium2_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
