@@ -556,6 +556,12 @@ class Document(_Model):
             for section in attachment.sections:
                 yield from section.walk()
 
+    def section_text(self, section: Section) -> str:
+        """``section``'s heading and its own paragraphs as written in :attr:`text` (the sections
+        below it left out)."""
+        end = max([section.heading_span.end, *(paragraph.span.end for paragraph in section.body)])
+        return self.text[section.heading_span.start:end]
+
     def paragraphs(self) -> Iterator[tuple[Section | None, Paragraph]]:
         """Yield every paragraph with the section it sits in (``None`` for a preamble), the body's
         first, then each attachment's."""

@@ -35,7 +35,7 @@ from .executors import executor_for
 from .inputs import expand, output_names
 from .outdir import OutputDirectory
 from .progress import Progress
-from .sinks import ERRORS_FILE, FORMATS, SINKS, Format, JsonFiles, Sink, write_errors
+from .sinks import ERRORS_FILE, FORMATS, SINKS, Format, Sink, write_errors
 from .tasks import Outcome, Task
 
 __all__ = ["ERRORS_FILE", "FORMATS", "Format", "Outcome", "Summary", "Task", "convert", "convert_with_dask"]
@@ -116,7 +116,7 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
     with OutputDirectory(out_dir) as directory:
         pairs, ignored = expand(inputs, follow_symlinks=follow_symlinks)
         out_abs = os.path.abspath(out_dir)  # the names below it are relative and never climb out
-        names = output_names(pairs, JsonFiles.renderer.extension)
+        names = output_names(pairs, SINKS[format].extension)
         in_worker = resume and SINKS[format].resumes_in_worker
         tasks = [Task(i, path_text(path), os.path.abspath(path), os.path.join(out_abs, name), format,
                       in_worker, encoding, max_chars, max_depth, input_format)
