@@ -150,3 +150,32 @@ def test_parquet_files_describe_their_columns_and_versions(reports: Path, tmp_pa
     docs = [docparse.parse_file(p) for p in sorted(reports.rglob("*.txt"))]
     assert len(items) == sum(1 for d in docs for _ in d.enum_items())
     assert all(row["lead"] for row in items)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "chunks", "markdown"])
+def test_ids_come_from_content_and_place_so_a_folder_spelled_otherwise_resumes(
+        fmt: str, reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(reports.parent)
+    out = tmp_path / "out"
+    batch.convert(["in"], out, format=fmt)
+    first = files(out)
+    again = batch.convert([str(reports.resolve())], out, format=fmt, resume=True)
+    assert (again.skipped, again.converted) == (4, 0)
+    if fmt != "markdown":  # the ids in the output are the same; only the paths as given differ
+        assert {k: v for k, v in files(out).items() if "manifest" not in k and "documents" not in k} == {
+            k: v for k, v in first.items() if "manifest" not in k and "documents" not in k}
+
+
+def test_a_document_id_is_its_content_and_its_name_below_the_root(reports: Path, tmp_path: Path) -> None:
+    from docparse.ids import document_id
+
+    copy = tmp_path / "copy"
+    shutil.copytree(reports, copy)
+    shutil.copy(reports / SAMPLES[0].name, copy / "twin.txt")  # the same content, another name
+    batch.convert([str(reports)], tmp_path / "a", format="csv")
+    batch.convert([str(copy)], tmp_path / "b", format="csv")
+    ids_a = {row["doc_id"] for row in read_csv(tmp_path / "a" / "documents.csv")}
+    ids_b = {row["doc_id"] for row in read_csv(tmp_path / "b" / "documents.csv")}
+    assert len(ids_b) == 5 and ids_a < ids_b  # a moved folder keeps its ids; the twin has its own
+    sha = docparse.parse_file(REAL_SHAPES).source.sha256
+    assert document_id(sha, "sub/real_shapes.txt") in ids_a

@@ -25,6 +25,7 @@ import json
 import os
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Literal, NamedTuple
 
@@ -70,9 +71,10 @@ class Sink(ABC):
 
     @classmethod
     @abstractmethod
-    def render(cls, doc: Document, output: str) -> Any:
+    def render(cls, doc: Document, output: str, doc_id: str) -> Any:
         """In the worker: write ``doc``'s own output file ``output``, or return what the batch
-        writes for it (``None`` for nothing)."""
+        writes for it (``None`` for nothing); ``doc_id`` is the input's stable id
+        (:func:`docparse.ids.document_id`)."""
 
     @staticmethod
     def up_to_date(output: str, digest: str) -> bool:
@@ -80,10 +82,15 @@ class Sink(ABC):
         SHA-256 is ``digest``."""
         return False
 
-    def previous(self, path: str) -> tuple[str, Any] | None:
-        """With resume: what the earlier run wrote for the input ``path`` (as :meth:`add` takes
-        it), with the SHA-256 of the input it came from."""
+    def previous(self, path: str, doc_id: str) -> tuple[str, Any] | None:
+        """With resume: what the earlier run wrote for the input ``path`` whose id is ``doc_id``
+        (as :meth:`add` takes it), with the SHA-256 of the input it came from."""
         return None
+
+    @property
+    def has_earlier(self) -> bool:
+        """Whether :meth:`previous` may find anything (else no input is read here to ask)."""
+        return bool(getattr(self, "earlier", None))
 
     @abstractmethod
     def add(self, payload: Any) -> None:
@@ -130,7 +137,7 @@ class JsonFiles(Sink):
     extension = renderer.extension
 
     @classmethod
-    def render(cls, doc: Document, output: str) -> None:
+    def render(cls, doc: Document, output: str, doc_id: str) -> None:
         write_atomic(Path(output), cls.renderer.chunks(doc))
 
     def add(self, payload: Any) -> None:
@@ -149,8 +156,9 @@ class JsonFiles(Sink):
 
 
 class _Written(NamedTuple):
-    """A file a worker wrote for an input: the input's path as given, its SHA-256, the file."""
+    """A file a worker wrote for an input: the input's id, path as given and SHA-256, the file."""
 
+    doc_id: str
     path: str | None
     sha256: str
     output: str
@@ -171,21 +179,26 @@ class ManifestFiles(Sink):
         self.files.append(self.handle)
 
     @classmethod
-    def render(cls, doc: Document, output: str) -> _Written:
-        write_atomic(Path(output), cls.renderer.chunks(doc))
-        return _Written(doc.source.path, doc.source.sha256, output)
+    def render(cls, doc: Document, output: str, doc_id: str) -> _Written:
+        write_atomic(Path(output), cls.pieces(doc, doc_id))
+        return _Written(doc_id, doc.source.path, doc.source.sha256, output)
 
-    def previous(self, path: str) -> tuple[str, _Written] | None:
-        return self.earlier.get(path)
+    @classmethod
+    def pieces(cls, doc: Document, doc_id: str) -> Iterator[bytes | memoryview]:
+        """The file of ``doc``."""
+        return cls.renderer.chunks(doc)
+
+    def previous(self, path: str, doc_id: str) -> tuple[str, _Written] | None:
+        return self.earlier.get(doc_id)
 
     def add(self, payload: _Written) -> None:
         """Record the file in the manifest."""
         output = os.path.relpath(payload.output, self.root)
-        line = {"path": payload.path, "sha256": payload.sha256, "output": output}
+        line = {"doc_id": payload.doc_id, "path": payload.path, "sha256": payload.sha256, "output": output}
         self.handle.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
 
     def _earlier(self) -> dict[str, tuple[str, _Written]]:
-        """The files of the earlier run that are still there, by input path."""
+        """The files of the earlier run that are still there, by input id."""
         found: dict[str, tuple[str, _Written]] = {}
         try:
             with open(self.manifest_path, encoding="utf-8") as handle:
@@ -194,9 +207,9 @@ class ManifestFiles(Sink):
             return {}  # no manifest, or a damaged one: every input is converted again
         for line in lines:
             output = os.path.join(self.root, line.get("output", ""))
-            written = _Written(line.get("path"), line.get("sha256"), output)
-            if written.path is not None and os.path.isfile(written.output):
-                found[written.path] = (written.sha256, written)
+            written = _Written(line.get("doc_id"), line.get("path"), line.get("sha256"), output)
+            if written.doc_id and written.sha256 and os.path.isfile(written.output):
+                found[written.doc_id] = (written.sha256, written)
         return found
 
 
@@ -214,6 +227,11 @@ class ChunksFiles(ManifestFiles):
     format = "chunks"
     renderer = ChunksJsonLines()
     extension = renderer.extension
+
+    @classmethod
+    def pieces(cls, doc: Document, doc_id: str) -> Iterator[bytes | memoryview]:
+        """The chunks with ids made of the input's stable id (``{doc_id}#{index}``)."""
+        return cls.renderer.chunks(doc, doc_id=doc_id)
 
 
 class _Line(NamedTuple):
@@ -240,12 +258,12 @@ class JsonLines(Sink):
             self.files.append(self.old)
 
     @classmethod
-    def render(cls, doc: Document, output: str) -> list[bytes]:
+    def render(cls, doc: Document, output: str, doc_id: str) -> list[bytes]:
         # the pieces as they are, to be pickled back: never one buffer of a large Document's JSON
         return [bytes(chunk) for chunk in cls.renderer.chunks(doc)]
 
-    def previous(self, path: str) -> tuple[str, _Line] | None:
-        return self.earlier.get(path)
+    def previous(self, path: str, doc_id: str) -> tuple[str, _Line] | None:
+        return self.earlier.get(path)  # a line holds the path as given, not the id
 
     def add(self, payload: list[bytes] | _Line) -> None:
         if isinstance(payload, _Line):
@@ -295,11 +313,11 @@ class ParquetTables(Sink):
             self.files.append(self.writers[name])
 
     @classmethod
-    def render(cls, doc: Document, output: str) -> Tables:
-        return rows(doc)
+    def render(cls, doc: Document, output: str, doc_id: str) -> Tables:
+        return rows(doc, doc_id)
 
-    def previous(self, path: str) -> tuple[str, Tables] | None:
-        return self.earlier.get(path)
+    def previous(self, path: str, doc_id: str) -> tuple[str, Tables] | None:
+        return self.earlier.get(doc_id)
 
     def add(self, payload: Tables) -> None:
         extend(self.tables, payload)
@@ -322,7 +340,7 @@ class ParquetTables(Sink):
         return self.out_dir / f"{name}{ParquetTable.extension}"
 
     def _earlier_rows(self) -> dict[str, tuple[str, Tables]]:
-        """The rows of the earlier tables by ``doc_id`` (the input path), with the SHA-256 of the input."""
+        """The rows of the earlier tables by ``doc_id``, with the SHA-256 of the input."""
         import pyarrow.parquet as pq
 
         try:
@@ -368,11 +386,11 @@ class CsvTables(Sink):
             self.files.append(handle)
 
     @classmethod
-    def render(cls, doc: Document, output: str) -> dict[str, str]:
-        return document_lines(doc)
+    def render(cls, doc: Document, output: str, doc_id: str) -> dict[str, str]:
+        return document_lines(doc, doc_id)
 
-    def previous(self, path: str) -> tuple[str, _CsvLines] | None:
-        return self.earlier.get(path)
+    def previous(self, path: str, doc_id: str) -> tuple[str, _CsvLines] | None:
+        return self.earlier.get(doc_id)
 
     def add(self, payload: dict[str, str] | _CsvLines) -> None:
         tables = payload.tables if isinstance(payload, _CsvLines) else payload
@@ -383,7 +401,7 @@ class CsvTables(Sink):
         return self.out_dir / f"{name}{TableCsv.extension}"
 
     def _earlier_lines(self) -> dict[str, tuple[str, _CsvLines]]:
-        """The lines of the earlier tables by ``doc_id`` (the input path), with the SHA-256 of the input."""
+        """The lines of the earlier tables by ``doc_id``, with the SHA-256 of the input."""
         read: dict[str, list[list[str]]] = {}
         try:
             for name in TABLES:
