@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench fuzz clean
+.PHONY: demo test lint typecheck bench fuzz clean schema
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The published JSON Schema of the Document JSON, one file per schema version (schemas/README.md);
+# tests/test_published_schema.py fails until this is run after a change of the models.
+schema: $(STAMP)
+	@version=$$($(BIN)/python -c "import docparse; print(docparse.SCHEMA_VERSION)") && \
+		$(BIN)/docparse schema > "schemas/document-$$version.json" && echo "schemas/document-$$version.json"
 
 lint: $(STAMP)
 	$(BIN)/ruff check docparse tests benchmarks fuzz
