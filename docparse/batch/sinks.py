@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Literal, NamedTuple
 
-from ..errors import InputError
+from ..errors import InputError, install_hint
 from ..files import temp_path, write_atomic
 from ..renderers.base import Renderer
 from ..renderers.chunks import ChunksJsonLines
@@ -303,7 +303,7 @@ class ParquetTables(Sink):
         try:
             import pyarrow.parquet  # noqa: F401 - only to say at once that it is missing
         except ImportError:
-            raise InputError("输出 Parquet 需要安装 pyarrow：pip install 'docparse[parquet]'") from None
+            raise InputError(f"输出 Parquet 需要安装 pyarrow：{install_hint('parquet')}") from None
         self.earlier = self._earlier_rows() if resume else {}
         self.tables = empty()
         self.pending = 0

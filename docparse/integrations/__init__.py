@@ -2,8 +2,8 @@
 and nodes of LangChain (:mod:`.langchain`), LlamaIndex (:mod:`.llamaindex`) and Haystack
 (:mod:`.haystack`).
 
-Each adapter is an optional extra (``docparse[langchain]``, ``docparse[llamaindex]``,
-``docparse[haystack]``) and its module is imported only by a caller who uses it: ``import docparse``
+Each adapter is an optional extra (``docparse-cn[langchain]``, ``docparse-cn[llamaindex]``,
+``docparse-cn[haystack]``) and its module is imported only by a caller who uses it: ``import docparse``
 never loads a framework. Every adapter reads every input format docparse reads
 (:func:`docparse.parse_file`), and gives each chunk the same metadata (:func:`chunk_metadata`).
 """
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..errors import MissingExtraError
+from ..errors import MissingExtraError, install_hint
 
 if TYPE_CHECKING:
     from ..models import Document
@@ -27,7 +27,7 @@ Source = str | os.PathLike[str]
 
 def missing(package: str, extra: str) -> MissingExtraError:
     """The error for an adapter whose framework is not installed."""
-    return MissingExtraError(f"此适配器需要安装 {package}：pip install 'docparse[{extra}]'")
+    return MissingExtraError(f"此适配器需要安装 {package}：{install_hint(extra)}")
 
 
 def chunk_metadata(chunk: Chunk) -> dict[str, Any]:

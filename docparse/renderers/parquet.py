@@ -9,7 +9,7 @@ each carries a description, and each file the docparse and schema versions, in i
 metadata. A section's ``path`` is unique within its document: a section of an attachment has the
 attachment's label before it (``附件1/一``), a path that still repeats gets ``#2``, ``#3`` …
 The diagnostics table holds every finding of :func:`docparse.validate`, not only the parser's.
-Writing needs pyarrow (``docparse[parquet]``).
+Writing needs pyarrow (``docparse-cn[parquet]``).
 """
 
 from __future__ import annotations
