@@ -13,7 +13,6 @@ footers …) faded, and hidden by a switch. Any stretch of the text that no part
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -63,10 +62,10 @@ document.getElementById('furniture-switch').addEventListener('change', function 
   document.body.classList.toggle('hide-furniture', !event.target.checked);
 });
 """
-_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-_QUALIFIER_NAMES = {"exact": "确切", "about": "约", "over": "超过", "under": "不足", "at_least": "至少",
-                    "at_most": "至多"}
+_QUALIFIER_NAMES = {"exact": "确切", "approx": "约", "lower_bound": "下限（以上、超过）",
+                    "upper_bound": "上限（以下、不足）"}
+"""Each :data:`docparse.models.Qualifier` in words."""
 
 
 class _Block(NamedTuple):
@@ -95,7 +94,7 @@ def metric_tooltip(metric: Metric) -> str:
     >>> import docparse
     >>> doc = docparse.parse("关于2022年度工作的报告\\n一、主要工作\\n全年开展培训约12次。")
     >>> metric_tooltip(next(doc.metrics()))
-    '数值：12；单位：次；限定：约'
+    '数值：12；单位：次；限定：约；时期：2022；名称：开展培训'
     """
     value = _number(metric.value)
     value += f"–{_number(metric.value_high)}" if metric.value_high is not None else ""
@@ -270,7 +269,7 @@ def _parts(page: _Page) -> Iterator[_Block]:
 
 def _one_line(text: str) -> str:
     """A heading as written, its line breaks (a marker on a line of its own) taken out."""
-    return _BREAK.sub("", text).strip()
+    return "".join(line.strip() for line in text.splitlines())
 
 
 def _other(doc: Document, start: int, end: int) -> str:
