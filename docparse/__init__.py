@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .api import from_json, json_schema, parse, parse_bytes, parse_file, to_json
     from .errors import DocparseError
+    from .ids import document_id
+    from .loader import load
     from .models import (
         SCHEMA_VERSION,
         Claim,
@@ -45,6 +47,8 @@ __version__ = "0.1.0"
 _LAZY = {
     **dict.fromkeys(("from_json", "json_schema", "parse", "parse_bytes", "parse_file", "to_json"), "api"),
     "DocparseError": "errors",
+    "document_id": "ids",
+    "load": "loader",
     **dict.fromkeys(("Chunk", "chunks"), "renderers.chunks"),
     "to_markdown": "renderers.markdown",
     **dict.fromkeys(("SCHEMA_VERSION", "Claim", "Closing", "Diagnostic", "Document", "EnumItem", "Furniture",
@@ -74,8 +78,10 @@ __all__ = [
     "TableCell",
     "__version__",
     "chunks",
+    "document_id",
     "from_json",
     "json_schema",
+    "load",
     "parse",
     "parse_bytes",
     "parse_file",

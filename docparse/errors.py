@@ -21,6 +21,19 @@ EXIT_INTERNAL = 4
 """An internal error: a bug, to be reported with the input."""
 
 
+DISTRIBUTION = "docparse-cn"
+"""The name docparse is installed by (``pip install docparse-cn``); the import name is docparse."""
+
+
+def install_hint(extra: str) -> str:
+    """The command that installs an optional extra.
+
+    >>> install_hint("parquet")
+    "pip install 'docparse-cn[parquet]'"
+    """
+    return f"pip install '{DISTRIBUTION}[{extra}]'"
+
+
 class DocparseError(Exception):
     """Base of every docparse error: ``code`` is stable, ``message`` is Chinese, ``path`` names the file."""
 
@@ -136,7 +149,7 @@ class UnknownFormatError(DocparseError):
 
 class MissingExtraError(DocparseError):
     """The input's format needs a package or program that is not installed (``pip install
-    'docparse[html]'``, LibreOffice for .doc); the message names what to install."""
+    'docparse-cn[html]'``, LibreOffice for .doc); the message names what to install."""
 
     code = "DP012"
 

@@ -368,6 +368,13 @@ class Section(_Model):
         for child in self.children:
             yield from child.walk()
 
+    @property
+    def text(self) -> str:
+        """The heading (marker and title) and the section's own paragraphs, a line each, as written;
+        the sections below it left out. :meth:`Document.section_text` gives the stretch of the source
+        itself (its exact spacing and line breaks)."""
+        return "\n".join([f"{self.marker.raw}{self.title}", *(paragraph.text for paragraph in self.body)])
+
 
 FurnitureCategory = Literal[
     "banner",
@@ -556,6 +563,38 @@ class Document(_Model):
             for section in attachment.sections:
                 yield from section.walk()
 
+    def section(self, path: str) -> Section:
+        """The first section whose path is ``path`` (``二/（三）``), the body's before the attachments'.
+
+        Raises:
+            KeyError: no section has that path.
+        """
+        for section in self.walk():
+            if section.path == path:
+                return section
+        raise KeyError(f"没有路径为“{path}”的章节")
+
+    def nodes(self) -> Iterator[tuple[int, Node]]:
+        """Yield every node of the tree with its depth (0 for the outermost), in document order:
+        sections, attachments, paragraphs, their tables, enumeration items and claims. (:meth:`walk`
+        yields the sections only.)"""
+        for paragraph in self.preamble:
+            yield from _paragraph_nodes(paragraph, 0)
+        for section in self.sections:
+            yield from _section_nodes(section, 0)
+        for attachment in self.attachments:
+            yield 0, attachment
+            for paragraph in attachment.preamble:
+                yield from _paragraph_nodes(paragraph, 1)
+            for section in attachment.sections:
+                yield from _section_nodes(section, 1)
+
+    def section_text(self, section: Section) -> str:
+        """``section``'s heading and its own paragraphs as written in :attr:`text` (the sections
+        below it left out)."""
+        end = max([section.heading_span.end, *(paragraph.span.end for paragraph in section.body)])
+        return self.text[section.heading_span.start:end]
+
     def paragraphs(self) -> Iterator[tuple[Section | None, Paragraph]]:
         """Yield every paragraph with the section it sits in (``None`` for a preamble), the body's
         first, then each attachment's."""
@@ -590,6 +629,30 @@ class Document(_Model):
         """Yield every metric in text order; each names its section path and claim."""
         for _, claim in self.claims():
             yield from claim.metrics
+
+
+Node = Section | Attachment | Paragraph | Table | EnumItem | Claim
+"""A node of the tree, as :meth:`Document.nodes` yields it."""
+
+
+def _section_nodes(section: Section, depth: int) -> Iterator[tuple[int, Node]]:
+    yield depth, section
+    for paragraph in section.body:
+        yield from _paragraph_nodes(paragraph, depth + 1)
+    for child in section.children:
+        yield from _section_nodes(child, depth + 1)
+
+
+def _paragraph_nodes(paragraph: Paragraph, depth: int) -> Iterator[tuple[int, Node]]:
+    yield depth, paragraph
+    if paragraph.table is not None:
+        yield depth + 1, paragraph.table
+    for claim in paragraph.claims:
+        yield depth + 1, claim
+    for item in paragraph.items:
+        yield depth + 1, item
+        for claim in item.claims:
+            yield depth + 2, claim
 
 
 Block = Annotated[Section | Paragraph, Field(discriminator="kind")]

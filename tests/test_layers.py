@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "docparse"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("models", "ladder", "grammar", "errors", "numerals", "files", "collector", "sentences"),
+    ("models", "ladder", "grammar", "errors", "numerals", "files", "collector", "sentences", "ids"),
     ("spans", "diagnostics"),
     ("readers", "decode", "normalize"),
     ("lines", "cuts"),
@@ -18,7 +18,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("metrics", "body"),
     ("validate",),
     ("renderers",),
-    ("api",),
+    ("api", "loader"),
+    ("integrations",),
     ("batch",),
     ("commands", "cli", "__main__"),
 )

@@ -17,7 +17,7 @@ def test_wheel_contents(tmp_path: Path) -> None:
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
          str(tmp_path), str(ROOT)], capture_output=True, text=True, check=False)
     assert built.returncode == 0, built.stderr
-    wheel = next(tmp_path.glob("docparse-*.whl"))
+    wheel = next(tmp_path.glob("docparse_cn-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "docparse/grammars/document.lark" in names
     assert {f"docparse/commands/{name}.py" for name in COMMANDS} <= names

@@ -122,7 +122,7 @@ def test_without_libreoffice_or_olefile_the_error_says_what_to_install(
     with pytest.raises(MissingExtraError) as caught:
         docparse.parse_file(NOTICE)
     assert caught.value.code == "DP012"
-    assert "LibreOffice" in caught.value.message and "docparse[doc]" in caught.value.message
+    assert "LibreOffice" in caught.value.message and "docparse-cn[doc]" in caught.value.message
     assert main(["outline", str(NOTICE)]) == 3
     assert "DP012" in capsys.readouterr().err
 

@@ -275,7 +275,7 @@ def test_a_lone_character_in_an_unembedded_font_is_read_or_reported() -> None:
 
 def test_without_pypdfium2_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
-    with pytest.raises(MissingExtraError, match=r"docparse\[pdf\]"):
+    with pytest.raises(MissingExtraError, match=r"docparse-cn\[pdf\]"):
         parse(notice())
 
 

@@ -31,11 +31,12 @@ from typing import Any, TextIO
 from ..decode import forced_codec
 from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError, OutputError, path_text
 from ..files import output_error, read_bytes
+from ..ids import document_id
 from .executors import executor_for
 from .inputs import expand, output_names
 from .outdir import OutputDirectory
 from .progress import Progress
-from .sinks import ERRORS_FILE, FORMATS, SINKS, Format, JsonFiles, Sink, write_errors
+from .sinks import ERRORS_FILE, FORMATS, SINKS, Format, Sink, write_errors
 from .tasks import Outcome, Task
 
 __all__ = ["ERRORS_FILE", "FORMATS", "Format", "Outcome", "Summary", "Task", "convert", "convert_with_dask"]
@@ -116,11 +117,11 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
     with OutputDirectory(out_dir) as directory:
         pairs, ignored = expand(inputs, follow_symlinks=follow_symlinks)
         out_abs = os.path.abspath(out_dir)  # the names below it are relative and never climb out
-        names = output_names(pairs, JsonFiles.renderer.extension)
+        names = output_names(pairs, SINKS[format].extension)
         in_worker = resume and SINKS[format].resumes_in_worker
         tasks = [Task(i, path_text(path), os.path.abspath(path), os.path.join(out_abs, name), format,
-                      in_worker, encoding, max_chars, max_depth, input_format)
-                 for i, ((path, _), name) in enumerate(zip(pairs, names, strict=True))]
+                      in_worker, encoding, max_chars, max_depth, input_format, path_text(below))
+                 for i, ((path, below), name) in enumerate(zip(pairs, names, strict=True))]
         summary = Summary(files=len(tasks), ignored=ignored, stale_removed=directory.removed)
         with _writing(out_dir):
             sink = SINKS[format](out_dir, resume)
@@ -208,14 +209,15 @@ def _outcomes(tasks: list[Task], sink: Sink, jobs: int, scheduler: str | Any | N
 
 def _reused(task: Task, sink: Sink) -> Outcome | None:
     """The earlier output of ``task``'s input, if the sink has one and the input has not changed."""
-    earlier = sink.previous(task.path)
-    if earlier is None:
+    if not sink.has_earlier:
         return None
-    digest, payload = earlier
     try:
         data = read_bytes(task.location, max_chars=task.max_chars)
     except DocparseError:
         return None
-    if hashlib.sha256(data).hexdigest() != digest:
+    digest = hashlib.sha256(data).hexdigest()
+    earlier = sink.previous(task.path, document_id(digest, task.name or task.path))
+    if earlier is None or earlier[0] != digest:
         return None
+    payload = earlier[1]
     return Outcome(task.index, task.path, size=len(data), skipped=True, payload=payload)

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..api import parse_bytes
-from ..errors import LimitError, SchedulerError, WorkerLostError
+from ..errors import LimitError, SchedulerError, WorkerLostError, install_hint
 from .tasks import OUT_OF_MEMORY, Outcome, Task, convert_here, convert_one
 
 WORKER_LOST = "转换此文件的工作进程意外退出（内存不足或被终止），文件未转换"
 """The message of an input whose worker died before it reported (code DP007)."""
-NEEDS_DASK = "使用 --scheduler 需要安装 Dask：pip install 'docparse[dask]'"
+NEEDS_DASK = f"使用 --scheduler 需要安装 Dask：{install_hint('dask')}"
 
 
 class Executor(Protocol):

@@ -11,6 +11,7 @@ from ..api import parse_bytes
 from ..collector import collector_paused
 from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError, LimitError, OutputError
 from ..files import read_bytes
+from ..ids import document_id
 from .sinks import SINKS, Format
 
 
@@ -35,6 +36,9 @@ class Task:
     max_depth: int = MAX_DEPTH
     input_format: str | None = None
     """The reader to use (``--format-in``); ``None``: chosen by content, then extension."""
+    name: str = ""
+    """The path below the input root (:func:`docparse.batch.inputs.expand`): with the content, the
+    input's stable id (:func:`docparse.ids.document_id`)."""
 
 
 @dataclass
@@ -68,7 +72,8 @@ def convert_one(task: Task) -> Outcome:
     try:
         doc = parse_bytes(held.pop(), encoding=task.encoding, path=task.path, format=task.input_format,
                           max_chars=task.max_chars, max_depth=task.max_depth)
-        outcome.payload = sink.render(doc, task.output)
+        doc_id = document_id(doc.source.sha256, task.name or task.path)
+        outcome.payload = sink.render(doc, task.output, doc_id)
     except DocparseError as error:
         outcome.code, outcome.message = error.code, error.message
     except OSError as exc:

@@ -18,9 +18,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="文件、目录或通配符（如 'data/**/*.txt'）")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="输出目录（同一时间只允许一个 convert 写入；上次中断留下的临时文件会被清除）")
-    parser.add_argument("--format", choices=("json", "jsonl", "parquet"), default="json",
+    parser.add_argument("--format", default="json",
+                        choices=("json", "jsonl", "parquet", "csv", "markdown", "chunks"),
                         help="json：每个输入一个文件；jsonl：DIR/documents.jsonl；"
-                             "parquet：documents/sections/claims/metrics 四张表（需 docparse[parquet]）")
+                             "parquet：documents/sections/claims/metrics/enumerations/diagnostics 六张表"
+                             "（需 docparse-cn[parquet]）；csv：同样六张表的 CSV（UTF-8 带 BOM）；"
+                             "markdown：每个输入一个 .md 文件；chunks：每个输入一个 .chunks.jsonl 文本块文件"
+                             "（每块至多 500 字）")
     parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
     parser.add_argument("--resume", action="store_true", help="跳过输出已存在且输入内容未变的文件")
     parser.add_argument("--encoding", help="强制使用的编码（默认自动识别）")
@@ -30,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="跟随输入目录和通配符中的符号链接（默认不跟随：来历不明的压缩包可能链接到私密文件）")
     dask = parser.add_argument_group("Dask 集群（调度器可在本机和各节点上执行代码，只连接可信的调度器）")
     dask.add_argument("--scheduler", metavar="tcp://HOST:8786",
-                      help="在 Dask 集群上运行（需 docparse[dask]；json 输出目录须为各节点共享的路径）")
+                      help="在 Dask 集群上运行（需 docparse-cn[dask]；json 输出目录须为各节点共享的路径）")
     dask.add_argument("--tls-ca-file", metavar="PEM", help="TLS：信任的 CA 证书（连接 tls://HOST:8786）")
     dask.add_argument("--tls-cert", metavar="PEM", help="TLS：客户端证书")
     dask.add_argument("--tls-key", metavar="PEM", help="TLS：客户端私钥（若不在证书文件中）")

@@ -7,7 +7,7 @@ Two ways to read one, the first that is available:
   by the .docx reader. This is the way that keeps Word's automatic numbering (一、 （一） 1. drawn
   from the list tables, not typed), which is where the structure of most Word files lies. Its
   cost is LibreOffice's start, a few seconds a file (README, "Input formats").
-* **olefile** (``pip install 'docparse[doc]'``): the text straight from the binary format,
+* **olefile** (``pip install 'docparse-cn[doc]'``): the text straight from the binary format,
   through the piece table (the CLX in the table stream) and the paragraph properties (for table
   cells and rows). olefile is a small pure-Python library for the compound file itself, kept for
   two decades and BSD-licensed. Automatic numbering is *not* in that text: a paragraph Word
@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import BinaryInputError, EmptyInputError, MissingExtraError
+from ..errors import BinaryInputError, EmptyInputError, MissingExtraError, install_hint
 from .base import Anchor, Reading, TableRegion
 
 __all__ = ["OLE_SIGNATURE", "DocReader", "convert_with_libreoffice", "libreoffice"]
@@ -47,7 +47,7 @@ automatic numbering, which Word draws and does not store as text, are missing.""
 CONVERSION_TIMEOUT = 120
 """Seconds LibreOffice may take to convert one call's files before it is stopped."""
 
-_INSTALL = "请安装 LibreOffice（如 apt-get install libreoffice-writer-nogui）或 pip install 'docparse[doc]'"
+_INSTALL = f"请安装 LibreOffice（如 apt-get install libreoffice-writer-nogui）或 {install_hint('doc')}"
 
 
 class DocReader:

@@ -22,7 +22,14 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import BinaryInputError, DecodeError, EmptyInputError, InputError, MissingExtraError
+from ..errors import (
+    BinaryInputError,
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    MissingExtraError,
+    install_hint,
+)
 from .base import Reading
 from .layout import Glyph, Page, lay_out
 
@@ -45,7 +52,7 @@ class PdfReader:
         try:
             import pypdfium2
         except ImportError:
-            raise MissingExtraError("读取 PDF 需要安装 pypdfium2：pip install 'docparse[pdf]'",
+            raise MissingExtraError(f"读取 PDF 需要安装 pypdfium2：{install_hint('pdf')}",
                                     path=path) from None
         try:
             document = pypdfium2.PdfDocument(data)

@@ -7,7 +7,7 @@ the paragraph or table cell a stretch of the text came from, and the character o
 The document is otherwise left as it is: a run that a finding starts or ends inside is split in
 two at that character, with the same properties, so its text and formatting stay what they were.
 
-python-docx (``pip install 'docparse[annotate]'``, 1.2 or later) writes the comments part; the
+python-docx (``pip install 'docparse-cn[annotate]'``, 1.2 or later) writes the comments part; the
 rest is its XML tree.
 """
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from ..errors import BinaryInputError, MissingExtraError
+from ..errors import BinaryInputError, MissingExtraError, install_hint
 from ..models import Diagnostic, Document
 
 if TYPE_CHECKING:
@@ -106,14 +106,14 @@ def annotate_docx(data: bytes, comments: Sequence[Comment], *, path: str | None 
         import docx
         from docx.text.run import Run
     except ImportError:
-        raise MissingExtraError("写批注需要 python-docx 1.2 以上：pip install 'docparse[annotate]'",
+        raise MissingExtraError(f"写批注需要 python-docx 1.2 以上：{install_hint('annotate')}",
                                 path=path) from None
     try:
         word = docx.Document(io.BytesIO(_without_dangling_parts(data)))
     except Exception as exc:  # python-docx raises a variety of errors for a file it cannot open
         raise BinaryInputError(f"无法打开 .docx 写批注（{type(exc).__name__}）", path=path) from None
     if not hasattr(word, "add_comment"):
-        raise MissingExtraError("写批注需要 python-docx 1.2 以上：pip install 'docparse[annotate]'",
+        raise MissingExtraError(f"写批注需要 python-docx 1.2 以上：{install_hint('annotate')}",
                                 path=path)
     body = word.element.body
     for comment in comments:

@@ -272,6 +272,6 @@ class ChunksJsonLines(Renderer["Document"]):
         self.max_chars = max_chars
         self.overlap = overlap
 
-    def chunks(self, item: Document) -> Iterator[bytes | memoryview]:
-        for chunk in chunks(item, max_chars=self.max_chars, overlap=self.overlap):
+    def chunks(self, item: Document, doc_id: str | None = None) -> Iterator[bytes | memoryview]:
+        for chunk in chunks(item, max_chars=self.max_chars, overlap=self.overlap, doc_id=doc_id):
             yield chunk.model_dump_json().encode("utf-8") + b"\n"

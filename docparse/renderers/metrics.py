@@ -96,11 +96,12 @@ class MetricsCsv(Renderer[Iterable[Row]]):
         writer = csv.DictWriter(buffer, fieldnames=ROW_COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
+            writer.writerow({k: csv_cell(v) for k, v in row.items()})
         yield ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _cell(value: object) -> object:
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell: empty for a missing value, text escaped by :func:`spreadsheet_text`."""
     if value is None:
         return ""
     return spreadsheet_text(value) if isinstance(value, str) else value
