@@ -87,11 +87,12 @@ def _cut_related(lines: list[Line], squeezed: list[str], role: list[str], result
     related = [i for i, (kind, start, _) in enumerate(result.furniture) if kind == "related"]
     if not related:
         return
-    starts = {lines[i].content_start: i for i in range(len(lines))}
+    starts = [line.start for line in lines]
     unclaimed = [i for i in range(len(lines)) if role[i] == ""]
     for furniture_index in related:
-        line_index = starts.get(result.furniture[furniture_index][1])
-        if line_index is None or line_index < body_start:
+        content_start = result.furniture[furniture_index][1]
+        line_index = bisect.bisect_right(starts, content_start) - 1  # the line the 相关解读 stands on
+        if line_index < body_start or lines[line_index].content_start != content_start:
             continue
         after = bisect.bisect_right(unclaimed, line_index)
         if len(unclaimed) - after > _RELATED_TAIL_MAX:
