@@ -147,6 +147,11 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     return first if date_index >= content[-1 - len(block_notes)] else len(lines)
 
 
+_DATE_AT_END = re.compile(f"{WRITTEN_DATE}$")
+_SIGNED_DATE_LINE_MAX = 50
+"""A line holding both the 署名 and the 成文日期 (``运城市人民政府 2022年1月28日``) is at most this long."""
+
+
 def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], position: int,
                 notes: list[int], *, need_signature: bool = False
                 ) -> tuple[int, list[int], list[int]] | None:
@@ -154,8 +159,8 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
     text = squeezed[content[position]]
     date_index = content[position]
     if not DATE_LINE.match(text):
-        match = re.search(f"{WRITTEN_DATE}$", text)
-        if not (match and _ORGAN_ENDING.search(text[: match.start()]) and len(text) <= 50):
+        match = _DATE_AT_END.search(text) if len(text) <= _SIGNED_DATE_LINE_MAX else None
+        if not (match and _ORGAN_ENDING.search(text[: match.start()])):
             return None
         return date_index, [], list(notes)  # "运城市人民政府 2022年1月28日"
     signature: list[int] = []
