@@ -88,11 +88,16 @@ def classify_line(squeezed: str, stripped: str = "") -> FurnitureCategory | None
     chunks = _CHUNK.findall(stripped)
     if len(chunks) < 2:
         return None
-    kinds = [_classify_whole(chunk.replace(" ", "")) for chunk in chunks]
-    if all(kinds):
+    kinds: list[FurnitureCategory] = []
+    for chunk in chunks[:-1]:
+        chunk_kind = _classify_whole(chunk.replace(" ", ""))
+        if chunk_kind is None:
+            return None  # a piece of content: the line is content
+        kinds.append(chunk_kind)
+    if _classify_whole(chunks[-1].replace(" ", "")):
         return kinds[0]
     # "责任编辑：王小明" splits into label and name: allow a trailing value after a chrome label
-    if all(kinds[:-1]) and kinds[-2] == "footer" and chunks[-2].endswith(":"):
+    if kinds[-1] == "footer" and chunks[-2].endswith(":"):
         return "footer"
     return None
 

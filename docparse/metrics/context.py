@@ -238,13 +238,13 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                        if draft.list_index < len(previous.list_names) else previous.label)
         return
     clause_start, wide_start = clause
-    wide_left = folded[wide_start:at]
     # level or change: a change word (增长) or a rate's name (增幅) right before the figure, with
     # the baseline in the wide clause (同比, 较上年)
-    baseline = _BASELINE.search(wide_left)
     last = folded[at - 1] if at > clause_start else ""
     cue = CHANGE_CUE.search(folded, max(clause_start, at - _CUE_REACH), at) if last in CUE_ENDS else None
     rate = CHANGE_RATE.search(folded, max(clause_start, at - _RATE_REACH), at) if last in RATE_ENDS else None
+    wide_left = folded[wide_start:at]
+    baseline = _BASELINE.search(wide_left) if cue is not None or rate is not None else None
     if cue is not None and not _is_change(folded, cue, baseline is not None):
         cue = None
     word = cue["cue"] if cue is not None else rate["rate"] if rate is not None else None

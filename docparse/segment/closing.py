@@ -87,11 +87,12 @@ def _cut_related(lines: list[Line], squeezed: list[str], role: list[str], result
     related = [i for i, (kind, start, _) in enumerate(result.furniture) if kind == "related"]
     if not related:
         return
-    starts = {lines[i].content_start: i for i in range(len(lines))}
+    starts = [line.start for line in lines]
     unclaimed = [i for i in range(len(lines)) if role[i] == ""]
     for furniture_index in related:
-        line_index = starts.get(result.furniture[furniture_index][1])
-        if line_index is None or line_index < body_start:
+        content_start = result.furniture[furniture_index][1]
+        line_index = bisect.bisect_right(starts, content_start) - 1  # the line the 相关解读 stands on
+        if line_index < body_start or lines[line_index].content_start != content_start:
             continue
         after = bisect.bisect_right(unclaimed, line_index)
         if len(unclaimed) - after > _RELATED_TAIL_MAX:
@@ -146,6 +147,11 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     return first if date_index >= content[-1 - len(block_notes)] else len(lines)
 
 
+_DATE_AT_END = re.compile(f"{WRITTEN_DATE}$")
+_SIGNED_DATE_LINE_MAX = 50
+"""A line holding both the 署名 and the 成文日期 (``运城市人民政府 2022年1月28日``) is at most this long."""
+
+
 def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], position: int,
                 notes: list[int], *, need_signature: bool = False
                 ) -> tuple[int, list[int], list[int]] | None:
@@ -153,8 +159,8 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
     text = squeezed[content[position]]
     date_index = content[position]
     if not DATE_LINE.match(text):
-        match = re.search(f"{WRITTEN_DATE}$", text)
-        if not (match and _ORGAN_ENDING.search(text[: match.start()]) and len(text) <= 50):
+        match = _DATE_AT_END.search(text) if len(text) <= _SIGNED_DATE_LINE_MAX else None
+        if not (match and _ORGAN_ENDING.search(text[: match.start()])):
             return None
         return date_index, [], list(notes)  # "运城市人民政府 2022年1月28日"
     signature: list[int] = []

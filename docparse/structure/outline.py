@@ -6,6 +6,7 @@ paragraph that starts at ``一是``). The outline holds offsets; the body stage 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -235,13 +236,26 @@ def _title_cut(folded: str, start: int, end: int, line_end: int) -> int | None:
 
 def first_run_in_enumeration(folded: str, start: int, end: int, line_end: int) -> int | None:
     """Where ``folded[start:end]`` runs into an enumeration (``…加强领导一是…二是…``, a heading whose
-    line break was lost): the first 一是 / 一要 / 第一， with its 二是 / 二要 / 第二， later on the line."""
-    found = []
-    for name in ("ENUM_SHI", "ENUM_YAO", "ENUM_DI"):
-        pattern = terminal(name)
-        first = next((m for m in pattern.finditer(folded, start, end)
-                      if ladder.ordinal_of_marker(m.group()) == 1), None)
-        if first is not None and any(ladder.ordinal_of_marker(m.group()) == 2
-                                     for m in pattern.finditer(folded, first.end(), line_end)):
-            found.append(first.start())
+    line break was lost): the first 一是 / 一要 / 第一， with its 二是 / 二要 / 第二， later on the line.
+
+    One scan finds the enumerators of every style (no two styles' matches overlap, so it finds
+    what a scan per style would)."""
+    firsts: dict[str, re.Match[str]] = {}
+    """The first 一是, 一要 and 第一， of the title, by terminal."""
+    for match in _run_in_enumerator().finditer(folded, start, end):
+        name = match.lastgroup or ""
+        if name not in firsts and ladder.ordinal_of_marker(match.group()) == 1:
+            firsts[name] = match
+    found = [first.start() for name, first in firsts.items()
+             if any(ladder.ordinal_of_marker(match.group()) == 2
+                    for match in terminal(name).finditer(folded, first.end(), line_end))]
     return min(found, default=None)
+
+
+@functools.cache
+def _run_in_enumerator() -> re.Pattern[str]:
+    """The enumerators that a heading's title can run into: 一是, 一要, 第一，."""
+    return re.compile("|".join(f"(?P<{name}>{terminal(name).pattern})" for name in _RUN_IN_STYLES))
+
+
+_RUN_IN_STYLES = ("ENUM_SHI", "ENUM_YAO", "ENUM_DI")
