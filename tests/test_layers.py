@@ -19,7 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("validate",),
     ("renderers",),
     ("api",),
-    ("batch",),
+    ("batch", "serve"),
     ("commands", "cli", "__main__"),
 )
 """From the bottom up, as ARCHITECTURE.md lists them (``docparse/__init__.py`` re-exports the API)."""
