@@ -83,6 +83,18 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def exposure_warning(host: str, api_key: str | None) -> str | None:
+    """The warning for a server other machines can reach that asks no key of them, else ``None``.
+
+    >>> exposure_warning("127.0.0.1", None) is None, exposure_warning("0.0.0.0", "secret") is None
+    (True, True)
+    """
+    if is_loopback(host) or api_key:
+        return None
+    return (f"警告：监听 {host}，其他机器可以访问，但没有设置 API key；请用 --api-key 或环境变量 "
+            f"{API_KEY_VARIABLE} 设置，或放在有认证的反向代理之后")
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
@@ -91,14 +103,15 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as error:
         raise MissingExtraError(f"docparse serve 需要安装 docparse[serve]：pip install 'docparse[serve]'"
                                 f"（缺少 {error.name}）") from None
-    if not is_loopback(args.host) and not args.api_key:
-        print(f"docparse serve: 警告：监听 {args.host}，其他机器可以访问，但没有设置 API key；"
-              f"请用 --api-key 或环境变量 {API_KEY_VARIABLE} 设置，或放在有认证的反向代理之后",
-              file=sys.stderr)
+    warning = exposure_warning(args.host, args.api_key)
+    if warning:
+        print(f"docparse serve: {warning}", file=sys.stderr)
     app = create_app(Settings(workers=args.workers, timeout=args.timeout, max_bytes=args.max_bytes,
                               api_key=args.api_key))
     config = uvicorn.Config(app, host=args.host, port=args.port, log_config=_log_config(),
                             access_log=not args.no_access_log, server_header=False)
+    if hasattr(signal, "SIGPIPE"):  # the command line's default ends the process at a closed pipe:
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)  # a server gets EPIPE (a worker or client gone)
     # uvicorn stops on SIGTERM and Ctrl-C, then raises the signal again with the handler it found:
     # a handler that does nothing lets the command end with status 0 after that clean stop
     for stop in (signal.SIGTERM, signal.SIGINT):
