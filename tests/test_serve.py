@@ -9,6 +9,7 @@ import http.client
 import json
 import logging
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -89,7 +90,9 @@ class Server:
     def logged(self) -> str:
         self.log.flush()
         self.log.seek(0)
-        return self.log.read().decode("utf-8", "replace")
+        text = self.log.read().decode("utf-8", "replace")
+        self.log.seek(0, os.SEEK_END)
+        return text
 
 
 def multipart(data: bytes, filename: str | None, field: str = "file") -> tuple[bytes, str]:
@@ -101,17 +104,10 @@ def multipart(data: bytes, filename: str | None, field: str = "file") -> tuple[b
     return body, f"multipart/form-data; boundary={boundary}"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextmanager
 def running(*options: str, key: str | None = None) -> Iterator[Server]:
-    """A ``docparse serve`` subprocess on a free loopback port (the default host), until the block ends."""
-    port = free_port()
+    """A ``docparse serve`` subprocess on a free loopback port (the default host, ``--port 0``: the
+    port it names when it starts), until the block ends."""
     # the servers parse without the checked builds of the test suite: the suite's own parses
     # check the same code, and the servers' CPU time stays small
     env = {name: value for name, value in os.environ.items()
@@ -119,9 +115,9 @@ def running(*options: str, key: str | None = None) -> Iterator[Server]:
     if key:
         env["DOCPARSE_API_KEY"] = key
     with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen([sys.executable, "-m", "docparse", "serve", "--port", str(port), *options],
+        process = subprocess.Popen([sys.executable, "-m", "docparse", "serve", "--port", "0", *options],
                                    env=env, stdout=log, stderr=subprocess.STDOUT)
-        server = Server(process, port, log)
+        server = Server(process, 0, log)
         try:
             _wait_until_ready(server)
             yield server
@@ -139,12 +135,16 @@ def _wait_until_ready(server: Server) -> None:
     deadline = time.monotonic() + STARTUP
     while True:
         assert server.process.poll() is None, server.logged()
-        try:
-            if server.health()["status"] == "ok":
-                return
-        except OSError:
-            pass
         assert time.monotonic() < deadline, server.logged()
+        if not server.port:  # on loopback unless told otherwise
+            found = re.search(r"监听 http://127\.0\.0\.1:(\d+)", server.logged())
+            server.port = int(found.group(1)) if found else 0
+        else:
+            try:
+                if server.health()["status"] == "ok":
+                    return
+            except OSError:
+                pass
         time.sleep(0.2)
 
 
@@ -546,3 +546,14 @@ def test_a_warning_when_other_machines_can_reach_a_server_without_a_key() -> Non
     warning = exposure_warning("0.0.0.0", None)
     assert warning and "API key" in warning
     assert exposure_warning("docs.example.org", None)
+
+
+def test_a_port_in_use_is_one_line_before_any_worker_starts() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = subprocess.run([sys.executable, "-m", "docparse", "serve", "--port", str(port)],
+                             capture_output=True, timeout=ANSWER, check=False)
+    assert run.returncode == 2
+    assert run.stderr.decode("utf-8").strip() == f"docparse serve: 无法监听 127.0.0.1:{port}（端口已被占用）"

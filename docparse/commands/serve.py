@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import copy
+import errno
 import ipaddress
 import os
 import signal
+import socket
 import sys
 from typing import Any
 
-from ..errors import EXIT_OK, MissingExtraError
+from ..errors import EXIT_OK, EXIT_USAGE, MissingExtraError
 
 API_KEY_VARIABLE = "DOCPARSE_API_KEY"
 """The environment variable the API key is read from when ``--api-key`` is not given (a key on the
@@ -29,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     "/openapi.json、/docs。")
     parser.add_argument("--host", default="127.0.0.1",
                         help="监听地址（默认 127.0.0.1，只接受本机连接；0.0.0.0 接受所有网络）")
-    parser.add_argument("--port", type=_positive, default=8000, help="端口（默认 8000）")
+    parser.add_argument("--port", type=_port, default=8000, help="端口（默认 8000；0 表示任选一个空闲端口）")
     parser.add_argument("--workers", type=_positive, default=_cpus(), metavar="N",
                         help=f"解析进程数（默认为 CPU 数，本机 {_cpus()}）")
     parser.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
@@ -57,6 +59,12 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"应为正整数：{value}")
     return number
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"应为 0 到 65535 的端口号：{value}")
+    return int(value)
 
 
 def _seconds(value: str) -> float:
@@ -106,18 +114,33 @@ def run(args: argparse.Namespace) -> int:
     warning = exposure_warning(args.host, args.api_key)
     if warning:
         print(f"docparse serve: {warning}", file=sys.stderr)
+    try:  # bound here, before the workers start: a port in use is one line at once
+        listener = socket.create_server((args.host.strip("[]"), args.port), backlog=2048,
+                                        family=socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+    except OSError as error:
+        why = _BIND_ERRORS.get(error.errno or 0, error.strerror or str(error))
+        print(f"docparse serve: 无法监听 {args.host}:{args.port}（{why}）", file=sys.stderr)
+        return EXIT_USAGE
+    host, port = listener.getsockname()[:2]
+    print(f"docparse serve: 监听 http://{f'[{host}]' if ':' in host else host}:{port}"
+          f"（接口说明 /docs；{args.workers} 个解析进程启动中）", file=sys.stderr, flush=True)
     app = create_app(Settings(workers=args.workers, timeout=args.timeout, max_bytes=args.max_bytes,
                               api_key=args.api_key))
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_config=_log_config(),
-                            access_log=not args.no_access_log, server_header=False)
+    config = uvicorn.Config(app, log_config=_log_config(), access_log=not args.no_access_log,
+                            server_header=False)
     if hasattr(signal, "SIGPIPE"):  # the command line's default ends the process at a closed pipe:
         signal.signal(signal.SIGPIPE, signal.SIG_IGN)  # a server gets EPIPE (a worker or client gone)
     # uvicorn stops on SIGTERM and Ctrl-C, then raises the signal again with the handler it found:
     # a handler that does nothing lets the command end with status 0 after that clean stop
     for stop in (signal.SIGTERM, signal.SIGINT):
         signal.signal(stop, _stopped)
-    uvicorn.Server(config).run()
+    with listener:
+        uvicorn.Server(config).run(sockets=[listener])
     return EXIT_OK
+
+
+_BIND_ERRORS = {errno.EADDRINUSE: "端口已被占用", errno.EACCES: "没有权限使用此端口",
+                errno.EADDRNOTAVAIL: "本机没有这个地址"}
 
 
 def _stopped(signum: int, frame: object) -> None:
