@@ -16,51 +16,36 @@ from ..renderers.outline import RENDERERS as OUTLINES
 
 
 class TextInput(BaseModel):
-    """A JSON body: the report's text, and optionally a file name for it."""
+    """A JSON body: the report's text, and optionally a file name for it (which names the input in
+    the outputs and gives the extension the reader is chosen by when the content does not tell)."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
-    text: str
-    """The report's text (any format docparse reads as text: plain text, Markdown)."""
-    filename: str | None = None
-    """A name for the input: ``source.path`` of the Document, the file name in outline, metrics and
-    findings, and the extension the reader is chosen by when the content does not tell."""
+    text: str = Field(description="报告全文（纯文本或 Markdown）")
+    filename: str | None = Field(None, description="文件名：文档的 source.path，标题、指标和检查结果中的"
+                                                   "文件名；内容不能判断格式时按其扩展名选择读取方式")
 
 
 class Problem(BaseModel):
     """The body of every error response."""
 
-    model_config = ConfigDict(use_attribute_docstrings=True)
-
-    code: str
-    """``DP001``…: the code ``docparse`` prints for the same input (docparse/errors.py); ``DP999``
-    for an internal error; ``HTTP401``, ``HTTP404``, ``HTTP405`` for a request the service does not
-    serve (no key, no such path or method)."""
-    message: str
-    """What went wrong, in Chinese, as the command line says it."""
-    file: str | None = None
-    """The uploaded file's name, if it had one."""
-    request_id: str
-    """The ``X-Request-ID`` of the request: the server's log has the details of an internal error
-    under it."""
+    code: str = Field(description="与命令行对同一输入给出的代码相同（DP001…）；DP999 为内部错误；"
+                                  "HTTP401、HTTP404、HTTP405 为缺少 API key、没有这个地址或方法")
+    message: str = Field(description="中文说明，与命令行相同")
+    file: str | None = Field(None, description="上传文件的文件名（如有）")
+    request_id: str = Field(description="请求编号（响应头 X-Request-ID）；"
+                                        "内部错误的详情按此编号记在服务端日志中")
 
 
 class Health(BaseModel):
     """``GET /healthz``: the service answers, and how busy its workers are."""
 
-    model_config = ConfigDict(use_attribute_docstrings=True)
-
-    status: str
-    """``ok``; ``degraded`` while fewer workers than asked for are running (one is being replaced)."""
+    status: str = Field(description="ok；degraded：有解析进程正在替换，少于 --workers")
     version: str
-    workers: int
-    """Worker processes ready or busy."""
-    busy: int
-    """Workers parsing now."""
-    waiting: int
-    """Requests waiting for a free worker."""
-    replaced: int
-    """Workers killed and replaced since the start (a parse over --timeout, a worker that died)."""
+    workers: int = Field(description="就绪或忙碌的解析进程数")
+    busy: int = Field(description="正在解析的进程数")
+    waiting: int = Field(description="等待空闲进程的请求数")
+    replaced: int = Field(description="启动以来因超时或意外退出而替换的进程数")
 
 
 def _one_of(value: str, names: Any, what: str) -> str:

@@ -111,9 +111,9 @@ Rendering = tuple[Renderer[Any], Any]
 
 
 def _parse(doc: Document, name: str, options: dict[str, Any]) -> Rendering:
-    indent = options.get("indent", 2)
+    indent = options["indent"]
     return DocumentJson(indent=indent if indent > 0 else None,
-                        exclude=frozenset({"text"}) if options.get("no_text") else None, consume=True), doc
+                        exclude=frozenset({"text"}) if options["no_text"] else None, consume=True), doc
 
 
 def _markdown(doc: Document, name: str, options: dict[str, Any]) -> Rendering:
@@ -121,31 +121,32 @@ def _markdown(doc: Document, name: str, options: dict[str, Any]) -> Rendering:
 
 
 def _outline(doc: Document, name: str, options: dict[str, Any]) -> Rendering:
-    return OUTLINES[options.get("format", "jsonl")], (name, doc)
+    return OUTLINES[options["format"]], (name, doc)
 
 
 def _metrics(doc: Document, name: str, options: dict[str, Any]) -> Rendering:
-    return METRICS[options.get("format", "json")], list(metric_rows(doc, name))
+    return METRICS[options["format"]], list(metric_rows(doc, name))
 
 
 def _validate(doc: Document, name: str, options: dict[str, Any]) -> Rendering:
-    profile = resolve(doc, options.get("profile", "auto"))
+    profile = resolve(doc, options["profile"])
     found = validate(doc, profile)
-    least = SEVERITY_RANK[options.get("min_severity", "warning")]
+    least = SEVERITY_RANK[options["min_severity"]]
     shown = [d for d in found if SEVERITY_RANK[d.severity] >= least]
     findings = Findings(name, profile.name, doc, shown, hidden=len(found) - len(shown))
-    return FINDINGS[options.get("format", "json")], [findings]
+    return FINDINGS[options["format"]], [findings]
 
 
 def _chunks(doc: Document, name: str, options: dict[str, Any]) -> Rendering:
-    return ChunksJsonLines(max_chars=options.get("max_chars", 500), overlap=options.get("overlap", 0)), doc
+    return ChunksJsonLines(max_chars=options["max_chars"], overlap=options["overlap"]), doc
 
 
 ACTIONS: dict[str, Callable[[Document, str, dict[str, Any]], Rendering]] = {
     "parse": _parse, "markdown": _markdown, "outline": _outline, "metrics": _metrics,
     "validate": _validate, "chunks": _chunks,
 }
-"""What each endpoint renders, by the name of its action."""
+"""What each endpoint renders, by the name of its action; ``options`` are the endpoint's own, every
+one given (their defaults are those of docparse/serve/models.py)."""
 
 PARENT_POLL = 0.5
 """Seconds between a worker's checks that the process that started it is still there."""
@@ -153,7 +154,7 @@ PARENT_POLL = 0.5
 
 READY = "ready"
 """What a worker sends once it can take a job."""
-_WARM_UP = Job("parse", "关于2022年度工作的报告\n一、主要工作\n开展培训12次。".encode())
+_WARM_UP = "关于2022年度工作的报告\n一、主要工作\n开展培训12次。".encode()
 
 
 def work(connection: Connection, parent: int) -> None:
@@ -167,7 +168,7 @@ def work(connection: Connection, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _exit_with_parent(parent)
-    execute(_WARM_UP)
+    parse_bytes(_WARM_UP)
     try:
         connection.send(READY)
     except OSError:
