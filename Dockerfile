@@ -1,7 +1,7 @@
 # docparse serve in a container (README, "Service"):
 #   docker build -t docparse .
 #   docker run --rm -p 8000:8000 -e DOCPARSE_API_KEY=… docparse --workers 4
-# Other readers' extras: docker build --build-arg EXTRAS=serve,html,docx -t docparse .
+# More input formats (their extras): docker build --build-arg EXTRAS=serve,pdf,doc -t docparse .
 # LibreOffice for .doc files:  docker build --build-arg LIBREOFFICE=1 -t docparse .
 FROM python:3.12-slim
 

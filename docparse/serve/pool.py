@@ -3,8 +3,9 @@
 A ``concurrent.futures.ProcessPoolExecutor`` cannot stop one task: a stuck parse would hold its
 process for good, and the only way out is to shut the whole pool down, failing every other request
 in flight. Here each worker is a process of its own with its own pipe, lent to one request at a
-time: a request that is over ``timeout`` gets :class:`JobTimeoutError`, its worker is killed and a new
-one started in its place, and the other workers go on. The event loop only ever waits (the pipe is
+time: a request that is over ``timeout`` gets :class:`JobTimeoutError`, its worker is stopped (its
+job unwound, so a reader's temporary files go too; killed if that does not end it) and a new one
+started in its place, and the other workers go on. The event loop only ever waits (the pipe is
 read in a thread), so the server keeps answering ``/healthz`` while every worker is busy.
 
 Workers are spawned, not forked: the server has threads by then, and a fresh interpreter is the
@@ -15,6 +16,7 @@ request is given is spent on that request only.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -23,10 +25,12 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from .worker import READY, Job, Result, work
+from .worker import READY, STOP_JOB, Job, Result, work
 
 log = logging.getLogger("docparse.serve")
 
+STOP_GRACE = 2.0
+"""Seconds a worker whose job is over time is given to unwind it before it is killed."""
 STOP_WAIT = 5.0
 """Seconds a worker is given to end by itself when the server stops, before it is killed."""
 
@@ -59,7 +63,15 @@ class _Worker:
             self.process.join()
 
     def kill(self) -> None:
-        self.process.kill()
+        """End a worker whose job went wrong: asked first (:data:`STOP_JOB`: the job unwinds and
+        lets go of what it holds), killed if it has not ended within :data:`STOP_GRACE` seconds
+        (stuck where no signal reaches Python) or is dead already."""
+        if STOP_JOB is not None and self.process.pid is not None and self.process.is_alive():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.process.pid, STOP_JOB)
+            self.process.join(STOP_GRACE)
+        if self.process.is_alive():
+            self.process.kill()
         self.process.join()
         self.connection.close()
 

@@ -152,6 +152,11 @@ PARENT_POLL = 0.5
 """Seconds between a worker's checks that the process that started it is still there."""
 
 
+STOP_JOB: signal.Signals | None = getattr(signal, "SIGUSR1", None)
+"""The signal that ends a worker's job over time by unwinding it (``SystemExit``), so that what the
+job holds is let go: a reader's temporary folder removed, a program it started (LibreOffice for
+.doc) stopped. ``None`` where there is no such signal: the worker is killed outright."""
+
 READY = "ready"
 """What a worker sends once it can take a job."""
 _WARM_UP = "关于2022年度工作的报告\n一、主要工作\n开展培训12次。".encode()
@@ -167,6 +172,8 @@ def work(connection: Connection, parent: int) -> None:
     sees it has a new parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if STOP_JOB is not None:
+        signal.signal(STOP_JOB, _unwind)
     _exit_with_parent(parent)
     parse_bytes(_WARM_UP)
     try:
@@ -184,6 +191,10 @@ def work(connection: Connection, parent: int) -> None:
             connection.send(result)
         except (BrokenPipeError, OSError):
             return
+
+
+def _unwind(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _exit_with_parent(parent: int) -> None:
