@@ -11,7 +11,7 @@ from importlib import import_module
 
 from .errors import EXIT_INTERNAL, EXIT_USAGE, DocparseError
 
-COMMANDS = ("parse", "outline", "schema", "metrics", "validate", "chunks", "convert", "view")
+COMMANDS = ("parse", "outline", "schema", "metrics", "validate", "chunks", "convert", "view", "serve")
 """Subcommand modules in docparse/commands/, each with ``register(subparsers)`` and ``run(args)``;
 tests/test_packaging.py checks that an installed wheel carries every one of them."""
 

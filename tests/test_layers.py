@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("renderers",),
     ("api", "loader"),
     ("integrations",),
-    ("batch",),
+    ("batch", "serve"),
     ("commands", "cli", "__main__"),
 )
 """From the bottom up, as ARCHITECTURE.md lists them (``docparse/__init__.py`` re-exports the API)."""
