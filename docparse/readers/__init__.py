@@ -12,11 +12,12 @@ from pathlib import PurePath
 
 from ..errors import UnknownFormatError
 from .base import Anchor, Reader, Reading, TableRegion
+from .html import HtmlReader
 from .text import MarkdownReader, TextReader
 
 __all__ = ["EXTENSIONS", "READERS", "Anchor", "Reader", "Reading", "TableRegion", "choose", "read"]
 
-READERS: tuple[Reader, ...] = (MarkdownReader(), TextReader())
+READERS: tuple[Reader, ...] = (HtmlReader(), MarkdownReader(), TextReader())
 """Every reader, in the order their content tests are tried; the last is the fallback."""
 
 EXTENSIONS: frozenset[str] = frozenset(extension for reader in READERS for extension in reader.extensions
