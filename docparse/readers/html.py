@@ -11,8 +11,8 @@ aside as furniture): block elements make lines, ``<br>`` a line break, the ``<ti
 line, scripts, styles, comments and the rest of ``<head>`` never reach the text; ASCII whitespace
 runs collapse to one space and lines are trimmed of it, but U+3000 and no-break spaces stay (they
 carry indentation). A ``<table>`` of data is a line per row, its cells separated by a tab; a table
-that lays out the page (a cell holding a nested table, a heading, several paragraphs or long prose,
-or a single column) is read as the blocks it holds.
+that lays out the page (one holding a nested table, a heading or several paragraphs in a cell, a
+single column, or long prose beside a side bar) is read as the blocks it holds.
 """
 
 from __future__ import annotations
@@ -61,9 +61,10 @@ _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _FIRST_CONTENT = re.compile(r"[^ \t\n\r\f]")
 
 _CELL_MAX_LINES = 3
-"""A data cell holds a value or a short note: more lines than this are paragraphs laid out in a table."""
-_CELL_MAX_CHARS = 300
-"""…and so is a cell with more characters than this."""
+"""A data cell holds a value or a note: more lines than this are paragraphs laid out in a table."""
+_PROSE_CHARS = 300
+"""A cell this long in a table of one or two columns is an article laid out beside a side bar (a
+table of more columns may well hold a long 主要内容 cell)."""
 
 _META_LABELS = {
     "articletitle": "标题",
@@ -401,15 +402,17 @@ def _children(node: LexborNode) -> Iterator[LexborNode]:
 
 
 def _is_data(table: _Table) -> bool:
-    """Whether a table holds data (rows of short cells) rather than the page's layout: a table that
-    holds a table, a heading, paragraphs or long prose in a cell, or has one column, lays out blocks."""
-    if table.nested or max((len(row) for row in table.rows), default=0) < 2:
+    """Whether a table holds data rather than the page's layout. A table lays out blocks when it
+    holds a table, a cell holds a heading or more than :data:`_CELL_MAX_LINES` lines, it has a
+    single column, or it has two and a cell of :data:`_PROSE_CHARS` characters or more."""
+    columns = max((len(row) for row in table.rows), default=0)
+    if table.nested or columns < 2:
         return False
     for row in table.rows:
         for cell in row:
             if cell.heading or len(cell.lines) > _CELL_MAX_LINES:
                 return False
-            if sum(len(line.text) for line in cell.lines) > _CELL_MAX_CHARS:
+            if columns <= 2 and sum(len(line.text) for line in cell.lines) >= _PROSE_CHARS:
                 return False
     return True
 
