@@ -168,7 +168,8 @@ def test_table_rows_that_start_with_a_number_are_never_headings() -> None:
 
 
 LAYOUT = """<!DOCTYPE html><html><head><meta charset="utf-8">
-<title>国务院办公厅关于推进政务新媒体健康有序发展的意见</title></head><body><table width="724"><tr><td><br><table width="650"><tr><td class="b12c" id="UCAP-CONTENT">
+<title>国务院办公厅关于推进政务新媒体健康有序发展的意见</title></head>
+<body><table width="724"><tr><td><br><table width="650"><tr><td class="b12c" id="UCAP-CONTENT">
 <p style="text-align: center;"><span style="font-weight: bold;">国务院办公厅关于推进</span></p>
 <p style="text-align: center;"><span style="font-weight: bold;">政务新媒体健康有序发展的意见</span></p>
 <p style="text-align: center;">国办发〔2018〕123号</p>

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from ..ladder import EnumStyle
 from ..metrics import ClaimState, period_of_title
 from ..models import Attachment, EnumItem, Paragraph, Section, SectionRole, build
-from ..readers import TableRegion
 from ..spans import Locator
 from ..structure.outline import Outline, SectionDraft
-from ..tables import table_model
+from ..tables import Tables, table_model
 from . import claims as claims_stage
 from .enumerations import cut_paragraph
 from .roles import role_of_title
@@ -33,8 +32,8 @@ class BodyContext:
     """The year the report is about, as the default period of its metrics."""
     measures_default: bool
     """Unheaded top-level sections of a report default to measures (before problems/plans)."""
-    tables: dict[int, TableRegion] = field(default_factory=dict)
-    """The tables of the input by start offset: each is one paragraph, its rows of cells."""
+    tables: Tables = field(default_factory=Tables)
+    """The tables of the input: each is one paragraph, its rows of cells."""
     strings: dict[str, str] = field(default_factory=dict)
     """Short strings that recur by the thousand in a long document (一是 …, metric labels and
     figures as written), one object each."""
@@ -120,9 +119,7 @@ def _paragraph(ctx: BodyContext, start: int, end: int, paragraph_id: str,
                previous: tuple[EnumStyle, int] | None, role: SectionRole, path: str,
                explicit_role: bool = False, period: str | None = None
                ) -> tuple[Paragraph, tuple[EnumStyle, int] | None]:
-    region = ctx.tables.get(start) if ctx.tables else None
-    if region is None and ctx.tables:  # a table whose first cell is empty: its paragraph starts later
-        region = next((table for table in ctx.tables.values() if table.start <= start < table.end), None)
+    region = ctx.tables.holding(start, end) if ctx.tables else None
     if region is not None:  # a table: its cells, no enumeration or claims in it
         text = ctx.text[start:end]
         table = table_model(region, f"{paragraph_id}/t", ctx.text, ctx.locator)

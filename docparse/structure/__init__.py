@@ -14,7 +14,6 @@ from .. import diagnostics, ladder
 from ..errors import LimitError
 from ..lines import Line
 from ..models import Diagnostic, Furniture, build
-from ..readers import TableRegion
 from ..spans import Locator
 from ..tables import Tables, merge_table_lines
 from .attachments import split_attachments
@@ -35,14 +34,14 @@ class Structure:
 
 
 def structure(lines: list[Line], text: str, folded: str, locator: Locator, *, max_depth: int,
-              path: str | None = None, tables: tuple[TableRegion, ...] = ()) -> Structure:
+              path: str | None = None, tables: Tables | None = None) -> Structure:
     """The outline of the body lines: the document's own, and each attachment's. The rows of each
-    table in ``tables`` are one paragraph line, never a heading.
+    of the input's ``tables`` are one paragraph line, never a heading.
 
     Raises:
         LimitError: sections nest deeper than ``max_depth``.
     """
-    regions = Tables(tables)
+    regions = tables if tables is not None else Tables()
     parts = split_attachments(merge_table_lines(lines, regions, text, folded))
     result, markup = _outline(parts[0].lines, text, folded, locator, regions)
     for number, part in enumerate(parts[1:], start=1):
