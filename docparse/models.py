@@ -410,8 +410,7 @@ class MetadataField(_Model):
 
 
 class Metadata(_Model):
-    """Typed metadata of the page or document. A field read from the text also appears in ``fields``
-    with its span; one the format states outside the text (a web page's ``<meta>``) only here."""
+    """Typed metadata of the page or document; every field also appears in ``fields`` with its span."""
 
     index_no: str | None = None
     """索引号."""

@@ -125,6 +125,14 @@ def test_a_page_that_declares_the_wrong_charset_still_reads() -> None:
     assert read(utf8).text == read(NDRC.read_bytes()).text  # UTF-8 bytes that say GBK
 
 
+def test_a_page_that_declares_no_charset_is_read_by_detection() -> None:
+    declaration = b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />'
+    data = GOV_CN.read_bytes().replace(declaration, b"")
+    reading = read(data)
+    assert declaration not in data and reading.encoding == "gb18030"
+    assert reading.text == read(GOV_CN.read_bytes()).text
+
+
 def test_a_data_table_is_one_paragraph_of_rows_of_cells_with_exact_spans() -> None:
     doc = docparse.parse_file(FIXTURES / "county_stats_data_table.html")
     assert [marker for _, marker, _ in _sections(doc)] == ["一、", "二、", "三、"]

@@ -25,8 +25,6 @@ from typing import TYPE_CHECKING
 
 from ..decode import Decoded, decode, forced_codec
 from ..errors import DecodeError, EmptyInputError, MissingExtraError
-from ..metadata import bare_label
-from ..normalize import fold
 from .base import Anchor, Reading, TableRegion
 
 if TYPE_CHECKING:
@@ -417,14 +415,19 @@ def _is_data(table: _Table) -> bool:
     return True
 
 
+_LABEL_CELL = re.compile(r"([^:：。；;，,]{1,16}?)[ \u3000]*[:：]")
+"""A cell of a 信息公开 table that labels the next (``索 引 号：``, ``标　　题：``): a few characters and a
+colon. Which labels name which field, the front matter knows (docparse.metadata)."""
+
+
 def _label_pairs(cells: list[str]) -> Iterator[tuple[str, str]]:
-    """The (label, value) pairs of a row of a 信息公开 table: a cell that is a metadata label
-    (``索 引 号：``, ``标　　题：``) and the value cell after it."""
+    """The (label, value) pairs of a row of a 信息公开 table: a label cell and the value cell after it,
+    the label without its spaces and colon (``索引号``)."""
     for index in range(len(cells) - 1):
-        label = bare_label(fold(cells[index]))
+        label = _LABEL_CELL.fullmatch(cells[index])
         value = cells[index + 1].strip()
-        if label is not None and value and bare_label(fold(value)) is None:
-            yield label.label, value
+        if label is not None and value and _LABEL_CELL.fullmatch(value) is None:
+            yield "".join(label.group(1).split()), value
 
 
 def _joined(lines: Iterator[str]) -> str:
