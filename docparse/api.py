@@ -34,6 +34,7 @@ from .renderers.document import json_chunks
 from .segment import segment
 from .spans import Locator
 from .structure import structure
+from .tables import Tables, keep_table_rows
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate (a string built from broken UTF-16): no character; read as U+FFFD."""
@@ -130,13 +131,17 @@ def _pipeline(reading: readers.Reading, source_fields: dict[str, object], *, max
     text, newline = normalize_newlines(reading.text)
     folded = fold(text)
     locator = Locator(text)
-    segmented = segment(text_lines(text, folded))
-    front = build_front_matter(text, folded, locator, segmented)
-    found = structure(segmented.body, text, folded, locator, max_depth=max_depth, path=path)
+    tables = Tables(reading.tables)
+    segmented = segment(keep_table_rows(text_lines(text, folded), reading.tables, text, folded),
+                        title_hint=reading.title_hint)
+    front = build_front_matter(text, folded, locator, segmented, reading.metadata)
+    found = structure(segmented.body, text, folded, locator, max_depth=max_depth, path=path,
+                      tables=tables)
     del segmented  # a copy of the text as line objects: free it before the models are built
     period = str(front.report_year) if front.report_year else None
     reports = front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report")
-    context = BodyContext(text, folded, locator, period, measures_default=reports)
+    context = BodyContext(text, folded, locator, period, measures_default=reports,
+                          tables=tables)
     body = build_body(found.outline, context)
     diagnostics = [*text_diagnostics(text, locator, replaced=reading.replaced, confidence=reading.confidence,
                                      misread_as=reading.misread_as),

@@ -1,7 +1,8 @@
 """What web-page chrome and print furniture look like: the patterns behind ``Document.furniture``.
 
 Scraped reports carry navigation trails, font-size switches, share and print buttons, counters,
-related-content lists and footers (../shared/docs/domain-rules.md §3.4). They are recognised here
+related-content lists and footers (../shared/docs/domain-rules.md §3.4), and the page's window title
+(``【关于…的通知】-国家发展和改革委员会``) a saved page starts with. They are recognised here
 as whole lines, or as runs inside a metadata line (``时间:… 大 中 小 来源:…``), and set aside with
 their spans, so they never reach the body and are never taken for a title or a heading.
 """
@@ -48,6 +49,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("page_number", r"^第\d{1,4}页(/|,)?(共\d{1,4}页)?$"),
     ("page_number", r"^(共\d{1,4}页)$"),
     ("footer", r"^(责任编辑|编辑|审核|校对|供稿)[:].{0,20}$"),
+    ("banner", r"^【[^【】]{4,}】[-_|—–].{2,40}$"),
 )
 _LINE_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _RAW_PATTERNS)
 _TRAIL = next(pattern for _, pattern in _LINE_PATTERNS if pattern.pattern == _TRAIL_PATTERN)

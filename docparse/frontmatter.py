@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .grammar import terminal
-from .metadata import CN_YEAR, DATE_KEYS, DOC_NUMBER, parse_date
+from .metadata import CN_YEAR, DATE_KEYS, DOC_NUMBER, label_key, parse_date
 from .models import (
     Closing,
     Diagnostic,
@@ -63,12 +63,15 @@ def _block(text: str, locator: Locator, span: tuple[int, int] | None) -> TextBlo
     return build(TextBlock, text=text[span[0]:span[1]], span=locator.span(*span))
 
 
-def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented) -> FrontMatter:
-    """Build the models of front and closing matter from the segmentation.
+def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented,
+                       stated: tuple[tuple[str, str], ...] = ()) -> FrontMatter:
+    """Build the models of front and closing matter from the segmentation. ``stated`` are the
+    (label, value) pairs the input's format carries outside the text (a web page's ``<meta>``, a
+    Word file's properties): they fill the metadata the text does not give.
 
     The models are built without validation (:func:`docparse.models.trusted`): every value is a
     string, span, date or list made here (tests/test_trusted.py re-validates whole documents)."""
-    front = FrontMatter(metadata=_metadata(text, folded, locator, seg))
+    front = FrontMatter(metadata=_metadata(text, folded, locator, seg, stated))
     if seg.title:
         title_text, spans = seg.title
         front.title = build(Title, text=title_text if _mostly_cjk(title_text) else
@@ -93,7 +96,8 @@ def _mostly_cjk(title: str) -> bool:
     return len(CJK.findall(title)) >= len(title) * 0.6
 
 
-def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metadata:
+def _metadata(text: str, folded: str, locator: Locator, seg: Segmented,
+              stated: tuple[tuple[str, str], ...] = ()) -> Metadata:
     values: dict[str, Any] = {}
     fields: list[MetadataField] = []
     for raw, line_start in seg.fields:
@@ -113,6 +117,16 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented) -> Metad
         match = DOC_NUMBER.search(folded[: seg.body[0].start] if seg.body else "")
         if match:
             values["doc_number"] = text[match.start():match.end()]
+    for label, value in stated:  # no span in the text: the typed fields only, never ``fields``
+        key = label_key(label)
+        if key is None or key in values or key not in Metadata.model_fields or not value.strip():
+            continue
+        if key in DATE_KEYS:
+            parsed = parse_date(value)
+            if parsed:
+                values[key] = parsed
+        else:
+            values[key] = value.strip() if key == "title" else _field_value(key, value)
     return build(Metadata, **values, fields=fields)
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .normalize import CJK_CHARS
+from .normalize import CJK_CHARS, fold
 from .numerals import cn_to_int
 
 # canonical key ← labels as written (spaces removed). Keys that Metadata has no field for (url,
@@ -46,6 +46,16 @@ LABELS: dict[str, tuple[str, ...]] = {
 DATE_KEYS = ("written_date", "publish_date")
 """The keys whose values are dates."""
 _LABEL_TO_KEY = {label.lower(): key for key, labels in LABELS.items() for label in labels}
+
+
+def label_key(label: str) -> str | None:
+    """The canonical key of a label as written (``索 引 号``, ``发布日期``, ``PubDate`` as its label
+    ``发布日期``), or ``None`` for a label docparse does not know.
+
+    >>> label_key("索 引 号：")
+    'index_no'
+    """
+    return _LABEL_TO_KEY.get(fold(label).replace(" ", "").rstrip(":").lower())
 
 
 def _spaced(label: str) -> str:

@@ -12,7 +12,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("models", "ladder", "grammar", "errors", "numerals", "files", "collector", "sentences", "ids"),
     ("spans", "diagnostics"),
     ("readers", "decode", "normalize"),
-    ("lines", "cuts"),
+    ("lines", "cuts", "tables"),
     ("segment", "chrome", "metadata", "frontmatter"),
     ("structure",),
     ("metrics", "body"),

@@ -15,6 +15,7 @@ from ..metrics import ClaimState, period_of_title
 from ..models import Attachment, EnumItem, Paragraph, Section, SectionRole, build
 from ..spans import Locator
 from ..structure.outline import Outline, SectionDraft
+from ..tables import Tables, table_model
 from . import claims as claims_stage
 from .enumerations import cut_paragraph
 from .roles import role_of_title
@@ -31,6 +32,8 @@ class BodyContext:
     """The year the report is about, as the default period of its metrics."""
     measures_default: bool
     """Unheaded top-level sections of a report default to measures (before problems/plans)."""
+    tables: Tables = field(default_factory=Tables)
+    """The tables of the input: each is one paragraph, its rows of cells."""
     strings: dict[str, str] = field(default_factory=dict)
     """Short strings that recur by the thousand in a long document (一是 …, metric labels and
     figures as written), one object each."""
@@ -116,6 +119,12 @@ def _paragraph(ctx: BodyContext, start: int, end: int, paragraph_id: str,
                previous: tuple[EnumStyle, int] | None, role: SectionRole, path: str,
                explicit_role: bool = False, period: str | None = None
                ) -> tuple[Paragraph, tuple[EnumStyle, int] | None]:
+    region = ctx.tables.holding(start, end) if ctx.tables else None
+    if region is not None:  # a table: its cells, no enumeration or claims in it
+        text = ctx.text[start:end]
+        table = table_model(region, f"{paragraph_id}/t", ctx.text, ctx.locator)
+        return build(Paragraph, id=paragraph_id, span=ctx.locator.span(start, end), text=text, intro=text,
+                     table=table), previous
     cut = cut_paragraph(ctx.folded, start, end, previous)
     # the introduction first: its period, target list and worded role carry on into the items
     state = ClaimState(period=period or ctx.period, strings=ctx.strings)

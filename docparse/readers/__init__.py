@@ -14,14 +14,15 @@ from ..errors import UnknownFormatError
 from .base import Anchor, Reader, Reading, TableRegion
 from .doc import DocReader
 from .docx import DocxReader
+from .html import HtmlReader
 from .ofd import OfdReader
 from .pdf import PdfReader
 from .text import MarkdownReader, TextReader
 
 __all__ = ["EXTENSIONS", "READERS", "Anchor", "Reader", "Reading", "TableRegion", "choose", "read"]
 
-READERS: tuple[Reader, ...] = (PdfReader(), OfdReader(), DocxReader(), DocReader(), MarkdownReader(),
-                               TextReader())
+READERS: tuple[Reader, ...] = (PdfReader(), OfdReader(), DocxReader(), DocReader(), HtmlReader(),
+                               MarkdownReader(), TextReader())
 """Every reader, in the order their content tests are tried; the last is the fallback."""
 
 EXTENSIONS: frozenset[str] = frozenset(extension for reader in READERS for extension in reader.extensions

@@ -106,8 +106,10 @@ def _is_body_start(line: Line, text: str) -> bool:
     return len(text) > 90 or bool(SENTENCE_STOP.search(text)) or text.endswith(("。", ",", ";"))
 
 
-def segment(lines: list[Line]) -> Segmented:
-    """Classify every line; see the module docstring."""
+def segment(lines: list[Line], *, title_hint: str | None = None) -> Segmented:
+    """Classify every line; see the module docstring. ``title_hint`` is the title as the input's
+    format states it (a web page's ArticleTitle or ``<h1>``): the candidate lines that spell it
+    are the title."""
     lines, named_title = _split_head(split_tail(lines))
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
@@ -125,7 +127,7 @@ def segment(lines: list[Line]) -> Segmented:
             role[index] = "furniture"
             result.furniture.append((kind, line.content_start, line.content_end))
 
-    body_start = _front_matter(lines, squeezed, role, result, named_title)
+    body_start = _front_matter(lines, squeezed, role, result, named_title, title_hint)
     find_tail(lines, squeezed, role, result, body_start)
     # What nothing claimed is body: also lines between title and body, and leftovers after the
     # closing (kept rather than lost).
@@ -315,10 +317,11 @@ def _plain(line: Line) -> tuple[int, int]:
 
 
 def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
-                  named_title: list[int]) -> int:
+                  named_title: list[int], title_hint: str | None = None) -> int:
     """Find title, metadata, subtitle, byline and addressee; return the index where the body starts."""
     candidates: list[int] = []
     plain: dict[int, str] = {}
+    hinted = fold(title_hint).replace(" ", "") if title_hint else None
     index = _markdown_front_matter(lines, role, result)
     limit = min(len(lines), index + 60)
     while index < limit:
@@ -360,15 +363,17 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             role[index] = "furniture"  # a note a scraper put above the text (> 本文正文由脚本…提取)
             result.furniture.append(("other", line.content_start, line.content_end))
         elif _is_body_start(line, text) and not (result.title is None and not candidates
-                                                  and _is_punctuated_title(text)):
-            break
+                                                  and _is_punctuated_title(text)) and text != hinted:
+            break  # (a page's heading that spells its ArticleTitle is no body, however long)
         else:
             candidates.append(index)
         index += 1
     body_start = index
     _mark_breadcrumbs(lines, squeezed, role, candidates, result)
     candidates = [i for i in candidates if not role[i]]
-    title_lines = _titled_lines(lines, plain, candidates, result)
+    title_lines = _hinted_lines(plain, candidates, title_hint) if title_hint else []
+    if not title_lines:
+        title_lines = _titled_lines(lines, plain, candidates, result)
     if not title_lines and named_title:
         title_lines = named_title
     if not title_lines:
@@ -557,6 +562,39 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
                 title_lines.extend(following[:count])
                 break
     return title_lines
+
+
+_HINT_NUMBER = re.compile(r"\([^()]*\d[^()]*\)$")
+"""The 发文字号 in brackets a page's ArticleTitle ends with (``…的通知(发改能源规〔2020〕816号)``): no
+part of the title as the document writes it."""
+
+
+def _hint_target(hint: str) -> str:
+    """The title a hint names, squeezed, without the 发文字号 it ends with."""
+    target = fold(hint).replace(" ", "")
+    number = _HINT_NUMBER.search(target)
+    return target[: number.start()] if number and number.start() >= 4 else target
+
+
+def _hinted_lines(plain: dict[int, str], candidates: list[int], hint: str) -> list[int]:
+    """The lines of the title the input's format names: the last run of consecutive candidates
+    (at most :data:`_TITLE_FIELD_LINES`) that ends with the hint, less any 发文字号 it ends with;
+    a run starts where it first reaches the hint's length, so the issuer a title is broken after
+    (``国家发展改革委 国家能源局关于加强… / …的通知``) stays in it. Empty if no run spells it."""
+    target = _hint_target(hint)
+    if len(target) < 4:
+        return []
+    for last in reversed(range(len(candidates))):
+        joined = ""
+        for first in range(last, max(-1, last - _TITLE_FIELD_LINES), -1):
+            if first < last and candidates[first + 1] - candidates[first] > 2:
+                break  # the lines of one title stand together
+            joined = plain[candidates[first]] + joined
+            if len(joined) >= len(target):
+                if joined.endswith(target):
+                    return candidates[first:last + 1]
+                break
+    return []
 
 
 def _mark_banner(line: Line, role: list[str], index: int, result: Segmented) -> None:

@@ -15,6 +15,7 @@ from ..errors import LimitError
 from ..lines import Line
 from ..models import Diagnostic, Furniture, build
 from ..spans import Locator
+from ..tables import Tables, merge_table_lines
 from .attachments import split_attachments
 from .lexer import body_lines, document_parser
 from .outline import AttachmentDraft, Outline, SectionDraft, outline
@@ -33,18 +34,20 @@ class Structure:
 
 
 def structure(lines: list[Line], text: str, folded: str, locator: Locator, *, max_depth: int,
-              path: str | None = None) -> Structure:
-    """The outline of the body lines: the document's own, and each attachment's.
+              path: str | None = None, tables: Tables | None = None) -> Structure:
+    """The outline of the body lines: the document's own, and each attachment's. The rows of each
+    of the input's ``tables`` are one paragraph line, never a heading.
 
     Raises:
         LimitError: sections nest deeper than ``max_depth``.
     """
-    parts = split_attachments(lines)
-    result, markup = _outline(parts[0].lines, text, folded, locator)
+    regions = tables if tables is not None else Tables()
+    parts = split_attachments(merge_table_lines(lines, regions, text, folded))
+    result, markup = _outline(parts[0].lines, text, folded, locator, regions)
     for number, part in enumerate(parts[1:], start=1):
         assert part.label is not None
         label = text[part.label[0]:part.label[1]]
-        inner, more = _outline(part.lines, text, folded, locator, prefix=f"a{number}/", path=label)
+        inner, more = _outline(part.lines, text, folded, locator, regions, prefix=f"a{number}/", path=label)
         markup += more
         ends = [part.label[1], *(end for _, end in inner.preamble), *(s.end for s in inner.sections)]
         if part.title:
@@ -60,11 +63,16 @@ def structure(lines: list[Line], text: str, folded: str, locator: Locator, *, ma
     return Structure(result, found, markup)
 
 
-def _outline(lines: list[Line], text: str, folded: str, locator: Locator, *, prefix: str = "",
-             path: str = "") -> tuple[Outline, list[Furniture]]:
+def _outline(lines: list[Line], text: str, folded: str, locator: Locator, tables: Tables, *,
+             prefix: str = "", path: str = "") -> tuple[Outline, list[Furniture]]:
     """The outline of one part, and the markup set aside before its markers."""
     body = body_lines(lines)
+    rows = [line for line in body if tables.holding(line.start, line.end)] if tables else []
+    for line in rows:
+        line.demote()
     apply_line_rules(body)
+    for line in rows:
+        line.demote()
     tree = document_parser().parse(body)  # BodyLexer reads the lines
     markup = [build(Furniture, category="markup", span=locator.span(start, line.marker_start),
                     text=text[start:line.marker_start])
