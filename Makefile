@@ -15,12 +15,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# The demo needs the readers of every format (extras docx, doc, pdf, ofd), not the test tools.
+# The demo needs the readers of every format (extras html, docx, doc, pdf, ofd), not the test tools.
 DEMO_STAMP := $(VENV)/.demo-installed
 $(DEMO_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[docx,doc,pdf,ofd]"
+	$(BIN)/python -m pip install --quiet -e ".[html,docx,doc,pdf,ofd]"
 	touch $(DEMO_STAMP)
 
 demo: $(DEMO_STAMP)

@@ -25,7 +25,7 @@ def test_the_word_example_gives_the_outline_of_its_text_from_automatic_numbering
 
 
 def test_every_example_is_read_as_its_format() -> None:
-    formats = {".txt": "text", ".docx": "docx", ".doc": "doc"}
+    formats = {".txt": "text", ".docx": "docx", ".doc": "doc", ".html": "html", ".pdf": "pdf", ".ofd": "ofd"}
     for path in sorted(EXAMPLES.iterdir()):
         if path.suffix in formats:
             doc = docparse.parse_file(path)
