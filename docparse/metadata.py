@@ -171,8 +171,12 @@ def parse_date(text: str) -> dt.date | None:
 
 
 DOC_NUMBER = re.compile(
-    rf"(?P<org>[{CJK_CHARS}]{{1,12}}?)\s*(?P<open>[〔\[【(（［])\s*(?P<year>(?:19|20)?\d{{2}})\s*"
-    rf"(?P<close>[〕\]】)）］])\s*(?:(?P<zi>字)\s*)?(?P<di>第)?\s*(?P<seq>\d{{1,5}})\s*(?P<hao>号)?"
+    rf"(?P<org>[{CJK_CHARS}]{{1,12}}?)\s*(?P<open>[〔﹝\[【(（［])\s*(?P<year>(?:19|20)?\d{{2}})\s*"
+    rf"(?P<close>[〕﹞\]】)）］])\s*(?:(?P<zi>字)\s*)?(?P<di>第)?\s*(?P<seq>\d{{1,5}})\s*(?P<hao>号)?"
 )
 """A 发文字号 as written, right or wrong (运政函〔2022〕3号, 国办发[2017]47号, 〔17〕, a missing 号): the
 validator reports what is wrong (its parts are named for it), so the reader must accept it."""
+
+SIX_CORNERED_BRACKETS: frozenset[tuple[str, str]] = frozenset({("〔", "〕"), ("﹝", "﹞")})
+"""The 六角括号 GB/T 9704 puts around a 发文字号's year: 〔〕, or the small form ﹝﹞ many sites print
+(the same tortoise-shell bracket)."""

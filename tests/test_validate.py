@@ -51,6 +51,7 @@ def test_every_generic_code_has_a_trigger_and_a_clean_case() -> None:
 
 @pytest.mark.parametrize(("value", "codes"), [
     ("国办发〔2017〕47号", []),
+    ("发改价格规﹝2017﹞2269号", []),  # the small form of the same 六角括号, as sites print it
     ("国办发[2017]47号", ["DP401"]),
     ("国办发（2017）47号", ["DP401"]),
     ("国办发〔17〕47号", ["DP402"]),
@@ -228,3 +229,21 @@ def test_an_excerpt_is_one_finding_not_an_error_per_gap() -> None:
     [gaps] = [d for d in validate(docparse.parse_file(FIXTURES / "genres" / "regulation.txt"))
               if d.code == "DP202"]
     assert gaps.severity == "warning" and "3处不连续，共缺14个" in gaps.message and "节选" in gaps.message
+
+
+def test_a_published_page_whose_title_field_is_the_site_s_short_form_is_not_reported() -> None:
+    """The NDRC's 标题 field drops the issuer and appends the 发文字号 (in ﹝﹞, the small 六角括号):
+    the same document, nothing to report; the 发文字号 is read."""
+    pytest.importorskip("selectolax")
+    doc = docparse.parse_file(FIXTURES / "html" / "ndrc_notice_047.html")
+    assert doc.metadata.title is not None and doc.metadata.title.startswith("关于印发《区域电网")
+    assert doc.title is not None and doc.title.text.startswith("国家发展改革委关于印发")
+    assert doc.metadata.doc_number == "发改价格规﹝2017﹞2269号"
+    assert validate(doc) == []
+
+
+def test_a_title_field_that_names_another_document_is_reported() -> None:
+    doc = docparse.parse("标题：关于核定2020年电价的通知\n\n关于印发电网规划办法的通知\n\n"
+                         "一、总体要求\n内容。\n")
+    assert doc.metadata.title == "关于核定2020年电价的通知"
+    assert [d.code for d in validate(doc) if d.code == "DP601"] == ["DP601"]

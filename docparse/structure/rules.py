@@ -191,6 +191,23 @@ def demote_stray_arabic(body: list[BodyLine]) -> None:
         last[name] = line.ordinal
 
 
+_CHOICE = re.compile(r"(?:^|\s)([A-D])\s*[.、]\s*\S")
+"""An answer option of a multiple-choice question (``A．可比性``, ``A．1    B．2``)."""
+
+
+def demote_questions(body: list[BodyLine]) -> None:
+    """A numbered line that options A, B … follow is a question of an examination or a survey,
+    not a heading (``（1）本案中，民警…的法律依据是：（单选）`` / ``A．《人民警察法》  B．《刑法》``)."""
+    for index, line in enumerate(body):
+        if line.terminal is None:
+            continue
+        following = [other.folded for other in itertools.islice(body, index + 1, index + 4)
+                     if other.squeezed][:2]
+        letters = "".join(found[1] for text in following for found in _CHOICE.finditer(text))
+        if following and following[0].lstrip(" \u3000").startswith("A") and letters.startswith("AB"):
+            line.demote()
+
+
 def demote_lone_circled(body: list[BodyLine]) -> None:
     """A sentence after a ① that no ② follows before a higher heading is a note, not a list of one:
     the footnote under a law's last article (``①刑法、历次刑法修正案…的施行日期…确定。``)."""
@@ -391,6 +408,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     demote_in_quotes,
     demote_tables_and_contents,
     demote_attachment_lists,
+    demote_questions,
     confirm_decimal_numbering,
     confirm_tentative_numbers,
     demote_stray_arabic,

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import ladder
+from ..metadata import SIX_CORNERED_BRACKETS
 from ..models import Document
 from .context import RuleContext
 from .format import DOC_NUMBER_FORM, FULL_WIDTH_DIGITS
@@ -57,7 +58,7 @@ def _doc_number(doc: Document) -> Iterator[Fix]:
     field = next((f for f in doc.metadata.fields if f.key == "doc_number"
                   and doc.text[f.value_span.start:f.value_span.end] == value), None)
     start = field.value_span.start if field else doc.text.find(value)
-    if start < 0:
+    if start < 0 or (match["open"], match["close"]) in SIX_CORNERED_BRACKETS:
         return
     start += len(value) - len(value.lstrip())
     for group, bracket in (("open", "〔"), ("close", "〕")):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Code
-from ..metadata import CN_DATE, DOC_NUMBER, parse_date
+from ..metadata import CN_DATE, DOC_NUMBER, SIX_CORNERED_BRACKETS, parse_date
 from ..models import Diagnostic, Severity
 from ..normalize import fold
 from ..segment import GENRE_ENDING
@@ -46,7 +46,7 @@ def check_doc_number(ctx: RuleContext) -> Iterator[Diagnostic]:
     year = match["year"]
     fixed = f"{match['org']}〔{year}〕{int(match['seq'])}号"
     strict: Severity | None = "warning" if field else None  # page metadata is noisy (domain-rules §3.1)
-    if (match["open"], match["close"]) != ("〔", "〕"):
+    if (match["open"], match["close"]) not in SIX_CORNERED_BRACKETS:
         yield ctx.diag("DP401", f"{source}发文字号“{value}”的年份应用六角括号“〔〕”：“{fixed}”", start, end,
                        hint=f"改为“{fixed}”", severity=strict)
     if len(year) != 4:
@@ -202,7 +202,7 @@ def check_addressee(ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 _ATTACHMENT_NOTE = re.compile(r"^(?P<indent>\s*)附件\s*(?P<colon>[:：])\s*(?P<rest>\S.*)$")
-_ATTACHMENT_ITEM = re.compile(r"^(?P<number>\d{1,2})\s*(?P<point>[.．、,，]?)\s*(?P<name>.*)$")
+_ATTACHMENT_ITEM = re.compile(r"^(?P<number>\d{1,2})(?![\d０-９])\s*(?P<point>[.．、,，]?)\s*(?P<name>.*)$")
 
 
 @rule(

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 from .. import ladder
 from ..diagnostics import Code
-from ..grammar import terminal
 from ..ladder import MarkerStyle
 from ..models import Diagnostic, Section, Severity
 from ..normalize import CJK, fold
@@ -314,18 +313,17 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
     an article (``第四条 有下列情形之一的：`` ``（一）未按规定备案的；`` ``（二）拒不接受监督检查的。``):
     in a regulation they are the article's text, never headings over text of their own. Nor a title
     longer than a heading's, nor an item of an amending decision (``一、删去第六条第二款``). Nor the
-    lines of a list of names, numbered alike, none ending a clause and none with text under it
-    (the laws an appendix names, a glossary, indicator names): a list, not headings. Nor the items
-    a colon announces (``处置措施如下：`` … ``（4）其他必要的紧急措施。``, ``注：1.…``, ``填写原则：``):
-    the items of a list, or the notes to a table or a form."""
+    lines of a list, numbered alike, none with text under it (the laws an appendix names, a
+    glossary, indicator names, the parts a syllabus lists one sentence each): a list, not
+    headings. Nor the items a colon announces (``处置措施如下：`` … ``（4）其他必要的紧急措施。``,
+    ``注：1.…``, ``填写原则：``): the items of a list, or the notes to a table or a form."""
     text = ctx.doc.text
     items = {id(item) for section in ctx.doc.walk() if section.marker.style == "article"
              for item in section.walk() if item is not section}
     for _, siblings in _sibling_groups(ctx):
         for style in dict.fromkeys(s.marker.style for s in siblings):
             run = [s for s in siblings if s.marker.style == style]
-            if _introduced(ctx, run) or (len(run) >= 2 and not any(
-                    _has_content(ctx, s) or _ends_clause(_heading_line(text, s)) for s in run)):
+            if _introduced(ctx, run) or (len(run) >= 2 and not any(_has_content(ctx, s) for s in run)):
                 items.update(id(s) for s in run)
     for section in ctx.sections():
         if not _has_content(ctx, section) and section.title_span is not None \
@@ -335,12 +333,7 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
                            "补写正文，或删去这个标题")
 
 
-def _ends_clause(line: str) -> bool:
-    """Whether a line ends with a stop or a colon (the grammar's CLAUSE_STOP)."""
-    return terminal("CLAUSE_STOP").fullmatch(fold(line[-1:])) is not None
-
-
-_NOTE_LEAD = re.compile(r"(?:注|说明|备注|附注) *:$")
+_NOTE_LEAD = re.compile(r"(?:注释?|说明|备注|附注) *:$")
 """The lead of the notes under a table or a form: ``注：1.〔　〕内为五年累计数。``."""
 
 
@@ -366,15 +359,19 @@ def _heading_line(text: str, section: Section) -> str:
 
 _LONGEST_TITLE = 40
 """A heading's title is seldom longer: a numbered line beyond it is an item of the text."""
+_LONGEST_LEAD = 20
+"""A lead sentence that serves as a heading (``（一）加强组织领导。``) is seldom longer."""
 _AMENDMENT = re.compile(r"(?:删去|删除|将第|在第|增加|第[^条]{1,8}条(?:第[^款]{1,4}款)?修改为)")
 """How the items of an amending decision start (``一、删去第六条第二款``, ``二、将第五条修改为…``)."""
 
 
 def _is_statement(heading: str, title: str) -> bool:
     """Whether a heading line reads as an item or sentence of the text (see :func:`check_empty_headings`):
-    it ends with ；, it holds a sentence of more than one clause (``…，…达90%以上。（持续推进）``), its
-    title is longer than a heading's, or it is an item of an amending decision."""
+    it ends with ；, it holds a sentence of more than one clause (``…，…达90%以上。（持续推进）``), it
+    is a sentence ending with 。 longer than a lead sentence (``3、须提供本人的…免冠照片。``),
+    its title is longer than a heading's, or it is an item of an amending decision."""
     return (heading.endswith(("；", ";")) or ("。" in heading and ("，" in heading or "," in heading))
+            or (heading.endswith("。") and len(title) > _LONGEST_LEAD)
             or len(title) > _LONGEST_TITLE or _AMENDMENT.match(title) is not None)
 
 

@@ -6,17 +6,28 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Code
+from ..metadata import DOC_NUMBER
 from ..models import Diagnostic
 from .context import RuleContext, rule
 
 
 def _same_title(meta: str, body: str) -> bool:
+    """Whether a page's 标题 field and the body title name one document. Sites shorten the field:
+    they drop the issuing organs before 关于 and append the 发文字号 in brackets, and write ～ or ~,
+    （ or ( as they like; none of that makes two documents."""
     def key(text: str) -> str:
-        return re.sub(r"[\s《》“”\"'。.,，]", "", text.replace("（", "(").replace("）", ")"))
+        text = text.replace("（", "(").replace("）", ")").replace("～", "~").replace("〜", "~")
+        text = _BRACKETED_NUMBER.sub("", text)
+        return re.sub(r"[\s《》“”\"'。.,，]", "", text)
 
     a, b = key(meta), key(body)
     a_cut = a.rstrip("…").removesuffix("...")
     return a == b or a in b or b in a or (a_cut != a and b.startswith(a_cut))
+
+
+_BRACKETED_NUMBER = re.compile(r"\([^()]{2,40}号\)$")
+"""A 发文字号 in brackets at the end of a title (``…的通知(发改价格规〔2020〕100号)``, also with the
+﹝﹞ some sites print), brackets already made ASCII."""
 
 
 @rule(Code("DP601", "warning", "网页元数据中的标题与正文标题不一致"))
@@ -43,18 +54,15 @@ def check_meta_date(ctx: RuleContext) -> Iterator[Diagnostic]:
                        closing.date_span.start, closing.date_span.end, hint="核对并更正其中之一")
 
 
-_NUMBER_YEAR = re.compile(r"[〔\[【(（［]\s*((?:19|20)\d{2})\s*[〕\]】)）］]")
-
-
 @rule(Code("DP603", "warning", "发文字号年份与成文日期年份不符"))
 def check_number_year(ctx: RuleContext) -> Iterator[Diagnostic]:
     """The year in the 发文字号 is the year the document was written (±1 around New Year)."""
     doc = ctx.doc
     written = doc.closing.date if doc.closing and doc.closing.date else doc.metadata.written_date
-    match = _NUMBER_YEAR.search(doc.metadata.doc_number or "")
-    if not written or not match:
+    match = DOC_NUMBER.search(doc.metadata.doc_number or "")
+    if not written or not match or len(match["year"]) != 4:
         return
-    year = int(match.group(1))
+    year = int(match["year"])
     if year == written.year or (abs(year - written.year) == 1 and written.month in (1, 12)):
         return
     value = doc.metadata.doc_number or ""
