@@ -3,7 +3,7 @@
 The page is parsed with selectolax's Lexbor engine (``docparse[html]``). On the 15 saved pages of
 the development corpus (0.6 M characters; CPU time to parse them all, then to visit every node and
 its text as the renderer does): selectolax 4.5 + 2.7 ms, lxml 7.2 + 4.2 ms, resiliparse 2.7 +
-51 ms (each node is a Python object built on access). Lexbor and resiliparse build the tree a
+51 ms (its node access from Python is the slow part). Lexbor and resiliparse build the tree a
 browser builds (HTML5: a ``<div>`` in a ``<span>``, unclosed ``<p>``); libxml2 (lxml) drops all text
 after a stray ``</html>``. Selectolax is the fastest of the two that read a page whole.
 
