@@ -14,6 +14,7 @@ typed field of ``doc.metadata`` that is set).
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,7 +81,8 @@ def _field(item: str) -> str:
 
 
 def compare(name: str, original: Path, rendering: Path) -> Agreement:
-    """Items of the rendering found the same in the original, and every difference."""
+    """Items found the same in both, in the same order (of the longer list's count), and every
+    difference."""
     try:
         left = facts(docparse.parse_file(original))
     except docparse.DocparseError as error:
@@ -101,7 +103,8 @@ def compare(name: str, original: Path, rendering: Path) -> Agreement:
             found = [item for item in found if _field(item) in stated]
             differences.extend(f"metadata: original adds {item}" for item in added)
         total += max(len(expected), len(found))
-        same += sum(1 for one, other in zip(expected, found, strict=False) if one == other)
+        matcher = difflib.SequenceMatcher(None, expected, found, autojunk=False)
+        same += sum(block.size for block in matcher.get_matching_blocks())
         if expected != found:
             differences.extend(_diff(kind, expected, found))
     return Agreement(name, same, total, tuple(differences))
