@@ -210,8 +210,9 @@ def _wps_report() -> Builder:
         properties.append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{level}"/>'))
     built.paragraph("某县2023年法治政府建设年度报告")
     built.paragraph("2023年，我县深入学习贯彻习近平法治思想，现将有关情况报告如下。")
-    for text, level in (("主要举措和成效", 0), ("完善依法行政制度体系", 1), ("全年制定行政规范性文件5件。", None),
-                        ("严格规范公正文明执法", 1), ("推行行政执法三项制度", 2), ("落实行政裁量权基准", 2),
+    for text, level in (("主要举措和成效", 0), ("完善依法行政制度体系", 1),
+                        ("全年制定行政规范性文件5件。", None), ("严格规范公正文明执法", 1),
+                        ("推行行政执法三项制度", 2), ("落实行政裁量权基准", 2),
                         ("存在的不足和原因", 0), ("下一步工作安排", 0), ("深化法治政府示范创建", 1)):
         built.paragraph(text, style=names[level] if level is not None else None)
     built.paragraph("某县人民政府")
@@ -230,9 +231,11 @@ def test_numbering_on_wps_heading_styles_gives_the_outline_of_the_text_libreoffi
     rendering = docparse.parse_file(FIXTURES / "wps_numbered_styles.txt")
     assert headings(original) == headings(rendering)
     assert [(depth, marker) for depth, marker, _ in headings(original)] == [
-        (0, "一、"), (1, "（一）"), (1, "（二）"), (2, "1."), (2, "2."), (0, "二、"), (0, "三、"), (1, "（一）")]
+        (0, "一、"), (1, "（一）"), (1, "（二）"), (2, "1."), (2, "2."), (0, "二、"), (0, "三、"),
+        (1, "（一）")]
     assert original.title == rendering.title
-    assert original.closing is not None and original.closing.date == rendering.closing.date  # type: ignore[union-attr]
+    assert original.closing is not None and rendering.closing is not None
+    assert original.closing.date == rendering.closing.date
 
 
 def test_an_outline_level_on_the_paragraph_makes_it_a_heading_whose_label_is_spaced() -> None:
@@ -413,7 +416,8 @@ def _with_footnote(data: bytes, note: str) -> bytes:
         for info in source.infolist():
             part = source.read(info)
             if info.filename == "word/document.xml":
-                part = part.replace(b"</w:t></w:r>", b'</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>', 1)
+                part = part.replace(b"</w:t></w:r>",
+                                    b'</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>', 1)
             elif info.filename == "word/_rels/document.xml.rels":
                 part = part.replace(b"</Relationships>", b'<Relationship Id="rIdNote" Type="http://schemas.'
                                     b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
@@ -528,11 +532,13 @@ def test_a_wps_file_gives_the_outline_of_its_text_and_leaves_its_page_numbers_ou
     original = docparse.parse_file(FIXTURES / "other-004.docx")
     rendering = docparse.parse_file(FIXTURES / "other-004.txt")
     assert headings(original) == headings(rendering)
-    assert [marker for depth, marker, _ in headings(original) if depth == 0] == ["一、", "二、", "三、", "四、"]
+    top = [marker for depth, marker, _ in headings(original) if depth == 0]
+    assert top == ["一、", "二、", "三、", "四、"]
     assert original.title == rendering.title
     assert original.closing is not None and rendering.closing is not None
     assert original.closing.date == rendering.closing.date
-    assert original.text.splitlines()[:3] == ["大纲4", "江西省人民政府外事办公室", "2022年招考外语类公务员考试大纲"]
+    assert original.text.splitlines()[:3] == ["大纲4", "江西省人民政府外事办公室",
+                                              "2022年招考外语类公务员考试大纲"]
     assert all(line.strip() != "3" for line in original.text.splitlines())
 
 
