@@ -3,6 +3,7 @@ outline, title and metadata in both?
 
     python benchmarks/renderings.py                 # the corpus pairs, one line per difference
     python benchmarks/renderings.py --quiet         # the agreement table only
+    python benchmarks/renderings.py --pair page.html page.txt   # and any other pair
 
 The pairs are the corpus's originals that have a text rendering (manifest ``rendering_of``, and
 notice-012, the text of the page notice-051) and the fixtures of tests/fixtures/html|docx|markdown
@@ -125,8 +126,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quiet", action="store_true", help="the table only")
+    parser.add_argument("--pair", nargs=2, action="append", default=[], metavar=("ORIGINAL", "TEXT"),
+                        help="compare this original with this text too (repeatable)")
     args = parser.parse_args()
-    results = [compare(*pair) for pair in pairs()]
+    extra = [(Path(original).name, Path(original), Path(text)) for original, text in args.pair]
+    results = [compare(*pair) for pair in [*pairs(), *extra]]
     print("| pair | items the same | of |")
     print("|---|---:|---:|")
     for result in results:
