@@ -54,7 +54,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 $(BENCH_STAMP): pyproject.toml
 	$(BENCH_PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(BENCH_VENV)/bin/python -m pip install --quiet -e .
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e ".[html]"
 	touch $(BENCH_STAMP)
 
 # compileall: the bytecode an installed wheel has (pip compiles it), also where
@@ -63,6 +63,7 @@ $(BENCH_STAMP): pyproject.toml
 bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python -m compileall -q docparse
 	$(BENCH_VENV)/bin/python benchmarks/run.py --json out/bench.json
+	$(BENCH_VENV)/bin/python benchmarks/formats.py
 
 # Coverage-guided fuzzing (atheris, the `fuzz` extra): seeds from examples/ and the kept crashes;
 # a crash lands in fuzz/crash-*: copy it to tests/fixtures/fuzz/ as a regression fixture.

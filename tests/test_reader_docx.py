@@ -193,6 +193,64 @@ def test_a_restarted_list_starts_again_and_one_that_continues_goes_on() -> None:
     assert built.text().splitlines() == ["1.甲", "2.乙", "1.丙", "2.丁", "3.戊"]
 
 
+def _wps_report() -> Builder:
+    """A report numbered through its heading styles as WPS writes them: numeric style ids (``2``,
+    ``3``, ``4``), the names ``heading 1``, ``标题 2``, ``标题 3``, each with its list level and
+    outline level, the labels followed by Word's default tab."""
+    built = Builder()
+    gongwen = built.instance(built.definition(GONGWEN_LEVELS))
+    names = ("heading 1", "标题 2", "标题 3")
+    for level, name in enumerate(names):
+        style = built.doc.styles[name] if name == "heading 1" else built.doc.styles.add_style(
+            name, WD_STYLE_TYPE.PARAGRAPH)
+        style.element.set(qn("w:styleId"), str(level + 2))
+        properties = style.element.get_or_add_pPr()
+        properties.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                                    f'<w:numId w:val="{gongwen}"/></w:numPr>'))
+        properties.append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{level}"/>'))
+    built.paragraph("某县2023年法治政府建设年度报告")
+    built.paragraph("2023年，我县深入学习贯彻习近平法治思想，现将有关情况报告如下。")
+    for text, level in (("主要举措和成效", 0), ("完善依法行政制度体系", 1),
+                        ("全年制定行政规范性文件5件。", None), ("严格规范公正文明执法", 1),
+                        ("推行行政执法三项制度", 2), ("落实行政裁量权基准", 2),
+                        ("存在的不足和原因", 0), ("下一步工作安排", 0), ("深化法治政府示范创建", 1)):
+        built.paragraph(text, style=names[level] if level is not None else None)
+    built.paragraph("某县人民政府")
+    built.paragraph("2024年1月15日")
+    return built
+
+
+def test_numbering_on_wps_heading_styles_gives_the_outline_of_the_text_libreoffice_exports() -> None:
+    """fixtures/docx/wps_numbered_styles.txt is LibreOffice's text export (``soffice --convert-to
+    txt:Text``) of the file :func:`_wps_report` builds: the same outline, title and closing."""
+    built = _wps_report()
+    assert 'w:styleId="2"' in zipfile.ZipFile(io.BytesIO(built.bytes())).read("word/styles.xml").decode()
+    assert built.text().splitlines()[2:6] == ["一、 主要举措和成效", "（一） 完善依法行政制度体系",
+                                              "全年制定行政规范性文件5件。", "（二） 严格规范公正文明执法"]
+    original = parse(built)
+    rendering = docparse.parse_file(FIXTURES / "wps_numbered_styles.txt")
+    assert headings(original) == headings(rendering)
+    assert [(depth, marker) for depth, marker, _ in headings(original)] == [
+        (0, "一、"), (1, "（一）"), (1, "（二）"), (2, "1."), (2, "2."), (0, "二、"), (0, "三、"),
+        (1, "（一）")]
+    assert original.title == rendering.title
+    assert original.closing is not None and rendering.closing is not None
+    assert original.closing.date == rendering.closing.date
+
+
+def test_an_outline_level_on_the_paragraph_makes_it_a_heading_whose_label_is_spaced() -> None:
+    """``w:outlineLvl`` 0 … 8 on a paragraph of a plain style: a heading (its label's tab read
+    as a space, as in a heading style); 9 is body text, whose tab stays."""
+    built = Builder()
+    tabbed = built.instance(built.definition((("chineseCounting", "%1、"),)))
+    for text, outline_level in (("总体要求", 0), ("重点任务", 9)):
+        paragraph = built.paragraph(text, num_id=tabbed, level=0)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{outline_level}"/>'))
+    assert built.text().splitlines() == ["一、 总体要求", "二、\t重点任务"]
+    assert [marker for _, marker, _ in headings(parse(built))] == ["一、", "二、"]
+
+
 def test_chapters_and_articles_counted_through_the_whole_law() -> None:
     """第%1章 and 第%2条 with the articles never restarting (w:lvlRestart 0): as in a law."""
     built = Builder()
@@ -213,6 +271,23 @@ def test_chapters_and_articles_counted_through_the_whole_law() -> None:
     assert [(depth, marker) for depth, marker, _ in outline][:4] == [
         (0, "第一章"), (1, "第一条"), (1, "第二条"), (0, "第二章")]
     assert outline[-1][1] == "第十一条"
+
+
+def test_items_in_enclosed_numbers_restart_under_each_article() -> None:
+    """A third level ⑴ ⑵ (decimalEnclosedParen) under 第%2条: it starts again under every article
+    (no w:lvlRestart: any higher level restarts it); 甲、 乙、 (ideographTraditional) under it."""
+    built = Builder()
+    definition = built.definition((("chineseCounting", "第%1章"), ("chineseCountingThousand", "第%2条"),
+                                   ("decimalEnclosedParen", "%3"), ("ideographTraditional", "%4、")),
+                                  suffix="nothing", extra={1: '<w:lvlRestart w:val="0"/>'})
+    law = built.instance(definition)
+    for text, level in (("总则", 0), ("本条例适用于：", 1), ("生产经营单位；", 2), ("监督管理部门。", 2),
+                        ("分则", 0), ("生产经营单位应当：", 1), ("建立制度；", 2), ("其中：", 2),
+                        ("责任制度；", 3), ("考核制度。", 3)):
+        built.paragraph(text, num_id=law, level=level)
+    assert built.text().splitlines() == [
+        "第一章总则", "第一条本条例适用于：", "⑴生产经营单位；", "⑵监督管理部门。", "第二章分则",
+        "第二条生产经营单位应当：", "⑴建立制度；", "⑵其中：", "甲、责任制度；", "乙、考核制度。"]
 
 
 def test_multilevel_decimal_labels_and_legal_numbering() -> None:
@@ -329,6 +404,52 @@ def test_fields_show_their_result_and_hidden_text_is_left_out() -> None:
     assert built.text() == "详见第5页（2024年）。"
 
 
+def _with_footnote(data: bytes, note: str) -> bytes:
+    """``data`` with a footnotes part holding ``note``, referenced from the first paragraph (python-docx
+    writes no footnotes: the part, its relationship and content type are added as Word adds them)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    footnotes = (f'<w:footnotes xmlns:w="{word}"><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
+                 f'<w:r><w:t>{note}</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/document.xml":
+                part = part.replace(b"</w:t></w:r>",
+                                    b'</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>', 1)
+            elif info.filename == "word/_rels/document.xml.rels":
+                part = part.replace(b"</Relationships>", b'<Relationship Id="rIdNote" Type="http://schemas.'
+                                    b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                                    b'Target="footnotes.xml"/></Relationships>')
+            elif info.filename == "[Content_Types].xml":
+                part = part.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="'
+                                    b'application/vnd.openxmlformats-officedocument.wordprocessingml.'
+                                    b'footnotes+xml"/></Types>')
+            archive.writestr(info.filename, part)
+        archive.writestr("word/footnotes.xml", footnotes)
+    return stream.getvalue()
+
+
+def test_headers_footers_and_footnotes_stay_out_of_the_body() -> None:
+    """The running header (a 文件 masthead repeated on every page), the footer's page number and a
+    footnote are not lines of the document: the text and outline are those of the body alone."""
+    built = Builder()
+    built.paragraph("关于做好防汛工作的通知")
+    built.paragraph("一、总体要求")
+    built.paragraph("做好防汛准备。")
+    section = built.doc.sections[0]
+    section.header.paragraphs[0].text = "某某市人民政府文件"
+    _append(section.footer.paragraphs[0], '<w:r><w:t>— </w:t></w:r><w:fldSimple w:instr=" PAGE ">'
+                                          '<w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t> —</w:t></w:r>')
+    data = _with_footnote(built.bytes(), "一、本条注释不是标题。")
+    assert b"footnoteReference" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    doc = docparse.parse_bytes(data, path="notice.docx")
+    assert doc.text == "关于做好防汛工作的通知\n一、总体要求\n做好防汛准备。"
+    assert headings(doc) == [(0, "一、", "总体要求")]
+    assert doc.title is not None and doc.title.text == "关于做好防汛工作的通知"
+
+
 def test_content_controls_and_text_boxes_hold_body_text() -> None:
     built = Builder()
     built.paragraph("关于开展检查的通知")
@@ -404,6 +525,22 @@ def test_a_real_syllabus_gives_the_outline_of_its_text_rendering() -> None:
     assert [marker for _, marker, _ in headings(original)] == [
         "一、", "二、", "三、", "四、", "（一）", "（二）"]
     assert original.title == rendering.title
+
+
+def test_a_wps_file_gives_the_outline_of_its_text_and_leaves_its_page_numbers_out() -> None:
+    """other-004: written by WPS Office (numeric style ids, a footer holding a PAGE field): the
+    same outline and title as its LibreOffice text export, and the footer's page number nowhere."""
+    original = docparse.parse_file(FIXTURES / "other-004.docx")
+    rendering = docparse.parse_file(FIXTURES / "other-004.txt")
+    assert headings(original) == headings(rendering)
+    top = [marker for depth, marker, _ in headings(original) if depth == 0]
+    assert top == ["一、", "二、", "三、", "四、"]
+    assert original.title == rendering.title
+    assert original.closing is not None and rendering.closing is not None
+    assert original.closing.date == rendering.closing.date
+    assert original.text.splitlines()[:3] == ["大纲4", "江西省人民政府外事办公室",
+                                              "2022年招考外语类公务员考试大纲"]
+    assert all(line.strip() != "3" for line in original.text.splitlines())
 
 
 def test_a_law_held_as_an_embedded_web_archive() -> None:

@@ -266,7 +266,7 @@ def test_without_the_extra_the_page_gets_dp012(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(sys.modules, "selectolax.lexbor", None)  # import fails as if not installed
     with pytest.raises(MissingExtraError) as raised:
         HtmlReader().read(NDRC.read_bytes(), path="a.html")
-    assert raised.value.code == "DP012" and "docparse[html]" in raised.value.message
+    assert raised.value.code == "DP012" and "docparse-cn[html]" in raised.value.message
 
 
 def _large_page(copies: int) -> bytes:

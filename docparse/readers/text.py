@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from ..decode import decode
-from .base import Reading
+from .base import Reading, TableRegion
 
 
 class TextReader:
@@ -24,7 +27,93 @@ class TextReader:
 
 class MarkdownReader(TextReader):
     """Markdown, from converters and repositories: decoded as text; its decoration (``#``, ``**``,
-    tables, front matter) is read by the later stages, as it is inside a .txt file."""
+    front matter) is read by the later stages, as it is inside a .txt file. Its pipe tables are
+    tables of the text (their rows never headings, the table a Table node)."""
 
     name: str = "markdown"
     extensions: tuple[str, ...] = (".md", ".markdown")
+
+    def read(self, data: bytes, *, encoding: str | None = None, path: str | None = None) -> Reading:
+        reading = super().read(data, encoding=encoding, path=path)
+        return Reading(reading.text, self.name, reading.encoding, reading.confidence, reading.bom,
+                       reading.replaced, reading.misread_as, tables=tuple(pipe_tables(reading.text)))
+
+
+_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+"""A line that opens or closes a fenced code block (no table inside one)."""
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+"""A pipe that separates cells (``\\|`` is a pipe in a cell's text)."""
+_ALIGNMENT = re.compile(r":?-+:?")
+_EDGE_SPACE = " \t"
+
+
+def pipe_tables(text: str) -> Iterator[TableRegion]:
+    """The pipe tables of Markdown (GitHub's form): a header row, a row of ``---`` cells as many as
+    the header's, then the rows up to a blank line or a line with no pipe. The region runs from
+    the header to the last row; its rows are the header and the body rows, each cell the text
+    between its pipes without the spaces around it."""
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        lines.append((offset, line.removesuffix("\r")))
+        offset += len(line) + 1
+    fence = ""
+    index = 0
+    while index < len(lines):
+        start, line = lines[index]
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            index += 1
+            continue
+        if opening:
+            fence = opening.group(1)
+            index += 1
+            continue
+        header = _cells(start, line)
+        if (header is None or index + 1 >= len(lines)
+                or not _is_delimiter_row(lines[index + 1][1], len(header))):
+            index += 1
+            continue
+        rows = [header]
+        end = start + len(line)
+        index += 2
+        while index < len(lines):
+            row_start, row = lines[index]
+            cells = _cells(row_start, row)
+            if cells is None:
+                break
+            rows.append(cells)
+            end = row_start + len(row)
+            index += 1
+        yield TableRegion(start, end, tuple(tuple(row) for row in rows))
+
+
+def _cells(start: int, line: str) -> list[tuple[int, int]] | None:
+    """The (start, end) of each cell of a table row at offset ``start``; ``None`` for a line
+    that is no row (blank, or without a pipe)."""
+    if "|" not in line or not line.strip(_EDGE_SPACE):
+        return None
+    left = len(line) - len(line.lstrip(_EDGE_SPACE))
+    right = len(line.rstrip(_EDGE_SPACE))
+    if line.startswith("|", left):
+        left += 1
+    if right > left and line[right - 1] == "|" and line[right - 2:right - 1] != "\\":
+        right -= 1
+    separators = [match.start() for match in _CELL_SEPARATOR.finditer(line, left, right)]
+    cells = []
+    for first, last in zip([left, *(at + 1 for at in separators)], [*separators, right], strict=True):
+        content = line[first:last]
+        lead = len(content) - len(content.lstrip(_EDGE_SPACE))
+        cells.append((start + first + lead, start + first + lead + len(content.strip(_EDGE_SPACE))))
+    return cells
+
+
+def _is_delimiter_row(line: str, columns: int) -> bool:
+    """``| --- | :---: |``: as many alignment cells as the header has cells."""
+    if "-" not in line:
+        return False
+    inner = line.strip(_EDGE_SPACE).removeprefix("|").removesuffix("|")
+    cells = inner.split("|")
+    return len(cells) == columns and all(_ALIGNMENT.fullmatch(cell.strip(_EDGE_SPACE)) for cell in cells)

@@ -1,0 +1,86 @@
+"""The Markdown reader on real excerpts (tests/fixtures/markdown/, cut from ../shared/corpus): its
+decoration is structure and formatting, never text of a title; pipe tables are tables; a Markdown
+conversion gives the outline of the same document as plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import docparse
+from docparse import Document, Section
+from docparse.readers import read
+from docparse.readers.text import pipe_tables
+
+FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+SERVICE = FIXTURES / "service_table.md"
+"""other-015 cut down: # title, ## sections, **bold**, an HTML comment and a pipe table."""
+LAW = FIXTURES / "legal_aid_law.md"
+"""regulation-012 cut down: a law converted to Markdown (# title, ***目 录*** of links, ## chapters)."""
+
+
+def _outline(doc: Document) -> list[tuple[int, str, str]]:
+    def walk(sections: list[Section]) -> list[Section]:
+        return [found for section in sections for found in (section, *walk(section.children))]
+
+    return [(section.level, section.marker.raw, section.title) for section in walk(doc.sections)]
+
+
+def test_headings_and_bold_are_structure_not_title_text() -> None:
+    doc = docparse.parse_file(SERVICE)
+    assert doc.source.format == "markdown"
+    assert doc.title is not None and doc.title.text == "关于报送2026年度服务事项标准化建设情况的函"
+    assert [(level, title) for level, _, title in _outline(doc)] == [
+        (1, "报送内容"), (1, "2026年度服务事项标准化建设情况统计表"), (2, "填表说明")]
+
+
+def test_a_pipe_table_is_a_table_of_cells_and_its_rows_are_no_headings() -> None:
+    doc = docparse.parse_file(SERVICE)
+    tables = [paragraph.table for section in doc.sections for child in (section, *section.children)
+              for paragraph in child.body if paragraph.table is not None]
+    assert len(tables) == 1
+    rows = [[cell.text for cell in row] for row in tables[0].rows]
+    assert rows[0] == ["序号", "单位名称", "联系人姓名", "事项总数", "已完成规范事项数", "完成率",
+                       "主要成效及备注"]
+    assert [row[:3] for row in rows[1:]] == [["1", "示例单位一", "张伟"], ["2", "示例单位二", "李明华"],
+                                            ["3", "示例单位三", "欧阳雨晴"], ["7", "合计", "—"]]
+    for row in tables[0].rows:
+        for cell in row:
+            assert doc.text[cell.span.start:cell.span.end] == cell.text
+    assert all(marker not in ("1", "2", "3", "7") for _, marker, _ in _outline(doc))
+
+
+def test_a_markdown_conversion_gives_the_outline_of_the_same_law_as_text() -> None:
+    """legal_aid_law.txt is the excerpt with its Markdown taken off (# and *** marks, link targets)."""
+    markdown = docparse.parse_file(LAW)
+    text = docparse.parse_file(FIXTURES / "legal_aid_law.txt")
+    assert _outline(markdown) == _outline(text)
+    assert [marker for _, marker, _ in _outline(markdown)] == [
+        "第一章", "第一条", "第二条", "第三条", "第二章", "第十二条", "第十三条"]
+    assert markdown.title is not None and text.title is not None
+    assert markdown.title.text == text.title.text == "中华人民共和国法律援助法"
+
+
+def _cells(text: str) -> list[list[list[str]]]:
+    return [[[text[start:end] for start, end in row] for row in table.rows] for table in pipe_tables(text)]
+
+
+@pytest.mark.parametrize(("markdown", "tables"), [
+    ("| 项目 | 金额 |\n| --- | ---: |\n| 投资 | 5 |\n\n正文", [[["项目", "金额"], ["投资", "5"]]]),
+    ("项目 | 金额\n:-- | --\n投资 | 5\n正文", [[["项目", "金额"], ["投资", "5"]]]),
+    ("| 名称 | 说明 |\n|---|---|\n| 甲\\|乙 | |\n", [[["名称", "说明"], ["甲\\|乙", ""]]]),
+    ("| 项目 | 金额 |\n| 投资 | 5 |\n", []),  # no delimiter row: text with pipes
+    ("| 项目 | 金额 |\n| --- |\n| 投资 | 5 |\n", []),  # the delimiter row has fewer cells
+    ("```\n| 项目 | 金额 |\n| --- | --- |\n```\n", []),  # inside a code block
+    ("| 项目 | 金额 |\r\n| --- | --- |\r\n| 投资 | 5 |\r\n", [[["项目", "金额"], ["投资", "5"]]]),
+])
+def test_pipe_tables(markdown: str, tables: list[list[list[str]]]) -> None:
+    assert _cells(markdown) == tables
+
+
+def test_plain_text_with_a_pipe_table_is_left_as_text() -> None:
+    """A .txt file is not Markdown: its pipes stay text (the text reader marks no tables)."""
+    data = SERVICE.read_bytes()
+    assert read(data, path="a.md").tables and not read(data, path="a.txt").tables
