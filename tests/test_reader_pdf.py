@@ -328,3 +328,65 @@ def test_a_real_report_keeps_footnotes_out_of_paragraphs_and_numbers_out_of_the_
     assert "注：此处户籍人口数据来自市公安局。" in lines
     assert not any(line.strip().isdigit() for line in lines)  # bare page numbers left out
     assert doc.title is not None and doc.title.text == "2021年深圳市社会性别统计报告"
+
+
+RULED = (("指标", "单位", "2023年", "增长（%）"), ("地区生产总值", "亿元", "356.8", "6.2"),
+         ("一般公共预算收入", "亿元", "21.4", "5.1"),
+         ("城镇居民人均可支配收入（按常住地分）", "元", "45210", "4.8"))
+ALIGNED = (("乡镇", "播种面积（亩）", "产量（吨）"), ("城关镇", "12500", "5600"), ("河东乡", "9800", "4300"),
+           ("山前镇", "15200", "6800"))
+
+
+def tables_page() -> bytes:
+    """A ruled table drawn as one grid path (its last row's first cell over two lines), then a
+    table set in aligned columns without rules, each between paragraphs."""
+    setter = Typesetter()
+    setter.centred("二〇二三年主要指标完成情况", size=22)
+    setter.paragraph("全县主要经济指标完成情况如下表所示，各项指标均达到或超过年度目标。")
+    setter.centred("表1 主要经济指标")
+    columns = [LEFT, LEFT + 160, LEFT + 240, LEFT + 340, RIGHT]
+    rows = [setter.y + 18]
+    for height in (28, 28, 28, 48):
+        rows.append(rows[-1] - height)
+    setter.pdf.grid(columns, rows)
+    setter.pdf.setFont(FONT, 12)
+    for cells, top in zip(RULED, rows, strict=False):
+        for index, cell in enumerate(cells):
+            room = columns[index + 1] - columns[index] - 8
+            pieces = [cell] if pdfmetrics.stringWidth(cell, FONT, 12) <= room else [cell[:12], cell[12:]]
+            for number, piece in enumerate(pieces, start=1):
+                setter.pdf.drawString(columns[index] + 4, top - 18 * number, piece)
+    setter.y = rows[-1] - 30
+    setter.paragraph("从上表可以看出，全县经济运行总体平稳、稳中有进。")
+    setter.centred("表2 各乡镇粮食产量")
+    for cells in ALIGNED:
+        setter.pdf.setFont(FONT, 12)
+        for x, cell in zip((LEFT + 20, LEFT + 180, LEFT + 330), cells, strict=True):
+            setter.pdf.drawString(x, setter.y, cell)
+        setter.y -= 22
+    setter.y -= 10
+    setter.paragraph("各乡镇要继续抓好粮食生产，确保粮食安全。")
+    return setter.output()
+
+
+def table_rows(doc: Document) -> list[list[list[str]]]:
+    return [[[cell.text for cell in row] for row in paragraph.table.rows]
+            for _, paragraph in doc.paragraphs() if paragraph.table is not None]
+
+
+def test_ruled_and_aligned_tables_become_tables_with_cells() -> None:
+    doc = parse(tables_page())
+    assert table_rows(doc) == [[list(row) for row in RULED], [list(row) for row in ALIGNED]]
+    lines = doc.text.split("\n")
+    assert "从上表可以看出，全县经济运行总体平稳、稳中有进。" in lines  # the paragraphs around stay whole
+    assert "\t".join(RULED[3]) in lines  # a row a line, a cell's two lines joined
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
+def test_the_tables_of_a_real_report_have_their_cells() -> None:
+    doc = docparse.parse_file(CORPUS / "stats" / "stats-005.pdf")
+    tables = table_rows(doc)
+    district = next(table for table in tables if table[0] == ["户籍人口", "男性", "女性", "户籍人口性别比"])
+    assert ["福田区", "124.88", "60.48", "64.40", "93.91"] in district
+    assert district[-1] == ["大鹏新区", "5.05", "2.58", "2.47", "104.45"]
+    assert len(tables) >= 6

@@ -64,7 +64,7 @@ class OfdReader:
         metadata = tuple((label, package.info[key].strip()) for key, label in (("Keywords", "关键词"),)
                          if package.info.get(key, "").strip())
         return Reading(layout.text, self.name, self.name, 1.0, title_hint=hint, metadata=metadata,
-                       anchors=layout.anchors)
+                       anchors=layout.anchors, tables=layout.tables)
 
 
 def _local(tag: str) -> str:

@@ -31,7 +31,7 @@ from ..errors import (
     install_hint,
 )
 from .base import Reading
-from .layout import Glyph, Page, lay_out
+from .layout import MAX_RULES, RULE_WIDTH, Glyph, Page, Rule, lay_out
 
 UNMAPPED_SHARE = 0.2
 """A PDF more than this share of whose characters map to nothing readable (U+FFFD, the private
@@ -77,7 +77,8 @@ class PdfReader:
             title = _title(document, layout.text)
         finally:
             document.close()
-        return Reading(layout.text, self.name, self.name, 1.0, title_hint=title, anchors=layout.anchors)
+        return Reading(layout.text, self.name, self.name, 1.0, title_hint=title, anchors=layout.anchors,
+                       tables=layout.tables)
 
 
 class _Counts:
@@ -136,9 +137,49 @@ def _pages(document: Any, counts: _Counts, path: str | None) -> Iterator[Page]:
         counts.glyphs += sum(not glyph.char.isspace() for glyph in glyphs)
         counts.lost += sum(1 for text in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,))
                            if _unplaced(text, pdfium_c))
+        rules = _rules(page, height, pdfium_c) if glyphs else []
         textpage.close()
         page.close()
-        yield Page(index + 1, width, height, glyphs)
+        yield Page(index + 1, width, height, glyphs, rules)
+
+
+def _rules(page: Any, height: float, pdfium_c: Any) -> list[Rule]:
+    """The straight lines drawn on a page, horizontal or vertical (a ruled table's borders): the
+    sides of its paths, and the paths that are thin boxes (a border drawn as a filled bar)."""
+    rules: list[Rule] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for shape in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = shape.get_bounds()
+        if min(right - left, top - bottom) <= RULE_WIDTH:
+            rules.append(Rule(left, height - top, right, height - bottom))
+            continue
+        matrix = shape.get_matrix()
+        points: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        for number in range(pdfium_c.FPDFPath_CountSegments(shape.raw)):
+            segment = pdfium_c.FPDFPath_GetPathSegment(shape.raw, number)
+            pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+            point = (matrix.a * x.value + matrix.c * y.value + matrix.e,
+                     height - (matrix.b * x.value + matrix.d * y.value + matrix.f))
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            if kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
+                rules.extend(_straight(points[-1], point))
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = point
+            elif pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+                rules.extend(_straight(point, start))
+            points.append(point)
+        if len(rules) > MAX_RULES:
+            break
+    return rules
+
+
+def _straight(a: tuple[float, float], b: tuple[float, float]) -> list[Rule]:
+    """The side from ``a`` to ``b`` as a rule, if it is horizontal or vertical."""
+    (x0, y0), (x1, y1) = a, b
+    if abs(y1 - y0) <= RULE_WIDTH / 2 or abs(x1 - x0) <= RULE_WIDTH / 2:
+        return [Rule(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))]
+    return []
 
 
 def _unplaced(text: Any, pdfium_c: Any) -> bool:
