@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import docparse
+from docparse.cli import main
 from docparse.errors import BinaryInputError, DecodeError, EmptyInputError, InputError, MissingExtraError
 from docparse.models import Document
 from docparse.readers import choose
@@ -234,7 +235,44 @@ def test_a_pdf_without_text_is_refused_as_needing_ocr() -> None:
     scan.save()
     with pytest.raises(EmptyInputError, match="OCR") as caught:
         parse(scan.getpdfdata(), "scan.pdf")
-    assert caught.value.code == "DP002" and caught.value.path == "scan.pdf"
+    assert caught.value.code == "DP002" and caught.value.path == "scan.pdf" and caught.value.exit_code == 3
+
+
+def test_the_command_says_a_scan_needs_ocr_and_exits_3(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    scan = canvas.Canvas(str(tmp_path / "scan.pdf"), pagesize=(WIDTH, HEIGHT))
+    scan.rect(72, 72, 400, 600, fill=1)
+    scan.showPage()
+    scan.save()
+    assert main(["outline", str(tmp_path / "scan.pdf")]) == 3
+    error = capsys.readouterr().err.strip()
+    assert "scan.pdf: DP002" in error and "OCR" in error and "Traceback" not in error
+
+
+def test_a_pdf_whose_font_maps_to_no_characters_is_reported_as_such() -> None:
+    """Characters of an embedded font whose codes map to nothing (PDFium reads them as U+0000): the
+    text is there but unreadable, which is neither a scan nor a report."""
+    from reportlab.pdfbase.ttfonts import TTFont
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    pdfmetrics.registerFont(TTFont("Vera", str(vera)))
+    buffer = io.BytesIO()
+    broken = canvas.Canvas(buffer, pagesize=(WIDTH, HEIGHT))
+    broken.setFont("Vera", SIZE)
+    for line in range(20):  # characters of the private use area, which the font has no glyphs for
+        broken.drawString(LEFT, 700 - line * PITCH, "".join(chr(0xE000 + code) for code in range(24)))
+    broken.save()
+    with pytest.raises(DecodeError, match="字符映射") as caught:
+        parse(buffer.getvalue(), "broken.pdf")
+    assert caught.value.code == "DP004" and caught.value.exit_code == 3 and caught.value.path == "broken.pdf"
+
+
+def test_a_pdf_whose_text_is_unmapped_glyph_codes_is_reported() -> None:
+    setter = Typesetter()
+    setter.centred(TITLE, size=22)
+    for _ in range(12):
+        setter.line("(cid:3518)(cid:2104)(cid:877)(cid:1204)(cid:9)(cid:4410)(cid:3518)(cid:2104)", LEFT)
+    with pytest.raises(DecodeError, match="字符映射"):
+        parse(setter.output(), "cid.pdf")
 
 
 def test_an_encrypted_pdf_is_refused() -> None:
@@ -390,3 +428,54 @@ def test_the_tables_of_a_real_report_have_their_cells() -> None:
     assert ["福田区", "124.88", "60.48", "64.40", "93.91"] in district
     assert district[-1] == ["大鹏新区", "5.05", "2.58", "2.47", "104.45"]
     assert len(tables) >= 6
+
+
+COPIES = "抄送：县委各部门，县人大常委会办公室，县政协办公室。"
+
+
+def red_head_notice() -> bytes:
+    """A 公文 over several pages: the red 版头 and its red rule, the 发文字号 under it, page numbers
+    ``— N —`` and a running head on every page, and the 版记 (抄送, 印发机关和日期) between rules at
+    the end."""
+    setter = Typesetter()
+    setter.pdf.setFillColorRGB(0.9, 0, 0)
+    setter.centred("某某县人民政府文件", size=30, spacing=10)
+    setter.pdf.setFillColorRGB(0, 0, 0)
+    setter.centred("某政发〔2024〕12号")
+    setter.pdf.setStrokeColorRGB(0.9, 0, 0)
+    setter.pdf.line(LEFT, setter.y + 14, RIGHT, setter.y + 14)
+    setter.pdf.setStrokeColorRGB(0, 0, 0)
+    setter.y -= 20
+    setter.centred("某某县人民政府关于加强安全生产工作的通知", size=22)
+    setter.line("各乡镇人民政府，县政府各部门：", LEFT)
+    for heading in ("一、总体要求", "二、重点任务", "三、保障措施"):
+        setter.line(heading, LEFT + 2 * SIZE)
+        for _ in range(3):
+            setter.paragraph(ACROSS)
+    setter.y -= 30
+    setter.line("某某县人民政府", RIGHT - 8 * SIZE)
+    setter.line("2024年3月1日", RIGHT - 7 * SIZE)
+    setter.y -= 40
+    setter.pdf.line(LEFT, setter.y + 20, RIGHT, setter.y + 20)
+    setter.pdf.setFont(FONT, 14)
+    setter.pdf.drawString(LEFT + 14, setter.y, COPIES)
+    setter.pdf.line(LEFT, setter.y - 10, RIGHT, setter.y - 10)
+    setter.y -= 30
+    setter.pdf.drawString(LEFT + 14, setter.y, "某某县人民政府办公室")
+    setter.pdf.drawRightString(RIGHT - 14, setter.y, "2024年3月1日印发")
+    setter.pdf.line(LEFT, setter.y - 10, RIGHT, setter.y - 10)
+    return setter.output()
+
+
+def test_a_red_head_notice_keeps_head_and_page_numbers_as_furniture_and_its_imprint_lines_whole() -> None:
+    doc = parse(red_head_notice())
+    assert [(item.category, item.text) for item in doc.furniture] == [("banner", "某某县人民政府文件")]
+    assert doc.metadata.doc_number == "某政发〔2024〕12号"
+    assert doc.title is not None and doc.title.text == "某某县人民政府关于加强安全生产工作的通知"
+    assert doc.closing is not None and doc.closing.date is not None
+    assert doc.closing.date.isoformat() == "2024-03-01"
+    lines = doc.text.split("\n")
+    assert not any("—" in line or RUNNING_HEAD in line for line in lines)
+    assert max(anchor.page or 0 for anchor in doc.source_map) >= 2
+    # the 版记: each item a line of its own, as the text pipeline reads a typed one
+    assert lines[-2:] == [COPIES, "某某县人民政府办公室 2024年3月1日印发"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,7 +36,13 @@ from .layout import MAX_RULES, RULE_WIDTH, Glyph, Page, Rule, lay_out
 
 UNMAPPED_SHARE = 0.2
 """A PDF more than this share of whose characters map to nothing readable (U+FFFD, the private
-use area, control codes: a font without a ToUnicode map) is refused rather than read as garbage."""
+use area, control codes: a font without a ToUnicode map; ``(cid:123)`` written into the text) is
+refused rather than read as garbage."""
+
+
+_CID_CODE = re.compile(r"\(cid:\d+\)")
+"""A glyph a converter could not map, written as its code (``(cid:123)``, pdfminer's way): text
+of a PDF made from such output."""
 
 
 class PdfReader:
@@ -64,15 +71,16 @@ class PdfReader:
         try:
             counts = _Counts()
             layout = lay_out(_pages(document, counts, path))
-            if not counts.glyphs:
+            if not counts.glyphs and not counts.unmapped:
                 raise EmptyInputError("PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR），"
                                       "docparse 不做 OCR", path=path)
             if counts.lost:
                 raise DecodeError(f"PDF 用了未嵌入的字体，本机没有可替代的中文字体，有 {counts.lost} 处"
                                   "文字取不到：请安装中文字体（如 Debian 的 fonts-noto-cjk）后再读",
                                   path=path)
-            if counts.unmapped > UNMAPPED_SHARE * counts.glyphs:
-                raise DecodeError(f"PDF 的字体缺少字符映射（{counts.unmapped} 个字符无法识别），"
+            unmapped = counts.unmapped + sum(len(found) for found in _CID_CODE.findall(layout.text))
+            if unmapped > UNMAPPED_SHARE * (counts.glyphs + counts.unmapped):
+                raise DecodeError(f"PDF 的字体缺少字符映射（{unmapped} 个字符无法识别），"
                                   "无法取得正确文字", path=path)
             title = _title(document, layout.text)
         finally:
