@@ -23,6 +23,8 @@ from docparse.errors import BinaryInputError, DecodeError, EmptyInputError, Inpu
 from docparse.models import Document
 from docparse.readers import choose
 
+from .conftest import FIXTURES
+
 pytest.importorskip("pypdfium2")
 reportlab = pytest.importorskip("reportlab")
 from reportlab.lib import pdfencrypt  # noqa: E402
@@ -418,6 +420,18 @@ def test_ruled_and_aligned_tables_become_tables_with_cells() -> None:
     lines = doc.text.split("\n")
     assert "从上表可以看出，全县经济运行总体平稳、稳中有进。" in lines  # the paragraphs around stay whole
     assert "\t".join(RULED[3]) in lines  # a row a line, a cell's two lines joined
+
+
+def test_a_real_three_line_table_has_its_rows_and_cells() -> None:
+    """Page 3 of ../shared/corpus/stats/stats-005.pdf (深圳市社会性别统计报告): a table ruled only
+    above, under its head and below (三线表), its columns aligned."""
+    doc = docparse.parse_file(FIXTURES / "pdf" / "stats-005-page3.pdf")
+    (table,) = table_rows(doc)
+    assert table[:3] == [["户籍人口", "男性", "女性", "户籍人口性别比"],
+                         ["（万人）", "(万人)", "（万人）", "（女=100）"],
+                         ["福田区", "124.88", "60.48", "64.40", "93.91"]]
+    assert len(table) == 12 and table[-1] == ["大鹏新区", "5.05", "2.58", "2.47", "104.45"]
+    assert doc.text.split("\n")[0] == "表2 2021年深圳市分区户籍人口及性别比"
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
