@@ -301,6 +301,15 @@ class _Grid:
         return self.left < x < self.right and self.top < y < self.bottom
 
 
+def straight(start: tuple[float, float], end: tuple[float, float]) -> list[Rule]:
+    """The side of a drawn path from ``start`` to ``end`` (points from the page's top-left
+    corner) as a rule, if it is horizontal or vertical."""
+    (x0, y0), (x1, y1) = start, end
+    if abs(y1 - y0) <= RULE_WIDTH / 2 or abs(x1 - x0) <= RULE_WIDTH / 2:
+        return [Rule(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))]
+    return []
+
+
 def _grids(rules: Sequence[Rule]) -> list[_Grid]:
     """The ruled tables of a page: horizontal and vertical rules that meet, with two columns or more
     (a box drawn around a paragraph is no table)."""

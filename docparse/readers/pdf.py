@@ -32,7 +32,7 @@ from ..errors import (
     install_hint,
 )
 from .base import Reading
-from .layout import MAX_RULES, RULE_WIDTH, Glyph, Page, Rule, lay_out
+from .layout import MAX_RULES, RULE_WIDTH, Glyph, Page, Rule, lay_out, straight
 
 UNMAPPED_SHARE = 0.2
 """A PDF more than this share of whose characters map to nothing readable (U+FFFD, the private
@@ -171,23 +171,15 @@ def _rules(page: Any, height: float, pdfium_c: Any) -> list[Rule]:
                      height - (matrix.b * x.value + matrix.d * y.value + matrix.f))
             kind = pdfium_c.FPDFPathSegment_GetType(segment)
             if kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
-                rules.extend(_straight(points[-1], point))
+                rules.extend(straight(points[-1], point))
             if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
                 start = point
             elif pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-                rules.extend(_straight(point, start))
+                rules.extend(straight(point, start))
             points.append(point)
         if len(rules) > MAX_RULES:
             break
     return rules
-
-
-def _straight(a: tuple[float, float], b: tuple[float, float]) -> list[Rule]:
-    """The side from ``a`` to ``b`` as a rule, if it is horizontal or vertical."""
-    (x0, y0), (x1, y1) = a, b
-    if abs(y1 - y0) <= RULE_WIDTH / 2 or abs(x1 - x0) <= RULE_WIDTH / 2:
-        return [Rule(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))]
-    return []
 
 
 def _unplaced(text: Any, pdfium_c: Any) -> bool:
