@@ -162,7 +162,7 @@ RULE_WIDTH = 2.0
 """A drawn line at most this thick is a rule (a table border), not a shape."""
 RULE_SLACK = 2.0
 """Rules this close (in points) meet, or stand at the same place."""
-MAX_RULES = 2000
+MAX_RULES = 1000
 """A page with more straight lines than this is a drawing (a chart, a map), not ruled tables."""
 MARGIN_ZONE = 0.12
 """The top and bottom of a page where running heads, feet and page numbers stand (a fraction of
@@ -333,18 +333,19 @@ def _grids(rules: Sequence[Rule]) -> list[_Grid]:
             if flat.left - RULE_SLACK <= upright.left <= flat.right + RULE_SLACK \
                     and upright.top - RULE_SLACK <= flat.top <= upright.bottom + RULE_SLACK:
                 parent[root(i)] = root(j)
-    groups: dict[int, list[Rule]] = {}
+    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
     for index, rule in enumerate(found):
-        groups.setdefault(root(index), []).append(rule)
+        flats, uprights = groups.setdefault(root(index), ([], []))
+        (flats if index < len(across) else uprights).append(rule)
     grids = []
-    for group in groups.values():
-        flats = sorted((rule for rule in group if rule in across), key=lambda rule: rule.top)
-        uprights = sorted((rule for rule in group if rule in down), key=lambda rule: rule.left)
+    for flats, uprights in groups.values():
         if len(flats) < 2 or len(_places([rule.left for rule in uprights])) < 3:
             continue
-        grids.append(_Grid(tuple(flats), tuple(uprights), min(rule.left for rule in group),
-                           min(rule.top for rule in group), max(rule.right for rule in group),
-                           max(rule.bottom for rule in group)))
+        group = flats + uprights
+        grids.append(_Grid(tuple(sorted(flats, key=lambda rule: rule.top)),
+                           tuple(sorted(uprights, key=lambda rule: rule.left)),
+                           min(rule.left for rule in group), min(rule.top for rule in group),
+                           max(rule.right for rule in group), max(rule.bottom for rule in group)))
     return grids
 
 
@@ -576,6 +577,8 @@ def _mark_furniture(by_page: list[list[Line]], heights: dict[int, float]) -> Non
     repeated = max(2, (len(by_page) + 1) // 2)
     for lines in by_page:
         for zone, line in _margin_lines(lines, heights):
+            if line.table:
+                continue  # a table's head, repeated on each page the table runs over
             if line.text.replace(" ", "").isdigit() or counts[zone, _shape(line.text)] >= repeated:
                 line.role = "furniture"
     body = _body_style(by_page)
