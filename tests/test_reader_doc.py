@@ -149,3 +149,35 @@ def test_through_libreoffice_the_outline_is_the_same() -> None:
         binary = docparse.parse_file(NOTICE)
     assert _outline(document) == _outline(binary)
     assert document.title == binary.title
+
+
+@needs_libreoffice
+def test_convert_dir_converts_its_doc_files_in_one_libreoffice_call(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each .doc converted on its own (LibreOffice started once a file), then the same folder by
+    ``convert``: one LibreOffice call for both files, the same outputs."""
+    if doc._docx_reader() is None:
+        pytest.skip("the .docx reader is not part of this installation")
+    from docparse.batch import convert
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for source in (NOTICE, TABLE):
+        (inputs / source.name).write_bytes(source.read_bytes())
+    calls: list[int] = []
+    real = doc.convert_with_libreoffice
+
+    def counted(documents: list[bytes], soffice: str, **options: object) -> list[bytes | None]:
+        calls.append(len(documents))
+        return real(documents, soffice, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(doc, "convert_with_libreoffice", counted)
+    summary = convert([str(inputs)], tmp_path / "batched")
+    assert summary.converted == 2 and calls == [2]
+    one_by_one = {name: docparse.parse_file(inputs / name) for name in (NOTICE.name, TABLE.name)}
+    assert calls == [2, 1, 1]
+    for name, document in one_by_one.items():
+        written = (tmp_path / "batched" / name).with_suffix(".json").read_text(encoding="utf-8")
+        batched = docparse.Document.model_validate_json(written)
+        assert _outline(batched) == _outline(document) and batched.text == document.text
+        assert batched.source.format == "doc" and batched.source.sha256 == document.source.sha256

@@ -156,3 +156,38 @@ def test_a_damaged_or_empty_ofd_is_refused(tmp_path: Path) -> None:
                          f'</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
     with pytest.raises(BinaryInputError, match=r"Document\.xml"):
         docparse.parse_bytes(missing.getvalue(), path="missing.ofd")
+
+
+def test_a_table_ruled_by_path_objects_is_a_table_with_cells() -> None:
+    """A 3×3 table: its frame and inner rules one path (M, L, C commands), a rule of its own as a
+    thin path object, its cells text objects; a paragraph above and below."""
+    cells = (("序号", "项目名称", "责任单位"), ("1", "城区道路改造工程", "县住建局"),
+             ("2", "农村饮水安全巩固提升", "县水利局"))
+    top, row, columns = 60.0, 10.0, (LEFT, LEFT + 25.0, LEFT + 95.0, RIGHT)
+    width = RIGHT - LEFT
+    frame = (f"M 0 0 L {width} 0 L {width} {3 * row} L 0 {3 * row} C "
+             f"M 25 0 L 25 {3 * row} M 95 0 L 95 {3 * row} M 0 {row} L {width} {row}")
+    objects = [text_object(1, LEFT + 2 * SIZE, 40.0, "现将重点项目安排印发给你们。"),
+               f'<ofd:PathObject ID="50" Boundary="{LEFT} {top} {width} {3 * row}">'
+               f"<ofd:AbbreviatedData>{frame}</ofd:AbbreviatedData></ofd:PathObject>",
+               f'<ofd:PathObject ID="51" Boundary="{LEFT} {top + 2 * row} {width} 0.2">'
+               f"<ofd:AbbreviatedData>M 0 0 L {width} 0</ofd:AbbreviatedData></ofd:PathObject>"]
+    for number, texts in enumerate(cells):
+        for column, text in enumerate(texts):
+            objects.append(text_object(10 + 3 * number + column, columns[column] + 1.5,
+                                       top + number * row + 2.0, text, size=4.2))
+    objects.append(text_object(30, LEFT + 2 * SIZE, top + 3 * row + 10.0, "以上项目请于年底前完成。"))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(ofd([["占位"]]))) as source, zipfile.ZipFile(buffer, "w") as archive:
+        for name in source.namelist():
+            data = source.read(name)
+            if name.endswith("Page_0/Content.xml"):
+                data = (f'<ofd:Page xmlns:ofd="{NS}"><ofd:Content><ofd:Layer>{"".join(objects)}'
+                        f'</ofd:Layer></ofd:Content></ofd:Page>').encode()
+            archive.writestr(name, data)
+    doc = docparse.parse_bytes(buffer.getvalue(), path="table.ofd")
+    tables = [[[cell.text for cell in line] for line in paragraph.table.rows]
+              for _, paragraph in doc.paragraphs() if paragraph.table is not None]
+    assert tables == [[list(texts) for texts in cells]]
+    assert doc.text.split("\n")[0] == "现将重点项目安排印发给你们。"
+    assert doc.text.split("\n")[-1] == "以上项目请于年底前完成。"

@@ -18,9 +18,12 @@ from pathlib import Path
 import pytest
 
 import docparse
+from docparse.cli import main
 from docparse.errors import BinaryInputError, DecodeError, EmptyInputError, InputError, MissingExtraError
 from docparse.models import Document
 from docparse.readers import choose
+
+from .conftest import FIXTURES
 
 pytest.importorskip("pypdfium2")
 reportlab = pytest.importorskip("reportlab")
@@ -234,7 +237,44 @@ def test_a_pdf_without_text_is_refused_as_needing_ocr() -> None:
     scan.save()
     with pytest.raises(EmptyInputError, match="OCR") as caught:
         parse(scan.getpdfdata(), "scan.pdf")
-    assert caught.value.code == "DP002" and caught.value.path == "scan.pdf"
+    assert caught.value.code == "DP002" and caught.value.path == "scan.pdf" and caught.value.exit_code == 3
+
+
+def test_the_command_says_a_scan_needs_ocr_and_exits_3(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    scan = canvas.Canvas(str(tmp_path / "scan.pdf"), pagesize=(WIDTH, HEIGHT))
+    scan.rect(72, 72, 400, 600, fill=1)
+    scan.showPage()
+    scan.save()
+    assert main(["outline", str(tmp_path / "scan.pdf")]) == 3
+    error = capsys.readouterr().err.strip()
+    assert "scan.pdf: DP002" in error and "OCR" in error and "Traceback" not in error
+
+
+def test_a_pdf_whose_font_maps_to_no_characters_is_reported_as_such() -> None:
+    """Characters of an embedded font whose codes map to nothing (PDFium reads them as U+0000): the
+    text is there but unreadable, which is neither a scan nor a report."""
+    from reportlab.pdfbase.ttfonts import TTFont
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    pdfmetrics.registerFont(TTFont("Vera", str(vera)))
+    buffer = io.BytesIO()
+    broken = canvas.Canvas(buffer, pagesize=(WIDTH, HEIGHT))
+    broken.setFont("Vera", SIZE)
+    for line in range(20):  # characters of the private use area, which the font has no glyphs for
+        broken.drawString(LEFT, 700 - line * PITCH, "".join(chr(0xE000 + code) for code in range(24)))
+    broken.save()
+    with pytest.raises(DecodeError, match="字符映射") as caught:
+        parse(buffer.getvalue(), "broken.pdf")
+    assert caught.value.code == "DP004" and caught.value.exit_code == 3 and caught.value.path == "broken.pdf"
+
+
+def test_a_pdf_whose_text_is_unmapped_glyph_codes_is_reported() -> None:
+    setter = Typesetter()
+    setter.centred(TITLE, size=22)
+    for _ in range(12):
+        setter.line("(cid:3518)(cid:2104)(cid:877)(cid:1204)(cid:9)(cid:4410)(cid:3518)(cid:2104)", LEFT)
+    with pytest.raises(DecodeError, match="字符映射"):
+        parse(setter.output(), "cid.pdf")
 
 
 def test_an_encrypted_pdf_is_refused() -> None:
@@ -328,3 +368,128 @@ def test_a_real_report_keeps_footnotes_out_of_paragraphs_and_numbers_out_of_the_
     assert "注：此处户籍人口数据来自市公安局。" in lines
     assert not any(line.strip().isdigit() for line in lines)  # bare page numbers left out
     assert doc.title is not None and doc.title.text == "2021年深圳市社会性别统计报告"
+
+
+RULED = (("指标", "单位", "2023年", "增长（%）"), ("地区生产总值", "亿元", "356.8", "6.2"),
+         ("一般公共预算收入", "亿元", "21.4", "5.1"),
+         ("城镇居民人均可支配收入（按常住地分）", "元", "45210", "4.8"))
+ALIGNED = (("乡镇", "播种面积（亩）", "产量（吨）"), ("城关镇", "12500", "5600"), ("河东乡", "9800", "4300"),
+           ("山前镇", "15200", "6800"))
+
+
+def tables_page() -> bytes:
+    """A ruled table drawn as one grid path (its last row's first cell over two lines), then a
+    table set in aligned columns without rules, each between paragraphs."""
+    setter = Typesetter()
+    setter.centred("二〇二三年主要指标完成情况", size=22)
+    setter.paragraph("全县主要经济指标完成情况如下表所示，各项指标均达到或超过年度目标。")
+    setter.centred("表1 主要经济指标")
+    columns = [LEFT, LEFT + 160, LEFT + 240, LEFT + 340, RIGHT]
+    rows = [setter.y + 18]
+    for height in (28, 28, 28, 48):
+        rows.append(rows[-1] - height)
+    setter.pdf.grid(columns, rows)
+    setter.pdf.setFont(FONT, 12)
+    for cells, top in zip(RULED, rows, strict=False):
+        for index, cell in enumerate(cells):
+            room = columns[index + 1] - columns[index] - 8
+            pieces = [cell] if pdfmetrics.stringWidth(cell, FONT, 12) <= room else [cell[:12], cell[12:]]
+            for number, piece in enumerate(pieces, start=1):
+                setter.pdf.drawString(columns[index] + 4, top - 18 * number, piece)
+    setter.y = rows[-1] - 30
+    setter.paragraph("从上表可以看出，全县经济运行总体平稳、稳中有进。")
+    setter.centred("表2 各乡镇粮食产量")
+    for cells in ALIGNED:
+        setter.pdf.setFont(FONT, 12)
+        for x, cell in zip((LEFT + 20, LEFT + 180, LEFT + 330), cells, strict=True):
+            setter.pdf.drawString(x, setter.y, cell)
+        setter.y -= 22
+    setter.y -= 10
+    setter.paragraph("各乡镇要继续抓好粮食生产，确保粮食安全。")
+    return setter.output()
+
+
+def table_rows(doc: Document) -> list[list[list[str]]]:
+    return [[[cell.text for cell in row] for row in paragraph.table.rows]
+            for _, paragraph in doc.paragraphs() if paragraph.table is not None]
+
+
+def test_ruled_and_aligned_tables_become_tables_with_cells() -> None:
+    doc = parse(tables_page())
+    assert table_rows(doc) == [[list(row) for row in RULED], [list(row) for row in ALIGNED]]
+    lines = doc.text.split("\n")
+    assert "从上表可以看出，全县经济运行总体平稳、稳中有进。" in lines  # the paragraphs around stay whole
+    assert "\t".join(RULED[3]) in lines  # a row a line, a cell's two lines joined
+
+
+def test_a_real_three_line_table_has_its_rows_and_cells() -> None:
+    """Page 3 of ../shared/corpus/stats/stats-005.pdf (深圳市社会性别统计报告): a table ruled only
+    above, under its head and below (三线表), its columns aligned."""
+    doc = docparse.parse_file(FIXTURES / "pdf" / "stats-005-page3.pdf")
+    (table,) = table_rows(doc)
+    assert table[:3] == [["户籍人口", "男性", "女性", "户籍人口性别比"],
+                         ["（万人）", "(万人)", "（万人）", "（女=100）"],
+                         ["福田区", "124.88", "60.48", "64.40", "93.91"]]
+    assert len(table) == 12 and table[-1] == ["大鹏新区", "5.05", "2.58", "2.47", "104.45"]
+    assert doc.text.split("\n")[0] == "表2 2021年深圳市分区户籍人口及性别比"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
+def test_the_tables_of_a_real_report_have_their_cells() -> None:
+    doc = docparse.parse_file(CORPUS / "stats" / "stats-005.pdf")
+    tables = table_rows(doc)
+    district = next(table for table in tables if table[0] == ["户籍人口", "男性", "女性", "户籍人口性别比"])
+    assert ["福田区", "124.88", "60.48", "64.40", "93.91"] in district
+    assert district[-1] == ["大鹏新区", "5.05", "2.58", "2.47", "104.45"]
+    assert len(tables) >= 6
+
+
+COPIES = "抄送：县委各部门，县人大常委会办公室，县政协办公室。"
+
+
+def red_head_notice() -> bytes:
+    """A 公文 over several pages: the red 版头 and its red rule, the 发文字号 under it, page numbers
+    ``— N —`` and a running head on every page, and the 版记 (抄送, 印发机关和日期) between rules at
+    the end."""
+    setter = Typesetter()
+    setter.pdf.setFillColorRGB(0.9, 0, 0)
+    setter.centred("某某县人民政府文件", size=30, spacing=10)
+    setter.pdf.setFillColorRGB(0, 0, 0)
+    setter.centred("某政发〔2024〕12号")
+    setter.pdf.setStrokeColorRGB(0.9, 0, 0)
+    setter.pdf.line(LEFT, setter.y + 14, RIGHT, setter.y + 14)
+    setter.pdf.setStrokeColorRGB(0, 0, 0)
+    setter.y -= 20
+    setter.centred("某某县人民政府关于加强安全生产工作的通知", size=22)
+    setter.line("各乡镇人民政府，县政府各部门：", LEFT)
+    for heading in ("一、总体要求", "二、重点任务", "三、保障措施"):
+        setter.line(heading, LEFT + 2 * SIZE)
+        for _ in range(3):
+            setter.paragraph(ACROSS)
+    setter.y -= 30
+    setter.line("某某县人民政府", RIGHT - 8 * SIZE)
+    setter.line("2024年3月1日", RIGHT - 7 * SIZE)
+    setter.y -= 40
+    setter.pdf.line(LEFT, setter.y + 20, RIGHT, setter.y + 20)
+    setter.pdf.setFont(FONT, 14)
+    setter.pdf.drawString(LEFT + 14, setter.y, COPIES)
+    setter.pdf.line(LEFT, setter.y - 10, RIGHT, setter.y - 10)
+    setter.y -= 30
+    setter.pdf.drawString(LEFT + 14, setter.y, "某某县人民政府办公室")
+    setter.pdf.drawRightString(RIGHT - 14, setter.y, "2024年3月1日印发")
+    setter.pdf.line(LEFT, setter.y - 10, RIGHT, setter.y - 10)
+    return setter.output()
+
+
+def test_a_red_head_notice_keeps_head_and_page_numbers_as_furniture_and_its_imprint_lines_whole() -> None:
+    doc = parse(red_head_notice())
+    assert [(item.category, item.text) for item in doc.furniture] == [("banner", "某某县人民政府文件")]
+    assert doc.metadata.doc_number == "某政发〔2024〕12号"
+    assert doc.title is not None and doc.title.text == "某某县人民政府关于加强安全生产工作的通知"
+    assert doc.closing is not None and doc.closing.date is not None
+    assert doc.closing.date.isoformat() == "2024-03-01"
+    lines = doc.text.split("\n")
+    assert not any("—" in line or RUNNING_HEAD in line for line in lines)
+    assert max(anchor.page or 0 for anchor in doc.source_map) >= 2
+    # the 版记: each item a line of its own, as the text pipeline reads a typed one
+    assert lines[-2:] == [COPIES, "某某县人民政府办公室 2024年3月1日印发"]

@@ -12,6 +12,7 @@ from ..collector import collector_paused
 from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError, LimitError, OutputError
 from ..files import read_bytes
 from ..ids import document_id
+from ..readers.doc import use_conversions
 from .sinks import SINKS, Format
 
 
@@ -39,6 +40,9 @@ class Task:
     name: str = ""
     """The path below the input root (:func:`docparse.batch.inputs.expand`): with the content, the
     input's stable id (:func:`docparse.ids.document_id`)."""
+    doc_conversions: str | None = None
+    """The folder of the batch's .doc files converted ahead by one LibreOffice call
+    (:func:`docparse.readers.doc.convert_ahead`)."""
 
 
 @dataclass
@@ -67,6 +71,7 @@ def convert_one(task: Task) -> Outcome:
     if task.resume and sink.up_to_date(task.output, hashlib.sha256(data).hexdigest()):
         outcome.skipped = True
         return outcome
+    use_conversions(task.doc_conversions)
     held = [data]
     del data  # parse_bytes lets the bytes go once decoded, if nothing else holds them
     try:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
@@ -33,7 +34,8 @@ from pathlib import Path
 from ..errors import BinaryInputError, EmptyInputError, MissingExtraError, install_hint
 from .base import Anchor, Reading, TableRegion
 
-__all__ = ["OLE_SIGNATURE", "DocReader", "convert_with_libreoffice", "libreoffice"]
+__all__ = ["OLE_SIGNATURE", "DocReader", "convert_ahead", "convert_with_libreoffice", "libreoffice",
+           "use_conversions"]
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first eight bytes of every OLE2 compound file (.doc, .xls, .ppt, .msg …)."""
@@ -74,10 +76,61 @@ class DocReader:
             raise BinaryInputError(NOT_WORD, path=path)
         soffice = libreoffice()
         if soffice is not None and _docx_reader() is not None:
-            converted = convert_with_libreoffice([data], soffice)[0]
+            converted = _converted_ahead(data)
+            if converted is None:
+                converted = convert_with_libreoffice([data], soffice)[0]
             if converted is not None:
                 return read_converted(converted, path=path)
         return read_binary(data, path=path)
+
+
+BATCH_SIZE = 100
+"""The most .doc files one LibreOffice call converts ahead of a batch (each call has its timeout)."""
+
+_conversions: Path | None = None
+"""The folder of .docx files LibreOffice made ahead of a batch, named by the SHA-256 of their .doc."""
+
+
+def use_conversions(folder: str | None) -> None:
+    """Read a .doc from the conversions made ahead in ``folder`` (:func:`convert_ahead`) when it is
+    there; ``None``: convert each on its own."""
+    global _conversions
+    _conversions = Path(folder) if folder else None
+
+
+def _converted_ahead(data: bytes) -> bytes | None:
+    if _conversions is None:
+        return None
+    try:
+        return (_conversions / f"{hashlib.sha256(data).hexdigest()}.docx").read_bytes()
+    except OSError:
+        return None
+
+
+@contextlib.contextmanager
+def convert_ahead(paths: list[str]) -> Iterator[str | None]:
+    """The .doc files at ``paths`` converted to .docx by LibreOffice in as few calls as
+    :data:`BATCH_SIZE` allows (its start is most of the cost of a file), into a temporary folder
+    for :func:`use_conversions`, removed on leaving; ``None`` when LibreOffice or the .docx reader
+    is not installed or there are fewer than two files. A file that fails here is converted again
+    on its own when it is read (or read from its binary format)."""
+    soffice = libreoffice()
+    if soffice is None or _docx_reader() is None or len(paths) < 2:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="docparse-docs-") as folder:
+        for first in range(0, len(paths), BATCH_SIZE):
+            documents: list[bytes] = []
+            for path in paths[first:first + BATCH_SIZE]:
+                with contextlib.suppress(OSError):  # an unreadable file is the batch's error later
+                    documents.append(Path(path).read_bytes())
+            for data, docx in zip(documents, convert_with_libreoffice(documents, soffice), strict=True):
+                if docx is not None:
+                    (Path(folder) / f"{hashlib.sha256(data).hexdigest()}.docx").write_bytes(docx)
+        try:
+            yield folder
+        finally:
+            use_conversions(None)
 
 
 def libreoffice() -> str | None:

@@ -14,6 +14,10 @@ typist would have typed:
   ends its paragraph; otherwise the next line continues it, also across a page break. A line that
   starts with a heading marker inside a wrapped paragraph (``五、“3·15”…``) continues it; one whose
   marker is followed by a gap (``第一条　…``) starts a paragraph;
+* **tables**: a ruled table (horizontal and vertical rules that meet) is read cell by cell between
+  its rules, a cell's lines joined; rows whose stretches, parted by gaps wider than a paragraph's
+  line has, stand in the same columns are a table set without rules (a 三线表). A table is a row
+  a line, its cells parted by tabs, and its cells are marked (``Layout.tables``);
 * **page furniture**: the first and last lines of a page that are a bare number, or that repeat
   on most pages with only their numbers changed (``— 3 —``, ``-3-``, ``第3页 共10页``, running heads
   and feet), are left out of the text: between the two halves of a paragraph that runs over the page
@@ -37,7 +41,7 @@ from itertools import pairwise
 
 from ..ladder import BY_TERMINAL, marker_at
 from ..normalize import fold
-from .base import Anchor
+from .base import Anchor, TableRegion
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +61,14 @@ class Glyph:
 
 @dataclass(frozen=True)
 class Page:
-    """The characters of one page (``number`` from 1), in the order the producer drew them."""
+    """The characters of one page (``number`` from 1), in the order the producer drew them, and the
+    straight lines drawn on it (the borders of ruled tables)."""
 
     number: int
     width: float
     height: float
     glyphs: Sequence[Glyph]
+    rules: Sequence[Rule] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class Layout:
 
     text: str
     anchors: tuple[Anchor, ...]
+    tables: tuple[TableRegion, ...] = ()
 
 
 @dataclass
@@ -92,6 +99,32 @@ class Line:
     """0 on a one-column page or a line across both columns; 1 and 2 for the left and right column."""
     role: str = "body"
     """``body``, ``note`` (a footnote) or ``furniture`` (left out of the text)."""
+    segments: tuple[_Segment, ...] = ()
+    """The stretches of the line parted by gaps as wide as a table's (two or more), where it has them."""
+    table: tuple[int, int] | None = None
+    """The table whose row the line is: (page, number of the table on its page)."""
+    cells: tuple[tuple[int, int], ...] = ()
+    """Where each cell of a table row stands in ``text`` (the cells are parted by tabs)."""
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A stretch of a line between wide gaps: where it stands in the text and across the page."""
+
+    start: int
+    end: int
+    left: float
+    right: float
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A line drawn on a page (a table's border), as a thin box from the page's top-left corner."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
 
 
 @dataclass
@@ -122,6 +155,15 @@ PARAGRAPH_GAP = 1.4
 NOTE_STARTS = ("注", "*", "＊", "①", "1", "2", "3", "4", "5", "6", "7", "8", "9")
 """How a footnote starts (its number, 注：): smaller type below the body that does not start so is
 body (a table at the foot of a page)."""
+CELL_GAP_EMS = 0.95
+"""A gap this wide (beyond the line's tracking) parts two cells of a table row; a line of a
+paragraph, justified or not, has none (``第一条　为了`` parts its words by one space, an em)."""
+RULE_WIDTH = 2.0
+"""A drawn line at most this thick is a rule (a table border), not a shape."""
+RULE_SLACK = 2.0
+"""Rules this close (in points) meet, or stand at the same place."""
+MAX_RULES = 1000
+"""A page with more straight lines than this is a drawing (a chart, a map), not ruled tables."""
 MARGIN_ZONE = 0.12
 """The top and bottom of a page where running heads, feet and page numbers stand (a fraction of
 the page height)."""
@@ -139,14 +181,23 @@ def page_lines(page: Page) -> list[Line]:
               and glyph.bottom > glyph.top]
     if not any(not glyph.char.isspace() for glyph in glyphs):
         return []
-    rows = _rows(glyphs)
     body = statistics.median(glyph.size for glyph in glyphs if not glyph.char.isspace())
+    grids = _grids(page.rules)
+    ruled = [_grid_rows(grid, [glyph for glyph in glyphs if grid.holds(glyph)], page.number, number)
+             for number, grid in enumerate(grids, start=1)]
+    glyphs = [glyph for glyph in glyphs if not any(grid.holds(glyph) for grid in grids)]
+    rows = _rows(glyphs)
     gutter = _gutter(rows, body)
     if gutter is None:
         lines = [_line(row, page.number) for row in rows]
     else:
         lines = _two_columns(rows, gutter, body, page.number)
     lines = [line for line in lines if line.text]
+    _aligned_tables(lines, first_number=len(grids) + 1)
+    for table in ruled:
+        if table:
+            place = next((index for index, line in enumerate(lines) if line.top > table[0].top), len(lines))
+            lines[place:place] = table
     offset = 0
     for line in lines:
         line.offset = offset
@@ -207,18 +258,202 @@ def _line(row: _Row, page: int) -> Line:
     letter_spaced = _letter_spaced(kept)
     tracking = _tracking(kept)
     parts: list[str] = []
+    length = 0
+    segments: list[_Segment] = []
+    first = kept[0]
     for index, (previous, glyph) in enumerate(zip([None, *kept], kept, strict=False)):
         if previous is not None and not letter_spaced:
             gap = glyph.left - previous.right - tracking
             em = max(previous.size, glyph.size)
             wide = is_wide(previous.char[-1]) or is_wide(glyph.char[0])
+            if gap >= CELL_GAP_EMS * em:
+                segments.append(_Segment(segments[-1].end + 1 if segments else 0, length, first.left,
+                                         previous.right))
+                first = glyph
             if index in spaced or gap > (CJK_GAP_EMS if wide else LATIN_GAP_EMS) * em:
                 parts.append(" ")
+                length += 1
         parts.append(glyph.char)
+        length += len(glyph.char)
+    if segments:
+        segments.append(_Segment(segments[-1].end + 1, length, first.left, kept[-1].right))
     counted = [g for g in kept if is_wide(g.char[0])] or kept
     return Line("".join(parts), min(g.left for g in kept), row.top, max(g.right for g in kept), row.bottom,
                 size, str(_dominant(g.font for g in counted)),
-                sum(g.bold for g in counted) * 2 > len(counted), page)
+                sum(g.bold for g in counted) * 2 > len(counted), page, segments=tuple(segments))
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """A ruled table: the rules that draw it, and its outer box."""
+
+    across: tuple[Rule, ...]
+    """The horizontal rules, top to bottom."""
+    down: tuple[Rule, ...]
+    """The vertical rules, left to right."""
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def holds(self, glyph: Glyph) -> bool:
+        x, y = (glyph.left + glyph.right) / 2, (glyph.top + glyph.bottom) / 2
+        return self.left < x < self.right and self.top < y < self.bottom
+
+
+def straight(start: tuple[float, float], end: tuple[float, float]) -> list[Rule]:
+    """The side of a drawn path from ``start`` to ``end`` (points from the page's top-left
+    corner) as a rule, if it is horizontal or vertical."""
+    (x0, y0), (x1, y1) = start, end
+    if abs(y1 - y0) <= RULE_WIDTH / 2 or abs(x1 - x0) <= RULE_WIDTH / 2:
+        return [Rule(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))]
+    return []
+
+
+def _grids(rules: Sequence[Rule]) -> list[_Grid]:
+    """The ruled tables of a page: horizontal and vertical rules that meet, with two columns or more
+    (a box drawn around a paragraph is no table)."""
+    if len(rules) > MAX_RULES:
+        return []
+    across = [rule for rule in rules if rule.bottom - rule.top <= RULE_WIDTH < rule.right - rule.left]
+    down = [rule for rule in rules if rule.right - rule.left <= RULE_WIDTH < rule.bottom - rule.top]
+    if not across or not down:
+        return []
+    found = across + down
+    parent = list(range(len(found)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for i, flat in enumerate(across):
+        for j, upright in enumerate(down, start=len(across)):
+            if flat.left - RULE_SLACK <= upright.left <= flat.right + RULE_SLACK \
+                    and upright.top - RULE_SLACK <= flat.top <= upright.bottom + RULE_SLACK:
+                parent[root(i)] = root(j)
+    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for index, rule in enumerate(found):
+        flats, uprights = groups.setdefault(root(index), ([], []))
+        (flats if index < len(across) else uprights).append(rule)
+    grids = []
+    for flats, uprights in groups.values():
+        if len(flats) < 2 or len(_places([rule.left for rule in uprights])) < 3:
+            continue
+        group = flats + uprights
+        grids.append(_Grid(tuple(sorted(flats, key=lambda rule: rule.top)),
+                           tuple(sorted(uprights, key=lambda rule: rule.left)),
+                           min(rule.left for rule in group), min(rule.top for rule in group),
+                           max(rule.right for rule in group), max(rule.bottom for rule in group)))
+    return grids
+
+
+def _places(values: Iterable[float]) -> list[float]:
+    """Positions with the ones closer than the rules' slack made one."""
+    places: list[float] = []
+    for value in sorted(values):
+        if not places or value - places[-1] > RULE_SLACK:
+            places.append(value)
+    return places
+
+
+def _grid_rows(grid: _Grid, glyphs: list[Glyph], page: int, number: int) -> list[Line]:
+    """A ruled table's rows as lines, a cell's lines joined into one cell: the rows between the
+    horizontal rules, the cells between the vertical rules that cross the row (a merged cell spans
+    the columns whose rule stops short of it)."""
+    tops = _places(rule.top for rule in grid.across)
+    lines: list[Line] = []
+    for top, bottom in pairwise(tops):
+        band = [glyph for glyph in glyphs if top < (glyph.top + glyph.bottom) / 2 < bottom]
+        if not any(not glyph.char.isspace() for glyph in band):
+            continue
+        middle = (top + bottom) / 2
+        crossing = [rule.left for rule in grid.down
+                    if rule.top - RULE_SLACK < middle < rule.bottom + RULE_SLACK]
+        edges = _places([grid.left, grid.right, *crossing])
+        texts: list[str] = []
+        parts: list[Line] = []
+        for left, right in pairwise(edges):
+            inside = [glyph for glyph in band if left < (glyph.left + glyph.right) / 2 < right]
+            cell = [line for line in (_line(row, page) for row in _rows(inside)) if line.text]
+            texts.append(_joined([line.text for line in cell]))
+            parts.extend(cell)
+        if not parts:
+            continue
+        cells: list[tuple[int, int]] = []
+        position = 0
+        for text in texts:
+            cells.append((position, position + len(text)))
+            position += len(text) + 1
+        lines.append(Line("\t".join(texts), grid.left, top, grid.right, bottom, parts[0].size, parts[0].font,
+                          parts[0].bold, page, table=(page, number), cells=tuple(cells)))
+    return lines
+
+
+def _joined(texts: Sequence[str]) -> str:
+    """The lines of a cell as one text: a space only between two Latin words."""
+    joined = ""
+    for text in texts:
+        joined += " " + text if joined and _spaced(joined, text) else text
+    return joined
+
+
+def _aligned_tables(lines: list[Line], first_number: int) -> None:
+    """Mark the tables a page sets without rules (or with only a rule above and below): two rows or
+    more in a run whose stretches, parted by wide gaps, stand in the same columns. A line of one
+    stretch between two such rows (a header cell over two lines) is a row of its own."""
+    number = first_number
+    run: list[Line] = []
+
+    def close() -> None:
+        nonlocal number
+        while run and not run[-1].segments:
+            run.pop()
+        if sum(1 for line in run if line.segments) >= 2:
+            for line in run:
+                segments = line.segments or (_Segment(0, len(line.text), line.left, line.right),)
+                line.cells = tuple((segment.start, segment.end) for segment in segments)
+                text = list(line.text)
+                for segment in segments[1:]:
+                    text[segment.start - 1] = "\t"
+                line.text = "".join(text)
+                line.table = (line.page, number)
+            number += 1
+        run.clear()
+
+    previous: Line | None = None
+    for line in lines:
+        if _row_like(line) and (previous is None or not run or _aligned(previous, line)):
+            run.append(line)
+            previous = line
+        elif run and run[-1].segments and not line.segments and line.column == run[-1].column \
+                and 3 * (line.right - line.left) < run[-1].right - run[-1].left:
+            run.append(line)  # a lone cell, narrow beside the rows: kept only between two rows
+        else:
+            close()
+            if _row_like(line):
+                run.append(line)
+                previous = line
+    close()
+
+
+def _row_like(line: Line) -> bool:
+    """A line parted into stretches that is not a heading marker set off from its text."""
+    if not line.segments:
+        return False
+    first = fold(line.text[line.segments[0].start:line.segments[0].end])
+    found = marker_at(first)
+    return found is None or found.end() < len(first)
+
+
+def _aligned(above: Line, below: Line) -> bool:
+    """Whether two rows stand in the same columns: every stretch of the row with fewer lies under
+    a stretch of the other."""
+    if above.column != below.column:
+        return False
+    fewer, more = sorted((above.segments, below.segments), key=len)
+    return all(any(a.left <= b.right and b.left <= a.right for b in more) for a in fewer)
 
 
 def _tracking(glyphs: Sequence[Glyph]) -> float:
@@ -342,6 +577,8 @@ def _mark_furniture(by_page: list[list[Line]], heights: dict[int, float]) -> Non
     repeated = max(2, (len(by_page) + 1) // 2)
     for lines in by_page:
         for zone, line in _margin_lines(lines, heights):
+            if line.table:
+                continue  # a table's head, repeated on each page the table runs over
             if line.text.replace(" ", "").isdigit() or counts[zone, _shape(line.text)] >= repeated:
                 line.role = "furniture"
     body = _body_style(by_page)
@@ -350,7 +587,7 @@ def _mark_furniture(by_page: list[list[Line]], heights: dict[int, float]) -> Non
     for lines in by_page:
         trailing: list[Line] = []
         for line in reversed([line for line in lines if line.role == "body"]):
-            if line.size >= body.size / STYLE_RATIO or line.column:
+            if line.size >= body.size / STYLE_RATIO or line.column or line.table:
                 break
             trailing.insert(0, line)
         while trailing and not trailing[0].text.startswith(NOTE_STARTS):
@@ -390,18 +627,22 @@ class _BodyStyle:
 
 
 def _body_style(by_page: list[list[Line]]) -> _BodyStyle | None:
-    """The type of most of the text, weighed by characters, and its line pitch."""
+    """The type of most of the text outside tables (of all of it, in a document that is only a
+    table), weighed by characters, and its line pitch."""
     sizes: Counter[float] = Counter()
+    in_tables: Counter[float] = Counter()
     for lines in by_page:
         for line in lines:
             if line.role == "body":
-                sizes[round(line.size, 1)] += len(line.text)
+                (in_tables if line.table else sizes)[round(line.size, 1)] += len(line.text)
+    sizes = sizes or in_tables
     if not sizes:
         return None
     size = sizes.most_common(1)[0][0]
     pitches: Counter[float] = Counter()
     for lines in by_page:
-        body = [line for line in lines if line.role == "body" and round(line.size, 1) == size]
+        body = [line for line in lines
+                if line.role == "body" and not line.table and round(line.size, 1) == size]
         for above, below in pairwise(body):
             distance = below.top - above.top
             if above.column == below.column and 0 < distance < 3 * size:
@@ -424,7 +665,7 @@ def _margins(by_page: list[list[Line]], body: _BodyStyle) -> dict[int, _Margins]
     ends: dict[int, list[float]] = {}
     for lines in by_page:
         for line in lines:
-            if line.role == "body" and abs(line.size - body.size) < 0.5:
+            if line.role == "body" and not line.table and abs(line.size - body.size) < 0.5:
                 starts.setdefault(line.column, Counter())[round(line.left)] += 1
                 ends.setdefault(line.column, []).append(line.right)
     margins: dict[int, _Margins] = {}
@@ -478,9 +719,11 @@ def _add(paragraphs: list[list[Line]], line: Line, *, new: bool) -> None:
 
 def _breaks(above: Line, below: Line, margins: dict[int, _Margins], body: _BodyStyle) -> bool:
     """Whether ``below`` starts a paragraph rather than continuing ``above``'s."""
-    if above.role != below.role:
+    if above.role != below.role or above.table or below.table:
         return True
     if not _same_type(above, below):
+        return True
+    if not margins:
         return True
     margin = margins.get(below.column) or margins.get(0) or next(iter(margins.values()))
     above_margin = margins.get(above.column) or margin
@@ -520,14 +763,25 @@ def _marker_then_gap(text: str) -> bool:
 
 
 def _render(paragraphs: list[list[Line]]) -> Layout:
-    """The paragraphs as text, one per line, and an anchor for each of their lines."""
+    """The paragraphs as text, one per line, and an anchor for each of their lines; the rows of a
+    table (each a paragraph of its own) make one table region."""
     parts: list[str] = []
     anchors: list[Anchor] = []
+    tables: list[TableRegion] = []
+    rows: list[tuple[tuple[int, int], ...]] = []
+    table: tuple[int, int] | None = None
     position = 0
     for number, paragraph in enumerate(paragraphs):
+        row = paragraph[0]
+        if row.table != table and rows:
+            tables.append(TableRegion(rows[0][0][0], rows[-1][-1][1], tuple(rows)))
+            rows = []
+        table = row.table
         if number:
             parts.append("\n")
             position += 1
+        if table is not None:
+            rows.append(tuple((position + start, position + end) for start, end in row.cells))
         for index, line in enumerate(paragraph):
             if index and _spaced(paragraph[index - 1].text, line.text):
                 parts.append(" ")
@@ -536,7 +790,9 @@ def _render(paragraphs: list[list[Line]]) -> Layout:
             anchors.append(Anchor(position, position + len(line.text), f"page[{line.page}]", line.offset,
                                   line.page))
             position += len(line.text)
-    return Layout("".join(parts), tuple(anchors))
+    if rows:
+        tables.append(TableRegion(rows[0][0][0], rows[-1][-1][1], tuple(rows)))
+    return Layout("".join(parts), tuple(anchors), tuple(tables))
 
 
 def _spaced(before: str, after: str) -> bool:

@@ -13,6 +13,7 @@ pages go through the same layout as PDF (:mod:`.layout`). Read with the standard
 from __future__ import annotations
 
 import io
+import itertools
 import posixpath
 import zipfile
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from xml.etree import ElementTree
 
 from ..errors import BinaryInputError, EmptyInputError, LimitError
 from .base import Reading
-from .layout import Glyph, Page, is_wide, lay_out
+from .layout import MAX_RULES, RULE_WIDTH, Glyph, Page, Rule, is_wide, lay_out, straight
 
 POINTS_PER_MM = 72 / 25.4
 MAX_PART_BYTES = 256 * 1024 * 1024
@@ -64,7 +65,7 @@ class OfdReader:
         metadata = tuple((label, package.info[key].strip()) for key, label in (("Keywords", "关键词"),)
                          if package.info.get(key, "").strip())
         return Reading(layout.text, self.name, self.name, 1.0, title_hint=hint, metadata=metadata,
-                       anchors=layout.anchors)
+                       anchors=layout.anchors, tables=layout.tables)
 
 
 def _local(tag: str) -> str:
@@ -84,6 +85,10 @@ def _child(element: ElementTree.Element | None, *names: str) -> ElementTree.Elem
     return element
 
 
+_PATH_OPERANDS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
+"""How many numbers follow each command of a path's ``AbbreviatedData`` (GB/T 33190 §9.1)."""
+
+
 def _numbers(text: str | None) -> list[float]:
     """A list of numbers, ``g N V`` expanded to N times V (GB/T 33190 §11.3)."""
     values: list[float] = []
@@ -97,6 +102,39 @@ def _numbers(text: str | None) -> list[float]:
             values.append(float(tokens[index]))
             index += 1
     return values
+
+
+def _sides(tokens: list[str], placing: tuple[float, ...]) -> Iterator[Rule]:
+    """The horizontal and vertical sides a path's commands draw; ``placing`` is the path's box
+    origin and its CTM (x, y, a, b, c, d, e, f), in millimetres."""
+    x, y, a, b, c, d, e, f = placing
+
+    def place(u: float, v: float) -> tuple[float, float]:
+        return ((x + a * u + c * v + e) * POINTS_PER_MM, (y + b * u + d * v + f) * POINTS_PER_MM)
+
+    pen = start = None
+    index = 0
+    while index < len(tokens):
+        count = _PATH_OPERANDS.get(tokens[index])
+        try:
+            values = [float(token) for token in tokens[index + 1:index + 1 + (count or 0)]]
+        except ValueError:
+            return
+        if count is None or len(values) < count:
+            return
+        command = tokens[index]
+        index += 1 + count
+        if command in ("M", "S"):
+            pen = start = place(*values)
+        elif command == "L" and pen is not None:
+            point = place(*values)
+            yield from straight(pen, point)
+            pen = point
+        elif command == "C" and pen is not None and start is not None:
+            yield from straight(pen, start)
+            pen = start
+        elif command in ("B", "Q", "A"):
+            pen = place(*values[-2:])
 
 
 class _Package:
@@ -166,12 +204,35 @@ class _Package:
             box = _numbers((_child(content, "Area", "PhysicalBox") or self.default_box or
                             ElementTree.Element("x")).text) or [0.0, 0.0, 210.0, 297.0]
             glyphs: list[Glyph] = []
+            rules: list[Rule] = []
             for template in _children(content, "Template"):
                 template_path = self.templates.get(template.get("TemplateID", ""))
                 if template_path and template_path in self.names:
                     glyphs.extend(self.glyphs(self.xml(template_path)))
             glyphs.extend(self.glyphs(content))
-            yield Page(number, box[2] * POINTS_PER_MM, box[3] * POINTS_PER_MM, glyphs)
+            if glyphs:
+                rules.extend(itertools.islice(self.rules(content), MAX_RULES + 1))
+            yield Page(number, box[2] * POINTS_PER_MM, box[3] * POINTS_PER_MM, glyphs, rules)
+
+    def rules(self, content: ElementTree.Element) -> Iterator[Rule]:
+        """The straight lines the page's path objects draw (a ruled table's borders), in points: a
+        path whose box is thin, or the horizontal and vertical sides of its outline (the
+        ``AbbreviatedData`` commands M, L and C; curves B, Q and A move the pen only)."""
+        for shape in content.iter():
+            if _local(shape.tag) != "PathObject":
+                continue
+            try:
+                x, y, width, height = (_numbers(shape.get("Boundary")) + [0.0] * 4)[:4]
+                a, b, c, d, e, f = (_numbers(shape.get("CTM")) or [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])[:6]
+            except ValueError:
+                continue
+            if min(width, height) * POINTS_PER_MM <= RULE_WIDTH:
+                yield Rule(x * POINTS_PER_MM, y * POINTS_PER_MM, (x + width) * POINTS_PER_MM,
+                           (y + height) * POINTS_PER_MM)
+                continue
+            data = _child(shape, "AbbreviatedData")
+            tokens = (data.text or "").split() if data is not None else []
+            yield from _sides(tokens, (x, y, a, b, c, d, e, f))
 
     def glyphs(self, content: ElementTree.Element) -> Iterator[Glyph]:
         """Every character of the page's text objects, placed on the page in points."""

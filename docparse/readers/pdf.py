@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,11 +32,17 @@ from ..errors import (
     install_hint,
 )
 from .base import Reading
-from .layout import Glyph, Page, lay_out
+from .layout import MAX_RULES, RULE_WIDTH, Glyph, Page, Rule, lay_out, straight
 
 UNMAPPED_SHARE = 0.2
 """A PDF more than this share of whose characters map to nothing readable (U+FFFD, the private
-use area, control codes: a font without a ToUnicode map) is refused rather than read as garbage."""
+use area, control codes: a font without a ToUnicode map; ``(cid:123)`` written into the text) is
+refused rather than read as garbage."""
+
+
+_CID_CODE = re.compile(r"\(cid:\d+\)")
+"""A glyph a converter could not map, written as its code (``(cid:123)``, pdfminer's way): text
+of a PDF made from such output."""
 
 
 class PdfReader:
@@ -64,20 +71,22 @@ class PdfReader:
         try:
             counts = _Counts()
             layout = lay_out(_pages(document, counts, path))
-            if not counts.glyphs:
+            if not counts.glyphs and not counts.unmapped:
                 raise EmptyInputError("PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR），"
                                       "docparse 不做 OCR", path=path)
             if counts.lost:
                 raise DecodeError(f"PDF 用了未嵌入的字体，本机没有可替代的中文字体，有 {counts.lost} 处"
                                   "文字取不到：请安装中文字体（如 Debian 的 fonts-noto-cjk）后再读",
                                   path=path)
-            if counts.unmapped > UNMAPPED_SHARE * counts.glyphs:
-                raise DecodeError(f"PDF 的字体缺少字符映射（{counts.unmapped} 个字符无法识别），"
+            unmapped = counts.unmapped + sum(len(found) for found in _CID_CODE.findall(layout.text))
+            if unmapped > UNMAPPED_SHARE * (counts.glyphs + counts.unmapped):
+                raise DecodeError(f"PDF 的字体缺少字符映射（{unmapped} 个字符无法识别），"
                                   "无法取得正确文字", path=path)
             title = _title(document, layout.text)
         finally:
             document.close()
-        return Reading(layout.text, self.name, self.name, 1.0, title_hint=title, anchors=layout.anchors)
+        return Reading(layout.text, self.name, self.name, 1.0, title_hint=title, anchors=layout.anchors,
+                       tables=layout.tables)
 
 
 class _Counts:
@@ -136,9 +145,41 @@ def _pages(document: Any, counts: _Counts, path: str | None) -> Iterator[Page]:
         counts.glyphs += sum(not glyph.char.isspace() for glyph in glyphs)
         counts.lost += sum(1 for text in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,))
                            if _unplaced(text, pdfium_c))
+        rules = _rules(page, height, pdfium_c) if glyphs else []
         textpage.close()
         page.close()
-        yield Page(index + 1, width, height, glyphs)
+        yield Page(index + 1, width, height, glyphs, rules)
+
+
+def _rules(page: Any, height: float, pdfium_c: Any) -> list[Rule]:
+    """The straight lines drawn on a page, horizontal or vertical (a ruled table's borders): the
+    sides of its paths, and the paths that are thin boxes (a border drawn as a filled bar)."""
+    rules: list[Rule] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for shape in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = shape.get_bounds()
+        if min(right - left, top - bottom) <= RULE_WIDTH:
+            rules.append(Rule(left, height - top, right, height - bottom))
+            continue
+        matrix = shape.get_matrix()
+        points: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        for number in range(pdfium_c.FPDFPath_CountSegments(shape.raw)):
+            segment = pdfium_c.FPDFPath_GetPathSegment(shape.raw, number)
+            pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+            point = (matrix.a * x.value + matrix.c * y.value + matrix.e,
+                     height - (matrix.b * x.value + matrix.d * y.value + matrix.f))
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            if kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
+                rules.extend(straight(points[-1], point))
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = point
+            elif pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+                rules.extend(straight(point, start))
+            points.append(point)
+        if len(rules) > MAX_RULES:
+            break
+    return rules
 
 
 def _unplaced(text: Any, pdfium_c: Any) -> bool:
