@@ -149,8 +149,9 @@ def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_pa
                 heading_end -= 1
         else:
             title_end, heading_end, run_in = _split_run_in(folded, t_start, t_end)
-            title = clean_title(text[t_start:title_end])
-            title_span = (t_start, title_end) if title_end > t_start else None
+            title_start, title_end = _inside_link(folded, t_start, title_end)
+            title = clean_title(text[title_start:title_end])
+            title_span = (title_start, title_end) if title_end > title_start else None
     if marker.style == "part" and marker.ordinal is None:
         title = clean_title(text[start:heading_end])
         title_span = (start, heading_end)
@@ -198,6 +199,16 @@ def _split_run_in(folded: str, start: int, end: int) -> tuple[int, int, tuple[in
         rest += 1
     heading_end = stop + (folded[stop] in _TITLE_STOPS)  # a cut before 一是 is not a stop
     return title_end, heading_end, ((rest, end) if rest < end else None)
+
+
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]*\)")
+"""A Markdown link, ``[重点任务](https://…)``."""
+
+
+def _inside_link(folded: str, start: int, end: int) -> tuple[int, int]:
+    """A title that is a Markdown link is the link's text (``## 二、[重点任务](https://…)``)."""
+    link = _LINK.fullmatch(folded, start, end)
+    return (link.start(1), link.end(1)) if link else (start, end)
 
 
 def _before_closing_markup(folded: str, start: int, end: int) -> int:
