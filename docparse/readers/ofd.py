@@ -38,8 +38,9 @@ class OfdReader:
     extensions: tuple[str, ...] = (".ofd",)
 
     def sniff(self, data: bytes) -> bool:
-        """A ZIP archive with ``OFD.xml`` at its root."""
-        if not data.startswith(b"PK\x03\x04"):
+        """A ZIP archive with ``OFD.xml`` at its root (a ZIP stores its entries' names as they are:
+        an archive without those bytes, a .docx for one, is not opened)."""
+        if not data.startswith(b"PK\x03\x04") or b"OFD.xml" not in data:
             return False
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
