@@ -60,4 +60,4 @@ def split_claims(ctx: BodyContext, start: int, end: int, id_prefix: str, role: S
             claims.append(build(Claim, id=claim_id, span=locator.span(begin, finish), text=text, topic=topic,
                                 role=current, metrics=metrics))
         begin = stop
-    return claims
+    return claims.copy()  # a list that grew by appending keeps room for more: a copy holds just the claims
