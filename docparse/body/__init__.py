@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..ladder import EnumStyle
 from ..metrics import ClaimState, period_of_title
-from ..models import Attachment, EnumItem, Paragraph, Section, SectionRole, build
+from ..models import Attachment, Claim, EnumItem, Paragraph, Section, SectionRole, build
 from ..spans import Locator
 from ..structure.outline import Outline, SectionDraft
 from ..tables import Tables, table_model
@@ -143,8 +143,17 @@ def _paragraph(ctx: BodyContext, start: int, end: int, paragraph_id: str,
             EnumItem, id=item_id, span=ctx.locator.span(item.start, item.end),
             marker=ctx.share(ctx.text[item.start:item.marker_end].strip()), style=item.style,
             ordinal=item.ordinal, lead=topic, lead_span=ctx.locator.span(item.lead_start, item.lead_end),
-            rest=ctx.text[item.rest_start:item.end], claims=item_claims))
+            rest=_rest(ctx, item.rest_start, item.end, item_claims), claims=item_claims))
         previous = (item.style, item.ordinal)
     paragraph = build(Paragraph, id=paragraph_id, span=ctx.locator.span(start, end), text=text, intro=intro,
-                      items=items, claims=intro_claims)
+                      items=items.copy(), claims=intro_claims)
     return paragraph, previous
+
+
+def _rest(ctx: BodyContext, start: int, end: int, claims: list[Claim]) -> str:
+    """An item's text after its lead sentence: the same string as its last claim's text when that
+    claim is all of it (an item of two sentences), so that the document keeps it once."""
+    last = claims[-1].span if claims else None
+    if last is not None and last.start == start and last.end == end:
+        return claims[-1].text
+    return ctx.text[start:end]

@@ -39,7 +39,10 @@ def split_claims(ctx: BodyContext, start: int, end: int, id_prefix: str, role: S
     current = role
     begin = start
     stops = sentence_ends(folded, start, end)
-    stops.append(end)
+    if stops and stops[-1] == end:
+        stops[-1] = end  # the caller's int object, which its own span holds: one object for both spans
+    else:
+        stops.append(end)
     for stop in stops:
         while begin < stop and folded[begin] == " ":
             begin += 1
@@ -57,4 +60,4 @@ def split_claims(ctx: BodyContext, start: int, end: int, id_prefix: str, role: S
             claims.append(build(Claim, id=claim_id, span=locator.span(begin, finish), text=text, topic=topic,
                                 role=current, metrics=metrics))
         begin = stop
-    return claims
+    return claims.copy()  # a list that grew by appending keeps room for more: a copy holds just the claims
