@@ -143,11 +143,17 @@ def _skip_spaces(text: str, position: int) -> int:
     return position
 
 
-def _head_cuts(folded: str) -> list[int]:
+def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
     """Where the front matter run together at the start of a line ends its parts: the title before
     its 发文字号 or addressee (``…的通知国发〔2011〕42号各省、…：``), the 发文字号, the addressee; a
-    promulgation order's head (``中华人民共和国国务院令第623号《…》已经…``). Empty if none is there."""
+    promulgation order's head (``中华人民共和国国务院令第623号《…》已经…``). On the line under the
+    title (``under_title``), an addressee run on into the text (``钱正英同志：国务院领导同志…``).
+    Empty if none is there."""
     position = _skip_spaces(folded, 0)
+    if under_title and not find_fields(folded):
+        addressee = _addressee_end(folded, position)
+        if addressee and folded[addressee:].strip(" "):
+            return [addressee]
     if not _HEAD_RUN_ON_HINT.search(folded, position, position + _TITLE_MAX + 140):
         return []  # no order, 发文字号, addressee or interview: nothing to cut
     order = _ORDER_NAME.match(folded, position)
@@ -216,7 +222,7 @@ def _split_head(lines: list[Line]) -> tuple[list[Line], list[int]]:
         return lines, []
     result = lines[: head[0]]
     for index in range(head[0], head[-1] + 1):
-        cuts = _head_cuts(lines[index].folded) if index in head else []
+        cuts = _head_cuts(lines[index].folded, under_title=index != head[0]) if index in head else []
         result.extend(cut(lines[index], cuts) if cuts else [lines[index]])
     done = len(result)
     result.extend(lines[head[-1] + 1:])
