@@ -24,11 +24,13 @@ _ADDRESSED_ORGANS = (r"政府|委员会|委|局|厅|办公室|办公厅|部|院|
                      r"用户|兵团|分部|同志|先生|女士")
 """How the last organ a 主送机关 names ends: fewer endings than :data:`ORGAN_ENDING` takes from a
 signature (not 署, 处, 会, 所, 组: a sentence up to a colon ends so, ``按照市委、市政府部署：``)."""
-SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们):$")
-"""The salutation of a speech or report, which stands where a 主送机关 would."""
+_SALUTATIONS = r"各位代表|各位委员|同志们"
+SALUTATION = re.compile(f"^(?:{_SALUTATIONS})$")
+"""The salutation of a speech or report (squeezed, without its colon), which stands where a 主送机关
+would."""
 _ADDRESSEE_ITEM = r"[^。;!?:,、]{1,40}"
 ADDRESSEE = re.compile(
-    r"^(?:各位代表|各位委员|同志们|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{0,80}|"
+    rf"^(?:{_SALUTATIONS}|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{{0,80}}|"
     rf"(?:{_ADDRESSEE_ITEM}[,、]){{0,40}}(?:[^。;!?:,、]{{0,40}}"
     rf"(?:{_ADDRESSED_ORGANS})|(?:各|有关)[^。;!?:,、要应须将]{{1,12}})):$"
 )
@@ -42,7 +44,7 @@ def addressed_organs(addressee: str) -> list[str]:
     """The organs a 主送机关 names, as written (``各省、自治区…人民政府，国务院各部委：`` →
     ``["各省", "自治区", …]``); none for a salutation (``各位代表：``)."""
     text = addressee.strip().rstrip(":：").strip()
-    if SALUTATION.match(text.replace(" ", "") + ":"):
+    if SALUTATION.match(text.replace(" ", "").replace("\u3000", "")):
         return []
     return [part.strip() for part in _ADDRESSEE_SEPARATOR.split(text) if part.strip()]
 

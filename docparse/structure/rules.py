@@ -229,6 +229,7 @@ def confirm_decimal_numbering(body: list[BodyLine]) -> None:
 MIN_BARE_NUMBERS = 3
 """Bare numbers (``1 人口特征``) head sections only in a run of at least this many: 1, 2, 3 …"""
 MAX_BARE_TITLE = 30
+"""The title after a bare number is at most this long (a longer line is a sentence or a table row)."""
 
 
 def _confirm_bare_numbering(candidates: list[BodyLine]) -> None:
