@@ -102,6 +102,13 @@ def test_a_title_stacked_over_lines_is_one_title(name: str, title: str, lines: i
         assert doc.text[span.start:span.end].strip() not in body_lines
 
 
+@pytest.mark.parametrize("under", ["深圳市统计局", "二〇二二年十二月"])
+def test_an_organ_or_a_month_under_a_title_is_no_part_of_it(under: str) -> None:
+    # lines of other-004.docx and stats-005.pdf: the byline and the month a report is dated by
+    doc = docparse.parse(f"2022年招考外语类公务员考试大纲\n{under}\n\n一、考试目的\n")
+    assert doc.title is not None and doc.title.text == "2022年招考外语类公务员考试大纲"
+
+
 def test_a_masthead_over_the_doc_number_is_furniture_not_the_title() -> None:
     doc = parse("masthead_number_title_addressee.txt")
     assert doc.title is not None and doc.title.text == "关于同意张阿三同志辞职的批复"

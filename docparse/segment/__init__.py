@@ -607,10 +607,18 @@ def _title_block(lines: list[Line], plain: dict[int, str], following: list[int],
     return block
 
 
+_YEAR_MONTH = re.compile(rf"^(?:(?:19|20)\d{{2}}|{CN_YEAR})年(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})月$")
+"""The month a report is dated by, under its title (``二〇二二年十二月``)."""
+_BYLINE_ORGAN_MAX = 20
+"""An organ's name on a line of its own under a title is at most this long."""
+
+
 def _is_title_part(text: str) -> bool:
-    """A line that can be part of a title: Chinese, and not a date, a 发文字号 or a numbered line."""
+    """A line that can continue a title: Chinese, and not a date or a month, a 发文字号, a numbered
+    line, or an organ's name alone (the byline under a title: 深圳市统计局)."""
     return (len(CJK.findall(text)) >= 2 and not starts_numbered(text) and not DATE_LINE.match(text)
-            and not DOC_NUMBER.fullmatch(text.strip("()")))
+            and not _YEAR_MONTH.match(text) and not DOC_NUMBER.fullmatch(text.strip("()"))
+            and not (len(text) <= _BYLINE_ORGAN_MAX and ORGAN_ENDING.search(text)))
 
 
 _HINT_NUMBER = re.compile(r"\([^()]*\d[^()]*\)$")
