@@ -25,7 +25,7 @@ from .models import (
 )
 from .normalize import CJK
 from .numerals import cn_to_int
-from .segment.result import Segmented
+from .segment.result import Segmented, addressed_organs
 from .spans import Locator
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -127,6 +127,10 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented,
                 values[key] = parsed
         else:
             values[key] = value.strip() if key == "title" else _field_value(key, value)
+    if seg.addressee:
+        organs = addressed_organs(text[seg.addressee[0]:seg.addressee[1]])
+        if organs:
+            values["addressees"] = organs
     return build(Metadata, **values, fields=fields)
 
 

@@ -20,7 +20,7 @@ from pydantic_core import PydanticUndefined
 
 from .ladder import EnumStyle, MarkerStyle
 
-SCHEMA_VERSION: Final = "2.1.0"
+SCHEMA_VERSION: Final = "2.2.0"
 """Bumped on every change of the output: minor for additions, major for breaking changes
 (CHANGELOG.md lists them). A Document JSON of another major version is refused on reading."""
 
@@ -448,6 +448,10 @@ class Metadata(_Model):
     """有效性."""
     summary: str | None = None
     """内容概述."""
+    addressees: list[str] = []
+    """主送机关: the organs the document is addressed to, as its addressee line names them
+    (``各省、自治区、直辖市人民政府，国务院各部委：`` → ``各省``, ``自治区`` …); a salutation
+    (``各位代表：``) names none."""
     fields: list[MetadataField] = []
 
 

@@ -88,7 +88,7 @@ def _metadata(doc: Document) -> Iterator[str]:
         yield f"{INDENT}{field.key}={field.value} ({field.label} {line_of(field.span)})"
     for key in type(metadata).model_fields:
         value = getattr(metadata, key)
-        if key != "fields" and value is not None and str(value) != written.get(key):
+        if key != "fields" and value not in (None, []) and str(value) != written.get(key):
             yield f"{INDENT}typed {key}={value}"
 
 

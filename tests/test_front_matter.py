@@ -82,6 +82,89 @@ def test_interview_title_run_into_its_text() -> None:
     assert doc.preamble[0].text.startswith("近日，")
 
 
+# Titles stacked over lines ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "title", "lines"), [
+    ("title_organ_over_rest.txt", "江西省人民政府外事办公室2022年招考外语类公务员考试大纲", 2),
+    ("title_three_lines.txt",
+     "江西省2022年度考试录用公务员财政金融类、会计与审计类职位财经管理专业科目考试大纲", 3),
+    ("title_year_over_genre.txt", "国家税务总局江西省税务局2023年度拟录用公务员公示公告(第一批)", 2),
+    ("title_continued_by_conjunction.txt", "公安机关录用人民警察体能测评标准及实施规范", 2),
+    ("title_organ_line_over_guanyu.txt", "国务院办公厅关于生态环境保护综合行政执法有关事项的通知", 2),
+])
+def test_a_title_stacked_over_lines_is_one_title(name: str, title: str, lines: int) -> None:
+    doc = parse(name)
+    assert doc.title is not None and doc.title.text == title
+    assert len(doc.title.spans) == lines
+    assert_title_spans_hold_the_title(doc)
+    body_lines = body_text(doc).split("\n")
+    for span in doc.title.spans:  # no line of the title is left in the body
+        assert doc.text[span.start:span.end].strip() not in body_lines
+
+
+@pytest.mark.parametrize("under", ["深圳市统计局", "二〇二二年十二月"])
+def test_an_organ_or_a_month_under_a_title_is_no_part_of_it(under: str) -> None:
+    # lines of other-004.docx and stats-005.pdf: the byline and the month a report is dated by
+    doc = docparse.parse(f"2022年招考外语类公务员考试大纲\n{under}\n\n一、考试目的\n")
+    assert doc.title is not None and doc.title.text == "2022年招考外语类公务员考试大纲"
+
+
+def test_a_masthead_over_the_doc_number_is_furniture_not_the_title() -> None:
+    doc = parse("masthead_number_title_addressee.txt")
+    assert doc.title is not None and doc.title.text == "关于同意张阿三同志辞职的批复"
+    assert furniture(doc, "banner") == ["测试符路桥区卫生局文件"]
+    assert doc.metadata.doc_number == "路卫发〔2011〕76号"
+    assert doc.metadata.addressees == ["区中医院"]
+
+
+def test_a_masthead_right_over_the_title_stays_out_of_it() -> None:
+    lines = (FIXTURES / "masthead_number_title_addressee.txt").read_text(encoding="utf-8").splitlines()
+    doc = docparse.parse("\n".join([lines[0], *lines[2:]]))  # the 发文字号 left out
+    assert doc.title is not None and doc.title.text == "关于同意张阿三同志辞职的批复"
+    assert furniture(doc, "banner") == ["测试符路桥区卫生局文件"]
+
+
+# 主送机关 ------------------------------------------------------------------------------------------
+
+def test_addressee_of_organs_and_kinds_of_organs() -> None:
+    doc = parse("addressee_organs_and_kinds.txt")
+    assert doc.addressee is not None
+    assert doc.addressee.text == "各旗、县、区人民政府，稀土高新区管委会，市直有关部门、单位："
+    assert doc.metadata.addressees == ["各旗", "县", "区人民政府", "稀土高新区管委会", "市直有关部门", "单位"]
+    assert doc.preamble[0].text.startswith("按照市政府2022年第4次常务会议")
+    assert "稀土高新区管委会" not in body_text(doc)
+
+
+def test_addressee_ending_with_the_organs_of_a_kind() -> None:
+    doc = parse("addressee_ends_with_kind_of_organs.txt")
+    assert doc.metadata.doc_number == "华北监能市场〔2021〕47号"
+    assert doc.metadata.addressees[-2:] == ["内蒙古电力（集团）有限责任公司", "各有关市场主体"]
+    assert doc.preamble[0].text.startswith("按照党中央、国务院关于简政放权")
+    assert [section.title for section in doc.sections] == ["调整优化市场结算流程"]
+
+
+def test_addressee_run_on_into_the_text_under_the_title() -> None:
+    doc = parse("addressee_run_on_under_title.txt")
+    assert doc.title is not None and doc.title.text == "国务院办公厅关于修复贵州省生态环境问题的复函"
+    assert doc.addressee is not None and doc.addressee.text == "钱正英同志："
+    assert doc.metadata.addressees == ["钱正英同志"]
+    assert doc.preamble[0].text.startswith("国务院领导同志对您")
+
+
+def test_a_salutation_names_no_addressed_organ() -> None:
+    doc = docparse.parse("2022年政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n")
+    assert doc.addressee is not None and doc.addressee.text == "各位代表："
+    assert doc.metadata.addressees == []
+
+
+def test_a_sentence_up_to_a_colon_is_no_addressee() -> None:
+    doc = docparse.parse("上饶市2019年度考录人民警察体能测评通知\n\n"
+                         "根据考务工作的安排，2019年度上饶市录用人民警察体能测试的具体安排如下：\n"
+                         "一、体能测试的时间和地点\n")
+    assert doc.addressee is None and doc.metadata.addressees == []
+    assert doc.preamble[0].text.startswith("根据考务工作的安排")
+
+
 # Promulgation orders: the order is metadata, the title is the text it issues ---------------------
 
 @pytest.mark.parametrize(("name", "title", "number"), [
@@ -146,7 +229,9 @@ def test_gov_cn_label_per_line_block() -> None:
     assert meta.validity == "有效"
     assert meta.written_date is None  # 成文日期 and 发文日期 are empty: neither takes the next label
     assert furniture(doc, "navigation") == ["政务公开", "政策法规", "委局文件"]
-    assert doc.preamble[0].text == "国网天津市电力公司，有关单位："
+    assert doc.addressee is not None and doc.addressee.text == "国网天津市电力公司，有关单位："
+    assert meta.addressees == ["国网天津市电力公司", "有关单位"]
+    assert doc.preamble[0].text.startswith("为落实国家和我市关于春节期间能源保供工作部署要求")
     body = body_text(doc)
     for value in ("11120000MB1896646L", "主 题", "有 效 性", "委局文件"):
         assert value not in body
@@ -186,7 +271,8 @@ def test_scraper_header_block_names_the_title(name: str) -> None:
     assert "jsb.nea.gov.cn" in (found.get("url") or found["source"])
     body = body_text(doc)
     assert "通知公告" not in body and "data/jsb" not in body
-    assert doc.preamble[0].text.startswith("省电力公司")
+    assert doc.metadata.addressees == ["省电力公司", "江苏电力交易中心", "各售电公司", "电力用户"]
+    assert doc.preamble[0].text.startswith("根据《中共中央 国务院关于进一步深化电力体制改革的若干意见》")
 
 
 # Chrome scraped one token per line -----------------------------------------------------------------
@@ -199,7 +285,10 @@ def test_chrome_one_token_per_line() -> None:
     assert set(furniture(doc, "font_size")) >= {"Aa", "字体：", "小", "中", "大"}
     assert "2019-03-18 00:00" in furniture(doc, "other")
     assert doc.metadata.doc_number == "华北监能市场〔2019〕117号"
-    assert doc.preamble[0].text.startswith("国家电网华北分部")
+    assert doc.addressee is not None and doc.addressee.text.startswith("国家电网华北分部")
+    assert doc.metadata.addressees[0] == "国家电网华北分部"
+    assert doc.metadata.addressees[-1] == "华北区域主要发电企业"
+    assert doc.preamble[0].text.startswith("近日，国家电网华北分部致函我局")
     body = body_text(doc)
     for token in ("设为首页", "机构概览", "Aa", "2019-03-18"):
         assert token not in body

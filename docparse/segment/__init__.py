@@ -32,6 +32,7 @@ from .result import (
     ADDRESSEE,
     DATE_LINE,
     LINE_END_PUNCT,
+    ORGAN_ENDING,
     SENTENCE_STOP,
     Segmented,
     add_fields,
@@ -142,11 +143,17 @@ def _skip_spaces(text: str, position: int) -> int:
     return position
 
 
-def _head_cuts(folded: str) -> list[int]:
+def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
     """Where the front matter run together at the start of a line ends its parts: the title before
     its 发文字号 or addressee (``…的通知国发〔2011〕42号各省、…：``), the 发文字号, the addressee; a
-    promulgation order's head (``中华人民共和国国务院令第623号《…》已经…``). Empty if none is there."""
+    promulgation order's head (``中华人民共和国国务院令第623号《…》已经…``). On the line under the
+    title (``under_title``), an addressee run on into the text (``钱正英同志：国务院领导同志…``).
+    Empty if none is there."""
     position = _skip_spaces(folded, 0)
+    if under_title and not find_fields(folded):
+        addressee = _addressee_end(folded, position)
+        if addressee and folded[addressee:].strip(" "):
+            return [addressee]
     if not _HEAD_RUN_ON_HINT.search(folded, position, position + _TITLE_MAX + 140):
         return []  # no order, 发文字号, addressee or interview: nothing to cut
     order = _ORDER_NAME.match(folded, position)
@@ -215,7 +222,7 @@ def _split_head(lines: list[Line]) -> tuple[list[Line], list[int]]:
         return lines, []
     result = lines[: head[0]]
     for index in range(head[0], head[-1] + 1):
-        cuts = _head_cuts(lines[index].folded) if index in head else []
+        cuts = _head_cuts(lines[index].folded, under_title=index != head[0]) if index in head else []
         result.extend(cut(lines[index], cuts) if cuts else [lines[index]])
     done = len(result)
     result.extend(lines[head[-1] + 1:])
@@ -544,10 +551,14 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
                                             for j in range(earlier[-1] + 1, title_index)) else -1
     if before >= 0 and not chrome.looks_like_banner(lines[before].stripped):
         head = plain[before]
-        # 关于2022年度法治政府 / 建设情况的报告: a title broken by a stray line break
+        # 关于2022年度法治政府 / 建设情况的报告: a title broken by a stray line break; 国务院办公厅 /
+        # 关于…的通知: the organ a title names first, on the line right above (a 发文机关标志 stands
+        # apart, over the 发文字号, and ends with 文件)
         if (not SENTENCE_STOP.search(head) and not LINE_END_PUNCT.search(head)
                 and len(head + title_text) <= 80
-                and (("关于" in head and "关于" not in title_text) or len(title_text) <= 8)):
+                and (("关于" in head and "关于" not in title_text) or len(title_text) <= 8
+                     or (before == title_index - 1 and title_text.startswith("关于")
+                         and ORGAN_ENDING.search(head) is not None))):
             title_lines.insert(0, before)
             title_text = head + title_text
     following = [i for i in candidates if i > title_index][:3]
@@ -560,8 +571,54 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
             if GENRE_ENDING.search(joined) or (count == 1 and title_text.endswith(
                     ("的", "关于", "和", "与", "及", "暨", "对", "在"))):
                 title_lines.extend(following[:count])
-                break
+                return title_lines
+    title_lines.extend(_title_block(lines, plain, following, title_lines[-1], title_text))
     return title_lines
+
+
+_TITLE_BLOCK_LINES = 3
+"""A title stacked over lines takes at most this many lines under its first."""
+_CONTINUATION_START = ("及", "和", "与", "暨", "并", "以及")
+"""How the line that continues a title whose first line already ends with a genre word starts
+(公安机关录用人民警察体能测评标准 / 及实施规范)."""
+
+
+def _title_block(lines: list[Line], plain: dict[int, str], following: list[int], last: int,
+                 title_text: str) -> list[int]:
+    """The lines that continue a title stacked over lines in a block of its own: right under each
+    other, short, without punctuation, and a blank line (or the end) after the last
+    (江西省人民政府外事办公室 / 2022年招考外语类公务员考试大纲). A title that already ends with a
+    genre word takes only a line that starts with a conjunction. Empty if the lines are no such
+    block (a page scraped one line per element has no blank lines to bound one)."""
+    block: list[int] = []
+    joined = title_text
+    for nxt in following[:_TITLE_BLOCK_LINES]:
+        text = plain[nxt]
+        if (nxt != last + 1 or len(text) > 30 or len(joined + text) > 90 or SENTENCE_STOP.search(text)
+                or LINE_END_PUNCT.search(text) or not _is_title_part(text)):
+            break
+        if GENRE_ENDING.search(joined) and not text.startswith(_CONTINUATION_START):
+            break
+        block.append(nxt)
+        joined += text
+        last = nxt
+    if not block or (last + 1 < len(lines) and lines[last + 1].folded.strip(" ")):
+        return []
+    return block
+
+
+_YEAR_MONTH = re.compile(rf"^(?:(?:19|20)\d{{2}}|{CN_YEAR})年(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})月$")
+"""The month a report is dated by, under its title (``二〇二二年十二月``)."""
+_BYLINE_ORGAN_MAX = 20
+"""An organ's name on a line of its own under a title is at most this long."""
+
+
+def _is_title_part(text: str) -> bool:
+    """A line that can continue a title: Chinese, and not a date or a month, a 发文字号, a numbered
+    line, or an organ's name alone (the byline under a title: 深圳市统计局)."""
+    return (len(CJK.findall(text)) >= 2 and not starts_numbered(text) and not DATE_LINE.match(text)
+            and not _YEAR_MONTH.match(text) and not DOC_NUMBER.fullmatch(text.strip("()"))
+            and not (len(text) <= _BYLINE_ORGAN_MAX and ORGAN_ENDING.search(text)))
 
 
 _HINT_NUMBER = re.compile(r"\([^()]*\d[^()]*\)$")

@@ -15,6 +15,7 @@ from .result import (
     ADDRESSEE,
     DATE_LINE,
     LINE_END_PUNCT,
+    ORGAN_ENDING,
     SENTENCE_STOP,
     Segmented,
     add_fields,
@@ -23,10 +24,6 @@ from .result import (
 )
 
 _DATES = re.compile(WRITTEN_DATE)
-_ORGAN_ENDING = re.compile(
-    r"(政府|委员会|委|局|厅|办公室|办|院|部|中心|所|处|会|公司|小组|党委|党组|办事处|管委会|乡|镇|街道|"
-    r"司法局|人民政府|常委会|人大|政协|总队|支队|大队|集团|学校|大学|署|室|站|社|馆|队)$"
-)
 _NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{0,60}\)$")
 _LISTED_ATTACHMENT = re.compile(r"^\d{1,2}[.、][^。;]{1,80}$")
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
@@ -51,7 +48,7 @@ def split_tail(lines: list[Line]) -> list[Line]:
         return lines
     folded = lines[last].folded
     match = _CLOSING_TAIL.search(folded, max(0, len(folded) - _TAIL_REACH))
-    if match is None or not _ORGAN_ENDING.search(match["signature"].replace(" ", "")):
+    if match is None or not ORGAN_ENDING.search(match["signature"].replace(" ", "")):
         return lines
     cuts = [match.start("signature"), match.start("date")] + ([match.start("note")] if match["note"] else [])
     return [*lines[:last], *cut(lines[last], cuts), *lines[last + 1:]]
@@ -160,7 +157,7 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
     date_index = content[position]
     if not DATE_LINE.match(text):
         match = _DATE_AT_END.search(text) if len(text) <= _SIGNED_DATE_LINE_MAX else None
-        if not (match and _ORGAN_ENDING.search(text[: match.start()])):
+        if not (match and ORGAN_ENDING.search(text[: match.start()])):
             return None
         return date_index, [], list(notes)  # "运城市人民政府 2022年1月28日"
     signature: list[int] = []
@@ -169,7 +166,7 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
         candidate = squeezed[content[above]]
         if (len(candidate) > 40 or SENTENCE_STOP.search(candidate) or LINE_END_PUNCT.search(candidate)
                 or starts_numbered(candidate) or not CJK.search(candidate)
-                or not _ORGAN_ENDING.search(candidate)):
+                or not ORGAN_ENDING.search(candidate)):
             break
         signature.insert(0, content[above])
         above -= 1

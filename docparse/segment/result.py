@@ -15,10 +15,38 @@ from ..models import FurnitureCategory
 SENTENCE_STOP = re.compile(r"[。;!?]")
 LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
 DATE_LINE = re.compile(f"^{WRITTEN_DATE}$")
+_ORGAN_WORDS = (r"政府|委员会|委|局|厅|办公室|办|院|部|中心|所|处|会|公司|小组|党委|党组|办事处|管委会|乡|镇|"
+                r"街道|司法局|人民政府|常委会|人大|政协|总队|支队|大队|集团|学校|大学|署|室|站|社|馆|队")
+ORGAN_ENDING = re.compile(f"({_ORGAN_WORDS})$")
+"""How the name of an organ ends (a signature line, an organ over its title)."""
+_ADDRESSED_ORGANS = (r"政府|委员会|委|局|厅|办公室|办公厅|部|院|中心|公司|集团|党委|党组|管委会|常委会|"
+                     r"人大|政协|学校|大学|医院|银行|总队|支队|大队|协会|学会|联合会|单位|部门|机构|企业|"
+                     r"用户|兵团|分部|同志|先生|女士")
+"""How the last organ a 主送机关 names ends: fewer endings than :data:`ORGAN_ENDING` takes from a
+signature (not 署, 处, 会, 所, 组: a sentence up to a colon ends so, ``按照市委、市政府部署：``)."""
+_SALUTATIONS = r"各位代表|各位委员|同志们"
+SALUTATION = re.compile(f"^(?:{_SALUTATIONS})$")
+"""The salutation of a speech or report (squeezed, without its colon), which stands where a 主送机关
+would."""
+_ADDRESSEE_ITEM = r"[^。;!?:,、]{1,40}"
 ADDRESSEE = re.compile(
-    r"^(?:各位代表|各位委员|同志们|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{0,80}|"
-    r"[^。;!?,]{2,40}(?:人民政府|委员会|办公厅|办公室|常委会|党委|局|厅|部|同志|先生|女士)):$"
+    rf"^(?:{_SALUTATIONS}|各(?:省|市|县|区|乡|镇|街道|有关|部门|单位|位)[^。;!?]{{0,80}}|"
+    rf"(?:{_ADDRESSEE_ITEM}[,、]){{0,40}}(?:[^。;!?:,、]{{0,40}}"
+    rf"(?:{_ADDRESSED_ORGANS})|(?:各|有关)[^。;!?:,、要应须将]{{1,12}})):$"
 )
+"""A 主送机关 (squeezed, folded): organs separated by ``、`` and ``，``, the last one an organ's name, a
+kind of organs (``…，市直有关部门、单位：``) or the organs of a kind (``…，各有关市场主体：``), up to a
+colon; or a salutation."""
+_ADDRESSEE_SEPARATOR = re.compile(r"[,、，]")
+
+
+def addressed_organs(addressee: str) -> list[str]:
+    """The organs a 主送机关 names, as written (``各省、自治区…人民政府，国务院各部委：`` →
+    ``["各省", "自治区", …]``); none for a salutation (``各位代表：``)."""
+    text = addressee.strip().rstrip(":：").strip()
+    if SALUTATION.match(text.replace(" ", "").replace("\u3000", "")):
+        return []
+    return [part.strip() for part in _ADDRESSEE_SEPARATOR.split(text) if part.strip()]
 
 
 @dataclass

@@ -143,8 +143,8 @@ def _match_marker(line: BodyLine) -> None:
         line.tentative = True  # 5.万元GDP能耗…, 8.2025年目标任务: a heading if the numbering expects it
     if name == "DECIMAL" and not (_TITLE_START.match(text, rest) and not quantity):
         return  # a decimal number is a heading's only before its title: not 2.5亿元, 12月, 3 2
-    if match.group().startswith("0"):
-        return  # 01. 预防保健科: a catalogue code, not a list number
+    if match.group().startswith("0") and not (name == "DECIMAL" and len(match.group()) == 2):
+        return  # 01. 预防保健科: a catalogue code, not a list number (a bare 01综合 may count on)
     end = match.end()
     emphasis = _TRAILING_EMPHASIS.match(text, end)
     if emphasis:

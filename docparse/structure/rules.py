@@ -227,12 +227,12 @@ def confirm_decimal_numbering(body: list[BodyLine]) -> None:
     Each must come next: the next at its depth (1.2 after 1.1), the first one deeper (1.1 after 1),
     or the next at a shallower depth (2 after 1.3); a number or two may be missing (a heading lost
     in conversion). ``11.5.14.2的试验`` or ``3.15`` continue nothing; and a single number
-    (``1　总则``) counts only in a document that also has numbers of several parts.
+    (``1　总则``) counts only in a document that also has numbers of several parts, or in a run of
+    bare numbers that count on from 1 (:func:`_confirm_bare_numbering`).
     """
     candidates = [line for line in body if line.terminal == "DECIMAL"]
     if sum("." in line.marker for line in candidates) < 2:
-        for line in candidates:
-            line.demote()
+        _confirm_bare_numbering(candidates)
         return
     current: tuple[int, ...] = ()
     for line in candidates:
@@ -241,6 +241,35 @@ def confirm_decimal_numbering(body: list[BodyLine]) -> None:
             current = parts
         else:
             line.demote()
+
+
+MIN_BARE_NUMBERS = 3
+"""Bare numbers (``1 人口特征``) head sections only in a run of at least this many: 1, 2, 3 …"""
+MAX_BARE_TITLE = 30
+"""The title after a bare number is at most this long (a longer line is a sentence or a table row)."""
+
+
+def _confirm_bare_numbering(candidates: list[BodyLine]) -> None:
+    """Bare numbers without a point (``1 人口特征`` … ``9 法律保护`` in a statistical report) head
+    sections where they count 1, 2, 3 … in order, none left out, each before a short title; a
+    number out of that order (``3岁以下 29.80``, a table row or a quantity) is text."""
+    accepted: list[BodyLine] = []
+    for line in candidates:
+        number = int(line.marker.split(".")[0])
+        if "." not in line.marker and number == len(accepted) + 1 and _is_bare_title(line):
+            accepted.append(line)
+        else:
+            line.demote()
+    if len(accepted) < MIN_BARE_NUMBERS:
+        for line in accepted:
+            line.demote()
+
+
+def _is_bare_title(line: BodyLine) -> bool:
+    title = line.folded[line.marker_end - line.start:].strip(" ")
+    return (0 < len(title) <= MAX_BARE_TITLE and len(CJK.findall(title)) >= 2
+            and not _SENTENCE_STOP.search(title) and not _LINE_END_PUNCT.search(title)
+            and not _is_table_row(line.folded))
 
 
 def _follows(current: tuple[int, ...], parts: tuple[int, ...]) -> bool:
