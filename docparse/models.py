@@ -230,7 +230,7 @@ class Marker(_Model):
 SectionRole = Literal["measures", "duty", "problems", "plans", "other"]
 """What a section reports: measures and results, the first-responsible-person duty, problems, plans."""
 
-Qualifier = Literal["exact", "approx", "lower_bound", "upper_bound"]
+Qualifier = Literal["exact", "approx", "lower_bound", "upper_bound", "range"]
 
 
 class Metric(_Model):
@@ -250,9 +250,15 @@ class Metric(_Model):
     measure: Literal["level", "change"] = "level"
     """What the figure states: a level (``办结率98%``) or a change (``增长12%``, ``下降3个百分点``)."""
     direction: Literal["up", "down"] | None = None
-    """For a change: which way."""
+    """For a change, or a level reached from a baseline (``从120件增加到150件``): which way."""
     baseline: str | None = None
-    """What a change is measured against (``同比``, ``上年底``)."""
+    """What a change is measured against (``同比``, ``上年底``), or the period of the figure a new
+    level is reached from (``从2020年的1.2万户增至…`` → ``2020年``)."""
+    baseline_value: float | None = None
+    """The figure a new level is reached from (``从120件增加到150件`` → 120, on the metric of 150)."""
+    change_value: float | None = None
+    """The change from ``baseline_value`` to ``value`` in the same unit (``由85%提高到92%`` → 7, in
+    percentage points), where both are stated."""
     label: str | None = None
     """The words that name the quantity (``办结率``, ``法律援助案件``)."""
     subject: str | None = None

@@ -23,6 +23,7 @@ from .lexicon import (
     CLOSERS,
     COMPARED_WITH,
     DEGREE_WORDS,
+    FROM_WORDS,
     INTRO_LINKS,
     LABEL_LEADS,
     LEVEL_LINKS,
@@ -198,6 +199,10 @@ class Draft:
     """The names a 分别 list gives its figures in turn (治安案件、刑事案件分别下降…)."""
     list_index: int = 0
     """This figure's place in its 分别 list."""
+    baseline_value: float | None = None
+    """The figure of 从A增加到B that B is reached from."""
+    change_value: float | None = None
+    """B − A for 从A增加到B, where both are in one unit."""
 
 
 CHANGE_CUE = re.compile(
@@ -270,7 +275,8 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             label = previous.label or ""  # 7批次50户: one label for both
         if not label and draft.measure == "change":
             label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
-        if len(label) <= 1 or folded[start:at].rstrip(" ").endswith("的") or label in _VERBS or label == "由":
+        if len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
+                folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由":
             label = _label_after(folded, claim.text, quantity.end) or label
         draft.label = label if len(label) <= LABEL_MAX else label[-LABEL_MAX:]
     if draft.label:
@@ -300,13 +306,19 @@ _LABEL_LEAD = re.compile(
     f"^(?:{one_of(LABEL_LEADS)}|(?:{one_of(AS_OF)})?{_YEAR}年(?:度|{one_of(YEAR_ENDS)})?(?:{SINCE})?)+")
 """Words and a year at the start of a label (其中, 截至2022年底), which say nothing of what it counts."""
 _TRAIL_PARTS = (*BASELINE_WORDS, *PRIOR_PERIODS, *CHANGE_WORDS, "了", *TRAIL_WORDS)
+_FROM = f"(?:{one_of(FROM_WORDS)})(?:{_YEAR}年(?:{one_of(YEAR_ENDS)})?)?"
+"""从, 由, 从2020年 (the rest of 从2020年的 is a trail word)."""
 LABEL_TRAIL = re.compile(
     f"(?:{one_of(BASELINE_WORDS)}|(?:{one_of(COMPARED_WITH)})(?:{one_of(PRIOR_PERIODS)})"
-    f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)})+$")
-"""Baselines, change words, 了 and trail words at the end of a label (办结率较上年提高了)."""
-TRAIL_ENDS = frozenset(word[-1] for word in _TRAIL_PARTS) | {"\n"}
+    f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)}|{_FROM})+$")
+"""Baselines, change words, 了, trail words and 从 (with its year) at the end of a label
+(办结率较上年提高了, 受理案件从2020年的)."""
+TRAIL_ENDS = frozenset(word[-1] for word in (*_TRAIL_PARTS, *FROM_WORDS, "年", *YEAR_ENDS)) | {"\n"}
 """The characters a match of :data:`LABEL_TRAIL` can end with (``$`` also matches before a final
 newline): a label ending otherwise has no trail, and the pattern is not searched."""
+_FROM_A_YEAR = re.compile(f"{_FROM}的 *$")
+"""从2020年的 right before a figure: its year, after the label of what it counts."""
+_FROM_REACH = 10
 _VERB = re.compile(one_of(VERBS))
 _VERBS = frozenset(VERBS)
 _ANY_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS + LIST_DELIMITER)}]")

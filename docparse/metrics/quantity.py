@@ -20,29 +20,46 @@ from ..models import Qualifier
 from ..numerals import DIGITS, cn_quantity
 from .claim import ClaimText
 from .lexicon import (
+    ACROSS_VERB_QUALIFIERS,
+    ACROSS_VERB_REACH,
+    AGE_LIST_JOINS,
+    AGE_UNITS,
     CHINESE_ONLY_PREFIXES,
     CHINESE_ORDINAL_MARKS,
+    CLAUSE_DELIMITERS,
     CODE_JOINERS,
+    COUNTERS_NOT,
     DATE_JOINERS_AFTER,
     DATE_OPENERS,
+    DURATION_UNITS,
+    HEADING_NUMBER_MARK,
     INFIXES,
     INFIXES_AFTER_HIGH,
+    LIST_DELIMITER,
+    NAMES_AFTER_DURATIONS,
+    NEGATIONS,
     NOT_NEAR_AFTER,
+    ONE_COUNTS,
     ORDINAL_MARK,
+    PER,
+    PER_UNITS,
     PERIOD_AFTER_YEARS,
     PREFIX_QUALIFIERS,
     RANGE_SEPARATORS,
+    SCALED_INFIXES,
     SCALES,
     SET_PHRASES,
     SUFFIX_NOT_BEFORE,
     SUFFIX_QUALIFIERS,
+    UNIT_ONLY_NUMERALS,
     UNITS,
     YEAR_FOLLOWERS,
     one_of,
 )
 
 Reason = Literal["no_unit", "ordinal", "year_or_date", "identifier", "law_title", "quoted_name",
-                 "set_phrase", "article_yi", "not_numeral", "part_of_metric"]
+                 "set_phrase", "article_yi", "not_numeral", "part_of_metric", "name", "age_group",
+                 "heading_number"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +89,12 @@ NOT_NUMERAL = Rejection("not_numeral")
 """Characters of numerals that write no number here (百姓, 千方百计, a lone 零)."""
 PART_OF_METRIC = Rejection("part_of_metric")
 """Inside a metric read already (the 5 of 3至5个)."""
+NAME = Rejection("name")
+"""A duration that is part of a name (五年任期, 24小时值班制, 15分钟生活圈)."""
+AGE_GROUP = Rejection("age_group")
+"""An age that names a group of people (60岁以上老人), not a figure."""
+HEADING_NUMBER = Rejection("heading_number")
+"""A decimal heading number glued to its title at the start of a line (4.2应急响应, 3.1人员要求)."""
 
 
 @dataclass(slots=True)
@@ -135,9 +158,11 @@ TAIL = re.compile(  # read_quantity unpacks its groups in this order
     rf"(?P<infix2>{one_of(INFIXES_AFTER_HIGH)})?"
     rf"(?P<unit>{one_of(sorted(UNITS, key=len, reverse=True))})?"
     rf"(?:(?:{one_of(RANGE_SEPARATORS)})(?P<rhigh>{_ARABIC})(?P=unit))?"
+    rf"(?:{re.escape(PER)}(?P<per>{one_of(sorted(PER_UNITS, key=len, reverse=True))}))?"
     rf"(?P<suffix>{'|'.join(_suffix_word(suffix) for suffix in SUFFIX_QUALIFIERS)})?")
 """What follows a numeral run: scale (万), approximation (余), the high end of a range (至5),
-unit (个), the unit again after the high end (3个至5个), suffix (以上). Every part is optional."""
+unit (个), the unit again after the high end (3个至5个), the unit it is counted per (/户),
+suffix (以上). Every part is optional."""
 Tail = tuple[tuple[str | None, ...], int, int]
 """The groups of a match of :data:`TAIL`, where it ends and where its unit ends (-1: no unit)."""
 
@@ -154,9 +179,23 @@ def read_tail(folded: str, run_end: int, claim_end: int) -> Tail:
     return tail.groups(), tail.end(), tail.end("unit")
 
 
-_PREFIX_REACH = max(len(word) for word in PREFIX_QUALIFIERS)
-PREFIX = re.compile(f"(?P<word>{one_of(PREFIX_QUALIFIERS)})$")
-"""A qualifier word right before the numeral (约, 超过, 不少于)."""
+_PREFIX_REACH = max(len(word) for word in PREFIX_QUALIFIERS) + max(len(word) for word in NEGATIONS)
+PREFIX = re.compile(f"(?P<negation>{one_of(NEGATIONS)})?(?P<word>{one_of(PREFIX_QUALIFIERS)})$")
+"""A qualifier word right before the numeral (约, 超过, 不少于), perhaps negated (不得低于)."""
+_TURNED: dict[Qualifier, Qualifier] = {"lower_bound": "upper_bound", "upper_bound": "lower_bound"}
+_ACROSS_VERB = re.compile(
+    f"(?:{one_of(ACROSS_VERB_QUALIFIERS)})(?P<verb>[\u4e00-\u9fff]{{1,{ACROSS_VERB_REACH}}})$")
+"""至少/最多, a verb of a few characters, then the numeral (至少配备2名)."""
+_ACROSS_REACH = max(len(word) for word in ACROSS_VERB_QUALIFIERS) + ACROSS_VERB_REACH
+_DIGIT_OR_DELIMITER = frozenset("0123456789" + CLAUSE_DELIMITERS + LIST_DELIMITER)
+_NOT_COUNTERS = frozenset(COUNTERS_NOT)
+_COUNTER_ENDS = frozenset(CLAUSE_DELIMITERS + LIST_DELIMITER)
+_UNIT_ONLY = frozenset(UNIT_ONLY_NUMERALS)
+_UNIT_ONLY_PREFIXES = tuple(word for word, qualifier in PREFIX_QUALIFIERS.items() if qualifier == "approx")
+_DURATIONS = frozenset(DURATION_UNITS)
+_NAME_AFTER_DURATION = re.compile(one_of(NAMES_AFTER_DURATIONS))
+_AGES = frozenset(AGE_UNITS)
+_AGE_LIST = frozenset(AGE_LIST_JOINS)
 PREFIX_ENDS = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {"\n"}
 """The characters a match of :data:`PREFIX` can end with (``$`` also matches before a final
 newline): after any other, the pattern is not searched."""
@@ -175,8 +214,11 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     core = folded[run_start:run_end]
     arabic = core[0].isdigit()
     percent_words = core.startswith(PERCENT_WORDS)
+    places_only = False
     if not percent_words and not arabic and _NUMERAL_DIGITS.isdisjoint(core):
-        return NOT_NUMERAL  # 百姓, 千方百计, 万众一心
+        if not (_UNIT_ONLY.issuperset(core) and folded.endswith(_UNIT_ONLY_PREFIXES, claim.start, run_start)):
+            return NOT_NUMERAL  # 百姓, 千方百计, 万众一心
+        places_only = True  # 上百万人次, 近万家
     if shield is not None:
         return shield
     # the characters around the run: an ordinal, a date, a code, a set phrase
@@ -187,6 +229,8 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return IDENTIFIER if before.isalpha() else YEAR_OR_DATE
     if before in DATE_OPENERS:
         return YEAR_OR_DATE
+    if arabic and HEADING_NUMBER_MARK in core and (run_start == 0 or folded[run_start - 1] == "\n"):
+        return HEADING_NUMBER
     if not arabic and _in_set_phrase(folded, run_start, run_end):
         return SET_PHRASE
     after = folded[run_end:run_end + 1]
@@ -197,46 +241,91 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return YEAR_OR_DATE
     # what follows it: a unit, a scale, a range
     parts, end, unit_end = read_tail(folded, run_end, claim.end)
-    scale1, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high, suffix = parts
+    scale1, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high, per, suffix = parts
     scale = scale1 or scale2
+    factor = SCALES[scale] if scale else 1
+    if scale1 and scale2 and infix in SCALED_INFIXES:
+        factor *= SCALES[scale2]  # 3万多亿元, 5千多万元: both scales apply
+    counter = None
+    if unit_raw is None and arabic and not suffix and not separator:
+        counter = _counter_at(folded, end, claim.end)  # 3镇、2乡: a counter by its place
+        if counter is not None:
+            unit_raw, end, unit_end = counter, end + 1, end + 1
     if percent_words:
         unit_raw, scale = "%", None
     elif unit_raw is None and not (scale and arabic) and not (
-            not arabic and ("万" in core or "亿" in core) and len(core) > 1):
+            not arabic and ("万" in core or "亿" in core) and len(core) > 1 and not places_only):
         if arabic and len(core.replace(",", "").split(".")[0]) == 4 and after in YEAR_FOLLOWERS:
             return YEAR_OR_DATE
         return NO_UNIT
     if unit_raw == "年" and _is_year(folded, core, arabic, unit_end):
         return YEAR_OR_DATE
-    if not arabic and core == "一" and not infix and not separator:
-        return ARTICLE_YI  # 一个机制, 一项工作: the indefinite article, not a count
+    if unit_raw in _DURATIONS and _NAME_AFTER_DURATION.match(folded, end):
+        return NAME  # 五年任期, 24小时值班制
+    if unit_raw in _AGES and _names_a_group(folded, end, claim.end):
+        return AGE_GROUP  # 60岁以上老人
+    if not arabic and core == "一" and not infix and not separator and (
+            unit_raw not in ONE_COUNTS or folded.startswith(core, end)):
+        return ARTICLE_YI  # 一个机制, 一项工作, 一人一档: the indefinite article, not a count
     if DIGITS.get(core) == 0:
         return NOT_NUMERAL  # a lone 零
-    value = _value(core, scale)
+    value = _value(core, factor, places_only)
     if value is None:
         return NOT_NUMERAL
     high: float | None = None
     if high_raw and (unit_raw or high_scale):
-        high = _value(high_raw, high_scale or scale)
+        high = _value(high_raw, SCALES[high_scale] if high_scale else factor)
         if unit_raw == "年" and high is not None and high >= 1000:
             return YEAR_OR_DATE  # 2021至2025年
     elif separator:
         return NO_UNIT if unit_raw is None else YEAR_OR_DATE
     if unit_high:
-        high = _value(unit_high, None)
+        high = _value(unit_high, 1)
     qualifier: Qualifier = "exact"
     start = run_start
     prefix = (PREFIX.search(folded, max(claim.start, run_start - _PREFIX_REACH), run_start)
               if folded[run_start - 1] in PREFIX_ENDS else None)
     if prefix and _is_qualifier(folded, prefix, arabic):
         qualifier = PREFIX_QUALIFIERS[prefix["word"]]
-        start = prefix.start()
+        start = prefix.start("word")
+        if prefix["negation"] and qualifier in _TURNED:
+            qualifier = _TURNED[qualifier]  # 不得低于: a lower bound
+            start = prefix.start()
+    elif prefix is None and run_start > claim.start and folded[run_start - 1] not in _DIGIT_OR_DELIMITER:
+        across = _ACROSS_VERB.search(folded, max(claim.start, run_start - _ACROSS_REACH), run_start)
+        if across is not None and not _DIGIT_OR_DELIMITER.intersection(across["verb"]) \
+                and "的" not in across["verb"]:
+            qualifier = ACROSS_VERB_QUALIFIERS[folded[across.start():across.start("verb")]]
     if infix or infix2:
         qualifier = "approx"
     if suffix:
         qualifier = SUFFIX_QUALIFIERS[suffix]
-    unit = UNITS[unit_raw] if unit_raw else None
+    elif high is not None and qualifier == "exact":
+        qualifier = "range"
+    unit = UNITS.get(unit_raw, unit_raw) if unit_raw else None
+    if unit and per:
+        unit = f"{unit}{PER}{per}"  # 3.5万元/户: the scale is the numerator's
     return Quantity(start, end, claim.text[start:end], value, high, unit, qualifier)
+
+
+def _counter_at(folded: str, at: int, claim_end: int) -> str | None:
+    """A character after an Arabic number that is a counter by its place: a CJK character outside
+    :data:`COUNTERS_NOT`, before a comma, 、 or the claim's end (3镇、2乡)."""
+    if at >= claim_end:
+        return None
+    char = folded[at]
+    if not ("\u4e00" <= char <= "\u9fff") or char in _NOT_COUNTERS:
+        return None
+    return char if at + 1 == claim_end or folded[at + 1] in _COUNTER_ENDS else None
+
+
+def _names_a_group(folded: str, end: int, claim_end: int) -> bool:
+    """Whether an age is followed by the people it names (60岁以上老人, 60岁以上的老人), not by a
+    delimiter or the next age of a list (年龄在55岁以下。 60岁、55岁以下)."""
+    if end >= claim_end:
+        return False
+    char = folded[end]
+    return "\u4e00" <= char <= "\u9fff" and char not in _AGE_LIST
 
 
 def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -> bool:
@@ -244,6 +333,8 @@ def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -
     scale or range can follow (:data:`TAIL_STARTS`), and the run is neither 百分之X nor scaled by
     万/亿 itself."""
     if run_end < claim_end and folded[run_end] in TAIL_STARTS:
+        return True
+    if folded[run_start].isdigit() and _counter_at(folded, run_end, claim_end) is not None:
         return True
     core = folded[run_start:run_end]
     return "万" in core or "亿" in core or core.startswith(PERCENT_WORDS)
@@ -272,30 +363,32 @@ def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:
     return not (word in CHINESE_ONLY_PREFIXES and arabic)
 
 
-def _value(core: str, scale: str | None) -> float | None:
-    """The number a cleaned core stands for, times its 万/亿 scale; ``None`` if it is no numeral,
+def _value(core: str, factor: int, places_only: bool = False) -> float | None:
+    """The number a cleaned core stands for, times its 万/亿 ``factor``; ``None`` if it is no numeral,
     or no float holds it (a run of 309 digits: a metric holds a finite float, never infinity).
 
     Cached for short cores: the same few (一, 两, 12, 100) recur in every report, and a long one
     (a run of digits a scraper left) would stay in the cache of a long-lived process.
     """
+    if places_only:  # 上百万: one of the places written
+        return float(math.prod(numerals.UNITS[char] for char in core) * factor)
     if len(core) > _CACHED_CORE_CHARS:
-        return _read_value(core, scale)
-    return _cached_value(core, scale)
+        return _read_value(core, factor)
+    return _cached_value(core, factor)
 
 
 _CACHED_CORE_CHARS = 24
 """The longest core :func:`_value` caches (1,234,567,890.12 has 16 characters)."""
 
 
-def _read_value(core: str, scale: str | None) -> float | None:
+def _read_value(core: str, factor: int) -> float | None:
     core = core.removeprefix(PERCENT_WORDS).replace(",", "")
     try:
         number = Decimal(core) if core[0].isdigit() else Decimal(str(cn_quantity(core)))
     except (InvalidOperation, ValueError, IndexError):
         return None
-    if scale:
-        number *= SCALES[scale]
+    if factor != 1:
+        number *= factor
     value = float(number)
     return value if math.isfinite(value) else None
 
