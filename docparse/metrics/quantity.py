@@ -46,6 +46,7 @@ from .lexicon import (
     PERIOD_AFTER_YEARS,
     PREFIX_QUALIFIERS,
     RANGE_SEPARATORS,
+    REST_SCALES,
     SCALED_INFIXES,
     SCALES,
     SET_PHRASES,
@@ -153,14 +154,16 @@ def _suffix_word(suffix: str) -> str:
 
 _SCALE = "|".join(_scale_word(scale) for scale in SCALES)
 TAIL = re.compile(  # read_quantity unpacks its groups in this order
-    rf"(?P<scale>{_SCALE})?(?P<infix>{one_of(INFIXES)})?(?P<scale2>{_SCALE})?"
+    rf"(?P<scale>{_SCALE})?(?:(?<=[万亿])(?P<rest>[0-9])(?P<rest_scale>{one_of(REST_SCALES)}))?"
+    rf"(?P<infix>{one_of(INFIXES)})?(?P<scale2>{_SCALE})?"
     rf"(?:(?P<sep>{one_of(RANGE_SEPARATORS)})(?P<high>{_ARABIC}|{_CHINESE})(?P<hscale>{_SCALE})?)?"
     rf"(?P<infix2>{one_of(INFIXES_AFTER_HIGH)})?"
     rf"(?P<unit>{one_of(sorted(UNITS, key=len, reverse=True))})?"
     rf"(?:(?:{one_of(RANGE_SEPARATORS)})(?P<rhigh>{_ARABIC})(?P=unit))?"
     rf"(?:{re.escape(PER)}(?P<per>{one_of(sorted(PER_UNITS, key=len, reverse=True))}))?"
     rf"(?P<suffix>{'|'.join(_suffix_word(suffix) for suffix in SUFFIX_QUALIFIERS)})?")
-"""What follows a numeral run: scale (万), approximation (余), the high end of a range (至5),
+"""What follows a numeral run: scale (万), the rest below it (1万6千), approximation (余), the
+high end of a range (至5),
 unit (个), the unit again after the high end (3个至5个), the unit it is counted per (/户),
 suffix (以上). Every part is optional."""
 Tail = tuple[tuple[str | None, ...], int, int]
@@ -241,10 +244,18 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return YEAR_OR_DATE
     # what follows it: a unit, a scale, a range
     parts, end, unit_end = read_tail(folded, run_end, claim.end)
-    scale1, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high, per, suffix = parts
+    (scale1, rest, rest_scale, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high,
+     per, suffix) = parts
     scale = scale1 or scale2
     factor = SCALES[scale] if scale else 1
-    if scale1 and scale2 and infix in SCALED_INFIXES:
+    rest_value = 0
+    if rest and rest_scale:  # 1万6千多户, 1亿3千多万: the digit after the scale counts below it
+        rest_value = int(rest) * REST_SCALES[rest_scale]
+        if scale2 and infix in SCALED_INFIXES:
+            rest_value *= SCALES[scale2]
+        if scale1 is None or rest_value >= SCALES[scale1]:
+            return NO_UNIT
+    elif scale1 and scale2 and infix in SCALED_INFIXES:
         factor *= SCALES[scale2]  # 3万多亿元, 5千多万元: both scales apply
     counter = None
     if unit_raw is None and arabic and not suffix and not separator:
@@ -272,6 +283,7 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     value = _value(core, factor, places_only)
     if value is None:
         return NOT_NUMERAL
+    value += rest_value
     high: float | None = None
     if high_raw and (unit_raw or high_scale):
         high = _value(high_raw, SCALES[high_scale] if high_scale else factor)

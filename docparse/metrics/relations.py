@@ -82,6 +82,8 @@ _FROM_REACH = 10
 _TO = re.compile(
     f"(?:的)?(?P<cue>{one_of(CHANGE_WORDS)})(?:{one_of(TO_LINKS)}){_YEAR_OF.format(name='year')}$")
 """Between the two figures: the change word, 到/至 and the new level's own year (增加到, 增至2024年的)."""
+_POINTS = ("exact", "approx")
+"""The qualifiers of a figure that is one point, between which a change is derived."""
 _UP_WORDS = frozenset(word for word, direction in CHANGE_WORDS.items() if direction == "up")
 
 
@@ -104,8 +106,8 @@ def relate_from_to(folded: str, drafts: list[Draft]) -> None:
             new.period = to["year"]
         new.measure, new.direction = "level", "up" if to["cue"] in _UP_WORDS else "down"
         new.baseline_value = old.quantity.value
-        if old.quantity.unit == new.quantity.unit and old.quantity.value_high is None \
-                and new.quantity.value_high is None:
+        if old.quantity.unit == new.quantity.unit and old.quantity.qualifier in _POINTS \
+                and new.quantity.qualifier in _POINTS:
             new.change_value = round(new.quantity.value - old.quantity.value, 10)
         if old.label:
             new.label, new.subject = old.label, old.subject
