@@ -20,7 +20,7 @@ from pydantic_core import PydanticUndefined
 
 from .ladder import EnumStyle, MarkerStyle
 
-SCHEMA_VERSION: Final = "2.1.0"
+SCHEMA_VERSION: Final = "2.2.0"
 """Bumped on every change of the output: minor for additions, major for breaking changes
 (CHANGELOG.md lists them). A Document JSON of another major version is refused on reading."""
 
@@ -243,7 +243,7 @@ class Metric(_Model):
     value: float
     """The number, fully scaled (``2.3万户`` → 23000; ``134.9万亿元`` → 1.349e14 with unit 元)."""
     value_high: float | None = None
-    """Upper end of a range (``3至5年`` → value 3, value_high 5)."""
+    """Upper end of a range (``3至5年`` → value 3, value_high 5, qualifier ``range``)."""
     unit: str | None = None
     """Counter or unit as normalized: 次 件 个 人次 元 % 个百分点 …"""
     qualifier: Qualifier = "exact"
