@@ -36,6 +36,7 @@ from .lexicon import (
     RATES,
     SINCE,
     TARGET_INTROS,
+    TARGET_WORD_NOT_BEFORE,
     TARGET_WORDS,
     TRAIL_WORDS,
     VERBS,
@@ -152,7 +153,10 @@ def fold_digits(text: str) -> str:
 
 # ---------------------------------------------------------------------------- targets
 
-_TARGET = re.compile(one_of(TARGET_WORDS))
+_TARGET = re.compile("|".join(
+    re.escape(word) + (f"(?!{re.escape(TARGET_WORD_NOT_BEFORE[word])})" if word in TARGET_WORD_NOT_BEFORE
+                       else "")
+    for word in TARGET_WORDS))
 _TARGET_INTRO = re.compile(f"(?:{one_of(TARGET_INTROS)})(?:{one_of(INTRO_LINKS)})?:")
 """``今年发展主要预期目标是：`` opens a list of targets that runs on over ；-separated claims."""
 

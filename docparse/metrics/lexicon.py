@@ -223,6 +223,9 @@ YEAR_LEADS = (*AS_OF, "到", "在", "于", "至")
 TARGET_WORDS = ("目标", "预期", "力争", "争取", "确保")
 """The words that make a figure in their clause a target (力争达到90%, 确保完成)."""
 
+TARGET_WORD_NOT_BEFORE: dict[str, str] = {"预期": "寿命"}
+"""A target word followed by this is part of a name instead (人均预期寿命)."""
+
 TARGET_INTROS = ("预期目标", "主要目标", "目标任务", "目标")
 """With 是/为 and a colon, these open a list of targets (主要预期目标是:…;…)."""
 
