@@ -291,6 +291,8 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             if len(subject) >= 2 and subject not in _VERBS:  # 县委理论学习中心组 | 组织专题学习
                 draft.subject = subject
                 draft.label = draft.label[verb.start():]
+                if draft.label in _VERBS:  # 每个村|选派一名联络员: what was done names it
+                    draft.label = _label_after(folded, claim.text, quantity.end) or draft.label
 
 
 def _is_change(folded: str, cue: re.Match[str], has_baseline: bool) -> bool:
