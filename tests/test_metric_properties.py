@@ -28,8 +28,8 @@ dates = st.one_of(
     st.builds(lambda m, d: f"{m}月{d}日", months, days),
 )
 document_numbers = st.builds(
-    lambda org, kind, y, n: f"{org}{kind}〔{y}〕{n}号", st.sampled_from(["国办", "晋政", "运政", "保政办", "京"]),
-    st.sampled_from(["发", "函", "办发", "字"]), years, small)
+    lambda org, kind, y, n: f"{org}{kind}〔{y}〕{n}号",
+    st.sampled_from(["国办", "晋政", "运政", "保政办", "京"]), st.sampled_from(["发", "函", "办发", "字"]), years, small)
 ordinals = st.one_of(
     st.builds(lambda n: f"第{n}条", small),
     st.builds(lambda n: f"第{int_to_cn(n)}条", small),
@@ -50,7 +50,8 @@ AFTER = ["", ",", "。", "、", "以来", "发布", "规定", "印发", "开展�
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(BEFORE), never_metrics, st.sampled_from(AFTER))
-def test_no_year_date_document_number_or_ordinal_becomes_a_metric(before: str, phrase: str, after: str) -> None:
+def test_no_year_date_document_number_or_ordinal_becomes_a_metric(before: str, phrase: str,
+                                                                  after: str) -> None:
     title = "关于2022年度法治政府建设情况的报告\n一、主要举措和成效\n"
     text = f"{title}{before}{phrase}{after}。\n"
     start = len(title) + len(before)
