@@ -29,7 +29,8 @@ dates = st.one_of(
 )
 document_numbers = st.builds(
     lambda org, kind, y, n: f"{org}{kind}〔{y}〕{n}号",
-    st.sampled_from(["国办", "晋政", "运政", "保政办", "京"]), st.sampled_from(["发", "函", "办发", "字"]), years, small)
+    st.sampled_from(["国办", "晋政", "运政", "保政办", "京"]), st.sampled_from(["发", "函", "办发", "字"]),
+    years, small)
 ordinals = st.one_of(
     st.builds(lambda n: f"第{n}条", small),
     st.builds(lambda n: f"第{int_to_cn(n)}条", small),
