@@ -219,3 +219,10 @@ def test_ages_and_durations_are_no_total_and_part() -> None:
 def test_labels_are_trimmed_of_verbs_and_particles() -> None:
     assert by_raw("财政赤字率一直控制在3%以内。")["3%以内"].label == "财政赤字率"
     assert by_raw("每个村选派一名联络员。")["一名"].label == "联络员"
+
+
+def test_a_number_of_years_that_is_a_period_is_no_metric() -> None:
+    sentence = ("过去五年,我们砥砺前行。第十二届全国人民代表大会第一次会议以来的五年,是极不平凡的五年。"
+                "中央财政五年投入专项扶贫资金2800多亿元。")
+    assert [m.raw for m in metrics_of(sentence)] == ["2800多亿元"]
+    assert by_raw("许可证有效期为五年。")["五年"].unit == "年"  # made up: a term in a rule

@@ -96,6 +96,13 @@ SUFFIX_NOT_BEFORE: dict[str, str] = {"以上": "率"}
 PERIOD_AFTER_YEARS = "度底初末中版级前来"
 """After N年, one of these makes the 年 part of a date or period (三年来, 五年前), not a count of years."""
 
+PERIOD_BEFORE_YEARS = ("过去", "今后", "未来", "最近", "近", "这", "那", "头", "的")
+"""Before N年, one of these makes it a period (过去五年, 近三年, 极不平凡的五年), not a count of years."""
+
+YEAR_COUNT_FOLLOWERS = "以多余左上内"
+"""After a Chinese N年, what a count of years goes on with (三年以上, 五年左右); before any other
+word, a Chinese N年 is the time of what follows (五年投入…, 五年增加70%), and a period."""
+
 # ---------------------------------------------------------------------------- before the number
 
 PREFIX_QUALIFIERS: dict[str, Qualifier] = {

@@ -44,6 +44,7 @@ from .lexicon import (
     PER,
     PER_UNITS,
     PERIOD_AFTER_YEARS,
+    PERIOD_BEFORE_YEARS,
     PREFIX_QUALIFIERS,
     RANGE_SEPARATORS,
     REST_SCALES,
@@ -54,6 +55,7 @@ from .lexicon import (
     SUFFIX_QUALIFIERS,
     UNIT_ONLY_NUMERALS,
     UNITS,
+    YEAR_COUNT_FOLLOWERS,
     YEAR_FOLLOWERS,
     one_of,
 )
@@ -199,6 +201,7 @@ _DURATIONS = frozenset(DURATION_UNITS)
 _NAME_AFTER_DURATION = re.compile(one_of(NAMES_AFTER_DURATIONS))
 _AGES = frozenset(AGE_UNITS)
 _AGE_LIST = frozenset(AGE_LIST_JOINS)
+_YEAR_COUNT_FOLLOWERS = frozenset(YEAR_COUNT_FOLLOWERS)
 PREFIX_ENDS = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {"\n"}
 """The characters a match of :data:`PREFIX` can end with (``$`` also matches before a final
 newline): after any other, the pattern is not searched."""
@@ -269,7 +272,7 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         if arabic and len(core.replace(",", "").split(".")[0]) == 4 and after in YEAR_FOLLOWERS:
             return YEAR_OR_DATE
         return NO_UNIT
-    if unit_raw == "年" and _is_year(folded, core, arabic, unit_end):
+    if unit_raw == "年" and _is_year(claim, core, arabic, run_start, unit_end):
         return YEAR_OR_DATE
     if unit_raw in _DURATIONS and _NAME_AFTER_DURATION.match(folded, end):
         return NAME  # 五年任期, 24小时值班制
@@ -358,13 +361,20 @@ def _in_set_phrase(folded: str, run_start: int, run_end: int) -> bool:
         folded, max(0, run_start - _PHRASE_REACH), run_end + _PHRASE_REACH))
 
 
-def _is_year(folded: str, core: str, arabic: bool, unit_end: int) -> bool:
-    """Whether N年 is a year or a period (2022年, 二〇二二年, 三年来), not a count of years."""
+def _is_year(claim: ClaimText, core: str, arabic: bool, run_start: int, unit_end: int) -> bool:
+    """Whether N年 is a year or a period (2022年, 二〇二二年, 三年来, 过去五年, 五年投入…), not a
+    count of years."""
+    folded = claim.folded
     digits = core.replace(",", "")
     spelled_year = not arabic and len(core) >= 3 and all(char in DIGITS for char in core)  # 二〇二二
     if (arabic and (len(digits) >= 3 or "." in digits)) or spelled_year:
         return True
-    return folded[unit_end:unit_end + 1] in PERIOD_AFTER_YEARS
+    after = folded[unit_end:unit_end + 1] if unit_end < claim.end else ""
+    if after and after in PERIOD_AFTER_YEARS:
+        return True
+    if folded.endswith(PERIOD_BEFORE_YEARS, claim.start, run_start):
+        return True
+    return not arabic and "\u4e00" <= after <= "\u9fff" and after not in _YEAR_COUNT_FOLLOWERS
 
 
 def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:
