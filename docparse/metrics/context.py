@@ -210,13 +210,14 @@ class Draft:
 
 
 CHANGE_CUE = re.compile(
-    f"(?P<cue>{one_of(CHANGE_WORDS)})(?P<link>{one_of(CHANGE_LINKS)})?(?:{one_of(CHANGE_QUALIFIERS)})?$")
-"""A change word, then 了/达到/…, then 约/近/… right before the figure (增长了约5%)."""
-CHANGE_RATE = re.compile(f"(?P<rate>{one_of(RATES)})(?:{one_of(RATE_LINKS)})?$")
+    f"(?P<cue>{one_of(CHANGE_WORDS)})(?P<link>{one_of(CHANGE_LINKS)})?(?:{one_of(CHANGE_QUALIFIERS)})? *$")
+"""A change word, then 了/达到/…, then 约/近/… right before the figure (增长了约5%), perhaps with a
+space between (a scraped page's en space, folded)."""
+CHANGE_RATE = re.compile(f"(?P<rate>{one_of(RATES)})(?:{one_of(RATE_LINKS)})? *$")
 """A rate's name right before the figure (增速为5.2%)."""
 CUE_ENDS = frozenset(word[-1] for words in (CHANGE_WORDS, CHANGE_LINKS, CHANGE_QUALIFIERS)
-                     for word in words) | {"\n"}
-RATE_ENDS = frozenset(word[-1] for words in (RATES, RATE_LINKS) for word in words) | {"\n"}
+                     for word in words) | {"\n", " "}
+RATE_ENDS = frozenset(word[-1] for words in (RATES, RATE_LINKS) for word in words) | {"\n", " "}
 """The characters a match of :data:`CHANGE_CUE` / :data:`CHANGE_RATE` can end with (``$`` also
 matches before a final newline): before a figure that follows any other, neither is searched."""
 _DOWN = frozenset(word for table in (CHANGE_WORDS, RATES) for word, direction in table.items()

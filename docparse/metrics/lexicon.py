@@ -165,7 +165,8 @@ CHANGE_WORDS: dict[str, Direction] = {
     "多": "up",
     "下降": "down", "降低": "down", "减少": "down", "压缩": "down", "缩短": "down", "缩减": "down",
     "回落": "down", "下滑": "down", "降": "down", "减": "down", "少": "down",
-    "上涨": "up", "增多": "up", "回升": "up", "下跌": "down", "收窄": "down",
+    "上涨": "up", "增多": "up", "回升": "up", "下跌": "down", "收窄": "down", "增收": "up", "增支": "up",
+    "减收": "down", "减支": "down",
 }
 """The words that make the figure after them a change, and its direction (增长12%, 下降3个百分点)."""
 
