@@ -47,7 +47,7 @@ UNITS: dict[str, str] = {
     "平方千米": "平方千米", "立方": "立方米", "千帕": "千帕", "兆帕": "兆帕", "兆瓦": "兆瓦",
     "兆瓦时": "兆瓦时", "千伏": "千伏", "千伏安": "千伏安", "伏": "伏", "千卡": "千卡", "吨公里": "吨公里",
     "人公里": "人公里", "吨标准煤": "吨标准煤", "欧元": "欧元", "港元": "港元",
-    "个点": "个点",
+    "个点": "个点", "μg/m³": "微克/立方米", "μg/m3": "微克/立方米", "mg/m³": "毫克/立方米",
 }
 """The units a figure is counted or measured in, each as written → as the metric names it. A unit
 that begins with a scale (千瓦, 千帕) is a unit: the scale does not take its first character."""
@@ -57,6 +57,9 @@ COUNTERS_NOT = ("年月日号时分秒周季度届期段级章节款楼层版型
 """After an Arabic number, a character outside :data:`UNITS` that is a counter only by its place
 (3镇、2乡; a character before a comma or 、): unless it is one of these, which write dates, times,
 ordinals and function words (3号, 5楼, 10后)."""
+
+SPACED_UNITS = "%‰"
+"""Units that a scraped page may part from their figure by a space (增长16.1 %)."""
 
 PER = "/"
 """Between the two units of a compound unit (3.5万元/户, 38微克/立方米)."""
@@ -247,7 +250,8 @@ SET_PHRASES = (
     "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "三个代表", "一带一路", "一国两制",
     "两学一做", "三严三实", "一岗双责", "一次性", "一门式", "一号文件", "千家万户", "三年行动",
     "五年规划", "十年规划", "一个中心", "两个基本点", "一类", "一批", "一条龙", "一站", "两级", "三级",
-    "八项规定", "三次产业", "三项制度", "三大攻坚战", "两个责任", "三会一课", "一岗双责", "五年任期",
+    "八项规定", "三次产业", "一本上线", "二本上线", "二本以上", "三项制度", "三大攻坚战", "两个责任",
+    "三会一课", "五年任期",
 )
 """Set phrases whose numerals count nothing (一网通办, 四个意识, 县乡两级)."""
 

@@ -51,6 +51,7 @@ from .lexicon import (
     SCALED_INFIXES,
     SCALES,
     SET_PHRASES,
+    SPACED_UNITS,
     SUFFIX_NOT_BEFORE,
     SUFFIX_QUALIFIERS,
     UNIT_ONLY_NUMERALS,
@@ -202,6 +203,7 @@ _NAME_AFTER_DURATION = re.compile(one_of(NAMES_AFTER_DURATIONS))
 _AGES = frozenset(AGE_UNITS)
 _AGE_LIST = frozenset(AGE_LIST_JOINS)
 _YEAR_COUNT_FOLLOWERS = frozenset(YEAR_COUNT_FOLLOWERS)
+_SPACED_UNITS = frozenset(SPACED_UNITS)
 PREFIX_ENDS = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {"\n"}
 """The characters a match of :data:`PREFIX` can end with (``$`` also matches before a final
 newline): after any other, the pattern is not searched."""
@@ -265,6 +267,8 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         counter = _counter_at(folded, end, claim.end)  # 3镇、2乡: a counter by its place
         if counter is not None:
             unit_raw, end, unit_end = counter, end + 1, end + 1
+        elif folded[end:end + 1] == " " and end + 1 < claim.end and folded[end + 1] in SPACED_UNITS:
+            unit_raw, end, unit_end = folded[end + 1], end + 2, end + 2  # 增长16.1 %
     if percent_words:
         unit_raw, scale = "%", None
     elif unit_raw is None and not (scale and arabic) and not (
@@ -349,7 +353,8 @@ def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -
     万/亿 itself."""
     if run_end < claim_end and folded[run_end] in TAIL_STARTS:
         return True
-    if folded[run_start].isdigit() and _counter_at(folded, run_end, claim_end) is not None:
+    if folded[run_start].isdigit() and (_counter_at(folded, run_end, claim_end) is not None or (
+            folded[run_end:run_end + 1] == " " and folded[run_end + 1:run_end + 2] in _SPACED_UNITS)):
         return True
     core = folded[run_start:run_end]
     return "万" in core or "亿" in core or core.startswith(PERCENT_WORDS)
