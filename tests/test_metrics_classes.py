@@ -226,3 +226,11 @@ def test_a_number_of_years_that_is_a_period_is_no_metric() -> None:
                 "中央财政五年投入专项扶贫资金2800多亿元。")
     assert [m.raw for m in metrics_of(sentence)] == ["2800多亿元"]
     assert by_raw("许可证有效期为五年。")["五年"].unit == "年"  # made up: a term in a rule
+
+
+def test_the_label_after_a_range_of_bounds_skips_its_other_end() -> None:
+    """regulation-023: 处5万元以上20万元以下的罚款."""
+    metrics = metrics_of("建设单位未依法报批建设项目环境影响报告书的,由县级以上环境保护行政主管部门责令停止建设,"
+                         "处5万元以上20万元以下的罚款。")
+    assert [(m.value, m.qualifier, m.label) for m in metrics] == [
+        (50000, "lower_bound", "罚款"), (200000, "upper_bound", "罚款")]

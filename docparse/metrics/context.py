@@ -328,6 +328,7 @@ _FROM_A_YEAR = re.compile(f"{_FROM}的 *$")
 _FROM_REACH = 10
 _VERB = re.compile(one_of(VERBS))
 _VERBS = frozenset(VERBS)
+_DIGIT = re.compile("[0-9]")
 _ANY_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
 
 
@@ -348,6 +349,13 @@ def _label_after(folded: str, text: str, end: int) -> str:
     limit = min(len(folded), end + _LABEL_AFTER_REACH)
     delimiter = _ANY_DELIMITER.search(folded, end, limit)
     stop = delimiter.start() if delimiter else limit
+    digit = _DIGIT.search(folded, end, stop)
+    if digit is not None:  # 5万元以上20万元以下的罚款: the noun after the other end of the range
+        of = folded.rfind("的", digit.end(), stop)
+        if of >= 0:
+            end = of + 1
+        else:
+            stop = digit.start()
     label = clean_label(text[end:stop])
     verb = _VERB.search(label, 2)
     return label[:verb.start()] if verb and verb.end() < len(label) else label
