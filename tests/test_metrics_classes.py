@@ -230,7 +230,7 @@ def test_a_number_of_years_that_is_a_period_is_no_metric() -> None:
 
 def test_the_label_after_a_range_of_bounds_skips_its_other_end() -> None:
     """regulation-023: 处5万元以上20万元以下的罚款."""
-    metrics = metrics_of("建设单位未依法报批建设项目环境影响报告书的,由县级以上环境保护行政主管部门责令停止建设,"
-                         "处5万元以上20万元以下的罚款。")
+    metrics = metrics_of("建设单位未依法报批建设项目环境影响报告书的,"
+                         "由县级以上环境保护行政主管部门责令停止建设,处5万元以上20万元以下的罚款。")
     assert [(m.value, m.qualifier, m.label) for m in metrics] == [
         (50000, "lower_bound", "罚款"), (200000, "upper_bound", "罚款")]
