@@ -234,3 +234,11 @@ def test_the_label_after_a_range_of_bounds_skips_its_other_end() -> None:
                          "由县级以上环境保护行政主管部门责令停止建设,处5万元以上20万元以下的罚款。")
     assert [(m.value, m.qualifier, m.label) for m in metrics] == [
         (50000, "lower_bound", "罚款"), (200000, "upper_bound", "罚款")]
+
+
+def test_weather_figures() -> None:
+    """stats-003: degrees, and a change against the usual year."""
+    mean, warmer = metrics_of("全年平均气温18.8℃，较常年偏高0.9℃。")
+    assert (mean.value, mean.unit, mean.measure) == (18.8, "℃", "level")
+    assert (warmer.unit, warmer.measure, warmer.direction, warmer.baseline) == ("℃", "change", "up", "常年")
+    assert [m.raw for m in metrics_of("中心城区新建1片运动游园，已建成33片高水平开放场地。")] == ["1片", "33片"]

@@ -47,7 +47,8 @@ UNITS: dict[str, str] = {
     "平方千米": "平方千米", "立方": "立方米", "千帕": "千帕", "兆帕": "兆帕", "兆瓦": "兆瓦",
     "兆瓦时": "兆瓦时", "千伏": "千伏", "千伏安": "千伏安", "伏": "伏", "千卡": "千卡", "吨公里": "吨公里",
     "人公里": "人公里", "吨标准煤": "吨标准煤", "欧元": "欧元", "港元": "港元",
-    "个点": "个点", "μg/m³": "微克/立方米", "μg/m3": "微克/立方米", "mg/m³": "毫克/立方米",
+    "片": "片", "℃": "℃", "个点": "个点",
+    "μg/m³": "微克/立方米", "μg/m3": "微克/立方米", "mg/m³": "毫克/立方米",
 }
 """The units a figure is counted or measured in, each as written → as the metric names it. A unit
 that begins with a scale (千瓦, 千帕) is a unit: the scale does not take its first character."""
@@ -169,7 +170,8 @@ CHANGE_WORDS: dict[str, Direction] = {
     "下降": "down", "降低": "down", "减少": "down", "压缩": "down", "缩短": "down", "缩减": "down",
     "回落": "down", "下滑": "down", "降": "down", "减": "down", "少": "down",
     "上涨": "up", "增多": "up", "回升": "up", "下跌": "down", "收窄": "down", "增收": "up", "增支": "up",
-    "减收": "down", "减支": "down",
+    "减收": "down", "减支": "down", "偏高": "up", "偏低": "down", "偏多": "up",
+    "偏少": "down",
 }
 """The words that make the figure after them a change, and its direction (增长12%, 下降3个百分点)."""
 
@@ -208,8 +210,8 @@ BASELINE_WORDS = ("同比", "环比")
 COMPARED_WITH = ("较", "比")
 """The words that introduce a baseline (较上年, 比2021年)."""
 
-PRIOR_YEARS = ("上年", "去年")
-"""The year before, which a change is measured against (较上年, 比去年)."""
+PRIOR_YEARS = ("上年", "去年", "常年")
+"""The year before, or the usual year, which a change is measured against (较上年, 比去年, 较常年)."""
 
 PRIOR_YEAR_POINTS = ("底", "末", "同期")
 """The points of the year before that a baseline may name (较上年底, 比去年同期)."""
