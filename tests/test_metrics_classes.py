@@ -242,4 +242,5 @@ def test_weather_figures() -> None:
     assert (mean.value, mean.unit, mean.measure) == (18.8, "℃", "level")
     assert (warmer.unit, warmer.measure, warmer.direction) == ("℃", "change", "up")
     assert warmer.baseline == "常年"
-    assert [m.raw for m in metrics_of("中心城区新建1片运动游园，已建成33片高水平开放场地。")] == ["1片", "33片"]
+    parks = metrics_of("中心城区新建1片运动游园，已建成33片高水平开放场地。")
+    assert [m.raw for m in parks] == ["1片", "33片"]
