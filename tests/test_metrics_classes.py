@@ -244,3 +244,9 @@ def test_weather_figures() -> None:
     assert warmer.baseline == "常年"
     parks = metrics_of("中心城区新建1片运动游园，已建成33片高水平开放场地。")
     assert [m.raw for m in parks] == ["1片", "33片"]
+
+
+def test_the_label_after_a_count_skips_the_count_that_follows() -> None:
+    """Sample 003 and 004 of the seeds: 对8类73项具体业务, 3部政府规章和576件规范性文件."""
+    assert [m.label for m in metrics_of("对8类73项具体业务办理流程进行优化。")] == ["具体业务", "具体业务"]
+    assert [m.label for m in metrics_of("对现行有效的3部政府规章和576件规范性文件进行清理。")][0] == "政府规章"

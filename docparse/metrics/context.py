@@ -28,6 +28,7 @@ from .lexicon import (
     LABEL_LEADS,
     LEVEL_LINKS,
     LIST_DELIMITER,
+    LIST_JOINS,
     OPENERS,
     PARTS_INTRO,
     PREVIOUS_YEAR_IN_FULL,
@@ -46,7 +47,7 @@ from .lexicon import (
     Direction,
     one_of,
 )
-from .quantity import Quantity
+from .quantity import Quantity, read_tail
 from .relations import continues_list, listed_names
 
 CLAUSE_REACH = 60
@@ -281,7 +282,8 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if not label and draft.measure == "change":
             label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
         if len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
-                folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由":
+                folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
+                or label.endswith(_LIST_JOINS):  # 3部政府规章和576件规范性文件
             label = _label_after(folded, claim.text, quantity.end) or label
         draft.label = label if len(label) <= LABEL_MAX else label[-LABEL_MAX:]
     if draft.label:
@@ -329,6 +331,8 @@ _FROM_REACH = 10
 _VERB = re.compile(one_of(VERBS))
 _VERBS = frozenset(VERBS)
 _DIGIT = re.compile("[0-9]")
+_LIST_JOINS = tuple(LIST_JOINS)
+_NUMBER = re.compile("[0-9]+(?:[.,][0-9]+)*")
 _ANY_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
 
 
@@ -354,9 +358,13 @@ def _label_after(folded: str, text: str, end: int) -> str:
         of = folded.rfind("的", digit.end(), stop)
         if of >= 0:
             end = of + 1
+        elif digit.start() == end:  # 8类73项具体业务: the noun after the count that follows
+            number = _NUMBER.match(folded, end, stop)
+            assert number is not None
+            _, end, _ = read_tail(folded, number.end(), stop)
         else:
             stop = digit.start()
-    label = clean_label(text[end:stop])
+    label = clean_label(text[end:stop]).rstrip("".join(LIST_JOINS))
     verb = _VERB.search(label, 2)
     return label[:verb.start()] if verb and verb.end() < len(label) else label
 
