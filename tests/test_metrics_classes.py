@@ -249,4 +249,4 @@ def test_weather_figures() -> None:
 def test_the_label_after_a_count_skips_the_count_that_follows() -> None:
     """Sample 003 and 004 of the seeds: 对8类73项具体业务, 3部政府规章和576件规范性文件."""
     assert [m.label for m in metrics_of("对8类73项具体业务办理流程进行优化。")] == ["具体业务", "具体业务"]
-    assert [m.label for m in metrics_of("对现行有效的3部政府规章和576件规范性文件进行清理。")][0] == "政府规章"
+    assert metrics_of("对现行有效的3部政府规章和576件规范性文件进行清理。")[0].label == "政府规章"
