@@ -250,3 +250,17 @@ def test_the_label_after_a_count_skips_the_count_that_follows() -> None:
     """Sample 003 and 004 of the seeds: 对8类73项具体业务, 3部政府规章和576件规范性文件."""
     assert [m.label for m in metrics_of("对8类73项具体业务办理流程进行优化。")] == ["具体业务", "具体业务"]
     assert metrics_of("对现行有效的3部政府规章和576件规范性文件进行清理。")[0].label == "政府规章"
+
+
+def test_terms_in_a_law() -> None:
+    """regulation-029 (民法典): terms of years are limits, 一人 of 确定一人或者数人 is no count."""
+    assert [(m.raw, m.value) for m in metrics_of("自然人下落不明满二年的,利害关系人可以申请。")] == [("二年", 2)]
+    term = metrics_of("草地的承包期为三十年至五十年。")[0]
+    assert (term.value, term.value_high, term.qualifier) == (30, 50, "range")
+    assert [m.raw for m in metrics_of("处五年以上十年以下有期徒刑。")] == ["五年以上", "十年以下"]
+    assert metrics_of("非法人组织可以确定一人或者数人代表该组织从事民事活动。") == []
+
+
+def test_a_decimal_amount_opening_a_line_is_a_metric() -> None:
+    doc = docparse.parse("关于2023年工作的报告\n一、主要工作\n3.5万元用于培训。\n5.5人员防护\n")
+    assert [m.raw for m in doc.metrics()] == ["3.5万元"]

@@ -103,9 +103,9 @@ PERIOD_AFTER_YEARS = "度底初末中版级前来"
 PERIOD_BEFORE_YEARS = ("过去", "今后", "未来", "最近", "近", "这", "那", "头", "的")
 """Before N年, one of these makes it a period (过去五年, 近三年, 极不平凡的五年), not a count of years."""
 
-YEAR_COUNT_FOLLOWERS = "以多余左上内"
-"""After a Chinese N年, what a count of years goes on with (三年以上, 五年左右); before any other
-word, a Chinese N年 is the time of what follows (五年投入…, 五年增加70%), and a period."""
+YEAR_COUNT_FOLLOWERS = "以多余左上内的至到及和或"
+"""After a Chinese N年, what a count of years goes on with (三年以上, 五年左右, 满二年的, 三十年至五十年);
+before any other word, a Chinese N年 is the time of what follows (五年投入…, 五年增加70%), and a period."""
 
 # ---------------------------------------------------------------------------- before the number
 
@@ -132,7 +132,7 @@ ACROSS_VERB_QUALIFIERS: dict[str, Qualifier] = {
 ACROSS_VERB_REACH = 4
 """How many characters of a verb may stand between an :data:`ACROSS_VERB_QUALIFIERS` word and its figure."""
 
-ONE_COUNTS = ("名", "位", "人", "户", "例")
+ONE_COUNTS = ("名", "位")
 """After 一, these count (选派一名联络员), where other counters make 一 the indefinite article (一个机制)."""
 
 UNIT_ONLY_NUMERALS = "百千万亿"
@@ -141,8 +141,8 @@ UNIT_ONLY_NUMERALS = "百千万亿"
 CHINESE_ONLY_PREFIXES = ("数", "几", "上")
 """Prefixes that qualify only a Chinese numeral (数十, 几百, 上万), not Arabic digits."""
 
-NOT_NEAR_AFTER = "习最接将附"
-"""近 after one of these is part of a word (习近平, 最近, 附近), not 'nearly'."""
+PREFIX_NOT_AFTER: dict[str, str] = {"近": "习最接将附", "上": "以"}
+"""A prefix after one of these is part of a word (习近平, 最近, 附近; 五年以上十年以下), not a qualifier."""
 
 ORDINAL_MARK = "第"
 """Before a numeral: an ordinal (第一, 第3)."""
@@ -273,7 +273,8 @@ AGE_LIST_JOINS = "、和及或至到"
 """After an age, these continue a list or range of ages (60岁、55岁以下), which is no group."""
 
 HEADING_NUMBER_MARK = "."
-"""In an Arabic number at the start of a line, this makes it a heading number (4.2应急响应)."""
+"""In an Arabic number at the start of a line, this makes it a heading number (4.2应急响应, 5.5人员防护),
+unless a scale or a percent sign follows it (3.5万元用于培训, 2.5%)."""
 
 # ---------------------------------------------------------------------------- from A to B
 

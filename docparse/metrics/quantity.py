@@ -38,13 +38,13 @@ from .lexicon import (
     LIST_DELIMITER,
     NAMES_AFTER_DURATIONS,
     NEGATIONS,
-    NOT_NEAR_AFTER,
     ONE_COUNTS,
     ORDINAL_MARK,
     PER,
     PER_UNITS,
     PERIOD_AFTER_YEARS,
     PERIOD_BEFORE_YEARS,
+    PREFIX_NOT_AFTER,
     PREFIX_QUALIFIERS,
     RANGE_SEPARATORS,
     REST_SCALES,
@@ -162,7 +162,7 @@ TAIL = re.compile(  # read_quantity unpacks its groups in this order
     rf"(?:(?P<sep>{one_of(RANGE_SEPARATORS)})(?P<high>{_ARABIC}|{_CHINESE})(?P<hscale>{_SCALE})?)?"
     rf"(?P<infix2>{one_of(INFIXES_AFTER_HIGH)})?"
     rf"(?P<unit>{one_of(sorted(UNITS, key=len, reverse=True))})?"
-    rf"(?:(?:{one_of(RANGE_SEPARATORS)})(?P<rhigh>{_ARABIC})(?P=unit))?"
+    rf"(?:(?:{one_of(RANGE_SEPARATORS)})(?P<rhigh>{_ARABIC}|{_CHINESE})(?P=unit))?"
     rf"(?:{re.escape(PER)}(?P<per>{one_of(sorted(PER_UNITS, key=len, reverse=True))}))?"
     rf"(?P<suffix>{'|'.join(_suffix_word(suffix) for suffix in SUFFIX_QUALIFIERS)})?")
 """What follows a numeral run: scale (万), the rest below it (1万6千), approximation (余), the
@@ -237,8 +237,6 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return IDENTIFIER if before.isalpha() else YEAR_OR_DATE
     if before in DATE_OPENERS:
         return YEAR_OR_DATE
-    if arabic and HEADING_NUMBER_MARK in core and (run_start == 0 or folded[run_start - 1] == "\n"):
-        return HEADING_NUMBER
     if not arabic and _in_set_phrase(folded, run_start, run_end):
         return SET_PHRASE
     after = folded[run_end:run_end + 1]
@@ -269,6 +267,9 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
             unit_raw, end, unit_end = counter, end + 1, end + 1
         elif folded[end:end + 1] == " " and end + 1 < claim.end and folded[end + 1] in SPACED_UNITS:
             unit_raw, end, unit_end = folded[end + 1], end + 2, end + 2  # 增长16.1 %
+    if arabic and HEADING_NUMBER_MARK in core and (run_start == 0 or folded[run_start - 1] == "\n") \
+            and not scale and unit_raw not in _SPACED_UNITS:
+        return HEADING_NUMBER
     if percent_words:
         unit_raw, scale = "%", None
     elif unit_raw is None and not (scale and arabic) and not (
@@ -300,6 +301,8 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return NO_UNIT if unit_raw is None else YEAR_OR_DATE
     if unit_high:
         high = _value(unit_high, 1)
+    if high is not None and high <= value:
+        return NO_UNIT  # 3109290091-16.6%: table cells run together, no range
     qualifier: Qualifier = "exact"
     start = run_start
     prefix = (PREFIX.search(folded, max(claim.start, run_start - _PREFIX_REACH), run_start)
@@ -383,9 +386,11 @@ def _is_year(claim: ClaimText, core: str, arabic: bool, run_start: int, unit_end
 
 
 def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:
-    """Whether a word before the number qualifies it: not the 近 of 习近平 or 最近, nor 数/几/上 + digits."""
+    """Whether a word before the number qualifies it: not the 近 of 习近平 or 最近, nor the 上 of
+    以上, nor 数/几/上 + digits."""
     word = prefix["word"]
-    if word == "近" and folded[prefix.start() - 1: prefix.start()] in NOT_NEAR_AFTER:
+    before = folded[prefix.start() - 1: prefix.start()]
+    if before and before in PREFIX_NOT_AFTER.get(word, ""):
         return False
     return not (word in CHINESE_ONLY_PREFIXES and arabic)
 
