@@ -254,7 +254,8 @@ def test_the_label_after_a_count_skips_the_count_that_follows() -> None:
 
 def test_terms_in_a_law() -> None:
     """regulation-029 (民法典): terms of years are limits, 一人 of 确定一人或者数人 is no count."""
-    assert [(m.raw, m.value) for m in metrics_of("自然人下落不明满二年的,利害关系人可以申请。")] == [("二年", 2)]
+    missing = metrics_of("自然人下落不明满二年的,利害关系人可以申请。")
+    assert [(m.raw, m.value) for m in missing] == [("二年", 2)]
     term = metrics_of("草地的承包期为三十年至五十年。")[0]
     assert (term.value, term.value_high, term.qualifier) == (30, 50, "range")
     assert [m.raw for m in metrics_of("处五年以上十年以下有期徒刑。")] == ["五年以上", "十年以下"]
