@@ -31,6 +31,7 @@ from .lexicon import (
     LIST_JOINS,
     OPENERS,
     PARTS_INTRO,
+    PREDICATE_STARTS,
     PREVIOUS_YEAR_IN_FULL,
     PRIOR_PERIODS,
     RATE_LINKS,
@@ -284,7 +285,10 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
                 folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
                 or label.endswith(_LIST_JOINS):  # 3部政府规章和576件规范性文件
-            label = _label_after(folded, claim.text, quantity.end) or label
+            after = _label_after(folded, claim.text, quantity.end)
+            if after:  # the noun after the count: no verb splits it (新增四个行政编制)
+                draft.label = after
+                return
         draft.label = label if len(label) <= LABEL_MAX else label[-LABEL_MAX:]
     if draft.label:
         quote_end = max(draft.label.rfind("”"), draft.label.rfind("》"))
@@ -329,6 +333,9 @@ _FROM_A_YEAR = re.compile(f"{_FROM}的 *$")
 """从2020年的 right before a figure: its year, after the label of what it counts."""
 _FROM_REACH = 10
 _VERB = re.compile(one_of(VERBS))
+_PREDICATE = re.compile(f"{one_of(VERBS)}|{one_of(PREDICATE_STARTS)}")
+"""Where what follows a count stops naming it: a verb before more words, or a word that opens a
+predicate."""
 _VERBS = frozenset(VERBS)
 _DIGIT = re.compile("[0-9]")
 _LIST_JOINS = tuple(LIST_JOINS)
@@ -365,8 +372,9 @@ def _label_after(folded: str, text: str, end: int) -> str:
         else:
             stop = digit.start()
     label = clean_label(text[end:stop]).rstrip("".join(LIST_JOINS))
-    verb = _VERB.search(label, 2)
-    return label[:verb.start()] if verb and verb.end() < len(label) else label
+    predicate = _PREDICATE.search(label, 2)  # 25项区县级高频事项已进驻中心办理, but 四个行政编制
+    return label[:predicate.start()] if predicate and (
+        predicate.end() < len(label) or predicate[0] in PREDICATE_STARTS) else label
 
 
 def clean_label(raw: str) -> str:

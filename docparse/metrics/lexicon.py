@@ -306,6 +306,9 @@ VERBS = ("组织", "开展", "举办", "办理", "受理", "发布", "提供", "
          "提出", "新建", "选派", "安置", "救助", "走访", "慰问")
 """The verbs that split a label into its subject and what was done (县委…中心组|组织专题学习)."""
 
+PREDICATE_STARTS = ("已经", "已", "进行", "正在", "均", "全部", "将")
+"""Words that open a predicate: the noun after a count ends before them (25项高频事项已进驻中心)."""
+
 LIST_JOINS = ("、", "和", "及", "与")
 """The words that join the items of a list (治安案件、刑事案件; 企业和个体工商户)."""
 
