@@ -235,7 +235,7 @@ class Marker(_Model):
 SectionRole = Literal["measures", "duty", "problems", "plans", "other"]
 """What a section reports: measures and results, the first-responsible-person duty, problems, plans."""
 
-Qualifier = Literal["exact", "approx", "lower_bound", "upper_bound"]
+Qualifier = Literal["exact", "approx", "lower_bound", "upper_bound", "range"]
 
 
 class Metric(_Model):
@@ -248,16 +248,22 @@ class Metric(_Model):
     value: float
     """The number, fully scaled (``2.3万户`` → 23000; ``134.9万亿元`` → 1.349e14 with unit 元)."""
     value_high: float | None = None
-    """Upper end of a range (``3至5年`` → value 3, value_high 5)."""
+    """Upper end of a range (``3至5年`` → value 3, value_high 5, qualifier ``range``)."""
     unit: str | None = None
     """Counter or unit as normalized: 次 件 个 人次 元 % 个百分点 …"""
     qualifier: Qualifier = "exact"
     measure: Literal["level", "change"] = "level"
     """What the figure states: a level (``办结率98%``) or a change (``增长12%``, ``下降3个百分点``)."""
     direction: Literal["up", "down"] | None = None
-    """For a change: which way."""
+    """For a change, or a level reached from a baseline (``从120件增加到150件``): which way."""
     baseline: str | None = None
-    """What a change is measured against (``同比``, ``上年底``)."""
+    """What a change is measured against (``同比``, ``上年底``), or the period of the figure a new
+    level is reached from (``从2020年的1.2万户增至…`` → ``2020年``)."""
+    baseline_value: float | None = None
+    """The figure a new level is reached from (``从120件增加到150件`` → 120, on the metric of 150)."""
+    change_value: float | None = None
+    """The change from ``baseline_value`` to ``value`` in the same unit (``由85%提高到92%`` → 7, in
+    percentage points), where both are stated."""
     label: str | None = None
     """The words that name the quantity (``办结率``, ``法律援助案件``)."""
     subject: str | None = None

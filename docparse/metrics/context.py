@@ -23,18 +23,22 @@ from .lexicon import (
     CLOSERS,
     COMPARED_WITH,
     DEGREE_WORDS,
+    FROM_WORDS,
     INTRO_LINKS,
     LABEL_LEADS,
     LEVEL_LINKS,
     LIST_DELIMITER,
+    LIST_JOINS,
     OPENERS,
     PARTS_INTRO,
+    PREDICATE_STARTS,
     PREVIOUS_YEAR_IN_FULL,
     PRIOR_PERIODS,
     RATE_LINKS,
     RATES,
     SINCE,
     TARGET_INTROS,
+    TARGET_WORD_NOT_BEFORE,
     TARGET_WORDS,
     TRAIL_WORDS,
     VERBS,
@@ -44,7 +48,7 @@ from .lexicon import (
     Direction,
     one_of,
 )
-from .quantity import Quantity
+from .quantity import Quantity, read_tail
 from .relations import continues_list, listed_names
 
 CLAUSE_REACH = 60
@@ -151,7 +155,10 @@ def fold_digits(text: str) -> str:
 
 # ---------------------------------------------------------------------------- targets
 
-_TARGET = re.compile(one_of(TARGET_WORDS))
+_TARGET = re.compile("|".join(
+    re.escape(word) + (f"(?!{re.escape(TARGET_WORD_NOT_BEFORE[word])})" if word in TARGET_WORD_NOT_BEFORE
+                       else "")
+    for word in TARGET_WORDS))
 _TARGET_INTRO = re.compile(f"(?:{one_of(TARGET_INTROS)})(?:{one_of(INTRO_LINKS)})?:")
 """``今年发展主要预期目标是：`` opens a list of targets that runs on over ；-separated claims."""
 
@@ -198,16 +205,21 @@ class Draft:
     """The names a 分别 list gives its figures in turn (治安案件、刑事案件分别下降…)."""
     list_index: int = 0
     """This figure's place in its 分别 list."""
+    baseline_value: float | None = None
+    """The figure of 从A增加到B that B is reached from."""
+    change_value: float | None = None
+    """B − A for 从A增加到B, where both are in one unit."""
 
 
 CHANGE_CUE = re.compile(
-    f"(?P<cue>{one_of(CHANGE_WORDS)})(?P<link>{one_of(CHANGE_LINKS)})?(?:{one_of(CHANGE_QUALIFIERS)})?$")
-"""A change word, then 了/达到/…, then 约/近/… right before the figure (增长了约5%)."""
-CHANGE_RATE = re.compile(f"(?P<rate>{one_of(RATES)})(?:{one_of(RATE_LINKS)})?$")
+    f"(?P<cue>{one_of(CHANGE_WORDS)})(?P<link>{one_of(CHANGE_LINKS)})?(?:{one_of(CHANGE_QUALIFIERS)})? *$")
+"""A change word, then 了/达到/…, then 约/近/… right before the figure (增长了约5%), perhaps with a
+space between (a scraped page's en space, folded)."""
+CHANGE_RATE = re.compile(f"(?P<rate>{one_of(RATES)})(?:{one_of(RATE_LINKS)})? *$")
 """A rate's name right before the figure (增速为5.2%)."""
 CUE_ENDS = frozenset(word[-1] for words in (CHANGE_WORDS, CHANGE_LINKS, CHANGE_QUALIFIERS)
-                     for word in words) | {"\n"}
-RATE_ENDS = frozenset(word[-1] for words in (RATES, RATE_LINKS) for word in words) | {"\n"}
+                     for word in words) | {"\n", " "}
+RATE_ENDS = frozenset(word[-1] for words in (RATES, RATE_LINKS) for word in words) | {"\n", " "}
 """The characters a match of :data:`CHANGE_CUE` / :data:`CHANGE_RATE` can end with (``$`` also
 matches before a final newline): before a figure that follows any other, neither is searched."""
 _DOWN = frozenset(word for table in (CHANGE_WORDS, RATES) for word, direction in table.items()
@@ -270,8 +282,13 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             label = previous.label or ""  # 7批次50户: one label for both
         if not label and draft.measure == "change":
             label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
-        if len(label) <= 1 or folded[start:at].rstrip(" ").endswith("的") or label in _VERBS or label == "由":
-            label = _label_after(folded, claim.text, quantity.end) or label
+        if len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
+                folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
+                or label.endswith(_LIST_JOINS):  # 3部政府规章和576件规范性文件
+            after = _label_after(folded, claim.text, quantity.end)
+            if after:  # the noun after the count: no verb splits it (新增四个行政编制)
+                draft.label = after
+                return
         draft.label = label if len(label) <= LABEL_MAX else label[-LABEL_MAX:]
     if draft.label:
         quote_end = max(draft.label.rfind("”"), draft.label.rfind("》"))
@@ -281,6 +298,8 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             if len(subject) >= 2 and subject not in _VERBS:  # 县委理论学习中心组 | 组织专题学习
                 draft.subject = subject
                 draft.label = draft.label[verb.start():]
+                if draft.label in _VERBS:  # 每个村|选派一名联络员: what was done names it
+                    draft.label = _label_after(folded, claim.text, quantity.end) or draft.label
 
 
 def _is_change(folded: str, cue: re.Match[str], has_baseline: bool) -> bool:
@@ -300,15 +319,29 @@ _LABEL_LEAD = re.compile(
     f"^(?:{one_of(LABEL_LEADS)}|(?:{one_of(AS_OF)})?{_YEAR}年(?:度|{one_of(YEAR_ENDS)})?(?:{SINCE})?)+")
 """Words and a year at the start of a label (其中, 截至2022年底), which say nothing of what it counts."""
 _TRAIL_PARTS = (*BASELINE_WORDS, *PRIOR_PERIODS, *CHANGE_WORDS, "了", *TRAIL_WORDS)
+_FROM = f"(?:{one_of(FROM_WORDS)})(?:{_YEAR}年(?:{one_of(YEAR_ENDS)})?)?"
+"""从, 由, 从2020年 (the rest of 从2020年的 is a trail word)."""
 LABEL_TRAIL = re.compile(
     f"(?:{one_of(BASELINE_WORDS)}|(?:{one_of(COMPARED_WITH)})(?:{one_of(PRIOR_PERIODS)})"
-    f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)})+$")
-"""Baselines, change words, 了 and trail words at the end of a label (办结率较上年提高了)."""
-TRAIL_ENDS = frozenset(word[-1] for word in _TRAIL_PARTS) | {"\n"}
+    f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)}|{_FROM})+$")
+"""Baselines, change words, 了, trail words and 从 (with its year) at the end of a label
+(办结率较上年提高了, 受理案件从2020年的)."""
+TRAIL_ENDS = frozenset(word[-1] for word in (*_TRAIL_PARTS, *FROM_WORDS, "年", *YEAR_ENDS)) | {"\n"}
 """The characters a match of :data:`LABEL_TRAIL` can end with (``$`` also matches before a final
 newline): a label ending otherwise has no trail, and the pattern is not searched."""
+_FROM_A_YEAR = re.compile(f"{_FROM}的 *$")
+"""从2020年的 right before a figure: its year, after the label of what it counts."""
+_FROM_REACH = 10
 _VERB = re.compile(one_of(VERBS))
+_PREDICATE = re.compile(f"{one_of(VERBS)}|{one_of(PREDICATE_STARTS)}")
+"""Where what follows a count stops naming it: a verb before more words, or a word that opens a
+predicate."""
 _VERBS = frozenset(VERBS)
+_DIGIT = re.compile("(?<![0-9.,])[0-9]+(?:[.,][0-9]+)*(?![0-9A-Za-z])")
+"""A number after a count that may start another quantity; not one of a code (4A级). It starts
+where a run of digits starts, so that a search is linear."""
+_LIST_JOINS = tuple(LIST_JOINS)
+_NUMBER = re.compile("[0-9]+(?:[.,][0-9]+)*")
 _ANY_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
 
 
@@ -329,9 +362,21 @@ def _label_after(folded: str, text: str, end: int) -> str:
     limit = min(len(folded), end + _LABEL_AFTER_REACH)
     delimiter = _ANY_DELIMITER.search(folded, end, limit)
     stop = delimiter.start() if delimiter else limit
-    label = clean_label(text[end:stop])
-    verb = _VERB.search(label, 2)
-    return label[:verb.start()] if verb and verb.end() < len(label) else label
+    digit = _DIGIT.search(folded, end, stop)
+    if digit is not None:  # 5万元以上20万元以下的罚款: the noun after the other end of the range
+        of = folded.rfind("的", digit.end(), stop)
+        if of >= 0:
+            end = of + 1
+        elif digit.start() == end:  # 8类73项具体业务: the noun after the count that follows
+            number = _NUMBER.match(folded, end, stop)
+            assert number is not None
+            _, end, _ = read_tail(folded, number.end(), stop)
+        else:
+            stop = digit.start()
+    label = clean_label(text[end:stop]).rstrip("".join(LIST_JOINS))
+    predicate = _PREDICATE.search(label, 2)  # 25项区县级高频事项已进驻中心办理, but 四个行政编制
+    return label[:predicate.start()] if predicate and (
+        predicate.end() < len(label) or predicate[0] in PREDICATE_STARTS) else label
 
 
 def clean_label(raw: str) -> str:

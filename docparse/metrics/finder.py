@@ -28,7 +28,7 @@ from .quantity import (
     may_be_quantity,
     read_quantity,
 )
-from .relations import relate_parts
+from .relations import relate_from_to, relate_parts, share_list_bound
 
 
 @dataclass
@@ -144,6 +144,8 @@ def _read_claim(claim: ClaimText, first_run: re.Match[str], candidates: list[Can
             slots.append(len(candidates))
             candidates.append(Candidate(run_start, quantity.end, None))
     if len(drafts) > 1:
+        relate_from_to(folded, drafts)
+        share_list_bound(folded, drafts)
         relate_parts(folded, drafts)
     metrics = _metrics(claim, drafts) if drafts else []
     if candidates is not None:
@@ -172,7 +174,8 @@ def _metrics(claim: ClaimText, drafts: list[Draft]) -> list[Metric]:
             Metric, id=f"{id_prefix}{number}", span=locator.span(quantity.start, quantity.end),
             raw=share(quantity.raw, quantity.raw), value=quantity.value, value_high=quantity.value_high,
             unit=quantity.unit, qualifier=quantity.qualifier, measure=draft.measure,
-            direction=draft.direction, baseline=draft.baseline,
+            direction=draft.direction, baseline=draft.baseline, baseline_value=draft.baseline_value,
+            change_value=draft.change_value,
             label=share(draft.label, draft.label) if draft.label else None, subject=draft.subject,
             period=draft.period, is_target=draft.is_target, breakdown=draft.breakdown, group=group,
             path=path, claim_id=claim_id))

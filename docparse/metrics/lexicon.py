@@ -34,15 +34,54 @@ UNITS: dict[str, str] = {
     "辆": "辆", "座": "座", "处": "处", "宗": "宗", "笔": "笔", "批": "批", "位": "位", "种": "种",
     "张": "张", "块": "块", "组": "组", "亩": "亩", "吨": "吨", "米": "米", "倍": "倍", "天": "天",
     "年": "年", "岁": "岁", "学时": "学时", "课时": "课时",
+    # animals, plants, vessels, places, cases
+    "头": "头", "只": "只", "羽": "羽", "匹": "匹", "株": "株", "棵": "棵", "艘": "艘", "架": "架",
+    "枚": "枚",
+    "颗": "颗", "粒": "粒", "间": "间", "栋": "栋", "幢": "幢", "镇": "镇", "乡": "乡", "村": "村",
+    "街道": "街道",
+    "社区": "社区", "例": "例", "轮": "轮", "列": "列", "趟": "趟", "盏": "盏", "根": "根", "台套": "台套",
+    "辆次": "辆次", "家庭": "家庭", "艘次": "艘次", "周岁": "周岁", "分钟": "分钟", "标准箱": "标准箱",
+    "标箱": "标准箱",
+    # measures: mass, length, area, volume, energy, power, pressure, concentration
+    "斤": "斤", "公斤": "公斤", "克": "克", "毫克": "毫克", "微克": "微克", "厘米": "厘米", "毫米": "毫米",
+    "平方千米": "平方千米", "立方": "立方米", "千帕": "千帕", "兆帕": "兆帕", "兆瓦": "兆瓦",
+    "兆瓦时": "兆瓦时", "千伏": "千伏", "千伏安": "千伏安", "伏": "伏", "千卡": "千卡", "吨公里": "吨公里",
+    "人公里": "人公里", "吨标准煤": "吨标准煤", "欧元": "欧元", "港元": "港元",
+    "片": "片", "℃": "℃", "个点": "个点",
+    "μg/m³": "微克/立方米", "μg/m3": "微克/立方米", "mg/m³": "毫克/立方米",
 }
-"""The units a figure is counted or measured in, each as written → as the metric names it."""
+"""The units a figure is counted or measured in, each as written → as the metric names it. A unit
+that begins with a scale (千瓦, 千帕) is a unit: the scale does not take its first character."""
+
+COUNTERS_NOT = ("年月日号时分秒周季度届期段级章节款楼层版型式等余多几上下内外前后"
+                "左右中间来以之的了和与及或至到为是在个第后次")
+"""After an Arabic number, a character outside :data:`UNITS` that is a counter only by its place
+(3镇、2乡; a character before a comma or 、): unless it is one of these, which write dates, times,
+ordinals and function words (3号, 5楼, 10后)."""
+
+SPACED_UNITS = "%‰"
+"""Units that a scraped page may part from their figure by a space (增长16.1 %)."""
+
+PER = "/"
+"""Between the two units of a compound unit (3.5万元/户, 38微克/立方米)."""
+
+PER_UNITS = ("人次", "人", "户", "日", "天", "年", "月", "小时", "次", "平方米", "立方米", "亩", "公顷",
+             "公里",
+             "千米", "吨", "千克", "公斤", "万元", "元", "千瓦时", "件", "家", "辆", "床", "秒", "周")
+"""The units after :data:`PER`, per which the one before counts (元/人, 人次/日, 吨标准煤/万元)."""
 
 SCALES: dict[str, int] = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8,
                           "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3}
 """The words that scale a figure (2.3万户, 1.5亿元) and their factors; a unit they begin (千米) is none."""
 
+REST_SCALES: dict[str, int] = {"千万": 10**7, "百万": 10**6, "千": 10**3, "百": 10**2}
+"""After 万 or 亿, a digit and one of these count the rest below it (1万6千 = 16000, 1亿3千万 = 1.3亿)."""
+
 INFIXES = ("余", "多", "几")
 """The words between a figure and its unit that make it approximate (500余人, 850多项, 十几个)."""
+
+SCALED_INFIXES = ("多", "余")
+"""The approximating words between two scales, which both apply (3万多亿元 → more than 3×10⁴×10⁸)."""
 
 INFIXES_AFTER_HIGH = ("余", "多")
 """The approximating words that may also follow the high end of a range (300至500余人)."""
@@ -61,6 +100,13 @@ SUFFIX_NOT_BEFORE: dict[str, str] = {"以上": "率"}
 PERIOD_AFTER_YEARS = "度底初末中版级前来"
 """After N年, one of these makes the 年 part of a date or period (三年来, 五年前), not a count of years."""
 
+PERIOD_BEFORE_YEARS = ("过去", "今后", "未来", "最近", "近", "这", "那", "头", "的")
+"""Before N年, one of these makes it a period (过去五年, 近三年, 极不平凡的五年), not a count of years."""
+
+YEAR_COUNT_FOLLOWERS = "以多余左上内的至到及和或"
+"""After a Chinese N年, what a count of years goes on with (三年以上, 五年左右, 满二年的, 三十年至五十年);
+before any other word, a Chinese N年 is the time of what follows (五年投入…, 五年增加70%), and a period."""
+
 # ---------------------------------------------------------------------------- before the number
 
 PREFIX_QUALIFIERS: dict[str, Qualifier] = {
@@ -69,20 +115,40 @@ PREFIX_QUALIFIERS: dict[str, Qualifier] = {
     "高于": "lower_bound", "不少于": "lower_bound", "不低于": "lower_bound", "突破": "lower_bound",
     "不足": "upper_bound", "不到": "upper_bound", "不超过": "upper_bound", "不高于": "upper_bound",
     "低于": "upper_bound", "少于": "upper_bound", "数": "approx", "几": "approx", "上": "approx",
+    "至少": "lower_bound", "最少": "lower_bound", "最低": "lower_bound", "最短": "lower_bound",
+    "至多": "upper_bound", "最多": "upper_bound", "最高": "upper_bound", "最长": "upper_bound",
+    "最迟": "upper_bound",
 }
 """The words before a figure that approximate or bound it (约120个, 超过两万人, 不足100人)."""
+
+NEGATIONS = ("不得", "不应", "不能", "不宜", "不可", "严禁", "禁止", "不")
+"""Before a bounding word, these turn it round: 不得低于3.5米 is a lower bound, 不得超过 an upper one."""
+
+ACROSS_VERB_QUALIFIERS: dict[str, Qualifier] = {
+    "至少": "lower_bound", "最少": "lower_bound", "最多": "upper_bound", "至多": "upper_bound",
+}
+"""Qualifiers that bound a figure across the verb between them (至少配备2名, 最多安排5人)."""
+
+ACROSS_VERB_REACH = 4
+"""How many characters of a verb may stand between an :data:`ACROSS_VERB_QUALIFIERS` word and its figure."""
+
+ONE_COUNTS = ("名", "位")
+"""After 一, these count (选派一名联络员), where other counters make 一 the indefinite article (一个机制)."""
+
+UNIT_ONLY_NUMERALS = "百千万亿"
+"""After 上/近/数/几, a numeral of places alone counts one of them (上百万人次, 近万家, 上千万家庭)."""
 
 CHINESE_ONLY_PREFIXES = ("数", "几", "上")
 """Prefixes that qualify only a Chinese numeral (数十, 几百, 上万), not Arabic digits."""
 
-NOT_NEAR_AFTER = "习最接将附"
-"""近 after one of these is part of a word (习近平, 最近, 附近), not 'nearly'."""
+PREFIX_NOT_AFTER: dict[str, str] = {"近": "习最接将附", "上": "以"}
+"""A prefix after one of these is part of a word (习近平, 最近, 附近; 五年以上十年以下), not a qualifier."""
 
 ORDINAL_MARK = "第"
 """Before a numeral: an ordinal (第一, 第3)."""
 
-CHINESE_ORDINAL_MARKS = "其初"
-"""Before a Chinese numeral: an ordinal or a day (其一, 初五)."""
+CHINESE_ORDINAL_MARKS = "其初届"
+"""Before a Chinese numeral: an ordinal or a day (其一, 初五, 二届三次全会)."""
 
 CODE_JOINERS = ".:/#-"
 """ASCII marks that join a number to the code, date or time before it (2023.1, No.#3, 2022-12)."""
@@ -103,10 +169,14 @@ CHANGE_WORDS: dict[str, Direction] = {
     "多": "up",
     "下降": "down", "降低": "down", "减少": "down", "压缩": "down", "缩短": "down", "缩减": "down",
     "回落": "down", "下滑": "down", "降": "down", "减": "down", "少": "down",
+    "上涨": "up", "增多": "up", "回升": "up", "下跌": "down", "收窄": "down", "增收": "up", "增支": "up",
+    "减收": "down", "减支": "down", "偏高": "up", "偏低": "down", "偏多": "up",
+    "偏少": "down",
 }
 """The words that make the figure after them a change, and its direction (增长12%, 下降3个百分点)."""
 
-CHANGE_LINKS = ("了", "达到", "达", "到", "至", "为")
+CHANGE_LINKS = ("预期目标为", "预期目标是", "目标为", "目标是", "预期为", "了", "达到", "达", "到", "至",
+                "为")
 """The words between a change word and its figure (增长了, 下降至)."""
 
 LEVEL_LINKS = ("到", "至")
@@ -140,8 +210,8 @@ BASELINE_WORDS = ("同比", "环比")
 COMPARED_WITH = ("较", "比")
 """The words that introduce a baseline (较上年, 比2021年)."""
 
-PRIOR_YEARS = ("上年", "去年")
-"""The year before, which a change is measured against (较上年, 比去年)."""
+PRIOR_YEARS = ("上年", "去年", "常年")
+"""The year before, or the usual year, which a change is measured against (较上年, 比去年, 较常年)."""
 
 PRIOR_YEAR_POINTS = ("底", "末", "同期")
 """The points of the year before that a baseline may name (较上年底, 比去年同期)."""
@@ -166,6 +236,9 @@ YEAR_LEADS = (*AS_OF, "到", "在", "于", "至")
 TARGET_WORDS = ("目标", "预期", "力争", "争取", "确保")
 """The words that make a figure in their clause a target (力争达到90%, 确保完成)."""
 
+TARGET_WORD_NOT_BEFORE: dict[str, str] = {"预期": "寿命"}
+"""A target word followed by this is part of a name instead (人均预期寿命)."""
+
 TARGET_INTROS = ("预期目标", "主要目标", "目标任务", "目标")
 """With 是/为 and a colon, these open a list of targets (主要预期目标是:…;…)."""
 
@@ -179,8 +252,37 @@ SET_PHRASES = (
     "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "三个代表", "一带一路", "一国两制",
     "两学一做", "三严三实", "一岗双责", "一次性", "一门式", "一号文件", "千家万户", "三年行动",
     "五年规划", "十年规划", "一个中心", "两个基本点", "一类", "一批", "一条龙", "一站", "两级", "三级",
+    "八项规定", "三次产业", "一本上线", "二本上线", "二本以上", "三项制度", "三大攻坚战", "两个责任",
+    "三会一课", "五年任期",
 )
 """Set phrases whose numerals count nothing (一网通办, 四个意识, 县乡两级)."""
+
+NAMES_AFTER_DURATIONS = ("任期", "行动", "规划", "计划", "攻坚", "值班", "值守制", "服务热线", "热线",
+                         "生活圈",
+                         "服务圈", "便民", "全天候", "不打烊", "不间断", "在线", "制")
+"""After a duration (年 小时 分钟 天 …), these make it part of a name (五年任期, 24小时值班制,
+15分钟生活圈), not a figure."""
+
+DURATION_UNITS = ("年", "个月", "天", "小时", "分钟", "个工作日", "周岁", "岁")
+"""Units of time and of age: a figure in one of them is never the total or a part of another."""
+
+AGE_UNITS = ("岁", "周岁")
+"""Units of age: followed by a noun (60岁以上老人) they name a group, not a figure."""
+
+AGE_LIST_JOINS = "、和及或至到"
+"""After an age, these continue a list or range of ages (60岁、55岁以下), which is no group."""
+
+HEADING_NUMBER_MARK = "."
+"""In an Arabic number at the start of a line, this makes it a heading number (4.2应急响应, 5.5人员防护),
+unless a scale or a percent sign follows it (3.5万元用于培训, 2.5%)."""
+
+# ---------------------------------------------------------------------------- from A to B
+
+FROM_WORDS = ("从", "由")
+"""Before the first figure of 从120件增加到150件: the baseline a new level is reached from."""
+
+TO_LINKS = ("到", "至")
+"""After the change word of 从A增加到B: the new level follows."""
 
 # ---------------------------------------------------------------------------- labels
 
@@ -193,15 +295,19 @@ SINCE = "以来"
 
 TRAIL_WORDS = ("达到", "达", "为", "是", "共计", "共有", "共", "累计", "合计", "总计", "约", "近", "超过",
                "逾", "超", "不足", "不到", "到", "至", "有", "分别", "平均", "均", "的", "等", "先后", "全年",
-               "已", "还", "又", "再")
+               "已", "还", "又", "再", "至少", "最少", "最多", "至多", "最迟", "最高", "最低", "不得", "应当",
+               "年均", "控制在", "保持在", "稳定在", "一直")
 """The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率)."""
 
 VERBS = ("组织", "开展", "举办", "办理", "受理", "发布", "提供", "审查", "研究", "成立", "设立", "建成",
          "培训", "调解", "接待", "发放", "出动", "注销", "新增", "下放", "梳理", "审核", "审议", "清理",
          "处理", "化解", "排查", "收到", "推出", "制定", "出台", "印发", "召开", "参加", "查处", "立案",
          "办结", "上报", "采用", "征求", "解决", "完成", "审结", "编制", "部署", "配备", "划分", "确认",
-         "提出")
+         "提出", "新建", "选派", "安置", "救助", "走访", "慰问")
 """The verbs that split a label into its subject and what was done (县委…中心组|组织专题学习)."""
+
+PREDICATE_STARTS = ("已经", "已", "进行", "正在", "均", "全部", "将")
+"""Words that open a predicate: the noun after a count ends before them (25项高频事项已进驻中心)."""
 
 LIST_JOINS = ("、", "和", "及", "与")
 """The words that join the items of a list (治安案件、刑事案件; 企业和个体工商户)."""

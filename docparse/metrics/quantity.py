@@ -20,29 +20,50 @@ from ..models import Qualifier
 from ..numerals import DIGITS, cn_quantity
 from .claim import ClaimText
 from .lexicon import (
+    ACROSS_VERB_QUALIFIERS,
+    ACROSS_VERB_REACH,
+    AGE_LIST_JOINS,
+    AGE_UNITS,
     CHINESE_ONLY_PREFIXES,
     CHINESE_ORDINAL_MARKS,
+    CLAUSE_DELIMITERS,
     CODE_JOINERS,
+    COUNTERS_NOT,
     DATE_JOINERS_AFTER,
     DATE_OPENERS,
+    DURATION_UNITS,
+    HEADING_NUMBER_MARK,
     INFIXES,
     INFIXES_AFTER_HIGH,
-    NOT_NEAR_AFTER,
+    LIST_DELIMITER,
+    NAMES_AFTER_DURATIONS,
+    NEGATIONS,
+    ONE_COUNTS,
     ORDINAL_MARK,
+    PER,
+    PER_UNITS,
     PERIOD_AFTER_YEARS,
+    PERIOD_BEFORE_YEARS,
+    PREFIX_NOT_AFTER,
     PREFIX_QUALIFIERS,
     RANGE_SEPARATORS,
+    REST_SCALES,
+    SCALED_INFIXES,
     SCALES,
     SET_PHRASES,
+    SPACED_UNITS,
     SUFFIX_NOT_BEFORE,
     SUFFIX_QUALIFIERS,
+    UNIT_ONLY_NUMERALS,
     UNITS,
+    YEAR_COUNT_FOLLOWERS,
     YEAR_FOLLOWERS,
     one_of,
 )
 
 Reason = Literal["no_unit", "ordinal", "year_or_date", "identifier", "law_title", "quoted_name",
-                 "set_phrase", "article_yi", "not_numeral", "part_of_metric"]
+                 "set_phrase", "article_yi", "not_numeral", "part_of_metric", "name", "age_group",
+                 "heading_number"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +93,12 @@ NOT_NUMERAL = Rejection("not_numeral")
 """Characters of numerals that write no number here (百姓, 千方百计, a lone 零)."""
 PART_OF_METRIC = Rejection("part_of_metric")
 """Inside a metric read already (the 5 of 3至5个)."""
+NAME = Rejection("name")
+"""A duration that is part of a name (五年任期, 24小时值班制, 15分钟生活圈)."""
+AGE_GROUP = Rejection("age_group")
+"""An age that names a group of people (60岁以上老人), not a figure."""
+HEADING_NUMBER = Rejection("heading_number")
+"""A decimal heading number glued to its title at the start of a line (4.2应急响应, 3.1人员要求)."""
 
 
 @dataclass(slots=True)
@@ -130,14 +157,18 @@ def _suffix_word(suffix: str) -> str:
 
 _SCALE = "|".join(_scale_word(scale) for scale in SCALES)
 TAIL = re.compile(  # read_quantity unpacks its groups in this order
-    rf"(?P<scale>{_SCALE})?(?P<infix>{one_of(INFIXES)})?(?P<scale2>{_SCALE})?"
+    rf"(?P<scale>{_SCALE})?(?:(?<=[万亿])(?P<rest>[0-9])(?P<rest_scale>{one_of(REST_SCALES)}))?"
+    rf"(?P<infix>{one_of(INFIXES)})?(?P<scale2>{_SCALE})?"
     rf"(?:(?P<sep>{one_of(RANGE_SEPARATORS)})(?P<high>{_ARABIC}|{_CHINESE})(?P<hscale>{_SCALE})?)?"
     rf"(?P<infix2>{one_of(INFIXES_AFTER_HIGH)})?"
     rf"(?P<unit>{one_of(sorted(UNITS, key=len, reverse=True))})?"
-    rf"(?:(?:{one_of(RANGE_SEPARATORS)})(?P<rhigh>{_ARABIC})(?P=unit))?"
+    rf"(?:(?:{one_of(RANGE_SEPARATORS)})(?P<rhigh>{_ARABIC}|{_CHINESE})(?P=unit))?"
+    rf"(?:{re.escape(PER)}(?P<per>{one_of(sorted(PER_UNITS, key=len, reverse=True))}))?"
     rf"(?P<suffix>{'|'.join(_suffix_word(suffix) for suffix in SUFFIX_QUALIFIERS)})?")
-"""What follows a numeral run: scale (万), approximation (余), the high end of a range (至5),
-unit (个), the unit again after the high end (3个至5个), suffix (以上). Every part is optional."""
+"""What follows a numeral run: scale (万), the rest below it (1万6千), approximation (余), the
+high end of a range (至5),
+unit (个), the unit again after the high end (3个至5个), the unit it is counted per (/户),
+suffix (以上). Every part is optional."""
 Tail = tuple[tuple[str | None, ...], int, int]
 """The groups of a match of :data:`TAIL`, where it ends and where its unit ends (-1: no unit)."""
 
@@ -154,9 +185,25 @@ def read_tail(folded: str, run_end: int, claim_end: int) -> Tail:
     return tail.groups(), tail.end(), tail.end("unit")
 
 
-_PREFIX_REACH = max(len(word) for word in PREFIX_QUALIFIERS)
-PREFIX = re.compile(f"(?P<word>{one_of(PREFIX_QUALIFIERS)})$")
-"""A qualifier word right before the numeral (约, 超过, 不少于)."""
+_PREFIX_REACH = max(len(word) for word in PREFIX_QUALIFIERS) + max(len(word) for word in NEGATIONS)
+PREFIX = re.compile(f"(?P<negation>{one_of(NEGATIONS)})?(?P<word>{one_of(PREFIX_QUALIFIERS)})$")
+"""A qualifier word right before the numeral (约, 超过, 不少于), perhaps negated (不得低于)."""
+_TURNED: dict[Qualifier, Qualifier] = {"lower_bound": "upper_bound", "upper_bound": "lower_bound"}
+_ACROSS_VERB = re.compile(
+    f"(?:{one_of(ACROSS_VERB_QUALIFIERS)})(?P<verb>[\u4e00-\u9fff]{{1,{ACROSS_VERB_REACH}}})$")
+"""至少/最多, a verb of a few characters, then the numeral (至少配备2名)."""
+_ACROSS_REACH = max(len(word) for word in ACROSS_VERB_QUALIFIERS) + ACROSS_VERB_REACH
+_DIGIT_OR_DELIMITER = frozenset("0123456789" + CLAUSE_DELIMITERS + LIST_DELIMITER)
+_NOT_COUNTERS = frozenset(COUNTERS_NOT)
+_COUNTER_ENDS = frozenset(CLAUSE_DELIMITERS + LIST_DELIMITER)
+_UNIT_ONLY = frozenset(UNIT_ONLY_NUMERALS)
+_UNIT_ONLY_PREFIXES = tuple(word for word, qualifier in PREFIX_QUALIFIERS.items() if qualifier == "approx")
+_DURATIONS = frozenset(DURATION_UNITS)
+_NAME_AFTER_DURATION = re.compile(one_of(NAMES_AFTER_DURATIONS))
+_AGES = frozenset(AGE_UNITS)
+_AGE_LIST = frozenset(AGE_LIST_JOINS)
+_YEAR_COUNT_FOLLOWERS = frozenset(YEAR_COUNT_FOLLOWERS)
+_SPACED_UNITS = frozenset(SPACED_UNITS)
 PREFIX_ENDS = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {"\n"}
 """The characters a match of :data:`PREFIX` can end with (``$`` also matches before a final
 newline): after any other, the pattern is not searched."""
@@ -175,8 +222,11 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     core = folded[run_start:run_end]
     arabic = core[0].isdigit()
     percent_words = core.startswith(PERCENT_WORDS)
+    places_only = False
     if not percent_words and not arabic and _NUMERAL_DIGITS.isdisjoint(core):
-        return NOT_NUMERAL  # 百姓, 千方百计, 万众一心
+        if not (_UNIT_ONLY.issuperset(core) and folded.endswith(_UNIT_ONLY_PREFIXES, claim.start, run_start)):
+            return NOT_NUMERAL  # 百姓, 千方百计, 万众一心
+        places_only = True  # 上百万人次, 近万家
     if shield is not None:
         return shield
     # the characters around the run: an ordinal, a date, a code, a set phrase
@@ -197,46 +247,107 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return YEAR_OR_DATE
     # what follows it: a unit, a scale, a range
     parts, end, unit_end = read_tail(folded, run_end, claim.end)
-    scale1, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high, suffix = parts
+    (scale1, rest, rest_scale, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high,
+     per, suffix) = parts
     scale = scale1 or scale2
+    factor = SCALES[scale] if scale else 1
+    rest_value = 0
+    if rest and rest_scale:  # 1万6千多户, 1亿3千多万: the digit after the scale counts below it
+        rest_value = int(rest) * REST_SCALES[rest_scale]
+        if scale2 and infix in SCALED_INFIXES:
+            rest_value *= SCALES[scale2]
+        if scale1 is None or rest_value >= SCALES[scale1]:
+            return NO_UNIT
+    elif scale1 and scale2 and infix in SCALED_INFIXES:
+        factor *= SCALES[scale2]  # 3万多亿元, 5千多万元: both scales apply
+    counter = None
+    if unit_raw is None and arabic and not suffix and not separator:
+        counter = _counter_at(folded, end, claim.end)  # 3镇、2乡: a counter by its place
+        if counter is not None:
+            unit_raw, end, unit_end = counter, end + 1, end + 1
+        elif folded[end:end + 1] == " " and end + 1 < claim.end and folded[end + 1] in SPACED_UNITS:
+            unit_raw, end, unit_end = folded[end + 1], end + 2, end + 2  # 增长16.1 %
+    if arabic and HEADING_NUMBER_MARK in core and (run_start == 0 or folded[run_start - 1] == "\n") \
+            and not scale and unit_raw not in _SPACED_UNITS:
+        return HEADING_NUMBER
     if percent_words:
         unit_raw, scale = "%", None
     elif unit_raw is None and not (scale and arabic) and not (
-            not arabic and ("万" in core or "亿" in core) and len(core) > 1):
+            not arabic and ("万" in core or "亿" in core) and len(core) > 1 and not places_only):
         if arabic and len(core.replace(",", "").split(".")[0]) == 4 and after in YEAR_FOLLOWERS:
             return YEAR_OR_DATE
         return NO_UNIT
-    if unit_raw == "年" and _is_year(folded, core, arabic, unit_end):
+    if unit_raw == "年" and _is_year(claim, core, arabic, run_start, unit_end):
         return YEAR_OR_DATE
-    if not arabic and core == "一" and not infix and not separator:
-        return ARTICLE_YI  # 一个机制, 一项工作: the indefinite article, not a count
+    if unit_raw in _DURATIONS and _NAME_AFTER_DURATION.match(folded, end):
+        return NAME  # 五年任期, 24小时值班制
+    if unit_raw in _AGES and _names_a_group(folded, end, claim.end):
+        return AGE_GROUP  # 60岁以上老人
+    if not arabic and core == "一" and not infix and not separator and (
+            unit_raw not in ONE_COUNTS or folded.startswith(core, end)):
+        return ARTICLE_YI  # 一个机制, 一项工作, 一人一档: the indefinite article, not a count
     if DIGITS.get(core) == 0:
         return NOT_NUMERAL  # a lone 零
-    value = _value(core, scale)
+    value = _value(core, factor, places_only)
     if value is None:
         return NOT_NUMERAL
+    value += rest_value
     high: float | None = None
     if high_raw and (unit_raw or high_scale):
-        high = _value(high_raw, high_scale or scale)
+        high = _value(high_raw, SCALES[high_scale] if high_scale else factor)
         if unit_raw == "年" and high is not None and high >= 1000:
             return YEAR_OR_DATE  # 2021至2025年
     elif separator:
         return NO_UNIT if unit_raw is None else YEAR_OR_DATE
     if unit_high:
-        high = _value(unit_high, None)
+        high = _value(unit_high, 1)
+    if high is not None and high <= value:
+        return NO_UNIT  # 3109290091-16.6%: table cells run together, no range
     qualifier: Qualifier = "exact"
     start = run_start
     prefix = (PREFIX.search(folded, max(claim.start, run_start - _PREFIX_REACH), run_start)
               if folded[run_start - 1] in PREFIX_ENDS else None)
     if prefix and _is_qualifier(folded, prefix, arabic):
         qualifier = PREFIX_QUALIFIERS[prefix["word"]]
-        start = prefix.start()
+        start = prefix.start("word")
+        if prefix["negation"] and qualifier in _TURNED:
+            qualifier = _TURNED[qualifier]  # 不得低于: a lower bound
+            start = prefix.start()
+    elif prefix is None and run_start > claim.start and folded[run_start - 1] not in _DIGIT_OR_DELIMITER:
+        across = _ACROSS_VERB.search(folded, max(claim.start, run_start - _ACROSS_REACH), run_start)
+        if across is not None and not _DIGIT_OR_DELIMITER.intersection(across["verb"]) \
+                and "的" not in across["verb"]:
+            qualifier = ACROSS_VERB_QUALIFIERS[folded[across.start():across.start("verb")]]
     if infix or infix2:
         qualifier = "approx"
     if suffix:
         qualifier = SUFFIX_QUALIFIERS[suffix]
-    unit = UNITS[unit_raw] if unit_raw else None
+    elif high is not None and qualifier == "exact":
+        qualifier = "range"
+    unit = UNITS.get(unit_raw, unit_raw) if unit_raw else None
+    if unit and per:
+        unit = f"{unit}{PER}{per}"  # 3.5万元/户: the scale is the numerator's
     return Quantity(start, end, claim.text[start:end], value, high, unit, qualifier)
+
+
+def _counter_at(folded: str, at: int, claim_end: int) -> str | None:
+    """A character after an Arabic number that is a counter by its place: a CJK character outside
+    :data:`COUNTERS_NOT`, before a comma, 、 or the claim's end (3镇、2乡)."""
+    if at >= claim_end:
+        return None
+    char = folded[at]
+    if not ("\u4e00" <= char <= "\u9fff") or char in _NOT_COUNTERS:
+        return None
+    return char if at + 1 == claim_end or folded[at + 1] in _COUNTER_ENDS else None
+
+
+def _names_a_group(folded: str, end: int, claim_end: int) -> bool:
+    """Whether an age is followed by the people it names (60岁以上老人, 60岁以上的老人), not by a
+    delimiter or the next age of a list (年龄在55岁以下。 60岁、55岁以下)."""
+    if end >= claim_end:
+        return False
+    char = folded[end]
+    return "\u4e00" <= char <= "\u9fff" and char not in _AGE_LIST
 
 
 def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -> bool:
@@ -244,6 +355,9 @@ def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -
     scale or range can follow (:data:`TAIL_STARTS`), and the run is neither 百分之X nor scaled by
     万/亿 itself."""
     if run_end < claim_end and folded[run_end] in TAIL_STARTS:
+        return True
+    if folded[run_start].isdigit() and (_counter_at(folded, run_end, claim_end) is not None or (
+            folded[run_end:run_end + 1] == " " and folded[run_end + 1:run_end + 2] in _SPACED_UNITS)):
         return True
     core = folded[run_start:run_end]
     return "万" in core or "亿" in core or core.startswith(PERCENT_WORDS)
@@ -255,47 +369,58 @@ def _in_set_phrase(folded: str, run_start: int, run_end: int) -> bool:
         folded, max(0, run_start - _PHRASE_REACH), run_end + _PHRASE_REACH))
 
 
-def _is_year(folded: str, core: str, arabic: bool, unit_end: int) -> bool:
-    """Whether N年 is a year or a period (2022年, 二〇二二年, 三年来), not a count of years."""
+def _is_year(claim: ClaimText, core: str, arabic: bool, run_start: int, unit_end: int) -> bool:
+    """Whether N年 is a year or a period (2022年, 二〇二二年, 三年来, 过去五年, 五年投入…), not a
+    count of years."""
+    folded = claim.folded
     digits = core.replace(",", "")
     spelled_year = not arabic and len(core) >= 3 and all(char in DIGITS for char in core)  # 二〇二二
     if (arabic and (len(digits) >= 3 or "." in digits)) or spelled_year:
         return True
-    return folded[unit_end:unit_end + 1] in PERIOD_AFTER_YEARS
+    after = folded[unit_end:unit_end + 1] if unit_end < claim.end else ""
+    if after and after in PERIOD_AFTER_YEARS:
+        return True
+    if folded.endswith(PERIOD_BEFORE_YEARS, claim.start, run_start):
+        return True
+    return not arabic and "\u4e00" <= after <= "\u9fff" and after not in _YEAR_COUNT_FOLLOWERS
 
 
 def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:
-    """Whether a word before the number qualifies it: not the 近 of 习近平 or 最近, nor 数/几/上 + digits."""
+    """Whether a word before the number qualifies it: not the 近 of 习近平 or 最近, nor the 上 of
+    以上, nor 数/几/上 + digits."""
     word = prefix["word"]
-    if word == "近" and folded[prefix.start() - 1: prefix.start()] in NOT_NEAR_AFTER:
+    before = folded[prefix.start() - 1: prefix.start()]
+    if before and before in PREFIX_NOT_AFTER.get(word, ""):
         return False
     return not (word in CHINESE_ONLY_PREFIXES and arabic)
 
 
-def _value(core: str, scale: str | None) -> float | None:
-    """The number a cleaned core stands for, times its 万/亿 scale; ``None`` if it is no numeral,
+def _value(core: str, factor: int, places_only: bool = False) -> float | None:
+    """The number a cleaned core stands for, times its 万/亿 ``factor``; ``None`` if it is no numeral,
     or no float holds it (a run of 309 digits: a metric holds a finite float, never infinity).
 
     Cached for short cores: the same few (一, 两, 12, 100) recur in every report, and a long one
     (a run of digits a scraper left) would stay in the cache of a long-lived process.
     """
+    if places_only:  # 上百万: one of the places written
+        return float(math.prod(numerals.UNITS[char] for char in core) * factor)
     if len(core) > _CACHED_CORE_CHARS:
-        return _read_value(core, scale)
-    return _cached_value(core, scale)
+        return _read_value(core, factor)
+    return _cached_value(core, factor)
 
 
 _CACHED_CORE_CHARS = 24
 """The longest core :func:`_value` caches (1,234,567,890.12 has 16 characters)."""
 
 
-def _read_value(core: str, scale: str | None) -> float | None:
+def _read_value(core: str, factor: int) -> float | None:
     core = core.removeprefix(PERCENT_WORDS).replace(",", "")
     try:
         number = Decimal(core) if core[0].isdigit() else Decimal(str(cn_quantity(core)))
     except (InvalidOperation, ValueError, IndexError):
         return None
-    if scale:
-        number *= SCALES[scale]
+    if factor != 1:
+        number *= factor
     value = float(number)
     return value if math.isfinite(value) else None
 

@@ -5,7 +5,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import COMPLETED, LIST_JOINS, PARTS_INTRO, RESPECTIVELY, one_of
+from .lexicon import (
+    CHANGE_WORDS,
+    COMPLETED,
+    DURATION_UNITS,
+    FROM_WORDS,
+    LIST_DELIMITER,
+    LIST_JOINS,
+    PARTS_INTRO,
+    RESPECTIVELY,
+    TO_LINKS,
+    YEAR_ENDS,
+    one_of,
+)
 
 if TYPE_CHECKING:
     from .context import Draft
@@ -33,11 +45,18 @@ _COMPLETED = re.compile(rf"(?<![,\s])[,\s]*({one_of(COMPLETED)})")
 """Matched at the start of the text between two quantities; the lookbehind keeps a search linear."""
 
 
+_NOT_SUMMED = frozenset(DURATION_UNITS)
+"""Ages and durations are never a total and its part of each other."""
+
+
 def relate_parts(folded: str, drafts: list[Draft]) -> None:
     """Totals and parts: ``13027个,其中企业3866个、…`` and ``109个,已办结90个``."""
     total: int | None = None
     for index in range(1, len(drafts)):
         draft, previous = drafts[index], drafts[index - 1]
+        if draft.quantity.unit in _NOT_SUMMED or previous.quantity.unit in _NOT_SUMMED:
+            total = None
+            continue
         between = folded[previous.quantity.end:draft.quantity.start]
         if PARTS_INTRO in between and previous.measure == "level" and previous.breakdown != "part":
             total = index - 1
@@ -54,3 +73,66 @@ def relate_parts(folded: str, drafts: list[Draft]) -> None:
         if total is not None:
             drafts[total].breakdown = "total"
             draft.breakdown, draft.total = "part", total
+
+
+_YEAR_OF = r"(?:(?P<{name}>(?:19|20)\d\d)年(?:" + one_of(YEAR_ENDS) + ")?(?:的)?)?"
+_FROM = re.compile(f"(?:{one_of(FROM_WORDS)}){_YEAR_OF.format(name='year')}$")
+"""Right before the first figure of 从2020年的1.2万户增至…: 从, with the figure's own year."""
+_FROM_REACH = 10
+_TO = re.compile(
+    f"(?:的)?(?P<cue>{one_of(CHANGE_WORDS)})(?:{one_of(TO_LINKS)}){_YEAR_OF.format(name='year')}$")
+"""Between the two figures: the change word, 到/至 and the new level's own year (增加到, 增至2024年的)."""
+_POINTS = ("exact", "approx")
+"""The qualifiers of a figure that is one point, between which a change is derived."""
+_UP_WORDS = frozenset(word for word, direction in CHANGE_WORDS.items() if direction == "up")
+
+
+def relate_from_to(folded: str, drafts: list[Draft]) -> None:
+    """``从120件增加到150件``: the second figure is the new level, reached from the first (its
+    baseline_value, the change between them, one label for both); each keeps its own year."""
+    for index in range(1, len(drafts)):
+        old, new = drafts[index - 1], drafts[index]
+        start = old.quantity.start
+        before = _FROM.search(folded, max(0, start - _FROM_REACH), start)
+        if before is None:
+            continue
+        to = _TO.fullmatch(folded, old.quantity.end, new.quantity.start)
+        if to is None:
+            continue
+        if before["year"]:
+            old.period = before["year"]
+            new.baseline = f"{before['year']}年"
+        if to["year"]:
+            new.period = to["year"]
+        new.measure, new.direction = "level", "up" if to["cue"] in _UP_WORDS else "down"
+        new.baseline_value = old.quantity.value
+        if old.quantity.unit == new.quantity.unit and old.quantity.qualifier in _POINTS \
+                and new.quantity.qualifier in _POINTS:
+            new.change_value = round(new.quantity.value - old.quantity.value, 10)
+        if old.label:
+            new.label, new.subject = old.label, old.subject
+
+
+def share_list_bound(folded: str, drafts: list[Draft]) -> None:
+    """``分别为60岁、55岁以下``: a bound written after the last figure of a 分别 list applies to
+    every figure of the list before it, in its unit."""
+    index = len(drafts) - 1
+    while index > 0:
+        last = drafts[index]
+        first = index
+        while first > 0 and _joined(folded, drafts[first - 1], drafts[first], last):
+            first -= 1
+        if first < index and last.quantity.qualifier in _BOUNDS and RESPECTIVELY in folded[
+                max(0, drafts[first].quantity.start - _FROM_REACH):drafts[first].quantity.start]:
+            for draft in drafts[first:index]:
+                draft.quantity.qualifier = last.quantity.qualifier
+        index = first - 1 if first < index else index - 1
+
+
+_BOUNDS = ("lower_bound", "upper_bound")
+
+
+def _joined(folded: str, previous: Draft, following: Draft, last: Draft) -> bool:
+    """Whether ``previous`` is an exact figure in the unit of ``last`` that a 、 joins to ``following``."""
+    return (previous.quantity.qualifier == "exact" and previous.quantity.unit == last.quantity.unit
+            and folded[previous.quantity.end:following.quantity.start] == LIST_DELIMITER)
