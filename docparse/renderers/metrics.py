@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 COLUMNS: dict[str, str] = {
     "doc_id": "string", "metric_id": "string", "claim_id": "string", "section_path": "string",
     "section_role": "string", "report_year": "int64", "raw": "string", "value": "float64",
-    "value_high": "float64", "unit": "string", "qualifier": "string", "measure": "string",
+    "value_high": "float64", "baseline_value": "float64", "change_value": "float64", "unit": "string",
+    "qualifier": "string", "measure": "string",
     "direction": "string", "baseline": "string", "label": "string", "subject": "string",
     "period": "string", "is_target": "bool_", "breakdown": "string", "group": "string",
     "claim_text": "string", "start": "int64", "end": "int64", "line": "int64",
@@ -31,7 +32,8 @@ COLUMNS: dict[str, str] = {
 
 ROW_COLUMNS = ("doc_id", "section_path", "section_role", "label", "value", "unit", "qualifier", "measure",
                "baseline", "period", "raw", "line", "start", "end",
-               "value_high", "direction", "subject", "is_target", "breakdown", "group", "claim_id",
+               "value_high", "baseline_value", "change_value", "direction", "subject", "is_target",
+               "breakdown", "group", "claim_id",
                "metric_id")
 """The columns of a metrics row (CSV, JSON, JSON Lines), in their order: where it is and what it
 says first (document … end), then the rest of the metric."""
@@ -47,6 +49,7 @@ def metric_records(doc: Document, doc_id: str) -> Iterator[dict[str, Any]]:
                 "doc_id": doc_id, "metric_id": metric.id, "claim_id": metric.claim_id,
                 "section_path": metric.path, "section_role": claim.role, "report_year": doc.report_year,
                 "raw": metric.raw, "value": metric.value, "value_high": metric.value_high,
+                "baseline_value": metric.baseline_value, "change_value": metric.change_value,
                 "unit": metric.unit, "qualifier": metric.qualifier, "measure": metric.measure,
                 "direction": metric.direction, "baseline": metric.baseline, "label": metric.label,
                 "subject": metric.subject, "period": metric.period, "is_target": metric.is_target,
@@ -60,7 +63,7 @@ def metric_rows(doc: Document, doc_id: str) -> Iterator[Row]:
     (``12``, not ``12.0``)."""
     for record in metric_records(doc, doc_id):
         row: Row = {column: record[column] for column in ROW_COLUMNS}
-        for column in ("value", "value_high"):
+        for column in ("value", "value_high", "baseline_value", "change_value"):
             number = row[column]
             if isinstance(number, float) and number.is_integer():
                 row[column] = int(number)

@@ -88,6 +88,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "claims": {"claim_id": "陈述句标识", "topic": "主题", "text": "陈述句原文"},
     "metrics": {"metric_id": "指标标识", "claim_id": "所在陈述句标识", "section_role": "所在陈述句的章节类别",
                 "report_year": "报告年度", "raw": "原文写法", "value": "数值", "value_high": "区间上限",
+                "baseline_value": "变化前的数值（从A到B的A）", "change_value": "变化量（B−A，百分比为百分点）",
                 "unit": "单位", "qualifier": "限定（exact、about、over …）", "measure": "level：水平；change：变化",
                 "direction": "变化方向", "baseline": "比较基准", "label": "指标名称", "subject": "主体",
                 "period": "时期", "is_target": "是否为目标值", "breakdown": "total：总数；part：分项",

@@ -203,8 +203,10 @@ def demote_questions(body: list[BodyLine]) -> None:
             continue
         following = [other.folded for other in itertools.islice(body, index + 1, index + 4)
                      if other.squeezed][:2]
+        if not following or not following[0].lstrip(" \u3000").startswith("A"):
+            continue
         letters = "".join(found[1] for text in following for found in _CHOICE.finditer(text))
-        if following and following[0].lstrip(" \u3000").startswith("A") and letters.startswith("AB"):
+        if letters.startswith("AB"):
             line.demote()
 
 
