@@ -72,9 +72,10 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented,
     The models are built without validation (:func:`docparse.models.trusted`): every value is a
     string, span, date or list made here (tests/test_trusted.py re-validates whole documents)."""
     front = FrontMatter(metadata=_metadata(text, folded, locator, seg, stated))
+    folded_title = ""
     if seg.title:
-        title_text, spans = seg.title
-        front.title = build(Title, text=title_text if _mostly_cjk(title_text) else
+        folded_title, spans = seg.title
+        front.title = build(Title, text=_as_written(text, folded, spans) if _mostly_cjk(folded_title) else
                               " ".join(text[s:e].strip() for s, e in spans),
                               spans=[locator.span(s, e) for s, e in spans])
     front.subtitle = _block(text, locator, seg.subtitle)
@@ -83,13 +84,20 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented,
     front.furniture = [build(Furniture, category=kind, span=locator.span(s, e), text=text[s:e])
                        for kind, s, e in seg.furniture]
     front.closing = _closing(text, locator, seg)
-    title = front.title.text if front.title else ""
+    title = folded_title
     front.doc_type = document_type(title, seg)
     if front.doc_type in ("fazhi_annual", "work_summary") or _ANNUAL_TITLE.search(title):
         front.report_year = report_year(title)
     elif front.doc_type == "gov_work_report" and front.subtitle:
         front.report_year = report_year(front.subtitle.text)
     return front
+
+
+def _as_written(text: str, folded: str, spans: list[tuple[int, int]]) -> str:
+    """A Chinese title's characters as the text writes them (（试行）, ～, not their folded forms),
+    its lines joined, without the spaces that spread or indent it."""
+    return "".join(char for start, end in spans
+                   for char, plain in zip(text[start:end], folded[start:end], strict=True) if plain != " ")
 
 
 def _mostly_cjk(title: str) -> bool:

@@ -45,7 +45,7 @@ def furniture(doc: Document, category: str) -> list[str]:
 def assert_title_spans_hold_the_title(doc: Document) -> None:
     assert doc.title is not None
     written = "".join(doc.text[span.start:span.end] for span in doc.title.spans)
-    assert "".join(written.split()).replace("（", "(").replace("）", ")") == doc.title.text
+    assert "".join(written.split()) == doc.title.text  # as written, its line breaks and spaces left out
 
 
 # Titles run on into what follows them ------------------------------------------------------------
@@ -88,7 +88,7 @@ def test_interview_title_run_into_its_text() -> None:
     ("title_organ_over_rest.txt", "江西省人民政府外事办公室2022年招考外语类公务员考试大纲", 2),
     ("title_three_lines.txt",
      "江西省2022年度考试录用公务员财政金融类、会计与审计类职位财经管理专业科目考试大纲", 3),
-    ("title_year_over_genre.txt", "国家税务总局江西省税务局2023年度拟录用公务员公示公告(第一批)", 2),
+    ("title_year_over_genre.txt", "国家税务总局江西省税务局2023年度拟录用公务员公示公告（第一批）", 2),
     ("title_continued_by_conjunction.txt", "公安机关录用人民警察体能测评标准及实施规范", 2),
     ("title_organ_line_over_guanyu.txt", "国务院办公厅关于生态环境保护综合行政执法有关事项的通知", 2),
 ])
@@ -382,3 +382,16 @@ def test_a_spaced_signature_and_a_date_in_chinese_numerals_run_on_after_a_gap() 
     assert [b.text for b in doc.closing.signature] == ["国\u3000务\u3000院"]
     assert doc.closing.date == dt.date(1999, 10, 31)
     assert [s.marker.raw for s in doc.sections] == ["一、", "二、"]
+
+
+def test_a_title_broken_over_four_lines_under_the_page_s_long_title_line() -> None:
+    """notice-047 as text: the page repeats the title with its 发文字号 in one line of 114
+    characters (no body), and the title is broken over four lines inside its 《》: one title."""
+    doc = parse("ndrc_four_line_title.txt")
+    assert doc.title is not None
+    assert doc.title.text == ("国家发展改革委关于印发《区域电网输电价格定价办法（试行）》"
+                              "《跨省跨区专项工程输电价格定价办法（试行）》"
+                              "和《关于制定地方电网和增量配电网配电价格的指导意见》的通知")
+    assert doc.metadata.doc_number == "发改价格规﹝2017﹞2269号"
+    assert doc.metadata.publish_date == dt.date(2018, 1, 3)
+    assert doc.metadata.addressees[-1] == "内蒙古电力公司"

@@ -104,7 +104,16 @@ def _is_body_start(line: Line, text: str) -> bool:
     """The first line that is unmistakably body: a numbered heading, or running text."""
     if starts_numbered(text):
         return True
-    return len(text) > 90 or bool(SENTENCE_STOP.search(text)) or text.endswith(("。", ",", ";"))
+    if SENTENCE_STOP.search(text) or text.endswith(("。", ",", ";")):
+        return True
+    return len(text) > 90 and not _is_numbered_title(text)
+
+
+def _is_numbered_title(text: str) -> bool:
+    """A long title followed by its 发文字号 in brackets, as a page repeats it above the text
+    (``关于印发《…》《…》和《…》的通知(发改价格规﹝2017﹞2269号)``): front matter, not body."""
+    number = _HINT_NUMBER.search(text)
+    return number is not None and GENRE_ENDING.search(text[:number.start()]) is not None
 
 
 def segment(lines: list[Line], *, title_hint: str | None = None) -> Segmented:
@@ -561,6 +570,9 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
                          and ORGAN_ENDING.search(head) is not None))):
             title_lines.insert(0, before)
             title_text = head + title_text
+    for above in _lines_above_open_title(lines, plain, candidates, title_lines[0], title_text):
+        title_lines.insert(0, above)
+        title_text = plain[above] + title_text
     following = [i for i in candidates if i > title_index][:3]
     if following and not GENRE_ENDING.search(title_text):
         joined = title_text
@@ -574,6 +586,40 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
                 return title_lines
     title_lines.extend(_title_block(lines, plain, following, title_lines[-1], title_text))
     return title_lines
+
+
+def _lines_above_open_title(lines: list[Line], plain: dict[int, str], candidates: list[int], first: int,
+                            title_text: str) -> list[int]:
+    """The lines right above a title that starts inside a bracket it closes (``价格定价办法（试行）》和《…
+    》的通知``: a long title broken over four lines, 国家发展改革委关于印发《区域电网输电价格 / 定价办法
+    （试行）》《跨省跨区… / …), nearest first: as many as open that bracket, up to
+    :data:`_TITLE_BLOCK_LINES`, each without punctuation; none if they do not."""
+    taken: list[int] = []
+    joined = title_text
+    while _closes_unopened(joined) and len(taken) < _TITLE_BLOCK_LINES:
+        above = first - 1
+        if above not in plain or above not in candidates or chrome.looks_like_banner(lines[above].stripped):
+            return []
+        text = plain[above]
+        if SENTENCE_STOP.search(text) or LINE_END_PUNCT.search(text):
+            return []
+        taken.append(above)
+        joined = text + joined
+        first = above
+    return taken if not _closes_unopened(joined) else []
+
+
+def _closes_unopened(text: str) -> bool:
+    """Whether ``text`` closes a 《 or （ it did not open (it starts inside a bracket)."""
+    depth = {"》": 0, ")": 0}
+    for char in text:
+        if char in "《(":
+            depth["》" if char == "《" else ")"] += 1
+        elif char in depth:
+            if depth[char] == 0:
+                return True
+            depth[char] -= 1
+    return False
 
 
 _TITLE_BLOCK_LINES = 3
