@@ -119,6 +119,8 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented,
             parsed = parse_date(folded[value_start:value_end])
             if parsed and raw.key not in values:
                 values[raw.key] = parsed
+        elif raw.key == "copy_to":
+            values.setdefault("copy_to", addressed_organs(value.rstrip("。.")))
         elif raw.key in Metadata.model_fields and raw.key not in values and value.strip():
             values[raw.key] = value.strip() if raw.key == "title" else _field_value(raw.key, value)
     if "doc_number" not in values:

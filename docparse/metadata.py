@@ -42,8 +42,11 @@ LABELS: dict[str, tuple[str, ...]] = {
     "disclosure_period": ("公开时限",),
     "department": ("责任部门",),
     "carrier": ("载体类型", "记录形式"),
+    "copy_to": ("抄送", "抄送机关", "抄报"),
+    "printed_by": ("印发机关",),
+    "printed_date": ("印发日期",),
 }
-DATE_KEYS = ("written_date", "publish_date")
+DATE_KEYS = ("written_date", "publish_date", "printed_date")
 """The keys whose values are dates."""
 _LABEL_TO_KEY = {label.lower(): key for key, labels in LABELS.items() for label in labels}
 

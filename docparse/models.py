@@ -453,6 +453,12 @@ class Metadata(_Model):
     """主送机关: the organs the document is addressed to, as its addressee line names them
     (``各省、自治区、直辖市人民政府，国务院各部委：`` → ``各省``, ``自治区`` …); a salutation
     (``各位代表：``) names none."""
+    copy_to: list[str] = []
+    """抄送机关 of the 版记 (``抄送：省委办公厅，省人大常委会办公厅。``), one organ each."""
+    printed_by: str | None = None
+    """印发机关 of the 版记 (``某某县人民政府办公室　　2024年3月1日印发``)."""
+    printed_date: dt.date | None = None
+    """印发日期 of the 版记."""
     fields: list[MetadataField] = []
 
 

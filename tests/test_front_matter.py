@@ -395,3 +395,16 @@ def test_a_title_broken_over_four_lines_under_the_page_s_long_title_line() -> No
     assert doc.metadata.doc_number == "发改价格规﹝2017﹞2269号"
     assert doc.metadata.publish_date == dt.date(2018, 1, 3)
     assert doc.metadata.addressees[-1] == "内蒙古电力公司"
+
+
+def test_the_banji_after_the_closing_is_metadata_not_body() -> None:
+    """A 公文's 版记 under its closing: 抄送 lists organs, the last line names the 印发机关 and the
+    印发日期; before, both lines ran on as paragraphs of the last section."""
+    doc = parse("banji_printed_by.txt")
+    assert doc.metadata.copy_to == ["县委办公室", "县人大常委会办公室", "县政协办公室"]
+    assert doc.metadata.printed_by == "某某县人民政府办公室"
+    assert doc.metadata.printed_date == dt.date(2024, 3, 1)
+    assert doc.closing is not None and doc.closing.date == dt.date(2024, 2, 28)
+    assert "抄送" not in body_text(doc) and "印发" not in body_text(doc)
+    printed = next(f for f in doc.metadata.fields if f.key == "printed_by")
+    assert doc.text[printed.value_span.start:printed.value_span.end] == "某某县人民政府办公室"

@@ -9,7 +9,7 @@ import re
 
 from ..grammar import terminal
 from ..lines import Line
-from ..metadata import WRITTEN_DATE, find_fields
+from ..metadata import WRITTEN_DATE, RawField, find_fields
 from ..normalize import CJK
 from .result import (
     ADDRESSEE,
@@ -66,16 +66,31 @@ def find_tail(lines: list[Line], squeezed: list[str], role: list[str], result: S
         result.addressee = (lines[first].content_start, lines[first].content_end)
     if not content:
         return len(lines)
-    # Trailing metadata lines (发布时间：…, 来源：…).
+    # Trailing metadata lines (发布时间：…, 来源：…) and the 版记 (抄送：…, …印发).
     while content:
         last = content[-1]
-        fields = find_fields(lines[last].folded)
+        fields = find_fields(lines[last].folded) or _printed(lines[last].folded)
         if not fields or len(content) < 2:
             break
         role[last] = "front"
         add_fields(lines[last], fields, result)
         content.pop()
     return _closing(lines, squeezed, role, result, content)
+
+
+_PRINTED = re.compile(rf"^ *(?P<organ>[^ 。;:,]{{2,30}}?) *(?P<date>{WRITTEN_DATE}) *印发 *$")
+"""The last line of a 版记: the 印发机关 and the 印发日期 (``某某县人民政府办公室　　2024年3月1日印发``)."""
+
+
+def _printed(folded_line: str) -> list[RawField]:
+    """The 印发机关 and 印发日期 of a 版记's last line as fields; none if the line is not one."""
+    match = _PRINTED.match(folded_line)
+    if match is None or not ORGAN_ENDING.search(match["organ"]):
+        return []
+    return [RawField("printed_by", "印发机关", match["organ"], match.start("organ"), match.start("organ"),
+                     match.end("organ")),
+            RawField("printed_date", "印发日期", match["date"], match.start("date"), match.start("date"),
+                     match.end("date"))]
 
 
 def _cut_related(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
