@@ -24,7 +24,7 @@ $(DEMO_STAMP): pyproject.toml
 	touch $(DEMO_STAMP)
 
 demo: $(DEMO_STAMP)
-	$(BIN)/docparse convert examples --out out
+	$(BIN)/docparse convert $(filter-out examples/README.md,$(wildcard examples/*)) --out out
 	@ls out/*.json
 	$(BIN)/docparse outline examples/001_efdfc4879b8da8ba_word.docx
 

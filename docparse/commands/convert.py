@@ -12,9 +12,9 @@ from .common import add_format_option, add_limit_options, report_error
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "convert", help="批量转换（多进程或 Dask 集群）",
-        description="把大量报告转换为 JSON、JSON Lines 或 Parquet 表。输入可以是文件、目录"
-                    "（其中所有 .txt、.md、.html、.docx、.doc、.pdf、.ofd，扩展名不分大小写）"
-                    "或通配符；坏文件记入 DIR/errors.csv，其余照常转换。")
+        description="把大量报告转换为 JSON、JSON Lines、Parquet、CSV、Markdown 或检索分块。"
+                    "输入可以是文件、目录（其中所有 .txt、.md、.html、.docx、.doc、.pdf、.ofd，"
+                    "扩展名不分大小写）或通配符；坏文件记入 DIR/errors.csv，其余照常转换。")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="文件、目录或通配符（如 'data/**/*.txt'）")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="输出目录（同一时间只允许一个 convert 写入；上次中断留下的临时文件会被清除）")
