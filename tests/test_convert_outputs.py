@@ -136,6 +136,18 @@ def test_the_documents_table_holds_the_text_and_every_metadata_field() -> None:
     assert row["diagnostics"] == len(docparse.validate(doc))
 
 
+def test_every_typed_metadata_field_has_a_column_of_the_documents_table() -> None:
+    """A field added to Metadata (主送机关, the 版记 …) reaches the analysts' table too."""
+    renamed = {"title": "metadata_title", "source": "metadata_source", "fields": "metadata_fields"}
+    columns = TABLES["documents"]
+    assert [name for name in docparse.Metadata.model_fields if renamed.get(name, name) not in columns] == []
+    doc = docparse.parse_file(ROOT / "tests" / "fixtures" / "frontmatter" / "banji_printed_by.txt")
+    row = {column: values[0] for column, values in rows(doc)["documents"].items()}
+    assert row["addressees"] == "各乡镇人民政府、县直各单位"
+    assert row["copy_to"] == "县委办公室、县人大常委会办公室、县政协办公室"
+    assert row["printed_by"] == "某某县人民政府办公室"
+
+
 def test_parquet_files_describe_their_columns_and_versions(reports: Path, tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "out"

@@ -68,7 +68,7 @@ def _front_matter(doc: Document) -> list[tuple[str, str]]:
     metadata = doc.metadata
     pairs: list[tuple[str, str]] = []
     for key in ("index_no", "issuer", "doc_number", "topic_class", "genre_class", "keywords", "written_date",
-                "publish_date", "source", "validity"):
+                "publish_date", "source", "validity", "printed_by", "printed_date"):
         value = getattr(metadata, key)
         if value is not None:
             pairs.append((key, value.isoformat() if isinstance(value, dt.date) else _scalar(str(value))))
