@@ -25,7 +25,7 @@ from .models import (
 )
 from .normalize import CJK
 from .numerals import cn_to_int
-from .segment.result import Segmented, addressed_organs
+from .segment.result import ORGAN_ENDING, Segmented, addressed_organs
 from .spans import Locator
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -95,9 +95,30 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented,
 
 def _as_written(text: str, folded: str, spans: list[tuple[int, int]]) -> str:
     """A Chinese title's characters as the text writes them (（试行）, ～, not their folded forms),
-    its lines joined, without the spaces that spread or indent it."""
-    return "".join(char for start, end in spans
-                   for char, plain in zip(text[start:end], folded[start:end], strict=True) if plain != " ")
+    its lines joined, without the spaces that spread or indent it; one space kept where it parts
+    the issuing organs of a joint document (``国家发展改革委 国家能源局关于…``)."""
+    written: list[str] = []
+    for start, end in spans:
+        word = ""  # the characters since the last space
+        for offset in range(start, end):
+            if folded[offset] != " ":
+                written.append(text[offset])
+                word += folded[offset]
+                continue
+            if _organ(word) and _organ(_JOINT_TITLE_START.split(folded[offset:end].lstrip(" "), 1)[0]) \
+                    and written[-1:] != [" "]:
+                written.append(" ")
+            word = ""
+    return "".join(written)
+
+
+_JOINT_TITLE_START = re.compile(r"关于|印发| ")
+"""Where the name of the last issuing organ ends in a joint document's title."""
+
+
+def _organ(word: str) -> bool:
+    """Whether ``word`` is the name of an organ (``国家发展改革委``, ``国家能源局综合司``)."""
+    return len(word) >= 3 and ORGAN_ENDING.search(word) is not None
 
 
 def _mostly_cjk(title: str) -> bool:

@@ -45,7 +45,8 @@ def furniture(doc: Document, category: str) -> list[str]:
 def assert_title_spans_hold_the_title(doc: Document) -> None:
     assert doc.title is not None
     written = "".join(doc.text[span.start:span.end] for span in doc.title.spans)
-    assert "".join(written.split()) == doc.title.text  # as written, its line breaks and spaces left out
+    # as written, its line breaks and spaces left out (one kept between joint issuers)
+    assert "".join(written.split()) == doc.title.text.replace(" ", "")
 
 
 # Titles run on into what follows them ------------------------------------------------------------
@@ -299,7 +300,7 @@ def test_breadcrumb_words_one_per_line_and_value_under_its_label() -> None:
     assert furniture(doc, "navigation") == ["首页", "政务公开", "政策", "规范性文件"]
     assert doc.metadata.source == "能源局"
     assert doc.title is not None
-    assert doc.title.text == "国家发展改革委国家能源局关于加强和规范电网规划投资管理工作的通知"
+    assert doc.title.text == "国家发展改革委 国家能源局关于加强和规范电网规划投资管理工作的通知"
     assert len(doc.title.spans) == 2
 
 
@@ -408,3 +409,14 @@ def test_the_banji_after_the_closing_is_metadata_not_body() -> None:
     assert "抄送" not in body_text(doc) and "印发" not in body_text(doc)
     printed = next(f for f in doc.metadata.fields if f.key == "printed_by")
     assert doc.text[printed.value_span.start:printed.value_span.end] == "某某县人民政府办公室"
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("国家发展改革委 国家能源局关于做好2021年电力中长期合同签订工作的通知",
+     "国家发展改革委 国家能源局关于做好2021年电力中长期合同签订工作的通知"),  # joint issuers: kept
+    ("运城市人民政府 关于2021年度法治政府建设情况的报告", "运城市人民政府关于2021年度法治政府建设情况的报告"),
+    ("关 于 加 强 安 全 管 理 的 通 知", "关于加强安全管理的通知"),  # letter-spaced
+])
+def test_spaces_in_a_title(line: str, title: str) -> None:
+    doc = docparse.parse(f"{line}\n\n一、总体要求\n内容。\n")
+    assert doc.title is not None and doc.title.text == title

@@ -79,7 +79,7 @@ def test_strong_headings_between_line_breaks_are_the_gold_headings() -> None:
     assert len(sections) == 13
     assert (2, "（二）", "深化电网规划编制的技术经济论证要求") in sections
     assert doc.title is not None
-    assert doc.title.text == "国家发展改革委国家能源局关于加强和规范电网规划投资管理工作的通知"
+    assert doc.title.text == "国家发展改革委 国家能源局关于加强和规范电网规划投资管理工作的通知"
     assert doc.closing is not None and doc.closing.date == dt.date(2020, 5, 28)
 
 
