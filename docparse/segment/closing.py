@@ -78,12 +78,13 @@ def find_tail(lines: list[Line], squeezed: list[str], role: list[str], result: S
     return _closing(lines, squeezed, role, result, content)
 
 
-_PRINTED = re.compile(rf"^ *(?P<organ>[^ 。;:,]{{2,30}}?) *(?P<date>{WRITTEN_DATE}) *印发 *$")
+_PRINTED = re.compile(rf"^ *(?P<organ>[^ 。;:,]{{2,30}}?) *(?P<date>{WRITTEN_DATE} *印发) *$")
 """The last line of a 版记: the 印发机关 and the 印发日期 (``某某县人民政府办公室　　2024年3月1日印发``)."""
 
 
 def _printed(folded_line: str) -> list[RawField]:
-    """The 印发机关 and 印发日期 of a 版记's last line as fields; none if the line is not one."""
+    """The 印发机关 and 印发日期 of a 版记's last line as fields (the date's value as written, with
+    its 印发); none if the line is not one."""
     match = _PRINTED.match(folded_line)
     if match is None or not ORGAN_ENDING.search(match["organ"]):
         return []
