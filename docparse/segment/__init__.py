@@ -112,7 +112,7 @@ def _is_body_start(line: Line, text: str) -> bool:
 def _is_numbered_title(text: str) -> bool:
     """A long title followed by its 发文字号 in brackets, as a page repeats it above the text
     (``关于印发《…》《…》和《…》的通知(发改价格规﹝2017﹞2269号)``): front matter, not body."""
-    number = _HINT_NUMBER.search(text)
+    number = BRACKETED_NUMBER.search(text)
     return number is not None and GENRE_ENDING.search(text[:number.start()]) is not None
 
 
@@ -667,7 +667,7 @@ def _is_title_part(text: str) -> bool:
             and not (len(text) <= _BYLINE_ORGAN_MAX and ORGAN_ENDING.search(text)))
 
 
-_HINT_NUMBER = re.compile(r"\([^()]*\d[^()]*\)$")
+BRACKETED_NUMBER = re.compile(r"\([^()]*\d[^()]*\)$")
 """The 发文字号 in brackets a page's ArticleTitle ends with (``…的通知(发改能源规〔2020〕816号)``): no
 part of the title as the document writes it."""
 
@@ -675,7 +675,7 @@ part of the title as the document writes it."""
 def _hint_target(hint: str) -> str:
     """The title a hint names, squeezed, without the 发文字号 it ends with."""
     target = fold(hint).replace(" ", "")
-    number = _HINT_NUMBER.search(target)
+    number = BRACKETED_NUMBER.search(target)
     return target[: number.start()] if number and number.start() >= 4 else target
 
 

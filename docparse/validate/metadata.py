@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..diagnostics import Code
 from ..metadata import DOC_NUMBER
 from ..models import Diagnostic
+from ..segment import BRACKETED_NUMBER
 from .context import RuleContext, rule
 
 
@@ -17,17 +18,12 @@ def _same_title(meta: str, body: str) -> bool:
     （ or ( as they like; none of that makes two documents."""
     def key(text: str) -> str:
         text = text.replace("（", "(").replace("）", ")").replace("～", "~").replace("〜", "~")
-        text = _BRACKETED_NUMBER.sub("", text)
+        text = BRACKETED_NUMBER.sub("", text)
         return re.sub(r"[\s《》“”\"'。.,，]", "", text)
 
     a, b = key(meta), key(body)
     a_cut = a.rstrip("…").removesuffix("...")
     return a == b or a in b or b in a or (a_cut != a and b.startswith(a_cut))
-
-
-_BRACKETED_NUMBER = re.compile(r"\([^()]{2,40}号\)$")
-"""A 发文字号 in brackets at the end of a title (``…的通知(发改价格规〔2020〕100号)``, also with the
-﹝﹞ some sites print), brackets already made ASCII."""
 
 
 @rule(Code("DP601", "warning", "网页元数据中的标题与正文标题不一致"))
