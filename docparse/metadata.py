@@ -146,6 +146,8 @@ ARABIC_DATE = r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
 """A date as GB/T 9704—2012 writes a 成文日期: 2022年1月28日."""
 CN_DATE = "{}年{}月{}日".format(*_CN_DATE_PARTS)
 """A date in Chinese numerals, as the 1999 standard wrote it: 二〇二二年一月二十八日."""
+YEAR_MONTH = rf"(?:(?:19|20)\d{{2}}|{CN_YEAR})年(?:\d{{1,2}}|{_CN_DATE_PARTS[1]})月"
+"""A month as a report is dated by under its title: 2022年12月, 二〇二二年十二月."""
 WRITTEN_DATE = rf"(?:{ARABIC_DATE}|{CN_DATE}|(?:19|20)\d{{2}}[-./]\d{{1,2}}[-./]\d{{1,2}})"
 """A 成文日期 as written, right or wrong: 2022年1月28日, 二〇二二年一月二十八日, 2022-01-28."""
 _ISO_DATE = re.compile(

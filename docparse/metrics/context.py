@@ -48,7 +48,7 @@ from .lexicon import (
     Direction,
     one_of,
 )
-from .quantity import Quantity, read_tail
+from .quantity import ARABIC, Quantity, read_tail
 from .relations import continues_list, listed_names
 
 CLAUSE_REACH = 60
@@ -337,11 +337,11 @@ _PREDICATE = re.compile(f"{one_of(VERBS)}|{one_of(PREDICATE_STARTS)}")
 """Where what follows a count stops naming it: a verb before more words, or a word that opens a
 predicate."""
 _VERBS = frozenset(VERBS)
-_DIGIT = re.compile("(?<![0-9.,])[0-9]+(?:[.,][0-9]+)*(?![0-9A-Za-z])")
+_DIGIT = re.compile(f"(?<![0-9.,]){ARABIC}(?![0-9A-Za-z])")
 """A number after a count that may start another quantity; not one of a code (4A级). It starts
 where a run of digits starts, so that a search is linear."""
 _LIST_JOINS = tuple(LIST_JOINS)
-_NUMBER = re.compile("[0-9]+(?:[.,][0-9]+)*")
+_NUMBER = re.compile(ARABIC)
 _ANY_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
 
 

@@ -123,16 +123,16 @@ PERCENT_WORDS = "百分之"
 
 _DIGIT_CHARS = "".join(DIGITS)
 _NUMERAL_CHARS = _DIGIT_CHARS + "".join(numerals.UNITS)
-_ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 """An Arabic numeral (1,234.5). ASCII digits only, as the folded text writes every digit: a class
 of ``\\d`` is looked up in the Unicode database at every character."""
 _CHINESE = f"[{_NUMERAL_CHARS}]+(?:点[{_DIGIT_CHARS}]+)?"
 """A Chinese numeral (三千零五十二, 三点五), however malformed: :func:`cn_quantity` judges it."""
-RUN_DEFINITION = re.compile(f"{PERCENT_WORDS}(?:{_ARABIC}|{_CHINESE})|{_ARABIC}|{_CHINESE}")
+RUN_DEFINITION = re.compile(f"{PERCENT_WORDS}(?:{ARABIC}|{_CHINESE})|{ARABIC}|{_CHINESE}")
 """Every numeral run of a text: 百分之X, an Arabic numeral or a Chinese one (:data:`RUN` finds them)."""
 RUN = re.compile(
     f"[0-9{_NUMERAL_CHARS}]"
-    f"(?:(?<=百)分之(?:{_ARABIC}|{_CHINESE})|(?<=[0-9])[0-9]*(?:,[0-9]{{3}})*(?:\\.[0-9]+)?"
+    f"(?:(?<=百)分之(?:{ARABIC}|{_CHINESE})|(?<=[0-9])[0-9]*(?:,[0-9]{{3}})*(?:\\.[0-9]+)?"
     f"|[{_NUMERAL_CHARS}]*(?:点[{_DIGIT_CHARS}]+)?)")
 """:data:`RUN_DEFINITION` written to start with the class of the first character of every run,
 where each alternative goes on (百 → 分之…, a digit → more digits, a Chinese numeral → more of
@@ -159,10 +159,10 @@ _SCALE = "|".join(_scale_word(scale) for scale in SCALES)
 TAIL = re.compile(  # read_quantity unpacks its groups in this order
     rf"(?P<scale>{_SCALE})?(?:(?<=[万亿])(?P<rest>[0-9])(?P<rest_scale>{one_of(REST_SCALES)}))?"
     rf"(?P<infix>{one_of(INFIXES)})?(?P<scale2>{_SCALE})?"
-    rf"(?:(?P<sep>{one_of(RANGE_SEPARATORS)})(?P<high>{_ARABIC}|{_CHINESE})(?P<hscale>{_SCALE})?)?"
+    rf"(?:(?P<sep>{one_of(RANGE_SEPARATORS)})(?P<high>{ARABIC}|{_CHINESE})(?P<hscale>{_SCALE})?)?"
     rf"(?P<infix2>{one_of(INFIXES_AFTER_HIGH)})?"
     rf"(?P<unit>{one_of(sorted(UNITS, key=len, reverse=True))})?"
-    rf"(?:(?:{one_of(RANGE_SEPARATORS)})(?P<rhigh>{_ARABIC}|{_CHINESE})(?P=unit))?"
+    rf"(?:(?:{one_of(RANGE_SEPARATORS)})(?P<rhigh>{ARABIC}|{_CHINESE})(?P=unit))?"
     rf"(?:{re.escape(PER)}(?P<per>{one_of(sorted(PER_UNITS, key=len, reverse=True))}))?"
     rf"(?P<suffix>{'|'.join(_suffix_word(suffix) for suffix in SUFFIX_QUALIFIERS)})?")
 """What follows a numeral run: scale (万), the rest below it (1万6千), approximation (余), the

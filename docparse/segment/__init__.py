@@ -20,6 +20,7 @@ from ..metadata import (
     CN_YEAR,
     DATE_KEYS,
     DOC_NUMBER,
+    YEAR_MONTH,
     RawField,
     bare_label,
     find_fields,
@@ -653,7 +654,7 @@ def _title_block(lines: list[Line], plain: dict[int, str], following: list[int],
     return block
 
 
-_YEAR_MONTH = re.compile(rf"^(?:(?:19|20)\d{{2}}|{CN_YEAR})年(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})月$")
+_YEAR_MONTH = re.compile(rf"^{YEAR_MONTH}$")
 """The month a report is dated by, under its title (``二〇二二年十二月``)."""
 _BYLINE_ORGAN_MAX = 20
 """An organ's name on a line of its own under a title is at most this long."""
