@@ -32,7 +32,7 @@ from .models import Diagnostic, Document, Furniture, SourceAnchor, SourceInfo, b
 from .normalize import CJK, fold, normalize_newlines, text_diagnostics
 from .renderers.document import json_chunks
 from .segment import segment
-from .spans import Locator
+from .spans import Locator, page_starts
 from .structure import structure
 from .tables import Tables, keep_table_rows
 
@@ -130,7 +130,7 @@ def _pipeline(reading: readers.Reading, source_fields: dict[str, object], *, max
     """Normalize → lines → segment → structure → body, and the Document around them."""
     text, newline = normalize_newlines(reading.text)
     folded = fold(text)
-    locator = Locator(text)
+    locator = Locator(text, page_starts(reading.anchors))
     tables = Tables(reading.tables)
     segmented = segment(keep_table_rows(text_lines(text, folded), reading.tables, text, folded),
                         title_hint=reading.title_hint)

@@ -9,6 +9,7 @@ read as ``\\n``; CR LF is kept), so that a span's line and column are those of t
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from pydantic_core import PydanticUndefined
 
 from .ladder import EnumStyle, MarkerStyle
 
-SCHEMA_VERSION: Final = "2.2.0"
+SCHEMA_VERSION: Final = "2.3.0"
 """Bumped on every change of the output: minor for additions, major for breaking changes
 (CHANGELOG.md lists them). A Document JSON of another major version is refused on reading."""
 
@@ -112,19 +113,29 @@ def _check(cls: type[BaseModel], fields: dict[str, Any]) -> None:
                             f"validation gives {type(kept).__name__}")
 
 
-def build_span(start: int, end: int, line: int, column: int, end_line: int, end_column: int) -> Span:
+def _is_none(value: object) -> bool:
+    """Whether a field is left out of the JSON: a span's pages are written only for paged originals."""
+    return value is None
+
+
+def build_span(start: int, end: int, line: int, column: int, end_line: int, end_column: int,
+               page: int | None = None, end_page: int | None = None) -> Span:
     """A :class:`Span` from numbers the locator has computed (valid by construction), unvalidated
     as :func:`build` builds nodes: a document has one or two spans per node."""
     if CHECK_BUILDS:
-        return Span(start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+        return Span(start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column,
+                    page=page, end_page=end_page)
     span = _new(Span)
-    set_start, set_end, set_line, set_column, set_end_line, set_end_column = _SPAN_SLOTS
+    (set_start, set_end, set_line, set_column, set_end_line, set_end_column,
+     set_page, set_end_page) = _SPAN_SLOTS
     set_start(span, start)
     set_end(span, end)
     set_line(span, line)
     set_column(span, column)
     set_end_line(span, end_line)
     set_end_column(span, end_column)
+    set_page(span, page)
+    set_end_page(span, end_page)
     return span
 
 
@@ -148,10 +159,14 @@ class Span:
     """1-based line of ``end``."""
     end_column: Annotated[int, Field(ge=1)]
     """1-based column of ``end`` (one past the last character)."""
+    page: Annotated[int, Field(ge=1)] | None = Field(default=None, exclude_if=_is_none)
+    """1-based page of ``start`` in the original, for paged formats (PDF, OFD); ``None`` otherwise
+    (and then left out of the JSON)."""
+    end_page: Annotated[int, Field(ge=1)] | None = Field(default=None, exclude_if=_is_none)
+    """1-based page of the last character (a paragraph may run on to the next page)."""
 
 
-_SPAN_SLOTS = tuple(Span.__dict__[name].__set__
-                    for name in ("start", "end", "line", "column", "end_line", "end_column"))
+_SPAN_SLOTS = tuple(Span.__dict__[field.name].__set__ for field in dataclasses.fields(Span))
 """The setters of Span's slots (a frozen dataclass refuses plain assignment), for :func:`build_span`."""
 
 Severity = Literal["error", "warning", "info"]

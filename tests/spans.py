@@ -27,14 +27,25 @@ def iter_spans(node: BaseModel, parent: Span | None = None) -> Iterator[tuple[Sp
         yield own, parent
 
 
+def page_at(doc: Document, offset: int) -> int | None:
+    """The page of the original that ``doc.text[offset]`` came from: that of the last paged anchor
+    starting at or before it (the first page before any anchor); ``None`` for a text without pages."""
+    paged = [anchor for anchor in doc.source_map if anchor.page is not None]
+    before = [anchor.page for anchor in paged if anchor.start <= offset]
+    return before[-1] if before else (paged[0].page if paged else None)
+
+
 def span_problems(doc: Document) -> list[str]:
-    """Spans out of bounds, reversed, with wrong line/column, or outside their parent's span."""
+    """Spans out of bounds, reversed, with wrong line/column or page, or outside their parent's span."""
     problems = []
     length = len(doc.text)
     for span, parent in iter_spans(doc):
         if not 0 <= span.start <= span.end <= length:
             problems.append(f"out of bounds: {span}")
             continue
+        pages = (page_at(doc, span.start), page_at(doc, max(span.start, span.end - 1)))
+        if (span.page, span.end_page) != pages:
+            problems.append(f"wrong pages {span.page}–{span.end_page} != {pages[0]}–{pages[1]}: {span}")
         line = doc.text.count("\n", 0, span.start) + 1
         column = span.start - (doc.text.rfind("\n", 0, span.start) + 1) + 1
         if (span.line, span.column) != (line, column):

@@ -27,12 +27,17 @@ OUTLINED = [*SAMPLES, *GENRES]
 OUTLINE_SUFFIX = ".outline.txt"
 
 
+SPAN_FIELDS = {"start", "end", "line", "column", "end_line", "end_column", "page", "end_page"}
+
+
 def structure(value: Any) -> Any:
-    """JSON data without ``claims``, each span written compactly as ``L4:1-L4:29 [56,84)``."""
+    """JSON data without ``claims``, each span written compactly as ``L4:1-L4:29 [56,84)`` (and its
+    pages, ``p1-2``, for a paged original)."""
     if isinstance(value, dict):
-        if set(value) == {"start", "end", "line", "column", "end_line", "end_column"}:
+        if {"start", "end", "line", "column", "end_line", "end_column"} <= set(value) <= SPAN_FIELDS:
+            pages = f" p{value['page']}-{value['end_page']}" if "page" in value else ""
             return (f"L{value['line']}:{value['column']}-L{value['end_line']}:{value['end_column']} "
-                    f"[{value['start']},{value['end']})")
+                    f"[{value['start']},{value['end']}){pages}")
         return {k: structure(v) for k, v in value.items() if k != "claims"}
     if isinstance(value, list):
         return [structure(v) for v in value]

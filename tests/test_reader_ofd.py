@@ -15,6 +15,7 @@ from docparse.errors import BinaryInputError, EmptyInputError
 from docparse.readers import choose
 
 from .conftest import FIXTURES
+from .spans import span_problems
 
 PIFU = FIXTURES / "ofd" / "pifu.ofd"
 NS = "http://www.ofdspec.org/2016"
@@ -39,6 +40,9 @@ def test_a_real_ofd_reads_as_the_document_it_shows() -> None:
     assert lines[-2:] == ["2011年3月10日", "测试符路桥区卫生局办公室 2011年3月10日印发"]
     signer = doc.locate(doc.text.index("2011年3月10日"))
     assert signer is not None and signer.page == 2 and signer.where == "page[2]"
+    assert doc.closing is not None and doc.closing.date_span is not None
+    assert (doc.closing.date_span.page, doc.closing.date_span.end_page) == (2, 2)
+    assert span_problems(doc) == []
 
 
 def test_an_ofd_is_told_by_its_content() -> None:

@@ -22,8 +22,10 @@ from docparse.cli import main
 from docparse.errors import BinaryInputError, DecodeError, EmptyInputError, InputError, MissingExtraError
 from docparse.models import Document
 from docparse.readers import choose
+from docparse.renderers.parquet import rows
 
 from .conftest import FIXTURES
+from .spans import span_problems
 
 pytest.importorskip("pypdfium2")
 reportlab = pytest.importorskip("reportlab")
@@ -176,6 +178,21 @@ def test_a_paragraph_runs_on_over_the_page_break(notice_doc: Document) -> None:
     pages = {anchor.page for anchor in notice_doc.source_map
              if anchor.start < start + len(ACROSS) and anchor.end > start}
     assert pages == {1, 2}
+
+
+def test_every_span_carries_its_pages(notice_doc: Document) -> None:
+    assert span_problems(notice_doc) == []
+    paragraph = next(paragraph for section in notice_doc.walk() for paragraph in section.body
+                     if paragraph.text == ACROSS)
+    assert (paragraph.span.page, paragraph.span.end_page) == (1, 2)
+    assert notice_doc.title is not None
+    assert [(span.page, span.end_page) for span in notice_doc.title.spans] == [(1, 1)]
+    assert docparse.from_json(docparse.to_json(notice_doc)) == notice_doc
+    pieces = [chunk for chunk in docparse.chunks(notice_doc) if ACROSS in chunk.text]
+    assert [(chunk.page, chunk.end_page) for chunk in pieces] == [(1, 2)]
+    sections = rows(notice_doc)["sections"]
+    assert sections["page"] == [section.span.page for section in notice_doc.walk()]
+    assert None not in sections["page"]
 
 
 def test_page_numbers_and_running_heads_are_left_out(notice_doc: Document) -> None:

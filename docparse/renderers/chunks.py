@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from ..spans import Locator, page_starts
 from .base import Renderer
 
 if TYPE_CHECKING:
@@ -51,6 +52,10 @@ class Chunk(BaseModel):
     line: int
     """The line (from 1) where the chunk starts."""
     end_line: int
+    page: int | None = None
+    """The page of the original where the chunk starts (PDF, OFD); ``None`` for other formats."""
+    end_page: int | None = None
+    """The page where it ends (a chunk may run over a page break)."""
     heading_path: list[str]
     """The headings above the chunk, outermost first, each its marker and title (``一、主要工作``)."""
     path: str
@@ -112,7 +117,7 @@ class _Chunker:
         self.length = length
         self.doc_id = doc_id or doc.source.path or doc.source.sha256[:16]
         self.count = 0
-        self.line_starts = _line_starts(doc.text)
+        self.locator = Locator(doc.text, page_starts(doc.source_map))
         self.barriers = sorted(furniture.span.start for furniture in doc.furniture)
         """Where furniture stands (a footer inside a section): no chunk reaches over it."""
 
@@ -236,9 +241,11 @@ class _Chunker:
         index = self.count
         self.count += 1
         written = doc.metadata.written_date or (doc.closing.date if doc.closing else None)
+        span = self.locator.span(start, end)
         return Chunk(
             id=f"{self.doc_id}#{index}", doc_id=self.doc_id, index=index, kind=kind, text=text,
-            start=start, end=end, line=_line(self.line_starts, start), end_line=_line(self.line_starts, end),
+            start=start, end=end, line=span.line, end_line=span.end_line,
+            page=span.page, end_page=span.end_page,
             heading_path=path, path=section.path if section else "",
             section_id=section.id if section else None,
             level=section.level if section else 0, role=section.role if section else "other",
@@ -246,19 +253,6 @@ class _Chunker:
             issuer=doc.metadata.issuer, written_date=written, publish_date=doc.metadata.publish_date,
             doc_type=doc.doc_type, report_year=doc.report_year,
             text_with_context=f"{context}\n{text}" if context else text)
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    position = text.find("\n")
-    while position != -1:
-        starts.append(position + 1)
-        position = text.find("\n", position + 1)
-    return starts
-
-
-def _line(starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(starts, offset)
 
 
 class ChunksJsonLines(Renderer["Document"]):

@@ -25,7 +25,7 @@ COLUMNS: dict[str, str] = {
     "qualifier": "string", "measure": "string",
     "direction": "string", "baseline": "string", "label": "string", "subject": "string",
     "period": "string", "is_target": "bool_", "breakdown": "string", "group": "string",
-    "claim_text": "string", "start": "int64", "end": "int64", "line": "int64",
+    "claim_text": "string", "start": "int64", "end": "int64", "line": "int64", "page": "int64",
 }
 """Every column of a metric and its Arrow type, in the order of the Parquet ``metrics`` table.
 ``doc_id`` names the input, ``section_role`` is the role of the claim that cites the metric."""
@@ -34,9 +34,9 @@ ROW_COLUMNS = ("doc_id", "section_path", "section_role", "label", "value", "unit
                "baseline", "period", "raw", "line", "start", "end",
                "value_high", "baseline_value", "change_value", "direction", "subject", "is_target",
                "breakdown", "group", "claim_id",
-               "metric_id")
+               "metric_id", "page")
 """The columns of a metrics row (CSV, JSON, JSON Lines), in their order: where it is and what it
-says first (document … end), then the rest of the metric."""
+says first (document … end), then the rest of the metric, and the page of a PDF or OFD."""
 
 Row = dict[str, object]
 
@@ -55,6 +55,7 @@ def metric_records(doc: Document, doc_id: str) -> Iterator[dict[str, Any]]:
                 "subject": metric.subject, "period": metric.period, "is_target": metric.is_target,
                 "breakdown": metric.breakdown, "group": metric.group, "claim_text": claim.text,
                 "start": metric.span.start, "end": metric.span.end, "line": metric.span.line,
+                "page": metric.span.page,
             }
 
 

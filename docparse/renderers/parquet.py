@@ -44,22 +44,22 @@ TABLES: dict[str, dict[str, str]] = {
     "sections": {
         "doc_id": "string", "section_id": "string", "parent_id": "string", "level": "int64",
         "path": "string", "marker": "string", "ordinal": "int64", "title": "string", "role": "string",
-        "text": "string", "start": "int64", "end": "int64", "line": "int64",
+        "text": "string", "start": "int64", "end": "int64", "line": "int64", "page": "int64",
     },
     "claims": {
         "doc_id": "string", "claim_id": "string", "section_id": "string", "section_path": "string",
         "role": "string", "topic": "string", "text": "string", "start": "int64", "end": "int64",
-        "line": "int64",
+        "line": "int64", "page": "int64",
     },
     "metrics": METRIC_COLUMNS,
     "enumerations": {
         "doc_id": "string", "item_id": "string", "section_id": "string", "section_path": "string",
         "marker": "string", "style": "string", "ordinal": "int64", "lead": "string", "rest": "string",
-        "start": "int64", "end": "int64", "line": "int64",
+        "start": "int64", "end": "int64", "line": "int64", "page": "int64",
     },
     "diagnostics": {
         "doc_id": "string", "code": "string", "severity": "string", "message": "string", "hint": "string",
-        "start": "int64", "end": "int64", "line": "int64", "column": "int64",
+        "start": "int64", "end": "int64", "line": "int64", "column": "int64", "page": "int64",
     },
 }
 """Every table's columns and their Arrow types (the schema is fixed even for an empty batch)."""
@@ -67,6 +67,7 @@ TABLES: dict[str, dict[str, str]] = {
 _SHARED = {
     "doc_id": "文档标识（输入路径）；各表以此关联",
     "start": "起始偏移（Document.text 中的字符位置）", "end": "结束偏移（不含）", "line": "起始行号（从 1 起）",
+    "page": "起始页码（PDF、OFD 原文的页，从 1 起；其他格式为空）",
     "section_id": "所在章节标识（见 sections 表）", "section_path": "所在章节路径（文档内唯一，如 一/（一））",
     "text": "原文", "title": "标题", "role": "章节类别（measures、duty、problems、plans、other）",
     "marker": "序号（如 一、（一）一是）", "ordinal": "序号的数值", "path": "路径",
@@ -156,7 +157,7 @@ def rows(doc: Document, doc_id: str | None = None) -> Tables:
                  level=section.level, path=paths[section.id], marker=section.marker.raw,
                  ordinal=section.marker.ordinal, title=section.title, role=section.role,
                  text=doc.section_text(section), start=section.span.start, end=section.span.end,
-                 line=section.span.line)
+                 line=section.span.line, page=section.span.page)
     claims = out["claims"]
     claim_paths: dict[str, str] = {}
     for holder, claim in doc.claims():
@@ -164,7 +165,8 @@ def rows(doc: Document, doc_id: str | None = None) -> Tables:
         claim_paths[claim.id] = path
         _add(claims, doc_id=key, claim_id=claim.id, section_id=holder.id if holder else None,
              section_path=path, role=claim.role, topic=claim.topic,
-             text=claim.text, start=claim.span.start, end=claim.span.end, line=claim.span.line)
+             text=claim.text, start=claim.span.start, end=claim.span.end, line=claim.span.line,
+             page=claim.span.page)
     metrics = out["metrics"]
     for record in metric_records(doc, key):
         record["section_path"] = claim_paths.get(record["claim_id"], record["section_path"])
@@ -174,13 +176,14 @@ def rows(doc: Document, doc_id: str | None = None) -> Tables:
         _add(items, doc_id=key, item_id=item.id, section_id=holder.id if holder else None,
              section_path=paths[holder.id] if holder else "", marker=item.marker, style=item.style,
              ordinal=item.ordinal, lead=item.lead, rest=item.rest, start=item.span.start,
-             end=item.span.end, line=item.span.line)
+             end=item.span.end, line=item.span.line, page=item.span.page)
     findings = out["diagnostics"]
     for finding in validate(doc):
         span = finding.span
         _add(findings, doc_id=key, code=finding.code, severity=finding.severity, message=finding.message,
              hint=finding.hint, start=span.start if span else None, end=span.end if span else None,
-             line=span.line if span else None, column=span.column if span else None)
+             line=span.line if span else None, column=span.column if span else None,
+             page=span.page if span else None)
     meta = doc.metadata
     _add(out["documents"], doc_id=key, path=doc.source.path, sha256=doc.source.sha256,
          encoding=doc.source.encoding, size=doc.source.size, format=doc.source.format, doc_type=doc.doc_type,

@@ -19,7 +19,7 @@ from ..cuts import RUN_ON_LENGTH
 from ..diagnostics import Code
 from ..models import Diagnostic, Document, Section, Severity
 from ..normalize import fold
-from ..spans import Locator
+from ..spans import Locator, page_starts
 
 if TYPE_CHECKING:
     from .profiles.profile import Profile
@@ -47,7 +47,8 @@ class RuleContext:
     @classmethod
     def of(cls, doc: Document, profile: Profile) -> RuleContext:
         """The context of ``doc`` checked under ``profile`` (no rule's codes yet: :class:`Rule` adds them)."""
-        return cls(doc, profile, Locator(doc.text), _uses_halfwidth(doc.text), _attachment_lines(doc),
+        locator = Locator(doc.text, page_starts(doc.source_map))
+        return cls(doc, profile, locator, _uses_halfwidth(doc.text), _attachment_lines(doc),
                    run_on=_run_on_lines(doc.text))
 
     def uncertain(self, offset: int) -> bool:
