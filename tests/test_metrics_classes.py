@@ -228,12 +228,40 @@ def test_a_number_of_years_that_is_a_period_is_no_metric() -> None:
     assert by_raw("许可证有效期为五年。")["五年"].unit == "年"  # made up: a term in a rule
 
 
-def test_the_label_after_a_range_of_bounds_skips_its_other_end() -> None:
+def test_a_range_of_bounds_is_one_range_labelled_by_the_noun_after_it() -> None:
     """regulation-023: 处5万元以上20万元以下的罚款."""
     metrics = metrics_of("建设单位未依法报批建设项目环境影响报告书的,"
                          "由县级以上环境保护行政主管部门责令停止建设,处5万元以上20万元以下的罚款。")
-    assert [(m.value, m.qualifier, m.label) for m in metrics] == [
-        (50000, "lower_bound", "罚款"), (200000, "upper_bound", "罚款")]
+    assert [(m.raw, m.value, m.value_high, m.unit, m.qualifier, m.label) for m in metrics] == [
+        ("5万元以上20万元以下", 50000, 200000, "元", "range", "罚款")]
+
+
+@pytest.mark.parametrize(("sentence", "raw", "low", "high", "unit", "label"), [
+    # regulation-020, regulation-030 (刑法), regulation-028, plan-001
+    ("施工单位未在施工现场公示建设工程垃圾处理方案概要和处置证概要的,处1000元以上5000元以下罚款",
+     "1000元以上5000元以下", 1000, 5000, "元", "罚款"),
+    ("施工单位未对施工现场排放的建设工程垃圾进行分类的,处3000元以上3万元以下罚款",
+     "3000元以上3万元以下", 3000, 30000, "元", "罚款"),
+    ("情节严重的,处三年以上七年以下有期徒刑,并处罚金。", "三年以上七年以下", 3, 7, "年", "有期徒刑"),
+    ("并处二万元以上二十万元以下罚金", "二万元以上二十万元以下", 20000, 200000, "元", "罚金"),
+    ("并处偷逃应缴税额一倍以上五倍以下罚金。", "一倍以上五倍以下", 1, 5, "倍", None),
+    ("判处逃汇数额百分之五以上百分之三十以下罚金", "百分之五以上百分之三十以下", 5, 30, "%", None),
+    ("重大船舶污染事故,是指船舶溢油500吨以上不足1000吨", "500吨以上不足1000吨", 500, 1000, "吨", None),
+    ("处五年以上不满十年有期徒刑", "五年以上不满十年", 5, 10, "年", "有期徒刑"),
+    ("因环境污染疏散、转移人员1万人以上5万人以下的", "1万人以上5万人以下", 10000, 50000, "人", None),
+])
+def test_a_lower_and_an_upper_bound_of_one_unit_are_one_range(sentence: str, raw: str, low: float, high: float,
+                                                               unit: str, label: str | None) -> None:
+    metric = by_raw(sentence)[raw]
+    assert (metric.value, metric.value_high, metric.unit, metric.qualifier) == (low, high, unit, "range")
+    assert label is None or metric.label == label
+
+
+def test_bounds_of_two_units_stay_two_metrics() -> None:
+    """regulation-030: 百分之五十以上二倍以下 bounds a fine by a share and by a multiple."""
+    metrics = metrics_of("并处或者单处销售金额百分之五十以上二倍以下罚金。")
+    assert [(m.raw, m.unit, m.qualifier) for m in metrics] == [
+        ("百分之五十以上", "%", "lower_bound"), ("二倍以下", "倍", "upper_bound")]
 
 
 def test_weather_figures() -> None:
@@ -258,10 +286,47 @@ def test_terms_in_a_law() -> None:
     assert [(m.raw, m.value) for m in missing] == [("二年", 2)]
     term = metrics_of("草地的承包期为三十年至五十年。")[0]
     assert (term.value, term.value_high, term.qualifier) == (30, 50, "range")
-    assert [m.raw for m in metrics_of("处五年以上十年以下有期徒刑。")] == ["五年以上", "十年以下"]
+    assert [m.raw for m in metrics_of("处五年以上十年以下有期徒刑。")] == ["五年以上十年以下"]
     assert metrics_of("非法人组织可以确定一人或者数人代表该组织从事民事活动。") == []
 
 
 def test_a_decimal_amount_opening_a_line_is_a_metric() -> None:
     doc = docparse.parse("关于2023年工作的报告\n一、主要工作\n3.5万元用于培训。\n5.5人员防护\n")
     assert [m.raw for m in doc.metrics()] == ["3.5万元"]
+
+
+def test_a_term_of_a_sentence_is_a_duration() -> None:
+    """regulation-030 (刑法): a Chinese N年 before 有期徒刑, 执行 or 期满, or after 缓期 or 满, is a term
+    of the rule; a five-year term of office and 五年投入 stay no metric."""
+    assert [(m.raw, m.value, m.unit) for m in metrics_of("可以判处死刑同时宣告缓期二年执行。")] == [
+        ("二年", 2, "年")]
+    assert [(m.raw, m.value) for m in metrics_of("有下列情形之一的,处十五年有期徒刑、无期徒刑或者死刑。")] == [
+        ("十五年", 15)]
+    assert [m.raw for m in metrics_of("如果确有重大立功表现,二年期满以后,减为二十五年有期徒刑。")] == [
+        "二年", "二十五年"]
+    limit = metrics_of("法定最高刑为不满五年有期徒刑的,经过五年。")[0]
+    assert (limit.raw, limit.value, limit.qualifier) == ("不满五年", 5, "upper_bound")
+    assert metrics_of("届满实行五年任期,中央财政五年投入专项扶贫资金。") == []
+
+
+# --- fractions ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "raw", "value", "unit", "qualifier"), [
+    # regulation-029 (民法典), notices on 放管服, regulation-025, regulation-036 (证券法)
+    ("应当经占份额三分之二以上的按份共有人同意。", "三分之二以上", 200 / 3, "%", "lower_bound"),
+    ("企业开办时间缩短三分之一以上。", "三分之一以上", 100 / 3, "%", "lower_bound"),
+    ("中度和重度退化草原面积仍占1/3以上。", "1/3以上", 100 / 3, "%", "lower_bound"),
+    ("修建高度超过距观测场距离1/10的建筑物。", "1/10", 10, "%", "exact"),
+    ("持有公司百分之五以上股份的股东。", "百分之五以上", 5, "%", "lower_bound"),
+    ("按日加收滞纳税款千分之五的滞纳金。", "千分之五", 5, "‰", "exact"),  # made up
+    ("按日加缴未缴额的万分之五的滞纳金。", "万分之五", 0.05, "%", "exact"),
+])
+def test_a_fraction_is_a_percentage(sentence: str, raw: str, value: float, unit: str, qualifier: str) -> None:
+    metric = by_raw(sentence)[raw]
+    assert (metric.value, metric.unit, metric.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+@pytest.mark.parametrize("sentence", ["2023/5/12发布。", "请于12/31前报送。", "请于3/8前报送。"])
+def test_a_date_with_slashes_is_no_fraction(sentence: str) -> None:
+    """Made up."""
+    assert metrics_of(sentence) == []
