@@ -10,6 +10,8 @@ import pytest
 import docparse
 from docparse.models import Metric
 
+from .conftest import FIXTURES
+
 
 def metrics_of(sentence: str) -> list[Metric]:
     """The metrics of one sentence placed in a measures section of a report about 2022."""
@@ -250,8 +252,9 @@ def test_a_range_of_bounds_is_one_range_labelled_by_the_noun_after_it() -> None:
     ("处五年以上不满十年有期徒刑", "五年以上不满十年", 5, 10, "年", "有期徒刑"),
     ("因环境污染疏散、转移人员1万人以上5万人以下的", "1万人以上5万人以下", 10000, 50000, "人", None),
 ])
-def test_a_lower_and_an_upper_bound_of_one_unit_are_one_range(sentence: str, raw: str, low: float, high: float,
-                                                               unit: str, label: str | None) -> None:
+def test_a_lower_and_an_upper_bound_of_one_unit_are_one_range(sentence: str, raw: str, low: float,
+                                                               high: float, unit: str, label: str | None
+                                                               ) -> None:
     metric = by_raw(sentence)[raw]
     assert (metric.value, metric.value_high, metric.unit, metric.qualifier) == (low, high, unit, "range")
     assert label is None or metric.label == label
@@ -300,8 +303,8 @@ def test_a_term_of_a_sentence_is_a_duration() -> None:
     of the rule; a five-year term of office and 五年投入 stay no metric."""
     assert [(m.raw, m.value, m.unit) for m in metrics_of("可以判处死刑同时宣告缓期二年执行。")] == [
         ("二年", 2, "年")]
-    assert [(m.raw, m.value) for m in metrics_of("有下列情形之一的,处十五年有期徒刑、无期徒刑或者死刑。")] == [
-        ("十五年", 15)]
+    fifteen = metrics_of("有下列情形之一的,处十五年有期徒刑、无期徒刑或者死刑。")
+    assert [(m.raw, m.value) for m in fifteen] == [("十五年", 15)]
     assert [m.raw for m in metrics_of("如果确有重大立功表现,二年期满以后,减为二十五年有期徒刑。")] == [
         "二年", "二十五年"]
     limit = metrics_of("法定最高刑为不满五年有期徒刑的,经过五年。")[0]
@@ -330,3 +333,38 @@ def test_a_fraction_is_a_percentage(sentence: str, raw: str, value: float, unit:
 def test_a_date_with_slashes_is_no_fraction(sentence: str) -> None:
     """Made up."""
     assert metrics_of(sentence) == []
+
+
+# --- 10. figures in a heading title ----------------------------------------------------------------------
+
+def test_a_figure_in_a_heading_title_is_a_metric_with_the_title_as_its_claim() -> None:
+    """regulation-020 (上海市建筑垃圾处理管理规定): the items of 第四十四条 are headings that cite fines."""
+    doc = docparse.parse(
+        "上海市建筑垃圾处理管理规定\n第四十四条（对违反施工现场要求的处理）\n"
+        "对违反本规定有关施工现场要求的行为，由城市管理综合执法部门责令改正，并按照下列规定处罚：\n"
+        "（一）违反第二十八条规定，施工单位未在施工现场公示建设工程垃圾处理方案概要和处置证概要的，"
+        "处1000元以上5000元以下罚款；\n"
+        "（二）违反第二十九条规定，施工单位未对施工现场排放的建设工程垃圾进行分类的，处3000元以上3万元以下罚款；\n")
+    first, second = (section for section in doc.walk() if section.marker.raw in ("（一）", "（二）"))
+    for section, raw, high in [(first, "1000元以上5000元以下", 5000), (second, "3000元以上3万元以下", 30000)]:
+        [claim] = section.claims
+        assert section.title_span is not None
+        assert (claim.span.start, claim.span.end) == (section.title_span.start, section.title_span.end)
+        [metric] = claim.metrics
+        assert doc.text[metric.span.start:metric.span.end] == metric.raw == raw
+        assert (metric.value_high, metric.unit, metric.qualifier, metric.label) == (
+            high, "元", "range", "罚款")
+        assert (metric.claim_id, metric.path) == (claim.id, section.path)
+    assert [m.raw for m in doc.metrics()] == ["1000元以上5000元以下", "3000元以上3万元以下"]
+
+
+def test_a_heading_marker_is_never_a_metric_and_a_title_without_figures_makes_no_claim() -> None:
+    """plan-003 (崇明区地下空间突发事件应急预案): 5.1.3 is the marker of a title that cites two times."""
+    doc = docparse.parse_file(FIXTURES / "markdown" / "underground_space_plan.md")
+    report = doc.section("5/5.1/5.1.3")
+    assert [(m.raw, m.unit) for c in report.claims for m in c.metrics] == [
+        ("30分钟", "分钟"), ("1小时", "小时")]
+    assert all(section.claims == [] for section in doc.walk() if section is not report)
+    assert report.title_span is not None
+    assert all(m.span.start >= report.title_span.start for c in report.claims for m in c.metrics)
+    assert [m.raw for m in doc.metrics() if m.path == report.path] == ["30分钟", "1小时"]
