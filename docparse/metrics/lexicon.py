@@ -91,8 +91,9 @@ RANGE_SEPARATORS = ("至", "到", "~", "-", "—", "–")
 
 SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "以上": "lower_bound", "以下": "upper_bound", "以内": "upper_bound", "左右": "approx", "上下": "approx",
+    "及以上": "lower_bound", "及以下": "upper_bound",
 }
-"""The words after a figure that bound or approximate it (90%以上, 5%左右)."""
+"""The words after a figure that bound or approximate it (90%以上, 5%左右, 2000万元及以上)."""
 
 SUFFIX_NOT_BEFORE: dict[str, str] = {"以上": "率"}
 """A suffix followed by this is part of a rate's name instead (优良以上率)."""

@@ -362,6 +362,7 @@ def _fraction(folded: str, core: str, arabic: bool, run_end: int, claim_end: int
               ) -> tuple[float, str, int] | None:
     """A fraction whose first numeral is ``core``: 三分之二 (whole first) or 2/3 (part first), as its
     value in percent (in ‰ for 千分之X), its unit and where it ends; ``None`` if it is none."""
+    part: float
     if arabic:
         if not core.isdigit():
             return None
