@@ -360,6 +360,13 @@ def test_a_figure_in_a_heading_title_is_a_metric_with_the_title_as_its_claim() -
     assert [m.raw for m in doc.metrics()] == ["1000元以上5000元以下", "3000元以上3万元以下"]
 
 
+def test_a_label_ends_before_the_bracket_of_its_figure() -> None:
+    """notice-034 (专栏2 各流域需要改善的控制单元): the figure in brackets after what it counts."""
+    doc = docparse.parse("“十三五”生态环境保护规划\n专栏2　各流域需要改善的控制单元\n"
+                         "（一）长江流域（108个）\n（二）海河流域（75个）\n")
+    assert [(m.raw, m.label) for m in doc.metrics()] == [("108个", "长江流域"), ("75个", "海河流域")]
+
+
 def test_a_heading_marker_is_never_a_metric_and_a_title_without_figures_makes_no_claim() -> None:
     """plan-003 (崇明区地下空间突发事件应急预案): 5.1.3 is the marker of a title that cites two times."""
     doc = docparse.parse_file(FIXTURES / "markdown" / "underground_space_plan.md")
