@@ -660,6 +660,7 @@ Node = Section | Attachment | Paragraph | Table | EnumItem | Claim
 
 
 def _section_blocks(section: Section) -> Iterator[tuple[Section, Section | Paragraph]]:
+    """``section`` and every section below it, each followed by its own paragraphs."""
     for inner in section.walk():
         yield inner, inner
         for paragraph in inner.body:

@@ -1,7 +1,8 @@
 """One numeral run of a claim, read with what follows it: a :class:`Quantity` or a :class:`Rejection`.
 
-A run is a quantity only when a unit follows it (次 件 个 人次 % 个百分点 元 …), or it is 百分之X,
-or 万/亿 scales it: that anchor keeps years, dates, 发文字号, 十四五, 一是 and 12345热线 out.
+A run is a quantity only when a unit follows it (次 件 个 人次 % 个百分点 元 …), or it is 百分之X
+or another fraction (三分之二, 2/3), or 万/亿 scales it: that anchor keeps years, dates, 发文字号,
+十四五, 一是 and 12345热线 out.
 Chinese numerals are converted (:func:`docparse.numerals.cn_quantity`) only on the run cut out
 here, never on running text, where a converter would turn 一网通办 into 1网通办.
 """
