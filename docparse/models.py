@@ -379,6 +379,9 @@ class Section(_Model):
     """The markers from the root, e.g. ``二/（三）/2``."""
     role: SectionRole = "other"
     """What the section reports, from its title or inherited from its parent."""
+    claims: list[Claim] = []
+    """The title as claims, where it cites a figure (``（二）全年受理行政复议案件326件``): their metrics
+    quote the title, never the marker; empty for a title that cites none."""
     body: list[Paragraph] = []
     """The paragraphs directly under the heading (a run-in heading's text is the first)."""
     children: list[Section] = []
@@ -629,19 +632,22 @@ class Document(_Model):
     def paragraphs(self) -> Iterator[tuple[Section | None, Paragraph]]:
         """Yield every paragraph with the section it sits in (``None`` for a preamble), the body's
         first, then each attachment's."""
+        for section, block in self._blocks():
+            if isinstance(block, Paragraph):
+                yield section, block
+
+    def _blocks(self) -> Iterator[tuple[Section | None, Section | Paragraph]]:
+        """Every section (for its heading) and paragraph in text order, with the section it is or
+        sits in (``None`` for a preamble)."""
         for paragraph in self.preamble:
             yield None, paragraph
         for section in self.sections:
-            for inner in section.walk():
-                for paragraph in inner.body:
-                    yield inner, paragraph
+            yield from _section_blocks(section)
         for attachment in self.attachments:
             for paragraph in attachment.preamble:
                 yield None, paragraph
             for section in attachment.sections:
-                for inner in section.walk():
-                    for paragraph in inner.body:
-                        yield inner, paragraph
+                yield from _section_blocks(section)
 
     def enum_items(self) -> Iterator[tuple[Section | None, EnumItem]]:
         """Yield every enumeration item with its section."""
@@ -650,11 +656,13 @@ class Document(_Model):
                 yield section, item
 
     def claims(self) -> Iterator[tuple[Section | None, Claim]]:
-        """Yield every claim in text order (a paragraph's introduction, then its items) with its section."""
-        for section, paragraph in self.paragraphs():
-            yield from ((section, claim) for claim in paragraph.claims)
-            for item in paragraph.items:
-                yield from ((section, claim) for claim in item.claims)
+        """Yield every claim in text order (a section's title, a paragraph's introduction, then its
+        items) with its section."""
+        for section, block in self._blocks():
+            yield from ((section, claim) for claim in block.claims)
+            if isinstance(block, Paragraph):
+                for item in block.items:
+                    yield from ((section, claim) for claim in item.claims)
 
     def metrics(self) -> Iterator[Metric]:
         """Yield every metric in text order; each names its section path and claim."""
@@ -666,8 +674,18 @@ Node = Section | Attachment | Paragraph | Table | EnumItem | Claim
 """A node of the tree, as :meth:`Document.nodes` yields it."""
 
 
+def _section_blocks(section: Section) -> Iterator[tuple[Section, Section | Paragraph]]:
+    """``section`` and every section below it, each followed by its own paragraphs."""
+    for inner in section.walk():
+        yield inner, inner
+        for paragraph in inner.body:
+            yield inner, paragraph
+
+
 def _section_nodes(section: Section, depth: int) -> Iterator[tuple[int, Node]]:
     yield depth, section
+    for claim in section.claims:
+        yield depth + 1, claim
     for paragraph in section.body:
         yield from _paragraph_nodes(paragraph, depth + 1)
     for child in section.children:

@@ -1,5 +1,6 @@
-"""Property test of the metric finder: in generated sentences, no year, date, 发文字号 or ordinal
-becomes a metric, whatever stands around it (a figure, a unit word, a comma, a range sign)."""
+"""Property tests of the metric finder: in generated sentences, no year, date, 发文字号 or ordinal
+becomes a metric, whatever stands around it (a figure, a unit word, a comma, a range sign); in
+generated headings, no marker does."""
 
 from __future__ import annotations
 
@@ -59,3 +60,32 @@ def test_no_year_date_document_number_or_ordinal_becomes_a_metric(before: str, p
     end = start + len(phrase)
     for metric in docparse.parse(text).metrics():
         assert metric.span.end <= start or metric.span.start >= end, (text, metric.raw)
+
+
+markers = st.one_of(
+    st.builds(lambda n: f"{int_to_cn(n)}、", st.integers(min_value=1, max_value=9)),
+    st.builds(lambda n: f"（{int_to_cn(n)}）", st.integers(min_value=1, max_value=9)),
+    st.builds(lambda n: f"{n}.", st.integers(min_value=1, max_value=9)),
+    st.builds(lambda n: f"（{n}）", st.integers(min_value=1, max_value=9)),
+    st.builds(lambda a, b: f"{a}.{b}", st.integers(min_value=1, max_value=9),
+              st.integers(min_value=1, max_value=9)),
+)
+TITLES = ["全年受理行政复议案件326件", "新增就业1.2万人", "培育300支以上示范队伍。", "加强组织领导",
+          "处1000元以上5000元以下罚款；", "2023年工作回顾", "占比三分之二以上", "应急响应"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(markers, st.sampled_from(TITLES)), min_size=1, max_size=4))
+def test_no_heading_marker_becomes_a_metric(headings: list[tuple[str, str]]) -> None:
+    """Whatever markers a report's headings have, a metric of a heading lies inside its title."""
+    text = "关于2022年度法治政府建设情况的报告\n" + "".join(
+        f"{marker}{title}\n值班人员不少于2人。\n" for marker, title in headings)
+    doc = docparse.parse(text)
+    for section in doc.walk():
+        marker_end = section.title_span.start if section.title_span else section.heading_span.end
+        for metric in doc.metrics():
+            assert not (section.heading_span.start <= metric.span.start < marker_end), (text, metric.raw)
+        for claim in section.claims:
+            assert section.title_span is not None
+            assert section.title_span.start <= claim.span.start <= claim.span.end <= section.title_span.end
+            assert claim.metrics

@@ -10,6 +10,8 @@ import pytest
 import docparse
 from docparse.models import Metric
 
+from .conftest import FIXTURES
+
 
 def metrics_of(sentence: str) -> list[Metric]:
     """The metrics of one sentence placed in a measures section of a report about 2022."""
@@ -135,6 +137,8 @@ def test_no_label_ends_in_cong_or_you() -> None:
     ("在新址与旧址之间进行至少1年的对比观测。", "至少1年", "lower_bound"),
     ("组织发布不少于100场群众文化艺术辅导。", "不少于100场", "lower_bound"),
     ("公示期不少于五个工作日。", "不少于五个工作日", "lower_bound"),
+    ("规模以上工业统计范围为年主营业务收入2000万元及以上的工业企业。", "2000万元及以上", "lower_bound"),
+    ("走私、贩卖、运输、制造鸦片不满二百克的。", "不满二百克", "upper_bound"),
     ("每个站点至少配备2名专职人员。", "2名", "lower_bound"),  # made up from here
     ("通道宽度不得低于3.5米。", "不得低于3.5米", "lower_bound"),
     ("单次会议时长最迟不超过2小时。", "不超过2小时", "upper_bound"),
@@ -228,12 +232,41 @@ def test_a_number_of_years_that_is_a_period_is_no_metric() -> None:
     assert by_raw("许可证有效期为五年。")["五年"].unit == "年"  # made up: a term in a rule
 
 
-def test_the_label_after_a_range_of_bounds_skips_its_other_end() -> None:
+def test_a_range_of_bounds_is_one_range_labelled_by_the_noun_after_it() -> None:
     """regulation-023: 处5万元以上20万元以下的罚款."""
     metrics = metrics_of("建设单位未依法报批建设项目环境影响报告书的,"
                          "由县级以上环境保护行政主管部门责令停止建设,处5万元以上20万元以下的罚款。")
-    assert [(m.value, m.qualifier, m.label) for m in metrics] == [
-        (50000, "lower_bound", "罚款"), (200000, "upper_bound", "罚款")]
+    assert [(m.raw, m.value, m.value_high, m.unit, m.qualifier, m.label) for m in metrics] == [
+        ("5万元以上20万元以下", 50000, 200000, "元", "range", "罚款")]
+
+
+@pytest.mark.parametrize(("sentence", "raw", "low", "high", "unit", "label"), [
+    # regulation-020, regulation-030 (刑法), regulation-028, plan-001
+    ("施工单位未在施工现场公示建设工程垃圾处理方案概要和处置证概要的,处1000元以上5000元以下罚款",
+     "1000元以上5000元以下", 1000, 5000, "元", "罚款"),
+    ("施工单位未对施工现场排放的建设工程垃圾进行分类的,处3000元以上3万元以下罚款",
+     "3000元以上3万元以下", 3000, 30000, "元", "罚款"),
+    ("情节严重的,处三年以上七年以下有期徒刑,并处罚金。", "三年以上七年以下", 3, 7, "年", "有期徒刑"),
+    ("并处二万元以上二十万元以下罚金", "二万元以上二十万元以下", 20000, 200000, "元", "罚金"),
+    ("并处偷逃应缴税额一倍以上五倍以下罚金。", "一倍以上五倍以下", 1, 5, "倍", None),
+    ("判处逃汇数额百分之五以上百分之三十以下罚金", "百分之五以上百分之三十以下", 5, 30, "%", None),
+    ("重大船舶污染事故,是指船舶溢油500吨以上不足1000吨", "500吨以上不足1000吨", 500, 1000, "吨", None),
+    ("处五年以上不满十年有期徒刑", "五年以上不满十年", 5, 10, "年", "有期徒刑"),
+    ("因环境污染疏散、转移人员1万人以上5万人以下的", "1万人以上5万人以下", 10000, 50000, "人", None),
+])
+def test_a_lower_and_an_upper_bound_of_one_unit_are_one_range(sentence: str, raw: str, low: float,
+                                                               high: float, unit: str, label: str | None
+                                                               ) -> None:
+    metric = by_raw(sentence)[raw]
+    assert (metric.value, metric.value_high, metric.unit, metric.qualifier) == (low, high, unit, "range")
+    assert label is None or metric.label == label
+
+
+def test_bounds_of_two_units_stay_two_metrics() -> None:
+    """regulation-030: 百分之五十以上二倍以下 bounds a fine by a share and by a multiple."""
+    metrics = metrics_of("并处或者单处销售金额百分之五十以上二倍以下罚金。")
+    assert [(m.raw, m.unit, m.qualifier) for m in metrics] == [
+        ("百分之五十以上", "%", "lower_bound"), ("二倍以下", "倍", "upper_bound")]
 
 
 def test_weather_figures() -> None:
@@ -258,10 +291,89 @@ def test_terms_in_a_law() -> None:
     assert [(m.raw, m.value) for m in missing] == [("二年", 2)]
     term = metrics_of("草地的承包期为三十年至五十年。")[0]
     assert (term.value, term.value_high, term.qualifier) == (30, 50, "range")
-    assert [m.raw for m in metrics_of("处五年以上十年以下有期徒刑。")] == ["五年以上", "十年以下"]
+    assert [m.raw for m in metrics_of("处五年以上十年以下有期徒刑。")] == ["五年以上十年以下"]
     assert metrics_of("非法人组织可以确定一人或者数人代表该组织从事民事活动。") == []
 
 
 def test_a_decimal_amount_opening_a_line_is_a_metric() -> None:
     doc = docparse.parse("关于2023年工作的报告\n一、主要工作\n3.5万元用于培训。\n5.5人员防护\n")
     assert [m.raw for m in doc.metrics()] == ["3.5万元"]
+
+
+def test_a_term_of_a_sentence_is_a_duration() -> None:
+    """regulation-030 (刑法): a Chinese N年 before 有期徒刑, 执行 or 期满, or after 缓期 or 满, is a term
+    of the rule; a five-year term of office and 五年投入 stay no metric."""
+    assert [(m.raw, m.value, m.unit) for m in metrics_of("可以判处死刑同时宣告缓期二年执行。")] == [
+        ("二年", 2, "年")]
+    fifteen = metrics_of("有下列情形之一的,处十五年有期徒刑、无期徒刑或者死刑。")
+    assert [(m.raw, m.value) for m in fifteen] == [("十五年", 15)]
+    assert [m.raw for m in metrics_of("如果确有重大立功表现,二年期满以后,减为二十五年有期徒刑。")] == [
+        "二年", "二十五年"]
+    limit = metrics_of("法定最高刑为不满五年有期徒刑的,经过五年。")[0]
+    assert (limit.raw, limit.value, limit.qualifier) == ("不满五年", 5, "upper_bound")
+    assert metrics_of("届满实行五年任期,中央财政五年投入专项扶贫资金。") == []
+
+
+# --- fractions ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "raw", "value", "unit", "qualifier"), [
+    # regulation-029 (民法典), notices on 放管服, regulation-025, regulation-036 (证券法)
+    ("应当经占份额三分之二以上的按份共有人同意。", "三分之二以上", 200 / 3, "%", "lower_bound"),
+    ("企业开办时间缩短三分之一以上。", "三分之一以上", 100 / 3, "%", "lower_bound"),
+    ("中度和重度退化草原面积仍占1/3以上。", "1/3以上", 100 / 3, "%", "lower_bound"),
+    ("修建高度超过距观测场距离1/10的建筑物。", "1/10", 10, "%", "exact"),
+    ("持有公司百分之五以上股份的股东。", "百分之五以上", 5, "%", "lower_bound"),
+    ("按日加收滞纳税款千分之五的滞纳金。", "千分之五", 5, "‰", "exact"),  # made up
+    ("按日加缴未缴额的万分之五的滞纳金。", "万分之五", 0.05, "%", "exact"),
+])
+def test_a_fraction_is_a_percentage(sentence: str, raw: str, value: float, unit: str, qualifier: str) -> None:
+    metric = by_raw(sentence)[raw]
+    assert (metric.value, metric.unit, metric.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+@pytest.mark.parametrize("sentence", ["2023/5/12发布。", "请于12/31前报送。", "请于3/8前报送。"])
+def test_a_date_with_slashes_is_no_fraction(sentence: str) -> None:
+    """Made up."""
+    assert metrics_of(sentence) == []
+
+
+# --- 10. figures in a heading title ----------------------------------------------------------------------
+
+def test_a_figure_in_a_heading_title_is_a_metric_with_the_title_as_its_claim() -> None:
+    """regulation-020 (上海市建筑垃圾处理管理规定): the items of 第四十四条 are headings that cite fines."""
+    doc = docparse.parse(
+        "上海市建筑垃圾处理管理规定\n第四十四条（对违反施工现场要求的处理）\n"
+        "对违反本规定有关施工现场要求的行为，由城市管理综合执法部门责令改正，并按照下列规定处罚：\n"
+        "（一）违反第二十八条规定，施工单位未在施工现场公示建设工程垃圾处理方案概要和处置证概要的，"
+        "处1000元以上5000元以下罚款；\n"
+        "（二）违反第二十九条规定，施工单位未对施工现场排放的建设工程垃圾进行分类的，处3000元以上3万元以下罚款；\n")
+    first, second = (section for section in doc.walk() if section.marker.raw in ("（一）", "（二）"))
+    for section, raw, high in [(first, "1000元以上5000元以下", 5000), (second, "3000元以上3万元以下", 30000)]:
+        [claim] = section.claims
+        assert section.title_span is not None
+        assert (claim.span.start, claim.span.end) == (section.title_span.start, section.title_span.end)
+        [metric] = claim.metrics
+        assert doc.text[metric.span.start:metric.span.end] == metric.raw == raw
+        assert (metric.value_high, metric.unit, metric.qualifier, metric.label) == (
+            high, "元", "range", "罚款")
+        assert (metric.claim_id, metric.path) == (claim.id, section.path)
+    assert [m.raw for m in doc.metrics()] == ["1000元以上5000元以下", "3000元以上3万元以下"]
+
+
+def test_a_label_ends_before_the_bracket_of_its_figure() -> None:
+    """notice-034 (专栏2 各流域需要改善的控制单元): the figure in brackets after what it counts."""
+    doc = docparse.parse("“十三五”生态环境保护规划\n专栏2　各流域需要改善的控制单元\n"
+                         "（一）长江流域（108个）\n（二）海河流域（75个）\n")
+    assert [(m.raw, m.label) for m in doc.metrics()] == [("108个", "长江流域"), ("75个", "海河流域")]
+
+
+def test_a_heading_marker_is_never_a_metric_and_a_title_without_figures_makes_no_claim() -> None:
+    """plan-003 (崇明区地下空间突发事件应急预案): 5.1.3 is the marker of a title that cites two times."""
+    doc = docparse.parse_file(FIXTURES / "markdown" / "underground_space_plan.md")
+    report = doc.section("5/5.1/5.1.3")
+    assert [(m.raw, m.unit) for c in report.claims for m in c.metrics] == [
+        ("30分钟", "分钟"), ("1小时", "小时")]
+    assert all(section.claims == [] for section in doc.walk() if section is not report)
+    assert report.title_span is not None
+    assert all(m.span.start >= report.title_span.start for c in report.claims for m in c.metrics)
+    assert [m.raw for m in doc.metrics() if m.path == report.path] == ["30分钟", "1小时"]

@@ -109,10 +109,12 @@ def _section(draft: SectionDraft, ctx: BodyContext, *, role: SectionRole | None,
     children = [_section(child, ctx, role=None, inherited=section_role, inherited_period=period)
                 for child in draft.children]
     title_span = ctx.locator.span(*draft.title_span) if draft.title_span else None
+    title_claims = claims_stage.title_claims(ctx, *draft.title_span, f"{draft.id}/c", claim_role, explicit,
+                                             draft.path, period) if draft.title_span else []
     return build(Section, id=draft.id, span=ctx.locator.span(draft.start, draft.end), level=draft.level,
                  marker=draft.marker, title=draft.title,
                  heading_span=ctx.locator.span(draft.start, draft.heading_end), title_span=title_span,
-                 path=draft.path, role=section_role, body=body, children=children)
+                 path=draft.path, role=section_role, claims=title_claims, body=body, children=children)
 
 
 def _paragraph(ctx: BodyContext, start: int, end: int, paragraph_id: str,

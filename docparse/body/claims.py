@@ -1,4 +1,4 @@
-"""Stage 7: paragraph and item text → claims (sentences), each with its role and metrics.
+"""Stage 7: paragraph, item and heading title text → claims (sentences), each with its role and metrics.
 
 A claim is one sentence (split at 。！？； outside quotes, 《》 and brackets). Inside an
 enumeration item, the item's lead sentence is the claim's topic. Outside sections whose title
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..metrics import ClaimState, find_metrics
+from ..metrics.quantity import RUN
 from ..models import Claim, SectionRole, build
 from ..sentences import sentence_ends
 from .roles import role_of_claim
@@ -61,3 +62,17 @@ def split_claims(ctx: BodyContext, start: int, end: int, id_prefix: str, role: S
                                 role=current, metrics=metrics))
         begin = stop
     return claims.copy()  # a list that grew by appending keeps room for more: a copy holds just the claims
+
+
+def title_claims(ctx: BodyContext, start: int, end: int, id_prefix: str, role: SectionRole,
+                 explicit_role: bool, path: str, period: str | None) -> list[Claim]:
+    """The claims of the heading title ``text[start:end]`` if it cites a figure (``（二）全年受理行政复议
+    案件326件``, ``3.新增就业1.2万人``), else none: a title that cites nothing is no claim.
+
+    The title excludes the heading's marker, so that no marker (``4.2``, ``（三）``) is read as a figure.
+    """
+    if RUN.search(ctx.folded, start, end) is None:  # most titles hold no numeral
+        return []
+    claims = split_claims(ctx, start, end, id_prefix, role, explicit_role, path, None,
+                          ClaimState(period=period or ctx.period, strings=ctx.strings))
+    return claims if any(claim.metrics for claim in claims) else []

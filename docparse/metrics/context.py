@@ -379,13 +379,19 @@ def _label_after(folded: str, text: str, end: int) -> str:
         predicate.end() < len(label) or predicate[0] in PREDICATE_STARTS) else label
 
 
+_LABEL_OPENERS = _OPENING + "（"
+"""A label never ends in an opening mark: ``海河流域（75个）`` is labelled 海河流域 (labels quote the
+text, where brackets are full-width)."""
+
+
 def clean_label(raw: str) -> str:
-    """``raw`` without the delimiters, lead words and trail words around what it names."""
+    """``raw`` without the delimiters, lead words and trail words around what it names, and without an
+    opening mark at its end."""
     label = raw.strip(" \t\n,;:。、")
     lead = _LABEL_LEAD.match(label)
     if lead:
         label = label[lead.end():]
-    return strip_trail(label).strip(" \t\n,;:、")
+    return strip_trail(label).strip(" \t\n,;:、").rstrip(_LABEL_OPENERS)
 
 
 def strip_trail(label: str) -> str:

@@ -91,11 +91,42 @@ RANGE_SEPARATORS = ("至", "到", "~", "-", "—", "–")
 
 SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     "以上": "lower_bound", "以下": "upper_bound", "以内": "upper_bound", "左右": "approx", "上下": "approx",
+    "及以上": "lower_bound", "及以下": "upper_bound",
 }
-"""The words after a figure that bound or approximate it (90%以上, 5%左右)."""
+"""The words after a figure that bound or approximate it (90%以上, 5%左右, 2000万元及以上)."""
 
 SUFFIX_NOT_BEFORE: dict[str, str] = {"以上": "率"}
 """A suffix followed by this is part of a rate's name instead (优良以上率)."""
+
+RANGE_OPENING_SUFFIX = "以上"
+"""After a figure, the lower bound that a figure of the same unit closes into one range:
+5万元以上20万元以下, 三年以上七年以下有期徒刑, 500吨以上不足1000吨."""
+
+RANGE_CLOSING_SUFFIXES = ("以下", "以内")
+"""After the second figure of such a range, the upper bound that closes it (20万元以下)."""
+
+RANGE_CLOSING_PREFIXES = ("不足", "不满")
+"""Before the second figure of such a range, the upper bound that closes it (500吨以上不足1000吨)."""
+
+FRACTION_MARK = "分之"
+"""Between the whole and the part of a fraction in words (三分之二, 千分之五); 百分之X is a
+percentage read with its run."""
+
+FRACTION_UNITS: dict[int, str] = {1000: "‰"}
+"""The wholes whose fractions keep a unit of their own (千分之五 → 5‰); every other fraction is a
+percentage, as 百分之X is (三分之二 → 66.67%, 万分之五 → 0.05%)."""
+
+PERCENT = "%"
+"""The unit of a percentage and of a fraction in percent."""
+
+FRACTION_SLASH = "/"
+"""Between the two Arabic numbers of a fraction (2/3, 1/10)."""
+
+FRACTION_MAX_WHOLE = 10
+"""The largest whole of an Arabic fraction (2/3, 1/10): a larger one is a day (12/31) or a code."""
+
+DATE_PARTS_AFTER = "前后起止日号"
+"""After two Arabic numbers joined by a slash, these make them a date (3/8前, 5/1起), not a fraction."""
 
 PERIOD_AFTER_YEARS = "度底初末中版级前来"
 """After N年, one of these makes the 年 part of a date or period (三年来, 五年前), not a count of years."""
@@ -107,13 +138,21 @@ YEAR_COUNT_FOLLOWERS = "以多余左上内的至到及和或"
 """After a Chinese N年, what a count of years goes on with (三年以上, 五年左右, 满二年的, 三十年至五十年);
 before any other word, a Chinese N年 is the time of what follows (五年投入…, 五年增加70%), and a period."""
 
+TERM_AFTER_YEARS = ("有期徒刑", "执行", "期满")
+"""After a Chinese N年, these make it a term of a rule, a count of years (处十五年有期徒刑, 缓期二年执行,
+二年期满), where other words make it the time of what follows (五年投入…)."""
+
+TERM_BEFORE_YEARS = ("缓期", "满")
+"""Before a Chinese N年, these make it a term of a rule (缓期二年, 满一年时, 不满五年)."""
+
 # ---------------------------------------------------------------------------- before the number
 
 PREFIX_QUALIFIERS: dict[str, Qualifier] = {
     "将近": "approx", "接近": "approx", "大约": "approx", "约": "approx", "近": "approx",
     "超过": "lower_bound", "超": "lower_bound", "逾": "lower_bound", "多于": "lower_bound",
     "高于": "lower_bound", "不少于": "lower_bound", "不低于": "lower_bound", "突破": "lower_bound",
-    "不足": "upper_bound", "不到": "upper_bound", "不超过": "upper_bound", "不高于": "upper_bound",
+    "不足": "upper_bound", "不满": "upper_bound", "不到": "upper_bound", "不超过": "upper_bound",
+    "不高于": "upper_bound",
     "低于": "upper_bound", "少于": "upper_bound", "数": "approx", "几": "approx", "上": "approx",
     "至少": "lower_bound", "最少": "lower_bound", "最低": "lower_bound", "最短": "lower_bound",
     "至多": "upper_bound", "最多": "upper_bound", "最高": "upper_bound", "最长": "upper_bound",

@@ -1,7 +1,8 @@
 """One numeral run of a claim, read with what follows it: a :class:`Quantity` or a :class:`Rejection`.
 
-A run is a quantity only when a unit follows it (次 件 个 人次 % 个百分点 元 …), or it is 百分之X,
-or 万/亿 scales it: that anchor keeps years, dates, 发文字号, 十四五, 一是 and 12345热线 out.
+A run is a quantity only when a unit follows it (次 件 个 人次 % 个百分点 元 …), or it is 百分之X
+or another fraction (三分之二, 2/3), or 万/亿 scales it: that anchor keeps years, dates, 发文字号,
+十四五, 一是 and 12345热线 out.
 Chinese numerals are converted (:func:`docparse.numerals.cn_quantity`) only on the run cut out
 here, never on running text, where a converter would turn 一网通办 into 1网通办.
 """
@@ -31,7 +32,12 @@ from .lexicon import (
     COUNTERS_NOT,
     DATE_JOINERS_AFTER,
     DATE_OPENERS,
+    DATE_PARTS_AFTER,
     DURATION_UNITS,
+    FRACTION_MARK,
+    FRACTION_MAX_WHOLE,
+    FRACTION_SLASH,
+    FRACTION_UNITS,
     HEADING_NUMBER_MARK,
     INFIXES,
     INFIXES_AFTER_HIGH,
@@ -42,10 +48,14 @@ from .lexicon import (
     ORDINAL_MARK,
     PER,
     PER_UNITS,
+    PERCENT,
     PERIOD_AFTER_YEARS,
     PERIOD_BEFORE_YEARS,
     PREFIX_NOT_AFTER,
     PREFIX_QUALIFIERS,
+    RANGE_CLOSING_PREFIXES,
+    RANGE_CLOSING_SUFFIXES,
+    RANGE_OPENING_SUFFIX,
     RANGE_SEPARATORS,
     REST_SCALES,
     SCALED_INFIXES,
@@ -54,6 +64,8 @@ from .lexicon import (
     SPACED_UNITS,
     SUFFIX_NOT_BEFORE,
     SUFFIX_QUALIFIERS,
+    TERM_AFTER_YEARS,
+    TERM_BEFORE_YEARS,
     UNIT_ONLY_NUMERALS,
     UNITS,
     YEAR_COUNT_FOLLOWERS,
@@ -223,7 +235,9 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     arabic = core[0].isdigit()
     percent_words = core.startswith(PERCENT_WORDS)
     places_only = False
-    if not percent_words and not arabic and _NUMERAL_DIGITS.isdisjoint(core):
+    fraction = _fraction(folded, core, arabic, run_end, claim.end) \
+        if folded.startswith(_FRACTION_STARTS, run_end) else None
+    if fraction is None and not percent_words and not arabic and _NUMERAL_DIGITS.isdisjoint(core):
         if not (_UNIT_ONLY.issuperset(core) and folded.endswith(_UNIT_ONLY_PREFIXES, claim.start, run_start)):
             return NOT_NUMERAL  # 百姓, 千方百计, 万众一心
         places_only = True  # 上百万人次, 近万家
@@ -246,7 +260,7 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
                    or (after == "-" and folded[run_end + 1:run_end + 2].isdigit() and len(core) == 4)):
         return YEAR_OR_DATE
     # what follows it: a unit, a scale, a range
-    parts, end, unit_end = read_tail(folded, run_end, claim.end)
+    parts, end, unit_end = read_tail(folded, fraction[2] if fraction else run_end, claim.end)
     (scale1, rest, rest_scale, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high,
      per, suffix) = parts
     scale = scale1 or scale2
@@ -270,8 +284,12 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     if arabic and HEADING_NUMBER_MARK in core and (run_start == 0 or folded[run_start - 1] == "\n") \
             and not scale and unit_raw not in _SPACED_UNITS:
         return HEADING_NUMBER
-    if percent_words:
-        unit_raw, scale = "%", None
+    if fraction is not None:
+        if unit_raw or scale or separator or infix:
+            return NO_UNIT  # a fraction is a share of a whole: no unit or range follows it
+        unit_raw = fraction[1]
+    elif percent_words:
+        unit_raw, scale = PERCENT, None
     elif unit_raw is None and not (scale and arabic) and not (
             not arabic and ("万" in core or "亿" in core) and len(core) > 1 and not places_only):
         if arabic and len(core.replace(",", "").split(".")[0]) == 4 and after in YEAR_FOLLOWERS:
@@ -283,12 +301,12 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return NAME  # 五年任期, 24小时值班制
     if unit_raw in _AGES and _names_a_group(folded, end, claim.end):
         return AGE_GROUP  # 60岁以上老人
-    if not arabic and core == "一" and not infix and not separator and (
+    if not arabic and core == "一" and not infix and not separator and not suffix and (
             unit_raw not in ONE_COUNTS or folded.startswith(core, end)):
         return ARTICLE_YI  # 一个机制, 一项工作, 一人一档: the indefinite article, not a count
     if DIGITS.get(core) == 0:
         return NOT_NUMERAL  # a lone 零
-    value = _value(core, factor, places_only)
+    value = fraction[0] if fraction else _value(core, factor, places_only)
     if value is None:
         return NOT_NUMERAL
     value += rest_value
@@ -322,12 +340,74 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         qualifier = "approx"
     if suffix:
         qualifier = SUFFIX_QUALIFIERS[suffix]
+        if suffix == RANGE_OPENING_SUFFIX and high is None:  # 5万元以上20万元以下: one range
+            closing = _closing_bound(folded, end, claim.end, unit_raw, per)
+            if closing is not None and closing[0] > value:
+                high, end = closing
+                qualifier = "range"
     elif high is not None and qualifier == "exact":
         qualifier = "range"
     unit = UNITS.get(unit_raw, unit_raw) if unit_raw else None
     if unit and per:
         unit = f"{unit}{PER}{per}"  # 3.5万元/户: the scale is the numerator's
     return Quantity(start, end, claim.text[start:end], value, high, unit, qualifier)
+
+
+_FRACTION_STARTS = (FRACTION_MARK, FRACTION_SLASH)
+_DATE_PARTS = frozenset(DATE_PARTS_AFTER)
+_ARABIC_WHOLE = re.compile(f"{re.escape(FRACTION_SLASH)}([0-9]+)(?![0-9.,/:-])")
+"""The whole of an Arabic fraction after its part (2/3): digits that no date or code goes on from."""
+
+
+def _fraction(folded: str, core: str, arabic: bool, run_end: int, claim_end: int
+              ) -> tuple[float, str, int] | None:
+    """A fraction whose first numeral is ``core``: 三分之二 (whole first) or 2/3 (part first), as its
+    value in percent (in ‰ for 千分之X), its unit and where it ends; ``None`` if it is none."""
+    part: float
+    if arabic:
+        if not core.isdigit():
+            return None
+        whole_match = _ARABIC_WHOLE.match(folded, run_end, claim_end)
+        if whole_match is None:
+            return None
+        part, whole, end = int(core), int(whole_match[1]), whole_match.end()
+        if not 0 < part < whole <= FRACTION_MAX_WHOLE or folded[end:end + 1] in _DATE_PARTS:
+            return None  # 12/31, 2023/5, 3/8前: no share of a whole
+    else:
+        if not folded.startswith(FRACTION_MARK, run_end) or core.startswith(PERCENT_WORDS):
+            return None
+        part_run = RUN.match(folded, run_end + len(FRACTION_MARK), claim_end)
+        if part_run is None or part_run.group()[0].isdigit():
+            return None
+        whole_value = _value(core, 1, places_only=_NUMERAL_DIGITS.isdisjoint(core))  # 三, 千, 万
+        part_value = _value(part_run.group(), 1)
+        if whole_value is None or part_value is None or not 0 < part_value <= whole_value:
+            return None
+        part, whole, end = part_value, int(whole_value), part_run.end()
+    unit = FRACTION_UNITS.get(whole, PERCENT)
+    return part * (whole if unit != PERCENT else 100) / whole, unit, end
+
+
+def _closing_bound(folded: str, at: int, claim_end: int, unit_raw: str | None, per: str | None
+                   ) -> tuple[float, int] | None:
+    """The upper bound right after a lower one (``5万元以上`` + ``20万元以下``, ``500吨以上`` +
+    ``不足1000吨``) that closes it into a range: its value and where it ends, if it is a figure of
+    the same unit bounded by 以下 after it or 不足 before it."""
+    prefix = next((word for word in RANGE_CLOSING_PREFIXES if folded.startswith(word, at)), "")
+    run = RUN.match(folded, at + len(prefix), claim_end)
+    if run is None:
+        return None
+    core = run.group()
+    parts, end, _ = read_tail(folded, run.end(), claim_end)
+    scale1, rest, _, infix, scale2, separator, _, _, infix2, unit, _, high_per, suffix = parts
+    if core.startswith(PERCENT_WORDS) and unit is None:
+        unit = PERCENT
+    bounded = suffix is None if prefix else suffix in RANGE_CLOSING_SUFFIXES
+    if not bounded or unit != unit_raw or high_per != per or rest or infix or separator or infix2:
+        return None
+    scale = scale1 or scale2
+    value = _value(core, SCALES[scale] if scale else 1)
+    return None if value is None else (value, end)
 
 
 def _counter_at(folded: str, at: int, claim_end: int) -> str | None:
@@ -356,7 +436,8 @@ def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -
     万/亿 itself."""
     if run_end < claim_end and folded[run_end] in TAIL_STARTS:
         return True
-    if folded[run_start].isdigit() and (_counter_at(folded, run_end, claim_end) is not None or (
+    if folded[run_start].isdigit() and (_counter_at(folded, run_end, claim_end) is not None
+                                        or folded.startswith(FRACTION_SLASH, run_end) or (
             folded[run_end:run_end + 1] == " " and folded[run_end + 1:run_end + 2] in _SPACED_UNITS)):
         return True
     core = folded[run_start:run_end]
@@ -371,7 +452,7 @@ def _in_set_phrase(folded: str, run_start: int, run_end: int) -> bool:
 
 def _is_year(claim: ClaimText, core: str, arabic: bool, run_start: int, unit_end: int) -> bool:
     """Whether N年 is a year or a period (2022年, 二〇二二年, 三年来, 过去五年, 五年投入…), not a
-    count of years."""
+    count of years (三年以上, 缓期二年执行, 处十五年有期徒刑)."""
     folded = claim.folded
     digits = core.replace(",", "")
     spelled_year = not arabic and len(core) >= 3 and all(char in DIGITS for char in core)  # 二〇二二
@@ -382,7 +463,9 @@ def _is_year(claim: ClaimText, core: str, arabic: bool, run_start: int, unit_end
         return True
     if folded.endswith(PERIOD_BEFORE_YEARS, claim.start, run_start):
         return True
-    return not arabic and "\u4e00" <= after <= "\u9fff" and after not in _YEAR_COUNT_FOLLOWERS
+    return not arabic and "\u4e00" <= after <= "\u9fff" and after not in _YEAR_COUNT_FOLLOWERS \
+        and not folded.startswith(TERM_AFTER_YEARS, unit_end) \
+        and not folded.endswith(TERM_BEFORE_YEARS, claim.start, run_start)
 
 
 def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:

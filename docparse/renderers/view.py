@@ -13,7 +13,7 @@ footers …) faded, and hidden by a switch. Any stretch of the text that no part
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
@@ -253,7 +253,8 @@ def _parts(page: _Page) -> Iterator[_Block]:
     for section in doc.walk():
         level = min(section.level + 1, 6)
         span = section.heading_span
-        html = _lined(doc, span.start, escape(_one_line(doc.text[span.start:span.end])))
+        title_metrics = [metric for claim in section.claims for metric in claim.metrics]
+        html = _lined(doc, span.start, _marked(doc, span.start, span.end, title_metrics, _one_line))
         yield _Block(span.start, span.end, f"<h{level} id=\"{page.anchor(section.id)}\">{html}</h{level}>")
     for attachment in doc.attachments:
         span = attachment.heading_span
@@ -286,20 +287,28 @@ def _paragraph(doc: Document, paragraph: Paragraph) -> str:
         rows = "".join("<tr>" + "".join(f"<td>{escape(cell.text)}</td>" for cell in row) + "</tr>"
                        for row in paragraph.table.rows)
         return f"<table class=\"data\">{rows}</table>"
-    metrics = sorted((m for claim in [*paragraph.claims, *(c for i in paragraph.items for c in i.claims)]
-                      for m in claim.metrics), key=lambda m: m.span.start)
+    metrics = [m for claim in [*paragraph.claims, *(c for i in paragraph.items for c in i.claims)]
+               for m in claim.metrics]
+    html = _marked(doc, paragraph.span.start, paragraph.span.end, metrics)
+    return f"<p>{_lined(doc, paragraph.span.start, html)}</p>"
+
+
+def _marked(doc: Document, start: int, end: int, metrics: list[Metric],
+            clean: Callable[[str], str] = str) -> str:
+    """``doc.text[start:end]`` as HTML with each of ``metrics`` inside it marked (its details on
+    hover); ``clean`` applies to the text between the marks (a heading's line breaks taken out)."""
     parts: list[str] = []
-    position = paragraph.span.start
-    for metric in metrics:
-        if metric.span.start < position or metric.span.end > paragraph.span.end:
+    position = start
+    for metric in sorted(metrics, key=lambda m: m.span.start):
+        if metric.span.start < position or metric.span.end > end:
             continue
-        parts.append(escape(doc.text[position:metric.span.start]))
+        parts.append(escape(clean(doc.text[position:metric.span.start])))
         kind = " class=\"target\"" if metric.is_target else ""
         parts.append(f"<mark{kind} title=\"{escape(metric_tooltip(metric))}\">"
                      f"{escape(doc.text[metric.span.start:metric.span.end])}</mark>")
         position = metric.span.end
-    parts.append(escape(doc.text[position:paragraph.span.end]))
-    return f"<p>{_lined(doc, paragraph.span.start, ''.join(parts))}</p>"
+    parts.append(escape(clean(doc.text[position:end])))
+    return "".join(parts)
 
 
 class IndexEntry(NamedTuple):
