@@ -23,7 +23,8 @@ _CJK_GAP = re.compile(rf"(?<=[{CJK_CHARS}“”《》、，]) +(?=[{CJK_CHARS}�
 _TAG = re.compile(r"<[a-zA-Z/][^<>\n]{0,80}>")
 _TITLE_TRIM = " :。;,、!?"
 _TITLE_STOPS = "。!?;:"
-_GAP = re.compile(r" {2,}")
+_GAP = re.compile(r"  +")
+"""A wide gap: two spaces or more (written so that ``re`` skips to a space)."""
 _CLOSING_MARKS = " *_#"
 """Markdown that may close a heading's title (``**一、总体要求**``, ``## 一、… ##``)."""
 
