@@ -71,26 +71,29 @@ the wide clause starts, after the last ``,;:。!?`` (in which a 分别 list is r
 _OPENING = OPENERS + "("
 _CLOSING = CLOSERS + ")"
 _CLAUSE_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS)}]")
+_CLAUSE_MARK = re.compile(f"[{re.escape(_OPENING + _CLOSING + CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
+"""What the walk back to a clause's start looks at: brackets, quotes and delimiters."""
 
 
 def clause_of(folded: str, claim_start: int, at: int) -> Clause:
-    """The clause holding offset ``at``, walking back from it: a delimiter inside a title, quote or
-    bracket closed before ``at`` ends no clause; the clause reaches back at most
-    :data:`CLAUSE_REACH` characters."""
+    """The clause holding offset ``at``, walking back from it over the marks before it: a delimiter
+    inside a title, quote or bracket closed before ``at`` ends no clause; the clause reaches back at
+    most :data:`CLAUSE_REACH` characters."""
     limit = max(claim_start, at - CLAUSE_REACH)
     depth = 0
     listed = -1
-    for index in range(at - 1, limit - 1, -1):
-        char = folded[index]
+    marks = [match.start() for match in _CLAUSE_MARK.finditer(folded, limit, at)]
+    for mark in reversed(marks):
+        char = folded[mark]
         if char in _CLOSING:
             depth += 1
         elif char in _OPENING:
             depth = max(depth - 1, 0)
         elif depth == 0:
             if char in CLAUSE_DELIMITERS:
-                return (index + 1 if listed < 0 else listed), index + 1
+                return (mark + 1 if listed < 0 else listed), mark + 1
             if listed < 0 and char == LIST_DELIMITER:
-                listed = index + 1
+                listed = mark + 1
     return (limit if listed < 0 else listed), limit
 
 

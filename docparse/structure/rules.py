@@ -154,7 +154,8 @@ def _is_toc_entry(squeezed: str) -> bool:
 def _is_table_row(folded: str) -> bool:
     """Cells apart by wide gaps or tabs, none of them a sentence (an article run on with its
     indented paragraphs, ``第十四条　…备案。　　港口、码头…``, has gaps after its stops)."""
-    return ("  " in folded or "\t" in folded) and len(_TABLE_GAP.findall(folded.strip(" "))) >= 2 \
+    cells = folded.strip(" ")  # an indented line is no row for its indentation
+    return ("  " in cells or "\t" in cells) and len(_TABLE_GAP.findall(cells)) >= 2 \
         and not _STOP_BEFORE_GAP.search(folded)
 
 
