@@ -17,7 +17,6 @@ from ..grammar import terminal
 from ..ladder import MarkerStyle
 from ..models import Marker, build
 from ..normalize import CJK_CHARS
-from ..numerals import int_to_cn
 from ..sentences import first_stop
 
 _CJK_GAP = re.compile(rf"(?<=[{CJK_CHARS}“”《》、，]) +(?=[{CJK_CHARS}“”《》、，])")
@@ -253,8 +252,6 @@ def first_run_in_enumeration(folded: str, start: int, end: int, line_end: int) -
 
     One scan finds the enumerators of every style (no two styles' matches overlap, so it finds
     what a scan per style would)."""
-    if folded.find(_ONE, start, end) < 0:
-        return None  # every style writes its first enumerator with 一
     firsts: dict[str, re.Match[str]] = {}
     """The first 一是, 一要 and 第一， of the title, by terminal."""
     for match in _run_in_enumerator().finditer(folded, start, end):
@@ -274,4 +271,3 @@ def _run_in_enumerator() -> re.Pattern[str]:
 
 
 _RUN_IN_STYLES = ("ENUM_SHI", "ENUM_YAO", "ENUM_DI")
-_ONE = int_to_cn(1)
