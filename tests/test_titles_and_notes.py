@@ -144,3 +144,18 @@ def test_notes_followed_by_more_sections_stay_where_they_are() -> None:
     doc = docparse.parse("\n".join(moved))
     assert [section.marker.raw for section in doc.sections] == ["十一、", "十二、"]
     assert [child.marker.raw for child in doc.sections[0].children] == ["1.", "2.", "3.", "4.", "5."]
+
+
+# A title repeated with another dash --------------------------------------------------------------
+
+def test_a_title_a_database_header_repeats_with_another_dash_is_the_texts_own() -> None:
+    """A pkulaw export names the document (…行动计划(2021—2023年)的通知) over its own title line
+    (…行动计划（2021-2023年）的通知): one title, the text's, and the header's copy is furniture."""
+    doc = docparse.parse_file(FRONT / "pkulaw_title_repeated_other_dash.txt")
+    assert doc.title is not None
+    assert doc.title.text == ("安徽省人民政府办公厅关于印发支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划"
+                              "（2021-2023年）的通知")
+    assert doc.title.spans[0].line == 4
+    assert furniture(doc, "repeated_title")[0].endswith("(2021—2023年)的通知")
+    assert doc.preamble[0].text.startswith("《支持工业互联网发展若干政策》")
+    assert doc.metadata.doc_number == "皖政办秘〔2021〕82号"

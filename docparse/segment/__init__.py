@@ -453,13 +453,14 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
                 result.furniture.append(("markup", before, after))
     result.title = (title_text, spans)
     title_index = title_lines[0]
-    repeated = [i for i in candidates if not role[i] and plain[i] == title_text]
+    title_key = _title_key(title_text)
+    repeated = [i for i in candidates if not role[i] and _title_key(plain[i]) == title_key]
     masthead_end = repeated[-1] if repeated else title_index  # 发文机关标志 over a title repeated below
     pending: list[int] = []
     for i in candidates:
         if role[i]:
             continue
-        if plain[i] == title_text:
+        if _title_key(plain[i]) == title_key:
             role[i] = "furniture"
             result.furniture.append(("repeated_title", lines[i].content_start, lines[i].content_end))
         elif i < title_index or i < masthead_end:
@@ -468,6 +469,16 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             pending.append(i)
     _mark_after_title(lines, plain, role, pending, result)
     return body_start
+
+
+_DASHES = str.maketrans("—–―", "---")
+"""The dashes a title may be written with (``2021—2023年``, ``2021-2023年``)."""
+
+
+def _title_key(text: str) -> str:
+    """A (squeezed) line in the form two copies of a title are compared in: the same title whatever
+    dash it spans a period with (a database's header repeats it with another)."""
+    return text.translate(_DASHES)
 
 
 def _is_named_whole(title: str) -> bool:
@@ -597,7 +608,7 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
                             and not chrome.looks_like_banner(lines[i].stripped)), None)
     if title_index is None:
         return []
-    repeats = [i for i in candidates if plain[i] == plain[title_index]]
+    repeats = [i for i in candidates if _title_key(plain[i]) == _title_key(plain[title_index])]
     # A page repeats its title (window title, heading): the last is the text's, unless one is marked
     # as the heading (# 标题).
     title_index = next((i for i in repeats if lines[i].stripped.startswith("#")), repeats[-1])
