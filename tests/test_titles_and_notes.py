@@ -54,8 +54,8 @@ def test_the_saved_page_of_that_title_line_reads_the_same() -> None:
 
 
 def test_a_title_with_its_number_in_brackets_is_not_cut_as_fields() -> None:
-    doc = docparse.parse("国务院办公厅关于加强环境监管执法的通知(国办发〔2014〕56号)\n各省、自治区、直辖市人民政府：\n"
-                         "现就有关事项通知如下。")
+    doc = docparse.parse("国务院办公厅关于加强环境监管执法的通知(国办发〔2014〕56号)\n"
+                         "各省、自治区、直辖市人民政府：\n现就有关事项通知如下。")
     assert doc.title is not None and doc.title.text.startswith("国务院办公厅关于加强环境监管执法的通知")
     assert furniture(doc, "markup") == []
     assert [field.label for field in doc.metadata.fields] == []
@@ -71,7 +71,8 @@ def test_a_title_written_in_book_brackets_is_the_name_inside_them() -> None:
 
 
 def test_a_title_that_names_two_works_keeps_its_brackets() -> None:
-    doc = docparse.parse("《区域电网输电价格定价办法》和《跨省跨区专项工程输电价格定价办法》\n各有关单位：\n现予印发。")
+    doc = docparse.parse("《区域电网输电价格定价办法》和《跨省跨区专项工程输电价格定价办法》\n"
+                         "各有关单位：\n现予印发。")
     assert doc.title is not None
     assert doc.title.text == "《区域电网输电价格定价办法》和《跨省跨区专项工程输电价格定价办法》"
 
@@ -81,7 +82,8 @@ def test_a_title_that_names_two_works_keeps_its_brackets() -> None:
 def test_a_joint_title_keeps_the_space_before_an_issuer_that_is_a_department() -> None:
     doc = docparse.parse_file(FRONT / "joint_title_department.txt")
     assert doc.title is not None
-    assert doc.title.text == "国家发展改革委办公厅 国家能源局综合司关于做好电力现货市场试点连续试结算相关工作的通知"
+    assert doc.title.text == ("国家发展改革委办公厅 国家能源局综合司关于"
+                              "做好电力现货市场试点连续试结算相关工作的通知")
     assert doc.closing is not None
     assert [block.text for block in doc.closing.signature] == ["国家发展改革委办公厅", "国家能源局综合司"]
     assert doc.closing.date == dt.date(2020, 3, 26)
@@ -153,8 +155,8 @@ def test_a_title_a_database_header_repeats_with_another_dash_is_the_texts_own() 
     (…行动计划（2021-2023年）的通知): one title, the text's, and the header's copy is furniture."""
     doc = docparse.parse_file(FRONT / "pkulaw_title_repeated_other_dash.txt")
     assert doc.title is not None
-    assert doc.title.text == ("安徽省人民政府办公厅关于印发支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划"
-                              "（2021-2023年）的通知")
+    assert doc.title.text == ("安徽省人民政府办公厅关于印发支持工业互联网发展若干政策和"
+                              "安徽省工业互联网创新发展行动计划（2021-2023年）的通知")
     assert doc.title.spans[0].line == 4
     assert furniture(doc, "repeated_title")[0].endswith("(2021—2023年)的通知")
     assert doc.preamble[0].text.startswith("《支持工业互联网发展若干政策》")
