@@ -11,6 +11,7 @@ What is left is the body, which the block grammar structures.
 
 from __future__ import annotations
 
+import operator
 import re
 
 from .. import chrome
@@ -216,6 +217,8 @@ def _addressee_end(folded: str, position: int) -> int | None:
     return colon + 1
 
 
+_BRACKET_AT_LINE_END = re.compile(r"\)[ ]*$", re.MULTILINE)
+_FOLDED = operator.attrgetter("folded")
 _FRONT_MATTER_LINES = 60
 """The front matter ends within this many lines (after any Markdown front matter)."""
 
@@ -224,19 +227,20 @@ def _split_title_fields(lines: list[Line]) -> list[Line]:
     """Cut a title line that runs on into a bracket of fields before the bracket (``关于印发…的通知
     (发布日期:2019年05月31日 文号:沪发改规范〔2019〕7号)``), so that the title and the fields are
     read apart: the title as the title, the bracket as metadata."""
-    head: list[Line] = []
-    for line in lines[:_FRONT_MATTER_LINES]:
+    head = lines[:_FRONT_MATTER_LINES]
+    if not _BRACKET_AT_LINE_END.search("\n".join(map(_FOLDED, head))):
+        return lines  # no line ends with a bracket: nothing to cut (one search over the head)
+    cut_head: list[Line] = []
+    for line in head:
         folded = line.folded
         bracket = (bracketed_fields_start(folded) if folded.rstrip(" ").endswith(")")
                    and not find_fields(folded) else None)
         title = folded[:bracket].replace(" ", "") if bracket else ""
         if len(title) >= 4 and GENRE_ENDING.search(title):
-            head.extend(cut(line, [bracket or 0]))
+            cut_head.extend(cut(line, [bracket or 0]))
         else:
-            head.append(line)
-    if len(head) == min(len(lines), _FRONT_MATTER_LINES):
-        return lines  # nothing cut
-    return [*head, *lines[_FRONT_MATTER_LINES:]]
+            cut_head.append(line)
+    return [*cut_head, *lines[_FRONT_MATTER_LINES:]]
 
 
 _HEAD_REACH = 2
@@ -376,7 +380,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         if text in ("目录", "目次"):
             break  # a table of contents: the lexer tells its entries from the headings they repeat
         fields = find_fields(line.folded)
-        if not fields:
+        if not fields and text.endswith(")"):
             fields = bracketed_fields(line.folded)
             if fields:  # (发布日期:… 文号:…): the brackets around the fields
                 result.furniture.extend([("markup", line.content_start, line.content_start + 1),

@@ -437,6 +437,8 @@ def _opens_part(line: BodyLine, title: BodyLine) -> bool:
 
 _NOTES_LABELS = frozenset({"注释", "注释:", "附注", "附注:", "注解", "注解:", "注:"})
 """A line that heads the notes of a statistical bulletin (squeezed, folded)."""
+NOTES_REACH = 80
+"""Notes that end the body start within this many lines of its end."""
 
 
 def mark_notes(body: list[BodyLine]) -> None:
@@ -444,7 +446,7 @@ def mark_notes(body: list[BodyLine]) -> None:
     / ``2.…`` at the end of a 统计公报): the label heads the notes, beside the report's top sections,
     so that the notes are no subsections of its last heading.
     """
-    label = next((index for index in range(len(body) - 2, -1, -1)
+    label = next((index for index in range(len(body) - 2, max(len(body) - NOTES_REACH, 0) - 1, -1)
                   if not body[index].terminal and body[index].squeezed in _NOTES_LABELS), None)
     if label is None:
         return
