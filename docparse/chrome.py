@@ -25,6 +25,8 @@ _BREADCRUMB_MAX = 16 + 8 * (2 + 16)
 tried only on lines that hold a ``>`` or ``»`` (see _classify_whole)."""
 """What stands between the words of a navigation trail; alone on a line when it was scraped one word
 per line."""
+_COUNTER_WORDS = "浏览次数|阅读次数|点击数|点击量|访问量|累计次数|浏览量|阅读量"
+"""The label of a page's visit counter (``访问量：199``)."""
 # Each pattern is matched against the folded line with all spaces removed (see classify_line).
 _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页|您当前所在位置|当前所在位置)[:>»]"),
@@ -39,7 +41,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("action", r"^(上一篇|下一篇)[:]"),
     ("share", r"^(扫一扫在手机(上)?(打开|浏览)当前页(面)?|扫码使用手机浏览本页内容|手机扫描二维码|微信扫一扫|扫一扫|分享到[:]?.*|分享[:]?|用手机扫描二维码.*|微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|人人网|豆瓣)$"),
     ("share", r"^\$\(.*\)\.share\(\);?$"),
-    ("counter", r"^[\[【(]?(浏览次数|阅读次数|点击数|点击量|访问量|累计次数|浏览量|阅读量)[:]?\d*[\]】)]?$"),
+    ("counter", rf"^[\[【(]?({_COUNTER_WORDS})[:]?\d*[\]】)]?$"),
     ("related", r"^(相关解读|相关稿件|关联稿件|相关文档|相关附件|相关链接|相关新闻|相关阅读|相关文章|相关信息|政策解读|图解|解读)[:]?$"),
     ("footer", r"(网站地图|联系我们|网站声明|版权所有|主办单位[:]|承办单位[:]|技术支持[:]|网站标识码|ICP备|公网安备|政府网站找错|建议使用.{0,40}浏览器|分辨率|Copyright|©)"),
     ("accessibility", r"^(无障碍(浏览|阅读)?|长者模式|关怀版|适老化|简体|繁体|简|繁|English|智能问答|网站支持IPv6|IPv6|登录|注册|登录\|注册|English版)([|/]?(无障碍(浏览|阅读)?|长者模式|关怀版|简体|繁体|简|繁|English|智能问答|登录|注册|网站支持IPv6))*$"),
@@ -68,8 +70,18 @@ colon of a label a scraper put on a line of its own (``附件`` / ``：`` / ``�
 INLINE_CHROME = re.compile(
     r"(?:[\[【(]\s*)?(?:字号\s*[:：]?\s*)?(?:[\[【(]\s*)?大\s+中\s+小\s*[\]】)]?"  # no bare \s* lead: O(n²)
     r"|[\[【]\s*(?:打印|关闭|收藏|纠错)\s*[\]】]"
-    r"|(?:浏览次数|阅读次数|点击数)\s*[:：]\s*\d*"
+    rf"|(?:{_COUNTER_WORDS})\s*[:：]\s*\d*"
 )
+"""Chrome inside a metadata line: a font-size switch, a bracketed button, a visit counter (``来源：
+访问量：199``: the counter is no value of the empty 来源)."""
+_INLINE_COUNTER = re.compile(_COUNTER_WORDS)
+
+
+def inline_chrome_kind(found: str) -> FurnitureCategory:
+    """The furniture kind of a run :data:`INLINE_CHROME` found."""
+    return "font_size" if "大" in found else "counter" if _INLINE_COUNTER.search(found) else "action"
+
+
 _BANNER_TOKEN = re.compile(r"(网|政府|门户|中国|在线|官网|政务|之窗|信用中国)")
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 

@@ -111,6 +111,34 @@ def find_fields(folded_line: str) -> list[RawField]:
     return fields
 
 
+def bracketed_fields_start(folded_line: str) -> int | None:
+    """Where a bracket of ``label: value`` pairs that ends the line opens, else ``None``: a page
+    writes its date and 发文字号 so after the title (``关于…的通知 (发布日期:2019年05月31日
+    文号:沪发改规范〔2019〕7号)``)."""
+    text = folded_line.rstrip(" ")
+    if not text.endswith(")"):
+        return None
+    bracket = text.find("(")
+    while bracket >= 0:
+        label_start = bracket + 1
+        while text.startswith(" ", label_start):
+            label_start += 1
+        if _LABEL_RE.match(text, label_start):
+            return bracket
+        bracket = text.find("(", bracket + 1)
+    return None
+
+
+def bracketed_fields(folded_line: str) -> list[RawField]:
+    """The ``label: value`` pairs of a line that is one bracket of them (see
+    :func:`bracketed_fields_start`), offsets into the line; the brackets are no part of a value."""
+    text = folded_line.rstrip(" ")
+    lead = len(text) - len(text.lstrip(" "))
+    if bracketed_fields_start(text) != lead:
+        return []
+    return find_fields(" " * (lead + 1) + text[lead + 1:-1])
+
+
 def bare_label(folded_line: str) -> RawField | None:
     """The field of a line that holds only a label (the value is on the next line), else ``None``."""
     text = folded_line.strip(" ")

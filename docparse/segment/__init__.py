@@ -11,6 +11,7 @@ What is left is the body, which the block grammar structures.
 
 from __future__ import annotations
 
+import operator
 import re
 
 from .. import chrome
@@ -23,6 +24,8 @@ from ..metadata import (
     YEAR_MONTH,
     RawField,
     bare_label,
+    bracketed_fields,
+    bracketed_fields_start,
     find_fields,
     front_matter_field,
     parse_date,
@@ -121,7 +124,7 @@ def segment(lines: list[Line], *, title_hint: str | None = None) -> Segmented:
     """Classify every line; see the module docstring. ``title_hint`` is the title as the input's
     format states it (a web page's ArticleTitle or ``<h1>``): the candidate lines that spell it
     are the title."""
-    lines, named_title = _split_head(split_tail(lines))
+    lines, named_title = _split_head(_split_title_fields(split_tail(lines)))
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
     squeezed = [squeeze(line) for line in lines]
@@ -212,6 +215,32 @@ def _addressee_end(folded: str, position: int) -> int | None:
     if colon < 0 or not ADDRESSEE.match(folded[position:colon + 1].replace(" ", "")):
         return None
     return colon + 1
+
+
+_BRACKET_AT_LINE_END = re.compile(r"\)[ ]*$", re.MULTILINE)
+_FOLDED = operator.attrgetter("folded")
+_FRONT_MATTER_LINES = 60
+"""The front matter ends within this many lines (after any Markdown front matter)."""
+
+
+def _split_title_fields(lines: list[Line]) -> list[Line]:
+    """Cut a title line that runs on into a bracket of fields before the bracket (``关于印发…的通知
+    (发布日期:2019年05月31日 文号:沪发改规范〔2019〕7号)``), so that the title and the fields are
+    read apart: the title as the title, the bracket as metadata."""
+    head = lines[:_FRONT_MATTER_LINES]
+    if not _BRACKET_AT_LINE_END.search("\n".join(map(_FOLDED, head))):
+        return lines  # no line ends with a bracket: nothing to cut (one search over the head)
+    cut_head: list[Line] = []
+    for line in head:
+        folded = line.folded
+        bracket = (bracketed_fields_start(folded) if folded.rstrip(" ").endswith(")")
+                   and not find_fields(folded) else None)
+        title = folded[:bracket].replace(" ", "") if bracket else ""
+        if len(title) >= 4 and GENRE_ENDING.search(title):
+            cut_head.extend(cut(line, [bracket or 0]))
+        else:
+            cut_head.append(line)
+    return [*cut_head, *lines[_FRONT_MATTER_LINES:]]
 
 
 _HEAD_REACH = 2
@@ -340,7 +369,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
     plain: dict[int, str] = {}
     hinted = fold(title_hint).replace(" ", "") if title_hint else None
     index = _markdown_front_matter(lines, role, result)
-    limit = min(len(lines), index + 60)
+    limit = min(len(lines), index + _FRONT_MATTER_LINES)
     while index < limit:
         line = lines[index]
         if role[index]:
@@ -351,6 +380,11 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         if text in ("目录", "目次"):
             break  # a table of contents: the lexer tells its entries from the headings they repeat
         fields = find_fields(line.folded)
+        if not fields and text.endswith(")"):
+            fields = bracketed_fields(line.folded)
+            if fields:  # (发布日期:… 文号:…): the brackets around the fields
+                result.furniture.extend([("markup", line.content_start, line.content_start + 1),
+                                         ("markup", line.content_end - 1, line.content_end)])
         label = None if fields or len(text) > _BARE_LABEL_MAX else bare_label(line.folded)
         if fields and fields[-1].value_end == len(line.folded.rstrip(" ")) and not fields[-1].value:
             label, fields = fields[-1], fields[:-1]
@@ -412,6 +446,10 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         return body_start
     title_text = "".join(plain.get(i) or _squeezed_span(lines[i], _plain(lines[i])) for i in title_lines)
     spans = [_plain(lines[i]) for i in title_lines]
+    if _is_named_whole(title_text):  # 《中华人民共和国选举法》: the name inside the brackets
+        title_text = title_text[1:-1]
+        spans[0] = (spans[0][0] + 1, spans[0][1])
+        spans[-1] = (spans[-1][0], spans[-1][1] - 1)
     for i, (start, end) in zip(title_lines, spans, strict=True):
         role[i] = "front"
         for before, after in ((lines[i].content_start, start), (end, lines[i].content_end)):
@@ -419,13 +457,14 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
                 result.furniture.append(("markup", before, after))
     result.title = (title_text, spans)
     title_index = title_lines[0]
-    repeated = [i for i in candidates if not role[i] and plain[i] == title_text]
+    title_key = _title_key(title_text)
+    repeated = [i for i in candidates if not role[i] and _title_key(plain[i]) == title_key]
     masthead_end = repeated[-1] if repeated else title_index  # 发文机关标志 over a title repeated below
     pending: list[int] = []
     for i in candidates:
         if role[i]:
             continue
-        if plain[i] == title_text:
+        if _title_key(plain[i]) == title_key:
             role[i] = "furniture"
             result.furniture.append(("repeated_title", lines[i].content_start, lines[i].content_end))
         elif i < title_index or i < masthead_end:
@@ -434,6 +473,29 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             pending.append(i)
     _mark_after_title(lines, plain, role, pending, result)
     return body_start
+
+
+_DASHES = str.maketrans("—–―", "---")
+"""The dashes a title may be written with (``2021—2023年``, ``2021-2023年``)."""
+
+
+def _title_key(text: str) -> str:
+    """A (squeezed) line in the form two copies of a title are compared in: the same title whatever
+    dash it spans a period with (a database's header repeats it with another)."""
+    return text.translate(_DASHES)
+
+
+def _is_named_whole(title: str) -> bool:
+    """Whether a (squeezed) title is one name in 书名号 and nothing else (``《中华人民共和国选举法》``, a
+    law as a converter heads it): the brackets quote the title, they are not part of it."""
+    if len(title) <= 2 or not (title.startswith("《") and title.endswith("》")):
+        return False
+    depth = 0
+    for char in title[:-1]:
+        depth += (char == "《") - (char == "》")
+        if depth == 0:
+            return False  # the first name closes before the end: 《…》和《…》
+    return True
 
 
 def _squeezed_span(line: Line, span: tuple[int, int]) -> str:
@@ -550,7 +612,7 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
                             and not chrome.looks_like_banner(lines[i].stripped)), None)
     if title_index is None:
         return []
-    repeats = [i for i in candidates if plain[i] == plain[title_index]]
+    repeats = [i for i in candidates if _title_key(plain[i]) == _title_key(plain[title_index])]
     # A page repeats its title (window title, heading): the last is the text's, unless one is marked
     # as the heading (# 标题).
     title_index = next((i for i in repeats if lines[i].stripped.startswith("#")), repeats[-1])
@@ -574,6 +636,9 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
     for above in _lines_above_open_title(lines, plain, candidates, title_lines[0], title_text):
         title_lines.insert(0, above)
         title_text = plain[above] + title_text
+    for above in _lines_above_left_open(lines, plain, candidates, title_lines[0], title_text):
+        title_lines.insert(0, above)
+        title_text = plain[above] + title_text
     following = [i for i in candidates if i > title_index][:3]
     if following and not GENRE_ENDING.search(title_text):
         joined = title_text
@@ -581,8 +646,7 @@ def _titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int
             if len(plain[nxt]) > 30 or SENTENCE_STOP.search(plain[nxt]) or len(joined + plain[nxt]) > 90:
                 break
             joined += plain[nxt]
-            if GENRE_ENDING.search(joined) or (count == 1 and title_text.endswith(
-                    ("的", "关于", "和", "与", "及", "暨", "对", "在"))):
+            if GENRE_ENDING.search(joined) or (count == 1 and title_text.endswith(_OPEN_ENDINGS)):
                 title_lines.extend(following[:count])
                 return title_lines
     title_lines.extend(_title_block(lines, plain, following, title_lines[-1], title_text))
@@ -608,6 +672,29 @@ def _lines_above_open_title(lines: list[Line], plain: dict[int, str], candidates
         joined = text + joined
         first = above
     return taken if not _closes_unopened(joined) else []
+
+
+_OPEN_ENDINGS = ("的", "关于", "和", "与", "及", "暨", "对", "在")
+"""How a line ends that a title goes on after (``国家发展改革委办公厅 国家能源局综合司关于`` / ``做好…``)."""
+
+
+def _lines_above_left_open(lines: list[Line], plain: dict[int, str], candidates: list[int], first: int,
+                           title_text: str) -> list[int]:
+    """The lines right above a title's first line that end where a title cannot (…综合司关于 / 做好…
+    / 相关工作的通知: a title stacked over three lines), nearest first, up to
+    :data:`_TITLE_BLOCK_LINES`, each without punctuation."""
+    taken: list[int] = []
+    joined = title_text
+    above = first - 1
+    while len(taken) < _TITLE_BLOCK_LINES and above in plain and above in candidates:
+        text = plain[above]
+        if (not text.endswith(_OPEN_ENDINGS) or SENTENCE_STOP.search(text) or LINE_END_PUNCT.search(text)
+                or len(text + joined) > _TITLE_MAX or chrome.looks_like_banner(lines[above].stripped)):
+            break
+        taken.append(above)
+        joined = text + joined
+        above -= 1
+    return taken
 
 
 def _closes_unopened(text: str) -> bool:

@@ -436,6 +436,33 @@ def _opens_part(line: BodyLine, title: BodyLine) -> bool:
     return len(line.squeezed) > 2 * len(title.squeezed) and _SENTENCE_END.search(line.squeezed) is not None
 
 
+_NOTES_LABELS = frozenset({"注释", "注释:", "附注", "附注:", "注解", "注解:", "注:"})
+"""A line that heads the notes of a statistical bulletin (squeezed, folded)."""
+NOTES_REACH = 80
+"""Notes that end the body start within this many lines of its end."""
+
+
+def mark_notes(body: list[BodyLine]) -> None:
+    """A notes label over numbered notes that end the body (``注释：`` / ``1.本公报中数据均为初步统计数…``
+    / ``2.…`` at the end of a 统计公报): the label heads the notes, beside the report's top sections,
+    so that the notes are no subsections of its last heading.
+    """
+    label = next((index for index in range(len(body) - 2, max(len(body) - NOTES_REACH, 0) - 1, -1)
+                  if not body[index].terminal and body[index].squeezed in _NOTES_LABELS), None)
+    if label is None:
+        return
+    first = body[label + 1]
+    if first.ordinal != 1 or first.rank is None:
+        return
+    if any(line.terminal and line.terminal != first.terminal for line in body[label + 1:]):
+        return  # headings of another kind follow: the notes do not end the body
+    top = min((line.rank for line in body[:label] if line.rank is not None), default=None)
+    if top is None or top >= first.rank:
+        return  # no sections to stand beside, or notes numbered as the top sections are
+    body[label].part_nesting = (top, 0)
+    body[label].mark(ladder.UNNUMBERED_PART, None)
+
+
 LINE_RULES: tuple[LineRule, ...] = (
     demote_in_quotes,
     demote_tables_and_contents,
@@ -448,6 +475,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     recover_missing_numbers,
     mark_markdown_headings,
     mark_unnumbered_parts,
+    mark_notes,
 )
 """The line rules, in the order they run."""
 

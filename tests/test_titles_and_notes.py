@@ -1,0 +1,163 @@
+"""Titles, metadata and notes of real documents, one fixture per class of layout.
+
+The fixtures hold lines copied from public government documents of ../shared/corpus (as docparse
+reads them): a page's title line that runs on into a bracket of fields (notice-052), a law headed by
+its name in 书名号 (regulation-011), a joint title whose second issuer is a 司 (notice-017), an
+empty label before a visit counter (stats-001), one-line interviews with no title at all (other-010,
+other-012), and the notes that end a statistical bulletin (stats-002, stats-005).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docparse
+from docparse.models import Document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FRONT = FIXTURES / "frontmatter"
+NUMBERING = FIXTURES / "numbering"
+
+
+def title_as_written(doc: Document) -> str:
+    assert doc.title is not None
+    return "".join(doc.text[span.start:span.end] for span in doc.title.spans)
+
+
+def furniture(doc: Document, category: str) -> list[str]:
+    return [item.text for item in doc.furniture if item.category == category]
+
+
+# A title line that runs on into its fields --------------------------------------------------------
+
+def test_a_title_line_that_runs_on_into_bracketed_fields_gives_title_and_metadata() -> None:
+    doc = docparse.parse_file(FRONT / "title_run_into_bracketed_fields.txt")
+    title = "关于印发《上海市省间清洁购电交易机制实施办法（试行）》的通知"
+    assert doc.title is not None and doc.title.text == title
+    assert title_as_written(doc) == title
+    fields = [(field.label, field.value) for field in doc.metadata.fields]
+    assert ("发布日期", "2019年05月31日") in fields and ("文号", "沪发改规范〔2019〕7号") in fields
+    assert doc.metadata.publish_date == dt.date(2019, 5, 31)
+    assert doc.metadata.doc_number == "沪发改规范〔2019〕7号"
+    assert furniture(doc, "markup") == ["(", ")"]
+    assert furniture(doc, "banner")[0].endswith("的通知_能源")  # the window title is not the title
+    assert doc.preamble[0].text.startswith("国网上海市电力公司")  # the text starts after the fields
+
+
+def test_the_saved_page_of_that_title_line_reads_the_same() -> None:
+    doc = docparse.parse_file(FIXTURES / "html" / "shanghai_notice_052.html")
+    assert doc.title is not None
+    assert doc.title.text == "关于印发《上海市省间清洁购电交易机制实施办法（试行）》的通知"
+    assert doc.metadata.publish_date == dt.date(2019, 5, 31)
+    assert doc.metadata.doc_number == "沪发改规范〔2019〕7号"
+
+
+def test_a_title_with_its_number_in_brackets_is_not_cut_as_fields() -> None:
+    doc = docparse.parse("国务院办公厅关于加强环境监管执法的通知(国办发〔2014〕56号)\n"
+                         "各省、自治区、直辖市人民政府：\n现就有关事项通知如下。")
+    assert doc.title is not None and doc.title.text.startswith("国务院办公厅关于加强环境监管执法的通知")
+    assert furniture(doc, "markup") == []
+    assert [field.label for field in doc.metadata.fields] == []
+
+
+# A title in 书名号 --------------------------------------------------------------------------------
+
+def test_a_title_written_in_book_brackets_is_the_name_inside_them() -> None:
+    doc = docparse.parse_file(FRONT / "title_in_book_brackets.txt")
+    assert doc.title is not None and doc.title.text == "中华人民共和国选举法"
+    assert title_as_written(doc) == "中华人民共和国选举法"
+    assert furniture(doc, "markup") == ["《", "》"]
+
+
+def test_a_title_that_names_two_works_keeps_its_brackets() -> None:
+    doc = docparse.parse("《区域电网输电价格定价办法》和《跨省跨区专项工程输电价格定价办法》\n"
+                         "各有关单位：\n现予印发。")
+    assert doc.title is not None
+    assert doc.title.text == "《区域电网输电价格定价办法》和《跨省跨区专项工程输电价格定价办法》"
+
+
+# Joint titles and signatures with a 司 ----------------------------------------------------------
+
+def test_a_joint_title_keeps_the_space_before_an_issuer_that_is_a_department() -> None:
+    doc = docparse.parse_file(FRONT / "joint_title_department.txt")
+    assert doc.title is not None
+    assert doc.title.text == ("国家发展改革委办公厅 国家能源局综合司关于"
+                              "做好电力现货市场试点连续试结算相关工作的通知")
+    assert doc.closing is not None
+    assert [block.text for block in doc.closing.signature] == ["国家发展改革委办公厅", "国家能源局综合司"]
+    assert doc.closing.date == dt.date(2020, 3, 26)
+
+
+# An empty label before a counter -----------------------------------------------------------------
+
+def test_an_empty_label_does_not_take_the_counter_after_it() -> None:
+    doc = docparse.parse_file(FRONT / "empty_label_before_counter.txt")
+    fields = {field.label: field.value for field in doc.metadata.fields}
+    assert fields == {"来源": "", "发布日期": "2017-05-15 10:49:00"}
+    assert doc.metadata.source is None
+    assert furniture(doc, "counter") == ["访问量：199"]
+    assert doc.title is not None and doc.title.text == "万载县2015年国民经济和社会发展统计公报"
+
+
+# Texts with no title -----------------------------------------------------------------------------
+
+def test_a_one_line_question_and_answer_text_has_no_title() -> None:
+    """other-010 starts with its first question: no line of it is a title (the manifest's title is
+    the record's, not the text's)."""
+    doc = docparse.parse_file(FRONT / "qa_one_line_no_title.txt")
+    assert doc.title is None
+    assert [section.marker.raw for section in doc.sections] == ["一、", "二、"]
+
+
+def test_a_one_line_interview_has_no_title() -> None:
+    doc = docparse.parse_file(FRONT / "interview_one_line_no_title.txt")
+    assert doc.title is None
+    assert doc.preamble and doc.preamble[0].text.startswith("近日，生态环境部印发")
+
+
+# Notes at the end of a statistical bulletin ------------------------------------------------------
+
+def test_notes_under_a_notes_label_stand_beside_the_sections_not_under_the_last() -> None:
+    doc = docparse.parse_file(NUMBERING / "stats_notes_block.txt")
+    assert [section.marker.raw or section.title for section in doc.sections] == ["十一、", "十二、", "注释："]
+    last, notes = doc.sections[1], doc.sections[2]
+    assert last.title == "资源和环境保护" and last.children == []
+    assert notes.level == 1 and notes.marker.ordinal is None
+    assert [(child.marker.raw, child.level) for child in notes.children] == [
+        ("1.", 2), ("2.", 2), ("3.", 2), ("4.", 2), ("5.", 2)]
+
+
+def test_notes_that_define_terms_stand_beside_bare_numbered_sections() -> None:
+    doc = docparse.parse_file(NUMBERING / "stats_notes_definitions.txt")
+    assert [section.marker.raw for section in doc.sections][:9] == [str(n) for n in range(1, 10)]
+    notes = doc.sections[-1]
+    assert notes.title == "注解："
+    assert [child.title for child in notes.children][:2] == ["人口性别比", "小学学龄儿童净入学率"]
+    assert doc.sections[8].children == []
+
+
+def test_notes_followed_by_more_sections_stay_where_they_are() -> None:
+    """A 注释 block with headings of another kind after it does not end the body: nothing moves."""
+    lines = (NUMBERING / "stats_notes_block.txt").read_text(encoding="utf-8").splitlines()
+    notes = lines[lines.index("注释："):lines.index("注释：") + 6]
+    rest = [line for line in lines if line not in notes]
+    moved = rest[:5] + notes + rest[5:]  # the notes under 十一、, before 十二、
+    doc = docparse.parse("\n".join(moved))
+    assert [section.marker.raw for section in doc.sections] == ["十一、", "十二、"]
+    assert [child.marker.raw for child in doc.sections[0].children] == ["1.", "2.", "3.", "4.", "5."]
+
+
+# A title repeated with another dash --------------------------------------------------------------
+
+def test_a_title_a_database_header_repeats_with_another_dash_is_the_texts_own() -> None:
+    """A pkulaw export names the document (…行动计划(2021—2023年)的通知) over its own title line
+    (…行动计划（2021-2023年）的通知): one title, the text's, and the header's copy is furniture."""
+    doc = docparse.parse_file(FRONT / "pkulaw_title_repeated_other_dash.txt")
+    assert doc.title is not None
+    assert doc.title.text == ("安徽省人民政府办公厅关于印发支持工业互联网发展若干政策和"
+                              "安徽省工业互联网创新发展行动计划（2021-2023年）的通知")
+    assert doc.title.spans[0].line == 4
+    assert furniture(doc, "repeated_title")[0].endswith("(2021—2023年)的通知")
+    assert doc.preamble[0].text.startswith("《支持工业互联网发展若干政策》")
+    assert doc.metadata.doc_number == "皖政办秘〔2021〕82号"
