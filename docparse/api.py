@@ -53,6 +53,7 @@ def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS,
     data = text.encode("utf-8", errors="surrogatepass")
     bom = text.startswith("\ufeff")
     source = _source(path, len(data), hashlib.sha256(data).hexdigest())
+    del data  # hashed: a copy of the text that the parse does not need
     text, surrogates = _SURROGATE.subn("\ufffd", text)  # no JSON, no UTF-8 has them: as lost bytes
     reading = readers.Reading(text.lstrip("\ufeff"), "text", "utf-8", 1.0, bom=bom, replaced=surrogates)
     return _pipeline(reading, source, max_depth=max_depth, path=path).finish()
@@ -150,7 +151,7 @@ def _pipeline(reading: readers.Reading, source_fields: dict[str, object], *, max
     folded = fold(text)
     locator = Locator(text)
     tables = Tables(reading.tables)
-    segmented = segment(keep_table_rows(text_lines(text, folded), reading.tables, text, folded),
+    segmented = segment(keep_table_rows(text_lines(text, folded, locator), reading.tables, text, folded),
                         title_hint=reading.title_hint)
     front = build_front_matter(text, folded, locator, segmented, reading.metadata)
     found = structure(segmented.body, text, folded, locator, max_depth=max_depth, path=path,
