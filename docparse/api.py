@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from . import readers
-from .body import BodyContext, build_body
+from .body import BodyContext, body_parts
 from .errors import (
     BYTES_PER_CHAR,
     MAX_CHARS,
@@ -28,7 +28,7 @@ from .errors import (
 from .files import read_bytes
 from .frontmatter import build_front_matter
 from .lines import text_lines
-from .models import Diagnostic, Document, Furniture, SourceAnchor, SourceInfo, build
+from .models import Diagnostic, Document, Furniture, SourceAnchor, SourceInfo, Unfinished, build
 from .normalize import CJK, fold, normalize_newlines, text_diagnostics
 from .renderers.document import json_chunks
 from .segment import segment
@@ -53,9 +53,10 @@ def parse(text: str, *, path: str | None = None, max_chars: int = MAX_CHARS,
     data = text.encode("utf-8", errors="surrogatepass")
     bom = text.startswith("\ufeff")
     source = _source(path, len(data), hashlib.sha256(data).hexdigest())
+    del data  # hashed: a copy of the text that the parse does not need
     text, surrogates = _SURROGATE.subn("\ufffd", text)  # no JSON, no UTF-8 has them: as lost bytes
     reading = readers.Reading(text.lstrip("\ufeff"), "text", "utf-8", 1.0, bom=bom, replaced=surrogates)
-    return _pipeline(reading, source, max_depth=max_depth, path=path)
+    return _pipeline(reading, source, max_depth=max_depth, path=path).finish()
 
 
 def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = None,
@@ -69,6 +70,25 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = 
         DocparseError: empty, binary, undecodable or non-Chinese input, input over the limit, a
             format whose optional dependency is not installed (DP012).
     """
+    reading, source = _read(data, encoding=encoding, path=path, format=format, max_chars=max_chars)
+    del data  # a caller that holds no other reference lets the bytes go before the models are built
+    return _pipeline(reading, source, max_depth=max_depth, path=path).finish()
+
+
+def parse_bytes_unfinished(data: bytes, *, encoding: str | None = None, path: str | None = None,
+                           format: str | None = None, max_chars: int = MAX_CHARS,
+                           max_depth: int = MAX_DEPTH) -> Unfinished[Document]:
+    """:func:`parse_bytes`, the Document's body (preamble, sections, attachments) left to be built
+    as it is read (:class:`~docparse.models.Unfinished`): for a writer that lets each part go once
+    written (``convert``), so that the whole Document is never held. Raises as :func:`parse_bytes`."""
+    reading, source = _read(data, encoding=encoding, path=path, format=format, max_chars=max_chars)
+    del data
+    return _pipeline(reading, source, max_depth=max_depth, path=path)
+
+
+def _read(data: bytes, *, encoding: str | None, path: str | None, format: str | None,
+          max_chars: int) -> tuple[readers.Reading, dict[str, object]]:
+    """The text of the bytes and the :class:`SourceInfo` fields of the bytes themselves."""
     if len(data) > max_chars * BYTES_PER_CHAR:
         raise size_limit_error(max_chars, path)
     reading = readers.read(data, encoding=encoding, path=path, format=format)
@@ -78,9 +98,7 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, path: str | None = 
         raise NotChineseError("文本中没有汉字，不是可解析的中文报告", path=path)
     if len(reading.text) > max_chars:
         raise LimitError(f"输入超过 {max_chars} 个字符的上限（可用 max_chars 放宽）", path=path)
-    source = _source(path, len(data), hashlib.sha256(data).hexdigest())
-    del data  # a caller that holds no other reference lets the bytes go before the models are built
-    return _pipeline(reading, source, max_depth=max_depth, path=path)
+    return reading, _source(path, len(data), hashlib.sha256(data).hexdigest())
 
 
 def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None, format: str | None = None,
@@ -126,13 +144,14 @@ def _source(path: str | None, size: int, digest: str) -> dict[str, object]:
 
 
 def _pipeline(reading: readers.Reading, source_fields: dict[str, object], *, max_depth: int,
-              path: str | None) -> Document:
-    """Normalize → lines → segment → structure → body, and the Document around them."""
+              path: str | None) -> Unfinished[Document]:
+    """Normalize → lines → segment → structure, and the Document around the body, whose parts
+    are built as they are read (by ``finish``, or by a writer)."""
     text, newline = normalize_newlines(reading.text)
     folded = fold(text)
     locator = Locator(text, page_starts(reading.anchors))
     tables = Tables(reading.tables)
-    segmented = segment(keep_table_rows(text_lines(text, folded), reading.tables, text, folded),
+    segmented = segment(keep_table_rows(text_lines(text, folded, locator), reading.tables, text, folded),
                         title_hint=reading.title_hint)
     front = build_front_matter(text, folded, locator, segmented, reading.metadata)
     found = structure(segmented.body, text, folded, locator, max_depth=max_depth, path=path,
@@ -142,22 +161,21 @@ def _pipeline(reading: readers.Reading, source_fields: dict[str, object], *, max
     reports = front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report")
     context = BodyContext(text, folded, locator, period, measures_default=reports,
                           tables=tables)
-    body = build_body(found.outline, context)
     diagnostics = [*text_diagnostics(text, locator, replaced=reading.replaced, confidence=reading.confidence,
                                      misread_as=reading.misread_as),
                    *front.diagnostics, *found.diagnostics]
-    return build(
-        Document, source=build(SourceInfo, **source_fields, encoding=reading.encoding,
-                               confidence=reading.confidence, bom=reading.bom, newline=newline,
-                               format=reading.format), text=text,
-        doc_type=front.doc_type, title=front.title, subtitle=front.subtitle, byline=front.byline,
-        report_year=front.report_year, addressee=front.addressee, metadata=front.metadata,
-        furniture=sorted([*front.furniture, *found.furniture], key=_start), preamble=body.preamble,
-        sections=body.sections, closing=front.closing, attachments=body.attachments,
-        diagnostics=sorted(diagnostics, key=_position),
-        source_map=[build(SourceAnchor, start=anchor.start, end=anchor.end, where=anchor.where,
-                          offset=anchor.offset, page=anchor.page) for anchor in reading.anchors],
-    )
+    fields = {
+        "source": build(SourceInfo, **source_fields, encoding=reading.encoding,
+                        confidence=reading.confidence, bom=reading.bom, newline=newline,
+                        format=reading.format), "text": text,
+        "doc_type": front.doc_type, "title": front.title, "subtitle": front.subtitle, "byline": front.byline,
+        "report_year": front.report_year, "addressee": front.addressee, "metadata": front.metadata,
+        "furniture": sorted([*front.furniture, *found.furniture], key=_start), "closing": front.closing,
+        "diagnostics": sorted(diagnostics, key=_position),
+        "source_map": [build(SourceAnchor, start=anchor.start, end=anchor.end, where=anchor.where,
+                             offset=anchor.offset, page=anchor.page) for anchor in reading.anchors],
+    }
+    return Unfinished(Document, fields, body_parts(found.outline, context))
 
 
 def _start(furniture: Furniture) -> int:

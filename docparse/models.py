@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any, Final, Literal, NamedTuple, TypeVar
+from typing import Annotated, Any, Final, Generic, Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.dataclasses import dataclass
@@ -60,6 +60,36 @@ def build(cls: type[ModelT], /, **fields: Any) -> ModelT:
     _set_extra(model, None)
     _set_private(model, None)
     return model
+
+
+class Unfinished(Generic[ModelT]):
+    """A node whose lists are built as they are read: its other fields, and for each list an
+    iterator of its items (nodes, or unfinished nodes in turn). ``convert`` writes a Document in
+    this form, each paragraph built, written and let go before the next, so that the whole
+    Document never exists; :meth:`finish` builds the node whole. Its lists can be read once."""
+
+    __slots__ = ("fields", "lists", "model")
+
+    def __init__(self, model: type[ModelT], fields: dict[str, Any], lists: dict[str, Iterator[Any]]) -> None:
+        self.model = model
+        self.fields = fields
+        """Every field the node is built with but its lists."""
+        self.lists = lists
+        """Each list field's items, built as the iterator is read."""
+
+    def shell(self) -> ModelT:
+        """The node with its lists empty."""
+        return build(self.model, **self.fields)
+
+    def finish(self) -> ModelT:
+        """The node with every list built."""
+        lists = {name: finished(items) for name, items in self.lists.items()}
+        return build(self.model, **self.fields, **lists)
+
+
+def finished(items: Iterator[Any]) -> list[Any]:
+    """The items of an :class:`Unfinished` node's list, each built whole."""
+    return [item.finish() if isinstance(item, Unfinished) else item for item in items]
 
 
 # The slots of BaseModel, set through their descriptors, as pydantic's ``model_construct`` does

@@ -37,17 +37,19 @@ class Locator:
     page numbers of a paged original (:func:`page_starts`)."""
 
     def __init__(self, text: str, pages: list[tuple[int, int]] | None = None) -> None:
-        self._line_starts = [0]
+        self.line_starts = [0]
+        """The offset each line starts at, and a last start past every offset (``len(text) + 1``):
+        the line after any line exists (see :meth:`span`)."""
         find = text.find
         pos = find("\n")
         while pos >= 0:
-            self._line_starts.append(pos + 1)
+            self.line_starts.append(pos + 1)
             pos = find("\n", pos + 1)
-        self._line_numbers = list(range(1, len(self._line_starts) + 1))
+        self.line_numbers = list(range(1, len(self.line_starts) + 1))
         """One int object per line number, shared by every span on that line (ints above 256 are
-        separate objects of 28 bytes each: two per span for a 10 MB document were 28 MB)."""
-        self._line_starts.append(len(text) + 1)
-        """A last start past every offset: the line after any line exists (see :meth:`span`)."""
+        separate objects of 28 bytes each: two per span for a 10 MB document were 28 MB), and by
+        the lines of :func:`docparse.lines.split_lines` (their numbers and starts are these)."""
+        self.line_starts.append(len(text) + 1)
         self._page_offsets = [start for start, _ in pages or ()]
         self._page_numbers = [page for _, page in pages or ()]
         self._last: Span | None = None
@@ -57,8 +59,8 @@ class Locator:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset."""
-        index = bisect.bisect_right(self._line_starts, offset) - 1
-        return index + 1, offset - self._line_starts[index] + 1
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
         """The :class:`Span` of ``text[start:end]`` (one bisect; two when it crosses a line end)."""
@@ -70,13 +72,13 @@ class Locator:
         last = self._last
         if last is not None and last.start == start and last.end == end:
             return last
-        starts = self._line_starts
+        starts = self.line_starts
         index = bisect.bisect_right(starts, start) - 1
         if start <= end and end < starts[index + 1]:
             end_index = index  # most spans end on the line they start on
         else:
             end_index = bisect.bisect_right(starts, end, index if start <= end else 0) - 1
-        numbers = self._line_numbers
+        numbers = self.line_numbers
         if self._page_offsets:
             page, end_page = self.page(start), self.page(max(start, end - 1))
         else:

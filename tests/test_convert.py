@@ -442,7 +442,7 @@ def test_a_memory_error_is_an_error_row_not_a_traceback(tmp_path: Path, monkeypa
 
     for i in range(4):
         shutil.copy(SAMPLES[i], tmp_path / f"r{i}.txt")
-    real_parse, real_convert = tasks.parse_bytes, executors.convert_here
+    real_parse, real_convert = tasks.parse_bytes_unfinished, executors.convert_here
 
     def parse(data: bytes, **options: object) -> object:
         if str(options["path"]).endswith("r1.txt"):
@@ -455,7 +455,7 @@ def test_a_memory_error_is_an_error_row_not_a_traceback(tmp_path: Path, monkeypa
             outcome.payload = Unpicklable()
         return outcome
 
-    monkeypatch.setattr(tasks, "parse_bytes", parse)
+    monkeypatch.setattr(tasks, "parse_bytes_unfinished", parse)
     monkeypatch.setattr(executors, "convert_here", convert)  # the forked workers inherit both
     for jobs, fmt in ((1, "json"), (2, "jsonl")):
         out = tmp_path / f"out{jobs}"

@@ -1,8 +1,10 @@
 """Memory grows with the input, at a bounded rate: the two shapes with the most nodes per byte
-(a paragraph per short line; paragraphs of short 一是 … 十是 items) are parsed at two sizes, and
-the most memory Python held while parsing (tracemalloc's peak: the Document and what building it
-needs at once), per byte of input, stays under the bound docs/benchmarks.md gives and does not grow
-with the size. Allocations are counted, not timed: the result is the same on a busy machine.
+(a paragraph per short line; paragraphs of short 一是 … 十是 items) are parsed and converted at
+two sizes, and the most memory Python held (tracemalloc's peak), per byte of input, stays under the
+bounds docs/benchmarks.md gives and does not grow with the size: for a parse, the Document and what
+building it needs at once; for ``convert``, which writes the JSON as the body is built and never
+holds the whole Document, the stage before the body (the text's lines and the parser's tokens).
+Allocations are counted, not timed: the result is the same on a busy machine.
 """
 
 from __future__ import annotations
@@ -10,19 +12,25 @@ from __future__ import annotations
 import gc
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 import docparse
-from docparse import models
+from docparse import batch, models
 from docparse.numerals import int_to_cn
 
 BOUND = 66
-"""Bytes of memory per byte of UTF-8 input (docs/benchmarks.md, "Linearity and memory": the worst
-shape peaks at 63; 60 would take fewer nodes per sentence or a convert that never holds the whole
-Document)."""
+"""Bytes of memory per byte of UTF-8 input while parsing (docs/benchmarks.md, "Linearity and
+memory": the worst shape peaks at 62, nearly all of it the Document)."""
+CONVERT_BOUND = 46
+"""Bytes of memory per byte of UTF-8 input while ``convert`` writes a document's JSON
+(docs/benchmarks.md: short lines peak at 43, in the structure stage; enumerations at 6)."""
 SIZE = 64 * 1024
 """The smaller input, in bytes; the larger is four times as long."""
+CONVERT_SIZE = 256 * 1024
+"""The smaller input converted (a document this long is written as its body is built; a shorter
+one, whose JSON is a few megabytes at most, whole); the larger is twice as long."""
 
 
 def _short_lines(size: int) -> str:
@@ -61,3 +69,30 @@ def test_memory_per_input_byte_is_bounded(make: Callable[[int], str],
     large = _peak_per_byte(make(SIZE * 4))
     assert small < BOUND and large < BOUND, f"{small:.1f} and {large:.1f} bytes per input byte"
     assert large < small * 1.1, f"{small:.1f} → {large:.1f} bytes per input byte for ×4 the input"
+
+
+def _convert_peak_per_byte(text: str, folder: Path) -> float:
+    source = folder / "report.txt"
+    source.write_text(text, encoding="utf-8")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        summary = batch.convert([str(source)], folder / "out")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert summary.converted == 1 and (folder / "out" / "report.json").stat().st_size > len(text)
+    return peak / source.stat().st_size
+
+
+@pytest.mark.parametrize("make", [_short_lines, _enumerations], ids=["short_lines", "enumerations"])
+def test_convert_memory_per_input_byte_is_bounded(make: Callable[[int], str], tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(models, "CHECK_BUILDS", False)
+    docparse.parse(make(4096))
+    (tmp_path / "small").mkdir()
+    (tmp_path / "large").mkdir()
+    small = _convert_peak_per_byte(make(CONVERT_SIZE), tmp_path / "small")
+    large = _convert_peak_per_byte(make(CONVERT_SIZE * 2), tmp_path / "large")
+    assert max(small, large) < CONVERT_BOUND, f"{small:.1f} and {large:.1f} bytes per input byte"
+    assert large < small * 1.1, f"{small:.1f} → {large:.1f} bytes per input byte for ×2 the input"

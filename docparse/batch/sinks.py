@@ -40,7 +40,7 @@ from ..renderers.metrics import spreadsheet_text
 from ..renderers.parquet import TABLES, ParquetTable, Tables, empty, extend, rows, to_arrow
 
 if TYPE_CHECKING:
-    from ..models import Document
+    from ..models import Document, Unfinished
 
 Format = Literal["json", "jsonl", "parquet", "csv", "markdown", "chunks"]
 ERRORS_FILE = "errors.csv"
@@ -75,6 +75,13 @@ class Sink(ABC):
         """In the worker: write ``doc``'s own output file ``output``, or return what the batch
         writes for it (``None`` for nothing); ``doc_id`` is the input's stable id
         (:func:`docparse.ids.document_id`)."""
+
+    @classmethod
+    def render_unfinished(cls, doc: Unfinished[Document], output: str, doc_id: str) -> Any:
+        """:meth:`render` for a Document whose body is built as it is read
+        (:func:`docparse.api.parse_bytes_unfinished`): a JSON sink writes each part as it is built,
+        never holding the whole Document; the others build it first."""
+        return cls.render(doc.finish(), output, doc_id)
 
     @staticmethod
     def up_to_date(output: str, digest: str) -> bool:
@@ -137,8 +144,12 @@ class JsonFiles(Sink):
     extension = renderer.extension
 
     @classmethod
-    def render(cls, doc: Document, output: str, doc_id: str) -> None:
+    def render(cls, doc: Document | Unfinished[Document], output: str, doc_id: str) -> None:
         write_atomic(Path(output), cls.renderer.chunks(doc))
+
+    @classmethod
+    def render_unfinished(cls, doc: Unfinished[Document], output: str, doc_id: str) -> None:
+        cls.render(doc, output, doc_id)
 
     def add(self, payload: Any) -> None:
         """Nothing comes back from the workers: they wrote the files."""
@@ -258,9 +269,13 @@ class JsonLines(Sink):
             self.files.append(self.old)
 
     @classmethod
-    def render(cls, doc: Document, output: str, doc_id: str) -> list[bytes]:
+    def render(cls, doc: Document | Unfinished[Document], output: str, doc_id: str) -> list[bytes]:
         # the pieces as they are, to be pickled back: never one buffer of a large Document's JSON
         return [bytes(chunk) for chunk in cls.renderer.chunks(doc)]
+
+    @classmethod
+    def render_unfinished(cls, doc: Unfinished[Document], output: str, doc_id: str) -> list[bytes]:
+        return cls.render(doc, output, doc_id)
 
     def previous(self, path: str, doc_id: str) -> tuple[str, _Line] | None:
         return self.earlier.get(path)  # a line holds the path as given, not the id

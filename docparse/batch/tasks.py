@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from ..api import parse_bytes
+from ..api import parse_bytes_unfinished
 from ..collector import collector_paused
 from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError, LimitError, OutputError
 from ..files import read_bytes
@@ -75,10 +75,11 @@ def convert_one(task: Task) -> Outcome:
     held = [data]
     del data  # parse_bytes lets the bytes go once decoded, if nothing else holds them
     try:
-        doc = parse_bytes(held.pop(), encoding=task.encoding, path=task.path, format=task.input_format,
-                          max_chars=task.max_chars, max_depth=task.max_depth)
-        doc_id = document_id(doc.source.sha256, task.name or task.path)
-        outcome.payload = sink.render(doc, task.output, doc_id)
+        doc = parse_bytes_unfinished(held.pop(), encoding=task.encoding, path=task.path,
+                                     format=task.input_format, max_chars=task.max_chars,
+                                     max_depth=task.max_depth)
+        doc_id = document_id(doc.fields["source"].sha256, task.name or task.path)
+        outcome.payload = sink.render_unfinished(doc, task.output, doc_id)
     except DocparseError as error:
         outcome.code, outcome.message = error.code, error.message
     except OSError as exc:

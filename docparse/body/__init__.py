@@ -8,13 +8,14 @@ claims (claims.py), each claim's quantities into metrics (docparse.metrics). A s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..ladder import EnumStyle
 from ..metrics import ClaimState, period_of_title
-from ..models import Attachment, Claim, EnumItem, Paragraph, Section, SectionRole, build
+from ..models import Attachment, Claim, EnumItem, Paragraph, Section, SectionRole, Unfinished, build, finished
 from ..spans import Locator
-from ..structure.outline import Outline, SectionDraft
+from ..structure.outline import AttachmentDraft, Outline, SectionDraft
 from ..tables import Tables, table_model
 from . import claims as claims_stage
 from .enumerations import cut_paragraph
@@ -54,67 +55,76 @@ class Body:
 
 def build_body(outline: Outline, ctx: BodyContext) -> Body:
     """The preamble paragraphs, the top-level sections and the attachments, as models."""
-    preamble = _preamble(outline.preamble, ctx, "")
-    sections = _top_sections(outline.sections, ctx)
-    attachments = [
-        build(Attachment, id=draft.id, span=ctx.locator.span(draft.start, draft.end),
-              label=ctx.text[draft.label[0]:draft.label[1]], label_span=ctx.locator.span(*draft.label),
-              title=ctx.text[draft.title[0]:draft.title[1]] if draft.title else None,
-              title_span=ctx.locator.span(*draft.title) if draft.title else None,
-              heading_span=ctx.locator.span(draft.start, draft.title[1] if draft.title else draft.label[1]),
-              preamble=_preamble(draft.preamble, ctx, f"{draft.id}/"),
-              sections=_top_sections(draft.sections, ctx))
-        for draft in outline.attachments]
-    return Body(preamble, sections, attachments)
+    parts = body_parts(outline, ctx)
+    return Body(finished(parts["preamble"]), finished(parts["sections"]), finished(parts["attachments"]))
 
 
-def _preamble(ranges: list[tuple[int, int]], ctx: BodyContext, prefix: str) -> list[Paragraph]:
-    preamble: list[Paragraph] = []
+BodyPart = Paragraph | Unfinished[Section] | Unfinished[Attachment]
+
+
+def body_parts(outline: Outline, ctx: BodyContext) -> dict[str, Iterator[BodyPart]]:
+    """The Document's lists of the body (``preamble``, ``sections``, ``attachments``), each item
+    built when it is read: paragraphs, and sections and attachments whose own paragraphs and
+    sections are built when read in turn (:class:`~docparse.models.Unfinished`). Read in order."""
+    return {"preamble": _paragraphs(outline.preamble, ctx, "", "other", "", False, None),
+            "sections": _top_sections(outline.sections, ctx),
+            "attachments": (_attachment(draft, ctx) for draft in outline.attachments)}
+
+
+def _attachment(draft: AttachmentDraft, ctx: BodyContext) -> Unfinished[Attachment]:
+    title = draft.title
+    fields = {"id": draft.id, "span": ctx.locator.span(draft.start, draft.end),
+              "label": ctx.text[draft.label[0]:draft.label[1]], "label_span": ctx.locator.span(*draft.label),
+              "title": ctx.text[title[0]:title[1]] if title else None,
+              "title_span": ctx.locator.span(*title) if title else None,
+              "heading_span": ctx.locator.span(draft.start, title[1] if title else draft.label[1])}
+    return Unfinished(Attachment, fields, {
+        "preamble": _paragraphs(draft.preamble, ctx, f"{draft.id}/", "other", "", False, None),
+        "sections": _top_sections(draft.sections, ctx)})
+
+
+def _paragraphs(ranges: list[tuple[int, int]], ctx: BodyContext, prefix: str, role: SectionRole, path: str,
+                explicit_role: bool, period: str | None) -> Iterator[Paragraph]:
+    """The paragraphs of a preamble or of a section's own body (ids ``{prefix}p1`` …)."""
     previous: tuple[EnumStyle, int] | None = None
-    for start, end in ranges:
-        paragraph, previous = _paragraph(ctx, start, end, f"{prefix}p{len(preamble) + 1}", previous,
-                                         "other", "")
-        preamble.append(paragraph)
-    return preamble
+    for number, (start, end) in enumerate(ranges, start=1):
+        paragraph, previous = _paragraph(ctx, start, end, f"{prefix}p{number}", previous, role, path,
+                                         explicit_role, period)
+        yield paragraph
 
 
-def _top_sections(drafts: list[SectionDraft], ctx: BodyContext) -> list[Section]:
+def _top_sections(drafts: list[SectionDraft], ctx: BodyContext) -> Iterator[Unfinished[Section]]:
     """The top-level sections, a report's unheaded ones defaulting to measures until its problems
     or plans begin."""
     explicit = [role_of_title(draft.heading_text) for draft in drafts]
     first_closing = next((i for i, role in enumerate(explicit) if role in ("problems", "plans")), None)
-    sections = []
     for index, draft in enumerate(drafts):
         inferred: SectionRole = "other"
         before_closing = first_closing is None or index < first_closing
         if explicit[index] is None and ctx.measures_default and before_closing:
             inferred = "measures"
-        sections.append(_section(draft, ctx, role=explicit[index], inherited=inferred, inherited_period=None))
-    return sections
+        yield _section(draft, ctx, role=explicit[index], inherited=inferred, inherited_period=None)
 
 
 def _section(draft: SectionDraft, ctx: BodyContext, *, role: SectionRole | None, inherited: SectionRole,
-             inherited_period: str | None) -> Section:
+             inherited_period: str | None) -> Unfinished[Section]:
     own_role = role if role is not None else role_of_title(draft.title)
     section_role: SectionRole = own_role or inherited
     claim_role = section_role if own_role is not None or inherited != "measures" else "measures"
     period = period_of_title(draft.title) or inherited_period
     explicit = own_role is not None or inherited not in ("measures", "other")
-    body: list[Paragraph] = []
-    previous: tuple[EnumStyle, int] | None = None
-    for start, end in draft.paragraphs:
-        paragraph, previous = _paragraph(ctx, start, end, f"{draft.id}/p{len(body) + 1}", previous,
-                                         claim_role, draft.path, explicit, period)
-        body.append(paragraph)
-    children = [_section(child, ctx, role=None, inherited=section_role, inherited_period=period)
-                for child in draft.children]
     title_span = ctx.locator.span(*draft.title_span) if draft.title_span else None
     title_claims = claims_stage.title_claims(ctx, *draft.title_span, f"{draft.id}/c", claim_role, explicit,
                                              draft.path, period) if draft.title_span else []
-    return build(Section, id=draft.id, span=ctx.locator.span(draft.start, draft.end), level=draft.level,
-                 marker=draft.marker, title=draft.title,
-                 heading_span=ctx.locator.span(draft.start, draft.heading_end), title_span=title_span,
-                 path=draft.path, role=section_role, claims=title_claims, body=body, children=children)
+    fields = {"id": draft.id, "span": ctx.locator.span(draft.start, draft.end), "level": draft.level,
+              "marker": draft.marker, "title": draft.title,
+              "heading_span": ctx.locator.span(draft.start, draft.heading_end), "title_span": title_span,
+              "path": draft.path, "role": section_role, "claims": title_claims}
+    children = (_section(child, ctx, role=None, inherited=section_role, inherited_period=period)
+                for child in draft.children)
+    return Unfinished(Section, fields, {
+        "body": _paragraphs(draft.paragraphs, ctx, f"{draft.id}/", claim_role, draft.path, explicit, period),
+        "children": children})
 
 
 def _paragraph(ctx: BodyContext, start: int, end: int, paragraph_id: str,
