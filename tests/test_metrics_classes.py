@@ -197,9 +197,15 @@ def test_chinese_numerals_as_quantities(sentence: str, raw: str, value: float, u
     "召开县委十四届三次全会,届满实行五年任期,拨打12345热线。",  # made up from here
     "60岁以上老人免费乘坐公交车,15分钟生活圈基本建成。",
     "一村一品、一人一档。",
+    "推进包头教育大数据平台二期工程建设,继续实施京津风沙源治理二期工程。",
 ])
 def test_never_a_metric(sentence: str) -> None:
     assert metrics_of(sentence) == []
+
+
+def test_a_phase_is_no_count_but_sessions_are() -> None:
+    found = metrics_of("推进信息化综合改造三期工程,全年举办培训班3期。")
+    assert [(m.value, m.unit) for m in found] == [(3.0, "期")]
 
 
 def test_a_decimal_heading_number_glued_to_its_title_is_no_metric() -> None:
