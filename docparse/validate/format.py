@@ -11,8 +11,8 @@ from ..diagnostics import Code
 from ..metadata import CN_DATE, DOC_NUMBER, SIX_CORNERED_BRACKETS, parse_date
 from ..models import Diagnostic, Severity
 from ..normalize import fold
-from ..segment import GENRE_ENDING
 from ..segment.result import ADDRESSEE, SENTENCE_STOP
+from ..segment.title import GENRE_ENDING
 from .context import RuleContext, rule
 
 DOC_NUMBER_FORM = re.compile(rf"(?:{DOC_NUMBER.pattern})\s*$")

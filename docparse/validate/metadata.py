@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..diagnostics import Code
 from ..metadata import DOC_NUMBER
 from ..models import Diagnostic
-from ..segment import BRACKETED_NUMBER
+from ..segment.title import BRACKETED_NUMBER
 from .context import RuleContext, rule
 
 
