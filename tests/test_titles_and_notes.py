@@ -4,7 +4,8 @@ The fixtures hold lines copied from public government documents of ../shared/cor
 reads them): a page's title line that runs on into a bracket of fields (notice-052), a law headed by
 its name in 书名号 (regulation-011), a joint title whose second issuer is a 司 (notice-017), an
 empty label before a visit counter (stats-001), one-line interviews with no title at all (other-010,
-other-012), and the notes that end a statistical bulletin (stats-002, stats-005).
+other-012), the notes that end a statistical bulletin (stats-002, stats-005), and a database's copy
+of a regulation whose header repeats the title its promulgation order issues (regulation-017).
 """
 
 from __future__ import annotations
@@ -27,6 +28,17 @@ def title_as_written(doc: Document) -> str:
 
 def furniture(doc: Document, category: str) -> list[str]:
     return [item.text for item in doc.furniture if item.category == category]
+
+
+# A database's header over a promulgation order ---------------------------------------------------
+
+def test_the_title_an_order_issues_is_the_title_and_the_headers_copy_furniture() -> None:
+    doc = docparse.parse_file(FRONT / "pkulaw_order_title.txt")
+    title = "中国（上海）自由贸易试验区临港新片区管理办法"
+    assert doc.title is not None and title_as_written(doc) == title
+    assert furniture(doc, "repeated_title") == ["中国(上海)自由贸易试验区临港新片区管理办法"]
+    assert title not in [paragraph.text for paragraph in doc.preamble]
+    assert doc.sections[0].title == "总则" and doc.sections[0].marker.raw.startswith("第一章")
 
 
 # A title line that runs on into its fields --------------------------------------------------------

@@ -59,6 +59,9 @@ _PROMULGATED = re.compile(r"《([^《》]{2,80})》[^。]{0,80}(?:公布|发布|
 """The promulgation sentence names the text it issues: 《优化营商环境条例》已经…通过，现予公布."""
 _NAMED_TITLE_REACH = 12
 """The issued text's title stands within this many lines after the promulgation sentence."""
+_ORDER_REACH = 8
+"""A promulgation order's head stands within the first lines (after a database's header and the
+title it repeats: 【法宝引证码】…, 原文链接…, the title, 上海市人民政府令)."""
 _MARKDOWN_LEAD = re.compile(r"(?:#{1,6}[ ]+|>[ ]*)?(?:\*{1,3}|__)?")
 """Markdown decoration before a line's text: ``# 标题``, ``**标题``, ``> 引文``."""
 _MARKDOWN_MARKS = ("#", ">", "*", "_", "}")
@@ -254,7 +257,8 @@ def _named_title(lines: list[Line], head_end: int) -> tuple[list[Line], list[int
     """A promulgation order (``中华人民共和国国务院令 第722号``) names the text it issues in 《》: the
     title is where that name stands next, also run on into its first article or broken over two
     lines and letter-spaced. Cut it out as virtual lines; return the lines and the title's indices."""
-    order = next((index for index in range(head_end) if _is_order(squeeze(lines[index]))), None)
+    reach = min(len(lines), max(head_end, _ORDER_REACH))
+    order = next((index for index in range(reach) if _is_order(squeeze(lines[index]))), None)
     if order is None:
         return lines, []
     named = None
@@ -407,8 +411,8 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
     title_lines = hinted_lines(plain, candidates, title_hint) if title_hint else []
     if not title_lines:
         title_lines = titled_lines(lines, plain, candidates, result)
-    if not title_lines and named_title:
-        title_lines = named_title
+    if named_title and (not title_lines or _spell_alike(lines, plain, title_lines, named_title)):
+        title_lines = named_title  # the text's own title under its order, not a header's copy
     if not title_lines:
         field = next(((raw, start) for raw, start in result.fields
                       if raw.key == "title" and raw.value.strip()), None)
@@ -455,6 +459,13 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             pending.append(i)
     _mark_after_title(lines, plain, role, pending, result)
     return body_start
+
+
+def _spell_alike(lines: list[Line], plain: dict[int, str], first: list[int], second: list[int]) -> bool:
+    """Whether two runs of lines spell one title (squeezed, folded: ``中国(上海)``, ``中国（上海）``)."""
+    def spelled(indices: list[int]) -> str:
+        return title_key("".join(plain.get(i) or _squeezed_span(lines[i], _plain(lines[i])) for i in indices))
+    return spelled(first) == spelled(second)
 
 
 def _is_named_whole(title: str) -> bool:
