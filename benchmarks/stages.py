@@ -30,7 +30,7 @@ STAGES = [
     ("front matter", "frontmatter.py", "build_front_matter"),
     ("structure (lexer, line rules, LALR, outline)", "structure/__init__.py", "structure"),
     ("  LALR block parse", "lark.py", "parse"),
-    ("body (sections, paragraphs)", "body/__init__.py", "build_body"),
+    ("body (sections, paragraphs)", "models.py", "finish"),
     ("  enumerations", "body/enumerations.py", "cut_paragraph"),
     ("  claims (sentences)", "body/claims.py", "split_claims"),
     ("    metrics", "metrics/finder.py", "find_metrics"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..ladder import EnumStyle
 from ..metrics import ClaimState, period_of_title
-from ..models import Attachment, Claim, EnumItem, Paragraph, Section, SectionRole, Unfinished, build, finished
+from ..models import Attachment, Claim, EnumItem, Paragraph, Section, SectionRole, Unfinished, build
 from ..spans import Locator
 from ..structure.outline import AttachmentDraft, Outline, SectionDraft
 from ..tables import Tables, table_model
@@ -42,21 +42,6 @@ class BodyContext:
     def share(self, text: str) -> str:
         """The first equal string seen in this document, so that it is kept once."""
         return self.strings.setdefault(text, text)
-
-
-@dataclass
-class Body:
-    """The body as models: paragraphs before the first heading, sections, attachments."""
-
-    preamble: list[Paragraph]
-    sections: list[Section]
-    attachments: list[Attachment]
-
-
-def build_body(outline: Outline, ctx: BodyContext) -> Body:
-    """The preamble paragraphs, the top-level sections and the attachments, as models."""
-    parts = body_parts(outline, ctx)
-    return Body(finished(parts["preamble"]), finished(parts["sections"]), finished(parts["attachments"]))
 
 
 BodyPart = Paragraph | Unfinished[Section] | Unfinished[Attachment]
