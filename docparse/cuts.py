@@ -111,13 +111,30 @@ def item_after_bracket(point: Point) -> bool:
 
 
 def item_glued_to_heading(point: Point) -> bool:
-    """（一） glued to the title of the heading its line starts with, or the next （N） of the
-    numbering: ``二、主要内容（一）生态环境规划…``, ``二、进一步简化审批和条件（四）进一步降低…``."""
-    if point.marker != "CN_PAREN" or not (point.ordinal == 1 or point.continues):
+    """An item number glued to the title of the heading its line starts with, where the item ranks
+    below that heading and starts or continues its numbering: ``二、主要内容（一）生态环境规划…``,
+    ``二、进一步简化审批和条件（四）进一步降低…``, ``（一）大力发展货物贸易1.扩大优势产品出口。…``,
+    ``第一章总则第一条　为了…`` (in run-on text, where every line break was lost). A title has no
+    sentence stop; but for a （一）, the number is looked for only within a title's length."""
+    if point.marker not in _GLUED_ITEMS or not (point.ordinal == 1 or point.continues):
+        return False
+    if point.marker != "CN_PAREN" and (not point.run_on or point.position - point.line_start > _TITLE_LENGTH):
         return False
     opening = ladder.marker_at(point.text, point.line_start + _lead(point.text, point.line_start))
-    return opening is not None and opening.lastgroup in ("CN_DUN", "CHAPTER", "PART") \
+    return opening is not None and opening.lastgroup in _GLUED_ITEMS[point.marker] \
         and not any(char in _STOPS for char in point.text[point.line_start:point.position])
+
+
+_GLUED_ITEMS: dict[str, tuple[str, ...]] = {
+    "SECTION_NO": ("CHAPTER",),
+    "ARTICLE": ("CHAPTER", "SECTION_NO"),
+    "CN_PAREN": ("CN_DUN", "CHAPTER", "PART"),
+    "ARABIC_DOT": ("CN_PAREN", "CN_DUN"),
+    "ARABIC_PAREN": ("ARABIC_DOT", "CN_PAREN"),
+}
+"""The item numbers a heading's title may have run into, and the headings they may follow."""
+_TITLE_LENGTH = 40
+"""The most characters from a heading's number to a number glued to its title (but （一）)."""
 
 
 def any_marker_after_gap(point: Point) -> bool:

@@ -12,7 +12,7 @@ import pytest
 import docparse
 from docparse.models import Document
 
-from .conftest import SAMPLES
+from .conftest import FIXTURES, SAMPLES
 from .outline import outline
 from .spans import coverage_problems, span_problems
 
@@ -89,6 +89,17 @@ def test_whole_report_on_one_line(path: Path, request: pytest.FixtureRequest) ->
     expected = docparse.parse(text)
     assert numbered(doc) == numbered(expected)
     assert [i.marker for _, i in doc.enum_items()] == [i.marker for _, i in expected.enum_items()]
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "lost_line_breaks").glob("*.txt")), ids=lambda p: p.stem)
+def test_real_text_with_every_line_break_lost_keeps_its_numbered_headings(path: Path) -> None:
+    """Every line break and indentation taken out of real lines: a heading's title then runs
+    straight into its first item (``（一）大力发展货物贸易1.扩大优势产品出口。``, notice-006) or
+    article (``第一章总则第一条（目的和依据）``, regulation-017), which still start headings."""
+    text = load(path)
+    flat = one_line(text)
+    assert len(flat) >= 1000  # run-on text
+    assert numbered(sound(docparse.parse(flat))) == numbered(docparse.parse(text))
 
 
 def test_one_line_government_work_report_finds_headings_and_enumerations() -> None:
