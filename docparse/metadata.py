@@ -70,6 +70,8 @@ _LABEL_ALTERNATION = "|".join(
     _spaced(label) if not label.isascii() else f"(?i:{re.escape(label)})"
     for label in sorted(_LABEL_TO_KEY, key=len, reverse=True))
 _LABEL_RE = re.compile(rf"(?<![{CJK_CHARS}A-Za-z_])(?P<label>" + _LABEL_ALTERNATION + r")[ ]*[:]")
+_GLUED_LABEL = re.compile(rf"(?:{_LABEL_ALTERNATION})[ ]*:")
+"""A label and its colon wherever it stands, also right after the last word of a title."""
 _BARE_LABEL = re.compile(r"(?P<label>" + _LABEL_ALTERNATION + r")[ ]*:?")
 """A line that is a label and nothing else (``索取号``, ``发布机构：``): a table cell whose value is
 the next line."""
@@ -109,6 +111,16 @@ def find_fields(folded_line: str) -> list[RawField]:
         fields.append(RawField(_LABEL_TO_KEY[label.lower()], label, folded_line[value_start:value_end],
                                match.start(), value_start, value_end))
     return fields
+
+
+def label_at(folded: str, position: int) -> bool:
+    """Whether a ``label:`` starts at ``position``, whatever stands before it: a title run on into
+    its page's fields (``…法治政府建设报告日期:2024-03-12``).
+
+    >>> label_at("建设报告发布日期:2024-03-12", 4)
+    True
+    """
+    return _GLUED_LABEL.match(folded, position) is not None
 
 
 def bracketed_fields_start(folded_line: str) -> int | None:

@@ -5,7 +5,8 @@ reads them): a page's title line that runs on into a bracket of fields (notice-0
 its name in 书名号 (regulation-011), a joint title whose second issuer is a 司 (notice-017), an
 empty label before a visit counter (stats-001), one-line interviews with no title at all (other-010,
 other-012), the notes that end a statistical bulletin (stats-002, stats-005), and a database's copy
-of a regulation whose header repeats the title its promulgation order issues (regulation-017).
+of a regulation whose header repeats the title its promulgation order issues (regulation-017), and
+titles run on into their fields, subtitle or bracketed 发文字号 where every line break was lost.
 """
 
 from __future__ import annotations
@@ -173,3 +174,36 @@ def test_a_title_a_database_header_repeats_with_another_dash_is_the_texts_own() 
     assert furniture(doc, "repeated_title")[0].endswith("(2021—2023年)的通知")
     assert doc.preamble[0].text.startswith("《支持工业互联网发展若干政策》")
     assert doc.metadata.doc_number == "皖政办秘〔2021〕82号"
+
+
+# A title run on into what follows it, in a text that lost every line break ---------------------------
+
+def test_a_title_run_on_into_its_fields_subtitle_or_bracketed_number_ends_at_its_genre_word() -> None:
+    """The first characters of three real documents with their line breaks lost (examples/001,
+    gzbg-003, notice-032): the title runs straight on into a ``日期:`` field, a subtitle, or its
+    发文字号 in brackets and the addressee."""
+    cases = [
+        ("奉节县云雾土家族乡人民政府2023年法治政府建设报告日期:2024-03-12    2023年,云雾土家族乡在县委、"
+         "县政府的坚强领导下,坚持以习近平法治思想为指导,现将有关情况汇报如下:",
+         "奉节县云雾土家族乡人民政府2023年法治政府建设报告"),
+        ("政府工作报告——2018年3月5日在第十三届全国人民代表大会第一次会议上国务院总理 李克强各位代表：现在，"
+         "我代表国务院，向大会报告过去五年政府工作，请予审议。",
+         "政府工作报告"),
+        ("关于开展智能监管改革试点的通知（医保办函〔2025〕40 号）"
+         "各省、自治区、直辖市及新疆生产建设兵团医疗保障局：为推进智能监管在各统筹地区和定点医药机构落地应用，提炼典型经验和做法。",
+         "关于开展智能监管改革试点的通知"),
+    ]
+    for text, title in cases:
+        doc = docparse.parse(text)
+        assert "\n" not in doc.text and doc.title is not None and title_as_written(doc) == title
+    assert docparse.parse(cases[0][0]).metadata.publish_date == dt.date(2024, 3, 12)
+    assert docparse.parse(cases[2][0]).metadata.doc_number == "医保办函〔2025〕40 号"
+
+
+def test_a_banner_that_repeats_the_title_and_its_number_in_brackets_is_not_cut() -> None:
+    """A page's banner line ``【…的通知(发改能源规〔2020〕816号)】-国家发展和改革委员会`` holds a title
+    and a bracketed number too, but no addressee follows: it stays one line of chrome (notice-012)."""
+    doc = docparse.parse_file(FRONT / "breadcrumb_words_per_line.txt")
+    assert doc.title is not None
+    assert doc.title.text == "国家发展改革委 国家能源局关于加强和规范电网规划投资管理工作的通知"
+

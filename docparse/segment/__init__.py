@@ -27,6 +27,7 @@ from ..metadata import (
     bracketed_fields_start,
     find_fields,
     front_matter_field,
+    label_at,
     parse_date,
 )
 from ..normalize import CJK, CJK_CHARS, fold
@@ -82,9 +83,11 @@ _SUBTITLE = re.compile(
 _GENRE_WORD = re.compile(GENRE_WORDS)
 _TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
 """Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
-_HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:]|答记者问")
+_HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:—―]|答记者问")
 """What a line whose front matter runs on holds near its start: an order (…令, 第N号), a 发文字号's
-bracket, an addressee's colon, or an interview's 答记者问."""
+bracket, an addressee's or a field's colon, a subtitle's dash, or an interview's 答记者问."""
+_RUN_ON_SUBTITLE = re.compile(rf"(?:——|—|――|―)[ ]*(?:在|{ARABIC_DATE}|{CN_YEAR}年)")
+"""A subtitle run on after a title: ``政府工作报告——2018年3月5日在…会议上``."""
 _BYLINE = re.compile(rf"^[{CJK_CHARS}]{{2,16}}(?:\s+[{CJK_CHARS}·]{{2,5}})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
 
@@ -163,7 +166,7 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
     if title_end:
         cuts.append(title_end)
         position = _skip_spaces(folded, title_end)
-    number_match = DOC_NUMBER.match(folded, position)
+    number_match = DOC_NUMBER.match(folded, position) or _bracketed_number(folded, position)
     if number_match and (cuts or _addressee_end(folded, _skip_spaces(folded, number_match.end()))):
         cuts.append(number_match.end())
         position = _skip_spaces(folded, number_match.end())
@@ -175,8 +178,9 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
 
 def _head_title_end(folded: str, start: int) -> int | None:
     """The end of a title at ``start`` that runs on into its 发文字号 or addressee (…的通知国发〔2011〕42号
-    各省、…), or into the text of an interview (…答记者问近日，…): the last genre word before the first
-    stop that such a thing follows."""
+    各省、…), its page's fields (…报告日期:2024-03-12), its subtitle (…报告——2018年3月5日在…), or
+    into the text of an interview (…答记者问近日，…): the last genre word before the first stop that
+    such a thing follows."""
     limit = min(len(folded), start + TITLE_MAX)
     for stop in _TITLE_STOP.finditer(folded, start, limit):
         if not stop.group().startswith("《"):
@@ -186,9 +190,24 @@ def _head_title_end(folded: str, start: int) -> int | None:
     for end in reversed(ends):
         after = _skip_spaces(folded, end)
         if (folded.endswith("答记者问", 0, end) or DOC_NUMBER.match(folded, after)
-                or _addressee_end(folded, after)):
+                or _bracketed_number(folded, after, addressed=True)
+                or _addressee_end(folded, after) or label_at(folded, after)
+                or _RUN_ON_SUBTITLE.match(folded, after)):
             return end
     return None
+
+
+_BRACKETED_DOC_NUMBER = re.compile(rf"\([ ]*(?:{DOC_NUMBER.pattern})[ ]*\)")
+
+
+def _bracketed_number(folded: str, position: int, *, addressed: bool = False) -> re.Match[str] | None:
+    """A 发文字号 in brackets at ``position`` (``(医保办函〔2025〕40 号)``), to its closing bracket;
+    with ``addressed``, only where an addressee follows it (a page's banner repeats the title and
+    number in brackets too: ``【关于…的通知(发改能源规〔2020〕816号)】``)."""
+    number = _BRACKETED_DOC_NUMBER.match(folded, position)
+    if number and addressed and not _addressee_end(folded, _skip_spaces(folded, number.end())):
+        return None
+    return number
 
 
 def _addressee_end(folded: str, position: int) -> int | None:
