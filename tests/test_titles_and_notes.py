@@ -55,7 +55,17 @@ def test_a_title_line_that_runs_on_into_bracketed_fields_gives_title_and_metadat
     assert doc.metadata.doc_number == "沪发改规范〔2019〕7号"
     assert furniture(doc, "markup") == ["(", ")"]
     assert furniture(doc, "banner")[0].endswith("的通知_能源")  # the window title is not the title
-    assert doc.preamble[0].text.startswith("国网上海市电力公司")  # the text starts after the fields
+    assert doc.preamble[0].text.startswith("为有效促进上海")  # the text starts after the addressee
+
+
+def test_an_addressee_that_ends_with_short_names_of_enterprises_is_the_addressee() -> None:
+    """``…、申能（集团）公司、宝钢股份、上海石化、高桥石化：`` (notice-052): the last names have no organ's
+    ending, but most of the list does; a sentence up to a colon that lists organs is no addressee."""
+    doc = docparse.parse_file(FRONT / "title_run_into_bracketed_fields.txt")
+    assert doc.addressee is not None and doc.addressee.text.endswith("上海石化、高桥石化：")
+    assert doc.metadata.addressees[-3:] == ["宝钢股份", "上海石化", "高桥石化"]
+    sentence = docparse.parse("关于做好防汛工作的通知\n根据省委、省政府、市委、市政府部署：\n一、加强领导\n")
+    assert sentence.addressee is None
 
 
 def test_the_saved_page_of_that_title_line_reads_the_same() -> None:

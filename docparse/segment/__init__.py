@@ -33,11 +33,11 @@ from ..metadata import (
 from ..normalize import CJK, CJK_CHARS, fold
 from .closing import find_tail, split_tail
 from .result import (
-    ADDRESSEE,
     SENTENCE_STOP,
     Segmented,
     add_fields,
     cut,
+    is_addressee,
     squeeze,
     starts_numbered,
 )
@@ -216,7 +216,7 @@ def _addressee_end(folded: str, position: int) -> int | None:
     if not CJK.match(folded, position):
         return None  # an addressee starts with an organ's name or 各
     colon = folded.find(":", position, position + 130)
-    if colon < 0 or not ADDRESSEE.match(folded[position:colon + 1].replace(" ", "")):
+    if colon < 0 or not is_addressee(folded[position:colon + 1].replace(" ", "")):
         return None
     return colon + 1
 
@@ -533,7 +533,7 @@ def _value_line(lines: list[Line], squeezed: list[str], role: list[str], index: 
     if following >= len(lines) or role[following] or following > index + 2:
         return None
     folded, text = lines[following].folded, squeezed[following]
-    if (find_fields(folded) or bare_label(folded) or ADDRESSEE.match(text)
+    if (find_fields(folded) or bare_label(folded) or is_addressee(text)
             or chrome.classify_head_token(text)):
         return None
     if key in DATE_KEYS:
@@ -615,7 +615,7 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
         elif result.byline is None and result.subtitle is not None and _BYLINE.match(line.stripped):
             result.byline = span
             role[index] = "front"
-        elif ADDRESSEE.match(text):
+        elif is_addressee(text):
             result.addressee = span
             role[index] = "front"
 

@@ -38,6 +38,25 @@ ADDRESSEE = re.compile(
 kind of organs (``…，市直有关部门、单位：``) or the organs of a kind (``…，各有关市场主体：``), up to a
 colon; or a salutation."""
 _ADDRESSEE_SEPARATOR = re.compile(r"[,、，]")
+_ADDRESSED_ORGAN = re.compile(f"(?:{_ADDRESSED_ORGANS})$")
+_NOT_AN_ORGAN_LIST = re.compile(r"^(?:根据|按照|依据|依照|遵照|为|经|在|对|由|据|结合|围绕|关于)|的")
+"""A list up to a colon that starts as a sentence does (``根据省委、省政府、市委部署：``) or names things
+of something: no 主送机关."""
+
+
+def is_addressee(text: str) -> bool:
+    """Whether a line (squeezed, folded) is a 主送机关 or a salutation: :data:`ADDRESSEE`, or a list of
+    three or more names up to a colon, at least half of them organs by their ending, where a notice
+    to enterprises ends with the short names of some (``国网上海市电力公司、上海电力交易中心、…、
+    宝钢股份、上海石化、高桥石化：``)."""
+    if ADDRESSEE.match(text):
+        return True
+    if not text.endswith(":") or _NOT_AN_ORGAN_LIST.search(text):
+        return False
+    names = _ADDRESSEE_SEPARATOR.split(text[:-1])
+    if len(names) < 3 or any(not 2 <= len(name) <= 20 or SENTENCE_STOP.search(name) for name in names):
+        return False
+    return 2 * sum(1 for name in names if _ADDRESSED_ORGAN.search(name)) >= len(names)
 
 
 def addressed_organs(addressee: str) -> list[str]:

@@ -11,7 +11,7 @@ from ..diagnostics import Code
 from ..metadata import CN_DATE, DOC_NUMBER, SIX_CORNERED_BRACKETS, parse_date
 from ..models import Diagnostic, Severity
 from ..normalize import fold
-from ..segment.result import ADDRESSEE, SENTENCE_STOP
+from ..segment.result import SENTENCE_STOP, is_addressee
 from ..segment.title import GENRE_ENDING
 from .context import RuleContext, rule
 
@@ -154,7 +154,7 @@ def _addressee_in_text(ctx: RuleContext) -> bool:
     lines = [line.strip() for line in fold(doc.text[start:end]).split("\n") if line.strip()]
     for line in lines[:_ADDRESSEE_REACH]:
         colon = line.find(":")
-        if colon > 0 and ADDRESSEE.match(line[:colon + 1].replace(" ", "")):
+        if colon > 0 and is_addressee(line[:colon + 1].replace(" ", "")):
             return True
     first = next((p for _, p in doc.paragraphs()), None)
     if first is None:
