@@ -217,3 +217,18 @@ def test_a_banner_that_repeats_the_title_and_its_number_in_brackets_is_not_cut()
     assert doc.title is not None
     assert doc.title.text == "国家发展改革委 国家能源局关于加强和规范电网规划投资管理工作的通知"
 
+
+def test_the_title_an_order_issues_is_found_on_the_orders_own_line() -> None:
+    """regulation-027 with its line breaks lost: the order, its promulgation sentence, the premier's
+    signature and date, the regulation's title (letter-spaced in part) and its first articles are one
+    line; the title is the name the order issues, where it stands after the date, not in 《》."""
+    text = ("中华人民共和国国务院令第　475　号　　《防治海洋工程建设项目污染损害海洋环境管理条例》"
+            "已经2006年8月30日国务院第148次常务会议通过，现予公布，自2006年11月1日起施行。"
+            "总　理 　温家宝二○○六年九月十九日 防治海洋工程建设项目污染损害海 洋 环 境 管 理 条 例"
+            "第一章　总　　则　　第一条　为了防治和减轻海洋工程建设项目污染损害海洋环境，制定本条例。"
+            "第二条　在中华人民共和国管辖海域内从事海洋工程污染损害海洋环境防治活动，适用本条例。")
+    doc = docparse.parse(text)
+    assert doc.title is not None and doc.title.text == "防治海洋工程建设项目污染损害海洋环境管理条例"
+    assert title_as_written(doc) == "防治海洋工程建设项目污染损害海 洋 环 境 管 理 条 例"
+    assert [(s.marker.raw, s.title) for s in doc.walk()][:2] == [("第一章", "总则"), ("第一条", "")]
+

@@ -288,6 +288,12 @@ def _named_title(lines: list[Line], head_end: int) -> tuple[list[Line], list[int
     if not named:
         return lines, []
     name = named.group(1).replace(" ", "").replace("〈", "《").replace("〉", "》")
+    run_on = _name_run_on(lines[index].folded, name, named.end())
+    if run_on is not None:  # the order, its title and text on one line: the title after the order's date
+        pieces = cut(lines[index], list(run_on))
+        title_index = index + next(number for number, piece in enumerate(pieces)
+                                   if piece.start == lines[index].start + run_on[0])
+        return [*lines[:index], *pieces, *lines[index + 1:]], [title_index]
     for first in range(index + 1, min(len(lines), index + 1 + _NAMED_TITLE_REACH)):
         found = _find_spread(lines, first, name)
         if found:
@@ -306,6 +312,17 @@ def _named_title(lines: list[Line], head_end: int) -> tuple[list[Line], list[int
                     pieces.append(piece)
             return [*lines[:first], *pieces, *lines[last + 1:]], title_indices
     return lines, []
+
+
+def _name_run_on(folded: str, name: str, after: int) -> tuple[int, int] | None:
+    """Where ``name`` (letters perhaps spaced) stands again, not in 《》, in the promulgation
+    sentence's line after ``after``: a text that lost its line breaks (``…自2010年3月1日起施行。
+    总理 温家宝 二○○九年九月九日防治船舶污染海洋环境管理条例第一章　总则…``)."""
+    squeezed = folded.replace(" ", "")
+    at = squeezed.find(name, len(folded[:after].replace(" ", "")))
+    while at >= 0 and squeezed[at - 1:at] == "《":
+        at = squeezed.find(name, at + len(name))
+    return None if at < 0 else (_unsqueeze(folded, at), _unsqueeze(folded, at + len(name) - 1) + 1)
 
 
 def _find_spread(lines: list[Line], index: int, name: str) -> list[tuple[int, int, int]] | None:
