@@ -290,10 +290,10 @@ def _named_title(lines: list[Line], head_end: int) -> tuple[list[Line], list[int
     name = named.group(1).replace(" ", "").replace("〈", "《").replace("〉", "》")
     run_on = _name_run_on(lines[index].folded, name, named.end())
     if run_on is not None:  # the order, its title and text on one line: the title after the order's date
-        pieces = cut(lines[index], list(run_on))
-        title_index = index + next(number for number, piece in enumerate(pieces)
-                                   if piece.start == lines[index].start + run_on[0])
-        return [*lines[:index], *pieces, *lines[index + 1:]], [title_index]
+        parts = cut(lines[index], list(run_on))
+        title_index = index + next(number for number, part in enumerate(parts)
+                                   if part.start == lines[index].start + run_on[0])
+        return [*lines[:index], *parts, *lines[index + 1:]], [title_index]
     for first in range(index + 1, min(len(lines), index + 1 + _NAMED_TITLE_REACH)):
         found = _find_spread(lines, first, name)
         if found:
