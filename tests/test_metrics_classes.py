@@ -169,6 +169,15 @@ def test_change_words() -> None:
     assert (target.measure, target.is_target, target.qualifier) == ("change", True, "approx")
 
 
+def test_reduced_to_an_amount_is_the_level_reached_and_growth_as_a_rate_the_change() -> None:
+    """``减为二十五年有期徒刑`` (regulation-030, the criminal law) is the term the sentence becomes, not a
+    reduction by 25 years; ``增长为3.2%`` is the growth (made up)."""
+    term = by_raw("死刑缓期执行期间确有重大立功表现，二年期满以后，减为二十五年有期徒刑。")["二十五年"]
+    assert (term.measure, term.direction, term.unit) == ("level", None, "年")
+    growth = by_raw("全年地区生产总值增长为3.2%。")["3.2%"]
+    assert (growth.measure, growth.direction) == ("change", "up")
+
+
 def test_life_expectancy_is_no_target() -> None:
     assert not by_raw("人均预期寿命达到76.7岁。")["76.7岁"].is_target
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from .claim import ClaimText
 from .lexicon import (
+    AMOUNT_LEVEL_LINKS,
     AS_OF,
     BASELINE_ONLY_CHANGES,
     BASELINE_WORDS,
@@ -35,6 +36,7 @@ from .lexicon import (
     PREVIOUS_YEAR_IN_FULL,
     PRIOR_PERIODS,
     RATE_LINKS,
+    RATE_UNITS,
     RATES,
     SINCE,
     TARGET_INTROS,
@@ -260,7 +262,7 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
     rate = CHANGE_RATE.search(folded, max(clause_start, at - _RATE_REACH), at) if last in RATE_ENDS else None
     wide_left = folded[wide_start:at]
     baseline = _BASELINE.search(wide_left) if cue is not None or rate is not None else None
-    if cue is not None and not _is_change(folded, cue, baseline is not None):
+    if cue is not None and not _is_change(folded, cue, baseline is not None, quantity.unit):
         cue = None
     word = cue["cue"] if cue is not None else rate["rate"] if rate is not None else None
     if word is not None:
@@ -305,11 +307,12 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                     draft.label = _label_after(folded, claim.text, quantity.end) or draft.label
 
 
-def _is_change(folded: str, cue: re.Match[str], has_baseline: bool) -> bool:
-    """Whether a change word before a figure makes it a change: not 下降到 (the level reached),
-    not the 增 of 新增 or the 多 of 较多, and 多/少 only beside a baseline (比上年多3件)."""
+def _is_change(folded: str, cue: re.Match[str], has_baseline: bool, unit: str | None) -> bool:
+    """Whether a change word before a figure of ``unit`` makes it a change: not 下降到 (the level
+    reached), nor 减为 before an amount, not the 增 of 新增 or the 多 of 较多, and 多/少 only beside a
+    baseline (比上年多3件)."""
     word = cue["cue"]
-    if cue["link"] in LEVEL_LINKS:
+    if cue["link"] in LEVEL_LINKS or (cue["link"] in AMOUNT_LEVEL_LINKS and unit not in RATE_UNITS):
         return False
     if word in WEAK_CHANGE_WORDS and folded[cue.start() - 1:cue.start()] in DEGREE_WORDS:
         return False

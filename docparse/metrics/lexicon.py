@@ -221,6 +221,13 @@ CHANGE_LINKS = ("预期目标为", "预期目标是", "目标为", "目标是", 
 LEVEL_LINKS = ("到", "至")
 """Of the change links, those that make the figure the level reached (下降到5.1%), not the change."""
 
+AMOUNT_LEVEL_LINKS = ("为",)
+"""Change links that make the figure the level reached where it is an amount (库存减为200吨,
+减为二十五年有期徒刑), and the change where it is a rate (全年增长为3.2%)."""
+
+RATE_UNITS = ("%", "‰", "个百分点", "倍")
+"""The units of a rate or a ratio, not of an amount."""
+
 CHANGE_QUALIFIERS = ("约", "近", "超过", "逾", "不足")
 """The qualifiers that may stand between a change word (and its link) and the figure (增长约5%)."""
 
