@@ -41,6 +41,15 @@ def test_outline_lines(capsys: pytest.CaptureFixture[str]) -> None:
     assert "（缺序号）严格决策程序" in out[5]
 
 
+def test_outline_marks_a_missing_number_not_an_unnumbered_part(capsys: pytest.CaptureFixture[str]) -> None:
+    """A bulletin's notes under ``注释：`` are a part without a number, not a heading that lost one."""
+    notes = str(Path(__file__).parent / "fixtures" / "numbering" / "stats_notes_block.txt")
+    assert main(["outline", notes]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.split() == [line.split()[0], "注释："] for line in out)
+    assert not any("缺序号" in line for line in out)
+
+
 def test_outline_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["outline", "--json", SAMPLE]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

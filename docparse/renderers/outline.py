@@ -27,7 +27,7 @@ def outline_rows(doc: Document) -> list[dict[str, object]]:
 
 class OutlineText(Renderer[Named]):
     """The name and title, then one line per heading: its line number, indented by level, its
-    marker (``（缺序号）`` where it has none) and title."""
+    marker (``（缺序号）`` where its number is missing; none for an unnumbered part) and title."""
 
     name = "text"
     media_type = "text/plain; charset=utf-8"
@@ -37,7 +37,7 @@ class OutlineText(Renderer[Named]):
         name, doc = named
         lines = [f"{name}: {doc.title.text if doc.title else '（无标题）'}"]
         for row in outline_rows(doc):
-            marker = row["marker"] or "（缺序号）"
+            marker = row["marker"] or ("（缺序号）" if row["recovered"] else "")
             lines.append(f"{row['line']:>5}  {'  ' * (int(str(row['level'])) - 1)}{marker}{row['title']}")
         yield ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -26,7 +26,11 @@ _DOCUMENT_RANKS = frozenset(rung.rank for rung in ladder.LADDER if not rung.law)
 
 
 def _label(section: Section) -> str:
-    return section.marker.raw or f"（缺序号）{section.title[:8]}"
+    """How a message names a section: its number, else its title's start, marked where the
+    number is missing (an unnumbered part, ``注释：``, has none to miss)."""
+    if section.marker.raw:
+        return section.marker.raw
+    return f"（缺序号）{section.title[:8]}" if section.marker.recovered else f"“{section.title[:8]}”"
 
 
 def _sibling_groups(ctx: RuleContext) -> Iterator[tuple[Section | None, list[Section]]]:
