@@ -37,6 +37,7 @@ from .result import (
     Segmented,
     add_fields,
     cut,
+    is_addressee,
     squeeze,
     starts_numbered,
 )
@@ -514,7 +515,7 @@ def _value_line(lines: list[Line], squeezed: list[str], role: list[str], index: 
     if following >= len(lines) or role[following] or following > index + 2:
         return None
     folded, text = lines[following].folded, squeezed[following]
-    if (find_fields(folded) or bare_label(folded) or ADDRESSEE.match(text)
+    if (find_fields(folded) or bare_label(folded) or is_addressee(text)
             or chrome.classify_head_token(text)):
         return None
     if key in DATE_KEYS:
@@ -596,7 +597,7 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
         elif result.byline is None and result.subtitle is not None and _BYLINE.match(line.stripped):
             result.byline = span
             role[index] = "front"
-        elif ADDRESSEE.match(text):
+        elif is_addressee(text):
             result.addressee = span
             role[index] = "front"
 

@@ -12,7 +12,6 @@ from ..lines import Line
 from ..metadata import WRITTEN_DATE, RawField, find_fields
 from ..normalize import CJK
 from .result import (
-    ADDRESSEE,
     DATE_LINE,
     LINE_END_PUNCT,
     ORGAN_ENDING,
@@ -20,6 +19,7 @@ from .result import (
     Segmented,
     add_fields,
     cut,
+    is_addressee,
     starts_numbered,
 )
 
@@ -60,7 +60,7 @@ def find_tail(lines: list[Line], squeezed: list[str], role: list[str], result: S
     _cut_related(lines, squeezed, role, result, body_start)
     content = [i for i in range(body_start, len(lines)) if role[i] == ""]
     # Addressee right at the body start (主送机关 after a title found in front matter).
-    if content and ADDRESSEE.match(squeezed[content[0]]) and result.addressee is None:
+    if content and is_addressee(squeezed[content[0]]) and result.addressee is None:
         first = content.pop(0)
         role[first] = "front"
         result.addressee = (lines[first].content_start, lines[first].content_end)
