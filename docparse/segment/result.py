@@ -59,6 +59,12 @@ def is_addressee(text: str) -> bool:
     return 2 * sum(1 for name in names if _ADDRESSED_ORGAN.search(name)) >= len(names)
 
 
+def is_addressee(squeezed: str) -> bool:
+    """Whether a line (squeezed, folded) is a 主送机关 or a salutation (:data:`ADDRESSEE`). Only a
+    line that ends with the pattern's colon is tried: over a paragraph, the pattern backtracks long."""
+    return squeezed.endswith((":", ":\n")) and ADDRESSEE.match(squeezed) is not None
+
+
 def addressed_organs(addressee: str) -> list[str]:
     """The organs a 主送机关 names, as written (``各省、自治区…人民政府，国务院各部委：`` →
     ``["各省", "自治区", …]``); none for a salutation (``各位代表：``)."""

@@ -3,7 +3,7 @@
 :func:`match_markers` tries the marker terminals of grammars/document.lark at the start of each body
 line; the line rules (rules.py) then demote or recover markers by context; :class:`BodyLexer` hands
 the result to lark, and :class:`HeadingLeveler` (a postlexer modelled on ``lark.indenter.Indenter``)
-wraps every heading in zero-width ``_OPEN`` / ``_CLOSE`` tokens by the rank of its marker.
+closes every section with a zero-width ``_CLOSE`` token by the rank of its heading's marker.
 """
 
 from __future__ import annotations
@@ -182,7 +182,8 @@ class BodyLexer(Lexer):
 
 
 class HeadingLeveler:
-    """Postlexer: ``_OPEN`` before each heading and ``_CLOSE`` after its section, by marker rank."""
+    """Postlexer: ``_CLOSE`` after each section, before the next heading of the same or a higher
+    rank (or at the end); a section opens at its heading's marker token."""
 
     always_accept: tuple[str, ...] = ()
 
@@ -196,7 +197,6 @@ class HeadingLeveler:
                     open_ranks.pop()
                     yield _token("_CLOSE", "", last_end, last_end)
                 open_ranks.append(rank)
-                yield _token("_OPEN", "", token.start_pos, token.start_pos)
             yield token
             last_end = token.end_pos or last_end
         for _ in open_ranks:

@@ -17,6 +17,7 @@ from ..grammar import terminal
 from ..ladder import MarkerStyle
 from ..models import Marker, build
 from ..normalize import CJK_CHARS
+from ..numerals import int_to_cn
 from ..sentences import first_stop
 
 _CJK_GAP = re.compile(rf"(?<=[{CJK_CHARS}“”《》、，]) +(?=[{CJK_CHARS}“”《》、，])")
@@ -251,7 +252,9 @@ def first_run_in_enumeration(folded: str, start: int, end: int, line_end: int) -
     line break was lost): the first 一是 / 一要 / 第一， with its 二是 / 二要 / 第二， later on the line.
 
     One scan finds the enumerators of every style (no two styles' matches overlap, so it finds
-    what a scan per style would)."""
+    what a scan per style would); a title without the numeral 一 holds no first item to scan for."""
+    if folded.find(_FIRST_ITEM_NUMERAL, start, end) < 0:
+        return None
     firsts: dict[str, re.Match[str]] = {}
     """The first 一是, 一要 and 第一， of the title, by terminal."""
     for match in _run_in_enumerator().finditer(folded, start, end):
@@ -271,3 +274,5 @@ def _run_in_enumerator() -> re.Pattern[str]:
 
 
 _RUN_IN_STYLES = ("ENUM_SHI", "ENUM_YAO", "ENUM_DI")
+_FIRST_ITEM_NUMERAL = int_to_cn(1)
+"""What the number of an enumeration's first item holds (一是, 一要, 第一，)."""

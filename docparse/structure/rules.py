@@ -22,8 +22,8 @@ LineRule = Callable[[list[BodyLine]], None]
 _TOC_ENTRY = re.compile(r"(?:\.{3}|…|·{3}|-{4}|_{4})\s*\d{1,4}$")
 """A contents entry's leader and page number (fixed counts: ``{3,}`` backtracked quadratically)."""
 _TABLE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
-_TITLE_END = re.compile(r" {2,}|[。;:!?,…·.]{1}")
-"""Where a heading's title ends on its line: a wide gap, a stop, a contents leader."""
+_TITLE_STOP = re.compile(r"[。;:!?,…·.]")
+"""Where a heading's title ends on its line: a stop or a contents leader (or a wide gap before it)."""
 _CONTENTS_TAIL = " .…·-_0123456789"
 """What may follow a title in a contents entry: a leader and a page number."""
 MAX_CONTENTS_ENTRY = 40
@@ -57,13 +57,28 @@ def demote_in_quotes(body: list[BodyLine]) -> None:
         if open_quotes and line.terminal:
             line.demote()
         text = line.folded
-        opened = text.count("“") + text.count("「") + text.count("『")
-        closed = text.count("”") + text.count("」") + text.count("』")
-        closed += min(text.count('"'), max(opened - closed + open_quotes, 0))  # “…" closed with a plain "
+        opened = _count(text, _OPENING_QUOTES)
+        if not opened and not open_quotes:
+            carried = 0
+            continue  # nothing quoted is open or opens here: closing marks change nothing
+        closed = _count(text, _CLOSING_QUOTES)
+        unclosed = opened - closed + open_quotes
+        if unclosed > 0:  # “…" closed with a plain "
+            closed += min(text.count('"'), unclosed)
         open_quotes = max(open_quotes + opened - closed, 0)
         carried = carried + 1 if open_quotes else 0
         if carried > MAX_QUOTED_LINES:
             open_quotes = carried = 0
+
+
+_OPENING_QUOTES = ("“", "「", "『")
+_CLOSING_QUOTES = ("”", "」", "』")
+
+
+def _count(text: str, marks: tuple[str, ...]) -> int:
+    """How many of ``marks`` the text holds (each counted only where ``in`` finds it: most lines
+    hold none, and ``in`` stops at the first)."""
+    return sum(text.count(mark) for mark in marks if mark in text)
 
 
 def demote_tables_and_contents(body: list[BodyLine]) -> None:
@@ -140,11 +155,19 @@ def _heading_key(line: BodyLine) -> tuple[str, bool]:
     if not line.terminal or line.recovered_style:
         return "", False
     text = line.folded[line.marker_end - line.start:]
-    end = _TITLE_END.search(text)
-    title = (text[:end.start()] if end else text).replace(" ", "")
+    title = text[:_title_end(text)].replace(" ", "")
     rest = text.replace(" ", "").rstrip(_CONTENTS_TAIL)
     bare = len(rest) <= MAX_CONTENTS_ENTRY and not _SENTENCE_STOP.search(rest) and "," not in rest
     return line.marker + title, bare
+
+
+def _title_end(text: str) -> int:
+    """Where the title in the text after a marker ends: at the first wide gap or stop (searched
+    apart: a pattern of the two alternatives would be tried at every character)."""
+    stop = _TITLE_STOP.search(text)
+    end = stop.start() if stop else len(text)
+    gap = text.find("  ", 0, end)
+    return gap if gap >= 0 else end
 
 
 def _is_toc_entry(squeezed: str) -> bool:
