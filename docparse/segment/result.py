@@ -48,7 +48,10 @@ def is_addressee(text: str) -> bool:
     """Whether a line (squeezed, folded) is a 主送机关 or a salutation: :data:`ADDRESSEE`, or a list of
     three or more names up to a colon, at least half of them organs by their ending, where a notice
     to enterprises ends with the short names of some (``国网上海市电力公司、上海电力交易中心、…、
-    宝钢股份、上海石化、高桥石化：``)."""
+    宝钢股份、上海石化、高桥石化：``). Either ends with its colon (the pattern is tried on no other
+    line: over a paragraph it backtracks long)."""
+    if not text.endswith((":", ":\n")):
+        return False
     if ADDRESSEE.match(text):
         return True
     if not text.endswith(":") or _NOT_AN_ORGAN_LIST.search(text):
@@ -57,12 +60,6 @@ def is_addressee(text: str) -> bool:
     if len(names) < 3 or any(not 2 <= len(name) <= 20 or SENTENCE_STOP.search(name) for name in names):
         return False
     return 2 * sum(1 for name in names if _ADDRESSED_ORGAN.search(name)) >= len(names)
-
-
-def is_addressee(squeezed: str) -> bool:
-    """Whether a line (squeezed, folded) is a 主送机关 or a salutation (:data:`ADDRESSEE`). Only a
-    line that ends with the pattern's colon is tried: over a paragraph, the pattern backtracks long."""
-    return squeezed.endswith((":", ":\n")) and ADDRESSEE.match(squeezed) is not None
 
 
 def addressed_organs(addressee: str) -> list[str]:

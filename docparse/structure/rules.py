@@ -76,9 +76,8 @@ _CLOSING_QUOTES = ("”", "」", "』")
 
 
 def _count(text: str, marks: tuple[str, ...]) -> int:
-    """How many of ``marks`` the text holds (each counted only where ``in`` finds it: most lines
-    hold none, and ``in`` stops at the first)."""
-    return sum(text.count(mark) for mark in marks if mark in text)
+    """How many of ``marks`` the text holds."""
+    return sum(text.count(mark) for mark in marks)
 
 
 def demote_tables_and_contents(body: list[BodyLine]) -> None:

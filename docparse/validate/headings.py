@@ -30,7 +30,14 @@ def _label(section: Section) -> str:
     number is missing (an unnumbered part, ``注释：``, has none to miss)."""
     if section.marker.raw:
         return section.marker.raw
-    return f"（缺序号）{section.title[:8]}" if section.marker.recovered else f"“{section.title[:8]}”"
+    return f"（缺序号）{section.title[:8]}" if section.marker.recovered else section.title[:8]
+
+
+def _heading_text(section: Section) -> str:
+    """A section's number and title as a message quotes its heading."""
+    if section.marker.raw:
+        return section.marker.raw + section.title
+    return f"（缺序号）{section.title}" if section.marker.recovered else section.title
 
 
 def _sibling_groups(ctx: RuleContext) -> Iterator[tuple[Section | None, list[Section]]]:
@@ -333,7 +340,7 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
         if not _has_content(ctx, section) and section.title_span is not None \
                 and id(section) not in items \
                 and not _is_statement(_heading_line(text, section), section.title):
-            yield _heading(ctx, "DP213", section, f"标题“{_label(section)}{section.title}”下没有正文",
+            yield _heading(ctx, "DP213", section, f"标题“{_heading_text(section)}”下没有正文",
                            "补写正文，或删去这个标题")
 
 
@@ -393,7 +400,7 @@ def check_duplicate_titles(ctx: RuleContext) -> Iterator[Diagnostic]:
         for section in siblings:
             key = _title_key(section.title)
             if len(key) >= 2 and key in seen:
-                yield _heading(ctx, "DP214", section, f"“{_label(section)}{section.title}”与同级的"
+                yield _heading(ctx, "DP214", section, f"“{_heading_text(section)}”与同级的"
                                f"“{_label(seen[key])}”标题相同", "修改标题，或合并两部分")
             seen.setdefault(key, section)
 
@@ -432,7 +439,7 @@ def check_heading_stops(ctx: RuleContext) -> Iterator[Diagnostic]:
                 if len(odd) == 1 and len(usual) >= _MINORITY_OF:
                     written = "加句号" if stop else "不加句号"
                     yield _heading(ctx, "DP216", odd[0],
-                                   f"“{_label(odd[0])}{odd[0].title}”末尾{written}，同级的其他{len(usual)}个标题"
+                                   f"“{_heading_text(odd[0])}”末尾{written}，同级的其他{len(usual)}个标题"
                                    f"{'不加' if stop else '都加'}", "同级标题末尾统一加或不加句号")
 
 
