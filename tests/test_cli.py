@@ -46,7 +46,7 @@ def test_outline_marks_a_missing_number_not_an_unnumbered_part(capsys: pytest.Ca
     notes = str(Path(__file__).parent / "fixtures" / "numbering" / "stats_notes_block.txt")
     assert main(["outline", notes]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert any(line.split() == [line.split()[0], "注释："] for line in out)
+    assert any(line.split() == [line.split()[0], "注释"] for line in out)
     assert not any("缺序号" in line for line in out)
 
 

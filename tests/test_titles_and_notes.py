@@ -143,7 +143,7 @@ def test_a_one_line_interview_has_no_title() -> None:
 
 def test_notes_under_a_notes_label_stand_beside_the_sections_not_under_the_last() -> None:
     doc = docparse.parse_file(NUMBERING / "stats_notes_block.txt")
-    assert [section.marker.raw or section.title for section in doc.sections] == ["十一、", "十二、", "注释："]
+    assert [section.marker.raw or section.title for section in doc.sections] == ["十一、", "十二、", "注释"]
     last, notes = doc.sections[1], doc.sections[2]
     assert last.title == "资源和环境保护" and last.children == []
     assert notes.level == 1 and notes.marker.ordinal is None
@@ -155,7 +155,7 @@ def test_notes_that_define_terms_stand_beside_bare_numbered_sections() -> None:
     doc = docparse.parse_file(NUMBERING / "stats_notes_definitions.txt")
     assert [section.marker.raw for section in doc.sections][:9] == [str(n) for n in range(1, 10)]
     notes = doc.sections[-1]
-    assert notes.title == "注解："
+    assert notes.title == "注解"
     assert [child.title for child in notes.children][:2] == ["人口性别比", "小学学龄儿童净入学率"]
     assert doc.sections[8].children == []
 

@@ -154,9 +154,12 @@ def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_pa
             title_start, title_end = _inside_link(folded, t_start, title_end)
             title = clean_title(text[title_start:title_end])
             title_span = (title_start, title_end) if title_end > title_start else None
-    if marker.style == "part" and marker.ordinal is None:
-        title = clean_title(text[start:heading_end])
-        title_span = (start, heading_end)
+    if marker.style == "part" and marker.ordinal is None:  # the line is the title, less its colon (注释：)
+        title_end = heading_end
+        while title_end > start and folded[title_end - 1] in _TITLE_TRIM:
+            title_end -= 1
+        title = clean_title(text[start:title_end])
+        title_span = (start, title_end)
     label = ladder.path_label(marker, title)
     path = f"{parent_path}/{label}" if parent_path else label
     draft = SectionDraft(section_id, path, level, marker, start, heading_end, title, title_span, heading_text)
