@@ -74,8 +74,10 @@ _BARE_LABEL_MAX = 16
 _FENCE = "---"
 _FRONT_MATTER_REACH = 40
 """A Markdown front matter block closes within this many lines."""
+_SUBTITLE_DASH = "(?:——|—|――|―|--|-)"
+"""The dash a subtitle opens with."""
 _SUBTITLE = re.compile(
-    r"^(?:——|—|――|―|--|-)\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
+    rf"^{_SUBTITLE_DASH}\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
     rf"|^\((?:\d{{4}}年|{CN_YEAR}年).{{0,160}}\)$"
     rf"|^{ARABIC_DATE}[^。;]{{4,160}}(?:通过|公布|修正|修订)$"
 )
@@ -86,7 +88,7 @@ _TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
 _HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:—―]|答记者问")
 """What a line whose front matter runs on holds near its start: an order (…令, 第N号), a 发文字号's
 bracket, an addressee's or a field's colon, a subtitle's dash, or an interview's 答记者问."""
-_RUN_ON_SUBTITLE = re.compile(rf"(?:——|—|――|―)[ ]*(?:在|{ARABIC_DATE}|{CN_YEAR}年)")
+_RUN_ON_SUBTITLE = re.compile(rf"{_SUBTITLE_DASH}[ ]*(?:在|{ARABIC_DATE}|{CN_YEAR}年)")
 """A subtitle run on after a title: ``政府工作报告——2018年3月5日在…会议上``."""
 _BYLINE = re.compile(rf"^[{CJK_CHARS}]{{2,16}}(?:\s+[{CJK_CHARS}·]{{2,5}})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
