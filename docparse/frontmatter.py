@@ -34,7 +34,7 @@ _ANNUAL_TITLE = re.compile(r"\d{4}\s*年度")
 _TITLE_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     ("fazhi_annual", re.compile(r"(法治政府建设|依法行政|法治建设).*(报告|总结)")),
     ("gov_work_report", re.compile(r"政府工作报告$")),
-    ("work_summary", re.compile(r"总结$")),
+    ("work_summary", re.compile(r"总结(?:[和及暨与][^。]{0,20}(?:计划|打算|思路|安排))?$")),
 )
 """Titles that name the kind of document by themselves, tried in order (domain-rules.md §7)."""
 _REGULATION_TITLE = re.compile(r"(条例|规定|办法|细则|规则|章程)$")
@@ -88,8 +88,9 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented,
     front.doc_type = document_type(title, seg)
     if front.doc_type in ("fazhi_annual", "work_summary") or _ANNUAL_TITLE.search(title):
         front.report_year = report_year(title)
-    elif front.doc_type == "gov_work_report" and front.subtitle:
-        front.report_year = report_year(front.subtitle.text)
+    elif front.doc_type == "gov_work_report":  # the year it is delivered in: its title's, else its subtitle's
+        subtitle = front.subtitle.text if front.subtitle else ""
+        front.report_year = report_year(title) or report_year(subtitle)
     return front
 
 

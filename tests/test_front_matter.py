@@ -420,3 +420,17 @@ def test_the_banji_after_the_closing_is_metadata_not_body() -> None:
 def test_spaces_in_a_title(line: str, title: str) -> None:
     doc = docparse.parse(f"{line}\n\n一、总体要求\n内容。\n")
     assert doc.title is not None and doc.title.text == title
+
+
+@pytest.mark.parametrize(("title", "doc_type", "year"), [
+    ("乡宁县2023年工作总结和2024年工作计划", "work_summary", 2023),
+    ("市场监管局2023年工作总结及2024年工作打算", "work_summary", 2023),
+    ("2024年政府工作报告", "gov_work_report", 2024),
+    ("政府工作报告", "gov_work_report", None),
+    ("关于2023年度法治政府建设工作的报告", "fazhi_annual", 2023),
+])
+def test_the_kind_and_year_of_a_report_from_its_title(title: str, doc_type: str, year: int | None) -> None:
+    """A work summary with next year's plan in its title is a summary of the year it names first;
+    a 政府工作报告 is of the year its title names (else its subtitle's date)."""
+    doc = docparse.parse(f"{title}\n一、主要工作\n全年完成各项任务。\n")
+    assert (doc.doc_type, doc.report_year) == (doc_type, year)
