@@ -113,14 +113,14 @@ def find_fields(folded_line: str) -> list[RawField]:
     return fields
 
 
-def label_at(folded: str, position: int) -> bool:
-    """Whether a ``label:`` starts at ``position``, whatever stands before it: a title run on into
+def label_at(folded: str, position: int) -> re.Match[str] | None:
+    """The ``label:`` that starts at ``position``, whatever stands before it: a title run on into
     its page's fields (``…法治政府建设报告日期:2024-03-12``).
 
-    >>> label_at("建设报告发布日期:2024-03-12", 4)
-    True
+    >>> label_at("建设报告发布日期:2024-03-12", 4).end()
+    9
     """
-    return _GLUED_LABEL.match(folded, position) is not None
+    return _GLUED_LABEL.match(folded, position)
 
 
 def bracketed_fields_start(folded_line: str) -> int | None:

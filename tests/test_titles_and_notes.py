@@ -206,8 +206,21 @@ def test_a_title_run_on_into_its_fields_subtitle_or_bracketed_number_ends_at_its
     for text, title in cases:
         doc = docparse.parse(text)
         assert "\n" not in doc.text and doc.title is not None and title_as_written(doc) == title
-    assert docparse.parse(cases[0][0]).metadata.publish_date == dt.date(2024, 3, 12)
+    dated = docparse.parse(cases[0][0])
+    assert dated.metadata.publish_date == dt.date(2024, 3, 12)
+    assert [(field.label, field.value) for field in dated.metadata.fields] == [("日期", "2024-03-12")]
+    assert dated.preamble[0].text.startswith("2023年,云雾土家族乡")  # the text is no part of the field
     assert docparse.parse(cases[2][0]).metadata.doc_number == "医保办函〔2025〕40 号"
+
+
+def test_a_page_widget_between_a_title_and_its_text_is_furniture_and_the_text_stays_text() -> None:
+    """examples/003 with its line breaks lost: ``…情况报告字号:大 中 小2022年,在市委…``."""
+    doc = docparse.parse("槐荫区2022年度法治政府建设情况报告字号:大 中 小2022年,在市委、市政府的坚强领导下,"
+                         "槐荫区坚持以习近平新时代中国特色社会主义思想为指导。现将有关情况报告如下:"
+                         "一、法治政府建设推进措施(一)加强党的领导。")
+    assert doc.title is not None and doc.title.text == "槐荫区2022年度法治政府建设情况报告"
+    assert furniture(doc, "font_size") == ["字号:大 中 小"]
+    assert doc.preamble[0].text.startswith("2022年,在市委")
 
 
 def test_a_banner_that_repeats_the_title_and_its_number_in_brackets_is_not_cut() -> None:

@@ -21,6 +21,7 @@ from ..metadata import (
     CN_YEAR,
     DATE_KEYS,
     DOC_NUMBER,
+    WRITTEN_DATE,
     RawField,
     bare_label,
     bracketed_fields,
@@ -168,6 +169,10 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
     if title_end:
         cuts.append(title_end)
         position = _skip_spaces(folded, title_end)
+        after_title = chrome.INLINE_CHROME.match(folded, position) or _field_run_on(folded, position)
+        if after_title:  # …报告字号:大 中 小2022年,… / …报告日期:2024-03-12    2023年,…
+            cuts.append(after_title.end())
+            position = _skip_spaces(folded, after_title.end())
     number_match = DOC_NUMBER.match(folded, position) or _bracketed_number(folded, position)
     if number_match and (cuts or _addressee_end(folded, _skip_spaces(folded, number_match.end()))):
         cuts.append(number_match.end())
@@ -180,9 +185,9 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
 
 def _head_title_end(folded: str, start: int) -> int | None:
     """The end of a title at ``start`` that runs on into its 发文字号 or addressee (…的通知国发〔2011〕42号
-    各省、…), its page's fields (…报告日期:2024-03-12), its subtitle (…报告——2018年3月5日在…), or
-    into the text of an interview (…答记者问近日，…): the last genre word before the first stop that
-    such a thing follows."""
+    各省、…), its page's fields or widgets (…报告日期:2024-03-12, …报告字号:大 中 小), its subtitle
+    (…报告——2018年3月5日在…), or into the text of an interview (…答记者问近日，…): the last genre
+    word before the first stop that such a thing follows."""
     limit = min(len(folded), start + TITLE_MAX)
     for stop in _TITLE_STOP.finditer(folded, start, limit):
         if not stop.group().startswith("《"):
@@ -194,9 +199,27 @@ def _head_title_end(folded: str, start: int) -> int | None:
         if (folded.endswith("答记者问", 0, end) or DOC_NUMBER.match(folded, after)
                 or _bracketed_number(folded, after, addressed=True)
                 or _addressee_end(folded, after) or label_at(folded, after)
-                or _RUN_ON_SUBTITLE.match(folded, after)):
+                or _RUN_ON_SUBTITLE.match(folded, after) or chrome.INLINE_CHROME.match(folded, after)):
             return end
     return None
+
+
+_FIELD_DATE = re.compile(WRITTEN_DATE)
+_FIELD_VALUE = re.compile(r"[^ ]+(?: [^ ]+)*")
+"""A field's value in run-on text: up to a wide gap."""
+_FIELD_VALUE_MAX = 60
+
+
+def _field_run_on(folded: str, position: int) -> re.Match[str] | None:
+    """A ``label: value`` field at ``position`` in a line that runs on (``日期:2024-03-12    2023年,…``):
+    to the end of its date, or of its value before a wide gap."""
+    label = label_at(folded, position)
+    if label is None:
+        return None
+    value_start = _skip_spaces(folded, label.end())
+    reach = value_start + _FIELD_VALUE_MAX + 1
+    value = _FIELD_DATE.match(folded, value_start) or _FIELD_VALUE.match(folded, value_start, reach)
+    return value if value and value.end() < min(len(folded), reach) else None
 
 
 _BRACKETED_DOC_NUMBER = re.compile(rf"\([ ]*(?:{DOC_NUMBER.pattern})[ ]*\)")
