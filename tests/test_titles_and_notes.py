@@ -213,6 +213,30 @@ def test_a_title_run_on_into_its_fields_subtitle_or_bracketed_number_ends_at_its
     assert docparse.parse(cases[2][0]).metadata.doc_number == "医保办函〔2025〕40 号"
 
 
+def test_a_speech_run_on_gives_title_subtitle_byline_and_salutation_apart() -> None:
+    """gzbg-003's head with its line breaks lost (the 2024 report's words): the subtitle ends at
+    会议上, the byline stands before the salutation, and the text starts after 各位代表：."""
+    doc = docparse.parse("政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强"
+                         "各位代表：现在，我代表国务院，向大会报告政府工作，请予审议。一、2023年工作回顾"
+                         "过去一年是全面贯彻党的二十大精神的开局之年。")
+    assert doc.title is not None and doc.title.text == "政府工作报告"
+    subtitle = "——2024年3月5日在第十四届全国人民代表大会第二次会议上"
+    assert doc.subtitle is not None and doc.subtitle.text == subtitle
+    assert doc.byline is not None and doc.byline.text == "国务院总理 李强"
+    assert doc.addressee is not None and doc.addressee.text == "各位代表："
+    assert doc.preamble[0].text.startswith("现在，我代表国务院")
+    assert doc.report_year == 2024
+
+
+def test_a_title_run_on_into_its_bracketed_number_and_then_its_text() -> None:
+    """No addressee between the bracketed 发文字号 and the text (made up from the usual words)."""
+    doc = docparse.parse("关于印发某某办法的通知（国办发〔2020〕1号）"
+                         "经国务院同意，现将《某某办法》印发给你们，请认真贯彻执行。")
+    assert doc.title is not None and doc.title.text == "关于印发某某办法的通知"
+    assert doc.metadata.doc_number == "国办发〔2020〕1号"
+    assert doc.preamble[0].text.startswith("经国务院同意")
+
+
 def test_a_page_widget_between_a_title_and_its_text_is_furniture_and_the_text_stays_text() -> None:
     """examples/003 with its line breaks lost: ``…情况报告字号:大 中 小2022年,在市委…``."""
     doc = docparse.parse("槐荫区2022年度法治政府建设情况报告字号:大 中 小2022年,在市委、市政府的坚强领导下,"

@@ -34,6 +34,7 @@ from ..metadata import (
 from ..normalize import CJK, CJK_CHARS, fold
 from .closing import find_tail, split_tail
 from .result import (
+    SALUTATION_RUN_ON,
     SENTENCE_STOP,
     Segmented,
     add_fields,
@@ -170,9 +171,14 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
         cuts.append(title_end)
         position = _skip_spaces(folded, title_end)
         after_title = chrome.INLINE_CHROME.match(folded, position) or _field_run_on(folded, position)
-        if after_title:  # …报告字号:大 中 小2022年,… / …报告日期:2024-03-12    2023年,…
+        while after_title:  # …报告字号:大 中 小2022年,… / …报告日期:2024-03-12    2023年,…
             cuts.append(after_title.end())
             position = _skip_spaces(folded, after_title.end())
+            after_title = _field_run_on(folded, position)
+        if _RUN_ON_SUBTITLE.match(folded, position):  # …报告——2024年3月5日在…会议上 国务院总理 李强各位代表：
+            for part in _subtitle_run_on(folded, position):
+                cuts.append(part)
+                position = _skip_spaces(folded, part)
     number_match = DOC_NUMBER.match(folded, position) or _bracketed_number(folded, position)
     if number_match and (cuts or _addressee_end(folded, _skip_spaces(folded, number_match.end()))):
         cuts.append(number_match.end())
@@ -197,11 +203,29 @@ def _head_title_end(folded: str, start: int) -> int | None:
     for end in reversed(ends):
         after = _skip_spaces(folded, end)
         if (folded.endswith("答记者问", 0, end) or DOC_NUMBER.match(folded, after)
-                or _bracketed_number(folded, after, addressed=True)
+                or _bracketed_number(folded, after, followed=True)
                 or _addressee_end(folded, after) or label_at(folded, after)
                 or _RUN_ON_SUBTITLE.match(folded, after) or chrome.INLINE_CHROME.match(folded, after)):
             return end
     return None
+
+
+_SUBTITLE_END = re.compile("会议上|会上|讲话|发言")
+"""How a subtitle run on after a title ends (``——2024年3月5日在第十四届…会议上``)."""
+_BYLINE_REACH = 30
+"""A byline between a subtitle and the salutation is this short (``国务院总理 李强``)."""
+
+
+def _subtitle_run_on(folded: str, position: int) -> list[int]:
+    """Where a subtitle run on after a title ends, and the salutation after it starts and ends
+    (``——2024年3月5日在…会议上国务院总理 李强各位代表：现在，…``); empty where its end is not found."""
+    end = _SUBTITLE_END.search(folded, position, position + TITLE_MAX)
+    if end is None:
+        return []
+    salutation = SALUTATION_RUN_ON.search(folded, end.end(), end.end() + _BYLINE_REACH)
+    if salutation is None:
+        return [end.end()]
+    return [end.end(), salutation.start(), salutation.end()]
 
 
 _FIELD_DATE = re.compile(WRITTEN_DATE)
@@ -225,12 +249,12 @@ def _field_run_on(folded: str, position: int) -> re.Match[str] | None:
 _BRACKETED_DOC_NUMBER = re.compile(rf"\([ ]*(?:{DOC_NUMBER.pattern})[ ]*\)")
 
 
-def _bracketed_number(folded: str, position: int, *, addressed: bool = False) -> re.Match[str] | None:
+def _bracketed_number(folded: str, position: int, *, followed: bool = False) -> re.Match[str] | None:
     """A 发文字号 in brackets at ``position`` (``(医保办函〔2025〕40 号)``), to its closing bracket;
-    with ``addressed``, only where an addressee follows it (a page's banner repeats the title and
-    number in brackets too: ``【关于…的通知(发改能源规〔2020〕816号)】``)."""
+    with ``followed``, only where Chinese text (an addressee, the text) follows it: a page's banner
+    repeats the title and number in brackets too (``【关于…的通知(发改能源规〔2020〕816号)】-…``)."""
     number = _BRACKETED_DOC_NUMBER.match(folded, position)
-    if number and addressed and not _addressee_end(folded, _skip_spaces(folded, number.end())):
+    if number and followed and not CJK.match(folded, _skip_spaces(folded, number.end())):
         return None
     return number
 

@@ -26,6 +26,8 @@ _ADDRESSED_ORGANS = (r"政府|委员会|委|局|厅|办公室|办公厅|部|院|
 signature (not 署, 处, 会, 所, 组: a sentence up to a colon ends so, ``按照市委、市政府部署：``)."""
 _SALUTATIONS = r"各位代表|各位委员|同志们"
 SALUTATION = re.compile(f"^(?:{_SALUTATIONS})$")
+SALUTATION_RUN_ON = re.compile(f"(?:{_SALUTATIONS}):")
+"""A salutation and its colon inside a line (a speech that lost its line breaks)."""
 """The salutation of a speech or report (squeezed, without its colon), which stands where a 主送机关
 would."""
 _ADDRESSEE_ITEM = r"[^。;!?:,、]{1,40}"
