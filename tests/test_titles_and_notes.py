@@ -269,3 +269,14 @@ def test_the_title_an_order_issues_is_found_on_the_orders_own_line() -> None:
     assert title_as_written(doc) == "防治海洋工程建设项目污染损害海 洋 环 境 管 理 条 例"
     assert [(s.marker.raw, s.title) for s in doc.walk()][:2] == [("第一章", "总则"), ("第一条", "")]
 
+
+def test_the_organs_under_a_bulletins_title_are_its_byline_not_its_first_paragraphs() -> None:
+    """stats-005 names three issuers on three lines under its title, stats-002 two on one line."""
+    three = docparse.parse_file(NUMBERING / "stats_bare_numbers.txt")
+    assert three.byline is not None
+    issuers = ["深圳市统计局", "深圳市妇女儿童工作委员会", "深圳市性别平等促进办公室"]
+    assert three.byline.text.split("\n") == issuers
+    assert "深圳市统计局" not in [paragraph.text for paragraph in three.preamble]
+    two = docparse.parse_file(FRONT / "stats_label_value_lines.txt")
+    assert two.byline is not None and two.byline.text.split() == ["万载县统计局", "国家统计局万载调查队"]
+

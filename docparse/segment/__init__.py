@@ -34,6 +34,7 @@ from ..metadata import (
 from ..normalize import CJK, CJK_CHARS, fold
 from .closing import find_tail, split_tail
 from .result import (
+    ORGAN_ENDING,
     SALUTATION_RUN_ON,
     SENTENCE_STOP,
     Segmented,
@@ -661,10 +662,22 @@ def _mark_banner(line: Line, role: list[str], index: int, result: Segmented) -> 
     result.furniture.append(("banner", line.content_start, line.content_end))
 
 
+_ISSUER_LINE_MAX = 60
+
+
+def _is_issuer_line(stripped: str) -> bool:
+    """Whether a line under a title names organs and nothing else (``宜春市统计局 国家统计局宜春调查队``)."""
+    names = stripped.split()
+    return 0 < len(stripped) <= _ISSUER_LINE_MAX and all(
+        CJK.match(name) and ORGAN_ENDING.search(name) and not SENTENCE_STOP.search(name) for name in names)
+
+
 def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str], pending: list[int],
                       result: Segmented) -> None:
     """Between title and body: subtitle (perhaps over two lines), byline (``国务院总理 李强``) or
     addressee; anything else is body."""
+    byline_end = -1
+    """The position in ``pending`` after the last line of organs taken as the byline."""
     for position, index in enumerate(pending):
         if role[index]:
             continue
@@ -681,6 +694,11 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
         elif result.byline is None and result.subtitle is not None and _BYLINE.match(line.stripped):
             result.byline = span
             role[index] = "front"
+        elif _is_issuer_line(line.stripped) and (result.byline is None or byline_end == position):
+            # the organs a bulletin or report names under its title, one or more lines of them
+            result.byline = (result.byline[0] if result.byline else span[0], span[1])
+            role[index] = "front"
+            byline_end = position + 1
         elif is_addressee(text):
             result.addressee = span
             role[index] = "front"
