@@ -581,7 +581,8 @@ class Document(_Model):
     subtitle: TextBlock | None = None
     """A ``——2024年3月5日在…会议上`` line or a similar subtitle."""
     byline: TextBlock | None = None
-    """The speaker or author line under the subtitle (``国务院总理 李强``)."""
+    """The speaker or author line under the subtitle (``国务院总理 李强``), or the organs a bulletin
+    names under its title (``宜春市统计局 国家统计局宜春调查队``, one or more lines)."""
     report_year: int | None = None
     """The year the report is about (``2022年度…报告`` → 2022)."""
     addressee: TextBlock | None = None
