@@ -50,8 +50,7 @@ def is_addressee(text: str) -> bool:
     """Whether a line (squeezed, folded) is a 主送机关 or a salutation: :data:`ADDRESSEE`, or a list of
     three or more names up to a colon, at least half of them organs by their ending, where a notice
     to enterprises ends with the short names of some (``国网上海市电力公司、上海电力交易中心、…、
-    宝钢股份、上海石化、高桥石化：``). Either ends with its colon (the pattern is tried on no other
-    line: over a paragraph it backtracks long)."""
+    宝钢股份、上海石化、高桥石化：``). Either ends with its colon."""
     if not text.endswith((":", ":\n")):
         return False
     if ADDRESSEE.match(text):

@@ -155,9 +155,7 @@ def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_pa
             title = clean_title(text[title_start:title_end])
             title_span = (title_start, title_end) if title_end > title_start else None
     if marker.style == "part" and marker.ordinal is None:  # the line is the title, less its colon (注释：)
-        title_end = heading_end
-        while title_end > start and folded[title_end - 1] in _TITLE_TRIM:
-            title_end -= 1
+        title_end = _trimmed_end(folded, start, heading_end)
         title = clean_title(text[start:title_end])
         title_span = (start, title_end)
     label = ladder.path_label(marker, title)
@@ -180,6 +178,13 @@ def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_pa
     return draft
 
 
+def _trimmed_end(folded: str, start: int, end: int) -> int:
+    """The end of ``folded[start:end]`` without the spaces and punctuation a title never ends with."""
+    while end > start and folded[end - 1] in _TITLE_TRIM:
+        end -= 1
+    return end
+
+
 def _split_run_in(folded: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
     """Where a heading's title ends, where the heading ends, and the run-in text after it, if any.
 
@@ -193,9 +198,7 @@ def _split_run_in(folded: str, start: int, end: int) -> tuple[int, int, tuple[in
     cut = _title_cut(folded, start, stop if stop is not None else end, end)
     if cut is not None:
         stop = cut
-    title_end = stop if stop is not None else end
-    while title_end > start and folded[title_end - 1] in _TITLE_TRIM:
-        title_end -= 1
+    title_end = _trimmed_end(folded, start, stop if stop is not None else end)
     title_end = _before_closing_markup(folded, start, title_end)
     if stop is None:
         return title_end, end, None

@@ -161,8 +161,7 @@ def _heading_key(line: BodyLine) -> tuple[str, bool]:
 
 
 def _title_end(text: str) -> int:
-    """Where the title in the text after a marker ends: at the first wide gap or stop (searched
-    apart: a pattern of the two alternatives would be tried at every character)."""
+    """Where the title in the text after a marker ends: at the first wide gap or stop."""
     stop = _TITLE_STOP.search(text)
     end = stop.start() if stop else len(text)
     gap = text.find("  ", 0, end)
