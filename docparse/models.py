@@ -579,7 +579,8 @@ class Document(_Model):
     """The kind of document, guessed from the title and the headings."""
     title: Title | None = None
     subtitle: TextBlock | None = None
-    """A ``——2024年3月5日在…会议上`` line or a similar subtitle."""
+    """A ``——2024年3月5日在…会议上`` line or a similar subtitle, or the date alone under the title
+    or its byline (``2024年3月20日``, ``二〇二二年十二月``)."""
     byline: TextBlock | None = None
     """The speaker or author line under the subtitle (``国务院总理 李强``), or the organs a bulletin
     names under its title (``宜春市统计局 国家统计局宜春调查队``, one or more lines)."""

@@ -280,3 +280,18 @@ def test_the_organs_under_a_bulletins_title_are_its_byline_not_its_first_paragra
     two = docparse.parse_file(FRONT / "stats_label_value_lines.txt")
     assert two.byline is not None and two.byline.text.split() == ["万载县统计局", "国家统计局万载调查队"]
 
+
+
+def test_a_date_alone_under_a_title_or_its_byline_is_the_documents_date_line() -> None:
+    """stats-005's ``二〇二二年十二月`` under its issuers; a bulletin's ``2024年3月20日`` under its
+    organ. A date after the first paragraph is the text's, not the head's."""
+    three = docparse.parse_file(NUMBERING / "stats_bare_numbers.txt")
+    assert three.subtitle is not None and three.subtitle.text == "二〇二二年十二月"
+    assert "二〇二二年十二月" not in [paragraph.text for paragraph in three.preamble]
+    bulletin = docparse.parse("宜春市2023年国民经济和社会发展统计公报\n宜春市统计局\n2024年3月20日\n\n"
+                              "2023年，全市经济稳中有进。\n一、综合\n全年地区生产总值1000亿元。\n")
+    assert bulletin.byline is not None and bulletin.byline.text == "宜春市统计局"
+    assert bulletin.subtitle is not None and bulletin.subtitle.text == "2024年3月20日"
+    later = docparse.parse("关于开展安全生产检查的通知\n各乡镇：\n现将有关事项通知如下。\n2024年3月20日\n"
+                           "一、检查范围\n全县企业。\n")
+    assert later.subtitle is None

@@ -22,6 +22,7 @@ from ..metadata import (
     DATE_KEYS,
     DOC_NUMBER,
     WRITTEN_DATE,
+    YEAR_MONTH,
     RawField,
     bare_label,
     bracketed_fields,
@@ -85,6 +86,9 @@ _SUBTITLE = re.compile(
     rf"|^{ARABIC_DATE}[^。;]{{4,160}}(?:通过|公布|修正|修订)$"
 )
 """A subtitle: ``——在…会议上``, ``（2022年1月5日…）``, a law's ``2021年8月20日…会议通过``."""
+_DATELINE = re.compile(rf"^\(?(?:{WRITTEN_DATE}|{YEAR_MONTH})\)?$")
+"""A date alone under a title or its byline (``2024年3月20日``, ``二〇二二年十二月``): the document's date
+line, a subtitle of its own."""
 _GENRE_WORD = re.compile(GENRE_WORDS)
 _TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
 """Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
@@ -678,13 +682,15 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
     addressee; anything else is body."""
     byline_end = -1
     """The position in ``pending`` after the last line of organs taken as the byline."""
+    in_body = False
+    """Whether a line before this one was body (a date after it is the text's, not the head's)."""
     for position, index in enumerate(pending):
         if role[index]:
             continue
         line, text = lines[index], plain[index]
         span = (line.content_start, line.content_end)
         nxt = pending[position + 1] if position + 1 < len(pending) else None
-        if result.subtitle is None and _SUBTITLE.match(text):
+        if result.subtitle is None and (_SUBTITLE.match(text) or not in_body and _DATELINE.match(text)):
             result.subtitle = span
             role[index] = "front"
         elif (result.subtitle is None and nxt is not None and text[:1] in "—―-(" and len(plain[nxt]) <= 40
@@ -702,5 +708,7 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
         elif is_addressee(text):
             result.addressee = span
             role[index] = "front"
+        else:
+            in_body = True
 
 
