@@ -295,3 +295,22 @@ def test_a_date_alone_under_a_title_or_its_byline_is_the_documents_date_line() -
     later = docparse.parse("关于开展安全生产检查的通知\n各乡镇：\n现将有关事项通知如下。\n2024年3月20日\n"
                            "一、检查范围\n全县企业。\n")
     assert later.subtitle is None
+
+
+def test_a_title_repeated_with_its_footnotes_reference_is_the_same_title() -> None:
+    """stats-004 as the page gives it: the header's title, then the text's own with the reference
+    ``[1]`` of the note that says who compiled it: the title less the reference, the copy furniture,
+    not the first paragraph."""
+    doc = docparse.parse("江西省2022年国民经济和社会发展统计公报\n访问量：2487\n"
+                         "江西省2022年国民经济和社会发展统计公报[1]\n\u2002\n"
+                         "江西省统计局 \u2002国家统计局江西调查总队\n2023年3月28日\n"
+                         "2022年是党的二十大胜利召开之年，是党和国家历史上极为重要的一年。\n")
+    assert doc.title is not None and doc.title.text == "江西省2022年国民经济和社会发展统计公报"
+    first = "2022年是党的二十大胜利召开之年，是党和国家历史上极为重要的一年。"
+    assert [p.text for p in doc.preamble] == [first]
+    assert [(f.category, f.text) for f in doc.furniture] == [
+        ("repeated_title", "江西省2022年国民经济和社会发展统计公报"), ("counter", "访问量：2487"),
+        ("markup", "[1]")]
+    span = doc.title.spans[0]
+    assert doc.text[span.start:span.end] == doc.title.text
+    assert doc.byline is not None and doc.subtitle is not None and doc.subtitle.text == "2023年3月28日"

@@ -49,6 +49,7 @@ from .title import (
     BRACKETED_NUMBER,
     GENRE_ENDING,
     GENRE_WORDS,
+    NOTE_REFERENCE,
     TITLE_MAX,
     hinted_lines,
     is_punctuated_title,
@@ -526,6 +527,10 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         title_text = title_text[1:-1]
         spans[0] = (spans[0][0] + 1, spans[0][1])
         spans[-1] = (spans[-1][0], spans[-1][1] - 1)
+    reference = NOTE_REFERENCE.search(title_text)
+    if reference and reference.start():  # …统计公报[1]: the note's reference is the title's markup
+        title_text = title_text[:reference.start()]
+        spans[-1] = (spans[-1][0], spans[-1][1] - len(reference.group()))
     for i, (start, end) in zip(title_lines, spans, strict=True):
         role[i] = "front"
         for before, after in ((lines[i].content_start, start), (end, lines[i].content_end)):
@@ -690,7 +695,7 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
         line, text = lines[index], plain[index]
         span = (line.content_start, line.content_end)
         nxt = pending[position + 1] if position + 1 < len(pending) else None
-        if result.subtitle is None and (_SUBTITLE.match(text) or not in_body and _DATELINE.match(text)):
+        if result.subtitle is None and (_SUBTITLE.match(text) or (not in_body and _DATELINE.match(text))):
             result.subtitle = span
             role[index] = "front"
         elif (result.subtitle is None and nxt is not None and text[:1] in "—―-(" and len(plain[nxt]) <= 40

@@ -47,10 +47,15 @@ _DASHES = str.maketrans("—–―", "---")
 """The dashes a title may be written with (``2021—2023年``, ``2021-2023年``)."""
 
 
+NOTE_REFERENCE = re.compile(r"(?:\[\d{1,2}\]|[①-⑳*])$")
+"""A footnote's reference at the end of a title (``…统计公报[1]``: the note says who compiled it)."""
+
+
 def title_key(text: str) -> str:
     """A (squeezed) line in the form two copies of a title are compared in: the same title whatever
-    dash it spans a period with (a database's header repeats it with another)."""
-    return text.translate(_DASHES)
+    dash it spans a period with (a database's header repeats it with another), with or without a
+    footnote's reference at its end (the page's header gives it bare)."""
+    return NOTE_REFERENCE.sub("", text.translate(_DASHES))
 
 
 def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int],
