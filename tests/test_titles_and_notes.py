@@ -314,3 +314,33 @@ def test_a_title_repeated_with_its_footnotes_reference_is_the_same_title() -> No
     span = doc.title.spans[0]
     assert doc.text[span.start:span.end] == doc.title.text
     assert doc.byline is not None and doc.subtitle is not None and doc.subtitle.text == "2023年3月28日"
+
+
+def test_a_bulletins_title_run_on_into_its_issuers_and_date_gives_them_apart() -> None:
+    """stats-003's head with its line breaks lost: title, the two issuers, the bracketed date and the
+    text on one line; a report's bracketed date alone after its title, too."""
+    bulletin = docparse.parse("宜春市2022年国民经济和社会发展统计公报宜春市统计局 \u2002国家统计局宜春调查队"
+                              "（2023年4月12日）2022年，在市委、市政府的坚强领导下，全市上下坚持以习近平新时代"
+                              "中国特色社会主义思想为指导。")
+    assert bulletin.title is not None and bulletin.title.text == "宜春市2022年国民经济和社会发展统计公报"
+    assert bulletin.byline is not None
+    assert bulletin.byline.text.split() == ["宜春市统计局", "国家统计局宜春调查队"]
+    assert bulletin.subtitle is not None and bulletin.subtitle.text == "（2023年4月12日）"
+    assert bulletin.preamble[0].text.startswith("2022年，在市委")
+    report = docparse.parse("关于2023年法治政府建设情况的报告（2024年1月20日）2023年，我县深入推进"
+                            "法治政府建设。一、主要工作")
+    assert report.title is not None and report.title.text == "关于2023年法治政府建设情况的报告"
+    assert report.subtitle is not None and report.subtitle.text == "（2024年1月20日）"
+
+
+def test_a_source_field_run_on_into_the_text_ends_at_the_year_the_text_opens_with() -> None:
+    """A county page flattened: the 来源 value has no gap before the text, or a counter after it."""
+    head = "XX县司法局关于2023年法治政府建设情况的报告发布时间：2024-03-20 来源："
+    glued = docparse.parse(head + "县司法局2023年，我县深入推进法治政府建设。一、主要工作")
+    assert [(field.label, field.value) for field in glued.metadata.fields] == [
+        ("发布时间", "2024-03-20"), ("来源", "县司法局")]
+    assert glued.preamble[0].text == "2023年，我县深入推进法治政府建设。"
+    counted = docparse.parse(head + "县司法局 浏览次数：25 2023年，我县深入推进法治政府建设。一、主要工作")
+    assert counted.metadata.source == "县司法局"
+    assert [(f.category, f.text) for f in counted.furniture] == [("counter", "浏览次数：25")]
+    assert counted.preamble[0].text == "2023年，我县深入推进法治政府建设。"

@@ -36,6 +36,7 @@ from ..normalize import CJK, CJK_CHARS, fold
 from .closing import find_tail, split_tail
 from .result import (
     ORGAN_ENDING,
+    ORGAN_WORDS,
     SALUTATION_RUN_ON,
     SENTENCE_STOP,
     Segmented,
@@ -93,11 +94,19 @@ line, a subtitle of its own."""
 _GENRE_WORD = re.compile(GENRE_WORDS)
 _TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
 """Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
-_HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:—―]|答记者问")
+_HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:—―〇○]|答记者问|\d日")
 """What a line whose front matter runs on holds near its start: an order (…令, 第N号), a 发文字号's
-bracket, an addressee's or a field's colon, a subtitle's dash, or an interview's 答记者问."""
+bracket, an addressee's or a field's colon, a subtitle's dash or date, or an interview's 答记者问."""
 _RUN_ON_SUBTITLE = re.compile(rf"{_SUBTITLE_DASH}[ ]*(?:在|{ARABIC_DATE}|{CN_YEAR}年)")
 """A subtitle run on after a title: ``政府工作报告——2018年3月5日在…会议上``."""
+_RUN_ON_DATELINE = re.compile(rf"\((?:\d{{4}}年|{CN_YEAR}年)[^()]{{0,160}}\)")
+"""A date in brackets run on after a title: ``…情况的报告(2024年1月20日)2023年,…``."""
+_ISSUERS_DATE = re.compile(rf"\(?{WRITTEN_DATE}\)?")
+_RUN_ON_ISSUERS = re.compile(
+    rf"(?:[{CJK_CHARS}]{{2,24}}?(?:{ORGAN_WORDS})[ ]*){{1,4}}(?={_ISSUERS_DATE.pattern})")
+"""The organs a bulletin names under its title, run on before its date:
+``…统计公报宜春市统计局 国家统计局宜春调查队(2023年4月12日)2022年,…``."""
+_FIELD_DATE = re.compile(WRITTEN_DATE)
 _BYLINE = re.compile(rf"^[{CJK_CHARS}]{{2,16}}(?:\s+[{CJK_CHARS}·]{{2,5}})+$")
 """``国务院总理 李强``: a title or office, a space, a name."""
 
@@ -176,15 +185,21 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
     if title_end:
         cuts.append(title_end)
         position = _skip_spaces(folded, title_end)
-        after_title = chrome.INLINE_CHROME.match(folded, position) or _field_run_on(folded, position)
-        while after_title:  # …报告字号:大 中 小2022年,… / …报告日期:2024-03-12    2023年,…
-            cuts.append(after_title.end())
-            position = _skip_spaces(folded, after_title.end())
-            after_title = _field_run_on(folded, position)
+        while end := _widget_or_field_end(folded, position):  # …报告字号:大 中 小2022年,… / …日期:2024-03-12
+            cuts.append(end)
+            position = _skip_spaces(folded, end)
         if _RUN_ON_SUBTITLE.match(folded, position):  # …报告——2024年3月5日在…会议上 国务院总理 李强各位代表：
             for part in _subtitle_run_on(folded, position):
                 cuts.append(part)
                 position = _skip_spaces(folded, part)
+        elif issuers := _RUN_ON_ISSUERS.match(folded, position):  # …公报宜春市统计局2024年3月25日2023年,…
+            date = _ISSUERS_DATE.match(folded, issuers.end())
+            assert date is not None  # the issuers' lookahead saw it
+            cuts += [issuers.end(), date.end()]
+            position = _skip_spaces(folded, date.end())
+        elif dateline := _RUN_ON_DATELINE.match(folded, position):  # …报告(2024年1月20日)2023年,…
+            cuts.append(dateline.end())
+            position = _skip_spaces(folded, dateline.end())
     number_match = DOC_NUMBER.match(folded, position) or _bracketed_number(folded, position)
     if number_match and (cuts or _addressee_end(folded, _skip_spaces(folded, number_match.end()))):
         cuts.append(number_match.end())
@@ -211,7 +226,8 @@ def _head_title_end(folded: str, start: int) -> int | None:
         if (folded.endswith("答记者问", 0, end) or DOC_NUMBER.match(folded, after)
                 or _bracketed_number(folded, after, followed=True)
                 or _addressee_end(folded, after) or label_at(folded, after)
-                or _RUN_ON_SUBTITLE.match(folded, after) or chrome.INLINE_CHROME.match(folded, after)):
+                or _RUN_ON_SUBTITLE.match(folded, after) or chrome.INLINE_CHROME.match(folded, after)
+                or _RUN_ON_ISSUERS.match(folded, after) or _RUN_ON_DATELINE.match(folded, after)):
             return end
     return None
 
@@ -234,22 +250,45 @@ def _subtitle_run_on(folded: str, position: int) -> list[int]:
     return [end.end(), salutation.start(), salutation.end()]
 
 
-_FIELD_DATE = re.compile(WRITTEN_DATE)
 _FIELD_VALUE = re.compile(r"[^ ]+(?: [^ ]+)*")
 """A field's value in run-on text: up to a wide gap."""
 _FIELD_VALUE_MAX = 60
+_VALUE_RUN_ON = re.compile(r"[,。;]|(?<![\d./-])(?:19|20)\d{2}年")
+"""Where a field's value without a wide gap has run on into the text: a stop, or a year after its
+words (``来源:县司法局2023年,我县…``)."""
 
 
-def _field_run_on(folded: str, position: int) -> re.Match[str] | None:
-    """A ``label: value`` field at ``position`` in a line that runs on (``日期:2024-03-12    2023年,…``):
-    to the end of its date, or of its value before a wide gap."""
+def _widget_or_field_end(folded: str, position: int) -> int | None:
+    """The end of a page's widget (``字号:大 中 小``, ``浏览次数:25``) or field at ``position``."""
+    widget = chrome.INLINE_CHROME.match(folded, position)
+    return widget.end() if widget else _field_end(folded, position)
+
+
+def _field_end(folded: str, position: int) -> int | None:
+    """The end of a ``label: value`` field at ``position`` in a line that runs on: the end of its date
+    (``日期:2024-03-12    2023年,…``), or of its value before a wide gap, a stop or a year its words
+    run into (``来源:县司法局2023年,我县…``); ``None`` if no field is there or nothing follows it."""
     label = label_at(folded, position)
     if label is None:
         return None
     value_start = _skip_spaces(folded, label.end())
-    reach = value_start + _FIELD_VALUE_MAX + 1
-    value = _FIELD_DATE.match(folded, value_start) or _FIELD_VALUE.match(folded, value_start, reach)
-    return value if value and value.end() < min(len(folded), reach) else None
+    reach = min(len(folded), value_start + _FIELD_VALUE_MAX + 1)
+    date = _FIELD_DATE.match(folded, value_start)
+    if date:
+        return date.end() if date.end() < len(folded) else None
+    value = _FIELD_VALUE.match(folded, value_start, reach)
+    if value is None:
+        return None
+    end = value.end()
+    run_on = _VALUE_RUN_ON.search(folded, value_start + 1, end)
+    if run_on:
+        end = run_on.start()
+    space = folded.find(" ", value_start, end)
+    while space != -1:  # 来源:县司法局 浏览次数:25 …: the next field or widget ends the value
+        if label_at(folded, space + 1) or chrome.INLINE_CHROME.match(folded, space + 1):
+            return space
+        space = folded.find(" ", space + 1, end)
+    return end if run_on or end < reach else None
 
 
 _BRACKETED_DOC_NUMBER = re.compile(rf"\([ ]*(?:{DOC_NUMBER.pattern})[ ]*\)")

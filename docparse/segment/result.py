@@ -15,9 +15,10 @@ from ..models import FurnitureCategory
 SENTENCE_STOP = re.compile(r"[。;!?]")
 LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
 DATE_LINE = re.compile(f"^{WRITTEN_DATE}$")
-_ORGAN_WORDS = (r"政府|委员会|委|局|厅|办公室|办|院|部|司|中心|所|处|会|公司|小组|党委|党组|办事处|管委会|"
+ORGAN_WORDS = (r"政府|委员会|委|局|厅|办公室|办|院|部|司|中心|所|处|会|公司|小组|党委|党组|办事处|管委会|"
                 r"乡|镇|街道|司法局|人民政府|常委会|人大|政协|总队|支队|大队|集团|学校|大学|署|室|站|社|馆|队")
-ORGAN_ENDING = re.compile(f"({_ORGAN_WORDS})$")
+"""The words the name of an organ ends with."""
+ORGAN_ENDING = re.compile(f"({ORGAN_WORDS})$")
 """How the name of an organ ends (a signature line, an organ over its title)."""
 _ADDRESSED_ORGANS = (r"政府|委员会|委|局|厅|办公室|办公厅|部|院|中心|公司|集团|党委|党组|管委会|常委会|"
                      r"人大|政协|学校|大学|医院|银行|总队|支队|大队|协会|学会|联合会|单位|部门|机构|企业|"
