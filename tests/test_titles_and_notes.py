@@ -344,3 +344,14 @@ def test_a_source_field_run_on_into_the_text_ends_at_the_year_the_text_opens_wit
     assert counted.metadata.source == "县司法局"
     assert [(f.category, f.text) for f in counted.furniture] == [("counter", "浏览次数：25")]
     assert counted.preamble[0].text == "2023年，我县深入推进法治政府建设。"
+
+
+def test_a_statistical_bulletin_reports_on_the_year_its_title_names() -> None:
+    """stats-004 and stats-005: the bulletin of 2022 and the statistics report of 2021; their
+    全年 figures are of that year (they had no period)."""
+    bulletin = docparse.parse_file(NUMBERING / "stats_zero_padded_numbers.txt")
+    assert bulletin.report_year == 2022
+    gdp = next(metric for metric in bulletin.metrics() if metric.raw == "32074.7亿元")
+    assert gdp.period == "2022"
+    assert docparse.parse_file(NUMBERING / "stats_bare_numbers.txt").report_year == 2021
+    assert docparse.parse("关于2023年统计工作的通知\n各乡镇：\n现将有关事项通知如下。\n").report_year is None
