@@ -355,3 +355,20 @@ def test_a_statistical_bulletin_reports_on_the_year_its_title_names() -> None:
     assert gdp.period == "2022"
     assert docparse.parse_file(NUMBERING / "stats_bare_numbers.txt").report_year == 2021
     assert docparse.parse("关于2023年统计工作的通知\n各乡镇：\n现将有关事项通知如下。\n").report_year is None
+
+
+def test_a_page_title_named_with_its_number_in_brackets_is_found_on_the_page() -> None:
+    """fjb.nea.gov.cn: the ArticleTitle and the page's title line both end in the 发文字号 in
+    brackets; the menu above the title is banner, not the first paragraphs."""
+    page = ("<html><head><meta charset='utf-8'><title>"
+            "国家能源局印发《关于加强电力中长期交易监管的意见》的通知（国能发监管〔2019〕70号）_国家能源局福建监管办公室</title>"
+            "<meta name='ArticleTitle' content='国家能源局印发《关于加强电力中长期交易监管的意见》的通知"
+            "（国能发监管〔2019〕70号）'></head><body><div>设为首页</div><div>搜索</div><div>首页</div>"
+            "<div>机构概览</div><div>信息公开</div>"
+            "<div>国家能源局印发《关于加强电力中长期交易监管的意见》的通知（国能发监管〔2019〕70号）</div>"
+            "<p>各派出机构：</p><p>现将《关于加强电力中长期交易监管的意见》印发给你们，请遵照执行。</p></body></html>")
+    doc = docparse.parse_bytes(page.encode(), path="fj.html")
+    assert doc.title is not None
+    assert doc.title.text.startswith("国家能源局印发《关于加强电力中长期交易监管的意见》的通知")
+    assert "首页" not in [paragraph.text for paragraph in doc.preamble]
+    assert doc.preamble[0].text.startswith("现将")

@@ -233,9 +233,13 @@ part of the title as the document writes it."""
 
 def _hint_target(hint: str) -> str:
     """The title a hint names, squeezed, without the 发文字号 it ends with."""
-    target = fold(hint).replace(" ", "")
-    number = BRACKETED_NUMBER.search(target)
-    return target[: number.start()] if number and number.start() >= 4 else target
+    return _less_number(fold(hint).replace(" ", ""))
+
+
+def _less_number(title: str) -> str:
+    """A (squeezed) title without the 发文字号 in brackets it ends with (``…的通知(国能发〔2019〕70号)``)."""
+    number = BRACKETED_NUMBER.search(title)
+    return title[: number.start()] if number and number.start() >= 4 else title
 
 
 def hinted_lines(plain: dict[int, str], candidates: list[int], hint: str) -> list[int]:
@@ -253,7 +257,7 @@ def hinted_lines(plain: dict[int, str], candidates: list[int], hint: str) -> lis
                 break  # the lines of one title stand together
             joined = plain[candidates[first]] + joined
             if len(joined) >= len(target):
-                if joined.endswith(target):
+                if _less_number(joined).endswith(target):
                     return candidates[first:last + 1]
                 break
     return []
