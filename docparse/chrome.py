@@ -25,8 +25,10 @@ _BREADCRUMB_MAX = 16 + 8 * (2 + 16)
 tried only on lines that hold a ``>`` or ``»`` (see _classify_whole)."""
 """What stands between the words of a navigation trail; alone on a line when it was scraped one word
 per line."""
-_COUNTER_WORDS = "浏览次数|阅读次数|点击数|点击量|访问量|累计次数|浏览量|阅读量"
+_COUNTER_WORDS = "浏览次数|阅读次数|点击数|点击量|访问量|累计次数|浏览量|阅读量|阅读|评论|浏览|点击"
 """The label of a page's visit counter (``访问量：199``)."""
+_NOTICE_MAX = 70
+"""A site's notice about the browser (``IE版本小于11,为了不影响您的浏览效果,请升级IE版本!``) is this short."""
 # Each pattern is matched against the folded line with all spaces removed (see classify_line).
 _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页|您当前所在位置|当前所在位置)[:>»]"),
@@ -52,6 +54,9 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("page_number", r"^(共\d{1,4}页)$"),
     ("footer", r"^(责任编辑|编辑|审核|校对|供稿)[:].{0,20}$"),
     ("banner", r"^【[^【】]{4,}】[-_|—–].{2,40}$"),
+    ("banner", r"^(?:您好[,!]?)?欢迎(?:访问|来到|光临)[^。]{0,30}$"),
+    ("banner", rf"^(?=.{{0,{_NOTICE_MAX}}}$)[^。]*?(?:(?:IE|ie|浏览器)[^。]*?(?:升级|更换|效果|体验)"
+               r"|(?:升级|更换|效果|体验)[^。]*?(?:IE|ie|浏览器))"),
 )
 _LINE_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _RAW_PATTERNS)
 _TRAIL = next(pattern for _, pattern in _LINE_PATTERNS if pattern.pattern == _TRAIL_PATTERN)
@@ -68,13 +73,33 @@ _NO_SEPARATOR = re.compile(rf"[{CJK_CHARS}0-9A-Za-z:]")
 colon of a label a scraper put on a line of its own (``附件`` / ``：`` / ``某某规则``)."""
 # Runs of chrome inside an otherwise meaningful line (a metadata line of a disclosure page).
 INLINE_CHROME = re.compile(
-    r"(?:[\[【(]\s*)?(?:字号\s*[:：]?\s*)?(?:[\[【(]\s*)?大\s+中\s+小\s*[\]】)]?"  # no bare \s* lead: O(n²)
+    r"(?:[\[【(]\s*)?(?:字[号体]\s*[:：]?\s*)?(?:[\[【(]\s*)?大\s+中\s+小\s*[\]】)]?"  # no bare \s* lead: O(n²)
+    r"|(?:字[号体]\s*[:：]?\s*)?【大】\s*【中】\s*【小】"
     r"|[\[【]\s*(?:打印|关闭|收藏|纠错)\s*[\]】]"
     rf"|(?:{_COUNTER_WORDS})\s*[:：]\s*\d*"
 )
 """Chrome inside a metadata line: a font-size switch, a bracketed button, a visit counter (``来源：
 访问量：199``: the counter is no value of the empty 来源)."""
 _INLINE_COUNTER = re.compile(_COUNTER_WORDS)
+
+
+def chrome_tail(text: str) -> list[tuple[int, int]]:
+    """The runs of inline chrome a value ends with, as spans of ``text`` (``政府官网   阅读:186   评论:0``:
+    the two counters); empty unless chrome runs on to the end."""
+    for match in INLINE_CHROME.finditer(text):
+        runs = [match.span()]
+        position = match.end()
+        while True:
+            while position < len(text) and text[position] == " ":
+                position += 1
+            if position == len(text):
+                return runs
+            following = INLINE_CHROME.match(text, position)
+            if following is None or following.end() == position:
+                break
+            runs.append(following.span())
+            position = following.end()
+    return []
 
 
 def inline_chrome_kind(found: str) -> FurnitureCategory:

@@ -30,7 +30,7 @@ from .spans import Locator
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(f"({CN_YEAR})年")
-_ANNUAL_TITLE = re.compile(r"\d{4}\s*年度|\d{4}\s*年.*统计(?:公报|报告)$")
+_ANNUAL_TITLE = re.compile(r"\d{4}\s*年度|统计(?:公报|报告)$")
 """A title that names the year it reports on: ``2022年度…``, ``…2022年国民经济和社会发展统计公报``."""
 _TITLE_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     ("fazhi_annual", re.compile(r"(法治政府建设|依法行政|法治建设).*(报告|总结)")),

@@ -107,8 +107,10 @@ _RUN_ON_ISSUERS = re.compile(
 """The organs a bulletin names under its title, run on before its date:
 ``…统计公报宜春市统计局 国家统计局宜春调查队(2023年4月12日)2022年,…``."""
 _FIELD_DATE = re.compile(WRITTEN_DATE)
-_BYLINE = re.compile(rf"^[{CJK_CHARS}]{{2,16}}(?:\s+[{CJK_CHARS}·]{{2,5}})+$")
-"""``国务院总理 李强``: a title or office, a space, a name."""
+_BYLINE = re.compile(rf"^[{CJK_CHARS}]{{2,16}}(?:\s+[{CJK_CHARS}·]{{2,5}})+$"
+                     rf"|^[{CJK_CHARS}]{{0,14}}(?:总理|省长|市长|县长|区长|州长|旗长|主席|主任)[{CJK_CHARS}·]{{2,4}}$")
+"""``国务院总理 李强``: a title or office, a space, a name; or an office and a name run together
+(``天津市静海区区长张庆恩``)."""
 
 
 def _is_body_start(line: Line, text: str) -> bool:
@@ -584,7 +586,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
     for i in candidates:
         if role[i]:
             continue
-        if title_key(plain[i]) == key:
+        if title_key(plain[i]) == key or (i > title_index and _is_title_tail(plain[i], key)):
             role[i] = "furniture"
             result.furniture.append(("repeated_title", lines[i].content_start, lines[i].content_end))
         elif i < title_index or i < masthead_end:
@@ -593,6 +595,12 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             pending.append(i)
     _mark_after_title(lines, plain, role, pending, result)
     return body_start
+
+
+def _is_title_tail(text: str, key: str) -> bool:
+    """A line under a page's title that repeats its end as the text's own title (``天津市静海区2019年
+    政府工作报告`` over ``政府工作报告``)."""
+    return len(text) >= 4 and key.endswith(title_key(text)) and GENRE_ENDING.search(text) is not None
 
 
 def _spell_alike(lines: list[Line], plain: dict[int, str], first: list[int], second: list[int]) -> bool:
@@ -639,9 +647,10 @@ def _order_number_after(lines: list[Line], squeezed: list[str], role: list[str],
 
 
 def _value_line(lines: list[Line], squeezed: list[str], role: list[str], index: int, key: str) -> int | None:
-    """The line after a label line that holds its value: the next content line, unless it is chrome,
-    another label, or what the label cannot name (an empty 主题词 cell stands over the title, an
-    empty 内容描述 over the 发文字号, an empty 成文日期 over anything but a date)."""
+    """The line after a label line that holds its value: the next content line, unless it is chrome
+    (or starts with a counter), another label, or what the label cannot name (an empty 主题词 cell
+    stands over the title, an empty 内容描述 over the 发文字号, an empty 成文日期 over anything but a
+    date)."""
     following = index + 1
     while following < len(lines) and following <= index + 2 and role[following] == "blank":
         following += 1
@@ -649,7 +658,7 @@ def _value_line(lines: list[Line], squeezed: list[str], role: list[str], index: 
         return None
     folded, text = lines[following].folded, squeezed[following]
     if (find_fields(folded) or bare_label(folded) or is_addressee(text)
-            or chrome.classify_head_token(text)):
+            or chrome.classify_head_token(text) or chrome.INLINE_CHROME.match(text)):
         return None
     if key in DATE_KEYS:
         return following if parse_date(text) else None

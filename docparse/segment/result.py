@@ -40,7 +40,21 @@ ADDRESSEE = re.compile(
 """A 主送机关 (squeezed, folded): organs separated by ``、`` and ``，``, the last one an organ's name, a
 kind of organs (``…，市直有关部门、单位：``) or the organs of a kind (``…，各有关市场主体：``), up to a
 colon; or a salutation."""
-_ADDRESSEE_SEPARATOR = re.compile(r"[,、，]")
+def _organ_parts(text: str) -> list[str]:
+    """``text`` cut at each comma or 顿号 between organs, not at one inside brackets
+    (``各县（市、区）人民政府`` is one organ)."""
+    parts: list[str] = []
+    depth = start = 0
+    for index, char in enumerate(text):
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth = max(0, depth - 1)
+        elif char in ",、，" and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
 _ADDRESSED_ORGAN = re.compile(f"(?:{_ADDRESSED_ORGANS})$")
 _NOT_AN_ORGAN_LIST = re.compile(r"^(?:根据|按照|依据|依照|遵照|为|经|在|对|由|据|结合|围绕|关于)|的")
 """A list up to a colon that starts as a sentence does (``根据省委、省政府、市委部署：``) or names things
@@ -58,7 +72,7 @@ def is_addressee(text: str) -> bool:
         return True
     if not text.endswith(":") or _NOT_AN_ORGAN_LIST.search(text):
         return False
-    names = _ADDRESSEE_SEPARATOR.split(text[:-1])
+    names = _organ_parts(text[:-1])
     if len(names) < 3 or any(not 2 <= len(name) <= 20 or SENTENCE_STOP.search(name) for name in names):
         return False
     return 2 * sum(1 for name in names if _ADDRESSED_ORGAN.search(name)) >= len(names)
@@ -70,7 +84,7 @@ def addressed_organs(addressee: str) -> list[str]:
     text = addressee.strip().rstrip(":：").strip()
     if SALUTATION.match(text.replace(" ", "").replace("\u3000", "")):
         return []
-    return [part.strip() for part in _ADDRESSEE_SEPARATOR.split(text) if part.strip()]
+    return [part.strip() for part in _organ_parts(text) if part.strip()]
 
 
 @dataclass
@@ -111,15 +125,14 @@ def add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
     """Record metadata fields, cutting inline chrome (``大 中 小``) out of their values."""
     for raw in fields:
         value_start, value_end = raw.value_start, raw.value_end
-        segment_text = line.folded[value_start:value_end]
-        match = chrome.INLINE_CHROME.search(segment_text)
-        if match and not segment_text[match.end():].strip(" "):  # chrome ends the value: cut it out
-            lead = len(match.group()) - len(match.group().lstrip(" "))
-            found = match.group()
-            result.furniture.append((chrome.inline_chrome_kind(found),
-                                     line.start + value_start + match.start() + lead,
-                                     line.start + value_start + match.end()))
-            value_end = value_start + match.start()
+        runs = chrome.chrome_tail(line.folded[value_start:value_end])
+        for start, end in runs:  # chrome ends the value: cut it out
+            found = line.folded[value_start + start:value_start + end]
+            lead, trail = len(found) - len(found.lstrip(" ")), len(found) - len(found.rstrip(" "))
+            at = line.start + value_start
+            result.furniture.append((chrome.inline_chrome_kind(found), at + start + lead, at + end - trail))
+        if runs:
+            value_end = value_start + runs[0][0]
             while value_end > value_start and line.folded[value_end - 1] == " ":
                 value_end -= 1
         result.fields.append((RawField(raw.key, raw.label, line.raw[value_start:value_end],

@@ -9,8 +9,16 @@ import re
 from .. import chrome
 from ..lines import Line
 from ..metadata import DOC_NUMBER, YEAR_MONTH
-from ..normalize import CJK, fold
-from .result import DATE_LINE, LINE_END_PUNCT, ORGAN_ENDING, SENTENCE_STOP, Segmented, starts_numbered
+from ..normalize import CJK, CJK_CHARS, fold
+from .result import (
+    DATE_LINE,
+    LINE_END_PUNCT,
+    ORGAN_ENDING,
+    SENTENCE_STOP,
+    Segmented,
+    squeeze,
+    starts_numbered,
+)
 
 GENRE_WORDS = (r"报告|通知|意见|决定|办法|条例|规定|规划|方案|总结|公告|通告|通报|请示|批复|函|纪要|决议|"
                 r"公报|细则|要点|计划|说明|讲话|情况|实施意见|指导意见|工作报告|白皮书|规则|章程|守则|准则|标准|目录|"
@@ -76,13 +84,18 @@ def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int]
                     break
                 if joined == target:
                     return [j for j in candidates[position:] if j <= i]
-    title_index = next((i for i in candidates
-                        if GENRE_ENDING.search(plain[i]) and is_title_like(plain[i])), None)
+    column = _last_crumbs(lines, result, candidates[-1] if candidates else -1)
+    title_index = next((i for i in candidates if GENRE_ENDING.search(plain[i]) and is_title_like(plain[i])
+                        and plain[i] not in column), None)
     if title_index is None:
         title_index = next((i for i in candidates if is_title_like(plain[i])
                             and not chrome.looks_like_banner(lines[i].stripped)), None)
     if title_index is None:
         return []
+    first = plain[title_index]
+    if len(first) <= _COLUMN_NAME_MAX:  # 工作报告 over 天津市静海区2019年政府工作报告: the column's name
+        title_index = next((i for i in candidates if i > title_index and len(plain[i]) > len(first)
+                            and plain[i].endswith(first) and is_title_like(plain[i])), title_index)
     repeats = [i for i in candidates if title_key(plain[i]) == title_key(plain[title_index])]
     # A page repeats its title (window title, heading): the last is the text's, unless one is marked
     # as the heading (# 标题).
@@ -99,7 +112,8 @@ def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int]
         # apart, over the 发文字号, and ends with 文件)
         if (not SENTENCE_STOP.search(head) and not LINE_END_PUNCT.search(head)
                 and len(head + title_text) <= 80
-                and (("关于" in head and "关于" not in title_text) or len(title_text) <= 8
+                and (("关于" in head and "关于" not in title_text)
+                     or (len(title_text) <= _COLUMN_NAME_MAX and _TITLE_PART.fullmatch(head) is not None)
                      or (before == title_index - 1 and title_text.startswith("关于")
                          and ORGAN_ENDING.search(head) is not None))):
             title_lines.insert(0, before)
@@ -122,6 +136,23 @@ def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int]
                 return title_lines
     title_lines.extend(_title_block(lines, plain, following, title_lines[-1], title_text))
     return title_lines
+
+
+_COLUMN_NAME_MAX = 8
+"""A title this short (``政府工作报告``) may be the first half of a title broken over two lines, or the
+name of the page's column over a fuller title that ends the same way."""
+_TITLE_PART = re.compile(rf"[{CJK_CHARS}\d()《》“”〔〕、—-]+")
+"""What the line above a short title holds if it is the title's first half: no field's colon, no
+bullet or letters of a menu (``• WAP手机版``, ``通过或发布日期:2026年1月26日``)."""
+_CRUMB_SEPARATOR = re.compile(r"(?:>>|[>»:/])")
+
+
+def _last_crumbs(lines: list[Line], result: Segmented, last: int) -> set[str]:
+    """The last word of each navigation trail up to line ``last``: the page's column (``您所在的位置:
+    政务公开 > 工作报告``), which the page also writes as a heading over its list, never the title."""
+    trails = {start for kind, start, _ in result.furniture if kind == "navigation"}
+    return {_CRUMB_SEPARATOR.split(squeeze(line))[-1] for line in lines[:last + 1]
+            if line.content_start in trails}
 
 
 def _lines_above_open_title(lines: list[Line], plain: dict[int, str], candidates: list[int], first: int,

@@ -1,0 +1,107 @@
+"""The head of pages docparse had not seen: site notices, column names, counters after a value,
+labels of disclosure tables, addressees with bracketed districts, bylines without a space.
+
+Each text is made of the real lines of a county or city page (named in its test)."""
+
+from __future__ import annotations
+
+import docparse
+
+
+def _fields(doc: docparse.Document) -> list[tuple[str, str]]:
+    return [(field.label, field.value) for field in doc.metadata.fields]
+
+
+def test_a_sites_notice_about_the_browser_above_the_title_is_banner() -> None:
+    """tjnh.gov.cn (宁河区, 2024): the IE notice made the head body, title and fields were lost."""
+    doc = docparse.parse("IE版本小于11,为了不影响您的浏览效果,请升级IE版本! x\n"
+                         "当前位置:首页 > 政务公开 > 法治政府建设情况报告\n\n"
+                         "天津市宁河区人民政府2024年法治政府建设情况报告\n\n"
+                         "来源:  天津市宁河区人民政府 发布时间: 2025-03-25 14:39\n\n"
+                         "2024年,在区委坚强领导下,区政府坚持以习近平新时代中国特色社会主义思想为指导。\n"
+                         "一、切实履行法治政府建设第一责任人职责\n")
+    assert doc.title is not None and doc.title.text == "天津市宁河区人民政府2024年法治政府建设情况报告"
+    assert doc.doc_type == "fazhi_annual" and doc.report_year == 2024
+    assert doc.metadata.source == "天津市宁河区人民政府"
+    assert doc.furniture[0].category == "banner"
+    for notice in ("您好,欢迎访问本网站!", "为了更好的浏览效果,请使用IE9以上浏览器。"):
+        assert docparse.parse(notice + "\n静海区2023年度法治政府建设情况报告\n"
+                                       "正文。\n").furniture[0].category == "banner"
+    assert docparse.parse("关于开展体验活动的通知\n群众体验感不断提升，推动政务服务升级。\n").preamble
+
+
+def test_the_pages_column_named_by_its_trail_is_not_the_title() -> None:
+    """jinghai.gov.cn (2020): the column 工作报告 over the report, named again by the trail."""
+    doc = docparse.parse("今天是:2019年10月31日 星期三 农历十月初七\n工作报告\n"
+                         "\n您所在的位置:政务公开 > 工作报告\n\n"
+                         "2020年静海区法治政府建设情况报告\n文章来源:司法局 更新时间:2021/03/29 11:30:01\n"
+                         "\n\n"
+                         "2020年静海区法治政府建设情况报告\n"
+                         "\n2020年,静海区坚持以习近平新时代中国特色社会主义思想为指导。\n")
+    assert doc.title is not None and doc.title.text == "2020年静海区法治政府建设情况报告"
+    assert doc.doc_type == "fazhi_annual" and doc.report_year == 2020
+    assert [(f.category, f.text) for f in doc.furniture][1] == ("banner", "工作报告")
+    assert doc.preamble[0].text.startswith("2020年,静海区")
+
+
+def test_a_column_name_over_a_fuller_title_and_a_byline_without_a_space() -> None:
+    """A county portal's 政府工作报告 (静海区, 2019): the column 工作报告 under a menu item, the page's
+    title, its counters, the text's own short title, subtitle and the 区长 with his name run on."""
+    doc = docparse.parse("• WAP手机版\n工作报告\n\n天津市静海区2019年政府工作报告\n\n"
+                         "时间:2023-03-18   作者:中国县域   来源:政府官网   阅读:186   评论:0\n"
+                         "  政府工作报告\n\n  ——2019年1月6日在天津市静海区第二届人民代表大会第四次会议上\n\n"
+                         "  天津市静海区区长张庆恩\n\n  各位代表:\n\n"
+                         "  现在,我代表静海区人民政府,向大会报告政府工作,请予审议。\n")
+    assert doc.title is not None and doc.title.text == "天津市静海区2019年政府工作报告"
+    assert doc.byline is not None and doc.byline.text == "天津市静海区区长张庆恩"
+    assert doc.subtitle is not None and doc.subtitle.text.startswith("——2019年1月6日")
+    assert doc.doc_type == "gov_work_report" and doc.report_year == 2019
+    assert _fields(doc) == [("时间", "2023-03-18"), ("作者", "中国县域"), ("来源", "政府官网")]
+    assert [(f.category, f.text) for f in doc.furniture if f.category == "counter"] == [
+        ("counter", "阅读:186"), ("counter", "评论:0")]
+    assert [p.text for p in doc.preamble] == ["现在,我代表静海区人民政府,向大会报告政府工作,请予审议。"]
+
+
+def test_a_label_line_over_a_short_title_is_not_part_of_it() -> None:
+    """A hand-made Markdown 政府工作报告 (广东, 2026) whose header block ends in an unusual label."""
+    doc = docparse.parse("发布机构：广东省人民政府\n通过或发布日期：2026年1月26日\n\n政府工作报告\n\n"
+                         "——2026年1月26日在广东省第十四届人民代表大会第五次会议上\n\n广东省省长 孟凡利\n"
+                         "\n各位代表：\n\n"
+                         "现在，我代表省人民政府，向大会报告工作，请予审议。\n")
+    assert doc.title is not None and doc.title.text == "政府工作报告"
+    assert doc.metadata.publish_date is not None and doc.metadata.publish_date.isoformat() == "2026-01-26"
+
+
+def test_the_labels_of_disclosure_tables_end_the_values_before_them() -> None:
+    """太湖县 (2019) and 益阳市 (2015) disclosure pages: 组配分类, 生效时间, 废止时间 and a counter with
+    a font switch after the 来源 no longer run into the value before them."""
+    taihu = docparse.parse("首页 > 太湖县人民政府办公室信息公开 > 信息浏览\n"
+                           "索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n"
+                           "发文日期: 2019-01-23 生效时间: 2019-01-23\n"
+                           "废止时间: 2020-01-23 "
+                           "名称: 太湖县人民政府关于印发《太湖县人民政府工作规则》的通知\n"
+                           "信息来源: 关键词:\n浏览次数: 590 内容概述:\n\n"
+                           "太湖县人民政府关于印发《太湖县人民政府工作规则》的通知\n"
+                           "\n各乡、镇人民政府,县政府各部门:\n"
+                           "《太湖县人民政府工作规则》已经县政府第三次全体会议通过,现予印发,请遵照执行。\n")
+    assert _fields(taihu)[:6] == [("索引号", "003129766/201901-00336"), ("组配分类", "规范性文件发布"),
+                                  ("发文日期", "2019-01-23"), ("生效时间", "2019-01-23"),
+                                  ("废止时间", "2020-01-23"),
+                                  ("名称", "太湖县人民政府关于印发《太湖县人民政府工作规则》的通知")]
+    assert ("关键词", "") in _fields(taihu)
+    yiyang = docparse.parse("益阳市人民政府办公室关于印发《益阳市重污染天气应急预案》的通知\n"
+                            "发布时间:2015-07-27 11:44 作者: 来源:市环境保护局 "
+                            "浏览次数: 字体:【大】 【中】 【小】\n\n"
+                            "各区县(市)人民政府,益阳高新区管委会,市政府各局委、各直属机构:\n\n"
+                            "《益阳市重污染天气应急预案》已经市人民政府第34次常务会议审议通过,现印发给你们。\n")
+    assert yiyang.metadata.source == "市环境保护局"
+    assert [(f.category, f.text) for f in yiyang.furniture] == [
+        ("counter", "浏览次数:"), ("font_size", "字体:【大】 【中】 【小】")]
+    assert yiyang.metadata.addressees == [
+        "各区县(市)人民政府", "益阳高新区管委会", "市政府各局委", "各直属机构"]
+
+
+def test_districts_in_brackets_are_part_of_the_organ_the_addressee_names() -> None:
+    doc = docparse.parse("关于做好2024年预算执行工作的通知\n"
+                         "各县（市、区）人民政府，市政府各部门：\n现将有关事项通知如下。\n")
+    assert doc.metadata.addressees == ["各县（市、区）人民政府", "市政府各部门"]
