@@ -92,7 +92,38 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented,
     elif front.doc_type == "gov_work_report":  # the year it is delivered in: its title's, else its subtitle's
         subtitle = front.subtitle.text if front.subtitle else ""
         front.report_year = report_year(title) or report_year(subtitle)
+    elif not title and front.doc_type == "unknown":
+        front.doc_type, front.report_year = _untitled_report(seg)
     return front
+
+
+_REPORTED_AS_FOLLOWS = re.compile(
+    r"现将[^。]{0,40}?(法治政府建设|依法行政|法治建设)[^。]{0,20}?(?:报告|汇报)如下")
+"""The sentence a report without its title (a page that gives it only in its header) opens with:
+``现将县人民政府2022年法治政府建设工作情况报告如下``."""
+_REPORTING_TO_CONGRESS = re.compile(r"向大会报告[^。]{0,12}工作")
+"""How a government's work report opens after its salutation: ``现在，我代表国务院，向大会报告政府工作``."""
+_OPENING_YEAR = re.compile(r"((?:19|20)\d{2})年,")
+_FAZHI = "法治政府建设"
+_OPENING_LINES = 3
+
+
+def _untitled_report(seg: Segmented) -> tuple[DocumentType, int | None]:
+    """The kind and year of a text without a title, from how it opens: ``现将…2022年法治政府建设…情况
+    报告如下``, or ``2022年,…`` followed by a paragraph that names 法治政府建设 twice (the annual report
+    of a department, whose title only its page gave); ``…向大会报告政府工作`` (a work report)."""
+    opening = [line.folded for line in seg.body[:_OPENING_LINES]]
+    year = _OPENING_YEAR.match(opening[0].lstrip(" ")) if opening else None
+    opening_year = int(year.group(1)) if year else None
+    for line in opening:
+        reported = _REPORTED_AS_FOLLOWS.search(line)
+        if reported:
+            return "fazhi_annual", report_year(reported.group()) or opening_year
+    if opening_year and opening[0].count(_FAZHI) >= 2:
+        return "fazhi_annual", opening_year
+    if any(_REPORTING_TO_CONGRESS.search(line) for line in opening):
+        return "gov_work_report", None
+    return "unknown", None
 
 
 def _as_written(text: str, folded: str, spans: list[tuple[int, int]]) -> str:

@@ -105,3 +105,23 @@ def test_districts_in_brackets_are_part_of_the_organ_the_addressee_names() -> No
     doc = docparse.parse("关于做好2024年预算执行工作的通知\n"
                          "各县（市、区）人民政府，市政府各部门：\n现将有关事项通知如下。\n")
     assert doc.metadata.addressees == ["各县（市、区）人民政府", "市政府各部门"]
+
+
+def test_a_report_whose_title_only_its_page_gave_is_known_by_how_it_opens() -> None:
+    """岳阳 (2022) opens with 现将…报告如下; 司法部 (2022) and 南昌县 (2019) with the year and a
+    paragraph on 法治政府建设; gzbg-002 with the salutation and 向大会报告政府工作. Their metrics get the
+    year as their period; a text that opens otherwise stays unknown."""
+    yueyang = docparse.parse(
+        "根据《中共中央办公厅 国务院办公厅关于印发〈法治政府建设与责任落实督察工作规定〉的通知》"
+        "(厅字〔2019〕28号)有关规定,现将县人民政府2022年法治政府建设工作情况报告如下。\n一、主要成效\n全年办理行政复议案件35件。\n")
+    assert (yueyang.doc_type, yueyang.report_year) == ("fazhi_annual", 2022)
+    assert [metric.period for metric in yueyang.metrics()] == ["2022"]
+    ministry = docparse.parse(
+        "2022年,司法部坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻落实《法治政府建设实施纲要"
+        "(2021—2025年)》,扎实推进法治政府建设,各项工作取得新进展。\n一、主要工作\n")
+    assert (ministry.doc_type, ministry.report_year) == ("fazhi_annual", 2022)
+    speech = docparse.parse("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
+                            "一、2021年工作回顾\n")
+    assert speech.doc_type == "gov_work_report"
+    other = docparse.parse("2022年,全县经济平稳运行,法治政府建设扎实推进。\n一、主要工作\n")
+    assert other.doc_type == "unknown" and other.report_year is None
