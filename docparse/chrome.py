@@ -44,7 +44,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("share", r"^(扫一扫在手机(上)?(打开|浏览)当前页(面)?|扫码使用手机浏览本页内容|手机扫描二维码|微信扫一扫|扫一扫|分享到[:]?.*|分享[:]?|用手机扫描二维码.*|微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|人人网|豆瓣)$"),
     ("share", r"^\$\(.*\)\.share\(\);?$"),
     ("counter", rf"^[\[【(]?({_COUNTER_WORDS})[:]?\d*[\]】)]?$"),
-    ("related", r"^(相关解读|相关稿件|关联稿件|相关文档|相关附件|相关链接|相关新闻|相关阅读|相关文章|相关信息|政策解读|图解|解读)[:]?$"),
+    ("related", r"^(相关解读|相关稿件|关联稿件|相关文档|相关附件|相关链接|相关新闻|相关阅读|相关文章|相关信息|政策解读|图解|解读)[:|]?$"),
     ("footer", r"(网站地图|联系我们|网站声明|版权所有|主办单位[:]|承办单位[:]|技术支持[:]|网站标识码|ICP备|公网安备|政府网站找错|建议使用.{0,40}浏览器|分辨率|Copyright|©)"),
     ("accessibility", r"^(无障碍(浏览|阅读)?|长者模式|关怀版|适老化|简体|繁体|简|繁|English|智能问答|网站支持IPv6|IPv6|登录|注册|登录\|注册|English版)([|/]?(无障碍(浏览|阅读)?|长者模式|关怀版|简体|繁体|简|繁|English|智能问答|登录|注册|网站支持IPv6))*$"),
     ("accessibility", r"^今天是[:]?\d{4}年"),
@@ -203,13 +203,16 @@ def looks_like_banner(stripped: str) -> bool:
 
 def is_markup(stripped: str) -> bool:
     """A line that is nothing but HTML tags, comment fences, entities or escapes left over by a
-    scraper (``<p>``, ``<!--``, ``&nbsp;``, ``<U+00A0>``, a literal ``\\u3000``). ``stripped`` has no
-    space at either end, so such a line starts with one of ``<&-\\``: others are not matched at all."""
-    return stripped[:1] in _MARKUP_STARTS and _MARKUP.fullmatch(stripped) is not None
+    scraper (``<p>``, ``<!--``, ``&nbsp;``, ``<U+00A0>``, a literal ``\\u3000``), or the rule under a
+    Markdown table's head (``---|---|``). ``stripped`` has no space at either end, so such a line
+    starts with one of ``<&-\\|:``: others are not matched at all."""
+    return stripped[:1] in _MARKUP_STARTS and (_MARKUP.fullmatch(stripped) is not None
+                                               or _TABLE_RULE.fullmatch(stripped) is not None)
 
 
 _ESCAPES = _ESCAPE_GARBAGE.pattern
 _MARKUP = re.compile(rf"(?:<[^<>\n]{{0,200}}>|<!--|-->|&[a-z]{{2,8}};|&#\d{{1,6}};|{_ESCAPES}|\s)+")
-_MARKUP_STARTS = ("<", "&", "-", "\\")
+_MARKUP_STARTS = ("<", "&", "-", "\\", "|", ":")
+_TABLE_RULE = re.compile(r"\|?(?: *:?-{3,}:? *\|)+(?: *:?-{3,}:? *)?")
 SCRAPER_ESCAPE = rf"{_ESCAPES}|&#\d{{1,6}};"
 """An escape a scraper left in the text (``<U+00A0>``, a literal ``\\u3000``, ``&#160;``)."""

@@ -119,6 +119,41 @@ def find_fields(folded_line: str) -> list[RawField]:
     return fields
 
 
+_CELL = re.compile(r"[^|]+")
+
+
+def table_fields(folded_line: str) -> list[RawField]:
+    """The ``label | value`` cells of a row of a disclosure table as a converter writes it (``文 号 |
+    德府发〔2016〕20号 | 发文日期 | 2016-11-04 |``); empty unless the row starts with a known label.
+
+    >>> [(f.key, f.value) for f in table_fields("| 发布机构 | 湖北省司法厅 | 文 号 | 无 |")]
+    [('issuer', '湖北省司法厅'), ('doc_number', '无')]
+    """
+    if folded_line.count("|") < 2:
+        return []
+    cells = [cell for cell in _CELL.finditer(folded_line) if cell.group().strip(" ")]
+    fields: list[RawField] = []
+    index = 0
+    while index < len(cells):
+        label = cells[index]
+        key = label_key(label.group())
+        if key is None:
+            break
+        value = cells[index + 1] if index + 1 < len(cells) else None
+        if value is None or label_key(value.group()) is not None:  # an empty value: a label follows
+            value_start = value_end = label.end()
+            index += 1
+        else:
+            value_start = value.start() + len(value.group()) - len(value.group().lstrip(" "))
+            value_end = value.end() - len(value.group()) + len(value.group().rstrip(" "))
+            index += 2
+        label_start = label.start() + len(label.group()) - len(label.group().lstrip(" "))
+        written = label.group().replace(" ", "").rstrip(":")
+        text = folded_line[value_start:value_end]
+        fields.append(RawField(key, written, text, label_start, value_start, value_end))
+    return fields
+
+
 def label_at(folded: str, position: int) -> re.Match[str] | None:
     """The ``label:`` that starts at ``position``, whatever stands before it: a title run on into
     its page's fields (``…法治政府建设报告日期:2024-03-12``).

@@ -125,3 +125,37 @@ def test_a_report_whose_title_only_its_page_gave_is_known_by_how_it_opens() -> N
     assert speech.doc_type == "gov_work_report"
     other = docparse.parse("2022年,全县经济平稳运行,法治政府建设扎实推进。\n一、主要工作\n")
     assert other.doc_type == "unknown" and other.report_year is None
+
+
+def test_what_a_page_puts_around_a_title_is_not_part_of_it() -> None:
+    """A bullet (五大连池, 2024), a column before a bar (济宁, 政务服务丨), a column in brackets (湖北省
+    司法厅), the date in brackets after it (上海市司法局) and a year after the genre word (云和县)."""
+    cases = [
+        ("  • 五大连池市人民政府办公室关于印发《五大连池市城市供热突发故障(事故)应急预案》的通知",
+         "五大连池市人民政府办公室关于印发《五大连池市城市供热突发故障(事故)应急预案》的通知"),
+        ("政务服务丨济宁市人民政府关于持续深化“市县同权”改革的实施意见",
+         "济宁市人民政府关于持续深化“市县同权”改革的实施意见"),
+        ("【法治建设报告】湖北省司法厅2022年法治政府建设年度报告", "湖北省司法厅2022年法治政府建设年度报告"),
+        ("上海市司法局2023年法治政府建设情况报告 (2024-02-26)", "上海市司法局2023年法治政府建设情况报告"),
+        ("2022年云和县国民经济和社会发展统计公报 2022", "2022年云和县国民经济和社会发展统计公报"),
+        ("关于印发《2021—2025年发展规划》的通知", "关于印发《2021—2025年发展规划》的通知"),
+    ]
+    for line, title in cases:
+        doc = docparse.parse(line + "\n\n2023年,我市坚持以习近平新时代中国特色社会主义思想为指导。\n")
+        assert doc.title is not None and doc.title.text == title
+        span = doc.title.spans[0]
+        assert doc.text[span.start:span.end] == title
+
+
+def test_a_disclosure_table_as_a_converter_writes_it_gives_its_fields() -> None:
+    """湖北省司法厅 (2022): the 信息公开 table as Markdown rows of label and value cells."""
+    doc = docparse.parse("【法治建设报告】湖北省司法厅2022年法治政府建设年度报告\n"
+                         "索 引 号 | 011043217/2023-06630 | 分 类 | 政务公开 |\n---|---|---|---|\n"
+                         "发布机构 | 湖北省司法厅 | 发文日期 | 2023-03-16 |\n文 号 | 无 | 有 效 性 | 有效 |\n"
+                         "2022年,在省委省政府的坚强领导下,省司法厅坚持以习近平新时代中国特色社会主义思想为指导。\n")
+    assert _fields(doc) == [("索引号", "011043217/2023-06630"), ("分类", "政务公开"),
+                            ("发布机构", "湖北省司法厅"), ("发文日期", "2023-03-16"), ("文号", "无"),
+                            ("有效性", "有效")]
+    assert doc.metadata.issuer == "湖北省司法厅"
+    assert ("markup", "---|---|---|---|") in [(f.category, f.text) for f in doc.furniture]
+    assert [p.text[:5] for p in doc.preamble] == ["2022年"]

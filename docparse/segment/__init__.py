@@ -31,6 +31,7 @@ from ..metadata import (
     front_matter_field,
     label_at,
     parse_date,
+    table_fields,
 )
 from ..normalize import CJK, CJK_CHARS, fold
 from .closing import find_tail, split_tail
@@ -497,7 +498,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         text = plain[index] = _squeezed_span(line, span)
         if text in ("目录", "目次"):
             break  # a table of contents: the lexer tells its entries from the headings they repeat
-        fields = find_fields(line.folded)
+        fields = find_fields(line.folded) or table_fields(line.folded)
         if not fields and text.endswith(")"):
             fields = bracketed_fields(line.folded)
             if fields:  # (发布日期:… 文号:…): the brackets around the fields
@@ -568,10 +569,13 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         title_text = title_text[1:-1]
         spans[0] = (spans[0][0] + 1, spans[0][1])
         spans[-1] = (spans[-1][0], spans[-1][1] - 1)
-    reference = NOTE_REFERENCE.search(title_text)
-    if reference and reference.start():  # …统计公报[1]: the note's reference is the title's markup
-        title_text = title_text[:reference.start()]
-        spans[-1] = (spans[-1][0], spans[-1][1] - len(reference.group()))
+    prefix, suffix = _title_decoration(title_text)
+    if prefix or suffix:  # • or 政务服务丨 before it, (2024-02-26) or [1] after it: the title's markup
+        top, bottom = lines[title_lines[0]], lines[title_lines[-1]]
+        spans[0] = (top.start + _after_chars(top.folded, spans[0][0] - top.start, prefix), spans[0][1])
+        end = _before_chars(bottom.folded, spans[-1][1] - bottom.start, suffix)
+        spans[-1] = (spans[-1][0], bottom.start + end)
+        title_text = title_text[prefix:len(title_text) - suffix]
     for i, (start, end) in zip(title_lines, spans, strict=True):
         role[i] = "front"
         for before, after in ((lines[i].content_start, start), (end, lines[i].content_end)):
@@ -595,6 +599,52 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             pending.append(i)
     _mark_after_title(lines, plain, role, pending, result)
     return body_start
+
+
+_TITLE_PREFIX = re.compile(r"[•·●▪◆■]|[【\[][^【】\[\]]{2,12}[】\]]|[^丨|]{2,8}[丨|]")
+"""What a page puts before a title: a bullet, its column in brackets (``【法治建设报告】``) or before
+a bar (``政务服务丨``)."""
+_TITLE_SUFFIX = re.compile(rf"(?:\((?:19|20)\d{{2}}[-./年]\d{{1,2}}[-./月]\d{{1,2}}日?\)"
+                           rf"|(?:19|20)\d{{2}}|{NOTE_REFERENCE.pattern})$")
+"""What a page puts after a title: its date in brackets (``…情况报告 (2024-02-26)``), a year after
+the genre word (``…统计公报 2022``), a footnote's reference (``…统计公报[1]``)."""
+_TITLE_MIN = 6
+
+
+def _title_decoration(title: str) -> tuple[int, int]:
+    """How many characters of a (squeezed) title a page put before and after it (see
+    :data:`_TITLE_PREFIX`, :data:`_TITLE_SUFFIX`); 0, 0 where what is left would be too short."""
+    prefix = _TITLE_PREFIX.match(title)
+    suffix = _TITLE_SUFFIX.search(title)
+    before = prefix.end() if prefix else 0
+    after = len(suffix.group()) if suffix else 0
+    if suffix and suffix.group()[0] in "12" and not GENRE_ENDING.search(title, 0, suffix.start()):
+        after = 0  # a year is decoration only after the genre word (…统计公报 2022, not 2021—2025年)
+    return (before, after) if len(title) - before - after >= _TITLE_MIN else (0, 0)
+
+
+def _after_chars(folded: str, start: int, count: int) -> int:
+    """The offset in ``folded`` after ``count`` characters from ``start`` on, spaces not counted
+    (nor the spaces after them)."""
+    position = start
+    while count:
+        if folded[position] != " ":
+            count -= 1
+        position += 1
+    return _skip_spaces(folded, position)
+
+
+def _before_chars(folded: str, end: int, count: int) -> int:
+    """The offset in ``folded`` before the last ``count`` characters up to ``end``, spaces not
+    counted (nor the spaces before them)."""
+    position = end
+    while count:
+        position -= 1
+        if folded[position] != " ":
+            count -= 1
+    while position > 0 and folded[position - 1] == " ":
+        position -= 1
+    return position
 
 
 def _is_title_tail(text: str, key: str) -> bool:
