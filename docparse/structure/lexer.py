@@ -33,8 +33,11 @@ _LEADING_MARKUP = re.compile(
 ``&#160;一、``, ``## 一、…``, ``**第五条**``): they hide no heading, and are no part of it."""
 _TRAILING_EMPHASIS = re.compile(_EMPHASIS)
 """Markdown emphasis closed right after a marker (``**第五条**　…``): part of the marker's gap."""
-_QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
-"""After ``2、`` or ``1.``: what reads as a date or a quantity (2、3月份, 1.5万)."""
+_QUANTITY_AFTER_DOT = re.compile(r"[0-9万亿%]|(?!日常|年度|月度)[年月日]")
+"""After ``2、`` or ``1.``: what reads as a date or a quantity (2、3月份, 1.5万, 3.15日, 1.5年内).
+
+年, 月 and 日 are units only where they end the figure: in 日常, 年度 and 月度 they open the word a
+heading's title starts with (``3.1日常监测``, ``1.2 年度评估``, ``1.日常巡查``)."""
 _TITLE_START = re.compile(rf"[{CJK_CHARS}《“]")
 """How a heading's title starts after a decimal number (``3.1.1《嘉定工业区…》明确…``)."""
 

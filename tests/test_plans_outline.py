@@ -1,0 +1,60 @@
+"""The outlines of emergency plans (应急预案) numbered 1 / 1.1 / 1.1.1: a title that starts with 日常,
+年度 or 月度 after its number; ``1.总则`` written with a point over ``1.1 编制目的``; and the contents
+list at the head of a plan, with or without ``目录``, which must not stand for the body's headings.
+The fixtures are the plans of real notices as published (tests/fixtures/plans/, each cut where the
+page that was saved ends).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docparse
+from docparse import Document, Section
+
+PLANS = Path(__file__).parent / "fixtures" / "plans"
+
+
+def _outline(doc: Document) -> list[tuple[int, str, str]]:
+    """Every section as (level, marker, title), in document order."""
+    found: list[tuple[int, str, str]] = []
+
+    def walk(section: Section) -> None:
+        found.append((section.level, section.marker.raw, section.title))
+        for child in section.children:
+            walk(child)
+
+    for section in doc.sections:
+        walk(section)
+    return found
+
+
+def test_a_title_that_starts_with_ri_nian_or_yue_after_its_number_is_a_heading() -> None:
+    doc = docparse.parse("安陆市突发事件总体应急预案\n"  # lines of the plans of n02, n01 and n25
+                         "2  机构与职责\n市政府是全市突发事件应对工作的行政领导机关。\n"
+                         "2.1  领导机构与职责\n市政府是全市突发事件应对工作的行政领导机关。\n"
+                         "2.2  日常工作机构与职责\n市应急管理局是日常工作机构。\n"
+                         "2.3   专项应急指挥机构及职责\n市政府设立专项应急指挥机构。\n"
+                         "3 日常监测与预警\n3.1日常监测\n市环保局负责日常监测。\n3.2预警\n市环保局发布预警。\n")
+    assert [(level, title) for level, _, title in _outline(doc)] == [
+        (1, "机构与职责"), (2, "领导机构与职责"), (2, "日常工作机构与职责"), (2, "专项应急指挥机构及职责"),
+        (1, "日常监测与预警"), (2, "日常监测"), (2, "预警")]
+
+
+def test_a_list_item_that_starts_with_ri_is_an_item() -> None:
+    doc = docparse.parse("某某工作方案\n一、工作任务\n1.日常巡查。加强对重点区域的巡查。\n"
+                         "2.督查通报。加强督查通报。\n3.月度通报。每月通报一次。\n")
+    assert [(level, marker, title) for level, marker, title in _outline(doc)] == [
+        (1, "一、", "工作任务"), (2, "1.", "日常巡查"), (2, "2.", "督查通报"), (2, "3.", "月度通报")]
+
+
+def test_a_date_or_a_quantity_after_a_number_is_no_heading() -> None:
+    """A line that starts with an amount or a date (a sentence broken after 到 or 于) stays text,
+    where its number would continue the numbering (1.5 after 1.4, 3 after 2.1)."""
+    lines = ["某某预案", "1 总则", "1.1 目标", "1.2 任务", "1.3 指标", "1.4 要求",
+             "劳动年龄人口平均受教育年限提高到", "10.5年。", "1.5年。", "1.5 日常管理", "加强日常管理。",
+             "2 工作要求", "2.1 材料报送", "有关材料请于", "3月15日前报送至江苏能源监管办(电子版即可)。",
+             "3 日报送。", "2.2 年度评估", "每年评估一次。"]
+    doc = docparse.parse("\n".join(lines))
+    titles = [title for _, _, title in _outline(doc)]
+    assert titles == ["总则", "目标", "任务", "指标", "要求", "日常管理", "工作要求", "材料报送", "年度评估"]
