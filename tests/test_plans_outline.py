@@ -35,7 +35,7 @@ def test_a_title_that_starts_with_ri_nian_or_yue_after_its_number_is_a_heading()
                          "2.1  领导机构与职责\n市政府是全市突发事件应对工作的行政领导机关。\n"
                          "2.2  日常工作机构与职责\n市应急管理局是日常工作机构。\n"
                          "2.3   专项应急指挥机构及职责\n市政府设立专项应急指挥机构。\n"
-                         "3 日常监测与预警\n3.1日常监测\n市环保局负责日常监测。\n3.2预警\n市环保局发布预警。\n")
+                         "3.日常监测与预警\n3.1日常监测\n市环保局负责日常监测。\n3.2预警\n市环保局发布预警。\n")
     assert [(level, title) for level, _, title in _outline(doc)] == [
         (1, "机构与职责"), (2, "领导机构与职责"), (2, "日常工作机构与职责"), (2, "专项应急指挥机构及职责"),
         (1, "日常监测与预警"), (2, "日常监测"), (2, "预警")]
@@ -58,3 +58,29 @@ def test_a_date_or_a_quantity_after_a_number_is_no_heading() -> None:
     doc = docparse.parse("\n".join(lines))
     titles = [title for _, _, title in _outline(doc)]
     assert titles == ["总则", "目标", "任务", "指标", "要求", "日常管理", "工作要求", "材料报送", "年度评估"]
+
+
+def test_a_dotted_top_number_over_decimal_subsections_is_their_parent() -> None:
+    doc = docparse.parse_file(PLANS / "wudalianchi_dotted_top_level.txt")
+    outline = _outline(doc)
+    tops = [(marker, title) for level, marker, title in outline if level == 1]
+    assert tops == [("1.", "总则"), ("2.", "组织指挥体系及职责"), ("3.", "预警发布"), ("4.", "信息报告"),
+                    ("5.", "应急处置")]
+    assert all(section.marker.style == "decimal" for section in doc.sections)
+    assert (2, "1.1", "编制目的") in outline and (3, "1.5.1", "一般供热突发事件级)") in outline
+    assert [child.path for child in doc.sections[0].children[:2]] == ["1/1.1", "1/1.2"]
+
+
+def test_a_dotted_top_number_raises_no_inversion_warning() -> None:
+    doc = docparse.parse_file(PLANS / "wudalianchi_dotted_top_level.txt")
+    assert not [d for d in docparse.validate(doc) if d.code == "DP209"]
+
+
+def test_list_items_under_a_decimal_section_stay_items() -> None:
+    doc = docparse.parse("某某预案\n1 总则\n本预案适用于全市。\n1.1 预警分级\n预警分为四级:\n"
+                         "1.蓝色预警。\n2.黄色预警。\n3.橙色预警。\n4.红色预警。\n1.2 预警发布\n"
+                         "由市政府发布。\n2 应急响应\n按照分级响应。\n")
+    outline = _outline(doc)
+    assert [(level, title) for level, _, title in outline if level <= 2] == [
+        (1, "总则"), (2, "预警分级"), (2, "预警发布"), (1, "应急响应")]
+    assert [marker for level, marker, _ in outline if level == 3] == ["1.", "2.", "3.", "4."]

@@ -260,7 +260,7 @@ def confirm_decimal_numbering(body: list[BodyLine]) -> None:
         return
     current: tuple[int, ...] = ()
     for line in candidates:
-        parts = tuple(int(part) for part in line.marker.split("."))
+        parts = ladder.decimal_parts(line.marker)
         if _follows(current, parts):
             current = parts
         else:
