@@ -84,3 +84,46 @@ def test_list_items_under_a_decimal_section_stay_items() -> None:
     assert [(level, title) for level, _, title in outline if level <= 2] == [
         (1, "总则"), (2, "预警分级"), (2, "预警发布"), (1, "应急响应")]
     assert [marker for level, marker, _ in outline if level == 3] == ["1.", "2.", "3.", "4."]
+
+
+def test_a_contents_list_without_its_label_is_not_the_outline() -> None:
+    doc = docparse.parse_file(PLANS / "xingcheng_contents_unlabelled.txt")
+    assert _outline(doc) == [(1, "1", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据")]
+    assert doc.sections[0].span.line == 83  # the body's 1 总则, not the list's
+
+
+def test_a_contents_list_whose_top_entries_lost_their_numbers_is_not_the_outline() -> None:
+    doc = docparse.parse_file(PLANS / "mouding_contents_lost_numbers.txt")
+    assert _outline(doc) == [(1, "1", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据")]
+
+
+def test_a_contents_list_named_in_a_title_line_is_not_the_outline() -> None:
+    doc = docparse.parse_file(PLANS / "yiyang_contents_in_title_line.txt")
+    assert _outline(doc) == [(1, "1.", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据")]
+
+
+def test_a_contents_list_the_page_cuts_off_does_not_leak() -> None:
+    doc = docparse.parse_file(PLANS / "anlu_contents_cut_off.txt")
+    assert doc.sections == []
+    assert any(p.text.startswith("2.2  日常工作机构与职责") for p in doc.preamble)
+
+
+def test_an_entry_worded_unlike_its_heading_stays_in_the_contents() -> None:
+    entries = ["1 总则", "1.1 编制目的", "1.2 编制依据(法规)", "2 组织体系", "2.1 指挥机构", "3 附则"]
+    body = ["1 总则", "1.1 编制目的", "为了做好工作,制定本预案。", "1.2 编制依据", "依据有关法律制定本预案。",
+            "2 组织体系", "2.1 指挥机构", "县政府设立指挥部。", "3 附则", "本预案自印发之日起施行。"]
+    expected = [(1, "1", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据"), (1, "2", "组织体系"),
+                (2, "2.1", "指挥机构"), (1, "3", "附则")]
+    for label in ([], ["目 录"]):
+        doc = docparse.parse("\n".join(["某县森林火灾应急预案", *label, *entries, *body]))
+        assert _outline(doc) == expected
+        assert doc.sections[0].span.line == len(label) + len(entries) + 2
+
+
+def test_items_with_their_text_after_a_colon_are_no_contents() -> None:
+    lines = ["上饶市2019年度考录人民警察体能测评通知", "一、测评时间和地点",  # tests/fixtures/validate
+             "1.时间:2019年7月12日,上午7:30", "2.地点:上饶师范学院田径场",
+             "二、领取体能测试准考证的时间和地点", "1.时间:2019年7月11日(9:00-12:00)",
+             "2.地点:上饶市公安局政治部A327(广信大道118号)"]
+    doc = docparse.parse("\n".join(lines))
+    assert [marker for _, marker, _ in _outline(doc)] == ["一、", "1.", "2.", "二、", "1.", "2."]
