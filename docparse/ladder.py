@@ -173,12 +173,18 @@ def _enumerator(match: re.Match[str], name: str) -> Enumerator | None:
 
 def rank_of(terminal_name: str, marker: str = "") -> int:
     """The rank of a marker (``UNNUMBERED_PART`` ranks as a part; a decimal number one lower for
-    each part after the first: 1 → 4, 2.3 → 5, 2.3.1 → 6)."""
+    each part after the first: 1 → 4, 2.3 → 5, 2.3.1 → 6; ``1.`` over ``1.1`` is 1)."""
     if terminal_name == UNNUMBERED_PART:
         return BY_STYLE["part"].rank
     if terminal_name == "DECIMAL":
-        return BY_TERMINAL["DECIMAL"].rank + marker.count(".")
+        return BY_TERMINAL["DECIMAL"].rank + max(len(decimal_parts(marker)) - 1, 0)
     return BY_TERMINAL[terminal_name].rank
+
+
+def decimal_parts(marker: str) -> tuple[int, ...]:
+    """The numbers of a decimal marker (folded): ``2.3.1`` → (2, 3, 1); ``1.`` → (1,), the top level
+    of a numbering written ``1.总则`` / ``1.1 编制目的``."""
+    return tuple(int(part) for part in marker.rstrip(".").split(".") if part)
 
 
 def nesting(terminal_name: str, marker: str = "") -> tuple[int, int]:
@@ -212,7 +218,9 @@ def path_label(marker: Marker, title: str) -> str:
         return marker.raw or str(marker.ordinal)
     if marker.style == "part" and ("部分" in marker.raw or "分编" in marker.raw):
         return _fill("第{cn}部分" if "部分" in marker.raw else "第{cn}分编", marker.ordinal)
-    if marker.style == "decimal" or is_inserted(marker):  # 2.3.1, 第二百零五条之一: as written
+    if marker.style == "decimal":  # 2.3.1 as written; 1. (over 1.1) as 1
+        return marker.raw.rstrip(".．")
+    if is_inserted(marker):  # 第二百零五条之一: as written
         return marker.raw
     return _fill(BY_STYLE[marker.style].path_label, marker.ordinal)
 

@@ -33,8 +33,11 @@ _LEADING_MARKUP = re.compile(
 ``&#160;一、``, ``## 一、…``, ``**第五条**``): they hide no heading, and are no part of it."""
 _TRAILING_EMPHASIS = re.compile(_EMPHASIS)
 """Markdown emphasis closed right after a marker (``**第五条**　…``): part of the marker's gap."""
-_QUANTITY_AFTER_DOT = re.compile(r"(?:[0-9]|年|月|日|万|亿|%)")
-"""After ``2、`` or ``1.``: what reads as a date or a quantity (2、3月份, 1.5万)."""
+_QUANTITY_AFTER_DOT = re.compile(r"[0-9万亿%]|(?!日常|年度|月度)[年月日]")
+"""After ``2、`` or ``1.``: what reads as a date or a quantity (2、3月份, 1.5万, 3.15日, 1.5年内).
+
+年, 月 and 日 are units only where they end the figure: in 日常, 年度 and 月度 they open the word a
+heading's title starts with (``3.1日常监测``, ``1.2 年度评估``, ``1.日常巡查``)."""
 _TITLE_START = re.compile(rf"[{CJK_CHARS}《“]")
 """How a heading's title starts after a decimal number (``3.1.1《嘉定工业区…》明确…``)."""
 
@@ -99,7 +102,47 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
     body = [BodyLine(line.start, line.end, line.folded, line.folded.replace(" ", "")) for line in lines]
     for line in body:
         _match_marker(line)
+    _read_dots_over_decimals(body)
     return body
+
+
+_TOP_DECIMAL = re.compile(r"[0-9]{1,2}\.")
+"""``1.`` written as the top level of a decimal numbering (``1.总则`` over ``1.1 编制目的``)."""
+
+
+def _read_dots_over_decimals(body: list[BodyLine]) -> None:
+    """``1.总则`` / ``1.1 编制目的`` … ``2.组织体系`` / ``2.1 …``: where decimal numbers N.M follow a
+    heading ``N.``, that ``N.`` is the top level of the decimal numbering (rank 1 → 1.1 → 1.1.1), not
+    a list number under its own subsections.
+
+    A ``N.`` is such a heading when the next number after it is its first subsection ``N.1`` (or
+    ``N.2``, one lost), or when it carries the top numbering on (``4.信息报告`` between ``3.4`` and
+    ``5.``) where no list of its own style leads up to it (``3.`` … ``4.`` items under ``3.2 预警``).
+    """
+    numbered = [line for line in body if line.terminal in ("ARABIC_DOT", "DECIMAL")]
+    top = 0
+    """The number of the decimal section the lines so far stand in."""
+    previous_dot: BodyLine | None = None
+    """The last ``N.`` seen, whichever way it was read."""
+    for index, line in enumerate(numbered):
+        if line.terminal == "DECIMAL":
+            top = ladder.decimal_parts(line.marker)[0]
+            continue
+        if not _TOP_DECIMAL.fullmatch(line.marker) or line.ordinal is None:
+            continue
+        number = line.ordinal
+        following = numbered[index + 1] if index + 1 < len(numbered) else None
+        opens = (following is not None and following.terminal == "DECIMAL"
+                 and ladder.decimal_parts(following.marker)[:1] == (number,)
+                 and len(ladder.decimal_parts(following.marker)) == 2)
+        in_list = (previous_dot is not None and previous_dot.terminal == "ARABIC_DOT"
+                   and previous_dot.ordinal == number - 1)
+        continues = top > 0 and number == top + 1 and not in_list
+        if opens or continues:
+            line.terminal = "DECIMAL"
+            line.tentative = False
+            top = number
+        previous_dot = line
 
 
 def _markup_end(text: str, offset: int) -> int:

@@ -12,6 +12,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .. import ladder
 from ..normalize import CJK
@@ -29,6 +30,8 @@ _CONTENTS_TAIL = " .…·-_0123456789"
 MAX_CONTENTS_ENTRY = 40
 """A contents entry's title is at most this long."""
 _SENTENCE_STOP = re.compile(r"[。;!?]")
+_ENTRY_STOP = re.compile(r"[。;!?:,]")
+"""What a contents entry's title never holds: a stop, a colon with text after it, a comma."""
 _STOP_BEFORE_GAP = re.compile(rf"{_SENTENCE_STOP.pattern}(?:  |\t)")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
 _SENTENCE_END = re.compile(r"[。!?][”」』)]?$")
@@ -84,10 +87,11 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
     """Table rows and table-of-contents entries carry numbers but are not headings.
 
     ``第一章　总则……1`` (a page number after a leader), ``1  项目  金额`` (cells apart by wide gaps),
-    ``| 1 | … |`` (a Markdown row); after ``目录`` every numbered line the body later repeats; and,
-    with or without ``目录``, a run of numbered lines that the body repeats as its headings, with
-    siblings among them that no text separates (``1　总则　　1.1　编制目的　　1.2 …`` right after a
-    plan's title): in a body, a heading is followed by its text or its first subheading.
+    ``| 1 | … |`` (a Markdown row); after ``目录`` every numbered line the body later repeats, or
+    that heads nothing but the next entry (a list the page cuts off before its body); and, with or
+    without ``目录``, a run of numbered lines that the body repeats as its headings, with siblings
+    among them that no text separates (``1　总则　　1.1　编制目的　　1.2 …`` right after a plan's
+    title): in a body, a heading is followed by its text or its first subheading.
     """
     squeezed_lines = [line.squeezed for line in body]
     for line, squeezed in zip(body, squeezed_lines, strict=True):
@@ -98,28 +102,132 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
     last_heading = {key: index for index, key in enumerate(keys) if key}
     """Where each numbered line's heading stands last: a contents entry is repeated by a heading after it."""
     repeated = [bare[index] and bool(key) and last_heading[key] > index for index, key in enumerate(keys)]
+    entries = [bool(key) and bare[index] for index, key in enumerate(keys)]
+    """The numbered lines that could be contents entries."""
+    titled = [entry and _holds_a_title_alone(line) for entry, line in zip(entries, body, strict=True)]
+    """The entries that hold a title alone (no ``时间：2019年7月12日`` after it)."""
+    leaders = [not line.terminal and not line.squeezed.strip(_CONTENTS_TAIL) for line in body]
+    following = _next_lines(leaders)
+    numbers = [_Number(line.terminal, line.marker, line.ordinal, line.rank) for line in body]
     seen: set[str] = set()
+    listed: list[_Number] = []
+    last_listed = 0
+    """The index of the 目录 line or of the last entry under it."""
     in_contents = False
     for index, (line, squeezed) in enumerate(zip(body, squeezed_lines, strict=True)):
         if squeezed.strip(_MARKUP_CHARS) in _CONTENTS:
             in_contents = True
             seen = set()
+            listed = []
+            last_listed = index
             continue
         if in_contents and line.terminal:
             if keys[index] in seen:
                 in_contents = False
-            else:
+            elif repeated[index] or _lists_a_later_heading(line, index, last_heading) or (
+                    following[last_listed] == index and entries[index]
+                    and _heads_an_entry(index, following, entries) and not _restarts(numbers[index], listed)):
                 seen.add(keys[index])
-                if repeated[index] or _lists_a_later_heading(line, index, last_heading):
-                    line.demote()
-                else:
-                    in_contents = False
-    leaders = [not line.terminal and not line.squeezed.strip(_CONTENTS_TAIL) for line in body]
+                listed.append(numbers[index])
+                last_listed = index
+                line.demote()
+            else:
+                in_contents = False
     for run in _runs(repeated, leaders):
-        ranks = [body[index].rank for index in run]
-        if len(set(ranks)) < len(ranks):  # siblings with nothing between them: a list of contents
-            for index in run:
-                body[index].demote()
+        _demote_if_siblings([body[index] for index in run])
+    lost_numbers = [leader or (not line.terminal and _is_part_title(line))
+                    for leader, line in zip(leaders, body, strict=True)]
+    """Leaders, and the short titles of entries that lost their number (``组织体系及职责``)."""
+    for run in _runs(titled, lost_numbers):
+        _demote_unlabelled_contents(body, run, keys, numbers, repeated)
+
+
+def _holds_a_title_alone(line: BodyLine) -> bool:
+    """Whether a numbered line holds its title and nothing else (a leader and a page number aside)."""
+    rest = line.folded[line.marker_end - line.start:].replace(" ", "").rstrip(_CONTENTS_TAIL)
+    return _ENTRY_STOP.search(rest) is None
+
+
+def _next_lines(transparent: list[bool]) -> list[int]:
+    """For each line, the index of the next line that is not transparent (``len`` at the end)."""
+    following = [len(transparent)] * len(transparent)
+    next_index = len(transparent)
+    for index in range(len(transparent) - 1, -1, -1):
+        following[index] = next_index
+        if not transparent[index]:
+            next_index = index
+    return following
+
+
+def _heads_an_entry(index: int, following: list[int], entries: list[bool]) -> bool:
+    """Whether the line after a contents entry (leaders and page numbers aside) is the next entry,
+    or the end of the text: no text of its own under it."""
+    after = following[index]
+    return after == len(entries) or entries[after]
+
+
+MIN_REPEATED_ENTRIES = 2
+"""A contents list without ``目录`` lists at least this many headings the body repeats."""
+
+
+class _Number(NamedTuple):
+    """A numbered line's marker as the lexer read it (the contents rules demote what they find)."""
+
+    terminal: str | None
+    marker: str
+    ordinal: int | None
+    rank: int | None
+
+
+def _restarts(number: _Number, listed: list[_Number]) -> bool:
+    """Whether a numbered line starts the numbering afresh after the entries of a contents list: the
+    body's first heading (``1 总则`` after ``8.2 预案实施``), written unlike its entry. A decimal
+    number does where it is the first of all (1, 1.1) and does not go on from the last entry; another
+    marker where it numbers 1 at the list's top rank."""
+    ranks = [entry.rank for entry in listed if entry.rank is not None]
+    if not ranks or number.ordinal != 1 or number.rank is None:
+        return False
+    if number.terminal == "DECIMAL":
+        parts = ladder.decimal_parts(number.marker)
+        last = next((ladder.decimal_parts(entry.marker) for entry in reversed(listed)
+                     if entry.terminal == "DECIMAL"), ())
+        return set(parts) == {1} and not _follows(last, parts)
+    return number.rank <= min(ranks)
+
+
+def _demote_if_siblings(lines: list[BodyLine]) -> None:
+    """Demote a run of numbered lines that holds siblings with nothing between them: a list of
+    contents, not headings over their text."""
+    ranks = [line.rank for line in lines]
+    if len(set(ranks)) < len(ranks):
+        for line in lines:
+            line.demote()
+
+
+def _demote_unlabelled_contents(body: list[BodyLine], run: list[int], keys: tuple[str, ...],
+                                numbers: list[_Number], repeated: list[bool]) -> None:
+    """A contents list without ``目录`` (``1 总则`` … ``8.2预案实施`` on lines of their own, then the
+    body's ``1 总则``): a run of numbered titles that no text separates, from the first that the body
+    repeats as a heading to where the numbering starts afresh (the body), with siblings among them
+    and at least :data:`MIN_REPEATED_ENTRIES` that the body repeats. Entries the body does not
+    repeat (its text cut short, an entry worded unlike its heading) are in it too.
+    """
+    first = next((position for position, index in enumerate(run) if repeated[index]), None)
+    if first is None:
+        return
+    listed: list[int] = []
+    seen: set[str] = set()
+    for index in run[first:]:
+        if keys[index] in seen or _restarts(numbers[index], [numbers[i] for i in listed]):
+            break
+        seen.add(keys[index])
+        listed.append(index)
+    else:
+        return  # the numbering never starts afresh: no body repeats the list
+    siblings = len({numbers[index].rank for index in listed}) < len(listed)
+    if siblings and sum(repeated[index] for index in listed) >= MIN_REPEATED_ENTRIES:
+        for index in listed:
+            body[index].demote()
 
 
 def _lists_a_later_heading(line: BodyLine, index: int, last_heading: dict[str, int]) -> bool:
@@ -260,7 +368,7 @@ def confirm_decimal_numbering(body: list[BodyLine]) -> None:
         return
     current: tuple[int, ...] = ()
     for line in candidates:
-        parts = tuple(int(part) for part in line.marker.split("."))
+        parts = ladder.decimal_parts(line.marker)
         if _follows(current, parts):
             current = parts
         else:

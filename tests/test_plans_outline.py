@@ -1,0 +1,129 @@
+"""The outlines of emergency plans (应急预案) numbered 1 / 1.1 / 1.1.1: a title that starts with 日常,
+年度 or 月度 after its number; ``1.总则`` written with a point over ``1.1 编制目的``; and the contents
+list at the head of a plan, with or without ``目录``, which must not stand for the body's headings.
+The fixtures are the plans of real notices as published (tests/fixtures/plans/, each cut where the
+page that was saved ends).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docparse
+from docparse import Document, Section
+
+PLANS = Path(__file__).parent / "fixtures" / "plans"
+
+
+def _outline(doc: Document) -> list[tuple[int, str, str]]:
+    """Every section as (level, marker, title), in document order."""
+    found: list[tuple[int, str, str]] = []
+
+    def walk(section: Section) -> None:
+        found.append((section.level, section.marker.raw, section.title))
+        for child in section.children:
+            walk(child)
+
+    for section in doc.sections:
+        walk(section)
+    return found
+
+
+def test_a_title_that_starts_with_ri_nian_or_yue_after_its_number_is_a_heading() -> None:
+    doc = docparse.parse("安陆市突发事件总体应急预案\n"  # lines of the plans of n02, n01 and n25
+                         "2  机构与职责\n市政府是全市突发事件应对工作的行政领导机关。\n"
+                         "2.1  领导机构与职责\n市政府是全市突发事件应对工作的行政领导机关。\n"
+                         "2.2  日常工作机构与职责\n市应急管理局是日常工作机构。\n"
+                         "2.3   专项应急指挥机构及职责\n市政府设立专项应急指挥机构。\n"
+                         "3.日常监测与预警\n3.1日常监测\n市环保局负责日常监测。\n3.2预警\n市环保局发布预警。\n")
+    assert [(level, title) for level, _, title in _outline(doc)] == [
+        (1, "机构与职责"), (2, "领导机构与职责"), (2, "日常工作机构与职责"), (2, "专项应急指挥机构及职责"),
+        (1, "日常监测与预警"), (2, "日常监测"), (2, "预警")]
+
+
+def test_a_list_item_that_starts_with_ri_is_an_item() -> None:
+    doc = docparse.parse("某某工作方案\n一、工作任务\n1.日常巡查。加强对重点区域的巡查。\n"
+                         "2.督查通报。加强督查通报。\n3.月度通报。每月通报一次。\n")
+    assert [(level, marker, title) for level, marker, title in _outline(doc)] == [
+        (1, "一、", "工作任务"), (2, "1.", "日常巡查"), (2, "2.", "督查通报"), (2, "3.", "月度通报")]
+
+
+def test_a_date_or_a_quantity_after_a_number_is_no_heading() -> None:
+    """A line that starts with an amount or a date (a sentence broken after 到 or 于) stays text,
+    where its number would continue the numbering (1.5 after 1.4, 3 after 2.1)."""
+    lines = ["某某预案", "1 总则", "1.1 目标", "1.2 任务", "1.3 指标", "1.4 要求",
+             "劳动年龄人口平均受教育年限提高到", "10.5年。", "1.5年。", "1.5 日常管理", "加强日常管理。",
+             "2 工作要求", "2.1 材料报送", "有关材料请于", "3月15日前报送至江苏能源监管办(电子版即可)。",
+             "3 日报送。", "2.2 年度评估", "每年评估一次。"]
+    doc = docparse.parse("\n".join(lines))
+    titles = [title for _, _, title in _outline(doc)]
+    assert titles == ["总则", "目标", "任务", "指标", "要求", "日常管理", "工作要求", "材料报送", "年度评估"]
+
+
+def test_a_dotted_top_number_over_decimal_subsections_is_their_parent() -> None:
+    doc = docparse.parse_file(PLANS / "wudalianchi_dotted_top_level.txt")
+    outline = _outline(doc)
+    tops = [(marker, title) for level, marker, title in outline if level == 1]
+    assert tops == [("1.", "总则"), ("2.", "组织指挥体系及职责"), ("3.", "预警发布"), ("4.", "信息报告"),
+                    ("5.", "应急处置")]
+    assert all(section.marker.style == "decimal" for section in doc.sections)
+    assert (2, "1.1", "编制目的") in outline and (3, "1.5.1", "一般供热突发事件级)") in outline
+    assert [child.path for child in doc.sections[0].children[:2]] == ["1/1.1", "1/1.2"]
+
+
+def test_a_dotted_top_number_raises_no_inversion_warning() -> None:
+    doc = docparse.parse_file(PLANS / "wudalianchi_dotted_top_level.txt")
+    assert not [d for d in docparse.validate(doc) if d.code == "DP209"]
+
+
+def test_list_items_under_a_decimal_section_stay_items() -> None:
+    doc = docparse.parse("某某预案\n1 总则\n本预案适用于全市。\n1.1 预警分级\n预警分为四级:\n"
+                         "1.蓝色预警。\n2.黄色预警。\n3.橙色预警。\n4.红色预警。\n1.2 预警发布\n"
+                         "由市政府发布。\n2 应急响应\n按照分级响应。\n")
+    outline = _outline(doc)
+    assert [(level, title) for level, _, title in outline if level <= 2] == [
+        (1, "总则"), (2, "预警分级"), (2, "预警发布"), (1, "应急响应")]
+    assert [marker for level, marker, _ in outline if level == 3] == ["1.", "2.", "3.", "4."]
+
+
+def test_a_contents_list_without_its_label_is_not_the_outline() -> None:
+    doc = docparse.parse_file(PLANS / "xingcheng_contents_unlabelled.txt")
+    assert _outline(doc) == [(1, "1", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据")]
+    assert doc.sections[0].span.line == 83  # the body's 1 总则, not the list's
+
+
+def test_a_contents_list_whose_top_entries_lost_their_numbers_is_not_the_outline() -> None:
+    doc = docparse.parse_file(PLANS / "mouding_contents_lost_numbers.txt")
+    assert _outline(doc) == [(1, "1", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据")]
+
+
+def test_a_contents_list_named_in_a_title_line_is_not_the_outline() -> None:
+    doc = docparse.parse_file(PLANS / "yiyang_contents_in_title_line.txt")
+    assert _outline(doc) == [(1, "1.", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据")]
+
+
+def test_a_contents_list_the_page_cuts_off_does_not_leak() -> None:
+    doc = docparse.parse_file(PLANS / "anlu_contents_cut_off.txt")
+    assert doc.sections == []
+    assert any(p.text.startswith("2.2  日常工作机构与职责") for p in doc.preamble)
+
+
+def test_an_entry_worded_unlike_its_heading_stays_in_the_contents() -> None:
+    entries = ["1 总则", "1.1 编制目的", "1.2 编制依据(法规)", "2 组织体系", "2.1 指挥机构", "3 附则"]
+    body = ["1 总则", "1.1 编制目的", "为了做好工作,制定本预案。", "1.2 编制依据", "依据有关法律制定本预案。",
+            "2 组织体系", "2.1 指挥机构", "县政府设立指挥部。", "3 附则", "本预案自印发之日起施行。"]
+    expected = [(1, "1", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据"), (1, "2", "组织体系"),
+                (2, "2.1", "指挥机构"), (1, "3", "附则")]
+    for label in ([], ["目 录"]):
+        doc = docparse.parse("\n".join(["某县森林火灾应急预案", *label, *entries, *body]))
+        assert _outline(doc) == expected
+        assert doc.sections[0].span.line == len(label) + len(entries) + 2
+
+
+def test_items_with_their_text_after_a_colon_are_no_contents() -> None:
+    lines = ["上饶市2019年度考录人民警察体能测评通知", "一、测评时间和地点",  # tests/fixtures/validate
+             "1.时间:2019年7月12日,上午7:30", "2.地点:上饶师范学院田径场",
+             "二、领取体能测试准考证的时间和地点", "1.时间:2019年7月11日(9:00-12:00)",
+             "2.地点:上饶市公安局政治部A327(广信大道118号)"]
+    doc = docparse.parse("\n".join(lines))
+    assert [marker for _, marker, _ in _outline(doc)] == ["一、", "1.", "2.", "二、", "1.", "2."]
