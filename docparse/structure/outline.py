@@ -129,13 +129,17 @@ def _marker(token: Token, text: str) -> Marker:
 
 
 def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_path: str,
-             section_id: str) -> SectionDraft:
+             section_id: str, in_article: bool = False) -> SectionDraft:
+    """One section of the tree; ``in_article`` for one below a 第X条 or its 项: a 项 (or 目) unless
+    it is numbered 一、, which a regulation does not number its 项 with (a heading mistaken for an
+    article's would lose its title)."""
     heading, *blocks = node.children
     assert isinstance(heading, Tree)
     marker_token = heading.children[0]
     assert isinstance(marker_token, Token)
     title_token = heading.children[1] if len(heading.children) > 1 else None
     marker = _marker(marker_token, text)
+    sentence = marker.style == "article" or (in_article and marker.style != "cn_dun")  # no title
     start = marker_token.start_pos or 0
     heading_end = marker_token.end_pos or start
     title, title_span, heading_text = "", None, ""
@@ -144,8 +148,8 @@ def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_pa
         t_start, t_end = title_token.start_pos or 0, title_token.end_pos or 0
         heading_text = text[t_start:t_end]
         heading_end = t_end
-        if marker.style == "article":
-            run_in = (t_start, t_end)  # 第X条 has no title: the line is its first 款
+        if sentence:
+            run_in = (t_start, t_end)  # 第X条 has no title: the line is its first 款; a 项 is a sentence
             heading_end = marker_token.end_pos or start
             while heading_end > start and folded[heading_end - 1] == " ":
                 heading_end -= 1
@@ -172,10 +176,32 @@ def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_pa
             draft.end = max(draft.end, draft.paragraphs[-1][1])
         else:
             child = _section(block, text, folded, level=level + 1, parent_path=path,
-                             section_id=f"{section_id}.{len(draft.children) + 1}")
+                             section_id=f"{section_id}.{len(draft.children) + 1}",
+                             in_article=sentence)
             draft.children.append(child)
             draft.end = max(draft.end, child.end)
+    if marker.style == "article":
+        draft.paragraphs.extend(_paragraphs_after_items(draft))
     return draft
+
+
+def _paragraphs_after_items(article: SectionDraft) -> list[tuple[int, int]]:
+    """The paragraphs after an article's last 项, taken from it: they are the article's next 款
+    (``（四）……的。`` then ``举报人有前款规定情形之一，……``), since a 项 is a single sentence.
+
+    The grammar gives a paragraph to the heading above it; below a 第X条 that is the last 项 (or
+    its last 目)."""
+    chain = [article]
+    while chain[-1].children and chain[-1].children[-1].marker.style != "cn_dun":
+        chain.append(chain[-1].children[-1])
+    last = chain[-1]
+    if last is article or len(last.paragraphs) < 2:
+        return []
+    taken, last.paragraphs = last.paragraphs[1:], last.paragraphs[:1]
+    for item in reversed(chain[1:]):
+        item.end = max([item.heading_end, *(end for _, end in item.paragraphs),
+                        *(child.end for child in item.children)])
+    return taken
 
 
 def _trimmed_end(folded: str, start: int, end: int) -> int:
