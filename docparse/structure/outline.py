@@ -154,7 +154,8 @@ def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_pa
             while heading_end > start and folded[heading_end - 1] == " ":
                 heading_end -= 1
         else:
-            title_end, heading_end, run_in = _split_run_in(folded, t_start, t_end)
+            title_end, heading_end, run_in = _split_run_in(folded, t_start, t_end,
+                                                           within_line=not _opens_line(folded, start))
             title_start, title_end = _inside_link(folded, t_start, title_end)
             title = clean_title(text[title_start:title_end])
             title_span = (title_start, title_end) if title_end > title_start else None
@@ -204,6 +205,19 @@ def _paragraphs_after_items(article: SectionDraft) -> list[tuple[int, int]]:
     return taken
 
 
+def _opens_line(folded: str, position: int) -> bool:
+    """Only spaces and markup (``## ``, ``**``, ``<p>``) stand between ``position`` and the start of
+    its line in the text."""
+    while position > 0 and folded[position - 1] in _LINE_OPENING:
+        position -= 1
+    return position == 0 or folded[position - 1] == "\n"
+
+
+_LINE_OPENING = " #*_>"
+"""What may stand before a heading's marker at the start of its line: indentation and the end of
+Markdown or HTML markup."""
+
+
 def _trimmed_end(folded: str, start: int, end: int) -> int:
     """The end of ``folded[start:end]`` without the spaces and punctuation a title never ends with."""
     while end > start and folded[end - 1] in _TITLE_TRIM:
@@ -211,17 +225,19 @@ def _trimmed_end(folded: str, start: int, end: int) -> int:
     return end
 
 
-def _split_run_in(folded: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
+def _split_run_in(folded: str, start: int, end: int, *, within_line: bool = False
+                  ) -> tuple[int, int, tuple[int, int] | None]:
     """Where a heading's title ends, where the heading ends, and the run-in text after it, if any.
 
     ``（一）加强组织领导。一是……``: the title ends before its first sentence stop, and the rest of the
     line is the section's first paragraph. A colon ends the title only when text follows it on the
-    line or a sentence stop comes before it.
+    line or a sentence stop comes before it. ``within_line``: the heading starts inside a line of
+    the text (whose line breaks were lost), where a space may stand for one.
     """
     stop = first_stop(folded, start, end, _TITLE_STOPS)
     if stop is not None and folded[stop] == ":" and not folded[stop + 1: end].strip(" "):
         stop = None if first_stop(folded, start, stop, "。!?;") is None else stop
-    cut = _title_cut(folded, start, stop if stop is not None else end, end)
+    cut = _title_cut(folded, start, stop if stop is not None else end, end, within_line=within_line)
     if cut is not None:
         stop = cut
     title_end = _trimmed_end(folded, start, stop if stop is not None else end)
@@ -264,15 +280,22 @@ def _before_closing_markup(folded: str, start: int, end: int) -> int:
         return end
 
 
-def _title_cut(folded: str, start: int, end: int, line_end: int) -> int | None:
+def _title_cut(folded: str, start: int, end: int, line_end: int, *, within_line: bool = False) -> int | None:
     """Where a heading title ends before its first sentence stop, if the body runs on the same line.
 
     A wide gap (``一、总体要求　　以习近平…``) or the first item of an enumeration (``…领导一是…二是…``,
-    seen when line breaks were lost) ends the title; letter-spacing (``总　　则``) does not.
+    seen when line breaks were lost) ends the title; letter-spacing (``总　　则``) does not. In a
+    line whose line breaks were lost, so does one space before a sentence (``二、明确工作职责
+    本意见所称政务新媒体，是指…``, ``一、综合 初步核算,…``), but not a space inside a title
+    (``一、2022年 工作回顾``: no sentence after it).
     """
     gap = _GAP.search(folded, start, end)
     if gap and len(folded[start:gap.start()].replace(" ", "")) >= 4 and end - gap.end() >= 8:
         return gap.start()
+    if within_line:
+        space = folded.find(" ", start, end)
+        if space - start >= 2 and end - space > 8 and folded.find(" ", space + 1, end) < 0:
+            return space
     first = first_run_in_enumeration(folded, start, end, line_end)
     if first is not None and first - start >= 6:
         return first
