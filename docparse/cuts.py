@@ -126,7 +126,7 @@ def item_glued_to_heading(point: Point) -> bool:
     for only within a title's length."""
     if point.marker not in _GLUED_ITEMS or not (point.ordinal == 1 or point.continues):
         return False
-    spaced = point.text[point.position - 1] == " "  # ``…压实法治建设责任 1、建立健全…``
+    spaced = point.marker in _SPACED_ITEMS and point.text[point.position - 1] == " "
     if point.marker != "CN_PAREN" and (not (point.run_on or spaced)
                                        or point.position - point.line_start > _TITLE_LENGTH):
         return False
@@ -143,6 +143,9 @@ _GLUED_ITEMS: dict[str, tuple[str, ...]] = {
     "ARABIC_PAREN": ("ARABIC_DOT", "CN_PAREN"),
 }
 """The item numbers a heading's title may have run into, and the headings they may follow."""
+_SPACED_ITEMS = ("ARABIC_DOT", "ARABIC_PAREN")
+"""The item numbers that start a heading after a space outside run-on text (``…压实法治建设责任 1、建立
+健全…``); a 第一节 after a space stays in its line (a contents line ``第一章　…　第一节　…``)."""
 _TITLE_LENGTH = 40
 """The most characters from a heading's number to a number glued to its title (but （一）)."""
 
@@ -236,7 +239,7 @@ def _scans() -> tuple[re.Pattern[str], ...]:
             re.compile(f" (?={union(strong)})"),
             re.compile(union([rung.terminal for rung in ladder.LADDER if rung.law])),
             re.compile(r"\("),
-            re.compile(f" (?={union([name for name in _GLUED_ITEMS if name != 'CN_PAREN'])})"))
+            re.compile(f" (?={union(list(_SPACED_ITEMS))})"))
 
 
 def places_to_cut(folded: str) -> list[int]:
