@@ -97,6 +97,13 @@ def law_marker_after_title(point: Point) -> bool:
     return found is not None and point.text[found.end():found.end() + 1] == " "
 
 
+def first_heading_after_title(point: Point) -> bool:
+    """一、 （一） 第一章 right after a title's genre word and a space, where a page ran the title and
+    the text together: ``工商局2021年上半年法治建设工作总结 一、突出制度机制建设…``."""
+    return (_strong(point.marker) and point.ordinal == 1 and point.before in _GENRE_END
+            and point.text[point.position - 1] == " ")
+
+
 def numbered_item_after_stop(point: Point) -> bool:
     """1. and （1） after a stop or a closing bracket, where they continue the numbering cut in the
     line: ``…具体措施：1．及时总结…（国家发展改革委负责）2．简化税费…``."""
@@ -114,11 +121,14 @@ def item_glued_to_heading(point: Point) -> bool:
     """An item number glued to the title of the heading its line starts with, where the item ranks
     below that heading and starts or continues its numbering: ``二、主要内容（一）生态环境规划…``,
     ``二、进一步简化审批和条件（四）进一步降低…``, ``（一）大力发展货物贸易1.扩大优势产品出口。…``,
-    ``第一章总则第一条　为了…`` (in run-on text, where every line break was lost). A title has no
-    sentence stop; but for a （一）, the number is looked for only within a title's length."""
+    ``第一章总则第一条　为了…`` (in run-on text, where every line break was lost), ``…压实法治建设责任
+    1、建立健全…`` (after a space). A title has no sentence stop; but for a （一）, the number is looked
+    for only within a title's length."""
     if point.marker not in _GLUED_ITEMS or not (point.ordinal == 1 or point.continues):
         return False
-    if point.marker != "CN_PAREN" and (not point.run_on or point.position - point.line_start > _TITLE_LENGTH):
+    spaced = point.marker in _SPACED_ITEMS and point.text[point.position - 1] == " "
+    if point.marker != "CN_PAREN" and (not (point.run_on or spaced)
+                                       or point.position - point.line_start > _TITLE_LENGTH):
         return False
     opening = ladder.marker_at(point.text, point.line_start + _lead(point.text, point.line_start))
     return opening is not None and opening.lastgroup in _GLUED_ITEMS[point.marker] \
@@ -133,6 +143,9 @@ _GLUED_ITEMS: dict[str, tuple[str, ...]] = {
     "ARABIC_PAREN": ("ARABIC_DOT", "CN_PAREN"),
 }
 """The item numbers a heading's title may have run into, and the headings they may follow."""
+_SPACED_ITEMS = ("ARABIC_DOT", "ARABIC_PAREN")
+"""The item numbers that start a heading after a space outside run-on text (``…压实法治建设责任 1、建立
+健全…``); a 第一节 after a space stays in its line (a contents line ``第一章　…　第一节　…``)."""
 _TITLE_LENGTH = 40
 """The most characters from a heading's number to a number glued to its title (but （一）)."""
 
@@ -175,6 +188,7 @@ CUT_RULES: tuple[CutRule, ...] = (
     strong_marker_after_bracket,
     strong_marker_after_gap,
     law_marker_after_title,
+    first_heading_after_title,
     numbered_item_after_stop,
     item_after_bracket,
     item_glued_to_heading,
@@ -224,19 +238,23 @@ def _scans() -> tuple[re.Pattern[str], ...]:
     return (re.compile(f"[{re.escape(_STOPS + _BRACKET_CLOSERS)}] *(?={after_stop})"),
             re.compile(f" (?={union(strong)})"),
             re.compile(union([rung.terminal for rung in ladder.LADDER if rung.law])),
-            re.compile(r"\("))
+            re.compile(r"\("),
+            re.compile(f" (?={union(list(_SPACED_ITEMS))})"))
 
 
 def places_to_cut(folded: str) -> list[int]:
     """Outside run-on text, the only places a rule may cut at, in order: a strong marker, 1. or
-    （1） after a stop or a closing bracket; a strong marker after a wide gap; a law marker and a
-    space right after a genre word; a （一） anywhere; none at a line's start. One scan of the whole
-    text, so that the lines without a place (most) cost nothing more; the same cuts as
-    :func:`cut_points` trying every marker of a line (tests/test_fast_paths.py)."""
-    after_stop, after_gap, law, bracket = _scans()
+    （1） after a stop or a closing bracket; a strong marker after a wide gap or after a genre word and
+    a space; a law marker and a space right after a genre word; an item number after a space; a （一）
+    anywhere; none at a line's start. One scan of the whole text, so that the lines without a place
+    (most) cost nothing more; the same cuts as :func:`cut_points` trying every marker of a line
+    (tests/test_fast_paths.py)."""
+    after_stop, after_gap, law, bracket, spaced_item = _scans()
     found = {match.end() for match in after_stop.finditer(folded)}
-    found.update(match.end() for match in after_gap.finditer(folded)  # a gap of two spaces or more
-                 if folded[match.start() - 1:match.start()] == " ")
+    found.update(match.end() for match in after_gap.finditer(folded)  # a gap, or a space after a genre word
+                 if folded[match.start() - 1:match.start()] == " "
+                 or (match.start() > 0 and folded[match.start() - 1] in _GENRE_END))
+    found.update(match.end() for match in spaced_item.finditer(folded))
     for match in law.finditer(folded):
         before = _gap_start(folded, match.start())
         if before > 0 and folded[before - 1] in _GENRE_END and folded[match.end():match.end() + 1] == " ":

@@ -422,6 +422,11 @@ class Section(_Model):
         for child in self.children:
             yield from child.walk()
 
+    def blocks(self) -> list[Paragraph | Section]:
+        """The section's own paragraphs and the sections below it, in text order: a paragraph may
+        follow them (an article's 款 after its 项)."""
+        return sorted([*self.body, *self.children], key=lambda block: block.span.start)
+
     @property
     def text(self) -> str:
         """The heading (marker and title) and the section's own paragraphs, a line each, as written;
@@ -707,21 +712,24 @@ Node = Section | Attachment | Paragraph | Table | EnumItem | Claim
 
 
 def _section_blocks(section: Section) -> Iterator[tuple[Section, Section | Paragraph]]:
-    """``section`` and every section below it, each followed by its own paragraphs."""
-    for inner in section.walk():
-        yield inner, inner
-        for paragraph in inner.body:
-            yield inner, paragraph
+    """``section`` and every section below it, each with its own paragraphs, in text order."""
+    yield section, section
+    for block in section.blocks():
+        if isinstance(block, Paragraph):
+            yield section, block
+        else:
+            yield from _section_blocks(block)
 
 
 def _section_nodes(section: Section, depth: int) -> Iterator[tuple[int, Node]]:
     yield depth, section
     for claim in section.claims:
         yield depth + 1, claim
-    for paragraph in section.body:
-        yield from _paragraph_nodes(paragraph, depth + 1)
-    for child in section.children:
-        yield from _section_nodes(child, depth + 1)
+    for block in section.blocks():
+        if isinstance(block, Paragraph):
+            yield from _paragraph_nodes(block, depth + 1)
+        else:
+            yield from _section_nodes(block, depth + 1)
 
 
 def _paragraph_nodes(paragraph: Paragraph, depth: int) -> Iterator[tuple[int, Node]]:

@@ -354,8 +354,9 @@ def test_a_date_with_slashes_is_no_fraction(sentence: str) -> None:
 
 # --- 10. figures in a heading title ----------------------------------------------------------------------
 
-def test_a_figure_in_a_heading_title_is_a_metric_with_the_title_as_its_claim() -> None:
-    """regulation-020 (上海市建筑垃圾处理管理规定): the items of 第四十四条 are headings that cite fines."""
+def test_a_figure_in_an_articles_item_is_a_metric_of_its_text() -> None:
+    """regulation-020 (上海市建筑垃圾处理管理规定): the 项 of 第四十四条 cite fines; a 项 is a sentence
+    (no title), so its fine is a metric of its text."""
     doc = docparse.parse(
         "上海市建筑垃圾处理管理规定\n第四十四条（对违反施工现场要求的处理）\n"
         "对违反本规定有关施工现场要求的行为，由城市管理综合执法部门责令改正，并按照下列规定处罚：\n"
@@ -364,9 +365,9 @@ def test_a_figure_in_a_heading_title_is_a_metric_with_the_title_as_its_claim() -
         "（二）违反第二十九条规定，施工单位未对施工现场排放的建设工程垃圾进行分类的，处3000元以上3万元以下罚款；\n")
     first, second = (section for section in doc.walk() if section.marker.raw in ("（一）", "（二）"))
     for section, raw, high in [(first, "1000元以上5000元以下", 5000), (second, "3000元以上3万元以下", 30000)]:
-        [claim] = section.claims
-        assert section.title_span is not None
-        assert (claim.span.start, claim.span.end) == (section.title_span.start, section.title_span.end)
+        assert (section.title, section.claims) == ("", [])
+        [paragraph] = section.body
+        [claim] = [claim for claim in paragraph.claims if claim.metrics]
         [metric] = claim.metrics
         assert doc.text[metric.span.start:metric.span.end] == metric.raw == raw
         assert (metric.value_high, metric.unit, metric.qualifier, metric.label) == (

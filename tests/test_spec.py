@@ -43,9 +43,11 @@ def render(doc: Document) -> str:
 
     def visit(section: Section) -> None:
         out.append(f"L{section.level} {section.path} | {section.title}".rstrip())
-        paragraphs(section.body)
-        for child in section.children:
-            visit(child)
+        for block in section.blocks():  # in text order: a 款 may follow an article's 项
+            if isinstance(block, Section):
+                visit(block)
+            else:
+                paragraphs([block])
 
     paragraphs(doc.preamble)
     for top in doc.sections:

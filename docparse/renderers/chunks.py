@@ -136,9 +136,17 @@ class _Chunker:
         heading = f"{section.marker.raw}{section.title}".strip()
         path = [*above, heading]
         units = [_Unit(section.heading_span.start, section.heading_span.end)]
-        yield from self._group(section, path, units, section.body)
-        for child in section.children:
-            yield from self._section(child, path)
+        paragraphs: list[Paragraph] = []
+        for block in section.blocks():  # a paragraph may follow the sections below (an article's 款)
+            if block.kind == "paragraph":
+                paragraphs.append(block)
+                continue
+            if units or paragraphs:
+                yield from self._group(section, path, units, paragraphs)
+            units, paragraphs = [], []
+            yield from self._section(block, path)
+        if units or paragraphs:
+            yield from self._group(section, path, units, paragraphs)
 
     def _group(self, section: Section | None, path: list[str], heading: list[_Unit],
                paragraphs: list[Paragraph]) -> Iterator[Chunk]:

@@ -93,10 +93,11 @@ def _section(section: Section) -> Iterator[str]:
         yield f"{'#' * (section.level + 1)} {heading}\n\n"
     else:
         yield f"**{heading}**\n\n"
-    for paragraph in section.body:
-        yield _paragraph(paragraph)
-    for child in section.children:
-        yield from _section(child)
+    for block in section.blocks():
+        if block.kind == "paragraph":
+            yield _paragraph(block)
+        else:
+            yield from _section(block)
 
 
 def _attachment(attachment: Attachment) -> Iterator[str]:

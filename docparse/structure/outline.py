@@ -129,13 +129,17 @@ def _marker(token: Token, text: str) -> Marker:
 
 
 def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_path: str,
-             section_id: str) -> SectionDraft:
+             section_id: str, in_article: bool = False) -> SectionDraft:
+    """One section of the tree; ``in_article`` for one below a 第X条 or its 项: a 项 (or 目) unless
+    it is numbered 一、, which a regulation does not number its 项 with (a heading mistaken for an
+    article's would lose its title)."""
     heading, *blocks = node.children
     assert isinstance(heading, Tree)
     marker_token = heading.children[0]
     assert isinstance(marker_token, Token)
     title_token = heading.children[1] if len(heading.children) > 1 else None
     marker = _marker(marker_token, text)
+    sentence = marker.style == "article" or (in_article and marker.style != "cn_dun")  # no title
     start = marker_token.start_pos or 0
     heading_end = marker_token.end_pos or start
     title, title_span, heading_text = "", None, ""
@@ -144,13 +148,14 @@ def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_pa
         t_start, t_end = title_token.start_pos or 0, title_token.end_pos or 0
         heading_text = text[t_start:t_end]
         heading_end = t_end
-        if marker.style == "article":
-            run_in = (t_start, t_end)  # 第X条 has no title: the line is its first 款
+        if sentence:
+            run_in = (t_start, t_end)  # 第X条 has no title: the line is its first 款; a 项 is a sentence
             heading_end = marker_token.end_pos or start
             while heading_end > start and folded[heading_end - 1] == " ":
                 heading_end -= 1
         else:
-            title_end, heading_end, run_in = _split_run_in(folded, t_start, t_end)
+            title_end, heading_end, run_in = _split_run_in(folded, t_start, t_end,
+                                                           within_line=not _opens_line(folded, start))
             title_start, title_end = _inside_link(folded, t_start, title_end)
             title = clean_title(text[title_start:title_end])
             title_span = (title_start, title_end) if title_end > title_start else None
@@ -172,10 +177,45 @@ def _section(node: Tree[Token], text: str, folded: str, *, level: int, parent_pa
             draft.end = max(draft.end, draft.paragraphs[-1][1])
         else:
             child = _section(block, text, folded, level=level + 1, parent_path=path,
-                             section_id=f"{section_id}.{len(draft.children) + 1}")
+                             section_id=f"{section_id}.{len(draft.children) + 1}",
+                             in_article=sentence)
             draft.children.append(child)
             draft.end = max(draft.end, child.end)
+    if marker.style == "article":
+        draft.paragraphs.extend(_paragraphs_after_items(draft))
     return draft
+
+
+def _paragraphs_after_items(article: SectionDraft) -> list[tuple[int, int]]:
+    """The paragraphs after an article's last 项, taken from it: they are the article's next 款
+    (``（四）……的。`` then ``举报人有前款规定情形之一，……``), since a 项 is a single sentence.
+
+    The grammar gives a paragraph to the heading above it; below a 第X条 that is the last 项 (or
+    its last 目)."""
+    chain = [article]
+    while chain[-1].children and chain[-1].children[-1].marker.style != "cn_dun":
+        chain.append(chain[-1].children[-1])
+    last = chain[-1]
+    if last is article or len(last.paragraphs) < 2:
+        return []
+    taken, last.paragraphs = last.paragraphs[1:], last.paragraphs[:1]
+    for item in reversed(chain[1:]):
+        item.end = max([item.heading_end, *(end for _, end in item.paragraphs),
+                        *(child.end for child in item.children)])
+    return taken
+
+
+def _opens_line(folded: str, position: int) -> bool:
+    """Only spaces and markup (``## ``, ``**``, ``<p>``) stand between ``position`` and the start of
+    its line in the text."""
+    while position > 0 and folded[position - 1] in _LINE_OPENING:
+        position -= 1
+    return position == 0 or folded[position - 1] == "\n"
+
+
+_LINE_OPENING = " #*_>"
+"""What may stand before a heading's marker at the start of its line: indentation and the end of
+Markdown or HTML markup."""
 
 
 def _trimmed_end(folded: str, start: int, end: int) -> int:
@@ -185,17 +225,19 @@ def _trimmed_end(folded: str, start: int, end: int) -> int:
     return end
 
 
-def _split_run_in(folded: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
+def _split_run_in(folded: str, start: int, end: int, *, within_line: bool = False
+                  ) -> tuple[int, int, tuple[int, int] | None]:
     """Where a heading's title ends, where the heading ends, and the run-in text after it, if any.
 
     ``（一）加强组织领导。一是……``: the title ends before its first sentence stop, and the rest of the
     line is the section's first paragraph. A colon ends the title only when text follows it on the
-    line or a sentence stop comes before it.
+    line or a sentence stop comes before it. ``within_line``: the heading starts inside a line of
+    the text (whose line breaks were lost), where a space may stand for one.
     """
     stop = first_stop(folded, start, end, _TITLE_STOPS)
     if stop is not None and folded[stop] == ":" and not folded[stop + 1: end].strip(" "):
         stop = None if first_stop(folded, start, stop, "。!?;") is None else stop
-    cut = _title_cut(folded, start, stop if stop is not None else end, end)
+    cut = _title_cut(folded, start, stop if stop is not None else end, end, within_line=within_line)
     if cut is not None:
         stop = cut
     title_end = _trimmed_end(folded, start, stop if stop is not None else end)
@@ -238,15 +280,22 @@ def _before_closing_markup(folded: str, start: int, end: int) -> int:
         return end
 
 
-def _title_cut(folded: str, start: int, end: int, line_end: int) -> int | None:
+def _title_cut(folded: str, start: int, end: int, line_end: int, *, within_line: bool = False) -> int | None:
     """Where a heading title ends before its first sentence stop, if the body runs on the same line.
 
     A wide gap (``一、总体要求　　以习近平…``) or the first item of an enumeration (``…领导一是…二是…``,
-    seen when line breaks were lost) ends the title; letter-spacing (``总　　则``) does not.
+    seen when line breaks were lost) ends the title; letter-spacing (``总　　则``) does not. In a
+    line whose line breaks were lost, so does one space before a sentence (``二、明确工作职责
+    本意见所称政务新媒体，是指…``, ``一、综合 初步核算,…``), but not a space inside a title
+    (``一、2022年 工作回顾``: no sentence after it).
     """
     gap = _GAP.search(folded, start, end)
     if gap and len(folded[start:gap.start()].replace(" ", "")) >= 4 and end - gap.end() >= 8:
         return gap.start()
+    if within_line:
+        space = folded.find(" ", start, end)
+        if space - start >= 2 and end - space > 8 and folded.find(" ", space + 1, end) < 0:
+            return space
     first = first_run_in_enumeration(folded, start, end, line_end)
     if first is not None and first - start >= 6:
         return first
