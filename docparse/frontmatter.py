@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .grammar import terminal
-from .metadata import CN_YEAR, DATE_KEYS, DOC_NUMBER, label_key, parse_date
+from .metadata import CN_YEAR, DATE_KEYS, DOC_NUMBER, LABELS, label_key, parse_date
 from .models import (
     Closing,
     Diagnostic,
@@ -166,7 +166,7 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented,
         start, value_start, value_end = (line_start + raw.start, line_start + raw.value_start,
                                          line_start + raw.value_end)
         value = text[value_start:value_end]
-        fields.append(build(MetadataField, key=raw.key, label=raw.label or "发文字号", value=value,
+        fields.append(build(MetadataField, key=raw.key, label=raw.label or LABELS[raw.key][0], value=value,
                               span=locator.span(start, value_end),
                               value_span=locator.span(value_start, value_end)))
         if raw.key in DATE_KEYS:

@@ -119,6 +119,29 @@ def find_fields(folded_line: str) -> list[RawField]:
     return fields
 
 
+_DATED = re.compile(r" *((?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?: +\d{1,2}:\d{2}(?::\d{2})?)?) *")
+"""The date (and time) a news page writes before its fields, without a label."""
+
+
+def dated_fields(folded_line: str) -> list[RawField]:
+    """A page's date line: its date without a label, then ``label: value`` pairs (``2019-01-07 09:30
+    来源:江苏能源监管办``): the date is the publish date; empty unless fields follow it.
+
+    >>> [(f.key, f.label, f.value) for f in dated_fields("2021-08-01 06:59 来源: 新华社")]
+    [('publish_date', '', '2021-08-01 06:59'), ('source', '来源', '新华社')]
+    """
+    date = _DATED.match(folded_line)
+    if date is None:
+        return []
+    rest = find_fields(folded_line[date.end():])
+    if not rest:
+        return []
+    shift = date.end()
+    return [RawField("publish_date", "", date.group(1), date.start(1), date.start(1), date.end(1)),
+            *(RawField(raw.key, raw.label, raw.value, raw.start + shift, raw.value_start + shift,
+                       raw.value_end + shift) for raw in rest)]
+
+
 _CELL = re.compile(r"[^|]+")
 
 

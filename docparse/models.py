@@ -468,7 +468,9 @@ class MetadataField(_Model):
     key: str
     """Canonical key (``index_no``, ``doc_number``, ``written_date`` …)."""
     label: str
-    """The label as written, spaces removed (``索引号``, ``发文机构``)."""
+    """The label as written, spaces removed (``索引号``, ``发文机构``); the field's usual label
+    (``发文字号``, ``发布日期``) where the text gives the value alone (a 发文字号 under the title, the
+    date before a news page's 来源)."""
     value: str
     span: Span
     """From the label to the end of the value."""

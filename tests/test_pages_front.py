@@ -159,3 +159,20 @@ def test_a_disclosure_table_as_a_converter_writes_it_gives_its_fields() -> None:
     assert doc.metadata.issuer == "湖北省司法厅"
     assert ("markup", "---|---|---|---|") in [(f.category, f.text) for f in doc.furniture]
     assert [p.text[:5] for p in doc.preamble] == ["2022年"]
+
+
+def test_a_news_pages_date_before_its_source_is_the_publish_date() -> None:
+    """jsb.nea.gov.cn (2019) and gov.cn (2021): the date and time alone, then 来源, under the title;
+    the font switch split one button a line."""
+    doc = docparse.parse("江苏能源监管办关于印发《江苏增量配电网企业供电服务规范（试行）》的通知\n"
+                         "2019-01-07 09:30 来源：江苏能源监管办\n字体： 小\n各有关单位：\n"
+                         "现将规范印发给你们。\n")
+    assert [(f.key, f.label, f.value) for f in doc.metadata.fields] == [
+        ("publish_date", "发布日期", "2019-01-07 09:30"), ("source", "来源", "江苏能源监管办")]
+    assert doc.metadata.publish_date is not None and doc.metadata.publish_date.isoformat() == "2019-01-07"
+    assert [(f.category, f.text) for f in doc.furniture] == [("font_size", "字体： 小")]
+    assert [p.text for p in doc.preamble] == ["现将规范印发给你们。"]
+    news = docparse.parse("关于做好防汛工作的通知\n2021-08-01 06:59 来源： 新华社\n正文第一段。\n")
+    assert news.metadata.source == "新华社"
+    dated_text = docparse.parse("关于做好防汛工作的通知\n2021-08-01 全市召开防汛会议。\n")
+    assert dated_text.metadata.fields == []
