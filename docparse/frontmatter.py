@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .grammar import terminal
-from .metadata import CN_YEAR, DATE_KEYS, DOC_NUMBER, LABELS, label_key, parse_date
+from .metadata import CN_YEAR, DATE_KEYS, DOC_NUMBER, LABELS, WRITTEN_DATE, label_key, parse_date
 from .models import (
     Closing,
     Diagnostic,
@@ -23,7 +23,7 @@ from .models import (
     Title,
     build,
 )
-from .normalize import CJK
+from .normalize import CJK, CJK_CHARS
 from .numerals import cn_to_int
 from .segment.result import ORGAN_ENDING, Segmented, addressed_organs
 from .spans import Locator
@@ -97,6 +97,9 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented,
     return front
 
 
+_ORDER = rf"(?:中华人民共和国)?[{CJK_CHARS}]{{2,20}}?令[ ]*\(?第[ ]*\d+[ ]*号\)?"
+_PROMULGATED = re.compile(rf"({WRITTEN_DATE})[ ]*({_ORDER})[ ]*(?:公布|发布)")
+"""A law's note of the order that issued it, under its title."""
 _REPORTED_AS_FOLLOWS = re.compile(
     r"现将[^。]{0,40}?(法治政府建设|依法行政|法治建设)[^。]{0,20}?(?:报告|汇报)如下")
 """The sentence a report without its title (a page that gives it only in its header) opens with:
@@ -181,6 +184,12 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented,
         match = DOC_NUMBER.search(folded[: seg.body[0].start] if seg.body else "")
         if match:
             values["doc_number"] = text[match.start():match.end()]
+    promulgated = _PROMULGATED.search(folded, *seg.subtitle) if seg.subtitle else None
+    if promulgated:  # 2022年6月6日 中华人民共和国国家安全部令第2号公布: the order that issued the text
+        values.setdefault("doc_number", text[promulgated.start(2):promulgated.end(2)])
+        published = parse_date(promulgated.group(1))
+        if published:
+            values.setdefault("publish_date", published)
     for label, value in stated:  # no span in the text: the typed fields only, never ``fields``
         key = label_key(label)
         if key is None or key in values or key not in Metadata.model_fields or not value.strip():

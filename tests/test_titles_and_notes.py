@@ -372,3 +372,19 @@ def test_a_page_title_named_with_its_number_in_brackets_is_found_on_the_page() -
     assert doc.title.text.startswith("国家能源局印发《关于加强电力中长期交易监管的意见》的通知")
     assert "首页" not in [paragraph.text for paragraph in doc.preamble]
     assert doc.preamble[0].text.startswith("现将")
+
+
+def test_a_laws_notes_under_its_title_give_the_order_and_date_that_issued_it() -> None:
+    """国务院令第285号 (个人存款账户实名制规定) and 国家安全部令第2号, a note a line each or in brackets."""
+    deposit = docparse.parse("个人存款账户实名制规定\n\n"
+                             "2000年3月20日 中华人民共和国国务院令第285号发布\u3000\n\n2000年4月1日 施行\n\n"
+                             "第一条 为了保证个人存款账户的真实性，维护存款人的合法权益，制定本规定。\n")
+    assert deposit.subtitle is not None and deposit.subtitle.text.endswith("2000年4月1日 施行")
+    assert deposit.preamble == []
+    assert deposit.metadata.doc_number == "中华人民共和国国务院令第285号"
+    assert deposit.metadata.publish_date == dt.date(2000, 3, 20)
+    funeral = docparse.parse("殡葬管理条例\n（1997年7月11日国务院第60次常务会议通过　"
+                             "1997年7月21日中华人民共和国国务院令第225号发布）\n"
+                             "第一条 为了加强殡葬管理，制定本条例。\n")
+    assert funeral.metadata.doc_number == "中华人民共和国国务院令第225号"
+    assert funeral.metadata.publish_date == dt.date(1997, 7, 21)

@@ -87,7 +87,7 @@ _SUBTITLE_DASH = "(?:——|—|――|―|--|-)"
 _SUBTITLE = re.compile(
     rf"^{_SUBTITLE_DASH}\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
     rf"|^\((?:\d{{4}}年|{CN_YEAR}年).{{0,160}}\)$"
-    rf"|^{ARABIC_DATE}[^。;]{{4,160}}(?:通过|公布|修正|修订)$"
+    rf"|^{ARABIC_DATE}[^。;]{{0,160}}(?:通过|公布|发布|修正|修订|施行)$"
 )
 """A subtitle: ``——在…会议上``, ``（2022年1月5日…）``, a law's ``2021年8月20日…会议通过``."""
 _DATELINE = re.compile(rf"^\(?(?:{WRITTEN_DATE}|{YEAR_MONTH})\)?$")
@@ -788,6 +788,8 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
     """The position in ``pending`` after the last line of organs taken as the byline."""
     in_body = False
     """Whether a line before this one was body (a date after it is the text's, not the head's)."""
+    subtitle_next = -1
+    """The position in ``pending`` right after the subtitle's last line."""
     for position, index in enumerate(pending):
         if role[index]:
             continue
@@ -797,6 +799,12 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
         if result.subtitle is None and (_SUBTITLE.match(text) or (not in_body and _DATELINE.match(text))):
             result.subtitle = span
             role[index] = "front"
+            subtitle_next = position + 1
+        elif subtitle_next == position and text[:1].isdigit() and _SUBTITLE.match(text):
+            # a law's notes a line each: …国务院令第285号发布 / 2000年4月1日 施行
+            result.subtitle = (result.subtitle[0] if result.subtitle else span[0], span[1])
+            role[index] = "front"
+            subtitle_next = position + 1
         elif (result.subtitle is None and nxt is not None and text[:1] in "—―-(" and len(plain[nxt]) <= 40
               and _SUBTITLE.match(text + plain[nxt])):
             result.subtitle = (line.content_start, lines[nxt].content_end)
