@@ -38,6 +38,7 @@ from .lexicon import (
     RATE_LINKS,
     RATE_UNITS,
     RATES,
+    RESPECTIVELY,
     SINCE,
     TARGET_INTROS,
     TARGET_WORD_NOT_BEFORE,
@@ -246,7 +247,7 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
     quantity = draft.quantity
     at = quantity.start
     previous = drafts[-1] if drafts else None
-    if previous is not None and previous.measure == "change" \
+    if previous is not None and (previous.measure == "change" or previous.list_names) \
             and continues_list(folded[previous.quantity.end:at]):
         draft.measure, draft.direction = previous.measure, previous.direction
         draft.baseline, draft.list_names = previous.baseline, previous.list_names
@@ -273,10 +274,15 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         elif rate is not None:  # 增幅 after a figure with its baseline: the same baseline
             draft.baseline = next((earlier.baseline for earlier in reversed(drafts) if earlier.baseline),
                                   None)
-        names = listed_names(wide_left)  # 治安案件、刑事案件分别下降…: they label the list's figures in turn
+    if RESPECTIVELY in wide_left:  # 治安案件、刑事案件分别下降…: they label the list's figures in turn
+        names = listed_names(wide_left)
         if names:
             draft.list_names = tuple(clean_label(claim.text[wide_start + name_start:wide_start + name_end])
                                      for name_start, name_end in names)
+        else:  # …分别为4.5万元和2.1万元,分别增长5.1%和6.2%: the names of the list before
+            draft.list_names = next(
+                (earlier.list_names for earlier in reversed(drafts) if earlier.list_names), ())
+        if draft.list_names and (word is not None or (len(draft.list_names) > 1 and draft.list_names[0])):
             draft.label = draft.list_names[0]
     if draft.label is None:  # what the clause names before the figure, else the noun after it
         start = clause_start
@@ -294,7 +300,11 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             if after:  # the noun after the count: no verb splits it (新增四个行政编制)
                 draft.label = after
                 return
+        if label in _LIST_JOINS:  # 5.8和3.8个百分点: the label of the figure it is listed with
+            label = previous.label or "" if previous is not None and previous.quantity.end == start else ""
         draft.label = label if len(label) <= LABEL_MAX else label[-LABEL_MAX:]
+        if len(draft.list_names) == 1:  # 最大负荷分别达到22153、5853万千瓦: one label for the list
+            draft.list_names = (draft.label,)
     if draft.label:
         quote_end = max(draft.label.rfind("”"), draft.label.rfind("》"))
         verb = _VERB.search(draft.label, max(2, quote_end + 1))

@@ -24,6 +24,7 @@ def one_of(words: Iterable[str]) -> str:
 
 UNITS: dict[str, str] = {
     "个百分点": "个百分点", "百分点": "个百分点", "%": "%", "‰": "‰",
+    "个千分点": "个千分点", "千分点": "个千分点",
     "个工作日": "个工作日", "个月": "个月", "人次": "人次", "件次": "件次", "批次": "批次", "场次": "场次",
     "户次": "户次", "架次": "架次", "车次": "车次", "班次": "班次", "余次": "次",
     "平方公里": "平方公里", "平方米": "平方米", "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦",
@@ -60,7 +61,13 @@ COUNTERS_NOT = ("年月日号时分秒周季度届期段级章节款楼层版型
 ordinals and function words (3号, 5楼, 10后)."""
 
 SPACED_UNITS = "%‰"
-"""Units that a scraped page may part from their figure by a space (增长16.1 %)."""
+"""Units that a scraped page may part from their figure by a space (增长16.1 %), even at the start of
+a line."""
+
+UNIT_GAP = 2
+"""How many spaces text extracted from a PDF may put between an Arabic figure and its unit or scale
+(开展专题学习 18 次, 研究列出118 项): the figure is read with the unit after them. A number that opens
+a line is a heading's number (3 组织体系), whose spaces part it from its title."""
 
 PER = "/"
 """Between the two units of a compound unit (3.5万元/户, 38微克/立方米)."""
@@ -128,8 +135,9 @@ FRACTION_MAX_WHOLE = 10
 DATE_PARTS_AFTER = "前后起止日号"
 """After two Arabic numbers joined by a slash, these make them a date (3/8前, 5/1起), not a fraction."""
 
-PERIOD_AFTER_YEARS = "度底初末中版级前来"
-"""After N年, one of these makes the 年 part of a date or period (三年来, 五年前), not a count of years."""
+PERIOD_AFTER_YEARS = "度底初末中版级前来代"
+"""After N年, one of these makes the 年 part of a date or period (三年来, 五年前, 80年代), not a count of
+years."""
 
 PERIOD_BEFORE_YEARS = ("过去", "今后", "未来", "最近", "近", "这", "那", "头", "的")
 """Before N年, one of these makes it a period (过去五年, 近三年, 极不平凡的五年), not a count of years."""
@@ -192,6 +200,17 @@ CHINESE_ORDINAL_MARKS = "其初届"
 CODE_JOINERS = ".:/#-"
 """ASCII marks that join a number to the code, date or time before it (2023.1, No.#3, 2022-12)."""
 
+NEGATIVE_SIGNS = "-−"
+"""Before an Arabic figure, after a word or a list's 、 or comma, the sign of a negative figure
+(增长率为-3.19‰, 增速为−1.5%, 0.15、-5.64、1.34个百分点); after a figure (10%-15%) a range sign."""
+
+NEGATIVE_AFTER = ",;:、(（"
+"""The marks after which a sign is a negative figure's; so is a Chinese character or a space."""
+
+NEGATIVE_CLEAR = 3
+"""After a Chinese character or a space, a sign with a digit in the few characters before it ends a range
+(1.2万元-3万元), not a figure."""
+
 DATE_OPENERS = "·〔["
 """Before a number: a date or a document number (3·15, 〔2022〕)."""
 
@@ -225,7 +244,7 @@ AMOUNT_LEVEL_LINKS = ("为",)
 """Change links that make the figure the level reached where it is an amount (库存减为200吨,
 减为二十五年有期徒刑), and the change where it is a rate (全年增长为3.2%)."""
 
-RATE_UNITS = ("%", "‰", "个百分点", "倍")
+RATE_UNITS = ("%", "‰", "个百分点", "个千分点", "倍")
 """The units of a rate or a ratio, not of an amount."""
 
 CHANGE_QUALIFIERS = ("约", "近", "超过", "逾", "不足")
@@ -359,6 +378,10 @@ PREDICATE_STARTS = ("已经", "已", "进行", "正在", "均", "全部", "将")
 
 LIST_JOINS = ("、", "和", "及", "与")
 """The words that join the items of a list (治安案件、刑事案件; 企业和个体工商户)."""
+
+SHARED_UNIT_REACH = 80
+"""How far after a bare Arabic figure a list of figures may run to the unit they share
+(分别增长2.74、1.96、5.1个百分点; 快5.8和3.8个百分点; 22153、5853万千瓦: each is a figure in it)."""
 
 RESPECTIVELY = "分别"
 """分别: the figures after it go in turn with the names listed before it."""
