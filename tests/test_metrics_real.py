@@ -115,3 +115,34 @@ def test_age_bands_name_groups_and_label_the_counts() -> None:
 
 def test_a_decade_is_no_count_of_years() -> None:
     assert metrics_of("我区20世纪70、80年代建造的粮仓、拆迁小区闲置的地下车库存在风险。") == []
+
+
+# --- a count before its noun ---------------------------------------------------------------------------------
+
+def test_a_count_after_a_verb_is_labelled_by_the_noun_after_it() -> None:
+    """湖南、湖北、安徽 reports on 法治政府建设, 2022."""
+    assert [(m.raw, m.label) for m in metrics_of(
+        "印发实施全国首个省级层面贯彻落实“一规划两纲要”的措施清单,明确916项具体措施,一体推进法治湖南。"
+        "提请召开省委全面依法治省委员会第五次会议,确定54项年度重点工作任务。"
+        "积极主动接受中央依法治国办第六督察组市县法治建设实地督察,扎实推动42个问题有效整改。")] == [
+        ("916项", "具体措施"), ("54项", "年度重点工作任务"), ("42个", "问题")]
+    assert [(m.raw, m.label) for m in metrics_of(
+        "积极参与第二批全国法治政府建设示范创建活动,"
+        "全省6个市县（项目）入选,数量并列全国第二。")] == [
+        ("6个", "市县（项目）")]
+    assert [(m.raw, m.label) for m in metrics_of("研究列出118 项贯彻落实任务清单。")] == [
+        ("118 项", "贯彻落实任务清单")]
+
+
+def test_a_count_of_actions_is_labelled_by_the_action() -> None:
+    [count] = metrics_of("省长毛伟明带头履行推进法治建设第一责任人职责,"
+                         "17次主持召开省政府党组会议、省政府常务会议。")
+    assert (count.raw, count.label) == ("17次", "主持召开省政府党组会议")
+
+
+def test_a_noun_before_the_count_stays_its_label() -> None:
+    """A label of more than a verb, or a predicate after the count, keeps the words before it."""
+    assert [(m.raw, m.label) for m in metrics_of("明确年度重点任务 56 项,逐项分解到责任单位。")] == [
+        ("56 项", "明确年度重点任务")]
+    old, _ = metrics_of("注册农户从2020年的1.2万户增至2024年的3万户。")
+    assert old.label == "注册农户"

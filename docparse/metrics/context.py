@@ -23,6 +23,8 @@ from .lexicon import (
     CLAUSE_DELIMITERS,
     CLOSERS,
     COMPARED_WITH,
+    COUNTED_ACTIONS,
+    COUNTED_BEFORE_NOUNS,
     DEGREE_WORDS,
     FROM_WORDS,
     INTRO_LINKS,
@@ -39,6 +41,7 @@ from .lexicon import (
     RATE_UNITS,
     RATES,
     RESPECTIVELY,
+    SHORT_LABEL,
     SINCE,
     TARGET_INTROS,
     TARGET_WORD_NOT_BEFORE,
@@ -295,8 +298,9 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
         if len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
                 folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
-                or label.endswith(_LIST_JOINS):  # 3部政府规章和576件规范性文件
-            after = _label_after(folded, claim.text, quantity.end)
+                or label.endswith(_LIST_JOINS) \
+                or (len(label) <= SHORT_LABEL and _counts_noun_after(folded, quantity)):  # 明确916项具体措施
+            after = _label_after(folded, claim.text, quantity.end, quantity.unit in _COUNTED_ACTIONS)
             if after:  # the noun after the count: no verb splits it (新增四个行政编制)
                 draft.label = after
                 return
@@ -373,8 +377,30 @@ def _changed_label(folded: str, claim_start: int, at: int, unit: str | None, dra
     return drafts[-1].label or "" if drafts else ""
 
 
-def _label_after(folded: str, text: str, end: int) -> str:
-    """The noun after a quantity that its left side does not name (成立2支督察队伍 → 督察队伍)."""
+_COUNTED_BEFORE_NOUNS = frozenset(COUNTED_BEFORE_NOUNS)
+_COUNTED_ACTIONS = frozenset(COUNTED_ACTIONS)
+
+
+def _counts_noun_after(folded: str, quantity: Quantity) -> bool:
+    """Whether a figure in a counter is followed right away by the noun it counts (916项具体措施)."""
+    end = quantity.end
+    after = folded[end:end + 1]
+    return quantity.unit in _COUNTED_BEFORE_NOUNS and "\u4e00" <= after <= "\u9fff" \
+        and after not in _NOT_NOUNS and not folded.startswith(_NOT_NOUN_WORDS, end)
+
+
+_NOT_NOUNS = frozenset("的以等及和与或为是")
+"""After a count, these go on with something other than the noun it counts (3项的, 2次以上, 两位为…)."""
+_NOT_NOUN_WORDS = (*CHANGE_WORDS, *VERBS, *PREDICATE_STARTS, *COMPARED_WITH, *BASELINE_WORDS)
+"""After a count, these start a predicate (1.2万户增至…, 25项已进驻), not the noun it counts."""
+_BRACKETED = re.compile(r"[)）](?=.)")
+_UNCLOSED = re.compile(r"[(（][^)）]*$")
+"""A closing bracket inside a label: the noun and its gloss end there (市县（项目）入选)."""
+
+
+def _label_after(folded: str, text: str, end: int, actions: bool = False) -> str:
+    """The noun after a quantity that its left side does not name (成立2支督察队伍 → 督察队伍); with
+    ``actions``, the action after a count of actions, verbs and all (17次主持召开…会议)."""
     limit = min(len(folded), end + _LABEL_AFTER_REACH)
     delimiter = _ANY_DELIMITER.search(folded, end, limit)
     stop = delimiter.start() if delimiter else limit
@@ -390,6 +416,15 @@ def _label_after(folded: str, text: str, end: int) -> str:
         else:
             stop = digit.start()
     label = clean_label(text[end:stop]).rstrip("".join(LIST_JOINS))
+    bracket = _BRACKETED.search(label)
+    if bracket is not None:
+        label = label[:bracket.end()]
+    elif (unclosed := _UNCLOSED.search(label)) is not None:  # 城市细颗粒物（PM2.5）: the noun before
+        label = label[:unclosed.start()]
+    if not any(char.isalnum() for char in label):
+        return ""
+    if actions:
+        return label[:LABEL_MAX]
     predicate = _PREDICATE.search(label, 2)  # 25项区县级高频事项已进驻中心办理, but 四个行政编制
     return label[:predicate.start()] if predicate and (
         predicate.end() < len(label) or predicate[0] in PREDICATE_STARTS) else label

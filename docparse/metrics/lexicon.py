@@ -373,8 +373,21 @@ VERBS = ("组织", "开展", "举办", "办理", "受理", "发布", "提供", "
          "提出", "新建", "选派", "安置", "救助", "走访", "慰问")
 """The verbs that split a label into its subject and what was done (县委…中心组|组织专题学习)."""
 
-PREDICATE_STARTS = ("已经", "已", "进行", "正在", "均", "全部", "将")
+PREDICATE_STARTS = ("已经", "已", "进行", "正在", "均", "全部", "将", "有效", "得到", "顺利", "如期", "按期")
 """Words that open a predicate: the noun after a count ends before them (25项高频事项已进驻中心)."""
+
+COUNTED_BEFORE_NOUNS = ("个", "项", "件", "名", "户", "条", "份", "所", "家", "支", "部", "类", "本", "篇",
+                        "套", "台", "辆", "座", "处", "宗", "笔", "批", "种", "张", "块", "组", "场", "期",
+                        "册", "起", "位", "批次", "场次", "次", "轮")
+"""Counters that a noun follows to say what they count (明确916项具体措施, 全省6个市县（项目）入选): a
+figure in one of them, with only a few words before it (a verb, 全省), is labelled by that noun."""
+
+SHORT_LABEL = 4
+"""A label before a figure this short is a verb or a place (明确, 扎实推动, 全省), not what it counts."""
+
+COUNTED_ACTIONS = ("次", "轮")
+"""Counters of actions: what follows them is the action counted, verbs and all
+(17次主持召开省政府党组会议)."""
 
 LIST_JOINS = ("、", "和", "及", "与")
 """The words that join the items of a list (治安案件、刑事案件; 企业和个体工商户)."""
