@@ -117,7 +117,7 @@ def test_a_decade_is_no_count_of_years() -> None:
     assert metrics_of("我区20世纪70、80年代建造的粮仓、拆迁小区闲置的地下车库存在风险。") == []
 
 
-# --- a count before its noun ---------------------------------------------------------------------------------
+# --- a count before its noun -----------------------------------------------------------------------
 
 def test_a_count_after_a_verb_is_labelled_by_the_noun_after_it() -> None:
     """湖南、湖北、安徽 reports on 法治政府建设, 2022."""
