@@ -146,3 +146,35 @@ def test_a_noun_before_the_count_stays_its_label() -> None:
         ("56 项", "明确年度重点任务")]
     old, _ = metrics_of("注册农户从2020年的1.2万户增至2024年的3万户。")
     assert old.label == "注册农户"
+
+
+# --- ordinals, slogans, document numbers, footnotes ----------------------------------------------------
+
+def test_sessions_of_a_plenary_are_ordinals() -> None:
+    """德阳 PPP notice: 七次, 十一次 are sessions, as 六次 and 十次 after 届 are."""
+    assert metrics_of("深入贯彻党的十八大、十八届五中全会和省委十届六次、七次全会,"
+                      "市委七届十次、十一次全会精神,深化投融资体制改革。") == []
+    assert [m.raw for m in metrics_of("全年召开3次全体会议。")] == ["3次"]
+
+
+def test_a_slogan_glossed_after_its_count_is_no_metric() -> None:
+    """吉安 notice on 政务公开."""
+    assert metrics_of("通过政务公开,实现一个总体目标:即构架高效廉洁的政务运行体系;达到二个加强:"
+                      "即加强社会主义民主建设和党风廉政建设;建立三个良好机制:即方便群众的服务机制。") == []
+
+
+def test_a_document_numbers_serial_is_no_metric() -> None:
+    text = "湖北省人民政府關於印發湖北省市場準入負面清單的通知\n鄂政發〔2018〕26號\n各市、州人民政府:\n"
+    assert list(docparse.parse(text).metrics()) == []
+
+
+def test_a_footnotes_reference_is_not_in_the_label() -> None:
+    """2022年国民经济和社会发展统计公报 (国家统计局)."""
+    found = metrics_of("国民总收入[3]1197215亿元,比上年增长2.8%。全员劳动生产率[4]为152977元/人。",
+                       "中华人民共和国2022年国民经济和社会发展统计公报")
+    assert [m.label for m in found] == ["国民总收入", "国民总收入", "全员劳动生产率"]
+
+
+def test_hundreds_scale_a_figure() -> None:
+    [poultry, _] = metrics_of("年末家禽存栏51313百羽,同比下降33.88%。", BULLETIN)
+    assert (poultry.value, poultry.unit) == (5131300, "羽")

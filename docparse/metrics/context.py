@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..segment.title import NOTE_REFERENCE
 from .claim import ClaimText
 from .lexicon import (
     AMOUNT_LEVEL_LINKS,
@@ -437,12 +438,18 @@ text, where brackets are full-width)."""
 
 def clean_label(raw: str) -> str:
     """``raw`` without the delimiters, lead words and trail words around what it names, and without an
-    opening mark at its end."""
+    opening mark or a footnote's reference at its end (国内生产总值[2])."""
     label = raw.strip(" \t\n,;:。、")
     lead = _LABEL_LEAD.match(label)
     if lead:
         label = label[lead.end():]
-    return strip_trail(label).strip(" \t\n,;:、").rstrip(_LABEL_OPENERS)
+    label = strip_trail(label).strip(" \t\n,;:、").rstrip(_LABEL_OPENERS)
+    return NOTE_REFERENCE.sub("", label).rstrip(" ") if label.endswith(_NOTE_ENDS) else label
+
+
+_NOTE_ENDS = ("]", "*", *(chr(code) for code in range(ord("①"), ord("⑳") + 1)))
+"""The characters a footnote's reference (:data:`NOTE_REFERENCE`) ends with: a label ending
+otherwise has none, and the pattern is not searched."""
 
 
 def strip_trail(label: str) -> str:

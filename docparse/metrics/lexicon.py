@@ -55,10 +55,11 @@ UNITS: dict[str, str] = {
 that begins with a scale (千瓦, 千帕) is a unit: the scale does not take its first character."""
 
 COUNTERS_NOT = ("年月日号时分秒周季度届期段级章节款楼层版型式等余多几上下内外前后"
-                "左右中间来以之的了和与及或至到为是在个第后次")
+                "左右中间来以之的了和与及或至到为是在个第后次"
+                "號時週屆節層級")
 """After an Arabic number, a character outside :data:`UNITS` that is a counter only by its place
 (3镇、2乡; a character before a comma or 、): unless it is one of these, which write dates, times,
-ordinals and function words (3号, 5楼, 10后)."""
+ordinals and function words (3号, 5楼, 10后; 26號 in traditional characters)."""
 
 SPACED_UNITS = "%‰"
 """Units that a scraped page may part from their figure by a space (增长16.1 %), even at the start of
@@ -78,8 +79,10 @@ PER_UNITS = ("人次", "人", "户", "日", "天", "年", "月", "小时", "次"
 """The units after :data:`PER`, per which the one before counts (元/人, 人次/日, 吨标准煤/万元)."""
 
 SCALES: dict[str, int] = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8,
-                          "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3}
-"""The words that scale a figure (2.3万户, 1.5亿元) and their factors; a unit they begin (千米) is none."""
+                          "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3,
+                          "百": 10**2}
+"""The words that scale a figure (2.3万户, 1.5亿元, 51313百羽) and their factors; a unit they begin
+(千米, 百分点) is none."""
 
 REST_SCALES: dict[str, int] = {"千万": 10**7, "百万": 10**6, "千": 10**3, "百": 10**2}
 """After 万 or 亿, a digit and one of these count the rest below it (1万6千 = 16000, 1亿3千万 = 1.3亿)."""
@@ -210,6 +213,19 @@ NEGATIVE_AFTER = ",;:、(（"
 NEGATIVE_CLEAR = 3
 """After a Chinese character or a space, a sign with a digit in the few characters before it ends a range
 (1.2万元-3万元), not a figure."""
+
+SESSION_NOUNS = ("全会",)
+"""After N次 (or a list of them: 十届六次、七次全会), these make it the ordinal of a session, not a count."""
+
+SLOGAN_GLOSSES = (":即", ",即")
+"""After a count and a few words, these say what the words name (达到二个加强:即加强…): a slogan, whose
+numeral counts nothing."""
+
+SLOGAN_REACH = 8
+"""How many words of a slogan may stand between its count and its gloss."""
+
+SERIAL_OPENERS = "〕"
+"""Before a number: the serial of a document number (鄂政發〔2018〕26號)."""
 
 DATE_OPENERS = "·〔["
 """Before a number: a date or a document number (3·15, 〔2022〕)."""

@@ -64,8 +64,12 @@ from .lexicon import (
     REST_SCALES,
     SCALED_INFIXES,
     SCALES,
+    SERIAL_OPENERS,
+    SESSION_NOUNS,
     SET_PHRASES,
     SHARED_UNIT_REACH,
+    SLOGAN_GLOSSES,
+    SLOGAN_REACH,
     SPACED_UNITS,
     SUFFIX_NOT_BEFORE,
     SUFFIX_QUALIFIERS,
@@ -98,7 +102,8 @@ ORDINAL = Rejection("ordinal")
 YEAR_OR_DATE = Rejection("year_or_date")
 """2022年, 2023-02-28, 3·15, 〔2022〕, 三年来."""
 IDENTIFIER = Rejection("identifier")
-"""Part of a code or name written in Latin letters (4G, IPv6, A1)."""
+"""Part of a code or name written in Latin letters (4G, IPv6, A1), or a document number's serial
+(〔2018〕26號)."""
 LAW_TITLE = Rejection("law_title")
 """Inside 《》: numbers in a title name things (《“十四五”规划》)."""
 QUOTED_NAME = Rejection("quoted_name")
@@ -264,6 +269,8 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return IDENTIFIER if before.isalpha() else YEAR_OR_DATE
     if before in DATE_OPENERS:
         return YEAR_OR_DATE
+    if before in SERIAL_OPENERS:
+        return IDENTIFIER
     if not arabic and _in_set_phrase(folded, run_start, run_end):
         return SET_PHRASE
     after = folded[run_end:run_end + 1]
@@ -318,6 +325,10 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     if unit_raw == "年" and _is_year(claim, core, arabic, run_start, unit_end):
         return YEAR_OR_DATE
     follows = end if shared_end is None else shared_end
+    if unit_raw == _SESSION_COUNTER and _SESSION.match(folded, follows, claim.end):
+        return ORDINAL  # 十届六次、七次全会
+    if _SLOGAN.match(folded, follows, claim.end):
+        return SET_PHRASE  # 达到二个加强:即…
     if unit_raw in _DURATIONS and _NAME_AFTER_DURATION.match(folded, follows):
         return NAME  # 五年任期, 24小时值班制
     if unit_raw in _AGES and _names_a_group(folded, follows, claim.end):
@@ -438,6 +449,12 @@ _AGE_LIST_ITEMS = re.compile(
     f"(?:(?:{one_of(LIST_JOINS)}){_AGE}(?:(?:{one_of(RANGE_SEPARATORS)}){_AGE})?(?:{one_of(AGE_UNITS)})"
     f"(?:{one_of(SUFFIX_QUALIFIERS)})?)+")
 """The ages after the first of a list (、18-34岁、35-59岁、60岁及以上)."""
+_SESSION_COUNTER = "次"
+_SESSION = re.compile(
+    f"(?:(?:{one_of(LIST_JOINS)})(?:{ARABIC}|{_CHINESE}){_SESSION_COUNTER})*(?:{one_of(SESSION_NOUNS)})")
+"""After N次: the other sessions of its list and the session noun (、七次全会)."""
+_SLOGAN = re.compile(f"[\u4e00-\u9fff]{{1,{SLOGAN_REACH}}}(?:{one_of(SLOGAN_GLOSSES)})")
+"""After a count: the words of a slogan and its gloss (加强:即)."""
 _LIST_JOIN_STARTS = frozenset(join[0] for join in LIST_JOINS)
 _SHARED_LIST = re.compile(f"(?:(?:{one_of(LIST_JOINS)}) ?[{re.escape(NEGATIVE_SIGNS)}]?{ARABIC}(?![0-9]))+")
 """The figures after the first of a list that share one unit (、1.96、5.1 of 2.74、1.96、5.1个百分点)."""
