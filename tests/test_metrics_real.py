@@ -45,7 +45,8 @@ def test_a_figure_spaced_from_its_unit_is_read() -> None:
 def test_a_spaced_number_before_an_unrelated_word_is_none() -> None:
     """A heading's number before its title, a 发文字号, a year, an article: no figure."""
     text = ("某县应急预案\n1 总则\n3 组织体系\n3.1 领导机构\n"
-            "依据国发 〔2011〕 35 号文件和第 3 条规定,2025 年全县开展工作。\n")
+            "依据国发 〔2011〕 35 号文件和第 3 条规定,2025 年全县开展工作。\n"
+            "见 2　组织指挥体系。\n")
     assert [m.raw for m in docparse.parse(text).metrics()] == []
 
 

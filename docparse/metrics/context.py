@@ -304,6 +304,7 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             after = _label_after(folded, claim.text, quantity.end, quantity.unit in _COUNTED_ACTIONS)
             if after:  # the noun after the count: no verb splits it (新增四个行政编制)
                 draft.label = after
+                draft.subject = _subject_of(label)  # 全县设立|1个县公共法律服务中心
                 return
         if label in _LIST_JOINS:  # 5.8和3.8个百分点: the label of the figure it is listed with
             label = previous.label or "" if previous is not None and previous.quantity.end == start else ""
@@ -311,8 +312,7 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if len(draft.list_names) == 1:  # 最大负荷分别达到22153、5853万千瓦: one label for the list
             draft.list_names = (draft.label,)
     if draft.label:
-        quote_end = max(draft.label.rfind("”"), draft.label.rfind("》"))
-        verb = _VERB.search(draft.label, max(2, quote_end + 1))
+        verb = _verb_of(draft.label)
         if verb:
             subject = strip_trail(draft.label[:verb.start()]).strip(" ")
             if len(subject) >= 2 and subject not in _VERBS:  # 县委理论学习中心组 | 组织专题学习
@@ -320,6 +320,20 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 draft.label = draft.label[verb.start():]
                 if draft.label in _VERBS:  # 每个村|选派一名联络员: what was done names it
                     draft.label = _label_after(folded, claim.text, quantity.end) or draft.label
+
+
+def _verb_of(label: str) -> re.Match[str] | None:
+    """The verb that splits a label into its subject and what was done, after any quote or title."""
+    quote_end = max(label.rfind("”"), label.rfind("》"))
+    return _VERB.search(label, max(2, quote_end + 1))
+
+
+def _subject_of(label: str) -> str | None:
+    """Who did it, in a label before a figure that is labelled otherwise (全县|设立): the words before its
+    verb, if they are more than a verb."""
+    verb = _verb_of(label)
+    subject = strip_trail(label[:verb.start()]).strip(" ") if verb else ""
+    return subject if len(subject) >= 2 and subject not in _VERBS else None
 
 
 def _is_change(folded: str, cue: re.Match[str], has_baseline: bool, unit: str | None) -> bool:

@@ -261,7 +261,7 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     number_start = run_start - 1 if negative else run_start
     # a claim's start counts as a space
     before = folded[number_start - 1] if number_start > claim.start else " "
-    gap = _unit_gap(folded, claim.start, run_start, run_end, claim.end) if arabic and fraction is None else 0
+    gap = _unit_gap(claim, run_start, run_end) if arabic and fraction is None else 0
     if before == ORDINAL_MARK or (before in CHINESE_ORDINAL_MARKS and not arabic) or (
             gap and folded[_spaces_before(folded, claim.start, run_start) - 1] == ORDINAL_MARK):  # 第 3 条
         return ORDINAL
@@ -498,12 +498,14 @@ def _spaces_before(folded: str, claim_start: int, at: int) -> int:
     return at
 
 
-def _unit_gap(folded: str, claim_start: int, run_start: int, run_end: int, claim_end: int) -> int:
+def _unit_gap(claim: ClaimText, run_start: int, run_end: int) -> int:
     """How many spaces part an Arabic figure from the unit or scale that may follow them (学习 18 次):
     0 if none, too many, nothing after them starts a unit, or the figure opens a line (3 组织体系, a
-    heading's number) or the claim."""
+    heading's number) or the claim. Only ASCII spaces, as a PDF's text has: an ideographic space
+    parts a heading's number from its title (2　组织指挥体系)."""
+    folded, text, claim_start, claim_end = claim.folded, claim.text, claim.start, claim.end
     gap = 0
-    while run_end + gap < claim_end and folded[run_end + gap] == " ":
+    while run_end + gap < claim_end and text[run_end + gap] == " ":
         gap += 1
         if gap > UNIT_GAP:
             return 0
