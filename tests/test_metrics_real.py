@@ -179,3 +179,14 @@ def test_a_footnotes_reference_is_not_in_the_label() -> None:
 def test_hundreds_scale_a_figure() -> None:
     [poultry, _] = metrics_of("年末家禽存栏51313百羽,同比下降33.88%。", BULLETIN)
     assert (poultry.value, poultry.unit) == (5131300, "羽")
+
+
+def test_a_list_goes_on_across_its_change_words() -> None:
+    """A county's statistical bulletin: two figures up, two down, four names in turn."""
+    found = metrics_of("全年新能源新材料、烟花鞭炮、电子信息、有机（富硒）食品四大重点产业工业增加值"
+                       "分别增长159.2%、0.7%和下降46.8%、60.8%,装备制造业增加值增长155.7%。", BULLETIN)
+    assert [(m.label, m.direction) for m in found[:4]] == [
+        ("新能源新材料", "up"), ("烟花鞭炮", "up"), ("电子信息", "down"),
+        ("有机（富硒）食品四大重点产业工业增加值", "down")]
+    [facilities] = metrics_of("全县建成222个村(社区)公共法律服务工作室。")
+    assert facilities.label == "村(社区)公共法律服务工作室"

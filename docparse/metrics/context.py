@@ -283,11 +283,15 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if names:
             draft.list_names = tuple(clean_label(claim.text[wide_start + name_start:wide_start + name_end])
                                      for name_start, name_end in names)
+            if previous is not None and previous.list_names == draft.list_names \
+                    and previous.list_index + 1 < len(draft.list_names):
+                # 分别增长159.2%、0.7%和下降46.8%、60.8%: the list goes on with another change word
+                draft.list_names, draft.list_index = previous.list_names, previous.list_index + 1
         else:  # …分别为4.5万元和2.1万元,分别增长5.1%和6.2%: the names of the list before
             draft.list_names = next(
                 (earlier.list_names for earlier in reversed(drafts) if earlier.list_names), ())
         if draft.list_names and (word is not None or (len(draft.list_names) > 1 and draft.list_names[0])):
-            draft.label = draft.list_names[0]
+            draft.label = draft.list_names[draft.list_index]
     if draft.label is None:  # what the clause names before the figure, else the noun after it
         start = clause_start
         if previous is not None and previous.quantity.end > start:
@@ -409,6 +413,9 @@ _NOT_NOUNS = frozenset("的以等及和与或为是")
 _NOT_NOUN_WORDS = (*CHANGE_WORDS, *VERBS, *PREDICATE_STARTS, *COMPARED_WITH, *BASELINE_WORDS)
 """After a count, these start a predicate (1.2万户增至…, 25项已进驻), not the noun it counts."""
 _BRACKETED = re.compile(r"[)）](?=.)")
+_PREDICATE_AFTER_GLOSS = 2
+"""After a noun's bracketed gloss, this many characters at most are a verb (市县（项目）入选), more
+the rest of the noun (村（社区）公共法律服务工作室)."""
 _UNCLOSED = re.compile(r"[(（][^)）]*$")
 """A closing bracket inside a label: the noun and its gloss end there (市县（项目）入选)."""
 
@@ -432,7 +439,7 @@ def _label_after(folded: str, text: str, end: int, actions: bool = False) -> str
             stop = digit.start()
     label = clean_label(text[end:stop]).rstrip("".join(LIST_JOINS))
     bracket = _BRACKETED.search(label)
-    if bracket is not None:
+    if bracket is not None and len(label) - bracket.end() <= _PREDICATE_AFTER_GLOSS:
         label = label[:bracket.end()]
     elif (unclosed := _UNCLOSED.search(label)) is not None:  # 城市细颗粒物（PM2.5）: the noun before
         label = label[:unclosed.start()]
