@@ -301,14 +301,16 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             label = previous.label or ""  # 7批次50户: one label for both
         if not label and draft.measure == "change":
             label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
-        if len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
-                folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
-                or label.endswith(_LIST_JOINS) \
-                or (len(label) <= SHORT_LABEL and _counts_noun_after(folded, quantity)):  # 明确916项具体措施
+        no_noun = len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
+            folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
+            or label.endswith(_LIST_JOINS)  # 3部政府规章和576件规范性文件
+        short = not no_noun and len(label) <= SHORT_LABEL and _counts_noun_after(folded, quantity)
+        if no_noun or short:  # 明确916项具体措施: a verb or a place before the count
             after = _label_after(folded, claim.text, quantity.end, quantity.unit in _COUNTED_ACTIONS)
             if after:  # the noun after the count: no verb splits it (新增四个行政编制)
                 draft.label = after
-                draft.subject = _subject_of(label)  # 全县设立|1个县公共法律服务中心
+                if short:
+                    draft.subject = _subject_of(label)  # 全县设立|1个县公共法律服务中心
                 return
         if label in _LIST_JOINS:  # 5.8和3.8个百分点: the label of the figure it is listed with
             label = previous.label or "" if previous is not None and previous.quantity.end == start else ""
@@ -401,11 +403,17 @@ _COUNTED_ACTIONS = frozenset(COUNTED_ACTIONS)
 
 
 def _counts_noun_after(folded: str, quantity: Quantity) -> bool:
-    """Whether a figure in a counter is followed right away by the noun it counts (916项具体措施)."""
+    """Whether a figure in a counter is followed right away by the noun it counts, up to the end of
+    its clause (明确916项具体措施,), not by words that go on to another figure (市本级1114项政务服务事项
+    三级以上网办率达…, 11个重点执法部门…形成的1141本)."""
     end = quantity.end
     after = folded[end:end + 1]
-    return quantity.unit in _COUNTED_BEFORE_NOUNS and "\u4e00" <= after <= "\u9fff" \
-        and after not in _NOT_NOUNS and not folded.startswith(_NOT_NOUN_WORDS, end)
+    if quantity.unit not in _COUNTED_BEFORE_NOUNS or not "\u4e00" <= after <= "\u9fff" \
+            or after in _NOT_NOUNS or folded.startswith(_NOT_NOUN_WORDS, end):
+        return False
+    limit = min(len(folded), end + _LABEL_AFTER_REACH)
+    delimiter = _ANY_DELIMITER.search(folded, end, limit)
+    return _DIGIT.search(folded, end, delimiter.start() if delimiter else limit) is None
 
 
 _NOT_NOUNS = frozenset("的以等及和与或为是")
