@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..segment.title import NOTE_REFERENCE
 from .claim import ClaimText
 from .lexicon import (
     AMOUNT_LEVEL_LINKS,
@@ -23,6 +24,8 @@ from .lexicon import (
     CLAUSE_DELIMITERS,
     CLOSERS,
     COMPARED_WITH,
+    COUNTED_ACTIONS,
+    COUNTED_BEFORE_NOUNS,
     DEGREE_WORDS,
     FROM_WORDS,
     INTRO_LINKS,
@@ -38,6 +41,8 @@ from .lexicon import (
     RATE_LINKS,
     RATE_UNITS,
     RATES,
+    RESPECTIVELY,
+    SHORT_LABEL,
     SINCE,
     TARGET_INTROS,
     TARGET_WORD_NOT_BEFORE,
@@ -246,7 +251,7 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
     quantity = draft.quantity
     at = quantity.start
     previous = drafts[-1] if drafts else None
-    if previous is not None and previous.measure == "change" \
+    if previous is not None and (previous.measure == "change" or previous.list_names) \
             and continues_list(folded[previous.quantity.end:at]):
         draft.measure, draft.direction = previous.measure, previous.direction
         draft.baseline, draft.list_names = previous.baseline, previous.list_names
@@ -273,11 +278,20 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         elif rate is not None:  # 增幅 after a figure with its baseline: the same baseline
             draft.baseline = next((earlier.baseline for earlier in reversed(drafts) if earlier.baseline),
                                   None)
-        names = listed_names(wide_left)  # 治安案件、刑事案件分别下降…: they label the list's figures in turn
+    if RESPECTIVELY in wide_left:  # 治安案件、刑事案件分别下降…: they label the list's figures in turn
+        names = listed_names(wide_left)
         if names:
             draft.list_names = tuple(clean_label(claim.text[wide_start + name_start:wide_start + name_end])
                                      for name_start, name_end in names)
-            draft.label = draft.list_names[0]
+            if previous is not None and previous.list_names == draft.list_names \
+                    and previous.list_index + 1 < len(draft.list_names):
+                # 分别增长159.2%、0.7%和下降46.8%、60.8%: the list goes on with another change word
+                draft.list_names, draft.list_index = previous.list_names, previous.list_index + 1
+        else:  # …分别为4.5万元和2.1万元,分别增长5.1%和6.2%: the names of the list before
+            draft.list_names = next(
+                (earlier.list_names for earlier in reversed(drafts) if earlier.list_names), ())
+        if draft.list_names and (word is not None or (len(draft.list_names) > 1 and draft.list_names[0])):
+            draft.label = draft.list_names[draft.list_index]
     if draft.label is None:  # what the clause names before the figure, else the noun after it
         start = clause_start
         if previous is not None and previous.quantity.end > start:
@@ -287,17 +301,24 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             label = previous.label or ""  # 7批次50户: one label for both
         if not label and draft.measure == "change":
             label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
-        if len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
-                folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
-                or label.endswith(_LIST_JOINS):  # 3部政府规章和576件规范性文件
-            after = _label_after(folded, claim.text, quantity.end)
+        no_noun = len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
+            folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
+            or label.endswith(_LIST_JOINS)  # 3部政府规章和576件规范性文件
+        short = not no_noun and len(label) <= SHORT_LABEL and _counts_noun_after(folded, quantity)
+        if no_noun or short:  # 明确916项具体措施: a verb or a place before the count
+            after = _label_after(folded, claim.text, quantity.end, quantity.unit in _COUNTED_ACTIONS)
             if after:  # the noun after the count: no verb splits it (新增四个行政编制)
                 draft.label = after
+                if short:
+                    draft.subject = _subject_of(label)  # 全县设立|1个县公共法律服务中心
                 return
+        if label in _LIST_JOINS:  # 5.8和3.8个百分点: the label of the figure it is listed with
+            label = previous.label or "" if previous is not None and previous.quantity.end == start else ""
         draft.label = label if len(label) <= LABEL_MAX else label[-LABEL_MAX:]
+        if len(draft.list_names) == 1:  # 最大负荷分别达到22153、5853万千瓦: one label for the list
+            draft.list_names = (draft.label,)
     if draft.label:
-        quote_end = max(draft.label.rfind("”"), draft.label.rfind("》"))
-        verb = _VERB.search(draft.label, max(2, quote_end + 1))
+        verb = _verb_of(draft.label)
         if verb:
             subject = strip_trail(draft.label[:verb.start()]).strip(" ")
             if len(subject) >= 2 and subject not in _VERBS:  # 县委理论学习中心组 | 组织专题学习
@@ -305,6 +326,20 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 draft.label = draft.label[verb.start():]
                 if draft.label in _VERBS:  # 每个村|选派一名联络员: what was done names it
                     draft.label = _label_after(folded, claim.text, quantity.end) or draft.label
+
+
+def _verb_of(label: str) -> re.Match[str] | None:
+    """The verb that splits a label into its subject and what was done, after any quote or title."""
+    quote_end = max(label.rfind("”"), label.rfind("》"))
+    return _VERB.search(label, max(2, quote_end + 1))
+
+
+def _subject_of(label: str) -> str | None:
+    """Who did it, in a label before a figure that is labelled otherwise (全县|设立): the words before its
+    verb, if they are more than a verb."""
+    verb = _verb_of(label)
+    subject = strip_trail(label[:verb.start()]).strip(" ") if verb else ""
+    return subject if len(subject) >= 2 and subject not in _VERBS else None
 
 
 def _is_change(folded: str, cue: re.Match[str], has_baseline: bool, unit: str | None) -> bool:
@@ -363,8 +398,39 @@ def _changed_label(folded: str, claim_start: int, at: int, unit: str | None, dra
     return drafts[-1].label or "" if drafts else ""
 
 
-def _label_after(folded: str, text: str, end: int) -> str:
-    """The noun after a quantity that its left side does not name (成立2支督察队伍 → 督察队伍)."""
+_COUNTED_BEFORE_NOUNS = frozenset(COUNTED_BEFORE_NOUNS)
+_COUNTED_ACTIONS = frozenset(COUNTED_ACTIONS)
+
+
+def _counts_noun_after(folded: str, quantity: Quantity) -> bool:
+    """Whether a figure in a counter is followed right away by the noun it counts, up to the end of
+    its clause (明确916项具体措施,), not by words that go on to another figure (市本级1114项政务服务事项
+    三级以上网办率达…, 11个重点执法部门…形成的1141本)."""
+    end = quantity.end
+    after = folded[end:end + 1]
+    if quantity.unit not in _COUNTED_BEFORE_NOUNS or not "\u4e00" <= after <= "\u9fff" \
+            or after in _NOT_NOUNS or folded.startswith(_NOT_NOUN_WORDS, end):
+        return False
+    limit = min(len(folded), end + _LABEL_AFTER_REACH)
+    delimiter = _ANY_DELIMITER.search(folded, end, limit)
+    return _DIGIT.search(folded, end, delimiter.start() if delimiter else limit) is None
+
+
+_NOT_NOUNS = frozenset("的以等及和与或为是")
+"""After a count, these go on with something other than the noun it counts (3项的, 2次以上, 两位为…)."""
+_NOT_NOUN_WORDS = (*CHANGE_WORDS, *VERBS, *PREDICATE_STARTS, *COMPARED_WITH, *BASELINE_WORDS)
+"""After a count, these start a predicate (1.2万户增至…, 25项已进驻), not the noun it counts."""
+_BRACKETED = re.compile(r"[)）](?=.)")
+_PREDICATE_AFTER_GLOSS = 2
+"""After a noun's bracketed gloss, this many characters at most are a verb (市县（项目）入选), more
+the rest of the noun (村（社区）公共法律服务工作室)."""
+_UNCLOSED = re.compile(r"[(（][^)）]*$")
+"""A closing bracket inside a label: the noun and its gloss end there (市县（项目）入选)."""
+
+
+def _label_after(folded: str, text: str, end: int, actions: bool = False) -> str:
+    """The noun after a quantity that its left side does not name (成立2支督察队伍 → 督察队伍); with
+    ``actions``, the action after a count of actions, verbs and all (17次主持召开…会议)."""
     limit = min(len(folded), end + _LABEL_AFTER_REACH)
     delimiter = _ANY_DELIMITER.search(folded, end, limit)
     stop = delimiter.start() if delimiter else limit
@@ -380,6 +446,15 @@ def _label_after(folded: str, text: str, end: int) -> str:
         else:
             stop = digit.start()
     label = clean_label(text[end:stop]).rstrip("".join(LIST_JOINS))
+    bracket = _BRACKETED.search(label)
+    if bracket is not None and len(label) - bracket.end() <= _PREDICATE_AFTER_GLOSS:
+        label = label[:bracket.end()]
+    elif (unclosed := _UNCLOSED.search(label)) is not None:  # 城市细颗粒物（PM2.5）: the noun before
+        label = label[:unclosed.start()]
+    if not any(char.isalnum() for char in label):
+        return ""
+    if actions:
+        return label[:LABEL_MAX]
     predicate = _PREDICATE.search(label, 2)  # 25项区县级高频事项已进驻中心办理, but 四个行政编制
     return label[:predicate.start()] if predicate and (
         predicate.end() < len(label) or predicate[0] in PREDICATE_STARTS) else label
@@ -392,12 +467,18 @@ text, where brackets are full-width)."""
 
 def clean_label(raw: str) -> str:
     """``raw`` without the delimiters, lead words and trail words around what it names, and without an
-    opening mark at its end."""
+    opening mark or a footnote's reference at its end (国内生产总值[2])."""
     label = raw.strip(" \t\n,;:。、")
     lead = _LABEL_LEAD.match(label)
     if lead:
         label = label[lead.end():]
-    return strip_trail(label).strip(" \t\n,;:、").rstrip(_LABEL_OPENERS)
+    label = strip_trail(label).strip(" \t\n,;:、").rstrip(_LABEL_OPENERS)
+    return NOTE_REFERENCE.sub("", label).rstrip(" ") if label.endswith(_NOTE_ENDS) else label
+
+
+_NOTE_ENDS = ("]", "*", *(chr(code) for code in range(ord("①"), ord("⑳") + 1)))
+"""The characters a footnote's reference (:data:`NOTE_REFERENCE`) ends with: a label ending
+otherwise has none, and the pattern is not searched."""
 
 
 def strip_trail(label: str) -> str:

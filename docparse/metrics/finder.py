@@ -28,7 +28,7 @@ from .quantity import (
     may_be_quantity,
     read_quantity,
 )
-from .relations import relate_from_to, relate_parts, share_list_bound
+from .relations import fit_list_names, relate_from_to, relate_parts, share_list_bound
 
 
 @dataclass
@@ -146,6 +146,7 @@ def _read_claim(claim: ClaimText, first_run: re.Match[str], candidates: list[Can
     if len(drafts) > 1:
         relate_from_to(folded, drafts)
         share_list_bound(folded, drafts)
+        fit_list_names(drafts)
         relate_parts(folded, drafts)
     metrics = _metrics(claim, drafts) if drafts else []
     if candidates is not None:

@@ -24,6 +24,7 @@ def one_of(words: Iterable[str]) -> str:
 
 UNITS: dict[str, str] = {
     "个百分点": "个百分点", "百分点": "个百分点", "%": "%", "‰": "‰",
+    "个千分点": "个千分点", "千分点": "个千分点",
     "个工作日": "个工作日", "个月": "个月", "人次": "人次", "件次": "件次", "批次": "批次", "场次": "场次",
     "户次": "户次", "架次": "架次", "车次": "车次", "班次": "班次", "余次": "次",
     "平方公里": "平方公里", "平方米": "平方米", "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦",
@@ -54,13 +55,20 @@ UNITS: dict[str, str] = {
 that begins with a scale (千瓦, 千帕) is a unit: the scale does not take its first character."""
 
 COUNTERS_NOT = ("年月日号时分秒周季度届期段级章节款楼层版型式等余多几上下内外前后"
-                "左右中间来以之的了和与及或至到为是在个第后次")
+                "左右中间来以之的了和与及或至到为是在个第后次"
+                "號時週屆節層級")
 """After an Arabic number, a character outside :data:`UNITS` that is a counter only by its place
 (3镇、2乡; a character before a comma or 、): unless it is one of these, which write dates, times,
-ordinals and function words (3号, 5楼, 10后)."""
+ordinals and function words (3号, 5楼, 10后; 26號 in traditional characters)."""
 
 SPACED_UNITS = "%‰"
-"""Units that a scraped page may part from their figure by a space (增长16.1 %)."""
+"""Units that a scraped page may part from their figure by a space (增长16.1 %), even at the start of
+a line."""
+
+UNIT_GAP = 2
+"""How many spaces text extracted from a PDF may put between an Arabic figure and its unit or scale
+(开展专题学习 18 次, 研究列出118 项): the figure is read with the unit after them. A number that opens
+a line is a heading's number (3 组织体系), whose spaces part it from its title."""
 
 PER = "/"
 """Between the two units of a compound unit (3.5万元/户, 38微克/立方米)."""
@@ -71,8 +79,10 @@ PER_UNITS = ("人次", "人", "户", "日", "天", "年", "月", "小时", "次"
 """The units after :data:`PER`, per which the one before counts (元/人, 人次/日, 吨标准煤/万元)."""
 
 SCALES: dict[str, int] = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9, "亿": 10**8,
-                          "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3}
-"""The words that scale a figure (2.3万户, 1.5亿元) and their factors; a unit they begin (千米) is none."""
+                          "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3,
+                          "百": 10**2}
+"""The words that scale a figure (2.3万户, 1.5亿元, 51313百羽) and their factors; a unit they begin
+(千米, 百分点) is none."""
 
 REST_SCALES: dict[str, int] = {"千万": 10**7, "百万": 10**6, "千": 10**3, "百": 10**2}
 """After 万 or 亿, a digit and one of these count the rest below it (1万6千 = 16000, 1亿3千万 = 1.3亿)."""
@@ -128,8 +138,9 @@ FRACTION_MAX_WHOLE = 10
 DATE_PARTS_AFTER = "前后起止日号"
 """After two Arabic numbers joined by a slash, these make them a date (3/8前, 5/1起), not a fraction."""
 
-PERIOD_AFTER_YEARS = "度底初末中版级前来"
-"""After N年, one of these makes the 年 part of a date or period (三年来, 五年前), not a count of years."""
+PERIOD_AFTER_YEARS = "度底初末中版级前来代"
+"""After N年, one of these makes the 年 part of a date or period (三年来, 五年前, 80年代), not a count of
+years."""
 
 PERIOD_BEFORE_YEARS = ("过去", "今后", "未来", "最近", "近", "这", "那", "头", "的")
 """Before N年, one of these makes it a period (过去五年, 近三年, 极不平凡的五年), not a count of years."""
@@ -192,6 +203,30 @@ CHINESE_ORDINAL_MARKS = "其初届"
 CODE_JOINERS = ".:/#-"
 """ASCII marks that join a number to the code, date or time before it (2023.1, No.#3, 2022-12)."""
 
+NEGATIVE_SIGNS = "-−"
+"""Before an Arabic figure, after a word or a list's 、 or comma, the sign of a negative figure
+(增长率为-3.19‰, 增速为−1.5%, 0.15、-5.64、1.34个百分点); after a figure (10%-15%) a range sign."""
+
+NEGATIVE_AFTER = ",;:、(（"
+"""The marks after which a sign is a negative figure's; so is a Chinese character or a space."""
+
+NEGATIVE_CLEAR = 3
+"""After a Chinese character or a space, a sign with a digit in the few characters before it ends a range
+(1.2万元-3万元), not a figure."""
+
+SESSION_NOUNS = ("全会",)
+"""After N次 (or a list of them: 十届六次、七次全会), these make it the ordinal of a session, not a count."""
+
+SLOGAN_GLOSSES = (":即", ",即")
+"""After a count and a few words, these say what the words name (达到二个加强:即加强…): a slogan, whose
+numeral counts nothing."""
+
+SLOGAN_REACH = 8
+"""How many words of a slogan may stand between its count and its gloss."""
+
+SERIAL_OPENERS = "〕"
+"""Before a number: the serial of a document number (鄂政發〔2018〕26號)."""
+
 DATE_OPENERS = "·〔["
 """Before a number: a date or a document number (3·15, 〔2022〕)."""
 
@@ -225,7 +260,7 @@ AMOUNT_LEVEL_LINKS = ("为",)
 """Change links that make the figure the level reached where it is an amount (库存减为200吨,
 减为二十五年有期徒刑), and the change where it is a rate (全年增长为3.2%)."""
 
-RATE_UNITS = ("%", "‰", "个百分点", "倍")
+RATE_UNITS = ("%", "‰", "个百分点", "个千分点", "倍")
 """The units of a rate or a ratio, not of an amount."""
 
 CHANGE_QUALIFIERS = ("约", "近", "超过", "逾", "不足")
@@ -354,11 +389,28 @@ VERBS = ("组织", "开展", "举办", "办理", "受理", "发布", "提供", "
          "提出", "新建", "选派", "安置", "救助", "走访", "慰问")
 """The verbs that split a label into its subject and what was done (县委…中心组|组织专题学习)."""
 
-PREDICATE_STARTS = ("已经", "已", "进行", "正在", "均", "全部", "将")
+PREDICATE_STARTS = ("已经", "已", "进行", "正在", "均", "全部", "将", "有效", "得到", "顺利", "如期", "按期")
 """Words that open a predicate: the noun after a count ends before them (25项高频事项已进驻中心)."""
+
+COUNTED_BEFORE_NOUNS = ("个", "项", "件", "名", "户", "条", "份", "所", "家", "支", "部", "类", "本", "篇",
+                        "套", "台", "辆", "座", "处", "宗", "笔", "批", "种", "张", "块", "组", "场", "期",
+                        "册", "起", "位", "批次", "场次", "次", "轮")
+"""Counters that a noun follows to say what they count (明确916项具体措施, 全省6个市县（项目）入选): a
+figure in one of them, with only a few words before it (a verb, 全省), is labelled by that noun."""
+
+SHORT_LABEL = 4
+"""A label before a figure this short is a verb or a place (明确, 扎实推动, 全省), not what it counts."""
+
+COUNTED_ACTIONS = ("次", "轮")
+"""Counters of actions: what follows them is the action counted, verbs and all
+(17次主持召开省政府党组会议)."""
 
 LIST_JOINS = ("、", "和", "及", "与")
 """The words that join the items of a list (治安案件、刑事案件; 企业和个体工商户)."""
+
+SHARED_UNIT_REACH = 80
+"""How far after a bare Arabic figure a list of figures may run to the unit they share
+(分别增长2.74、1.96、5.1个百分点; 快5.8和3.8个百分点; 22153、5853万千瓦: each is a figure in it)."""
 
 RESPECTIVELY = "分别"
 """分别: the figures after it go in turn with the names listed before it."""

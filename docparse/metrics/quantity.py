@@ -42,8 +42,12 @@ from .lexicon import (
     INFIXES,
     INFIXES_AFTER_HIGH,
     LIST_DELIMITER,
+    LIST_JOINS,
     NAMES_AFTER_DURATIONS,
     NEGATIONS,
+    NEGATIVE_AFTER,
+    NEGATIVE_CLEAR,
+    NEGATIVE_SIGNS,
     ONE_COUNTS,
     ORDINAL_MARK,
     PER,
@@ -60,12 +64,18 @@ from .lexicon import (
     REST_SCALES,
     SCALED_INFIXES,
     SCALES,
+    SERIAL_OPENERS,
+    SESSION_NOUNS,
     SET_PHRASES,
+    SHARED_UNIT_REACH,
+    SLOGAN_GLOSSES,
+    SLOGAN_REACH,
     SPACED_UNITS,
     SUFFIX_NOT_BEFORE,
     SUFFIX_QUALIFIERS,
     TERM_AFTER_YEARS,
     TERM_BEFORE_YEARS,
+    UNIT_GAP,
     UNIT_ONLY_NUMERALS,
     UNITS,
     YEAR_COUNT_FOLLOWERS,
@@ -92,7 +102,8 @@ ORDINAL = Rejection("ordinal")
 YEAR_OR_DATE = Rejection("year_or_date")
 """2022年, 2023-02-28, 3·15, 〔2022〕, 三年来."""
 IDENTIFIER = Rejection("identifier")
-"""Part of a code or name written in Latin letters (4G, IPv6, A1)."""
+"""Part of a code or name written in Latin letters (4G, IPv6, A1), or a document number's serial
+(〔2018〕26號)."""
 LAW_TITLE = Rejection("law_title")
 """Inside 《》: numbers in a title name things (《“十四五”规划》)."""
 QUOTED_NAME = Rejection("quoted_name")
@@ -181,6 +192,8 @@ TAIL = re.compile(  # read_quantity unpacks its groups in this order
 high end of a range (至5),
 unit (个), the unit again after the high end (3个至5个), the unit it is counted per (/户),
 suffix (以上). Every part is optional."""
+_SCALE1, _SCALE2, _UNIT = 0, 4, 9
+"""The places of the scales and the unit among the groups of :data:`TAIL`."""
 Tail = tuple[tuple[str | None, ...], int, int]
 """The groups of a match of :data:`TAIL`, where it ends and where its unit ends (-1: no unit)."""
 
@@ -244,13 +257,20 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     if shield is not None:
         return shield
     # the characters around the run: an ordinal, a date, a code, a set phrase
-    before = folded[run_start - 1] if run_start > claim.start else " "  # a claim's start counts as a space
-    if before == ORDINAL_MARK or (before in CHINESE_ORDINAL_MARKS and not arabic):
+    negative = arabic and _is_negative(folded, claim.start, run_start)
+    number_start = run_start - 1 if negative else run_start
+    # a claim's start counts as a space
+    before = folded[number_start - 1] if number_start > claim.start else " "
+    gap = _unit_gap(claim, run_start, run_end) if arabic and fraction is None else 0
+    if before == ORDINAL_MARK or (before in CHINESE_ORDINAL_MARKS and not arabic) or (
+            gap and folded[_spaces_before(folded, claim.start, run_start) - 1] == ORDINAL_MARK):  # 第 3 条
         return ORDINAL
     if before.isascii() and (before.isalnum() or before in CODE_JOINERS):
         return IDENTIFIER if before.isalpha() else YEAR_OR_DATE
     if before in DATE_OPENERS:
         return YEAR_OR_DATE
+    if before in SERIAL_OPENERS:
+        return IDENTIFIER
     if not arabic and _in_set_phrase(folded, run_start, run_end):
         return SET_PHRASE
     after = folded[run_end:run_end + 1]
@@ -260,7 +280,14 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
                    or (after == "-" and folded[run_end + 1:run_end + 2].isdigit() and len(core) == 4)):
         return YEAR_OR_DATE
     # what follows it: a unit, a scale, a range
-    parts, end, unit_end = read_tail(folded, fraction[2] if fraction else run_end, claim.end)
+    parts, end, unit_end = read_tail(folded, fraction[2] if fraction else run_end + gap, claim.end)
+    if gap and not (parts[_UNIT] or parts[_SCALE1] or parts[_SCALE2]):  # 18 号: no unit after the spaces
+        parts, end, unit_end = read_tail(folded, run_end, claim.end)
+    shared_end: int | None = None  # after the unit a list's figures share
+    if arabic and fraction is None and end == run_end and folded[end:end + 1] in _LIST_JOIN_STARTS:
+        shared = _shared_tail(folded, claim.start, run_start, end, claim.end)
+        if shared is not None:  # 2.74、1.96、5.1个百分点: the unit of the list's last figure
+            parts, shared_end, unit_end = shared
     (scale1, rest, rest_scale, infix, scale2, separator, high_raw, high_scale, infix2, unit_raw, unit_high,
      per, suffix) = parts
     scale = scale1 or scale2
@@ -297,9 +324,14 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return NO_UNIT
     if unit_raw == "年" and _is_year(claim, core, arabic, run_start, unit_end):
         return YEAR_OR_DATE
-    if unit_raw in _DURATIONS and _NAME_AFTER_DURATION.match(folded, end):
+    follows = end if shared_end is None else shared_end
+    if unit_raw == _SESSION_COUNTER and _SESSION.match(folded, follows, claim.end):
+        return ORDINAL  # 十届六次、七次全会
+    if _SLOGAN.match(folded, follows, claim.end):
+        return SET_PHRASE  # 达到二个加强:即…
+    if unit_raw in _DURATIONS and _NAME_AFTER_DURATION.match(folded, follows):
         return NAME  # 五年任期, 24小时值班制
-    if unit_raw in _AGES and _names_a_group(folded, end, claim.end):
+    if unit_raw in _AGES and _names_a_group(folded, follows, claim.end):
         return AGE_GROUP  # 60岁以上老人
     if not arabic and core == "一" and not infix and not separator and not suffix and (
             unit_raw not in ONE_COUNTS or folded.startswith(core, end)):
@@ -321,18 +353,20 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         high = _value(unit_high, 1)
     if high is not None and high <= value:
         return NO_UNIT  # 3109290091-16.6%: table cells run together, no range
+    if negative:
+        value = -value
     qualifier: Qualifier = "exact"
-    start = run_start
-    prefix = (PREFIX.search(folded, max(claim.start, run_start - _PREFIX_REACH), run_start)
-              if folded[run_start - 1] in PREFIX_ENDS else None)
+    start = number_start
+    prefix = (PREFIX.search(folded, max(claim.start, start - _PREFIX_REACH), start)
+              if folded[start - 1] in PREFIX_ENDS else None)
     if prefix and _is_qualifier(folded, prefix, arabic):
         qualifier = PREFIX_QUALIFIERS[prefix["word"]]
         start = prefix.start("word")
         if prefix["negation"] and qualifier in _TURNED:
             qualifier = _TURNED[qualifier]  # 不得低于: a lower bound
             start = prefix.start()
-    elif prefix is None and run_start > claim.start and folded[run_start - 1] not in _DIGIT_OR_DELIMITER:
-        across = _ACROSS_VERB.search(folded, max(claim.start, run_start - _ACROSS_REACH), run_start)
+    elif prefix is None and start > claim.start and folded[start - 1] not in _DIGIT_OR_DELIMITER:
+        across = _ACROSS_VERB.search(folded, max(claim.start, start - _ACROSS_REACH), start)
         if across is not None and not _DIGIT_OR_DELIMITER.intersection(across["verb"]) \
                 and "的" not in across["verb"]:
             qualifier = ACROSS_VERB_QUALIFIERS[folded[across.start():across.start("verb")]]
@@ -410,6 +444,77 @@ def _closing_bound(folded: str, at: int, claim_end: int, unit_raw: str | None, p
     return None if value is None else (value, end)
 
 
+_AGE = f"(?:{ARABIC}|{_CHINESE})(?:{one_of(AGE_UNITS)})?"
+_AGE_LIST_ITEMS = re.compile(
+    f"(?:(?:{one_of(LIST_JOINS)}){_AGE}(?:(?:{one_of(RANGE_SEPARATORS)}){_AGE})?(?:{one_of(AGE_UNITS)})"
+    f"(?:{one_of(SUFFIX_QUALIFIERS)})?)+")
+"""The ages after the first of a list (、18-34岁、35-59岁、60岁及以上)."""
+_SESSION_COUNTER = "次"
+_SESSION = re.compile(
+    f"(?:(?:{one_of(LIST_JOINS)})(?:{ARABIC}|{_CHINESE}){_SESSION_COUNTER})*(?:{one_of(SESSION_NOUNS)})")
+"""After N次: the other sessions of its list and the session noun (、七次全会)."""
+_SLOGAN = re.compile(f"[\u4e00-\u9fff]{{1,{SLOGAN_REACH}}}(?:{one_of(SLOGAN_GLOSSES)})")
+"""After a count: the words of a slogan and its gloss (加强:即)."""
+_LIST_JOIN_STARTS = frozenset(join[0] for join in LIST_JOINS)
+_SHARED_LIST = re.compile(f"(?:(?:{one_of(LIST_JOINS)}) ?[{re.escape(NEGATIVE_SIGNS)}]?{ARABIC}(?![0-9]))+")
+"""The figures after the first of a list that share one unit (、1.96、5.1 of 2.74、1.96、5.1个百分点)."""
+
+
+def _shared_tail(folded: str, claim_start: int, run_start: int, run_end: int, claim_end: int) -> Tail | None:
+    """The scale and unit (no range, no suffix) after the last figure of the list of bare Arabic
+    figures that ``folded[run_start:run_end]`` opens, which they all share (分别为22153、5853万千瓦);
+    ``None`` if the list ends in none, or the figure opens a line or the claim (1、2022年以来: a
+    heading's number)."""
+    listed = _SHARED_LIST.match(folded, run_end, min(claim_end, run_end + SHARED_UNIT_REACH))
+    if listed is None:
+        return None
+    opening = _spaces_before(folded, claim_start, run_start)
+    if opening == claim_start or folded[opening - 1] == "\n":
+        return None
+    parts, end, unit_end = read_tail(folded, listed.end(), claim_end)
+    scale1, _, _, _, scale2, _, _, _, _, unit, _, per, _ = parts
+    if unit is None and scale1 is None:
+        return None
+    return (scale1, None, None, None, scale2, None, None, None, None, unit, None, per, None), end, unit_end
+
+
+def _is_negative(folded: str, claim_start: int, run_start: int) -> bool:
+    """Whether a sign right before the run makes it negative (增长-2.3%, 0.15、-5.64): after a
+    Chinese character or a delimiter, with no digit just before, which would make it a range's."""
+    sign = run_start - 1
+    if sign <= claim_start or folded[sign] not in NEGATIVE_SIGNS:
+        return False
+    before = folded[sign - 1]
+    if before in NEGATIVE_AFTER:
+        return True
+    return ("\u4e00" <= before <= "\u9fff" or before == " ") and not any(
+        char.isdigit() for char in folded[max(claim_start, sign - NEGATIVE_CLEAR):sign])
+
+
+def _spaces_before(folded: str, claim_start: int, at: int) -> int:
+    """Where the spaces right before ``at`` start (not before the claim's start)."""
+    while at > claim_start and folded[at - 1] == " ":
+        at -= 1
+    return at
+
+
+def _unit_gap(claim: ClaimText, run_start: int, run_end: int) -> int:
+    """How many spaces part an Arabic figure from the unit or scale that may follow them (学习 18 次):
+    0 if none, too many, nothing after them starts a unit, or the figure opens a line (3 组织体系, a
+    heading's number) or the claim. Only ASCII spaces, as a PDF's text has: an ideographic space
+    parts a heading's number from its title (2　组织指挥体系)."""
+    folded, text, claim_start, claim_end = claim.folded, claim.text, claim.start, claim.end
+    gap = 0
+    while run_end + gap < claim_end and text[run_end + gap] == " ":
+        gap += 1
+        if gap > UNIT_GAP:
+            return 0
+    if gap == 0 or run_end + gap >= claim_end or folded[run_end + gap] not in TAIL_STARTS:
+        return 0
+    opening = _spaces_before(folded, claim_start, run_start)
+    return 0 if opening == claim_start or folded[opening - 1] == "\n" else gap
+
+
 def _counter_at(folded: str, at: int, claim_end: int) -> str | None:
     """A character after an Arabic number that is a counter by its place: a CJK character outside
     :data:`COUNTERS_NOT`, before a comma, 、 or the claim's end (3镇、2乡)."""
@@ -423,7 +528,11 @@ def _counter_at(folded: str, at: int, claim_end: int) -> str | None:
 
 def _names_a_group(folded: str, end: int, claim_end: int) -> bool:
     """Whether an age is followed by the people it names (60岁以上老人, 60岁以上的老人), not by a
-    delimiter or the next age of a list (年龄在55岁以下。 60岁、55岁以下)."""
+    delimiter or the next age of a list (年龄在55岁以下。 60岁、55岁以下); an age of a list of
+    them names a group when the last one does (0-17岁、18-34岁、60岁及以上户籍人口)."""
+    listed = _AGE_LIST_ITEMS.match(folded, end, min(claim_end, end + SHARED_UNIT_REACH))
+    if listed is not None:
+        end = listed.end()
     if end >= claim_end:
         return False
     char = folded[end]
@@ -437,8 +546,10 @@ def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -
     if run_end < claim_end and folded[run_end] in TAIL_STARTS:
         return True
     if folded[run_start].isdigit() and (_counter_at(folded, run_end, claim_end) is not None
+                                        or folded[run_end:run_end + 1] in _LIST_JOIN_STARTS
                                         or folded.startswith(FRACTION_SLASH, run_end) or (
-            folded[run_end:run_end + 1] == " " and folded[run_end + 1:run_end + 2] in _SPACED_UNITS)):
+            folded[run_end:run_end + 1] == " " and folded[run_end + 1:run_end + UNIT_GAP + 1].lstrip(" ")[:1]
+            in TAIL_STARTS)):
         return True
     core = folded[run_start:run_end]
     return "万" in core or "亿" in core or core.startswith(PERCENT_WORDS)

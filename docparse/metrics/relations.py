@@ -14,6 +14,7 @@ from .lexicon import (
     LIST_JOINS,
     PARTS_INTRO,
     RESPECTIVELY,
+    SUFFIX_QUALIFIERS,
     TO_LINKS,
     YEAR_ENDS,
     one_of,
@@ -22,7 +23,14 @@ from .lexicon import (
 if TYPE_CHECKING:
     from .context import Draft
 
-_LIST_JOIN = re.compile(f"[{''.join(LIST_JOINS)}]")
+def _join_word(join: str) -> str:
+    """The join as a pattern that leaves the suffixes it begins alone (及, but not 及以上)."""
+    rests = [suffix[len(join):] for suffix in SUFFIX_QUALIFIERS if suffix.startswith(join)]
+    return re.escape(join) + (f"(?!{one_of(rests)})" if rests else "")
+
+
+_LIST_JOIN = re.compile("|".join(_join_word(join) for join in LIST_JOINS))
+"""A join between the names of a list (治安案件、刑事案件), not the 及 of 60岁及以上户籍人口."""
 
 
 def continues_list(between: str) -> bool:
@@ -39,6 +47,23 @@ def listed_names(wide_left: str) -> list[tuple[int, int]]:
         return []
     names = _LIST_JOIN.split(wide_left[:wide_left.index(RESPECTIVELY)])
     return [(wide_left.find(name), wide_left.find(name) + len(name)) for name in names if name.strip(" ")]
+
+
+def fit_list_names(drafts: list[Draft]) -> None:
+    """A 分别 list with fewer figures than the names before it: the last names label them, the first
+    ones say where or what else (全省与其他RCEP国家货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%:
+    与 joins 全省 to the first name)."""
+    index = 0
+    while index < len(drafts):
+        names = drafts[index].list_names
+        end = index + 1
+        while end < len(drafts) and drafts[end].list_names is names and drafts[end].list_index == end - index:
+            end += 1
+        count = end - index
+        if len(names) > count > 1 and drafts[index].label == names[0]:
+            for draft, name in zip(drafts[index:end], names[-count:], strict=True):
+                draft.label, draft.subject = name, None
+        index = end
 
 
 _COMPLETED = re.compile(rf"(?<![,\s])[,\s]*({one_of(COMPLETED)})")

@@ -1,0 +1,192 @@
+"""Metrics on lines of real documents docparse had not seen: PDF-extracted text with spaces, negative
+figures, lists of figures that share one unit, labels of counted nouns, ordinals and footnotes. Each
+sentence is copied from a public government document (a 法治政府建设 report, a statistical bulletin,
+a grid operator's notice, a notice on plenary sessions)."""
+
+from __future__ import annotations
+
+import pytest
+
+import docparse
+from docparse.models import Metric
+
+
+def metrics_of(sentence: str, title: str = "关于2022年度法治政府建设情况的报告") -> list[Metric]:
+    """The metrics of one sentence placed in a measures section of a report."""
+    return list(docparse.parse(f"{title}\n一、主要举措和成效\n{sentence}\n").metrics())
+
+
+Row = tuple[str, float, str | None, str | None]
+
+
+def rows(sentence: str, title: str = "关于2022年度法治政府建设情况的报告") -> list[Row]:
+    """(raw, value, unit, label) of each metric of the sentence."""
+    return [(m.raw, m.value, m.unit, m.label) for m in metrics_of(sentence, title)]
+
+
+BULLETIN = "云和县2022年国民经济和社会发展统计公报"
+
+
+# --- a figure parted from its unit by spaces (PDF-extracted text) -----------------------------------------
+
+def test_a_figure_spaced_from_its_unit_is_read() -> None:
+    found = rows("始终把学习贯彻习近平法治思想作为法治政府建设的首要任务,全年开展专题学习 18 次,"
+                 "举办全县领导干部法治专题培训班 3 期,覆盖科级以上干部 680余人次。")
+    assert [(raw, value, unit) for raw, value, unit, _ in found] == [
+        ("18 次", 18, "次"), ("3 期", 3, "期"), ("680余人次", 680, "人次")]
+    assert found[0][3] == "开展专题学习"
+    assert [(raw, unit) for raw, _, unit, _ in rows(
+        "制定《2025 年全县法治政府建设工作要点》,明确年度重点任务 56 项,逐项分解到责任单位。"
+        "组织开展实地督察 2 轮,通报问题单位 7 个,约谈责任人 5 名。")] == [
+        ("56 项", "项"), ("2 轮", "轮"), ("7 个", "个"), ("5 名", "名")]
+    assert [(raw, unit) for raw, _, unit, _ in rows("研究列出118 项贯彻落实任务清单。")] == [("118 项", "项")]
+
+
+def test_a_spaced_number_before_an_unrelated_word_is_none() -> None:
+    """A heading's number before its title, a 发文字号, a year, an article: no figure."""
+    text = ("某县应急预案\n1 总则\n3 组织体系\n3.1 领导机构\n"
+            "依据国发 〔2011〕 35 号文件和第 3 条规定,2025 年全县开展工作。\n"
+            "见 2　组织指挥体系。\n")
+    assert [m.raw for m in docparse.parse(text).metrics()] == []
+
+
+# --- negative figures ---------------------------------------------------------------------------------------
+
+def test_a_negative_figure_keeps_its_sign_in_the_value_not_in_the_label() -> None:
+    [rate] = metrics_of("全年全县出生人口为580人,死亡人口为939人,人口自然增长率为-3.19‰,"
+                        "比上年下降3.18个千分点。", BULLETIN)[2:3]
+    assert (rate.raw, rate.value, rate.unit, rate.label) == ("-3.19‰", -3.19, "‰", "人口自然增长率")
+    [growth] = [m for m in metrics_of("牧业产值89081万元,增长-3.2%,渔业产值增长3.5%。", BULLETIN)
+                if m.raw == "-3.2%"]
+    assert (growth.value, growth.measure) == (-3.2, "change")
+    [speed] = metrics_of("全年工业增速为−1.5%。", BULLETIN)
+    assert (speed.value, speed.label) == (-1.5, "工业增速")
+
+
+def test_a_dash_between_figures_is_a_range_not_a_sign() -> None:
+    assert [(m.raw, m.value, m.value_high) for m in metrics_of("比例控制在10%-15%之间。")] == [
+        ("10%-15%", 10, 15)]
+
+
+def test_thousandths_points_are_a_unit() -> None:
+    [_, change] = metrics_of("人口自然增长率为-3.19‰,比上年下降3.18个千分点。", BULLETIN)
+    assert (change.raw, change.value, change.unit, change.measure) == (
+        "3.18个千分点", 3.18, "个千分点", "change")
+
+
+# --- lists of figures that share one unit ------------------------------------------------------------------
+
+def test_figures_listed_before_one_unit_each_take_it() -> None:
+    found = metrics_of("三次产业对经济增长的拉动贡献分别为0.15、-5.64、1.34个百分点;", BULLETIN)
+    assert [(m.raw, m.value, m.unit) for m in found] == [
+        ("0.15", 0.15, "个百分点"), ("-5.64", -5.64, "个百分点"), ("1.34个百分点", 1.34, "个百分点")]
+    found = metrics_of("一产下降1.13个百分点,二产上升1.7个百分点,三产下降0.57个百分点。"
+                       "第一、二、三产业分别拉动GDP增长2.74、1.96、5.1个百分点。",
+                       "紫云自治县2021年国民经济和社会发展统计公报")
+    assert [(m.value, m.unit, m.measure) for m in found[3:]] == [
+        (2.74, "个百分点", "change"), (1.96, "个百分点", "change"), (5.1, "个百分点", "change")]
+    found = metrics_of("高技术产业和装备制造业增加值同比分别增长12.3%和10.3%,"
+                       "增速分别比规模以上工业快5.8和3.8个百分点。")
+    assert [(m.raw, m.unit) for m in found[2:]] == [("5.8", "个百分点"), ("3.8个百分点", "个百分点")]
+    assert "和" not in [m.label for m in found]
+
+
+def test_a_shared_scale_and_unit_and_the_list_label() -> None:
+    found = metrics_of("受寒潮天气影响,华北及京津唐电网负荷创冬季新高,最大负荷分别达到22153、5853万千瓦,"
+                       "分别达到历史最大负荷。", "关于华北区域电力保供情况的公告")
+    assert [(m.raw, m.value, m.unit, m.label) for m in found] == [
+        ("22153", pytest.approx(2.2153e8), "千瓦", "最大负荷"),
+        ("5853万千瓦", pytest.approx(5.853e7), "千瓦", "最大负荷")]
+
+
+def test_a_list_of_levels_after_its_names_takes_them_in_turn() -> None:
+    found = metrics_of("营业收入和利润总额分别完成4672.8亿元和512.4亿元,分别增长9.6%和29.1%。", BULLETIN)
+    assert [m.label for m in found] == ["营业收入", "利润总额", "营业收入", "利润总额"]
+    found = metrics_of("到2024年,全省与其他RCEP国家货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%。")
+    assert [m.label for m in found] == ["其他RCEP国家货物贸易", "对外投资", "实际利用外资"]
+
+
+def test_age_bands_name_groups_and_label_the_counts() -> None:
+    found = metrics_of("0-17岁、18-34岁、35-59岁、60岁及以上户籍人口"
+                       "分别为18891人、19099人、48951人和25594人。", BULLETIN)
+    assert [(m.raw, m.label) for m in found] == [
+        ("18891人", "0-17岁"), ("19099人", "18-34岁"), ("48951人", "35-59岁"),
+        ("25594人", "60岁及以上户籍人口")]
+
+
+def test_a_decade_is_no_count_of_years() -> None:
+    assert metrics_of("我区20世纪70、80年代建造的粮仓、拆迁小区闲置的地下车库存在风险。") == []
+
+
+# --- a count before its noun -----------------------------------------------------------------------
+
+def test_a_count_after_a_verb_is_labelled_by_the_noun_after_it() -> None:
+    """湖南、湖北、安徽 reports on 法治政府建设, 2022."""
+    assert [(m.raw, m.label) for m in metrics_of(
+        "印发实施全国首个省级层面贯彻落实“一规划两纲要”的措施清单,明确916项具体措施,一体推进法治湖南。"
+        "提请召开省委全面依法治省委员会第五次会议,确定54项年度重点工作任务。"
+        "积极主动接受中央依法治国办第六督察组市县法治建设实地督察,扎实推动42个问题有效整改。")] == [
+        ("916项", "具体措施"), ("54项", "年度重点工作任务"), ("42个", "问题")]
+    assert [(m.raw, m.label) for m in metrics_of(
+        "积极参与第二批全国法治政府建设示范创建活动,"
+        "全省6个市县（项目）入选,数量并列全国第二。")] == [
+        ("6个", "市县（项目）")]
+    assert [(m.raw, m.label) for m in metrics_of("研究列出118 项贯彻落实任务清单。")] == [
+        ("118 项", "贯彻落实任务清单")]
+
+
+def test_a_count_of_actions_is_labelled_by_the_action() -> None:
+    [count] = metrics_of("省长毛伟明带头履行推进法治建设第一责任人职责,"
+                         "17次主持召开省政府党组会议、省政府常务会议。")
+    assert (count.raw, count.label) == ("17次", "主持召开省政府党组会议")
+
+
+def test_a_noun_before_the_count_stays_its_label() -> None:
+    """A label of more than a verb, or a predicate after the count, keeps the words before it."""
+    assert [(m.raw, m.label) for m in metrics_of("明确年度重点任务 56 项,逐项分解到责任单位。")] == [
+        ("56 项", "明确年度重点任务")]
+    old, _ = metrics_of("注册农户从2020年的1.2万户增至2024年的3万户。")
+    assert old.label == "注册农户"
+
+
+# --- ordinals, slogans, document numbers, footnotes ----------------------------------------------------
+
+def test_sessions_of_a_plenary_are_ordinals() -> None:
+    """德阳 PPP notice: 七次, 十一次 are sessions, as 六次 and 十次 after 届 are."""
+    assert metrics_of("深入贯彻党的十八大、十八届五中全会和省委十届六次、七次全会,"
+                      "市委七届十次、十一次全会精神,深化投融资体制改革。") == []
+    assert [m.raw for m in metrics_of("全年召开3次全体会议。")] == ["3次"]
+
+
+def test_a_slogan_glossed_after_its_count_is_no_metric() -> None:
+    """吉安 notice on 政务公开."""
+    assert metrics_of("通过政务公开,实现一个总体目标:即构架高效廉洁的政务运行体系;达到二个加强:"
+                      "即加强社会主义民主建设和党风廉政建设;建立三个良好机制:即方便群众的服务机制。") == []
+
+
+def test_a_document_numbers_serial_is_no_metric() -> None:
+    text = "湖北省人民政府關於印發湖北省市場準入負面清單的通知\n鄂政發〔2018〕26號\n各市、州人民政府:\n"
+    assert list(docparse.parse(text).metrics()) == []
+
+
+def test_a_footnotes_reference_is_not_in_the_label() -> None:
+    """2022年国民经济和社会发展统计公报 (国家统计局)."""
+    found = metrics_of("国民总收入[3]1197215亿元,比上年增长2.8%。全员劳动生产率[4]为152977元/人。",
+                       "中华人民共和国2022年国民经济和社会发展统计公报")
+    assert [m.label for m in found] == ["国民总收入", "国民总收入", "全员劳动生产率"]
+
+
+def test_hundreds_scale_a_figure() -> None:
+    [poultry, _] = metrics_of("年末家禽存栏51313百羽,同比下降33.88%。", BULLETIN)
+    assert (poultry.value, poultry.unit) == (5131300, "羽")
+
+
+def test_a_list_goes_on_across_its_change_words() -> None:
+    """A county's statistical bulletin: two figures up, two down, four names in turn."""
+    found = metrics_of("全年新能源新材料、烟花鞭炮、电子信息、有机（富硒）食品四大重点产业工业增加值"
+                       "分别增长159.2%、0.7%和下降46.8%、60.8%,装备制造业增加值增长155.7%。", BULLETIN)
+    assert [(m.label, m.direction) for m in found[:4]] == [
+        ("新能源新材料", "up"), ("烟花鞭炮", "up"), ("电子信息", "down"),
+        ("有机（富硒）食品四大重点产业工业增加值", "down")]
+    [facilities] = metrics_of("全县建成222个村(社区)公共法律服务工作室。")
+    assert facilities.label == "村(社区)公共法律服务工作室"
