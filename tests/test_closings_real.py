@@ -53,3 +53,35 @@ def test_a_colon_label_over_a_list_or_a_pages_links_starts_no_attachment() -> No
                    "附件:\n相关政策与解读\n《国家发展改革委 国家能源局关于加强和规范电网规划投资管理工作》\n"
                    "排行榜\n")
     assert links.attachments == []
+
+
+def test_a_date_alone_between_a_notices_last_sentence_and_the_rules_it_issues_is_its_closing() -> None:
+    doc = _parsed("notice_xining_issues_rules.txt")
+    assert doc.closing is not None and doc.closing.signature == []
+    assert (doc.closing.date_text, str(doc.closing.date)) == ("二○○六年五月十八日", "2006-05-18")
+    assert doc.sections[0].title.replace(" ", "") == "总则"
+
+
+def test_a_date_alone_between_two_paragraphs_is_text() -> None:
+    doc = _sound("关于开展安全检查的通知\n各乡镇人民政府:\n一、检查安排\n检查于下列日期开始。\n"
+                 "2023年5月1日\n各乡镇要认真做好自查工作,确保检查顺利开展。\n")
+    assert doc.closing is None
+
+
+def test_a_date_as_a_page_left_it_under_its_signature_closes_the_notice() -> None:
+    run_together = _sound(
+        "兴城市人民政府办公室关于印发兴城市突发水污染事件应急预案的通知\n兴政办发〔2017〕58号\n"
+        "各乡、镇人民政府,各街道办事处,市政府有关部门:\n"
+        "  经市政府同意,现将《兴城市突发水污染事件应急预案》印发给你们,请认真遵照执行。\n\n"
+        "      兴城市人民政府办公室\n\n        20171116\n\n(此件公开发布)\n\n"
+        "兴城市突发水污染事件应急预案\n1 总则\n1.1 编制目的\n为建立健全突发水污染事件应急机制,制定本预案。\n")
+    assert run_together.closing is not None
+    assert [s.text for s in run_together.closing.signature] == ["兴城市人民政府办公室"]
+    assert run_together.closing.date_text == "20171116"
+    blank_day = _sound(
+        "市人民政府关于印发安陆市突发事件总体应急预案的通知\n各乡镇人民政府、办事处,市政府各部门:\n"
+        "修订后的《安陆市突发事件总体应急预案》已经市政府常务会议审议通过,现印发给你们,请认真组织实施。\n\n"
+        "安陆市人民政府\n\n2020年4月 日\n\n安陆市突发事件总体应急预案\n1  总则\n1.1  编制目的\n"
+        "为提高政府保障公共安全和处置突发事件的能力,制定本预案。\n")
+    assert blank_day.closing is not None and blank_day.closing.date_text == "2020年4月 日"
+    assert [s.text for s in blank_day.closing.signature] == ["安陆市人民政府"]

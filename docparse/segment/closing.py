@@ -124,7 +124,9 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
 
     At the end of the document: 附注 lines, the 成文日期, and the 署名 above it (or both on one
     line). Failing that, in the middle: a notice whose 署名 and date are followed by the plan or
-    rules it issues (``国务院办公厅 / 2017年5月3日 / （此件公开发布） / …实施方案``).
+    rules it issues (``国务院办公厅 / 2017年5月3日 / （此件公开发布） / …实施方案``), or whose date
+    alone stands between its last sentence and the title of what it issues (``…请认真贯彻执行。`` /
+    ``二○○六年五月十八日`` / ``西宁市企业治乱减负工作暂行规定``).
     """
     position = len(content) - 1
     notes: list[int] = []
@@ -134,14 +136,16 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     block = _closing_at(lines, squeezed, content, position, notes)
     if block is None:
         for position in range(1, len(content) - 1):
-            if not DATE_LINE.match(squeezed[content[position]]):
+            if not _dated(squeezed[content[position]]):
                 continue
             follow = position + 1
             mid_notes = []
             while follow < len(content) and _NOTE_LINE.match(squeezed[content[follow]]):
                 mid_notes.append(content[follow])
                 follow += 1
-            block = _closing_at(lines, squeezed, content, position, mid_notes, need_signature=True)
+            block = _closing_at(lines, squeezed, content, position, mid_notes)
+            if block is not None and not block[1] and not _between_texts(squeezed, content, block, follow):
+                block = None  # a date alone inside the text, not a notice's closing
             if block is not None:
                 break
         if block is None:
@@ -160,18 +164,46 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     return first if date_index >= content[-1 - len(block_notes)] else len(lines)
 
 
+_SCRAPED_DATE = re.compile(r"^(?:19|20)\d{2}(?:\d{3,4}|年\d{1,2}月日)$")
+"""A 成文日期 as a page left it (squeezed): its digits run together (``20171116``, ``2018525``) or
+its day left blank (``2020年4月 日``)."""
+
+
+def _dated(text: str) -> bool:
+    """Whether a line (squeezed) is a date alone: a 成文日期 as written, right or wrong, or as a page
+    left it."""
+    return DATE_LINE.match(text) is not None or _SCRAPED_DATE.match(text) is not None
+
+
+def _between_texts(squeezed: list[str], content: list[int], block: tuple[int, list[int], list[int]],
+                   follow: int) -> bool:
+    """Whether an unsigned closing block stands between a text's last sentence and the title or the
+    attachment label of what comes after it: the end of a notice that issues a document."""
+    first = min([block[0], *block[2]])
+    above = content.index(first) - 1
+    if above < 0 or follow >= len(content) or not squeezed[content[above]].endswith("。"):
+        return False
+    after = squeezed[content[follow]]
+    if terminal("ATTACHMENT").match(after):
+        return True
+    return (len(after) <= _ISSUED_TITLE_MAX and CJK.search(after) is not None
+            and not SENTENCE_STOP.search(after) and not LINE_END_PUNCT.search(after)
+            and not starts_numbered(after) and not _dated(after))
+
+
+_ISSUED_TITLE_MAX = 60
+"""The title of a document a notice issues is at most this long."""
 _DATE_AT_END = re.compile(f"{WRITTEN_DATE}$")
 _SIGNED_DATE_LINE_MAX = 50
 """A line holding both the 署名 and the 成文日期 (``运城市人民政府 2022年1月28日``) is at most this long."""
 
 
 def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], position: int,
-                notes: list[int], *, need_signature: bool = False
-                ) -> tuple[int, list[int], list[int]] | None:
+                notes: list[int]) -> tuple[int, list[int], list[int]] | None:
     """The closing block whose date stands at ``content[position]``: (date, signatures, notes)."""
     text = squeezed[content[position]]
     date_index = content[position]
-    if not DATE_LINE.match(text):
+    if not _dated(text):
         match = _DATE_AT_END.search(text) if len(text) <= _SIGNED_DATE_LINE_MAX else None
         if not (match and ORGAN_ENDING.search(text[: match.start()])):
             return None
@@ -186,8 +218,8 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
             break
         signature.insert(0, content[above])
         above -= 1
-    if need_signature and not signature:
-        return None
+    if not signature and not DATE_LINE.match(text):
+        return None  # a date as a page left it is one under its signature only
     block_notes = list(notes)
     # 附件：1.… / 2.… — the 附件说明 above the signature, its numbered lines included
     listed = above
