@@ -85,3 +85,23 @@ def test_a_date_as_a_page_left_it_under_its_signature_closes_the_notice() -> Non
         "为提高政府保障公共安全和处置突发事件的能力,制定本预案。\n")
     assert blank_day.closing is not None and blank_day.closing.date_text == "2020年4月 日"
     assert [s.text for s in blank_day.closing.signature] == ["安陆市人民政府"]
+
+
+def test_the_signer_and_date_of_a_promulgation_order_are_its_closing() -> None:
+    named = _sound(
+        "森林防火条例\n中华人民共和国国务院令\n第 541 号\n"
+        "  《森林防火条例》已经2008年11月19日国务院第36次常务会议修订通过,现将修订后的《森林防火条例》公布,"
+        "自2009年1月1日起施行。\n"
+        "                        总　理　 温家宝\n                          二○○八年十二月一日\n"
+        "森 林 防 火 条 例\n第一章　总　　则\n"
+        "  第一条　为了有效预防和扑救森林火灾,保障人民生命财产安全,制定本条例。\n")
+    assert named.closing is not None
+    assert [s.text for s in named.closing.signature] == ["总　理　 温家宝"]
+    assert str(named.closing.date) == "2008-12-01"
+    nameless = _sound(
+        "河北省人工影响天气管理规定\n政府令〔2010〕第15号\n"
+        "《河北省人工影响天气管理规定》已经2010年12月14日省政府第76次常务会议通过,现予公布,"
+        "自2011年2月1日起施行。\n\n\n省长\n\n\n二○一○年十二月二十五日\n\n\n"
+        "河北省人工影响天气管理规定\n第一章总则\n第一条为加强对人工影响天气工作的管理,制定本规定。\n")
+    assert nameless.closing is not None
+    assert [s.text for s in nameless.closing.signature] == ["省长"]

@@ -10,7 +10,7 @@ import re
 from ..grammar import terminal
 from ..lines import Line
 from ..metadata import WRITTEN_DATE, RawField, find_fields
-from ..normalize import CJK
+from ..normalize import CJK, CJK_CHARS
 from .result import (
     DATE_LINE,
     LINE_END_PUNCT,
@@ -191,6 +191,11 @@ def _between_texts(squeezed: list[str], content: list[int], block: tuple[int, li
             and not starts_numbered(after) and not _dated(after))
 
 
+_SIGNER = re.compile(
+    rf"^[{CJK_CHARS}]{{0,12}}?(?:总理|主席|省长|市长|州长|县长|区长|盟长|旗长|部长|主任|署长|局长|行长)"
+    rf"[{CJK_CHARS}·]{{0,5}}$")
+"""The head of an organ who signs its order (squeezed), with the name or without it where a page lost
+it: ``总　理　 温家宝``, ``省长``."""
 _ISSUED_TITLE_MAX = 60
 """The title of a document a notice issues is at most this long."""
 _DATE_AT_END = re.compile(f"{WRITTEN_DATE}$")
@@ -214,7 +219,7 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
         candidate = squeezed[content[above]]
         if (len(candidate) > 40 or SENTENCE_STOP.search(candidate) or LINE_END_PUNCT.search(candidate)
                 or starts_numbered(candidate) or not CJK.search(candidate)
-                or not ORGAN_ENDING.search(candidate)):
+                or not (ORGAN_ENDING.search(candidate) or _SIGNER.match(candidate))):
             break
         signature.insert(0, content[above])
         above -= 1
