@@ -105,3 +105,42 @@ def test_the_signer_and_date_of_a_promulgation_order_are_its_closing() -> None:
         "河北省人工影响天气管理规定\n第一章总则\n第一条为加强对人工影响天气工作的管理,制定本规定。\n")
     assert nameless.closing is not None
     assert [s.text for s in nameless.closing.signature] == ["省长"]
+
+
+def test_six_joint_issuers_a_line_each_all_sign() -> None:
+    issuers = [f"{place}电力交易中心" for place in ("广州", "广东", "广西", "昆明", "贵州", "海南")]
+    doc = _sound("关于印发《南方区域绿色电力交易规则(试行)》的通知\n"
+                 "为积极推进南方区域绿色电力交易机制建设,南方区域各电力交易中心联合编制了"
+                 "《南方区域绿色电力交易规则(试行)》,现予以发布,请遵照执行。\n特此通知。\n\n"
+                 + "".join(f"{issuer} \n" for issuer in issuers) + "2022年1月25日 \n")
+    assert doc.closing is not None
+    assert [s.text for s in doc.closing.signature] == issuers
+
+
+def test_two_organs_on_one_signature_line_apart_by_a_wide_gap_are_two_signatures() -> None:
+    doc = _sound("中共黄浦区委办公室  黄浦区人民政府办公室关于印发《黄浦区消防安全责任制实施细则》的通知\n"
+                 "各街道党工委、办事处,区委各部门,区政府各委、办、局:\n"
+                 "经区委、区人民政府同意,现将《黄浦区消防安全责任制实施细则》印发给你们,请认真按照执行。\n\n"
+                 "特此通知。\n\n中共上海市黄浦区委办公室   上海市黄浦区人民政府办公室\n\n2020年6月1日\n")
+    assert doc.closing is not None
+    assert [s.text for s in doc.closing.signature] == ["中共上海市黄浦区委办公室",
+                                                       "上海市黄浦区人民政府办公室"]
+    spaced = _sound("国务院关于森林防火的决定\n各省人民政府:\n请认真贯彻执行。\n"
+                    "总　理　 温家宝\n二○○八年十二月一日\n")
+    assert spaced.closing is not None and [s.text for s in spaced.closing.signature] == ["总　理　 温家宝"]
+
+
+_YUNCHENG = ("运城市人民政府 关于2021年度法治政府建设情况的报告  2021年,运城市政府坚持依法履行政府职能,"
+             "持续推进依法行政,推动全市法治政府建设取得新成效。现将有关情况报告如下。"
+             "全力推进政府治理体系和治理能力现代化,为全方位推动运城高质量发展提供有力的法治保障。")
+
+
+def test_a_closing_run_on_at_the_end_of_a_one_line_text_is_read() -> None:
+    for tail in ("运城市人民政府 2022年1月28日", "运城市人民政府2022年1月28日",
+                 "  运城市人民政府  2022年1月28日相关解读", "运城市人民政府\n2022年1月28日"):
+        doc = _sound(_YUNCHENG + tail + "\n")
+        assert doc.closing is not None, tail
+        assert [s.text for s in doc.closing.signature] == ["运城市人民政府"], tail
+        assert str(doc.closing.date) == "2022-01-28", tail
+    related = _sound(_YUNCHENG + "  运城市人民政府  2022年1月28日相关解读\n")
+    assert [f.text for f in related.furniture if f.category == "related"] == ["相关解读"]

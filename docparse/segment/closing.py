@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..chrome import classify_line
 from ..grammar import terminal
 from ..lines import Line
 from ..metadata import WRITTEN_DATE, RawField, find_fields
@@ -31,11 +32,16 @@ _RELATED_TAIL_MAX = 30
 """At most this many lines after a 相关解读 line are a list of other pages' titles."""
 
 _CLOSING_TAIL = re.compile(
-    rf"(?:(?<=[。!?])|^)[ ]*(?P<signature>[^ 。;:,!?]{{1,20}}(?: [^ 。;:,!?]{{1,20}}){{0,8}})[ ]{{2,}}"
-    rf"(?P<date>{WRITTEN_DATE})(?:[ ]{{2,}}(?P<note>\([^()]{{2,30}}\)))?[ ]*$")
+    rf"(?:(?<=[。!?])|^)[ ]*"
+    rf"(?P<signature>[^ 。;:,!?0-9][^ 。;:,!?]{{0,19}}(?: [^ 。;:,!?]{{1,20}}){{0,8}})[ ]*"
+    rf"(?<![0-9])(?P<date>{WRITTEN_DATE})(?:[ ]{{2,}}(?P<note>\([^()]{{2,30}}\)))?"
+    rf"[ ]*(?P<chrome>[^ 。;:,!?0-9][^ 。;:,!?]{{0,9}})?[ ]*$")
 """A closing block run on at the end of a line: the signature after the last sentence, the date
-after a wide gap, a note in brackets after another
-(``…印发。国务院办公厅　　2020年2月28日　　（此件公开发布）``)."""
+after it (a wide gap between them, or none), a note in brackets after another
+(``…印发。国务院办公厅　　2020年2月28日　　（此件公开发布）``), and a page's chrome after all
+(``…法治保障。运城市人民政府 2022年1月28日相关解读``)."""
+_SIGNATURE_TAIL = re.compile(r"(?<=[。!?])[ ]*(?P<signature>[^ 。;:,!?]{2,20})[ ]*$")
+"""A signature run on after the last sentence of the line above the date (``…法治保障。运城市人民政府``)."""
 _TAIL_REACH = 200
 """A closing block run on at a line's end stands within this many characters of it."""
 
@@ -47,11 +53,27 @@ def split_tail(lines: list[Line]) -> list[Line]:
     if last is None:
         return lines
     folded = lines[last].folded
+    if DATE_LINE.match(folded.replace(" ", "")):
+        return _split_signature(lines, last)
     match = _CLOSING_TAIL.search(folded, max(0, len(folded) - _TAIL_REACH))
     if match is None or not ORGAN_ENDING.search(match["signature"].replace(" ", "")):
         return lines
-    cuts = [match.start("signature"), match.start("date")] + ([match.start("note")] if match["note"] else [])
+    if match["chrome"] and classify_line(match["chrome"]) is None:
+        return lines
+    cuts = [match.start(name) for name in ("signature", "date", "note", "chrome") if match[name]]
     return [*lines[:last], *cut(lines[last], cuts), *lines[last + 1:]]
+
+
+def _split_signature(lines: list[Line], date: int) -> list[Line]:
+    """Cut the signature off the end of the line above a last date line, where it runs on after the
+    last sentence (``…法治保障。运城市人民政府`` / ``2022年1月28日``)."""
+    above = next((index for index in range(date - 1, -1, -1) if lines[index].folded.strip(" ")), None)
+    if above is None:
+        return lines
+    match = _SIGNATURE_TAIL.search(lines[above].folded, max(0, len(lines[above].folded) - _TAIL_REACH))
+    if match is None or not ORGAN_ENDING.search(match["signature"]):
+        return lines
+    return [*lines[:above], *cut(lines[above], [match.start("signature")]), *lines[above + 1:]]
 
 
 def find_tail(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
@@ -156,9 +178,11 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     line = lines[date_index]
     start, _ = result.date = _date_span(line)
     if signature:
-        result.signature = [(lines[i].content_start, lines[i].content_end) for i in signature]
+        result.signature = [part for i in signature
+                            for part in _organs(lines[i], lines[i].content_start, lines[i].content_end)]
     elif not DATE_LINE.match(squeezed[date_index]):
-        result.signature = [(line.content_start, _strip_end(line, start))]  # "署名 日期" on one line
+        # "署名 日期" on one line
+        result.signature = _organs(line, line.content_start, _strip_end(line, start))
     result.notes = sorted((lines[i].content_start, lines[i].content_end) for i in block_notes)
     first = min([date_index, *signature, *block_notes])
     return first if date_index >= content[-1 - len(block_notes)] else len(lines)
@@ -191,6 +215,8 @@ def _between_texts(squeezed: list[str], content: list[int], block: tuple[int, li
             and not starts_numbered(after) and not _dated(after))
 
 
+_SIGNATURE_MAX = 10
+"""A closing is signed by at most this many organs, a line each (joint issuers: six 交易中心)."""
 _SIGNER = re.compile(
     rf"^[{CJK_CHARS}]{{0,12}}?(?:总理|主席|省长|市长|州长|县长|区长|盟长|旗长|部长|主任|署长|局长|行长)"
     rf"[{CJK_CHARS}·]{{0,5}}$")
@@ -215,7 +241,7 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
         return date_index, [], list(notes)  # "运城市人民政府 2022年1月28日"
     signature: list[int] = []
     above = position - 1
-    while above > 0 and len(signature) < 3:
+    while above > 0 and len(signature) < _SIGNATURE_MAX:
         candidate = squeezed[content[above]]
         if (len(candidate) > 40 or SENTENCE_STOP.search(candidate) or LINE_END_PUNCT.search(candidate)
                 or starts_numbered(candidate) or not CJK.search(candidate)
@@ -233,6 +259,21 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
     if listed > 0 and terminal("ATTACHMENT").match(squeezed[content[listed]]):
         block_notes.extend(content[i] for i in range(listed, above + 1))
     return date_index, signature, block_notes
+
+
+_WIDE_GAP = re.compile(r" {2,}")
+
+
+def _organs(line: Line, start: int, end: int) -> list[tuple[int, int]]:
+    """The signatures on a signature line: one, or each organ where two or more stand on it apart by
+    wide gaps (``开封市司法局　　开封市法治政府建设领导小组办公室``); a name spaced out letter by
+    letter, or a signer's office and name, stays one."""
+    text = line.folded[start - line.start:end - line.start]
+    bounds = [0, *(at for gap in _WIDE_GAP.finditer(text) for at in gap.span()), len(text)]
+    parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    if len(parts) < 2 or not all(len(text[a:b]) >= 2 and ORGAN_ENDING.search(text[a:b]) for a, b in parts):
+        return [(start, end)]
+    return [(start + a, start + b) for a, b in parts]
 
 
 def _date_span(line: Line) -> tuple[int, int]:
