@@ -144,3 +144,20 @@ def test_a_closing_run_on_at_the_end_of_a_one_line_text_is_read() -> None:
         assert str(doc.closing.date) == "2022-01-28", tail
     related = _sound(_YUNCHENG + "  运城市人民政府  2022年1月28日相关解读\n")
     assert [f.text for f in related.furniture if f.category == "related"] == ["相关解读"]
+
+
+_TWO_ATTACHMENTS = (
+    "中共黄浦区委办公室  黄浦区人民政府办公室关于印发《黄浦区消防安全责任制实施细则》的通知\n\n"
+    "一、总则\n\n本细则自2020年6月1日起施行。\n\n"
+    "附件：1.机关、团体、企业、事业单位消防安全职责\n\n2.居民区相关主体消防安全职责\n\n"
+    "附件1\n\n机关、团体、企业、事业等单位消防安全职责\n\n一、一般职责\n\n落实消防安全责任制。\n\n"
+    "附件2\n\n居民区相关主体消防安全职责\n\n一、居民委员会\n\n确定消防安全管理人。\n")
+
+
+def test_an_attachment_note_whose_items_are_apart_by_a_blank_line_lists_them_all() -> None:
+    doc = _sound(_TWO_ATTACHMENTS)
+    assert [a.label for a in doc.attachments] == ["附件1", "附件2"]
+    assert [d.code for d in docparse.validate(doc) if d.code in ("DP412", "DP413", "DP415")] == []
+    one_listed = _sound(_TWO_ATTACHMENTS.replace("\n\n2.居民区相关主体消防安全职责",
+                                                 "\n\n本通知自印发之日起施行。"))
+    assert "DP415" in [d.code for d in docparse.validate(one_listed)]
