@@ -7,10 +7,11 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..chrome import classify_line
 from ..grammar import terminal
 from ..lines import Line
 from ..metadata import WRITTEN_DATE, RawField, find_fields
-from ..normalize import CJK
+from ..normalize import CJK, CJK_CHARS
 from .result import (
     DATE_LINE,
     LINE_END_PUNCT,
@@ -31,11 +32,16 @@ _RELATED_TAIL_MAX = 30
 """At most this many lines after a 相关解读 line are a list of other pages' titles."""
 
 _CLOSING_TAIL = re.compile(
-    rf"(?:(?<=[。!?])|^)[ ]*(?P<signature>[^ 。;:,!?]{{1,20}}(?: [^ 。;:,!?]{{1,20}}){{0,8}})[ ]{{2,}}"
-    rf"(?P<date>{WRITTEN_DATE})(?:[ ]{{2,}}(?P<note>\([^()]{{2,30}}\)))?[ ]*$")
+    rf"(?:(?<=[。!?])|^)[ ]*"
+    rf"(?P<signature>[^ 。;:,!?0-9][^ 。;:,!?]{{0,19}}(?: [^ 。;:,!?]{{1,20}}){{0,8}})[ ]*"
+    rf"(?<![0-9])(?P<date>{WRITTEN_DATE})(?:[ ]{{2,}}(?P<note>\([^()]{{2,30}}\)))?"
+    rf"[ ]*(?P<chrome>[^ 。;:,!?0-9][^ 。;:,!?]{{0,9}})?[ ]*$")
 """A closing block run on at the end of a line: the signature after the last sentence, the date
-after a wide gap, a note in brackets after another
-(``…印发。国务院办公厅　　2020年2月28日　　（此件公开发布）``)."""
+after it (a wide gap between them, or none), a note in brackets after another
+(``…印发。国务院办公厅　　2020年2月28日　　（此件公开发布）``), and a page's chrome after all
+(``…法治保障。运城市人民政府 2022年1月28日相关解读``)."""
+_SIGNATURE_TAIL = re.compile(r"(?<=[。!?])[ ]*(?P<signature>[^ 。;:,!?]{2,20})[ ]*$")
+"""A signature run on after the last sentence of the line above the date (``…法治保障。运城市人民政府``)."""
 _TAIL_REACH = 200
 """A closing block run on at a line's end stands within this many characters of it."""
 
@@ -47,11 +53,27 @@ def split_tail(lines: list[Line]) -> list[Line]:
     if last is None:
         return lines
     folded = lines[last].folded
+    if DATE_LINE.match(folded.replace(" ", "")):
+        return _split_signature(lines, last)
     match = _CLOSING_TAIL.search(folded, max(0, len(folded) - _TAIL_REACH))
     if match is None or not ORGAN_ENDING.search(match["signature"].replace(" ", "")):
         return lines
-    cuts = [match.start("signature"), match.start("date")] + ([match.start("note")] if match["note"] else [])
+    if match["chrome"] and classify_line(match["chrome"]) is None:
+        return lines
+    cuts = [match.start(name) for name in ("signature", "date", "note", "chrome") if match[name]]
     return [*lines[:last], *cut(lines[last], cuts), *lines[last + 1:]]
+
+
+def _split_signature(lines: list[Line], date: int) -> list[Line]:
+    """Cut the signature off the end of the line above a last date line, where it runs on after the
+    last sentence (``…法治保障。运城市人民政府`` / ``2022年1月28日``)."""
+    above = next((index for index in range(date - 1, -1, -1) if lines[index].folded.strip(" ")), None)
+    if above is None:
+        return lines
+    match = _SIGNATURE_TAIL.search(lines[above].folded, max(0, len(lines[above].folded) - _TAIL_REACH))
+    if match is None or not ORGAN_ENDING.search(match["signature"]):
+        return lines
+    return [*lines[:above], *cut(lines[above], [match.start("signature")]), *lines[above + 1:]]
 
 
 def find_tail(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
@@ -124,7 +146,9 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
 
     At the end of the document: 附注 lines, the 成文日期, and the 署名 above it (or both on one
     line). Failing that, in the middle: a notice whose 署名 and date are followed by the plan or
-    rules it issues (``国务院办公厅 / 2017年5月3日 / （此件公开发布） / …实施方案``).
+    rules it issues (``国务院办公厅 / 2017年5月3日 / （此件公开发布） / …实施方案``), or whose date
+    alone stands between its last sentence and the title of what it issues (``…请认真贯彻执行。`` /
+    ``二○○六年五月十八日`` / ``西宁市企业治乱减负工作暂行规定``).
     """
     position = len(content) - 1
     notes: list[int] = []
@@ -134,14 +158,16 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     block = _closing_at(lines, squeezed, content, position, notes)
     if block is None:
         for position in range(1, len(content) - 1):
-            if not DATE_LINE.match(squeezed[content[position]]):
+            if not _dated(squeezed[content[position]]):
                 continue
             follow = position + 1
             mid_notes = []
             while follow < len(content) and _NOTE_LINE.match(squeezed[content[follow]]):
                 mid_notes.append(content[follow])
                 follow += 1
-            block = _closing_at(lines, squeezed, content, position, mid_notes, need_signature=True)
+            block = _closing_at(lines, squeezed, content, position, mid_notes)
+            if block is not None and not block[1] and not _between_texts(squeezed, content, block, follow):
+                block = None  # a date alone inside the text, not a notice's closing
             if block is not None:
                 break
         if block is None:
@@ -152,42 +178,79 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     line = lines[date_index]
     start, _ = result.date = _date_span(line)
     if signature:
-        result.signature = [(lines[i].content_start, lines[i].content_end) for i in signature]
+        result.signature = [part for i in signature
+                            for part in _organs(lines[i], lines[i].content_start, lines[i].content_end)]
     elif not DATE_LINE.match(squeezed[date_index]):
-        result.signature = [(line.content_start, _strip_end(line, start))]  # "署名 日期" on one line
+        # "署名 日期" on one line
+        result.signature = _organs(line, line.content_start, _strip_end(line, start))
     result.notes = sorted((lines[i].content_start, lines[i].content_end) for i in block_notes)
     first = min([date_index, *signature, *block_notes])
     return first if date_index >= content[-1 - len(block_notes)] else len(lines)
 
 
+_SCRAPED_DATE = re.compile(r"^(?:19|20)\d{2}(?:\d{3,4}|年\d{1,2}月日)$")
+"""A 成文日期 as a page left it (squeezed): its digits run together (``20171116``, ``2018525``) or
+its day left blank (``2020年4月 日``)."""
+
+
+def _dated(text: str) -> bool:
+    """Whether a line (squeezed) is a date alone: a 成文日期 as written, right or wrong, or as a page
+    left it."""
+    return DATE_LINE.match(text) is not None or _SCRAPED_DATE.match(text) is not None
+
+
+def _between_texts(squeezed: list[str], content: list[int], block: tuple[int, list[int], list[int]],
+                   follow: int) -> bool:
+    """Whether an unsigned closing block stands between a text's last sentence and the title or the
+    attachment label of what comes after it: the end of a notice that issues a document."""
+    first = min([block[0], *block[2]])
+    above = content.index(first) - 1
+    if above < 0 or follow >= len(content) or not squeezed[content[above]].endswith("。"):
+        return False
+    after = squeezed[content[follow]]
+    if terminal("ATTACHMENT").match(after):
+        return True
+    return (len(after) <= _ISSUED_TITLE_MAX and CJK.search(after) is not None
+            and not SENTENCE_STOP.search(after) and not LINE_END_PUNCT.search(after)
+            and not starts_numbered(after) and not _dated(after))
+
+
+_SIGNATURE_MAX = 10
+"""A closing is signed by at most this many organs, a line each (joint issuers: six 交易中心)."""
+_SIGNER = re.compile(
+    rf"^[{CJK_CHARS}]{{0,12}}?(?:总理|主席|省长|市长|州长|县长|区长|盟长|旗长|部长|主任|署长|局长|行长)"
+    rf"[{CJK_CHARS}·]{{0,5}}$")
+"""The head of an organ who signs its order (squeezed), with the name or without it where a page lost
+it: ``总　理　 温家宝``, ``省长``."""
+_ISSUED_TITLE_MAX = 60
+"""The title of a document a notice issues is at most this long."""
 _DATE_AT_END = re.compile(f"{WRITTEN_DATE}$")
 _SIGNED_DATE_LINE_MAX = 50
 """A line holding both the 署名 and the 成文日期 (``运城市人民政府 2022年1月28日``) is at most this long."""
 
 
 def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], position: int,
-                notes: list[int], *, need_signature: bool = False
-                ) -> tuple[int, list[int], list[int]] | None:
+                notes: list[int]) -> tuple[int, list[int], list[int]] | None:
     """The closing block whose date stands at ``content[position]``: (date, signatures, notes)."""
     text = squeezed[content[position]]
     date_index = content[position]
-    if not DATE_LINE.match(text):
+    if not _dated(text):
         match = _DATE_AT_END.search(text) if len(text) <= _SIGNED_DATE_LINE_MAX else None
         if not (match and ORGAN_ENDING.search(text[: match.start()])):
             return None
         return date_index, [], list(notes)  # "运城市人民政府 2022年1月28日"
     signature: list[int] = []
     above = position - 1
-    while above > 0 and len(signature) < 3:
+    while above > 0 and len(signature) < _SIGNATURE_MAX:
         candidate = squeezed[content[above]]
         if (len(candidate) > 40 or SENTENCE_STOP.search(candidate) or LINE_END_PUNCT.search(candidate)
                 or starts_numbered(candidate) or not CJK.search(candidate)
-                or not ORGAN_ENDING.search(candidate)):
+                or not (ORGAN_ENDING.search(candidate) or _SIGNER.match(candidate))):
             break
         signature.insert(0, content[above])
         above -= 1
-    if need_signature and not signature:
-        return None
+    if not signature and not DATE_LINE.match(text):
+        return None  # a date as a page left it is one under its signature only
     block_notes = list(notes)
     # 附件：1.… / 2.… — the 附件说明 above the signature, its numbered lines included
     listed = above
@@ -196,6 +259,21 @@ def _closing_at(lines: list[Line], squeezed: list[str], content: list[int], posi
     if listed > 0 and terminal("ATTACHMENT").match(squeezed[content[listed]]):
         block_notes.extend(content[i] for i in range(listed, above + 1))
     return date_index, signature, block_notes
+
+
+_WIDE_GAP = re.compile(r" {2,}")
+
+
+def _organs(line: Line, start: int, end: int) -> list[tuple[int, int]]:
+    """The signatures on a signature line: one, or each organ where two or more stand on it apart by
+    wide gaps (``开封市司法局　　开封市法治政府建设领导小组办公室``); a name spaced out letter by
+    letter, or a signer's office and name, stays one."""
+    text = line.folded[start - line.start:end - line.start]
+    bounds = [0, *(at for gap in _WIDE_GAP.finditer(text) for at in gap.span()), len(text)]
+    parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    if len(parts) < 2 or not all(len(text[a:b]) >= 2 and ORGAN_ENDING.search(text[a:b]) for a, b in parts):
+        return [(start, end)]
+    return [(start + a, start + b) for a, b in parts]
 
 
 def _date_span(line: Line) -> tuple[int, int]:

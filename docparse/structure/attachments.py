@@ -1,6 +1,10 @@
 """Where attachments start: a label (附件 / 附件1 / 附表2 / 附录3, the grammar's ATTACHMENT) alone on
 its line, or with a number and the attachment's title after it; the body before the first is the
 document's own. Each attachment is then read as a document of its own: its numbering starts afresh.
+
+A label with its colon alone on its line (``附件：`` / ``某某名单``) is as often a 附件说明 above the
+signature, or a page's list of downloads, as an attachment's start: it starts one only where what
+follows the title, up to the next label, has a heading or a sentence of its own.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..grammar import terminal
-from ..ladder import marker_at
+from ..ladder import marker_at, tentative_marker_at
 from ..lines import Line
 from ..normalize import CJK
 
@@ -57,19 +61,35 @@ def _attachment_start(lines: list[Line], index: int) -> Start | None:
         return None
     label_span = (line.start + label.start(), line.start + label.end())
     rest = line.folded[label.end():].strip(_MARKUP)
-    if not rest:  # 附件1 alone, and its title on the next line (a contents entry 附录 has none)
+    colon = rest.startswith(":") and not rest.lstrip(":").strip(_MARKUP)
+    if not rest or colon:  # 附件1 alone, and its title on the next line (a contents entry 附录 has none)
         following = lines[index + 1] if index + 1 < len(lines) else None
         if following is not None and following.folded.lstrip(_MARKUP).startswith(":"):
             return None  # 附件 / ：/ 某某规则, a line per token: a list of attachments
-        if following is not None and _is_title(following.stripped):
-            return label_span, (following.content_start, following.content_end), 2
-        return None
+        if following is None or not _is_title(following.stripped):
+            return None
+        listed = tentative_marker_at(following.folded.lstrip(_MARKUP)) is not None
+        if colon and (listed or not _has_text(lines, index + 2)):
+            return None  # 附件：/ 1.某某表 / 2.… or a page's downloads: a list of attachments
+        return label_span, (following.content_start, following.content_end), 2
     numbered = label.end() - label.start() > 2
     title = rest.lstrip(":")
     if not numbered or not _is_title(title) or marker_at(title) is not None:
         return None  # 附件：1.… / 附件：某某办法 — a list of attachments, not one starting
     title_start = line.start + line.folded.index(title, label.end())
     return label_span, (title_start, title_start + len(title)), 1
+
+
+def _has_text(lines: list[Line], index: int) -> bool:
+    """Whether a line from ``lines[index]`` up to the next attachment label is a heading or holds a
+    sentence: the text of an attachment, not a list of files or a page's links."""
+    for line in lines[index:]:
+        text = line.folded.lstrip(_MARKUP)
+        if terminal("ATTACHMENT").match(text):
+            return False
+        if marker_at(text) is not None or "。" in text:
+            return True
+    return False
 
 
 def _is_title(text: str) -> bool:

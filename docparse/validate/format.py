@@ -229,13 +229,29 @@ def check_attachments(ctx: RuleContext) -> Iterator[Diagnostic]:
             yield ctx.diag("DP412", "附件说明的冒号应为全角“：”", at, at + 1, hint="写作“附件：”",
                            severity="info" if ctx.halfwidth else None)
         items = [(starts[index] + match.start("rest"), match["rest"].rstrip())]
-        for following in range(index + 1, len(lines)):
-            if not _ATTACHMENT_ITEM.match(lines[following].strip()) or not lines[following].strip():
-                break
+        following = index + 1
+        while (following := _next_item(lines, following, items)) >= 0:
             indent = len(lines[following]) - len(lines[following].lstrip())
             items.append((starts[following] + indent, lines[following].strip()))
+            following += 1
         yield from _attachment_items(ctx, items)
         yield from _attachment_count(ctx, starts[index] + len(match["indent"]), items)
+
+
+def _next_item(lines: list[str], following: int, items: list[tuple[int, str]]) -> int:
+    """The index of the 附件说明's next item from ``lines[following]``, or -1: the next line, or after
+    blank lines the line numbered next after the last item (a Markdown source's paragraphs,
+    ``附件：1.…`` / blank / ``2.…``)."""
+    after = following
+    while after < len(lines) and not lines[after].strip():
+        after += 1
+    if after >= len(lines) or not (item := _ATTACHMENT_ITEM.match(lines[after].strip())):
+        return -1
+    if after == following:
+        return after
+    last = _ATTACHMENT_ITEM.match(items[-1][1])
+    numbered_on = last is not None and int(last["number"]) == len(items)
+    return after if numbered_on and int(item["number"]) == len(items) + 1 else -1
 
 
 def _attachment_count(ctx: RuleContext, note: int, items: list[tuple[int, str]]) -> Iterator[Diagnostic]:
