@@ -93,7 +93,8 @@ def test_the_labels_of_disclosure_tables_end_the_values_before_them() -> None:
                             "发布时间:2015-07-27 11:44 作者: 来源:市环境保护局 "
                             "浏览次数: 字体:【大】 【中】 【小】\n\n"
                             "各区县(市)人民政府,益阳高新区管委会,市政府各局委、各直属机构:\n\n"
-                            "《益阳市重污染天气应急预案》已经市人民政府第34次常务会议审议通过,现印发给你们。\n")
+                            "《益阳市重污染天气应急预案》已经市人民政府第34次常务会议审议通过,现印发给你们。\n"
+                            "")
     assert yiyang.metadata.source == "市环境保护局"
     assert [(f.category, f.text) for f in yiyang.furniture] == [
         ("counter", "浏览次数:"), ("font_size", "字体:【大】 【中】 【小】")]
@@ -113,7 +114,8 @@ def test_a_report_whose_title_only_its_page_gave_is_known_by_how_it_opens() -> N
     year as their period; a text that opens otherwise stays unknown."""
     yueyang = docparse.parse(
         "根据《中共中央办公厅 国务院办公厅关于印发〈法治政府建设与责任落实督察工作规定〉的通知》"
-        "(厅字〔2019〕28号)有关规定,现将县人民政府2022年法治政府建设工作情况报告如下。\n一、主要成效\n全年办理行政复议案件35件。\n")
+        "(厅字〔2019〕28号)有关规定,现将县人民政府2022年法治政府建设工作情况报告如下。\n"
+        "一、主要成效\n全年办理行政复议案件35件。\n")
     assert (yueyang.doc_type, yueyang.report_year) == ("fazhi_annual", 2022)
     assert [metric.period for metric in yueyang.metrics()] == ["2022"]
     ministry = docparse.parse(
@@ -152,7 +154,8 @@ def test_a_disclosure_table_as_a_converter_writes_it_gives_its_fields() -> None:
     doc = docparse.parse("【法治建设报告】湖北省司法厅2022年法治政府建设年度报告\n"
                          "索 引 号 | 011043217/2023-06630 | 分 类 | 政务公开 |\n---|---|---|---|\n"
                          "发布机构 | 湖北省司法厅 | 发文日期 | 2023-03-16 |\n文 号 | 无 | 有 效 性 | 有效 |\n"
-                         "2022年,在省委省政府的坚强领导下,省司法厅坚持以习近平新时代中国特色社会主义思想为指导。\n")
+                         "2022年,在省委省政府的坚强领导下,省司法厅坚持以习近平新时代中国特色社会主义思想为指导。\n"
+                         "")
     assert _fields(doc) == [("索引号", "011043217/2023-06630"), ("分类", "政务公开"),
                             ("发布机构", "湖北省司法厅"), ("发文日期", "2023-03-16"), ("文号", "无"),
                             ("有效性", "有效")]
@@ -176,3 +179,13 @@ def test_a_news_pages_date_before_its_source_is_the_publish_date() -> None:
     assert news.metadata.source == "新华社"
     dated_text = docparse.parse("关于做好防汛工作的通知\n2021-08-01 全市召开防汛会议。\n")
     assert dated_text.metadata.fields == []
+
+
+def test_the_organ_under_a_notices_last_sentence_signs_it_and_is_no_byline() -> None:
+    """东宁市 (2018): the 印发 sentence lacks its 。, so the organ and date under it stand in the head;
+    the organ signs the notice, it is not named under the title."""
+    doc = docparse.parse("东宁市人民政府办公室关于印发东宁市干旱灾害应急预案的通知\n\n"
+                         "各镇人民政府,市政府各有关直属单位:\n\n"
+                         "经市政府同意,现将东宁市干旱灾害应急预案》现印发给你们,请认真贯彻执行\n\n"
+                         "东宁市人民政府办公室\n\n2018525\n")
+    assert doc.byline is None

@@ -788,6 +788,8 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
     """The position in ``pending`` after the last line of organs taken as the byline."""
     in_body = False
     """Whether a line before this one was body (a date after it is the text's, not the head's)."""
+    in_text = False
+    """Whether running text came before this line (organs under it sign it, they are no byline)."""
     subtitle_next = -1
     """The position in ``pending`` right after the subtitle's last line."""
     for position, index in enumerate(pending):
@@ -812,7 +814,8 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
         elif result.byline is None and result.subtitle is not None and _BYLINE.match(line.stripped):
             result.byline = span
             role[index] = "front"
-        elif _is_issuer_line(line.stripped) and (result.byline is None or byline_end == position):
+        elif (not in_text and _is_issuer_line(line.stripped)
+              and (result.byline is None or byline_end == position)):
             # the organs a bulletin or report names under its title, one or more lines of them
             result.byline = (result.byline[0] if result.byline else span[0], span[1])
             role[index] = "front"
@@ -822,5 +825,6 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
             role[index] = "front"
         else:
             in_body = True
+            in_text = in_text or "," in text or SENTENCE_STOP.search(text) is not None
 
 
