@@ -52,6 +52,31 @@ def test_text_that_holds_a_tag_is_text_and_an_htm_file_is_a_page_by_its_name() -
     assert choose("一、总体要求".encode(), path="A.HTM").name == "html"
 
 
+def test_a_text_file_that_is_a_pages_markup_is_read_as_the_page() -> None:
+    """A crawler's export (laodongfa.com): a label header, then the 正文 as one line of ``<p>``s."""
+    path = FIXTURES / "shanxi_notice_export.txt"
+    reading = read(path.read_bytes(), path=str(path))
+    assert reading.format == "html"
+    assert reading.text.split("\n")[:8] == [
+        "发文机关:山西省人民政府", "发布日期:2018年03月27", "生效日期:2018年03月27", "时效性 :现行有效",
+        "文号 :晋政发〔2018〕13号", "各市、县人民政府,省人民政府各委、办、厅、局:",
+        "现将《山西省激发重点群体活力带动城乡居民增收的实施方案》印发给你们,请认真组织实施。",
+        "山西省人民政府"]
+    doc = docparse.parse_file(path)
+    assert doc.metadata.doc_number == "晋政发〔2018〕13号"
+    assert [title for _, _, title in _sections(doc)] == ["指导思想", "总体目标"]
+    anchor = doc.locate(doc.text.index("现将"))
+    assert anchor is not None and anchor.where == "html/body[1]/p[2]"
+
+
+@pytest.mark.parametrize("text", [
+    "<p>一、总体要求</p>",
+    "网页的段落写作<p>…</p>，标题写作<h1>…</h1>，表格写作<table>…</table>。\n" + "正文。" * 100,
+])
+def test_a_text_that_quotes_a_few_tags_stays_text(text: str) -> None:
+    assert read(text.encode(), path="a.txt").format == "text"
+
+
 def test_the_page_reads_as_its_text_rendering() -> None:
     """The gold annotates notice-051.txt, the page rendered a block a line: the reader gives that
     text, less the related-policies box the page hides (``<div class="xgwz" style="display:none">``)

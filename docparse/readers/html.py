@@ -15,7 +15,9 @@ line; what a browser never shows never reaches the text: scripts, styles, commen
 runs collapse to one space and lines are trimmed of it, but U+3000 and no-break spaces stay (they
 carry indentation). A ``<table>`` of data is a line per row, its cells separated by a tab; a table
 that lays out the page (one holding a nested table, a heading or several paragraphs in a cell, a
-single column, or long prose beside a side bar) is read as the blocks it holds.
+single column, or long prose beside a side bar) is read as the blocks it holds. A text file that
+holds a page's markup (a crawler's export: :func:`is_fragment`) is rendered here too, the lines of
+its text outside the elements kept.
 """
 
 from __future__ import annotations
@@ -102,12 +104,16 @@ class HtmlReader:
         return _MARKUP_START.match(head.removeprefix(codecs.BOM_UTF8)) is not None
 
     def read(self, data: bytes, *, encoding: str | None = None, path: str | None = None) -> Reading:
+        return self.render(_decode(data, encoding, path), path=path)
+
+    def render(self, decoded: Decoded, *, path: str | None = None, fragment: bool = False) -> Reading:
+        """The reading of a decoded page; of a ``fragment`` of one in a text file (a crawler's
+        export: :func:`is_fragment`), whose text outside the elements keeps its line breaks."""
         try:
             from selectolax.lexbor import LexborHTMLParser
         except ImportError:
             raise MissingExtraError(f"读取网页需要 selectolax：{install_hint('html')}", path=path) from None
-        decoded = _decode(data, encoding, path)
-        renderer = _Renderer()
+        renderer = _Renderer(fragment=fragment)
         renderer.walk(LexborHTMLParser(decoded.text).root)
         page = renderer.page()
         if not page.text.strip():
@@ -115,6 +121,24 @@ class HtmlReader:
         return Reading(page.text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
                        decoded.replaced, decoded.misread_as, title_hint=renderer.title_hint(),
                        metadata=tuple(renderer.metadata), anchors=page.anchors, tables=page.tables)
+
+
+_FRAGMENT_BLOCK = re.compile(r"<(?:p|div|br|h[1-6]|li|table|tr|td)\b[^<>]{0,2000}>", re.IGNORECASE)
+_FRAGMENT_CLOSE = re.compile(r"</(?:p|div|h[1-6]|li|table|tr|td)\s*>", re.IGNORECASE)
+_FRAGMENT_ELEMENTS = 3
+"""The fewest closed block elements of a fragment: a text quoting a tag or two stays text."""
+
+
+def is_fragment(text: str) -> bool:
+    """Whether a text file holds a page's markup rather than text: block elements (``<p>``…
+    ``</p>``, at least :data:`_FRAGMENT_ELEMENTS`) from the first tag to the last over most of
+    it (a crawler's export of the ``content`` column: a label header or an SQL ``INSERT`` around
+    the HTML)."""
+    closes = list(_FRAGMENT_CLOSE.finditer(text))
+    if len(closes) < _FRAGMENT_ELEMENTS:
+        return False
+    first = _FRAGMENT_BLOCK.search(text)
+    return first is not None and 2 * (closes[-1].end() - first.start()) > len(text)
 
 
 def _decode(data: bytes, encoding: str | None, path: str | None) -> Decoded:
@@ -209,7 +233,9 @@ class _Open:
 class _Renderer:
     """Walks the tree once (no recursion: pages nest deep) and renders it as lines."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, fragment: bool = False) -> None:
+        self.fragment = fragment
+        """Whether the line breaks of the text outside the elements are kept (:func:`is_fragment`)."""
         self.lines: list[_Line] = []
         self.sinks: list[list[_Line]] = [self.lines]
         """Where finished lines go: the page, or the innermost open table cell."""
@@ -243,7 +269,7 @@ class _Renderer:
             tag = node.tag or ""
             descend = False
             if tag == "-text":
-                self.text(node.text_content or "")
+                self.loose_text(node.text_content or "")
             elif not tag.startswith("-") and tag not in _SKIPPED:
                 count = parent.counts.get(tag, 0) + 1
                 parent.counts[tag] = count
@@ -351,6 +377,18 @@ class _Renderer:
             if heading.text:
                 self.headings.append(heading)
             self.heading = None
+
+    def loose_text(self, text: str) -> None:
+        """A text node: in a fragment, text outside the elements is a text file's, its lines
+        lines of the reading."""
+        if not self.fragment or any(block.tag not in ("html", "body") for block in self.blocks):
+            self.text(text)
+            return
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                self.flush()
+                self.seen += 1
+            self.text(line)
 
     def text(self, text: str) -> None:
         if self.heading is not None and not self.links and _FIRST_CONTENT.search(text):

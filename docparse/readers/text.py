@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..decode import decode
 from .base import Anchor, Reading, TableRegion
+from .html import HtmlReader, is_fragment
 
 
 class TextReader:
@@ -20,7 +21,11 @@ class TextReader:
         return False
 
     def read(self, data: bytes, *, encoding: str | None = None, path: str | None = None) -> Reading:
+        """The decoded text; a page's markup that a crawler exported as text (:func:`is_fragment`)
+        is read as the page."""
         decoded = decode(data, encoding=encoding, path=path)
+        if is_fragment(decoded.text):
+            return HtmlReader().render(decoded, path=path, fragment=True)
         return Reading(decoded.text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
                        decoded.replaced, decoded.misread_as)
 
@@ -36,10 +41,10 @@ class MarkdownReader(TextReader):
     extensions: tuple[str, ...] = (".md", ".markdown")
 
     def read(self, data: bytes, *, encoding: str | None = None, path: str | None = None) -> Reading:
-        reading = super().read(data, encoding=encoding, path=path)
-        text, anchors = math_numbers(reading.text)
-        return Reading(text, self.name, reading.encoding, reading.confidence, reading.bom,
-                       reading.replaced, reading.misread_as, anchors=anchors,
+        decoded = decode(data, encoding=encoding, path=path)
+        text, anchors = math_numbers(decoded.text)
+        return Reading(text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
+                       decoded.replaced, decoded.misread_as, anchors=anchors,
                        tables=tuple(pipe_tables(text)))
 
 
