@@ -61,7 +61,7 @@ _SKIPPED = frozenset(("script", "style", "noscript", "template", "iframe", "obje
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 """An inline style that hides its element (``display:none``, ``display: none;``)."""
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_TITLE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|(?<![0-9A-Za-z])-|-(?![0-9A-Za-z]))\s*")
+_TITLE_SEPARATOR = re.compile(r"[_|｜]|(?<![0-9A-Za-z])-|-(?![0-9A-Za-z])")
 """What a ``<title>`` puts between the article's title and the names of the site and its column
 (``标题_栏目_站点``, ``站点 | 标题``, ``【标题】-站点``); a hyphen between digits or Latin letters
 (``2021-2025年``, ``COVID-19``) is part of a title."""
