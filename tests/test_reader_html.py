@@ -52,10 +52,40 @@ def test_text_that_holds_a_tag_is_text_and_an_htm_file_is_a_page_by_its_name() -
     assert choose("一、总体要求".encode(), path="A.HTM").name == "html"
 
 
+def test_a_text_file_that_is_a_pages_markup_is_read_as_the_page() -> None:
+    """A crawler's export (laodongfa.com): a label header, then the 正文 as one line of ``<p>``s."""
+    path = FIXTURES / "shanxi_notice_export.txt"
+    reading = read(path.read_bytes(), path=str(path))
+    assert reading.format == "html"
+    assert reading.text.split("\n")[:8] == [
+        "发文机关:山西省人民政府", "发布日期:2018年03月27", "生效日期:2018年03月27", "时效性 :现行有效",
+        "文号 :晋政发〔2018〕13号", "各市、县人民政府,省人民政府各委、办、厅、局:",
+        "现将《山西省激发重点群体活力带动城乡居民增收的实施方案》印发给你们,请认真组织实施。",
+        "山西省人民政府"]
+    doc = docparse.parse_file(path)
+    assert doc.metadata.doc_number == "晋政发〔2018〕13号"
+    assert [title for _, _, title in _sections(doc)] == ["指导思想", "总体目标"]
+    anchor = doc.locate(doc.text.index("现将"))
+    assert anchor is not None and anchor.where == "html/body[1]/p[2]"
+
+
+@pytest.mark.parametrize("text", [
+    "<p>一、总体要求</p>",
+    "网页的段落写作<p>…</p>，标题写作<h1>…</h1>，表格写作<table>…</table>。\n" + "正文。" * 100,
+])
+def test_a_text_that_quotes_a_few_tags_stays_text(text: str) -> None:
+    assert read(text.encode(), path="a.txt").format == "text"
+
+
 def test_the_page_reads_as_its_text_rendering() -> None:
-    """The gold annotates notice-051.txt, the page rendered a block a line: the reader gives that text."""
+    """The gold annotates notice-051.txt, the page rendered a block a line: the reader gives that
+    text, less the related-policies box the page hides (``<div class="xgwz" style="display:none">``)
+    that the rendering kept."""
     rendering = (FIXTURES / "ndrc_notice_051.txt").read_text(encoding="utf-8")
-    assert read(NDRC.read_bytes()).text == rendering.rstrip("\n")
+    hidden = ("相关政策与解读\n"
+              "《国家发展改革委 国家能源局关于加强和规范电网 规划投资管理工作的通知》政策解读\n")
+    assert hidden in rendering
+    assert read(NDRC.read_bytes()).text == rendering.replace(hidden, "").rstrip("\n")
 
 
 @pytest.mark.parametrize(("page", "rendering"), [
@@ -224,6 +254,53 @@ def test_a_two_line_h1_is_one_title_hint() -> None:
     page = ("<html><body><h1>国家发展改革委关于印发《区域电网输电价格<br>定价办法》的通知</h1>"
             "<p>正文。</p></body></html>")
     assert read(page.encode()).title_hint == "国家发展改革委关于印发《区域电网输电价格定价办法》的通知"
+
+
+def test_a_heading_the_article_repeats_is_the_title_over_the_menus() -> None:
+    """A power-exchange page: a generic ``<title>``, menus of links (some in ``<h5>``), the title in
+    an ``<h3 class="title">`` that the article's first line repeats."""
+    page = FIXTURES / "gzpx_notice_h3_title.html"
+    assert read(page.read_bytes()).title_hint == "关于印发《南方区域跨区跨省电力中长期交易规则》的通知"
+    doc = docparse.parse_file(page)
+    assert doc.title is not None and doc.title.text == "关于印发《南方区域跨区跨省电力中长期交易规则》的通知"
+    assert doc.addressee is not None and doc.addressee.text.startswith("各经营主体")
+    assert all(paragraph.text not in ("最新通知", "政策法规") for paragraph in doc.preamble)
+
+
+@pytest.mark.parametrize(("head", "body", "hint"), [
+    ("<title>王勇在河北检查指导防汛减灾工作_国务委员王勇_中国政府网</title>",
+     "<h6>分享到：</h6><h1>王勇在河北检查指导防汛减灾工作</h1>", "王勇在河北检查指导防汛减灾工作"),
+    ("<title>国家能源局印发《关于加强电力中长期交易监管的意见》的通知（国能发监管〔2019〕70号）_国家能源局福建监管办公室</title>",
+     "<div>国家能源局印发《关于加强电力中长期交易监管的意见》的通知（国能发监管〔2019〕70号）</div>",
+     "国家能源局印发《关于加强电力中长期交易监管的意见》的通知（国能发监管〔2019〕70号）"),
+    ("<title>万载县人民政府 | 万载县2015年国民经济和社会发展统计公报</title>",
+     "<h1>万载县人民政府</h1><p>万载县2015年国民经济和社会发展统计公报</p>",
+     "万载县2015年国民经济和社会发展统计公报"),
+    ("<title>【关于核定2020～2022年省级电网输配电价的通知(发改价格规〔2020〕1508号)】-国家发展和改革委员会</title>",
+     "<p>正文。</p>", "关于核定2020～2022年省级电网输配电价的通知(发改价格规〔2020〕1508号)"),
+    ("<title>广州电力交易中心</title>", "<div>广州电力交易中心</div><h5><a href='/'>政策文件</a></h5>", None),
+    ("<title>“十四五”规划 2021-2025年_某某市人民政府</title>", "<p>正文。</p>", "“十四五”规划 2021-2025年"),
+])
+def test_without_an_article_title_the_hint_is_a_heading_the_page_names_twice_or_the_title_less_the_site(
+        head: str, body: str, hint: str | None) -> None:
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    assert read(page.encode()).title_hint == hint
+
+
+def test_what_a_browser_does_not_show_is_no_text_of_the_page() -> None:
+    """gov.cn's article template hides a copy of the title and lead for its share box; a Word
+    export pasted into an article keeps its ``<title>`` in the body."""
+    text = read((FIXTURES / "gov_cn_news_hidden_share.html").read_bytes()).text
+    assert text.count("王勇在河北张家口详细检查") == 1
+    assert "\n王勇在河北检查指导防汛减灾工作\n" in text  # the <h1>, not the share box's copy
+    page = ('<html><head><title>华北能源监管局关于公示华北电力调峰辅助服务市场模拟运行试结算报告'
+            '的公告</title></head><body><div class="wrapper_detail_text"><title>华北电力监管局文件</title>'
+            '<p class="p4"><span class="s1">国家能源局华北监管局</span></p>'
+            '<p class="p5"><span class="s1">公 &nbsp; &nbsp;告</span></p><p hidden>草稿</p>'
+            '<p class="p7">2018第3号</p></div></body></html>')
+    reading = read(page.encode())
+    assert reading.text.split("\n")[1:] == ["国家能源局华北监管局", "公 \xa0 \xa0告", "2018第3号"]
+    assert reading.anchors[-1].where == "html/body[1]/div[1]/p[4]"  # hidden elements still count
 
 
 def test_the_source_map_names_the_element_and_the_offset_of_each_line() -> None:

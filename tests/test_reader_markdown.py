@@ -84,3 +84,32 @@ def test_plain_text_with_a_pipe_table_is_left_as_text() -> None:
     """A .txt file is not Markdown: its pipes stay text (the text reader marks no tables)."""
     data = SERVICE.read_bytes()
     assert read(data, path="a.md").tables and not read(data, path="a.txt").tables
+
+
+MINERU = FIXTURES / "mineru_work_report.md"
+"""A 2026 政府工作报告 (cut down) as MinerU converts a PDF: figures as inline LaTeX, page numbers
+between paragraphs."""
+
+
+def test_a_converters_latex_number_reads_as_the_number_and_the_source_map_finds_it_in_the_file() -> None:
+    doc = docparse.parse_file(MINERU)
+    assert "地区生产总值增长3.9%、总量连续37年" in doc.text
+    assert "研发投入强度达3.6%。" in doc.text
+    changes = {(metric.label, metric.value) for metric in doc.metrics() if metric.unit == "%"}
+    assert {("地区生产总值", 3.9), ("地方一般公共预算收入", 3), ("研发投入强度", 3.6)} <= changes
+    assert [item.text for item in doc.furniture if item.category == "page_number"] == ["— 2 —", "— 3 —"]
+    lines = MINERU.read_text(encoding="utf-8").split("\n")
+    at = doc.text.index("3.6%")
+    anchor = doc.locate(at)
+    assert anchor is not None
+    line = int(anchor.where.removeprefix("line[").removesuffix("]"))
+    assert lines[line - 1][anchor.offset + at - anchor.start:].startswith("$3 . 6 \\%$")
+    after = doc.text.index("。", at)
+    anchor = doc.locate(after)
+    assert anchor is not None and lines[line - 1][anchor.offset + after - anchor.start] == "。"
+
+
+@pytest.mark.parametrize("markdown", ["价格为\\$5$。", "公式 $$1$$ 。", "```\n$1 0 0$\n```", "$x + 1$"])
+def test_math_that_is_no_number_and_fenced_code_stay_as_written(markdown: str) -> None:
+    reading = read(markdown.encode(), path="a.md")
+    assert reading.text == markdown and not reading.anchors

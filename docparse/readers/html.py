@@ -9,11 +9,15 @@ after a stray ``</html>``. Selectolax is the fastest of the two that read a page
 
 The rendering keeps the whole page, navigation and footers included (the chrome rules set them
 aside as furniture): block elements make lines, ``<br>`` a line break, the ``<title>`` is the first
-line, scripts, styles, comments and the rest of ``<head>`` never reach the text; ASCII whitespace
+line; what a browser never shows never reaches the text: scripts, styles, comments, the rest of
+``<head>``, a ``<title>`` inside the body (a Word export's) and elements hidden by their own
+``style="display:none"`` or ``hidden`` attribute (a share box's copy of the title); ASCII whitespace
 runs collapse to one space and lines are trimmed of it, but U+3000 and no-break spaces stay (they
 carry indentation). A ``<table>`` of data is a line per row, its cells separated by a tab; a table
 that lays out the page (one holding a nested table, a heading or several paragraphs in a cell, a
-single column, or long prose beside a side bar) is read as the blocks it holds.
+single column, or long prose beside a side bar) is read as the blocks it holds. A text file that
+holds a page's markup (a crawler's export: :func:`is_fragment`) is rendered here too, the lines of
+its text outside the elements kept.
 """
 
 from __future__ import annotations
@@ -54,7 +58,16 @@ _BLOCKS = frozenset((
 _SKIPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "canvas", "svg",
                       "math", "textarea", "select"))
 """Elements whose content is no text of the page (code, fallbacks, form state)."""
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
+"""An inline style that hides its element (``display:none``, ``display: none;``)."""
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_TITLE_SEPARATOR = re.compile(r"[_|｜]|(?<![0-9A-Za-z])-|-(?![0-9A-Za-z])")
+"""What a ``<title>`` puts between the article's title and the names of the site and its column
+(``标题_栏目_站点``, ``站点 | 标题``, ``【标题】-站点``); a hyphen between digits or Latin letters
+(``2021-2025年``, ``COVID-19``) is part of a title."""
+_TITLE_BRACKETS = "【】"
+_REPEAT_LINES = 3
+"""The most lines a heading's repetition in the text may be broken over."""
 _CELLS = frozenset(("td", "th"))
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _FIRST_CONTENT = re.compile(r"[^ \t\n\r\f]")
@@ -91,12 +104,16 @@ class HtmlReader:
         return _MARKUP_START.match(head.removeprefix(codecs.BOM_UTF8)) is not None
 
     def read(self, data: bytes, *, encoding: str | None = None, path: str | None = None) -> Reading:
+        return self.render(_decode(data, encoding, path), path=path)
+
+    def render(self, decoded: Decoded, *, path: str | None = None, fragment: bool = False) -> Reading:
+        """The reading of a decoded page; of a ``fragment`` of one in a text file (a crawler's
+        export: :func:`is_fragment`), whose text outside the elements keeps its line breaks."""
         try:
             from selectolax.lexbor import LexborHTMLParser
         except ImportError:
             raise MissingExtraError(f"读取网页需要 selectolax：{install_hint('html')}", path=path) from None
-        decoded = _decode(data, encoding, path)
-        renderer = _Renderer()
+        renderer = _Renderer(fragment=fragment)
         renderer.walk(LexborHTMLParser(decoded.text).root)
         page = renderer.page()
         if not page.text.strip():
@@ -104,6 +121,24 @@ class HtmlReader:
         return Reading(page.text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
                        decoded.replaced, decoded.misread_as, title_hint=renderer.title_hint(),
                        metadata=tuple(renderer.metadata), anchors=page.anchors, tables=page.tables)
+
+
+_FRAGMENT_BLOCK = re.compile(r"<(?:p|div|br|h[1-6]|li|table|tr|td)\b[^<>]{0,2000}>", re.IGNORECASE)
+_FRAGMENT_CLOSE = re.compile(r"</(?:p|div|h[1-6]|li|table|tr|td)\s*>", re.IGNORECASE)
+_FRAGMENT_ELEMENTS = 3
+"""The fewest closed block elements of a fragment: a text quoting a tag or two stays text."""
+
+
+def is_fragment(text: str) -> bool:
+    """Whether a text file holds a page's markup rather than text: block elements (``<p>``…
+    ``</p>``, at least :data:`_FRAGMENT_ELEMENTS`) from the first tag to the last over most of
+    it (a crawler's export of the ``content`` column: a label header or an SQL ``INSERT`` around
+    the HTML)."""
+    closes = list(_FRAGMENT_CLOSE.finditer(text))
+    if len(closes) < _FRAGMENT_ELEMENTS:
+        return False
+    first = _FRAGMENT_BLOCK.search(text)
+    return first is not None and 2 * (closes[-1].end() - first.start()) > len(text)
 
 
 def _decode(data: bytes, encoding: str | None, path: str | None) -> Decoded:
@@ -165,6 +200,18 @@ class _Table:
     nested: bool = False
 
 
+@dataclass
+class _Heading:
+    """A heading element: where its lines go and how many were there when it opened, then its
+    text; ``linked`` while all its text is a link's."""
+
+    tag: str
+    sink: list[_Line]
+    start: int
+    text: str = ""
+    linked: bool = True
+
+
 @dataclass(frozen=True)
 class _Page:
     text: str
@@ -186,7 +233,9 @@ class _Open:
 class _Renderer:
     """Walks the tree once (no recursion: pages nest deep) and renders it as lines."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, fragment: bool = False) -> None:
+        self.fragment = fragment
+        """Whether the line breaks of the text outside the elements are kept (:func:`is_fragment`)."""
         self.lines: list[_Line] = []
         self.sinks: list[list[_Line]] = [self.lines]
         """Where finished lines go: the page, or the innermost open table cell."""
@@ -199,9 +248,13 @@ class _Renderer:
         self.table_count = 0
         self.metadata: list[tuple[str, str]] = []
         self.meta_title: str | None = None
-        self.headings: list[str] = []
-        self.h1_start: int | None = None
-        """The number of lines already rendered when the open ``<h1>`` started."""
+        self.page_title: str | None = None
+        """The text of the ``<title>`` of the ``<head>``."""
+        self.headings: list[_Heading] = []
+        self.heading: _Heading | None = None
+        """The outermost heading element open."""
+        self.links = 0
+        """How many ``<a>`` elements are open."""
 
     # the walk ---------------------------------------------------------------------------------
 
@@ -216,7 +269,7 @@ class _Renderer:
             tag = node.tag or ""
             descend = False
             if tag == "-text":
-                self.text(node.text_content or "")
+                self.loose_text(node.text_content or "")
             elif not tag.startswith("-") and tag not in _SKIPPED:
                 count = parent.counts.get(tag, 0) + 1
                 parent.counts[tag] = count
@@ -225,6 +278,8 @@ class _Renderer:
                     self.head(node, opened.path)
                 elif tag == "meta":
                     self.meta(node)
+                elif tag == "title" or _hidden(node):
+                    pass  # (counted all the same: the paths of what follows stay those of the page)
                 else:
                     self.start(opened)
                     if node.child is not None:
@@ -254,8 +309,11 @@ class _Renderer:
             elif child.tag == "title":
                 titles += 1
                 title = _Open("title", f"{path}/title[{titles}]", self.seen)
+                text = child.text(deep=True) or ""
+                if self.page_title is None:
+                    self.page_title = " ".join(text.split())
                 self.start(title)
-                self.text(child.text(deep=True) or "")
+                self.text(text)
                 self.end(title)
 
     def meta(self, node: LexborNode) -> None:
@@ -273,6 +331,8 @@ class _Renderer:
         if tag == "br":
             self.flush()
             return
+        if tag == "a":
+            self.links += 1
         if tag not in _BLOCKS:
             return
         self.flush()
@@ -294,11 +354,13 @@ class _Renderer:
         elif tag in _HEADINGS:
             if self.cells:
                 self.cells[-1].heading = True
-            if tag == "h1" and self.h1_start is None:
-                self.h1_start = len(self.sinks[-1])
+            if self.heading is None:
+                self.heading = _Heading(tag, self.sinks[-1], len(self.sinks[-1]))
 
     def end(self, element: _Open) -> None:
         tag = element.tag
+        if tag == "a" and self.links:
+            self.links -= 1
         if tag not in _BLOCKS:
             return
         self.flush()
@@ -309,11 +371,28 @@ class _Renderer:
             self.sinks.pop()
         elif tag == "table" and self.tables:
             self.emit_table(self.tables.pop(), element.path)
-        elif tag == "h1" and self.h1_start is not None:
-            self.headings.append(_joined(line.text for line in self.sinks[-1][self.h1_start:]))
-            self.h1_start = None
+        elif self.heading is not None and tag == self.heading.tag:
+            heading = self.heading
+            heading.text = _joined(line.text for line in heading.sink[heading.start:])
+            if heading.text:
+                self.headings.append(heading)
+            self.heading = None
+
+    def loose_text(self, text: str) -> None:
+        """A text node: in a fragment, text outside the elements is a text file's, its lines
+        lines of the reading."""
+        if not self.fragment or any(block.tag not in ("html", "body") for block in self.blocks):
+            self.text(text)
+            return
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                self.flush()
+                self.seen += 1
+            self.text(line)
 
     def text(self, text: str) -> None:
+        if self.heading is not None and not self.links and _FIRST_CONTENT.search(text):
+            self.heading.linked = False
         if self.line_where is None:
             first = _FIRST_CONTENT.search(text)
             if first is not None:
@@ -361,10 +440,23 @@ class _Renderer:
     # results ----------------------------------------------------------------------------------
 
     def title_hint(self) -> str | None:
-        """The title the page states: its ArticleTitle, else its longest ``<h1>``."""
+        """The title the page states, in the order a government site's template states it: its
+        ArticleTitle; else its longest heading (``<h1>``…``<h6>``, not a link to another page)
+        that something else on the page names too, the ``<title>`` (less the site's name) or a
+        line of the text (the article repeating the ``<h3 class="title">`` above it); else the
+        ``<title>`` less the site's name; else its longest ``<h1>``."""
         if self.meta_title:
             return self.meta_title
-        return max(self.headings, key=len, default=None) or None
+        named = _title_name(self.page_title or "")
+        repeated = _repetitions([_squeezed(line.text) for line in self.lines])
+        stated = [heading.text for heading in self.headings if not heading.linked and (
+            _squeezed(heading.text) == named or repeated.get(_squeezed(heading.text), 0) > 1)]
+        if stated:
+            return max(stated, key=len)
+        if named and named != _squeezed(self.page_title or ""):
+            return _title_name(self.page_title or "", squeeze=False)
+        return max((heading.text for heading in self.headings if heading.tag == "h1"), key=len,
+                   default=None)
 
     def page(self) -> _Page:
         parts: list[str] = []
@@ -390,6 +482,39 @@ class _Renderer:
         if table is not None:
             regions.append(TableRegion(table_start, table_end, tuple(rows)))
         return _Page("\n".join(parts), tuple(anchors), tuple(regions))
+
+
+def _hidden(node: LexborNode) -> bool:
+    """Whether an element hides itself (``hidden``, ``style="display:none"``): a browser shows
+    none of it (a share box's copy of the title and lead, an empty 附件 box)."""
+    attributes = node.attributes
+    if "hidden" in attributes:
+        return True
+    return _HIDDEN_STYLE.search(attributes.get("style") or "") is not None
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _title_name(title: str, *, squeeze: bool = True) -> str:
+    """What a ``<title>`` names besides the site: its longest part between separators, out of
+    【】; the whole ``<title>`` when it has no separator."""
+    parts = [part.strip().strip(_TITLE_BRACKETS).strip() for part in _TITLE_SEPARATOR.split(title)]
+    name = max(parts, key=len, default="")
+    return _squeezed(name) if squeeze else name
+
+
+def _repetitions(lines: list[str]) -> dict[str, int]:
+    """How often each text stands as a line, or as the run of up to :data:`_REPEAT_LINES` lines
+    a title is broken over (squeezed)."""
+    counts: dict[str, int] = {}
+    for first in range(len(lines)):
+        joined = ""
+        for line in lines[first:first + _REPEAT_LINES]:
+            joined += line
+            counts[joined] = counts.get(joined, 0) + 1
+    return counts
 
 
 def _children(node: LexborNode) -> Iterator[LexborNode]:
