@@ -114,7 +114,7 @@ def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int]
                 and len(head + title_text) <= 80
                 and (("关于" in head and "关于" not in title_text)
                      or (len(title_text) <= _COLUMN_NAME_MAX and _TITLE_PART.fullmatch(head) is not None)
-                     or (before == title_index - 1 and title_text.startswith("关于")
+                     or (before == title_index - 1 and _ORGAN_FIRST.match(title_text) is not None
                          and ORGAN_ENDING.search(head) is not None))):
             title_lines.insert(0, before)
             title_text = head + title_text
@@ -138,6 +138,9 @@ def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int]
     return title_lines
 
 
+_ORGAN_FIRST = re.compile(r"关于|(?:19|20)\d{2}年")
+"""How a title starts whose organ the line above names (``国务院办公厅`` / ``关于…的通知``, ``赵县人民政府``
+/ ``2022年度法治政府建设情况报告``)."""
 _COLUMN_NAME_MAX = 8
 """A title this short (``政府工作报告``) may be the first half of a title broken over two lines, or the
 name of the page's column over a fuller title that ends the same way."""
