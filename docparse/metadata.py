@@ -257,11 +257,13 @@ WRITTEN_DATE = rf"(?:{ARABIC_DATE}|{CN_DATE}|(?:19|20)\d{{2}}[-./]\d{{1,2}}[-./]
 _ISO_DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 _CN_DATE = re.compile("(?P<y>{})年(?P<m>{})月(?P<d>{})日".format(*_CN_DATE_PARTS))
+_DIGITS_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
 
 
 def parse_date(text: str) -> dt.date | None:
-    """Read the first date: ``2022年1月28日``, ``2023-02-28 09:24``, ``二〇二二年一月二十八日``."""
-    match = _ISO_DATE.search(text)
+    """Read the first date: ``2022年1月28日``, ``2023-02-28 09:24``, ``二〇二二年一月二十八日``, or
+    eight digits alone (``20171116``, as a page left a closing's date; seven are ambiguous)."""
+    match = _ISO_DATE.search(text) or _DIGITS_DATE.fullmatch(text.strip())
     if match:
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     else:

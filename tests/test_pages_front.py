@@ -5,7 +5,10 @@ Each text is made of the real lines of a county or city page (named in its test)
 
 from __future__ import annotations
 
+import datetime as dt
+
 import docparse
+import docparse.metadata
 
 
 def _fields(doc: docparse.Document) -> list[tuple[str, str]]:
@@ -95,6 +98,7 @@ def test_the_labels_of_disclosure_tables_end_the_values_before_them() -> None:
                             "各区县(市)人民政府,益阳高新区管委会,市政府各局委、各直属机构:\n\n"
                             "《益阳市重污染天气应急预案》已经市人民政府第34次常务会议审议通过,现印发给你们。\n"
                             ""
+                            ""
                             "")
     assert yiyang.metadata.source == "市环境保护局"
     assert [(f.category, f.text) for f in yiyang.furniture] == [
@@ -157,6 +161,7 @@ def test_a_disclosure_table_as_a_converter_writes_it_gives_its_fields() -> None:
                          "发布机构 | 湖北省司法厅 | 发文日期 | 2023-03-16 |\n文 号 | 无 | 有 效 性 | 有效 |\n"
                          "2022年,在省委省政府的坚强领导下,省司法厅坚持以习近平新时代中国特色社会主义思想为指导。\n"
                          ""
+                         ""
                          "")
     assert _fields(doc) == [("索引号", "011043217/2023-06630"), ("分类", "政务公开"),
                             ("发布机构", "湖北省司法厅"), ("发文日期", "2023-03-16"), ("文号", "无"),
@@ -199,6 +204,7 @@ def test_the_footer_of_a_page_after_the_copy_to_line_is_not_the_text() -> None:
                          "各有关单位：\n现将修订条款印发给你们。\n"
                          "国家能源局山东监管办公室\n2019年3月29日\n"
                          "抄送：国家能源局法制和体制改革司、市场监管司，省能源局，各市市场监管局、发展改革委。\n"
+                         ""
                          "扫一扫在手机打开当前页\n"
                          "网站地图 联系我们\n地址: 济南市市中区七里山路55号 邮编:250002\n")
     assert doc.metadata.copy_to == [
@@ -212,3 +218,12 @@ def test_the_organ_on_the_line_above_a_title_that_starts_with_its_year_is_part_o
     doc = docparse.parse("赵县人民政府\n"
                          "2022年度法治政府建设情况报告\n2022年,县政府深入学习贯彻习近平法治思想。\n")
     assert doc.title is not None and doc.title.text == "赵县人民政府2022年度法治政府建设情况报告"
+
+
+def test_a_closing_date_a_page_left_as_eight_digits_is_read() -> None:
+    """兴城市 (2017): ``20171116`` under the signature; seven digits (``2018525``) stay unread."""
+    doc = docparse.parse("兴城市人民政府办公室关于印发兴城市突发水污染事件应急预案的通知\n各乡镇人民政府：\n"
+                         "现将《兴城市突发水污染事件应急预案》印发给你们，请认真贯彻执行。\n"
+                         "兴城市人民政府办公室\n20171116\n")
+    assert doc.closing is not None and doc.closing.date == dt.date(2017, 11, 16)
+    assert docparse.metadata.parse_date("2018525") is None
