@@ -152,7 +152,7 @@ def _pipeline(reading: readers.Reading, source_fields: dict[str, object], *, max
     locator = Locator(text, page_starts(reading.anchors))
     tables = Tables(reading.tables)
     segmented = segment(keep_table_rows(text_lines(text, folded, locator), reading.tables, text, folded),
-                        title_hint=reading.title_hint)
+                        title_hint=reading.title_hint, tables=tables)
     front = build_front_matter(text, folded, locator, segmented, reading.metadata)
     found = structure(segmented.body, text, folded, locator, max_depth=max_depth, path=path,
                       tables=tables)

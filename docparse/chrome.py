@@ -208,12 +208,12 @@ def is_markup(stripped: str) -> bool:
     Markdown table's head (``---|---|``). ``stripped`` has no space at either end, so such a line
     starts with one of ``<&-\\|:``: others are not matched at all."""
     return stripped[:1] in _MARKUP_STARTS and (_MARKUP.fullmatch(stripped) is not None
-                                               or _TABLE_RULE.fullmatch(stripped) is not None)
+                                               or ("|" in stripped and _TABLE_RULE.fullmatch(stripped) is not None))
 
 
 _ESCAPES = _ESCAPE_GARBAGE.pattern
 _MARKUP = re.compile(rf"(?:<[^<>\n]{{0,200}}>|<!--|-->|&[a-z]{{2,8}};|&#\d{{1,6}};|{_ESCAPES}|\s)+")
 _MARKUP_STARTS = ("<", "&", "-", "\\", "|", ":")
-_TABLE_RULE = re.compile(r"\|?(?: *:?-{3,}:? *\|)+(?: *:?-{3,}:? *)?")
+_TABLE_RULE = re.compile(r"(?:\| *)?:?-{3,}:? *(?:\| *:?-{3,}:? *)*\|?")
 SCRAPER_ESCAPE = rf"{_ESCAPES}|&#\d{{1,6}};"
 """An escape a scraper left in the text (``<U+00A0>``, a literal ``\\u3000``, ``&#160;``)."""

@@ -119,7 +119,7 @@ def find_fields(folded_line: str) -> list[RawField]:
     return fields
 
 
-_DATED = re.compile(r" *((?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?: +\d{1,2}:\d{2}(?::\d{2})?)?) *")
+_DATED = re.compile(r"((?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?: +\d{1,2}:\d{2}(?::\d{2})?)?) *")
 """The date (and time) a news page writes before its fields, without a label."""
 
 
@@ -130,7 +130,7 @@ def dated_fields(folded_line: str) -> list[RawField]:
     >>> [(f.key, f.label, f.value) for f in dated_fields("2021-08-01 06:59 来源: 新华社")]
     [('publish_date', '', '2021-08-01 06:59'), ('source', '来源', '新华社')]
     """
-    date = _DATED.match(folded_line)
+    date = _DATED.match(folded_line, len(folded_line) - len(folded_line.lstrip(" ")))
     if date is None:
         return []
     rest = find_fields(folded_line[date.end():])

@@ -35,6 +35,7 @@ from ..metadata import (
     table_fields,
 )
 from ..normalize import CJK, CJK_CHARS, fold
+from ..tables import Tables
 from .closing import find_tail, split_tail
 from .result import (
     ORGAN_ENDING,
@@ -131,10 +132,11 @@ def _is_numbered_title(text: str) -> bool:
     return number is not None and GENRE_ENDING.search(text[:number.start()]) is not None
 
 
-def segment(lines: list[Line], *, title_hint: str | None = None) -> Segmented:
+def segment(lines: list[Line], *, title_hint: str | None = None, tables: Tables | None = None) -> Segmented:
     """Classify every line; see the module docstring. ``title_hint`` is the title as the input's
     format states it (a web page's ArticleTitle or ``<h1>``): the candidate lines that spell it
-    are the title."""
+    are the title. ``tables`` are the tables the reader marked: their rows (the rule under a
+    Markdown table's head too) are no markup."""
     lines, named_title = _split_head(_split_title_fields(split_tail(lines)))
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
@@ -146,7 +148,8 @@ def segment(lines: list[Line], *, title_hint: str | None = None) -> Segmented:
             role[index] = "blank"
             continue
         kind = chrome.classify_line(squeezed[index], stripped)
-        if kind is None and chrome.is_markup(stripped):
+        if kind is None and chrome.is_markup(stripped) and not (
+                tables and tables.around(line.start, max(line.end, line.start + 1))):
             kind = "markup"
         if kind is not None:
             role[index] = "furniture"
