@@ -11,7 +11,6 @@ What is left is the body, which the block grammar structures.
 
 from __future__ import annotations
 
-import operator
 import re
 
 from .. import chrome
@@ -26,25 +25,29 @@ from ..metadata import (
     RawField,
     bare_label,
     bracketed_fields,
-    bracketed_fields_start,
     dated_fields,
     find_fields,
     front_matter_field,
-    label_at,
     parse_date,
     table_fields,
 )
 from ..normalize import CJK, CJK_CHARS, fold
 from ..tables import Tables
 from .closing import find_tail, split_tail
+from .head import (
+    FRONT_MATTER_LINES,
+    ORDER_NUMBER,
+    SUBTITLE_DASH,
+    is_order,
+    skip_spaces,
+    split_head,
+    split_title_fields,
+)
 from .result import (
     ORGAN_ENDING,
-    ORGAN_WORDS,
-    SALUTATION_RUN_ON,
     SENTENCE_STOP,
     Segmented,
     add_fields,
-    cut,
     is_addressee,
     squeeze,
     starts_numbered,
@@ -52,9 +55,7 @@ from .result import (
 from .title import (
     BRACKETED_NUMBER,
     GENRE_ENDING,
-    GENRE_WORDS,
     NOTE_REFERENCE,
-    TITLE_MAX,
     hinted_lines,
     is_punctuated_title,
     is_title_like,
@@ -62,16 +63,6 @@ from .title import (
     titled_lines,
 )
 
-_ORDER_NAME = re.compile(rf"(?:中华人民共和国)?[{CJK_CHARS}]{{1,20}}?令")
-"""``中华人民共和国国务院令``, ``上海市人民政府令``: the head of a promulgation order."""
-_ORDER_NUMBER = re.compile(r"\(?第[ ]*\d{1,5}[ ]*号\)?")
-_PROMULGATED = re.compile(r"《([^《》]{2,80})》[^。]{0,80}(?:公布|发布|施行)")
-"""The promulgation sentence names the text it issues: 《优化营商环境条例》已经…通过，现予公布."""
-_NAMED_TITLE_REACH = 12
-"""The issued text's title stands within this many lines after the promulgation sentence."""
-_ORDER_REACH = 8
-"""A promulgation order's head stands within the first lines (after a database's header and the
-title it repeats: 【法宝引证码】…, 原文链接…, the title, 上海市人民政府令)."""
 _MARKDOWN_LEAD = re.compile(r"(?:#{1,6}[ ]+|>[ ]*)?(?:\*{1,3}|__)?")
 """Markdown decoration before a line's text: ``# 标题``, ``**标题``, ``> 引文``."""
 _MARKDOWN_MARKS = ("#", ">", "*", "_", "}")
@@ -83,10 +74,8 @@ _BARE_LABEL_MAX = 16
 _FENCE = "---"
 _FRONT_MATTER_REACH = 40
 """A Markdown front matter block closes within this many lines."""
-_SUBTITLE_DASH = "(?:——|—|――|―|--|-)"
-"""The dash a subtitle opens with."""
 _SUBTITLE = re.compile(
-    rf"^{_SUBTITLE_DASH}\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
+    rf"^{SUBTITLE_DASH}\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
     rf"|^\((?:\d{{4}}年|{CN_YEAR}年).{{0,160}}\)$"
     rf"|^{ARABIC_DATE}[^。;]{{0,160}}(?:通过|公布|发布|修正|修订|施行)$"
 )
@@ -94,22 +83,6 @@ _SUBTITLE = re.compile(
 _DATELINE = re.compile(rf"^\(?(?:{WRITTEN_DATE}|{YEAR_MONTH})\)?$")
 """A date alone under a title or its byline (``2024年3月20日``, ``二〇二二年十二月``): the document's date
 line, a subtitle of its own."""
-_GENRE_WORD = re.compile(GENRE_WORDS)
-_TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
-"""Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
-_HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:—―〇○]|答记者问|\d日")
-"""What a line whose front matter runs on holds near its start: an order (…令, 第N号), a 发文字号's
-bracket, an addressee's or a field's colon, a subtitle's dash or date, or an interview's 答记者问."""
-_RUN_ON_SUBTITLE = re.compile(rf"{_SUBTITLE_DASH}[ ]*(?:在|{ARABIC_DATE}|{CN_YEAR}年)")
-"""A subtitle run on after a title: ``政府工作报告——2018年3月5日在…会议上``."""
-_RUN_ON_DATELINE = re.compile(rf"\((?:\d{{4}}年|{CN_YEAR}年)[^()]{{0,160}}\)")
-"""A date in brackets run on after a title: ``…情况的报告(2024年1月20日)2023年,…``."""
-_ISSUERS_DATE = re.compile(rf"\(?{WRITTEN_DATE}\)?")
-_RUN_ON_ISSUERS = re.compile(
-    rf"(?:[{CJK_CHARS}]{{2,24}}?(?:{ORGAN_WORDS})[ ]*){{1,4}}(?={_ISSUERS_DATE.pattern})")
-"""The organs a bulletin names under its title, run on before its date:
-``…统计公报宜春市统计局 国家统计局宜春调查队(2023年4月12日)2022年,…``."""
-_FIELD_DATE = re.compile(WRITTEN_DATE)
 _BYLINE = re.compile(rf"^[{CJK_CHARS}]{{2,16}}(?:\s+[{CJK_CHARS}·]{{2,5}})+$"
                      rf"|^[{CJK_CHARS}]{{0,14}}(?:总理|省长|市长|县长|区长|州长|旗长|主席|主任)[{CJK_CHARS}·]{{2,4}}$")
 """``国务院总理 李强``: a title or office, a space, a name; or an office and a name run together
@@ -137,7 +110,7 @@ def segment(lines: list[Line], *, title_hint: str | None = None, tables: Tables 
     format states it (a web page's ArticleTitle or ``<h1>``): the candidate lines that spell it
     are the title. ``tables`` are the tables the reader marked: their rows (the rule under a
     Markdown table's head too) are no markup."""
-    lines, named_title = _split_head(_split_title_fields(split_tail(lines)))
+    lines, named_title = split_head(split_title_fields(split_tail(lines)))
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
     squeezed = [squeeze(line) for line in lines]
@@ -164,304 +137,6 @@ def segment(lines: list[Line], *, title_hint: str | None = None, tables: Tables 
     return result
 
 
-def _skip_spaces(text: str, position: int) -> int:
-    while position < len(text) and text[position] == " ":
-        position += 1
-    return position
-
-
-def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
-    """Where the front matter run together at the start of a line ends its parts: the title before
-    its 发文字号 or addressee (``…的通知国发〔2011〕42号各省、…：``), the 发文字号, the addressee; a
-    promulgation order's head (``中华人民共和国国务院令第623号《…》已经…``). On the line under the
-    title (``under_title``), an addressee run on into the text (``钱正英同志：国务院领导同志…``).
-    Empty if none is there."""
-    position = _skip_spaces(folded, 0)
-    if under_title and not find_fields(folded):
-        addressee = _addressee_end(folded, position)
-        if addressee and folded[addressee:].strip(" "):
-            return [addressee]
-    if not _HEAD_RUN_ON_HINT.search(folded, position, position + TITLE_MAX + 140):
-        return []  # no order, 发文字号, addressee or interview: nothing to cut
-    order = _ORDER_NAME.match(folded, position)
-    number = _ORDER_NUMBER.match(folded, _skip_spaces(folded, order.end()) if order else position)
-    if number and folded.startswith(("《", "现"), _skip_spaces(folded, number.end())):
-        return [number.end()]
-    cuts: list[int] = []
-    title_end = _head_title_end(folded, position)
-    if title_end:
-        cuts.append(title_end)
-        position = _skip_spaces(folded, title_end)
-        while end := _widget_or_field_end(folded, position):  # …报告字号:大 中 小2022年,… / …日期:2024-03-12
-            cuts.append(end)
-            position = _skip_spaces(folded, end)
-        if _RUN_ON_SUBTITLE.match(folded, position):  # …报告——2024年3月5日在…会议上 国务院总理 李强各位代表：
-            for part in _subtitle_run_on(folded, position):
-                cuts.append(part)
-                position = _skip_spaces(folded, part)
-        elif issuers := _RUN_ON_ISSUERS.match(folded, position):  # …公报宜春市统计局2024年3月25日2023年,…
-            date = _ISSUERS_DATE.match(folded, issuers.end())
-            assert date is not None  # the issuers' lookahead saw it
-            cuts += [issuers.end(), date.end()]
-            position = _skip_spaces(folded, date.end())
-        elif dateline := _RUN_ON_DATELINE.match(folded, position):  # …报告(2024年1月20日)2023年,…
-            cuts.append(dateline.end())
-            position = _skip_spaces(folded, dateline.end())
-    number_match = DOC_NUMBER.match(folded, position) or _bracketed_number(folded, position)
-    if number_match and (cuts or _addressee_end(folded, _skip_spaces(folded, number_match.end()))):
-        cuts.append(number_match.end())
-        position = _skip_spaces(folded, number_match.end())
-    addressee = _addressee_end(folded, position) if cuts else None
-    if addressee:
-        cuts.append(addressee)
-    return [cut for cut in cuts if folded[cut:].strip(" ")]
-
-
-def _head_title_end(folded: str, start: int) -> int | None:
-    """The end of a title at ``start`` that runs on into its 发文字号 or addressee (…的通知国发〔2011〕42号
-    各省、…), its page's fields or widgets (…报告日期:2024-03-12, …报告字号:大 中 小), its subtitle
-    (…报告——2018年3月5日在…), or into the text of an interview (…答记者问近日，…): the last genre
-    word before the first stop that such a thing follows."""
-    limit = min(len(folded), start + TITLE_MAX)
-    for stop in _TITLE_STOP.finditer(folded, start, limit):
-        if not stop.group().startswith("《"):
-            limit = stop.start()
-            break
-    ends = [match.end() for match in _GENRE_WORD.finditer(folded, start, limit) if match.end() - start >= 4]
-    for end in reversed(ends):
-        after = _skip_spaces(folded, end)
-        if (folded.endswith("答记者问", 0, end) or DOC_NUMBER.match(folded, after)
-                or _bracketed_number(folded, after, followed=True)
-                or _addressee_end(folded, after) or label_at(folded, after)
-                or _RUN_ON_SUBTITLE.match(folded, after) or chrome.INLINE_CHROME.match(folded, after)
-                or _RUN_ON_ISSUERS.match(folded, after) or _RUN_ON_DATELINE.match(folded, after)):
-            return end
-    return None
-
-
-_SUBTITLE_END = re.compile("会议上|会上|讲话|发言")
-"""How a subtitle run on after a title ends (``——2024年3月5日在第十四届…会议上``)."""
-_BYLINE_REACH = 30
-"""A byline between a subtitle and the salutation is this short (``国务院总理 李强``)."""
-
-
-def _subtitle_run_on(folded: str, position: int) -> list[int]:
-    """Where a subtitle run on after a title ends, and the salutation after it starts and ends
-    (``——2024年3月5日在…会议上国务院总理 李强各位代表：现在，…``); empty where its end is not found."""
-    end = _SUBTITLE_END.search(folded, position, position + TITLE_MAX)
-    if end is None:
-        return []
-    salutation = SALUTATION_RUN_ON.search(folded, end.end(), end.end() + _BYLINE_REACH)
-    if salutation is None:
-        return [end.end()]
-    return [end.end(), salutation.start(), salutation.end()]
-
-
-_FIELD_VALUE = re.compile(r"[^ ]+(?: [^ ]+)*")
-"""A field's value in run-on text: up to a wide gap."""
-_FIELD_VALUE_MAX = 60
-_VALUE_RUN_ON = re.compile(r"[,。;]|(?<![\d./-])(?:19|20)\d{2}年")
-"""Where a field's value without a wide gap has run on into the text: a stop, or a year after its
-words (``来源:县司法局2023年,我县…``)."""
-
-
-def _widget_or_field_end(folded: str, position: int) -> int | None:
-    """The end of a page's widget (``字号:大 中 小``, ``浏览次数:25``) or field at ``position``."""
-    widget = chrome.INLINE_CHROME.match(folded, position)
-    return widget.end() if widget else _field_end(folded, position)
-
-
-def _field_end(folded: str, position: int) -> int | None:
-    """The end of a ``label: value`` field at ``position`` in a line that runs on: the end of its date
-    (``日期:2024-03-12    2023年,…``), or of its value before a wide gap, a stop or a year its words
-    run into (``来源:县司法局2023年,我县…``); ``None`` if no field is there or nothing follows it."""
-    label = label_at(folded, position)
-    if label is None:
-        return None
-    value_start = _skip_spaces(folded, label.end())
-    reach = min(len(folded), value_start + _FIELD_VALUE_MAX + 1)
-    date = _FIELD_DATE.match(folded, value_start)
-    if date:
-        return date.end() if date.end() < len(folded) else None
-    value = _FIELD_VALUE.match(folded, value_start, reach)
-    if value is None:
-        return None
-    end = value.end()
-    run_on = _VALUE_RUN_ON.search(folded, value_start + 1, end)
-    if run_on:
-        end = run_on.start()
-    space = folded.find(" ", value_start, end)
-    while space != -1:  # 来源:县司法局 浏览次数:25 …: the next field or widget ends the value
-        if label_at(folded, space + 1) or chrome.INLINE_CHROME.match(folded, space + 1):
-            return space
-        space = folded.find(" ", space + 1, end)
-    return end if run_on or end < reach else None
-
-
-_BRACKETED_DOC_NUMBER = re.compile(rf"\([ ]*(?:{DOC_NUMBER.pattern})[ ]*\)")
-
-
-def _bracketed_number(folded: str, position: int, *, followed: bool = False) -> re.Match[str] | None:
-    """A 发文字号 in brackets at ``position`` (``(医保办函〔2025〕40 号)``), to its closing bracket;
-    with ``followed``, only where Chinese text (an addressee, the text) follows it: a page's banner
-    repeats the title and number in brackets too (``【关于…的通知(发改能源规〔2020〕816号)】-…``)."""
-    number = _BRACKETED_DOC_NUMBER.match(folded, position)
-    if number and followed and not CJK.match(folded, _skip_spaces(folded, number.end())):
-        return None
-    return number
-
-
-def _addressee_end(folded: str, position: int) -> int | None:
-    """The end of an addressee (``各省、自治区、直辖市人民政府，国务院各部委、各直属机构：``) that
-    starts at ``position`` and runs on into the text, else ``None``."""
-    if not CJK.match(folded, position):
-        return None  # an addressee starts with an organ's name or 各
-    colon = folded.find(":", position, position + 130)
-    if colon < 0 or not is_addressee(folded[position:colon + 1].replace(" ", "")):
-        return None
-    return colon + 1
-
-
-_BRACKET_AT_LINE_END = re.compile(r"\)[ ]*$", re.MULTILINE)
-_FOLDED = operator.attrgetter("folded")
-_FRONT_MATTER_LINES = 60
-"""The front matter ends within this many lines (after any Markdown front matter)."""
-
-
-def _split_title_fields(lines: list[Line]) -> list[Line]:
-    """Cut a title line that runs on into a bracket of fields before the bracket (``关于印发…的通知
-    (发布日期:2019年05月31日 文号:沪发改规范〔2019〕7号)``), so that the title and the fields are
-    read apart: the title as the title, the bracket as metadata."""
-    head = lines[:_FRONT_MATTER_LINES]
-    if not _BRACKET_AT_LINE_END.search("\n".join(map(_FOLDED, head))):
-        return lines  # no line ends with a bracket: nothing to cut (one search over the head)
-    cut_head: list[Line] = []
-    for line in head:
-        folded = line.folded
-        bracket = (bracketed_fields_start(folded) if folded.rstrip(" ").endswith(")")
-                   and not find_fields(folded) else None)
-        title = folded[:bracket].replace(" ", "") if bracket else ""
-        if len(title) >= 4 and GENRE_ENDING.search(title):
-            cut_head.extend(cut(line, [bracket or 0]))
-        else:
-            cut_head.append(line)
-    return [*cut_head, *lines[_FRONT_MATTER_LINES:]]
-
-
-_HEAD_REACH = 2
-"""Front matter run together is looked for in the title's line and the next (…的通知 / 国发〔2011〕42号…)."""
-
-
-def _split_head(lines: list[Line]) -> tuple[list[Line], list[int]]:
-    """Cut the first lines where front matter runs on into what follows (see :func:`_head_cuts`), and
-    find the title a promulgation order names (:func:`_named_title`); return the lines and the indices
-    of that title's lines (empty if there is none)."""
-    head: list[int] = []
-    for index, line in enumerate(lines):
-        if line.folded.strip(" "):
-            head.append(index)
-            if len(head) == _HEAD_REACH:
-                break
-    if not head:
-        return lines, []
-    result = lines[: head[0]]
-    for index in range(head[0], head[-1] + 1):
-        cuts = _head_cuts(lines[index].folded, under_title=index != head[0]) if index in head else []
-        result.extend(cut(lines[index], cuts) if cuts else [lines[index]])
-    done = len(result)
-    result.extend(lines[head[-1] + 1:])
-    return _named_title(result, done)
-
-
-def _named_title(lines: list[Line], head_end: int) -> tuple[list[Line], list[int]]:
-    """A promulgation order (``中华人民共和国国务院令 第722号``) names the text it issues in 《》: the
-    title is where that name stands next, also run on into its first article or broken over two
-    lines and letter-spaced. Cut it out as virtual lines; return the lines and the title's indices."""
-    reach = min(len(lines), max(head_end, _ORDER_REACH))
-    order = next((index for index in range(reach) if _is_order(squeeze(lines[index]))), None)
-    if order is None:
-        return lines, []
-    named = None
-    for index in range(order + 1, min(len(lines), order + 6)):
-        named = _PROMULGATED.search(lines[index].folded)
-        if named:
-            break
-    if not named:
-        return lines, []
-    name = named.group(1).replace(" ", "").replace("〈", "《").replace("〉", "》")
-    run_on = _name_run_on(lines[index].folded, name, named.end())
-    if run_on is not None:  # the order, its title and text on one line: the title after the order's date
-        parts = cut(lines[index], list(run_on))
-        title_index = index + next(number for number, part in enumerate(parts)
-                                   if part.start == lines[index].start + run_on[0])
-        return [*lines[:index], *parts, *lines[index + 1:]], [title_index]
-    for first in range(index + 1, min(len(lines), index + 1 + _NAMED_TITLE_REACH)):
-        found = _find_spread(lines, first, name)
-        if found:
-            cuts = {line_index: (begin, finish) for line_index, begin, finish in found}
-            pieces: list[Line] = []
-            title_indices: list[int] = []
-            last = found[-1][0]
-            for line_index in range(first, last + 1):
-                if line_index not in cuts:
-                    pieces.append(lines[line_index])
-                    continue
-                begin, finish = cuts[line_index]
-                for piece in cut(lines[line_index], [begin, finish]):
-                    if piece.start == lines[line_index].start + begin:
-                        title_indices.append(first + len(pieces))
-                    pieces.append(piece)
-            return [*lines[:first], *pieces, *lines[last + 1:]], title_indices
-    return lines, []
-
-
-def _name_run_on(folded: str, name: str, after: int) -> tuple[int, int] | None:
-    """Where ``name`` (letters perhaps spaced) stands again, not in 《》, in the promulgation
-    sentence's line after ``after``: a text that lost its line breaks (``…自2010年3月1日起施行。
-    总理 温家宝 二○○九年九月九日防治船舶污染海洋环境管理条例第一章　总则…``)."""
-    squeezed = folded.replace(" ", "")
-    at = squeezed.find(name, len(folded[:after].replace(" ", "")))
-    while at >= 0 and squeezed[at - 1:at] == "《":
-        at = squeezed.find(name, at + len(name))
-    return None if at < 0 else (_unsqueeze(folded, at), _unsqueeze(folded, at + len(name) - 1) + 1)
-
-
-def _find_spread(lines: list[Line], index: int, name: str) -> list[tuple[int, int, int]] | None:
-    """Where ``name`` stands in line ``index`` (letters perhaps spaced), perhaps finishing at the start
-    of the next line: (line index, start, end) per line, offsets relative to the line."""
-    folded = lines[index].folded.replace("〈", "《").replace("〉", "》")
-    squeezed = folded.replace(" ", "")
-    at = squeezed.find(name)
-    if at >= 0:
-        return [(index, _unsqueeze(folded, at), _unsqueeze(folded, at + len(name) - 1) + 1)]
-    following_index = index + 1
-    while following_index < min(len(lines), index + 3) and not lines[following_index].folded.strip(" "):
-        following_index += 1
-    if following_index >= len(lines):
-        return None
-    following = lines[following_index].folded
-    for size in range(len(name) - 1, 3, -1):  # the name's head ends this line, its tail starts the next
-        if squeezed.endswith(name[:size]):
-            if following.replace(" ", "").startswith(name[size:]):
-                start = _unsqueeze(folded, len(squeezed) - size)
-                return [(index, start, len(folded.rstrip(" "))),
-                        (following_index, _skip_spaces(following, 0),
-                         _unsqueeze(following, len(name) - size - 1) + 1)]
-            return None
-    return None
-
-
-def _unsqueeze(folded: str, position: int) -> int:
-    """The offset in ``folded`` of the character at ``position`` of its squeezed form."""
-    seen = -1
-    for offset, char in enumerate(folded):
-        if char != " ":
-            seen += 1
-            if seen == position:
-                return offset
-    return len(folded)
-
-
 def _add_value_line(label_line: Line, raw: RawField, value_line: Line, result: Segmented) -> None:
     """Record a field whose value stands on the line after its label (``索引号：`` / ``11120…``)."""
     value_start = value_line.content_start - label_line.start
@@ -473,11 +148,11 @@ def _add_value_line(label_line: Line, raw: RawField, value_line: Line, result: S
 def _plain(line: Line) -> tuple[int, int]:
     """The span of the line's text without Markdown decoration (``# 标题``, ``**标题**``, ``{#id}``)."""
     folded = line.folded.rstrip(" ")
-    lead = _skip_spaces(folded, 0)
+    lead = skip_spaces(folded, 0)
     if not folded.startswith(_MARKDOWN_MARKS, lead) and not folded.endswith(_MARKDOWN_MARKS):
         return line.content_start, line.content_end  # no decoration
     start = _MARKDOWN_LEAD.match(folded, lead).end()  # type: ignore[union-attr]
-    start = _skip_spaces(folded, start)
+    start = skip_spaces(folded, start)
     attributes = _MARKDOWN_ATTRIBUTES.search(folded, start) if folded.endswith("}") else None
     end = len((folded[: attributes.start()] if attributes else folded).rstrip(" ").rstrip("*_").rstrip(" "))
     if end <= start:
@@ -492,7 +167,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
     plain: dict[int, str] = {}
     hinted = fold(title_hint).replace(" ", "") if title_hint else None
     index = _markdown_front_matter(lines, role, result)
-    limit = min(len(lines), index + _FRONT_MATTER_LINES)
+    limit = min(len(lines), index + FRONT_MATTER_LINES)
     while index < limit:
         line = lines[index]
         if role[index]:
@@ -523,7 +198,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
                 index = value
             elif label:
                 add_fields(line, [label], result)
-        elif DOC_NUMBER.fullmatch(text.removeprefix("(").removesuffix(")")) or _is_order(text):
+        elif DOC_NUMBER.fullmatch(text.removeprefix("(").removesuffix(")")) or is_order(text):
             role[index] = "front"
             last = _order_number_after(lines, squeezed, role, index) if text.endswith("令") else index
             role[last] = "front"
@@ -635,7 +310,7 @@ def _after_chars(folded: str, start: int, count: int) -> int:
         if folded[position] != " ":
             count -= 1
         position += 1
-    return _skip_spaces(folded, position)
+    return skip_spaces(folded, position)
 
 
 def _before_chars(folded: str, end: int, count: int) -> int:
@@ -681,21 +356,12 @@ def _squeezed_span(line: Line, span: tuple[int, int]) -> str:
     return line.folded[span[0] - line.start:span[1] - line.start].replace(" ", "")
 
 
-def _is_order(text: str) -> bool:
-    """A promulgation order's head on its own line: ``中华人民共和国国务院令第693号``, ``（第19号）``."""
-    if ("号" not in text and not text.endswith("令")) or "关于" in text or "的" in text:
-        return False  # an order's head ends with 令 or its number; …的命令 is a title
-    order = _ORDER_NAME.match(text)
-    rest = text[order.end():] if order else text
-    return bool(order and not rest and len(text) <= 24) or bool(rest and _ORDER_NUMBER.fullmatch(rest))
-
-
 def _order_number_after(lines: list[Line], squeezed: list[str], role: list[str], index: int) -> int:
     """The line of an order's number (``第682号``) right under its name, else the name's own line."""
     following = index + 1
     while following < len(lines) and role[following] == "blank" and following <= index + 2:
         following += 1
-    if following < len(lines) and not role[following] and _ORDER_NUMBER.fullmatch(squeezed[following]):
+    if following < len(lines) and not role[following] and ORDER_NUMBER.fullmatch(squeezed[following]):
         return following
     return index
 
