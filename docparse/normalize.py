@@ -5,7 +5,8 @@ The text is the decoded input as it is, so that a span's line and column are tho
 stays, and the folded view reads its CR as a space.
 ``fold`` maps character for character, so offsets into the folded view are offsets into the
 text: full-width forms become ASCII (（一） and (一) are the same marker, ： and : the same
-colon), every Unicode space or invisible character becomes an ASCII space.
+colon), every Unicode space or invisible character becomes an ASCII space, a traditional character
+its simplified form (關於 and 关于 are the same words).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Literal
 
 from . import diagnostics
+from .traditional import SIMPLIFIED, TRADITIONAL
 
 if TYPE_CHECKING:
     from .models import Diagnostic
@@ -63,6 +65,8 @@ def _build_fold_table() -> dict[int, int]:
             table[code] = ord(folded)
     for code in range(0xE000, 0xF900):  # private-use glyphs (font bullets, icons): read as spaces
         table[code] = 0x20
+    for traditional, simplified in zip(TRADITIONAL, SIMPLIFIED, strict=True):  # 關於 發 號 億 → 关于 发 号 亿
+        table[ord(traditional)] = ord(simplified)
     return table
 
 
@@ -73,7 +77,8 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in sorted(_FOLD_CH
 
 
 def fold_plain(text: str) -> str:
-    """Map full-width forms to ASCII and every space-like character to ' ', keeping the length.
+    """Map full-width forms to ASCII, every space-like character to ' ' and traditional characters to
+    simplified ones (:mod:`docparse.traditional`), keeping the length.
     The definition; :func:`fold` gives the same, faster.
 
     >>> fold_plain("（一）\\u3000总体　情况：")

@@ -9,7 +9,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "docparse"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("models", "ladder", "grammar", "errors", "numerals", "files", "collector", "sentences", "ids"),
+    ("models", "ladder", "grammar", "errors", "numerals", "files", "collector", "sentences", "ids",
+     "traditional"),
     ("spans", "diagnostics"),
     ("readers", "decode", "normalize"),
     ("lines", "cuts", "tables"),

@@ -99,6 +99,7 @@ def test_the_labels_of_disclosure_tables_end_the_values_before_them() -> None:
                             "《益阳市重污染天气应急预案》已经市人民政府第34次常务会议审议通过,现印发给你们。\n"
                             ""
                             ""
+                            ""
                             "")
     assert yiyang.metadata.source == "市环境保护局"
     assert [(f.category, f.text) for f in yiyang.furniture] == [
@@ -162,6 +163,7 @@ def test_a_disclosure_table_as_a_converter_writes_it_gives_its_fields() -> None:
                          "2022年,在省委省政府的坚强领导下,省司法厅坚持以习近平新时代中国特色社会主义思想为指导。\n"
                          ""
                          ""
+                         ""
                          "")
     assert _fields(doc) == [("索引号", "011043217/2023-06630"), ("分类", "政务公开"),
                             ("发布机构", "湖北省司法厅"), ("发文日期", "2023-03-16"), ("文号", "无"),
@@ -205,6 +207,7 @@ def test_the_footer_of_a_page_after_the_copy_to_line_is_not_the_text() -> None:
                          "国家能源局山东监管办公室\n2019年3月29日\n"
                          "抄送：国家能源局法制和体制改革司、市场监管司，省能源局，各市市场监管局、发展改革委。\n"
                          ""
+                         ""
                          "扫一扫在手机打开当前页\n"
                          "网站地图 联系我们\n地址: 济南市市中区七里山路55号 邮编:250002\n")
     assert doc.metadata.copy_to == [
@@ -227,3 +230,20 @@ def test_a_closing_date_a_page_left_as_eight_digits_is_read() -> None:
                          "兴城市人民政府办公室\n20171116\n")
     assert doc.closing is not None and doc.closing.date == dt.date(2017, 11, 16)
     assert docparse.metadata.parse_date("2018525") is None
+
+
+def test_a_document_re_hosted_in_traditional_characters_reads_as_its_simplified_form() -> None:
+    """東莞市 (2021) on a site that serves traditional characters: the 發文字號 with 號, the 主送機關,
+    the 一、（一）1. ladder and the figures are read; the text keeps its characters."""
+    doc = docparse.parse("東府〔2021〕54號\n"
+                         "東莞市人民政府關于貫徹落實《廣東省進一步穩定和擴大就業若干政策措施》的實施意見\n"
+                         "各鎮人民政府(街道辦事處),市府直屬各單位:\n"
+                         "為貫徹落實《廣東省人民政府關于印發廣東省進一步穩定和擴大就業若干政策措施的通知》,"
+                         "結合我市實際,提出以下實施意見。\n一、減負穩崗留工并舉,深層次優化用工生態\n"
+                         "(一)減輕企業負擔,穩定就業崗位\n"
+                         "1.繼續實施失業保險穩崗返還政策,全年返還資金1.2億元。\n")
+    assert doc.title is not None and doc.title.text.startswith("東莞市人民政府關于")
+    assert doc.doc_type == "gongwen" and doc.metadata.doc_number == "東府〔2021〕54號"
+    assert doc.metadata.addressees == ["各鎮人民政府(街道辦事處)", "市府直屬各單位"]
+    assert [section.marker.raw for section in doc.walk()] == ["一、", "(一)", "1."]
+    assert [(metric.value, metric.unit) for metric in doc.metrics()] == [(1.2e8, "元")]
