@@ -54,6 +54,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("page_number", r"^(共\d{1,4}页)$"),
     ("footer", r"^(责任编辑|编辑|审核|校对|供稿)[:].{0,20}$"),
     ("footer", r"^(?:通讯地址|联系地址|单位地址|地址)[:][^。]{2,60}?邮编[:]?\d{6}"),
+    ("markup", r"^(?i:insertinto)[\w`\".]+(?:\([^()]*\))?(?i:values)\("),  # a crawler's SQL record
     ("banner", r"^【[^【】]{4,}】[-_|—–].{2,40}$"),
     ("banner", r"^(?:您好[,!]?)?欢迎(?:访问|来到|光临)[^。]{0,30}$"),
     ("banner", rf"^(?=.{{0,{_NOTICE_MAX}}}$)[^。]*?(?:(?:IE|ie|浏览器)[^。]*?(?:升级|更换|效果|体验)"

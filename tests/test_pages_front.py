@@ -100,6 +100,7 @@ def test_the_labels_of_disclosure_tables_end_the_values_before_them() -> None:
                             ""
                             ""
                             ""
+                            ""
                             "")
     assert yiyang.metadata.source == "市环境保护局"
     assert [(f.category, f.text) for f in yiyang.furniture] == [
@@ -164,6 +165,7 @@ def test_a_disclosure_table_as_a_converter_writes_it_gives_its_fields() -> None:
                          ""
                          ""
                          ""
+                         ""
                          "")
     assert _fields(doc) == [("索引号", "011043217/2023-06630"), ("分类", "政务公开"),
                             ("发布机构", "湖北省司法厅"), ("发文日期", "2023-03-16"), ("文号", "无"),
@@ -208,6 +210,7 @@ def test_the_footer_of_a_page_after_the_copy_to_line_is_not_the_text() -> None:
                          "抄送：国家能源局法制和体制改革司、市场监管司，省能源局，各市市场监管局、发展改革委。\n"
                          ""
                          ""
+                         ""
                          "扫一扫在手机打开当前页\n"
                          "网站地图 联系我们\n地址: 济南市市中区七里山路55号 邮编:250002\n")
     assert doc.metadata.copy_to == [
@@ -247,3 +250,15 @@ def test_a_document_re_hosted_in_traditional_characters_reads_as_its_simplified_
     assert doc.metadata.addressees == ["各鎮人民政府(街道辦事處)", "市府直屬各單位"]
     assert [section.marker.raw for section in doc.walk()] == ["一、", "(一)", "1."]
     assert [(metric.value, metric.unit) for metric in doc.metrics()] == [(1.2e8, "元")]
+
+
+def test_a_crawlers_sql_record_line_before_the_page_is_markup() -> None:
+    """A gov.cn page as a crawler stored it (ge_policy_raw, 2019): the INSERT line before the HTML."""
+    doc = docparse.parse("INSERT INTO ge_policy_raw (id, crawl_url, title, content) VALUES (2, "
+                         "'http://www.gov.cn/zhengce/content/2018-12/27/content_5352666.htm', '\n"
+                         "国务院办公厅关于推进\n政务新媒体健康有序发展的意见\n国办发〔2018〕123号\n"
+                         "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+                         "为推动政务新媒体健康有序发展，经国务院同意，现提出如下意见。\n")
+    assert doc.title is not None and doc.title.text == "国务院办公厅关于推进政务新媒体健康有序发展的意见"
+    assert doc.furniture[0].category == "markup"
+    assert doc.metadata.doc_number == "国办发〔2018〕123号"
