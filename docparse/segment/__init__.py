@@ -299,6 +299,8 @@ def _title_decoration(title: str) -> tuple[int, int]:
     after = len(suffix.group()) if suffix else 0
     if suffix and suffix.group()[0] in "12" and not GENRE_ENDING.search(title, 0, suffix.start()):
         after = 0  # a year is decoration only after the genre word (…统计公报 2022, not 2021—2025年)
+    if before and not GENRE_ENDING.search(title, before, len(title) - after):
+        before = 0  # what is left must be a title (年度工作报告|某某市人民政府门户网站 is a window title)
     return (before, after) if len(title) - before - after >= _TITLE_MIN else (0, 0)
 
 
