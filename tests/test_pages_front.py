@@ -45,6 +45,10 @@ def test_the_pages_column_named_by_its_trail_is_not_the_title() -> None:
     assert doc.doc_type == "fazhi_annual" and doc.report_year == 2020
     assert [(f.category, f.text) for f in doc.furniture][1] == ("banner", "工作报告")
     assert doc.preamble[0].text.startswith("2020年,静海区")
+    titled_trail = docparse.parse("首页 > 政务公开 > 关于做好2024年防汛工作的通知\n"
+                                  "\n关于做好2024年防汛工作的通知\n"
+                                  "各乡镇：\n现将有关事项通知如下。\n")
+    assert titled_trail.title is not None and titled_trail.title.text == "关于做好2024年防汛工作的通知"
 
 
 def test_a_column_name_over_a_fuller_title_and_a_byline_without_a_space() -> None:
@@ -97,6 +101,7 @@ def test_the_labels_of_disclosure_tables_end_the_values_before_them() -> None:
                             "浏览次数: 字体:【大】 【中】 【小】\n\n"
                             "各区县(市)人民政府,益阳高新区管委会,市政府各局委、各直属机构:\n\n"
                             "《益阳市重污染天气应急预案》已经市人民政府第34次常务会议审议通过,现印发给你们。\n"
+                            ""
                             ""
                             ""
                             ""
@@ -167,6 +172,7 @@ def test_a_disclosure_table_as_a_converter_writes_it_gives_its_fields() -> None:
                          ""
                          ""
                          ""
+                         ""
                          "")
     assert _fields(doc) == [("索引号", "011043217/2023-06630"), ("分类", "政务公开"),
                             ("发布机构", "湖北省司法厅"), ("发文日期", "2023-03-16"), ("文号", "无"),
@@ -209,6 +215,7 @@ def test_the_footer_of_a_page_after_the_copy_to_line_is_not_the_text() -> None:
                          "各有关单位：\n现将修订条款印发给你们。\n"
                          "国家能源局山东监管办公室\n2019年3月29日\n"
                          "抄送：国家能源局法制和体制改革司、市场监管司，省能源局，各市市场监管局、发展改革委。\n"
+                         ""
                          ""
                          ""
                          ""

@@ -85,8 +85,9 @@ def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int]
                 if joined == target:
                     return [j for j in candidates[position:] if j <= i]
     column = _last_crumbs(lines, result, candidates[-1] if candidates else -1)
-    title_index = next((i for i in candidates if GENRE_ENDING.search(plain[i]) and is_title_like(plain[i])
-                        and plain[i] not in column), None)
+    titled = [i for i in candidates if GENRE_ENDING.search(plain[i]) and is_title_like(plain[i])]
+    # the column the trail names is no title, unless the trail ends with the title itself
+    title_index = next((i for i in titled if plain[i] not in column), titled[0] if titled else None)
     if title_index is None:
         title_index = next((i for i in candidates if is_title_like(plain[i])
                             and not chrome.looks_like_banner(lines[i].stripped)), None)
