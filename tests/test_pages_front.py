@@ -106,6 +106,7 @@ def test_the_labels_of_disclosure_tables_end_the_values_before_them() -> None:
                             ""
                             ""
                             ""
+                            ""
                             "")
     assert yiyang.metadata.source == "市环境保护局"
     assert [(f.category, f.text) for f in yiyang.furniture] == [
@@ -173,6 +174,7 @@ def test_a_disclosure_table_as_a_converter_writes_it_gives_its_fields() -> None:
                          ""
                          ""
                          ""
+                         ""
                          "")
     assert _fields(doc) == [("索引号", "011043217/2023-06630"), ("分类", "政务公开"),
                             ("发布机构", "湖北省司法厅"), ("发文日期", "2023-03-16"), ("文号", "无"),
@@ -215,6 +217,7 @@ def test_the_footer_of_a_page_after_the_copy_to_line_is_not_the_text() -> None:
                          "各有关单位：\n现将修订条款印发给你们。\n"
                          "国家能源局山东监管办公室\n2019年3月29日\n"
                          "抄送：国家能源局法制和体制改革司、市场监管司，省能源局，各市市场监管局、发展改革委。\n"
+                         ""
                          ""
                          ""
                          ""
@@ -270,3 +273,18 @@ def test_a_crawlers_sql_record_line_before_the_page_is_markup() -> None:
     assert doc.title is not None and doc.title.text == "国务院办公厅关于推进政务新媒体健康有序发展的意见"
     assert doc.furniture[0].category == "markup"
     assert doc.metadata.doc_number == "国办发〔2018〕123号"
+
+
+def test_a_one_line_report_whose_text_opens_with_its_year_right_after_its_title() -> None:
+    """湖北省 (2023) from a content farm, its name and address before the title; 某县 (2025) from a
+    PDF with spaces around its figures: title, type and year, and the text from its year on."""
+    hubei = docparse.parse("秘书之家—全网资源每日更新www.mishuzj.com"
+                           "湖北省人民政府关于2023年度法治政府建设情况的报告"
+                           "2023年,省政府坚持以习近平法治思想为指导,深入推进法治政府建设。一、主要工作")
+    assert hubei.title is not None and hubei.title.text == "湖北省人民政府关于2023年度法治政府建设情况的报告"
+    assert (hubei.doc_type, hubei.report_year) == ("fazhi_annual", 2023)
+    assert hubei.preamble[0].text.startswith("2023年,省政府")
+    county = docparse.parse("某县 2025 年度法治政府建设情况报告2025 年,"
+                            "全县坚持以习近平新时代中国特色社会主义思想为指导。")
+    assert county.title is not None and county.title.text == "某县2025年度法治政府建设情况报告"
+    assert county.report_year == 2025

@@ -280,9 +280,10 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
     return body_start
 
 
-_TITLE_PREFIX = re.compile(r"[•·●▪◆■]|[【\[][^【】\[\]]{2,12}[】\]]|[^丨|]{2,8}[丨|]")
+_TITLE_PREFIX = re.compile(r"[•·●▪◆■]|[【\[][^【】\[\]]{2,12}[】\]]|[^丨|]{2,8}[丨|]"
+                           r"|[^.]{0,24}?www\.[a-z0-9-]+(?:\.[a-z]{2,4})+")
 """What a page puts before a title: a bullet, its column in brackets (``【法治建设报告】``) or before
-a bar (``政务服务丨``)."""
+a bar (``政务服务丨``), a content farm's name and address (``秘书之家—全网资源每日更新www.mishuzj.com``)."""
 _TITLE_SUFFIX = re.compile(rf"(?:\((?:19|20)\d{{2}}[-./年]\d{{1,2}}[-./月]\d{{1,2}}日?\)"
                            rf"|(?:19|20)\d{{2}}|{NOTE_REFERENCE.pattern})$")
 """What a page puts after a title: its date in brackets (``…情况报告 (2024-02-26)``), a year after

@@ -49,9 +49,12 @@ SUBTITLE_DASH = "(?:——|—|――|―|--|-)"
 _GENRE_WORD = re.compile(GENRE_WORDS)
 _TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
 """Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
-_HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:—―〇○]|答记者问|\d日")
+_HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:—―〇○]|答记者问|\d日|\d ?年度?,")
 """What a line whose front matter runs on holds near its start: an order (…令, 第N号), a 发文字号's
-bracket, an addressee's or a field's colon, a subtitle's dash or date, or an interview's 答记者问."""
+bracket, an addressee's or a field's colon, a subtitle's dash or date, an interview's 答记者问, or
+the year the text opens with."""
+_RUN_ON_OPENING = re.compile(r"(?:19|20)\d{2} ?年度?,")
+"""The year a report's text opens with, run on after its title: ``…情况的报告2023年,省政府坚持…``."""
 _RUN_ON_SUBTITLE = re.compile(rf"{SUBTITLE_DASH}[ ]*(?:在|{ARABIC_DATE}|{CN_YEAR}年)")
 """A subtitle run on after a title: ``政府工作报告——2018年3月5日在…会议上``."""
 _RUN_ON_DATELINE = re.compile(rf"\((?:\d{{4}}年|{CN_YEAR}年)[^()]{{0,160}}\)")
@@ -119,8 +122,9 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
 def _head_title_end(folded: str, start: int) -> int | None:
     """The end of a title at ``start`` that runs on into its 发文字号 or addressee (…的通知国发〔2011〕42号
     各省、…), its page's fields or widgets (…报告日期:2024-03-12, …报告字号:大 中 小), its subtitle
-    (…报告——2018年3月5日在…), or into the text of an interview (…答记者问近日，…): the last genre
-    word before the first stop that such a thing follows."""
+    (…报告——2018年3月5日在…), into the text of an interview (…答记者问近日，…) or of a report that
+    opens with its year (…报告2023年,…): the last genre word before the first stop that such a thing
+    follows."""
     limit = min(len(folded), start + TITLE_MAX)
     for stop in _TITLE_STOP.finditer(folded, start, limit):
         if not stop.group().startswith("《"):
@@ -133,7 +137,8 @@ def _head_title_end(folded: str, start: int) -> int | None:
                 or _bracketed_number(folded, after, followed=True)
                 or _addressee_end(folded, after) or label_at(folded, after)
                 or _RUN_ON_SUBTITLE.match(folded, after) or chrome.INLINE_CHROME.match(folded, after)
-                or _RUN_ON_ISSUERS.match(folded, after) or _RUN_ON_DATELINE.match(folded, after)):
+                or _RUN_ON_ISSUERS.match(folded, after) or _RUN_ON_DATELINE.match(folded, after)
+                or _RUN_ON_OPENING.match(folded, after)):
             return end
     return None
 
