@@ -23,8 +23,9 @@ from .models import (
     Title,
     build,
 )
-from .normalize import CJK, CJK_CHARS
+from .normalize import CJK
 from .numerals import cn_to_int
+from .segment.head import OPENING_YEAR, ORDER_NAME, ORDER_NUMBER
 from .segment.result import ORGAN_ENDING, Segmented, addressed_organs
 from .spans import Locator
 
@@ -32,8 +33,10 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(f"({CN_YEAR})年")
 _ANNUAL_TITLE = re.compile(r"\d{4}\s*年度|统计(?:公报|报告)$")
 """A title that names the year it reports on: ``2022年度…``, ``…2022年国民经济和社会发展统计公报``."""
+_FAZHI_WORDS = "法治政府建设|依法行政|法治建设"
+"""What a report on the rule of law by government names (a title, its opening sentence)."""
 _TITLE_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
-    ("fazhi_annual", re.compile(r"(法治政府建设|依法行政|法治建设).*(报告|总结)")),
+    ("fazhi_annual", re.compile(rf"(?:{_FAZHI_WORDS}).*(报告|总结)")),
     ("gov_work_report", re.compile(r"政府工作报告$")),
     ("work_summary", re.compile(r"总结(?:[和及暨与][^。]{0,20}(?:计划|打算|思路|安排))?$")),
 )
@@ -97,16 +100,15 @@ def build_front_matter(text: str, folded: str, locator: Locator, seg: Segmented,
     return front
 
 
-_ORDER = rf"(?:中华人民共和国)?[{CJK_CHARS}]{{2,20}}?令[ ]*\(?第[ ]*\d+[ ]*号\)?"
-_PROMULGATED = re.compile(rf"({WRITTEN_DATE})[ ]*({_ORDER})[ ]*(?:公布|发布)")
+_PROMULGATED = re.compile(
+    rf"({WRITTEN_DATE})[ ]*({ORDER_NAME.pattern}[ ]*{ORDER_NUMBER.pattern})[ ]*(?:公布|发布)")
 """A law's note of the order that issued it, under its title."""
 _REPORTED_AS_FOLLOWS = re.compile(
-    r"现将[^。]{0,40}?(法治政府建设|依法行政|法治建设)[^。]{0,20}?(?:报告|汇报)如下")
+    rf"现将[^。]{{0,40}}?(?:{_FAZHI_WORDS})[^。]{{0,20}}?(?:报告|汇报)如下")
 """The sentence a report without its title (a page that gives it only in its header) opens with:
 ``现将县人民政府2022年法治政府建设工作情况报告如下``."""
 _REPORTING_TO_CONGRESS = re.compile(r"向大会报告[^。]{0,12}工作")
 """How a government's work report opens after its salutation: ``现在，我代表国务院，向大会报告政府工作``."""
-_OPENING_YEAR = re.compile(r"((?:19|20)\d{2})年,")
 _FAZHI = "法治政府建设"
 _OPENING_LINES = 3
 
@@ -116,7 +118,7 @@ def _untitled_report(seg: Segmented) -> tuple[DocumentType, int | None]:
     报告如下``, or ``2022年,…`` followed by a paragraph that names 法治政府建设 twice (the annual report
     of a department, whose title only its page gave); ``…向大会报告政府工作`` (a work report)."""
     opening = [line.folded for line in seg.body[:_OPENING_LINES]]
-    year = _OPENING_YEAR.match(opening[0].lstrip(" ")) if opening else None
+    year = OPENING_YEAR.match(opening[0].lstrip(" ")) if opening else None
     opening_year = int(year.group(1)) if year else None
     for line in opening:
         reported = _REPORTED_AS_FOLLOWS.search(line)

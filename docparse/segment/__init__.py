@@ -17,7 +17,6 @@ from .. import chrome
 from ..lines import Line
 from ..metadata import (
     ARABIC_DATE,
-    CN_YEAR,
     DATE_KEYS,
     DOC_NUMBER,
     WRITTEN_DATE,
@@ -35,6 +34,7 @@ from ..normalize import CJK, CJK_CHARS, fold
 from ..tables import Tables
 from .closing import find_tail, split_tail
 from .head import (
+    BRACKETED_DATE,
     FRONT_MATTER_LINES,
     ORDER_NUMBER,
     SUBTITLE_DASH,
@@ -76,7 +76,7 @@ _FRONT_MATTER_REACH = 40
 """A Markdown front matter block closes within this many lines."""
 _SUBTITLE = re.compile(
     rf"^{SUBTITLE_DASH}\s*\S.*(?:会议|讲话|报告|发言|上|日)\)?$"
-    rf"|^\((?:\d{{4}}年|{CN_YEAR}年).{{0,160}}\)$"
+    rf"|^{BRACKETED_DATE}$"
     rf"|^{ARABIC_DATE}[^。;]{{0,160}}(?:通过|公布|发布|修正|修订|施行)$"
 )
 """A subtitle: ``——在…会议上``, ``（2022年1月5日…）``, a law's ``2021年8月20日…会议通过``."""

@@ -32,7 +32,7 @@ from .title import (
     TITLE_MAX,
 )
 
-_ORDER_NAME = re.compile(rf"(?:中华人民共和国)?[{CJK_CHARS}]{{1,20}}?令")
+ORDER_NAME = re.compile(rf"(?:中华人民共和国)?[{CJK_CHARS}]{{1,20}}?令")
 """``中华人民共和国国务院令``, ``上海市人民政府令``: the head of a promulgation order."""
 ORDER_NUMBER = re.compile(r"\(?第[ ]*\d{1,5}[ ]*号\)?")
 _PROMULGATED = re.compile(r"《([^《》]{2,80})》[^。]{0,80}(?:公布|发布|施行)")
@@ -53,11 +53,14 @@ _HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:—―〇○]|答记者问|\d�
 """What a line whose front matter runs on holds near its start: an order (…令, 第N号), a 发文字号's
 bracket, an addressee's or a field's colon, a subtitle's dash or date, an interview's 答记者问, or
 the year the text opens with."""
-_RUN_ON_OPENING = re.compile(r"(?:19|20)\d{2} ?年度?,")
-"""The year a report's text opens with, run on after its title: ``…情况的报告2023年,省政府坚持…``."""
+OPENING_YEAR = re.compile(r"((?:19|20)\d{2}) ?年度?,")
+"""The year a report's text opens with (``2023年,省政府坚持…``), also run on after its title
+(``…情况的报告2023年,…``)."""
 _RUN_ON_SUBTITLE = re.compile(rf"{SUBTITLE_DASH}[ ]*(?:在|{ARABIC_DATE}|{CN_YEAR}年)")
 """A subtitle run on after a title: ``政府工作报告——2018年3月5日在…会议上``."""
-_RUN_ON_DATELINE = re.compile(rf"\((?:\d{{4}}年|{CN_YEAR}年)[^()]{{0,160}}\)")
+BRACKETED_DATE = rf"\((?:\d{{4}}年|{CN_YEAR}年)[^()]{{0,160}}\)"
+"""A date in brackets with what it dates (``(2024年1月20日)``, ``(2007年4月5日…令第492号公布…)``)."""
+_RUN_ON_DATELINE = re.compile(BRACKETED_DATE)
 """A date in brackets run on after a title: ``…情况的报告(2024年1月20日)2023年,…``."""
 _ISSUERS_DATE = re.compile(rf"\(?{WRITTEN_DATE}\)?")
 _RUN_ON_ISSUERS = re.compile(
@@ -85,7 +88,7 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
             return [addressee]
     if not _HEAD_RUN_ON_HINT.search(folded, position, position + TITLE_MAX + 140):
         return []  # no order, 发文字号, addressee or interview: nothing to cut
-    order = _ORDER_NAME.match(folded, position)
+    order = ORDER_NAME.match(folded, position)
     number = ORDER_NUMBER.match(folded, skip_spaces(folded, order.end()) if order else position)
     if number and folded.startswith(("《", "现"), skip_spaces(folded, number.end())):
         return [number.end()]
@@ -138,7 +141,7 @@ def _head_title_end(folded: str, start: int) -> int | None:
                 or _addressee_end(folded, after) or label_at(folded, after)
                 or _RUN_ON_SUBTITLE.match(folded, after) or chrome.INLINE_CHROME.match(folded, after)
                 or _RUN_ON_ISSUERS.match(folded, after) or _RUN_ON_DATELINE.match(folded, after)
-                or _RUN_ON_OPENING.match(folded, after)):
+                or OPENING_YEAR.match(folded, after)):
             return end
     return None
 
@@ -369,6 +372,6 @@ def is_order(text: str) -> bool:
     """A promulgation order's head on its own line: ``中华人民共和国国务院令第693号``, ``（第19号）``."""
     if ("号" not in text and not text.endswith("令")) or "关于" in text or "的" in text:
         return False  # an order's head ends with 令 or its number; …的命令 is a title
-    order = _ORDER_NAME.match(text)
+    order = ORDER_NAME.match(text)
     rest = text[order.end():] if order else text
     return bool(order and not rest and len(text) <= 24) or bool(rest and ORDER_NUMBER.fullmatch(rest))
