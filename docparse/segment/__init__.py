@@ -44,6 +44,7 @@ from .head import (
     split_title_fields,
 )
 from .result import (
+    HEADS,
     ORGAN_ENDING,
     SENTENCE_STOP,
     Segmented,
@@ -84,7 +85,7 @@ _DATELINE = re.compile(rf"^\(?(?:{WRITTEN_DATE}|{YEAR_MONTH})\)?$")
 """A date alone under a title or its byline (``2024年3月20日``, ``二〇二二年十二月``): the document's date
 line, a subtitle of its own."""
 _BYLINE = re.compile(rf"^[{CJK_CHARS}]{{2,16}}(?:\s+[{CJK_CHARS}·]{{2,5}})+$"
-                     rf"|^[{CJK_CHARS}]{{0,14}}(?:总理|省长|市长|县长|区长|州长|旗长|主席|主任)[{CJK_CHARS}·]{{2,4}}$")
+                     rf"|^[{CJK_CHARS}]{{0,14}}(?:{HEADS})[{CJK_CHARS}·]{{2,4}}$")
 """``国务院总理 李强``: a title or office, a space, a name; or an office and a name run together
 (``天津市静海区区长张庆恩``)."""
 

@@ -14,6 +14,7 @@ from ..metadata import WRITTEN_DATE, RawField, find_fields
 from ..normalize import CJK, CJK_CHARS
 from .result import (
     DATE_LINE,
+    HEADS,
     LINE_END_PUNCT,
     ORGAN_ENDING,
     SENTENCE_STOP,
@@ -218,7 +219,7 @@ def _between_texts(squeezed: list[str], content: list[int], block: tuple[int, li
 _SIGNATURE_MAX = 10
 """A closing is signed by at most this many organs, a line each (joint issuers: six 交易中心)."""
 _SIGNER = re.compile(
-    rf"^[{CJK_CHARS}]{{0,12}}?(?:总理|主席|省长|市长|州长|县长|区长|盟长|旗长|部长|主任|署长|局长|行长)"
+    rf"^[{CJK_CHARS}]{{0,12}}?(?:{HEADS})"
     rf"[{CJK_CHARS}·]{{0,5}}$")
 """The head of an organ who signs its order (squeezed), with the name or without it where a page lost
 it: ``总　理　 温家宝``, ``省长``."""

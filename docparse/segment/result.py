@@ -18,6 +18,8 @@ DATE_LINE = re.compile(f"^{WRITTEN_DATE}$")
 ORGAN_WORDS = (r"政府|委员会|委|局|厅|办公室|办|院|部|司|中心|所|处|会|公司|小组|党委|党组|办事处|管委会|"
                 r"乡|镇|街道|司法局|人民政府|常委会|人大|政协|总队|支队|大队|集团|学校|大学|署|室|站|社|馆|队")
 """The words the name of an organ ends with."""
+HEADS = r"总理|主席|省长|市长|州长|县长|区长|盟长|旗长|部长|主任|署长|局长|行长"
+"""The offices of the heads who sign an order or deliver a report (``总理 温家宝``, ``区长张庆恩``)."""
 ORGAN_ENDING = re.compile(f"({ORGAN_WORDS})$")
 """How the name of an organ ends (a signature line, an organ over its title)."""
 _ADDRESSED_ORGANS = (r"政府|委员会|委|局|厅|办公室|办公厅|部|院|中心|公司|集团|党委|党组|管委会|常委会|"
