@@ -473,12 +473,7 @@ def clean_label(raw: str) -> str:
     if lead:
         label = label[lead.end():]
     label = strip_trail(label).strip(" \t\n,;:、").rstrip(_LABEL_OPENERS)
-    return NOTE_REFERENCE.sub("", label).rstrip(" ") if label.endswith(_NOTE_ENDS) else label
-
-
-_NOTE_ENDS = ("]", "*", *(chr(code) for code in range(ord("①"), ord("⑳") + 1)))
-"""The characters a footnote's reference (:data:`NOTE_REFERENCE`) ends with: a label ending
-otherwise has none, and the pattern is not searched."""
+    return NOTE_REFERENCE.sub("", label).rstrip(" ")  # 国民总收入[3]: the footnote's reference
 
 
 def strip_trail(label: str) -> str:
