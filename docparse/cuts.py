@@ -91,8 +91,13 @@ def strong_marker_after_gap(point: Point) -> bool:
 def law_marker_after_title(point: Point) -> bool:
     """第X编/章/节/条 and a space right after a title's genre word: ``规划环境影响评价条例第一章　总　　则``
     (a reference in a sentence has none: ``依照环境保护税法第六条第二款``)."""
-    if point.marker not in ("PART", "CHAPTER", "SECTION_NO", "ARTICLE") or point.before not in _GENRE_END:
-        return False
+    return (point.marker in ("PART", "CHAPTER", "SECTION_NO", "ARTICLE") and point.before in _GENRE_END
+            and _spaced_marker(point))
+
+
+def _spaced_marker(point: Point) -> bool:
+    """The marker at the point is followed by a space, as a law's 第X章/第X条 is in its heading (a
+    reference in a sentence is not: ``依照本条例第六条第二款``)."""
     found = ladder.marker_at(point.text, point.position)
     return found is not None and point.text[found.end():found.end() + 1] == " "
 
@@ -123,8 +128,10 @@ def item_glued_to_heading(point: Point) -> bool:
     ``二、进一步简化审批和条件（四）进一步降低…``, ``（一）大力发展货物贸易1.扩大优势产品出口。…``,
     ``第一章总则第一条　为了…`` (in run-on text, where every line break was lost), ``…压实法治建设责任
     1、建立健全…`` (after a space). A title has no sentence stop; but for a （一）, the number is looked
-    for only within a title's length."""
-    if point.marker not in _GLUED_ITEMS or not (point.ordinal == 1 or point.continues):
+    for only within a title's length. An article with its space after it starts whatever its number
+    (``第五章  资    金第三十五条  …`` in a copy that leaves articles out)."""
+    law_item = point.marker in _LAW_ITEMS and _spaced_marker(point)
+    if point.marker not in _GLUED_ITEMS or not (point.ordinal == 1 or point.continues or law_item):
         return False
     spaced = point.marker in _SPACED_ITEMS and point.text[point.position - 1] == " "
     if point.marker != "CN_PAREN" and (not (point.run_on or spaced)
@@ -143,6 +150,8 @@ _GLUED_ITEMS: dict[str, tuple[str, ...]] = {
     "ARABIC_PAREN": ("ARABIC_DOT", "CN_PAREN"),
 }
 """The item numbers a heading's title may have run into, and the headings they may follow."""
+_LAW_ITEMS = ("SECTION_NO", "ARTICLE")
+"""The item numbers of a law, which the space after them marks as headings."""
 _SPACED_ITEMS = ("ARABIC_DOT", "ARABIC_PAREN")
 """The item numbers that start a heading after a space outside run-on text (``…压实法治建设责任 1、建立
 健全…``); a 第一节 after a space stays in its line (a contents line ``第一章　…　第一节　…``)."""
