@@ -247,7 +247,7 @@ def _scans() -> tuple[re.Pattern[str], ...]:
     return (re.compile(f"[{re.escape(_STOPS + _BRACKET_CLOSERS)}] *(?={after_stop})"),
             re.compile(f" (?={union(strong)})"),
             re.compile(union([rung.terminal for rung in ladder.LADDER if rung.law])),
-            re.compile(r"\("),
+            re.compile(r"[(〈]"),
             re.compile(f" (?={union(list(_SPACED_ITEMS))})"))
 
 

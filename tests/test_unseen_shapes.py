@@ -88,3 +88,18 @@ def test_an_article_glued_to_its_chapters_title_starts_whatever_its_number() -> 
     chapters = [(section.path, section.title) for section in doc.sections]
     assert chapters == [("第一章", "总则"), ("第四章", "轮换"), ("第五章", "资金"), ("第八章", "附则")]
     assert [child.path for child in doc.sections[2].children] == ["第五章/第三十五条"]
+
+
+def test_a_converters_angle_brackets_number_second_level_headings() -> None:
+    """The 文库 converter that writes ” as 〞 writes （一） as 〈一〉 (交通局上半年工作总结): the items
+    are headings, also glued to their parent's title in a copy without line breaks; 〈〉 inside a
+    title in 《》 stays text."""
+    doc = _sound("交通局上半年工作总结和下半年工作安排\n一、上半年工作总结\n"
+                 "〈一〉扎实推进了“高速精品工程〞。今年上半年完成了兰杭线武荆高速公路应城段初步设计和施工图设计。\n"
+                 "〈二〉加快推进了“通畅安保工程〞。云长公路应城段改造全长13公里，依据《关于〈一〉号工程的说明》实施。\n")
+    assert _headings(doc) == [("一", "上半年工作总结"), ("一/（一）", "扎实推进了“高速精品工程〞"),
+                              ("一/（二）", "加快推进了“通畅安保工程〞")]
+    glued = _sound("交通局上半年工作总结和下半年工作安排2022年上半年,圆满地完成了上半年各项工作任务,"
+                   "为实现“十五〞期间交通跨越式开展作出新奉献。一、上半年工作总结〈一〉扎实推进了“高速精品工程〞。"
+                   "今年上半年完成了兰杭线武荆高速公路应城段初步设计。〈二〉加快推进了“通畅安保工程〞。全长13公里。")
+    assert [path for path, _ in _headings(glued)] == ["一", "一/（一）", "一/（二）"]
