@@ -103,3 +103,16 @@ def test_a_converters_angle_brackets_number_second_level_headings() -> None:
                    "为实现“十五〞期间交通跨越式开展作出新奉献。一、上半年工作总结〈一〉扎实推进了“高速精品工程〞。"
                    "今年上半年完成了兰杭线武荆高速公路应城段初步设计。〈二〉加快推进了“通畅安保工程〞。全长13公里。")
     assert [path for path, _ in _headings(glued)] == ["一", "一/（一）", "一/（二）"]
+
+
+def test_an_arabic_number_with_the_input_methods_full_stop_is_a_heading() -> None:
+    """``1。`` is ``1.`` typed with a Chinese input method's point (闵行区绿容局2019年上半年总结): the
+    items are headings, and the validator asks for ``1.``."""
+    doc = _sound("闵行区绿容局2019年上半年总结和下半年工作部署\n"
+                 "面对下半年的严峻形势和工作任务,局长提出五项要求:\n"
+                 "1。我们要树立优质产品意识,努力做到“双喜临门”。\n首先,我们必须及早计划和布置。\n"
+                 "2。要坚持目标不放松,努力创建垃圾分类示范区。\n垃圾分类是上海的一项政治任务。\n"
+                 "3、坚持以问题为导向,努力克服行业瓶颈和问题。\n")
+    assert [path for path, _ in _headings(doc)] == ["1", "2", "3"]
+    assert doc.sections[0].title == "我们要树立优质产品意识,努力做到“双喜临门”"
+    assert "DP211" in {finding.code for finding in docparse.validate(doc)}
