@@ -26,8 +26,8 @@ after a wide gap starts a virtual line there, and a wide gap after a stop ends a
 RUN_ON_DEEP = 3000
 """A line this long is certainly run-on: 一、 and （一） may also start where their numbering continues."""
 MAX_QUOTE = 300
-"""A quotation open longer than this is an unbalanced quotation mark (or the legal convention of
-opening each quoted paragraph and closing only the last), not a quotation: it hides nothing."""
+"""A quotation open longer than this is an unbalanced quotation mark, not a quotation: it hides
+nothing."""
 _GENRE_END = "告知见定法例案划要结函书"
 """The last characters of a title's genre word (报告, 通知, 意见, 条例 …): a heading right after one
 starts the body of a document whose title and text were run together (…条例第一章　总则…)."""
@@ -291,26 +291,48 @@ def _gap_start(text: str, position: int) -> int:
 
 class _Quotation:
     """Whether a place is inside a quotation, from the quotation marks before it. A quotation open
-    longer than :data:`MAX_QUOTE` has expired: it hides nothing after it."""
+    longer than :data:`MAX_QUOTE` has expired: it hides nothing after it. So has one opened inside a
+    sentence (not after a colon) past that sentence's stop: a mark the writer forgot to close
+    (``命名为第九批“全国民主法治示范村(社区)。一、…``); one after a colon may quote whole sentences
+    (``修改为：“第五条　…。（一）…``)."""
 
-    def __init__(self) -> None:
-        self.depth = 0
-        self.opened = 0
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.open: list[str] = []
+        """The opening marks of the quotations open, outermost first."""
+        self.ends = 0
+        """Where the open quotation expires: the last place it may still hide."""
 
     def mark(self, char: str, position: int) -> None:
         self.expire(position)
         if char in _QUOTE_OPENERS:
-            self.depth, self.opened = self.depth + 1, self.opened if self.depth else position
-        elif self.depth:  # ” closes, and so does a plain " a writer closed “ with
-            self.depth -= 1
+            if char in self.open:
+                return  # the legal convention: each quoted paragraph opens again, only the last closes
+            if not self.open:
+                self.ends = self._last_place(position)
+            self.open.append(char)
+        elif self.open:  # ” closes, and so does a plain " a writer closed “ with
+            self.open.pop()
+
+    def _last_place(self, position: int) -> int:
+        limit = position + MAX_QUOTE
+        before = _gap_start(self.text, position)
+        if before > 0 and self.text[before - 1] == ":":
+            return limit
+        stop = _SENTENCE_END.search(self.text, position, limit)
+        return stop.start() if stop else limit
 
     def expire(self, position: int) -> None:
-        if self.depth and position - self.opened > MAX_QUOTE:
-            self.depth = 0
+        if self.open and position > self.ends:
+            self.open = []
 
     def inside(self, position: int) -> bool:
         self.expire(position)
-        return self.depth > 0
+        return bool(self.open)
+
+
+_SENTENCE_END = re.compile("[。!?;]")
+"""The stops that end a sentence (folded), and with it a quotation left open inside it."""
 
 
 def _events(text: str, places: list[int] | None) -> Iterator[tuple[str, int]]:
@@ -333,7 +355,7 @@ def cut_points(text: str, places: list[int] | None = None) -> list[int]:
     """
     run_on = len(text) >= RUN_ON_LENGTH
     cuts = [0]
-    quotation = _Quotation()
+    quotation = _Quotation(text)
     last: dict[str, int] = {}
     for kind, position in _events(text, places):
         if kind == "quote":

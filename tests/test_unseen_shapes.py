@@ -116,3 +116,36 @@ def test_an_arabic_number_with_the_input_methods_full_stop_is_a_heading() -> Non
     assert [path for path, _ in _headings(doc)] == ["1", "2", "3"]
     assert doc.sections[0].title == "我们要树立优质产品意识,努力做到“双喜临门”"
     assert "DP211" in {finding.code for finding in docparse.validate(doc)}
+
+
+def test_quoted_paragraphs_that_each_open_and_only_the_last_closes_end_at_that_close() -> None:
+    """The legal convention of an amending decision (regulation-023, 国务院关于修改《建设项目环境保护
+    管理条例》的决定, its items run together on one line): each quoted paragraph opens with “ and only
+    the last closes; the quotation ends there, and the decision's next item and the regulation
+    republished after it are headings."""
+    numerals = "一二三四五六七八九十"
+    item = ("增加一条：“建设项目有下列情形之一的，环境保护行政主管部门应当对环境影响报告书、"
+            "环境影响报告表作出不予批准的决定：“（一）建设项目类型及其选址、布局、规模等不符合环境保护"
+            "法律法规和相关法定规划；“（二）所在区域环境质量未达到国家或者地方环境质量标准，且建设项目"
+            "拟采取的措施不能满足区域环境质量改善目标管理要求。”")
+    decision = "".join(f"{numeral}、{item}" for numeral in [*numerals, *(f"十{n}" for n in numerals[:9])])
+    doc = _sound("国务院关于修改《建设项目环境保护管理条例》的决定\n"
+                 "国务院决定对《建设项目环境保护管理条例》作如下修改：" + decision
+                 + "\n第一章　总　　则\n第一条　为了防止建设项目产生新的污染，制定本条例。\n")
+    paths = [section.path for section in doc.sections]
+    assert paths[:3] == ["一", "二", "三"] and paths[-2:] == ["十九", "第一章"]
+    assert [child.path for child in doc.sections[-1].children] == ["第一章/第一条"]
+    lines = _sound("关于修改《某某办法》的决定\n一、将第五条修改为：“第五条　有下列情形之一的，不予受理：\n"
+                   "“（一）申请材料不全的；\n“（二）不属于本机关职责范围的。”\n二、删去第八条。\n")
+    assert [section.path for section in lines.sections] == ["一", "二"]
+
+
+def test_a_quotation_left_open_in_a_sentence_of_run_on_text_ends_with_the_sentence() -> None:
+    """The writer's unclosed “ of 长治市司法局's report in a copy without line breaks: the quotation
+    ends at the sentence's stop, and the headings after it are cut."""
+    doc = _sound(
+        "某县司法局2022年工作总结2022年,长治市司法局坚持以习近平新时代中国特色社会主义思想为指导,各项工作均取得了"
+        "新进展新成效。平顺县龙溪镇龙镇村等4个村有望被司法部命名为第九批“全国民主法治示范村(社区)。一、2022年工作情况"
+        "(一)突出政治引领,全面准确学习领会党的二十大精神。一是加强政治建设。先后组织召开36次党组会议。"
+        "(二)突出服务大局。全力优化法治化营商环境。")
+    assert [path for path, _ in _headings(doc)] == ["一", "一/（一）", "一/（二）"]

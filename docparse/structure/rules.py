@@ -84,16 +84,21 @@ markup only (``> “``)."""
 def _quotes_left_open(text: str, carried: int) -> int:
     """How many quotations are open after the line ``text``, ``carried`` being open before it: a
     quotation the line opens stays open only where it opens a quoted block (after a colon, at the
-    line's start, or at its end)."""
-    opened: list[int] = []
+    line's start, or at its end). A mark that opens a quotation already open opens it again (quoted
+    paragraphs each open with “ and only the last closes: ``修改为：“…：“（一）…；“（二）…。”``): a
+    quotation inside a quotation takes the other marks (‘’, 「」)."""
+    opened: list[tuple[int, str]] = []
     for mark in _QUOTE_MARK.finditer(text):
-        if mark.group() in _OPENING_QUOTES:
-            opened.append(mark.start())
+        char = mark.group()
+        if char in _OPENING_QUOTES:
+            if (carried and char == "“") or any(char == other for _, other in opened):
+                continue  # the legal convention: each quoted paragraph opens again, only the last closes
+            opened.append((mark.start(), char))
         elif opened:
             opened.pop()
         elif carried:
             carried -= 1
-    return carried + sum(_opens_block(text, position) for position in opened)
+    return carried + sum(_opens_block(text, position) for position, _ in opened)
 
 
 def _opens_block(text: str, position: int) -> bool:
