@@ -149,3 +149,18 @@ def test_a_quotation_left_open_in_a_sentence_of_run_on_text_ends_with_the_senten
         "(一)突出政治引领,全面准确学习领会党的二十大精神。一是加强政治建设。先后组织召开36次党组会议。"
         "(二)突出服务大局。全力优化法治化营商环境。")
     assert [path for path, _ in _headings(doc)] == ["一", "一/（一）", "一/（二）"]
+
+
+def test_a_page_that_starts_in_the_middle_of_a_list_keeps_its_items() -> None:
+    """A newspaper's second page (辽宁日报, ``(上接第一版)``) starts at item 4 of a （三）: 4. to 7.
+    continue no number cut before them, but each other, so they are items, not stray numbers."""
+    doc = _sound(
+        "(上接第一版)\n(三)强化宪法学习宣传教育\n"
+        "4. 在全省继续开展好尊崇宪法、学习宪法、遵守宪法、 维护宪法、运用宪法的学习宣教活动。\n"
+        "5. 把宪法法律学习列入全省各级党委 (党组)理论学习中心组学习的重要内容。\n"
+        "6. 加强青少年宪法法律教育,确保计划、教材、课时、师资、经费的 “五落实”。\n"
+        "三、完善符合辽宁实际的法规规章体系,以良法促进发展、保障善治\n(一)完善地方立法工作格局\n"
+        "1. 省、设区的市、自治县党委加强对立法工作的领导。\n"
+        "截至2020年底，全省共有地方性法规\n25、规章12件。\n")  # a stray number no sibling continues
+    assert [path for path, _ in _headings(doc)] == [
+        "（三）", "（三）/4", "（三）/5", "（三）/6", "三", "三/（一）", "三/（一）/1"]

@@ -327,23 +327,45 @@ def confirm_tentative_numbers(body: list[BodyLine]) -> None:
 
 
 def demote_stray_arabic(body: list[BodyLine]) -> None:
-    """An Arabic-numbered line that continues no sequence (``25、…`` in running text) is not a heading.
+    """An Arabic-numbered line that continues no sequence (``25、…`` in running text) is not a heading,
+    unless its next sibling continues it: a page that starts in the middle of a list (``(上接第一版)``
+    / ``(三)…`` / ``4. …`` / ``5. …``).
 
     Numbering may run on across higher headings (State Council notices number their tasks 1.–20.
     through （一）…（六）), so a marker continues the last one of its style wherever that stood.
     """
+    successors = _next_sibling_ordinals(body)
     last: dict[str, int] = {}
-    for line in body:
+    for line, successor in zip(body, successors, strict=True):
         name = line.terminal
         if name is None or line.ordinal is None or name not in ladder.BY_TERMINAL \
                 or not ladder.BY_TERMINAL[name].must_continue:
             continue
         previous = last.get(name)
         continues = previous is not None and 0 < line.ordinal - previous <= 3
-        if not continues and line.ordinal > MAX_ARABIC_START:
+        if not continues and line.ordinal > MAX_ARABIC_START and successor != line.ordinal + 1:
             line.demote()
             continue
         last[name] = line.ordinal
+
+
+def _next_sibling_ordinals(body: list[BodyLine]) -> list[int | None]:
+    """For each numbered line, the number of the next line of its style before a heading of a higher
+    rank (its next sibling's, if it has one)."""
+    following: dict[str, tuple[int, int]] = {}
+    """The number and rank of the next line of each style, read from the end."""
+    ordinals: list[int | None] = []
+    for line in reversed(body):
+        rank = line.rank
+        if line.terminal is None or rank is None:
+            ordinals.append(None)
+            continue
+        ahead = following.get(line.terminal)
+        ordinals.append(ahead[0] if ahead else None)
+        following = {name: ahead for name, ahead in following.items() if ahead[1] <= rank}
+        if line.ordinal is not None:
+            following[line.terminal] = (line.ordinal, rank)
+    return ordinals[::-1]
 
 
 _CHOICE = re.compile(r"(?:^|\s)([A-D])\s*[.、]\s*\S")
