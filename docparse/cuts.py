@@ -26,8 +26,8 @@ after a wide gap starts a virtual line there, and a wide gap after a stop ends a
 RUN_ON_DEEP = 3000
 """A line this long is certainly run-on: 一、 and （一） may also start where their numbering continues."""
 MAX_QUOTE = 300
-"""A quotation open longer than this is an unbalanced quotation mark (or the legal convention of
-opening each quoted paragraph and closing only the last), not a quotation: it hides nothing."""
+"""A quotation open longer than this is an unbalanced quotation mark, not a quotation: it hides
+nothing."""
 _GENRE_END = "告知见定法例案划要结函书"
 """The last characters of a title's genre word (报告, 通知, 意见, 条例 …): a heading right after one
 starts the body of a document whose title and text were run together (…条例第一章　总则…)."""
@@ -91,8 +91,13 @@ def strong_marker_after_gap(point: Point) -> bool:
 def law_marker_after_title(point: Point) -> bool:
     """第X编/章/节/条 and a space right after a title's genre word: ``规划环境影响评价条例第一章　总　　则``
     (a reference in a sentence has none: ``依照环境保护税法第六条第二款``)."""
-    if point.marker not in ("PART", "CHAPTER", "SECTION_NO", "ARTICLE") or point.before not in _GENRE_END:
-        return False
+    return (point.marker in ("PART", "CHAPTER", "SECTION_NO", "ARTICLE") and point.before in _GENRE_END
+            and _spaced_marker(point))
+
+
+def _spaced_marker(point: Point) -> bool:
+    """The marker at the point is followed by a space, as a law's 第X章/第X条 is in its heading (a
+    reference in a sentence is not: ``依照本条例第六条第二款``)."""
     found = ladder.marker_at(point.text, point.position)
     return found is not None and point.text[found.end():found.end() + 1] == " "
 
@@ -123,8 +128,10 @@ def item_glued_to_heading(point: Point) -> bool:
     ``二、进一步简化审批和条件（四）进一步降低…``, ``（一）大力发展货物贸易1.扩大优势产品出口。…``,
     ``第一章总则第一条　为了…`` (in run-on text, where every line break was lost), ``…压实法治建设责任
     1、建立健全…`` (after a space). A title has no sentence stop; but for a （一）, the number is looked
-    for only within a title's length."""
-    if point.marker not in _GLUED_ITEMS or not (point.ordinal == 1 or point.continues):
+    for only within a title's length. An article with its space after it starts whatever its number
+    (``第五章  资    金第三十五条  …`` in a copy that leaves articles out)."""
+    law_item = point.marker in _LAW_ITEMS and _spaced_marker(point)
+    if point.marker not in _GLUED_ITEMS or not (point.ordinal == 1 or point.continues or law_item):
         return False
     spaced = point.marker in _SPACED_ITEMS and point.text[point.position - 1] == " "
     if point.marker != "CN_PAREN" and (not (point.run_on or spaced)
@@ -143,6 +150,8 @@ _GLUED_ITEMS: dict[str, tuple[str, ...]] = {
     "ARABIC_PAREN": ("ARABIC_DOT", "CN_PAREN"),
 }
 """The item numbers a heading's title may have run into, and the headings they may follow."""
+_LAW_ITEMS = ("SECTION_NO", "ARTICLE")
+"""The item numbers of a law, which the space after them marks as headings."""
 _SPACED_ITEMS = ("ARABIC_DOT", "ARABIC_PAREN")
 """The item numbers that start a heading after a space outside run-on text (``…压实法治建设责任 1、建立
 健全…``); a 第一节 after a space stays in its line (a contents line ``第一章　…　第一节　…``)."""
@@ -238,7 +247,7 @@ def _scans() -> tuple[re.Pattern[str], ...]:
     return (re.compile(f"[{re.escape(_STOPS + _BRACKET_CLOSERS)}] *(?={after_stop})"),
             re.compile(f" (?={union(strong)})"),
             re.compile(union([rung.terminal for rung in ladder.LADDER if rung.law])),
-            re.compile(r"\("),
+            re.compile(r"[(〈]"),
             re.compile(f" (?={union(list(_SPACED_ITEMS))})"))
 
 
@@ -282,26 +291,48 @@ def _gap_start(text: str, position: int) -> int:
 
 class _Quotation:
     """Whether a place is inside a quotation, from the quotation marks before it. A quotation open
-    longer than :data:`MAX_QUOTE` has expired: it hides nothing after it."""
+    longer than :data:`MAX_QUOTE` has expired: it hides nothing after it. So has one opened inside a
+    sentence (not after a colon) past that sentence's stop: a mark the writer forgot to close
+    (``命名为第九批“全国民主法治示范村(社区)。一、…``); one after a colon may quote whole sentences
+    (``修改为：“第五条　…。（一）…``)."""
 
-    def __init__(self) -> None:
-        self.depth = 0
-        self.opened = 0
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.open: list[str] = []
+        """The opening marks of the quotations open, outermost first."""
+        self.ends = 0
+        """Where the open quotation expires: the last place it may still hide."""
 
     def mark(self, char: str, position: int) -> None:
         self.expire(position)
         if char in _QUOTE_OPENERS:
-            self.depth, self.opened = self.depth + 1, self.opened if self.depth else position
-        elif self.depth:  # ” closes, and so does a plain " a writer closed “ with
-            self.depth -= 1
+            if char in self.open:
+                return  # the legal convention: each quoted paragraph opens again, only the last closes
+            if not self.open:
+                self.ends = self._last_place(position)
+            self.open.append(char)
+        elif self.open:  # ” closes, and so does a plain " a writer closed “ with
+            self.open.pop()
+
+    def _last_place(self, position: int) -> int:
+        limit = position + MAX_QUOTE
+        before = _gap_start(self.text, position)
+        if before > 0 and self.text[before - 1] == ":":
+            return limit
+        stop = _SENTENCE_END.search(self.text, position, limit)
+        return stop.start() if stop else limit
 
     def expire(self, position: int) -> None:
-        if self.depth and position - self.opened > MAX_QUOTE:
-            self.depth = 0
+        if self.open and position > self.ends:
+            self.open = []
 
     def inside(self, position: int) -> bool:
         self.expire(position)
-        return self.depth > 0
+        return bool(self.open)
+
+
+_SENTENCE_END = re.compile("[。!?;]")
+"""The stops that end a sentence (folded), and with it a quotation left open inside it."""
 
 
 def _events(text: str, places: list[int] | None) -> Iterator[tuple[str, int]]:
@@ -324,7 +355,7 @@ def cut_points(text: str, places: list[int] | None = None) -> list[int]:
     """
     run_on = len(text) >= RUN_ON_LENGTH
     cuts = [0]
-    quotation = _Quotation()
+    quotation = _Quotation(text)
     last: dict[str, int] = {}
     for kind, position in _events(text, places):
         if kind == "quote":

@@ -55,7 +55,8 @@ def _build_fold_table() -> dict[int, int]:
     for code in spaces:
         table[code] = 0x20
     for char, target in (("﹙", "("), ("﹚", ")"), ("〔", "〔"), ("．", "."), ("｡", "。"),
-                         ("，", ","), ("﹐", ","), ("﹒", "."), ("\u2024", ".")):
+                         ("，", ","), ("﹐", ","), ("﹒", "."), ("\u2024", "."),
+                         ("〝", "“"), ("〞", "”"), ("〟", "”")):  # a converter's quotation marks: “八大工程〞
         table[ord(char)] = ord(target)
     for code in range(0x2F00, 0x2FD6):  # Kangxi radicals a converter left for characters: ⼀ ⼆ ⻋
         table[code] = ord(unicodedata.normalize("NFKC", chr(code)))

@@ -60,12 +60,17 @@ def _attachment(draft: AttachmentDraft, ctx: BodyContext) -> Unfinished[Attachme
     title = draft.title
     fields = {"id": draft.id, "span": ctx.locator.span(draft.start, draft.end),
               "label": ctx.text[draft.label[0]:draft.label[1]], "label_span": ctx.locator.span(*draft.label),
-              "title": ctx.text[title[0]:title[1]] if title else None,
+              "title": _joined_lines(ctx.text[title[0]:title[1]]) if title else None,
               "title_span": ctx.locator.span(*title) if title else None,
               "heading_span": ctx.locator.span(draft.start, title[1] if title else draft.label[1])}
     return Unfinished(Attachment, fields, {
         "preamble": _paragraphs(draft.preamble, ctx, f"{draft.id}/", "other", "", False, None),
         "sections": _top_sections(draft.sections, ctx)})
+
+
+def _joined_lines(text: str) -> str:
+    """A title broken over lines as one line: an attachment's title centred over two."""
+    return "".join(part.strip() for part in text.split("\n"))
 
 
 def _paragraphs(ranges: list[tuple[int, int]], ctx: BodyContext, prefix: str, role: SectionRole, path: str,

@@ -16,11 +16,17 @@ from ..grammar import terminal
 from ..ladder import marker_at, tentative_marker_at
 from ..lines import Line
 from ..normalize import CJK
+from ..segment.title import GENRE_WORDS
 
 _MARKUP = " #*_"
 _SENTENCE_STOP = re.compile(r"[。;!?]")
 MAX_TITLE = 60
 """An attachment's title is at most this long."""
+_TITLE_ENDING = re.compile(f"(?:{GENRE_WORDS}|表|书|单|图|册)$")
+"""What an attachment's title ends with: a document's genre (…办法) or a form's (…审批表, …声明书,
+…名单, …流程图)."""
+MAX_TITLE_TAIL = 30
+"""The second line of an attachment's title broken over two is at most this long."""
 
 
 @dataclass
@@ -71,13 +77,28 @@ def _attachment_start(lines: list[Line], index: int) -> Start | None:
         listed = tentative_marker_at(following.folded.lstrip(_MARKUP)) is not None
         if colon and (listed or not _has_text(lines, index + 2)):
             return None  # 附件：/ 1.某某表 / 2.… or a page's downloads: a list of attachments
+        if _title_goes_on(following.stripped, lines, index + 2):
+            return label_span, (following.content_start, lines[index + 2].content_end), 3
         return label_span, (following.content_start, following.content_end), 2
     numbered = label.end() - label.start() > 2
     title = rest.lstrip(":")
     if not numbered or not _is_title(title) or marker_at(title) is not None:
         return None  # 附件：1.… / 附件：某某办法 — a list of attachments, not one starting
     title_start = line.start + line.folded.index(title, label.end())
+    if _title_goes_on(title, lines, index + 1):
+        return label_span, (title_start, lines[index + 1].content_end), 2
     return label_span, (title_start, title_start + len(title)), 1
+
+
+def _title_goes_on(title: str, lines: list[Line], index: int) -> bool:
+    """Whether ``lines[index]`` is the rest of an attachment's title broken over two lines: the title
+    does not end as one does, and with the line it does (``重庆市放弃政策性粮食购销违法违规行为`` /
+    ``举报奖励资金声明书``)."""
+    if index >= len(lines) or _TITLE_ENDING.search(title):
+        return False
+    tail = lines[index].stripped
+    return (len(tail) <= MAX_TITLE_TAIL and _is_title(tail) and ":" not in lines[index].folded
+            and bool(_TITLE_ENDING.search(title + tail)))
 
 
 def _has_text(lines: list[Line], index: int) -> bool:

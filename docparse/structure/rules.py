@@ -52,7 +52,10 @@ def demote_in_quotes(body: list[BodyLine]) -> None:
     """A marker on a line that starts inside an open quotation is quoted text.
 
     ``将第五条修改为：“`` / ``一、……`` / ``”``: the 一、 is the amended text, not a heading. A plain ``"``
-    closes a “ a writer opened (``“12345"政务热线``).
+    closes a “ a writer opened (``“12345"政务热线``). A quotation stays open past its line only where
+    it opens a quoted block: after a colon, at the line's start or at its end. One opened inside a
+    sentence and left open (``命名为第九批“全国民主法治示范村(社区)。``) is a mark the writer forgot to
+    close: it ends with its line and hides no heading after it.
     """
     open_quotes = 0
     carried = 0
@@ -60,27 +63,49 @@ def demote_in_quotes(body: list[BodyLine]) -> None:
         if open_quotes and line.terminal:
             line.demote()
         text = line.folded
-        opened = _count(text, _OPENING_QUOTES)
-        if not opened and not open_quotes:
+        if not open_quotes and not any(mark in text for mark in _OPENING_QUOTES):
             carried = 0
             continue  # nothing quoted is open or opens here: closing marks change nothing
-        closed = _count(text, _CLOSING_QUOTES)
-        unclosed = opened - closed + open_quotes
-        if unclosed > 0:  # “…" closed with a plain "
-            closed += min(text.count('"'), unclosed)
-        open_quotes = max(open_quotes + opened - closed, 0)
+        open_quotes = _quotes_left_open(text, open_quotes)
         carried = carried + 1 if open_quotes else 0
         if carried > MAX_QUOTED_LINES:
             open_quotes = carried = 0
 
 
 _OPENING_QUOTES = ("“", "「", "『")
-_CLOSING_QUOTES = ("”", "」", "』")
+_CLOSING_QUOTES = ("”", "」", "』", '"')
+"""The marks that close a quotation: a plain ``"`` closes a “ a writer opened (``“12345"政务热线``)."""
+_QUOTE_MARK = re.compile(f"[{''.join(_OPENING_QUOTES + _CLOSING_QUOTES)}]")
+_BLOCK_QUOTE_LEAD = ":" + _MARKUP_CHARS
+"""What may stand right before a quotation that opens a quoted block: a colon (``修改为：“``), or
+markup only (``> “``)."""
 
 
-def _count(text: str, marks: tuple[str, ...]) -> int:
-    """How many of ``marks`` the text holds."""
-    return sum(text.count(mark) for mark in marks)
+def _quotes_left_open(text: str, carried: int) -> int:
+    """How many quotations are open after the line ``text``, ``carried`` being open before it: a
+    quotation the line opens stays open only where it opens a quoted block (after a colon, at the
+    line's start, or at its end). A mark that opens a quotation already open opens it again (quoted
+    paragraphs each open with “ and only the last closes: ``修改为：“…：“（一）…；“（二）…。”``): a
+    quotation inside a quotation takes the other marks (‘’, 「」)."""
+    opened: list[tuple[int, str]] = []
+    for mark in _QUOTE_MARK.finditer(text):
+        char = mark.group()
+        if char in _OPENING_QUOTES:
+            if (carried and char == "“") or any(char == other for _, other in opened):
+                continue  # the legal convention: each quoted paragraph opens again, only the last closes
+            opened.append((mark.start(), char))
+        elif opened:
+            opened.pop()
+        elif carried:
+            carried -= 1
+    return carried + sum(_opens_block(text, position) for position, _ in opened)
+
+
+def _opens_block(text: str, position: int) -> bool:
+    """The quotation mark at ``position`` opens a quoted block: after a colon or at the line's start
+    (markup aside), or as the last thing on the line."""
+    before = text[:position].rstrip(" ")
+    return not before.strip(_BLOCK_QUOTE_LEAD) or before.endswith(":") or not text[position + 1:].strip()
 
 
 def demote_tables_and_contents(body: list[BodyLine]) -> None:
@@ -302,23 +327,45 @@ def confirm_tentative_numbers(body: list[BodyLine]) -> None:
 
 
 def demote_stray_arabic(body: list[BodyLine]) -> None:
-    """An Arabic-numbered line that continues no sequence (``25、…`` in running text) is not a heading.
+    """An Arabic-numbered line that continues no sequence (``25、…`` in running text) is not a heading,
+    unless its next sibling continues it: a page that starts in the middle of a list (``(上接第一版)``
+    / ``(三)…`` / ``4. …`` / ``5. …``).
 
     Numbering may run on across higher headings (State Council notices number their tasks 1.–20.
     through （一）…（六）), so a marker continues the last one of its style wherever that stood.
     """
+    successors = _next_sibling_ordinals(body)
     last: dict[str, int] = {}
-    for line in body:
+    for line, successor in zip(body, successors, strict=True):
         name = line.terminal
         if name is None or line.ordinal is None or name not in ladder.BY_TERMINAL \
                 or not ladder.BY_TERMINAL[name].must_continue:
             continue
         previous = last.get(name)
         continues = previous is not None and 0 < line.ordinal - previous <= 3
-        if not continues and line.ordinal > MAX_ARABIC_START:
+        if not continues and line.ordinal > MAX_ARABIC_START and successor != line.ordinal + 1:
             line.demote()
             continue
         last[name] = line.ordinal
+
+
+def _next_sibling_ordinals(body: list[BodyLine]) -> list[int | None]:
+    """For each numbered line, the number of the next line of its style before a heading of a higher
+    rank (its next sibling's, if it has one)."""
+    following: dict[str, tuple[int, int]] = {}
+    """The number and rank of the next line of each style, read from the end."""
+    ordinals: list[int | None] = []
+    for line in reversed(body):
+        rank = line.rank
+        if line.terminal is None or rank is None:
+            ordinals.append(None)
+            continue
+        ahead = following.get(line.terminal)
+        ordinals.append(ahead[0] if ahead else None)
+        following = {name: ahead for name, ahead in following.items() if ahead[1] <= rank}
+        if line.ordinal is not None:
+            following[line.terminal] = (line.ordinal, rank)
+    return ordinals[::-1]
 
 
 _CHOICE = re.compile(r"(?:^|\s)([A-D])\s*[.、]\s*\S")
