@@ -13,6 +13,8 @@ from .format import (
     check_date,
     check_doc_number,
     check_halfwidth,
+    check_imprint,
+    check_request_in_report,
     check_title,
 )
 from .headings import (
@@ -44,6 +46,8 @@ RULES: tuple[Rule, ...] = (
     check_addressee,
     check_addressee_present,
     check_attachments,
+    check_imprint,
+    check_request_in_report,
     check_halfwidth,
     check_meta_title,
     check_meta_date,
