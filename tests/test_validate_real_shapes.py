@@ -160,3 +160,14 @@ def test_a_report_that_asks_for_approval() -> None:
     [found] = [d for d in findings(report) if d.code == "DP423"]
     assert found.span is not None and report[found.span.start:found.span.end] == "妥否"
     assert "DP423" not in codes(report.replace("以上报告妥否，请批示。", "特此报告。"))
+
+
+def test_a_signature_without_a_date() -> None:
+    """国发〔1990〕65号 as a dataset stored it: the body ends with the issuer the title opens with, and
+    no 成文日期 follows; a text cut off mid-sentence is not taken for a signature."""
+    undated = NOTICE.replace("国家医疗保障局办公室\n2025年10月22日\n", "国家医疗保障局办公室\n")
+    [found] = [d for d in findings(undated) if d.code == "DP424"]
+    assert found.message == "署名“国家医疗保障局办公室”下没有成文日期"
+    cut = ("上海市司法局2023年法治政府建设情况报告\n一、主要举措\n（二）持续统筹推进法治建设各项工作\n"
+           "充分发挥市委全面依法治市委员会\n")
+    assert "DP424" not in codes(cut)

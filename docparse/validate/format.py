@@ -110,6 +110,28 @@ def check_date(ctx: RuleContext) -> Iterator[Diagnostic]:
                        hint=f"改为“{proper}”")
 
 
+@rule(Code("DP424", "warning", "有发文机关署名，没有成文日期"))
+def check_date_present(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A 公文 signed by its issuer is dated under the signature (条例 9(十二), GB/T 9704 §7.3.5). The
+    signature is told by what it says: the body's last paragraph (before the 版记) is the organ the
+    title opens with (``国务院`` under ``国务院关于…的决定``); a text cut short ends elsewhere."""
+    doc = ctx.doc
+    if doc.closing is not None or doc.title is None:
+        return
+    imprint = min([f.span.start for f in doc.metadata.fields if f.key in ("copy_to", "printed_by")]
+                  + [doc.attachments[0].span.start if doc.attachments else len(doc.text)])
+    paragraphs = [p for _, p in doc.paragraphs() if p.span.end <= imprint]
+    if not paragraphs:
+        return
+    last = paragraphs[-1]
+    signer = "".join(last.text.split())
+    title = "".join(doc.title.text.split())
+    opens_title = title.startswith(signer) and title[len(signer):].startswith(("关于", "印发", "转发"))
+    if len(signer) >= 2 and opens_title:
+        yield ctx.diag("DP424", f"署名“{signer}”下没有成文日期", last.span.start, last.span.end,
+                       hint="在署名下一行写成文日期，如“2024年3月1日”")
+
+
 _END_PUNCT = re.compile(r"[。，,.;；:：!！?？、]$")
 
 
