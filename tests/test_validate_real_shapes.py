@@ -171,3 +171,14 @@ def test_a_signature_without_a_date() -> None:
     cut = ("上海市司法局2023年法治政府建设情况报告\n一、主要举措\n（二）持续统筹推进法治建设各项工作\n"
            "充分发挥市委全面依法治市委员会\n")
     assert "DP424" not in codes(cut)
+
+
+def test_a_date_left_blank_for_the_signature() -> None:
+    """安陆市 2020: ``2020年4月 日`` under the signature is a draft's date to fill in, said so (a
+    warning, naming what is missing), not an impossible date."""
+    draft = NOTICE.replace("2025年10月22日\n", "2025年10月 日\n")
+    [found] = [d for d in findings(draft) if d.code == "DP407"]
+    assert (found.severity, found.message) == ("warning", "成文日期“2025年10月 日”未填写完整，缺少日")
+    impossible = NOTICE.replace("2025年10月22日\n", "2025年2月30日\n")
+    [wrong] = [d for d in findings(impossible) if d.code == "DP407"]
+    assert wrong.severity == "error"

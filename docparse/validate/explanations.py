@@ -265,11 +265,12 @@ EXPLANATIONS: dict[str, Explanation] = {
         fix="改为“2022年1月28日”。",
     ),
     "DP407": Explanation(
-        check="成文日期不是日历上存在的日期。",
-        reason="日期错误使文件效力时间不明。",
+        check="成文日期不是日历上存在的日期；月或日空着未填（草稿的“2020年4月 日”）时为 warning，"
+            "说明缺哪一项。",
+        reason="日期错误使文件效力时间不明；未填完的日期须在签发时补上。",
         source="domain-rules.md §6.3 DATE-005",
-        example="`2023年2月30日`",
-        fix="核对年月日。",
+        example="`2023年2月30日`；`2020年4月 日`",
+        fix="核对年月日；签发时填写完整。",
     ),
     "DP408": Explanation(
         check="成文日期用点、斜线或连字符分隔。",

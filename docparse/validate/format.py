@@ -62,6 +62,8 @@ def check_doc_number(ctx: RuleContext) -> Iterator[Diagnostic]:
 _CN_DATE = re.compile(f"^{CN_DATE}$")
 _PADDED = re.compile(r"^\d{4}年(0\d)月|^\d{4}年\d{1,2}月(0\d)日")
 _SEPARATED = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+_UNFILLED = re.compile(r"^\d{4}年(?P<month>\d{0,2})月(?P<day>\d{0,2})日$")
+"""A date with its month or day left blank (``2020年4月 日``): a draft awaiting its signature."""
 FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 """The full-width digits, in order (``FULL_WIDTH_DIGITS.index("３") == 3``)."""
 _HALF_WIDTH_DIGITS = str.maketrans(FULL_WIDTH_DIGITS, "0123456789")
@@ -89,7 +91,13 @@ def check_date(ctx: RuleContext) -> Iterator[Diagnostic]:
     raw = raw.translate(_HALF_WIDTH_DIGITS)
     date = closing.date or (parse_date(raw) if raw != written else None)
     if date is None:
-        yield ctx.diag("DP407", f"成文日期“{written}”不是存在的日期", start, end, hint="核对年月日")
+        blank = _UNFILLED.match(raw)
+        if blank and not (blank["month"] and blank["day"]):  # a draft's 2020年4月 日, to sign
+            parts = "、".join(label for group, label in (("month", "月"), ("day", "日")) if not blank[group])
+            yield ctx.diag("DP407", f"成文日期“{ctx.doc.text[start:end]}”未填写完整，缺少{parts}", start, end,
+                           hint="签发时填写完整的成文日期", severity="warning")
+        else:
+            yield ctx.diag("DP407", f"成文日期“{written}”不是存在的日期", start, end, hint="核对年月日")
         return
     proper = f"{date.year}年{date.month}月{date.day}日"
     if raw != written:
