@@ -182,3 +182,15 @@ def test_a_date_left_blank_for_the_signature() -> None:
     impossible = NOTICE.replace("2025年10月22日\n", "2025年2月30日\n")
     [wrong] = [d for d in findings(impossible) if d.code == "DP407"]
     assert wrong.severity == "error"
+
+
+def test_a_marker_in_a_look_alike_glyph_is_a_note() -> None:
+    """安徽省 notice-005 writes ``1﹒`` (U+FE52, the small form of the full stop) 24 times: the right
+    mark in another glyph, an info, not wrong punctuation as ``1、`` is."""
+    steps = "\n　　1﹒明确范围。试点地区先行。\n　　2﹒制定方案。按期报送。"
+    text = NOTICE.replace("（一）开展试点，探索经验。", "（一）开展试点，探索经验。" + steps)
+    [found] = [d for d in findings(text) if d.code == "DP211"]
+    assert found.severity == "info" and "变体字形" in found.message
+    wrong = text.replace("1﹒", "1、").replace("2﹒", "2、")
+    [found] = [d for d in findings(wrong) if d.code == "DP211"]
+    assert found.severity == "warning"

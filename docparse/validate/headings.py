@@ -325,7 +325,12 @@ def check_marker_forms(ctx: RuleContext) -> Iterator[Diagnostic]:
             stripped = ladder.punctuation(_plain_numerals(first.marker.raw), style)
             stripped = stripped.replace("(", "（").replace(")", "）")
             raw, proper = first.marker.raw, ladder.BY_STYLE[style].written(first.marker.ordinal or 1)
-            if stripped not in ladder.BY_STYLE[style].forms and form != "字符":
+            if stripped not in ladder.BY_STYLE[style].forms and form != "字符" \
+                    and fold(stripped) in ladder.BY_STYLE[style].forms:
+                # the right mark in a look-alike glyph (﹒ U+FE52 for .): a typesetting matter
+                yield _heading(ctx, "DP211", first, f"序号“{raw}”中的“{stripped}”是标点的变体字形"
+                               f"（共{count}处），规范写作“{proper}”", "替换为标准标点字符", severity="info")
+            elif stripped not in ladder.BY_STYLE[style].forms and form != "字符":
                 yield _heading(ctx, "DP211", first, f"序号“{raw}”后的标点不合规范（共{count}处），"
                                f"应写作“{proper}”",
                                "GB/T 15834 B.3：汉字数字后用顿号，阿拉伯数字后用下脚点，括号序号后不加标点")
