@@ -62,6 +62,8 @@ def check_doc_number(ctx: RuleContext) -> Iterator[Diagnostic]:
 _CN_DATE = re.compile(f"^{CN_DATE}$")
 _PADDED = re.compile(r"^\d{4}年(0\d)月|^\d{4}年\d{1,2}月(0\d)日")
 _SEPARATED = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+_UNFILLED = re.compile(r"^\d{4}年(?P<month>\d{0,2})月(?P<day>\d{0,2})日$")
+"""A date with its month or day left blank (``2020年4月 日``): a draft awaiting its signature."""
 FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 """The full-width digits, in order (``FULL_WIDTH_DIGITS.index("３") == 3``)."""
 _HALF_WIDTH_DIGITS = str.maketrans(FULL_WIDTH_DIGITS, "0123456789")
@@ -89,7 +91,13 @@ def check_date(ctx: RuleContext) -> Iterator[Diagnostic]:
     raw = raw.translate(_HALF_WIDTH_DIGITS)
     date = closing.date or (parse_date(raw) if raw != written else None)
     if date is None:
-        yield ctx.diag("DP407", f"成文日期“{written}”不是存在的日期", start, end, hint="核对年月日")
+        blank = _UNFILLED.match(raw)
+        if blank and not (blank["month"] and blank["day"]):  # a draft's 2020年4月 日, to sign
+            parts = "、".join(label for group, label in (("month", "月"), ("day", "日")) if not blank[group])
+            yield ctx.diag("DP407", f"成文日期“{ctx.doc.text[start:end]}”未填写完整，缺少{parts}", start, end,
+                           hint="签发时填写完整的成文日期", severity="warning")
+        else:
+            yield ctx.diag("DP407", f"成文日期“{written}”不是存在的日期", start, end, hint="核对年月日")
         return
     proper = f"{date.year}年{date.month}月{date.day}日"
     if raw != written:
@@ -108,6 +116,28 @@ def check_date(ctx: RuleContext) -> Iterator[Diagnostic]:
     elif _PADDED.match(raw):
         yield ctx.diag("DP405", f"成文日期“{raw}”的月、日不应补零，应为“{proper}”", start, end,
                        hint=f"改为“{proper}”")
+
+
+@rule(Code("DP424", "warning", "有发文机关署名，没有成文日期"))
+def check_date_present(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A 公文 signed by its issuer is dated under the signature (条例 9(十二), GB/T 9704 §7.3.5). The
+    signature is told by what it says: the body's last paragraph (before the 版记) is the organ the
+    title opens with (``国务院`` under ``国务院关于…的决定``); a text cut short ends elsewhere."""
+    doc = ctx.doc
+    if doc.closing is not None or doc.title is None:
+        return
+    imprint = min([f.span.start for f in doc.metadata.fields if f.key in ("copy_to", "printed_by")]
+                  + [doc.attachments[0].span.start if doc.attachments else len(doc.text)])
+    paragraphs = [p for _, p in doc.paragraphs() if p.span.end <= imprint]
+    if not paragraphs:
+        return
+    last = paragraphs[-1]
+    signer = "".join(last.text.split())
+    title = "".join(doc.title.text.split())
+    opens_title = title.startswith(signer) and title[len(signer):].startswith(("关于", "印发", "转发"))
+    if len(signer) >= 2 and opens_title:
+        yield ctx.diag("DP424", f"署名“{signer}”下没有成文日期", last.span.start, last.span.end,
+                       hint="在署名下一行写成文日期，如“2024年3月1日”")
 
 
 _END_PUNCT = re.compile(r"[。，,.;；:：!！?？、]$")
@@ -161,19 +191,42 @@ def _addressee_in_text(ctx: RuleContext) -> bool:
         return False
     opening = fold(first.text)
     colon = opening.find(":")
-    return 0 < colon <= _LONGEST_ADDRESSEE and SENTENCE_STOP.search(opening[:colon]) is None
+    return (0 < colon <= _LONGEST_ADDRESSEE and SENTENCE_STOP.search(opening[:colon]) is None
+            and _LEAD_IN.search(opening[:colon]) is None)
+
+
+def _spoken_to(ctx: RuleContext) -> tuple[int, int] | None:
+    """Where the opening of a 通知 with no 主送机关 the parser read nor one run into the text says
+    ``你们``: (the start of its clause, the offset of 你们); None if it does not."""
+    doc = ctx.doc
+    start = doc.title.spans[-1].end if doc.title else 0
+    end = min(start + _OPENING_REACH, doc.sections[0].heading_span.start if doc.sections else len(doc.text))
+    found = _ADDRESSED_AS_YOU.search(doc.text, start, max(start, end))
+    if found is None or _addressee_in_text(ctx):
+        return None
+    clause = max(doc.text.rfind(mark, start, found.start()) for mark in "，,。\n")
+    return max(clause + 1, start), found.start()
 
 
 _LONGEST_ADDRESSEE = 150
 """A 主送机关 listing many organs (every 省 and the 派出机构) still ends within this many characters."""
+_LEAD_IN = re.compile(r"如下$|现[就将把]|^(?:为|根据|按照|依据|经)")
+"""How the sentence that leads into a text begins or ends (``为贯彻…，现就有关事项请示如下：``):
+a first paragraph up to a colon written so is no 主送机关 run into the text."""
+_ADDRESSED_AS_YOU = re.compile(r"你们")
+"""How a 通知 speaks to its recipients (``现印发给你们``, ``请你们认真贯彻执行``)."""
+_OPENING_REACH = 400
+"""A 通知 speaks to its recipients within this many characters after its title (``现将…印发给你们``)."""
 
 
 @rule(
     Code("DP417", "warning", "请示、函、批复没有主送机关"),
     Code("DP418", "warning", "请示主送多个机关"),
+    Code("DP420", "warning", "通知对“你们”说话，却没有主送机关"),
 )
 def check_addressee_present(ctx: RuleContext) -> Iterator[Diagnostic]:
-    """A 请示, 函 or 批复 names its 主送机关; a 请示 names one (条例 9(八), 15)."""
+    """A 请示, 函 or 批复 names its 主送机关; a 请示 names one (条例 9(八), 15). A 通知 may be issued
+    to the public, but one that speaks to ``你们`` (``现印发给你们``) has recipients to name."""
     doc = ctx.doc
     kind = title_genre(doc.title.text) if doc.title else None
     if kind is None or doc.title is None:
@@ -183,6 +236,11 @@ def check_addressee_present(ctx: RuleContext) -> Iterator[Diagnostic]:
     if kind in _ADDRESSED and doc.addressee is None and not _addressee_in_text(ctx):
         yield ctx.diag("DP417", f"{kind}没有主送机关", title.start, title.end,
                        hint="在标题下一行顶格写主送机关，后加全角冒号")
+    if kind == "通知" and doc.addressee is None and (you := _spoken_to(ctx)) is not None:
+        sentence_start, at = you
+        sentence = ctx.doc.text[sentence_start:at + 2].strip()
+        yield ctx.diag("DP420", f"通知中说“{sentence}”，但没有主送机关", at, at + 2,
+                       hint="在标题下一行顶格写主送机关，后加全角冒号；如已写出，检查其末尾是否漏了冒号")
     if kind == "请示" and doc.addressee is not None:
         organs = [o for o in re.split(r"[、，,]", doc.addressee.text.strip().rstrip(":：")) if o.strip()]
         if len(organs) > 1:
@@ -286,6 +344,90 @@ def _attachment_items(ctx: RuleContext, items: list[tuple[int, str]]) -> Iterato
         at, text, match = numbered[0]
         yield ctx.diag("DP413", f"只有一个附件，不需要序号“{text[:match.end('point')]}”", at,
                        at + match.end("point"), hint="只有一个附件时写作“附件：名称”")
+
+
+@rule(
+    Code("DP421", "warning", "抄送行格式不规范（用“抄报”、半角冒号或末尾无句号）"),
+    Code("DP422", "warning", "印发日期月、日补零或使用汉字数字"),
+)
+def check_imprint(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """The 版记 (GB/T 9704 §7.4): ``抄送：`` with a full-width colon and a 。 after the last organ,
+    never the obsolete ``抄报``; the 印发日期 written as the 成文日期 (``2024年3月1日印发``). Only
+    the lines after the body: a page's metadata block above it is another record."""
+    doc, text = ctx.doc, ctx.doc.text
+    body_start = doc.sections[0].heading_span.start if doc.sections else (
+        doc.title.spans[-1].end if doc.title else 0)
+    fields = [f for f in doc.metadata.fields if f.span.start >= body_start]
+    for field in fields:
+        if field.key == "copy_to":
+            yield from _copy_to(ctx, field.span.start, field.value_span.start, field.value_span.end,
+                                next((f.span.start for f in fields if f.span.start > field.span.start),
+                                     len(text)))
+        elif field.key == "printed_date":
+            yield from _printed_date(ctx, field.value, field.value_span.start, field.value_span.end)
+
+
+def _copy_to(ctx: RuleContext, start: int, value_start: int, value_end: int, stop: int
+             ) -> Iterator[Diagnostic]:
+    text = ctx.doc.text
+    label = text[start:value_start]
+    if "抄报" in label:
+        at = start + label.index("抄报")
+        yield ctx.diag("DP421", "“抄报”已不再使用，应写作“抄送”", at, at + 2, hint="改为“抄送：”")
+    if ":" in label:
+        at = start + label.index(":")
+        yield ctx.diag("DP421", "抄送后的冒号应为全角“：”", at, at + 1, hint="改为全角冒号“：”",
+                       severity="info" if ctx.halfwidth else None)
+    end = _listed_end(text, value_start, stop)
+    if end > value_start and text[end - 1] not in "。.":
+        yield ctx.diag("DP421", "抄送机关最后一个名称后应加句号“。”", end - 1, end,
+                       hint="在最后一个机关名称后加“。”")
+
+
+def _listed_end(text: str, start: int, stop: int) -> int:
+    """The end of a list of organs from ``start``: its line, and the next ones while a line ends
+    with a comma or 顿号 (a long 抄送 list wraps), never past ``stop``."""
+    end = start
+    while end < stop:
+        line_end = text.find("\n", end, stop)
+        line_end = stop if line_end < 0 else line_end
+        end = len(text[:line_end].rstrip())
+        if end <= start or text[end - 1] not in "，、,":
+            return max(end, start)
+        end = line_end + 1
+    return len(text[:min(end, stop)].rstrip())
+
+
+def _printed_date(ctx: RuleContext, value: str, start: int, end: int) -> Iterator[Diagnostic]:
+    raw = "".join(value.split()).removesuffix("印发").translate(_HALF_WIDTH_DIGITS)
+    date = parse_date(raw)
+    if date is None:
+        return
+    proper = f"{date.year}年{date.month}月{date.day}日"
+    if _PADDED.match(raw) or (_CN_DATE.match(raw) and (date.year, date.month, date.day) >= _ERA):
+        yield ctx.diag("DP422", f"印发日期“{raw}”应写作“{proper}”（与成文日期写法相同）", start, end,
+                       hint=f"改为“{proper}印发”")
+
+
+_REQUEST = re.compile(r"妥否|请批示|请予批准|请予审批|请审批|请批复")
+"""The closing words of a 请示 (``妥否，请批示``, ``以上请示，请予审批``)."""
+
+
+@rule(Code("DP423", "warning", "报告中夹带请示事项（“妥否，请批示”等）"))
+def check_request_in_report(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A 报告 asks for nothing (条例 第十五条: 不得在报告等非请示性公文中夹带请示事项): its last
+    paragraph asking for approval is a 请示 in disguise."""
+    doc = ctx.doc
+    if doc.title is None or title_genre(doc.title.text) != "报告":
+        return
+    closing = doc.closing.span.start if doc.closing else len(doc.text)
+    last = [p for _, p in doc.paragraphs() if p.span.end <= closing][-1:]
+    for paragraph in last:
+        found = _REQUEST.search(paragraph.text)
+        if found:
+            at = paragraph.span.start + found.start()
+            yield ctx.diag("DP423", f"报告结尾写有“{found.group()}”，报告中不得夹带请示事项", at,
+                           at + len(found.group()), hint="需要上级批准的事项另行请示；报告可用“特此报告”结束")
 
 
 @rule(Code("DP414", "info", "全文使用半角标点（多为网页转换所致）"))

@@ -96,7 +96,11 @@ article, a plan abridged), not a document with numbers skipped by mistake."""
 def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None, first: int | None = 1
               ) -> Iterator[Diagnostic]:
     """The findings of one run of siblings whose first number should be ``first``; the gaps of an
-    excerpt are one finding that says so, not one error per gap."""
+    excerpt are one finding that says so, not one error per gap; siblings that are all there but
+    out of order (（二） written before （一）) are that one fault, not a late start, a restart and a gap."""
+    if _out_of_order(run, first or 1):
+        yield from _disorder(ctx, run, parent)
+        return
     found = list(_run_findings(ctx, run, parent, first))
     gaps = [d for d in found if d.code == "DP202" and d.severity == "error"]
     if len(gaps) < _EXCERPT_GAPS:
@@ -111,6 +115,22 @@ def _sequence(ctx: RuleContext, run: list[Section], parent: Section | None, firs
                    f"（{gaps[0].message}），似为节选",
                    span.start if span else None, span.end if span else None, severity="warning",
                    hint="如为全文，补上缺少的部分；如为节选，宜注明“节选”")
+
+
+def _out_of_order(run: list[Section], first: int) -> bool:
+    """Whether the numbers of ``run`` are each of ``first``, ``first + 1`` … once, not in order."""
+    numbers = [s.marker.ordinal or 0 for s in run]
+    return numbers != sorted(numbers) and sorted(numbers) == list(range(first, first + len(numbers)))
+
+
+def _disorder(ctx: RuleContext, run: list[Section], parent: Section | None) -> Iterator[Diagnostic]:
+    """DP204 on each sibling numbered lower than the one before it."""
+    where = f"“{_label(parent)}”下" if parent else ""
+    for previous, section in itertools.pairwise(run):
+        if (section.marker.ordinal or 0) < (previous.marker.ordinal or 0):
+            raw = section.marker.raw or ladder.BY_STYLE["cn_dun"].written(section.marker.ordinal or 0)
+            yield _heading(ctx, "DP204", section, f"{where}序号“{raw}”排在“{_label(previous)}”之后，顺序颠倒",
+                           "调整这几部分的先后，或按先后顺序重新编号")
 
 
 def _run_findings(ctx: RuleContext, run: list[Section], parent: Section | None, first: int | None
@@ -160,9 +180,11 @@ def _step(ctx: RuleContext, previous: Section, section: Section, before: int, nu
     elif number > before + 1:
         gap = range(before + 1, min(number, before + 6))
         missing = "、".join(f"“{ladder.renumbered(raw, n)}”" for n in gap)
-        if all(_written_in(text, section, n, *between) for n in gap):
+        unread = [_written_as(text, section, n, *between) for n in gap]
+        if all(unread):
+            written = "、".join(f"“{w}”" for w in unread)
             yield _heading(ctx, "DP202", section, f"{where}序号从“{_label(previous)}”跳到“{raw}”；"
-                           f"正文中有{missing}，但未能识别为标题",
+                           f"正文中有{written}，但未能识别为标题",
                            "核对这些序号是否单独成行、写法是否规范", severity="info")
         else:
             yield _heading(ctx, "DP202", section,
@@ -177,12 +199,23 @@ _NUMERAL_CHAR = "一二三四五六七八九十百千零〇两0-9"
 
 
 def _written_in(text: str, section: Section, number: int, start: int, end: int) -> bool:
-    """Whether the marker of ``number`` in ``section``'s style is written in ``text[start:end]``, not
-    as a cited item (第（一）项) nor inside a longer number: a number the parser did not read as a
-    heading (glued to a box title, in a line it did not cut), which is no gap in the document."""
-    marker = re.escape(fold(ladder.BY_STYLE[section.marker.style].written(number)))
+    """Whether the marker of ``number`` in ``section``'s style is written in ``text[start:end]``
+    (:func:`_written_as`)."""
+    return _written_as(text, section, number, start, end) is not None
+
+
+def _written_as(text: str, section: Section, number: int, start: int, end: int) -> str | None:
+    """How the marker of ``number`` in ``section``'s style is written in ``text[start:end]``, if it
+    is, not as a cited item (第（一）项) nor inside a longer number: a number the parser did not read
+    as a heading (glued to a box title, in a line it did not cut, broken by a space: ``四 、``),
+    which is no gap in the document."""
+    if start >= end:
+        return None
+    written = fold(ladder.BY_STYLE[section.marker.style].written(number))
+    marker = " *".join(map(re.escape, written))
     pattern = f"(?<![第{_NUMERAL_CHAR}.]){marker}(?![{_NUMERAL_CHAR}])"
-    return start < end and re.search(pattern, fold(text[start:end])) is not None
+    found = re.search(pattern, fold(text[start:end]))
+    return None if found is None else text[start + found.start():start + found.end()]
 
 
 _BOX = re.compile(r"(?:^|\n) *专栏 *[0-9一二三四五六七八九十]+")
@@ -221,13 +254,15 @@ def _is_title_line(line: str) -> bool:
 def check_level_skips(ctx: RuleContext) -> Iterator[Diagnostic]:
     """一、 straight to 1.: info when the whole document does it, a warning when siblings differ.
 
-    Not under decimal numbers (a plan's 5.4 may hold （1） items where 3.1 holds 3.1.1), nor where
-    the child's numbering runs on from an earlier part (22. straight under 三、): neither is a level
-    skipped."""
+    Not under decimal numbers (a plan's 5.4 may hold （1） items where 3.1 holds 3.1.1), nor under
+    an unnumbered part (a bulletin's ``注释`` over its notes 1. 2.: no number, so no level to skip),
+    nor where the child's numbering runs on from an earlier part (22. straight under 三、): none is
+    a level skipped."""
     by_parent_rank: dict[int, list[tuple[Section, Section]]] = {}
     for parent, children in _sibling_groups(ctx):
         if parent and parent.marker.rank in _DOCUMENT_RANKS and children[0].marker.rank in _DOCUMENT_RANKS \
-                and parent.marker.style != "decimal" and children[0].marker.ordinal in (1, None):
+                and parent.marker.style not in ("decimal", "part") \
+                and children[0].marker.ordinal in (1, None):
             by_parent_rank.setdefault(parent.marker.rank, []).append((parent, children[0]))
     for rank, pairs in by_parent_rank.items():
         child_ranks = Counter(child.marker.rank for _, child in pairs)
@@ -290,7 +325,12 @@ def check_marker_forms(ctx: RuleContext) -> Iterator[Diagnostic]:
             stripped = ladder.punctuation(_plain_numerals(first.marker.raw), style)
             stripped = stripped.replace("(", "（").replace(")", "）")
             raw, proper = first.marker.raw, ladder.BY_STYLE[style].written(first.marker.ordinal or 1)
-            if stripped not in ladder.BY_STYLE[style].forms and form != "字符":
+            if stripped not in ladder.BY_STYLE[style].forms and form != "字符" \
+                    and fold(stripped) in ladder.BY_STYLE[style].forms:
+                # the right mark in a look-alike glyph (﹒ U+FE52 for .): a typesetting matter
+                yield _heading(ctx, "DP211", first, f"序号“{raw}”中的“{stripped}”是标点的变体字形"
+                               f"（共{count}处），规范写作“{proper}”", "替换为标准标点字符", severity="info")
+            elif stripped not in ladder.BY_STYLE[style].forms and form != "字符":
                 yield _heading(ctx, "DP211", first, f"序号“{raw}”后的标点不合规范（共{count}处），"
                                f"应写作“{proper}”",
                                "GB/T 15834 B.3：汉字数字后用顿号，阿拉伯数字后用下脚点，括号序号后不加标点")
@@ -405,13 +445,31 @@ def check_duplicate_titles(ctx: RuleContext) -> Iterator[Diagnostic]:
             seen.setdefault(key, section)
 
 
+_GBT9704_LEVELS = 4
+"""GB/T 9704 names four levels: 一、 （一） 1. （1）."""
+
+
 @rule(Code("DP215", "info", "标题层级超过四层"))
 def check_depth(ctx: RuleContext) -> Iterator[Diagnostic]:
-    """GB/T 9704 names four levels (一、 （一） 1. （1））; a fifth is worth a look."""
-    deep = next((s for s in ctx.sections() if s.level >= 5 and s.marker.rank in _DOCUMENT_RANKS), None)
+    """GB/T 9704 names four levels (一、 （一） 1. （1））; a fifth is worth a look. The levels counted
+    are those numbered by its ladder: a law's 编章节条 above them nest by the 立法法, so the （一） of
+    an article under 第一编 第一章 第二节 is the first level of its own, not the fifth."""
+    tops = [*ctx.doc.sections, *(s for a in ctx.doc.attachments for s in a.sections)]
+    deep = next(((s, n) for s, n in _ladder_depths(tops, 0) if n > _GBT9704_LEVELS
+                 and s.heading_span.start not in ctx.skipped), None)
     if deep:
-        yield _heading(ctx, "DP215", deep, f"“{_label(deep)}”是第{deep.level}层标题，超过 GB/T 9704 的四层",
-                       "考虑合并层级，或改用段内列举（一是、二是）")
+        section, depth = deep
+        yield _heading(ctx, "DP215", section, f"“{_label(section)}”是第{depth}层标题，"
+                       "超过 GB/T 9704 的四层", "考虑合并层级，或改用段内列举（一是、二是）")
+
+
+def _ladder_depths(sections: list[Section], above: int) -> Iterator[tuple[Section, int]]:
+    """Each section numbered by the GB/T 9704 ladder, with how many such levels it is down."""
+    for section in sections:
+        ladder_level = section.marker.rank in _DOCUMENT_RANKS
+        if ladder_level:
+            yield section, above + 1
+        yield from _ladder_depths(section.children, above + ladder_level)
 
 
 _MINORITY_OF = 3

@@ -9,7 +9,10 @@ of a :class:`~docparse.validate.context.RuleContext` declared with
 
 from __future__ import annotations
 
+import re
+
 from ...models import Document
+from ...normalize import CJK
 from .fzzf import FZ_PARTS, FZZF, Part
 from .gongwen import GONGWEN
 from .gzbg import GZBG
@@ -36,12 +39,32 @@ def get(name: str) -> Profile:
     raise ValueError(f"未知的检查配置“{name}”，可选：{'、'.join(names())}")
 
 
+_CITED_NAME = re.compile(r"《[^《》]*》")
+_REPORT_GENRE = re.compile(r"报告[)）]?$")
+
+
+def _own_words(title: str) -> str | None:
+    """The words of a title that name the document itself, when it names another document in 《》
+    and is of another kind (``关于《…法治政府建设情况的报告》的政策解读``, ``关于印发《…报告》的
+    通知``): the title without the cited names. None when the title is the report's own."""
+    close = title.rfind("》")
+    if close < 0 or not CJK.search(title[close + 1:]) or _REPORT_GENRE.search(title):
+        return None
+    return _CITED_NAME.sub("", title)
+
+
 def detect(doc: Document) -> Profile:
-    """The profile a document's title announces, else the parser's ``doc_type`` guess, else 公文."""
+    """The profile a document's title announces, else the parser's ``doc_type`` guess, else 公文.
+
+    A title that cites a report in 《》 announces the document that cites it (an interpretation,
+    a notice issuing it): the cited name chooses no profile, nor does a ``doc_type`` read from it."""
     title = "".join(doc.title.text.split()) if doc.title else ""
+    own = _own_words(title)
     for profile in PROFILES:
-        if profile.title and profile.title.search(title):
+        if profile.title and profile.title.search(title if own is None else own):
             return profile
+    if own is not None:
+        return GONGWEN
     for profile in PROFILES:
         if doc.doc_type in profile.doc_types:
             return profile
