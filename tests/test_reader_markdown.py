@@ -113,3 +113,66 @@ def test_a_converters_latex_number_reads_as_the_number_and_the_source_map_finds_
 def test_math_that_is_no_number_and_fenced_code_stay_as_written(markdown: str) -> None:
     reading = read(markdown.encode(), path="a.md")
     assert reading.text == markdown and not reading.anchors
+
+
+MINERU_TABLE = FIXTURES / "mineru_html_table.md"
+"""The 实施细则 attached to 津工信电力〔2021〕3号 (天津市工业和信息化局, cut down) as MinerU converts a
+PDF: ``# `` headings, a page number, and its table written as HTML on one line."""
+
+
+def _tables(doc: Document) -> list[list[list[str]]]:
+    def walk(sections: list[Section]) -> list[Section]:
+        return [found for section in sections for found in (section, *walk(section.children))]
+
+    return [[[cell.text for cell in row] for row in paragraph.table.rows]
+            for section in walk(doc.sections) for paragraph in section.body if paragraph.table is not None]
+
+
+def test_a_converters_html_table_is_a_table_of_cells_not_markup() -> None:
+    doc = docparse.parse_file(MINERU_TABLE)
+    assert "<td>" not in doc.text and "<table>" not in doc.text
+    assert _tables(doc) == [[
+        ["响应日期", "响应时段", "固定补贴价格（元/kWh）", "竞价补贴上限（元/kWh）"],
+        ["2021年2月13日至2021年2月15日（农历正月初二至农历正月初四）", "0:00-06:00", "1.2", "2.0"]]]
+    assert [title for _, _, title in _outline(doc)] == ["实施背景", "补贴价格"]
+    assert doc.text.rstrip("\n").split("\n")[-1] == "为提高申报响应量准确性，提升需求响应实际效果，特制订如下规则："
+
+
+def test_the_source_map_finds_a_converters_table_on_its_line_and_the_text_after_it_in_place() -> None:
+    doc = docparse.parse_file(MINERU_TABLE)
+    lines = MINERU_TABLE.read_text(encoding="utf-8").split("\n")
+    anchor = doc.locate(doc.text.index("0:00-06:00"))
+    assert anchor is not None
+    assert "<td>0:00-06:00</td>" in lines[int(anchor.where.removeprefix("line[").removesuffix("]")) - 1]
+    after = doc.text.index("为提高申报响应量准确性")
+    anchor = doc.locate(after)
+    assert anchor is not None
+    line = lines[int(anchor.where.removeprefix("line[").removesuffix("]")) - 1]
+    assert line[anchor.offset + after - anchor.start:].startswith("为提高申报响应量准确性")
+
+
+@pytest.mark.parametrize("markdown", [
+    # MinerU 2: attributes on the table and its cells, a cell spanning rows
+    "表1 补贴价格\n\n<table border=1 style='margin: auto; word-wrap: break-word;'><tr>"
+    "<td style='text-align: center; word-wrap: break-word;'>响应时段</td>"
+    "<td style='text-align: center; word-wrap: break-word;'>固定补贴价格（元/kWh）</td></tr>"
+    "<tr><td rowspan=\"2\">0:00-06:00</td><td>1.2</td></tr></table>\n\n正文",
+    # a table broken over lines
+    "表1 补贴价格\n<table>\n<tr><td>响应时段</td><td>固定补贴价格（元/kWh）</td></tr>\n"
+    "<tr><td>0:00-06:00</td><td>1.2</td></tr>\n</table>\n正文",
+])
+def test_html_tables_in_markdown_are_read_as_rows_of_cells(markdown: str) -> None:
+    reading = read(markdown.encode(), path="a.md")
+    assert "<t" not in reading.text and reading.text.endswith("正文")
+    assert [[[reading.text[start:end] for start, end in row] for row in table.rows] for table in reading.tables] == [
+        [["响应时段", "固定补贴价格（元/kWh）"], ["0:00-06:00", "1.2"]]]
+
+
+@pytest.mark.parametrize("markdown", [
+    "```html\n<table><tr><td>响应时段</td><td>1.2</td></tr></table>\n```\n",  # code, as written
+    "<table><tr><td>响应时段</td><td>1.2</td></tr>\n正文\n",  # never closed: text
+    "说明见 <table> 标签。\n",  # a tag in the text
+])
+def test_html_table_markup_that_is_no_table_stays_as_written(markdown: str) -> None:
+    reading = read(markdown.encode(), path="a.md")
+    assert reading.text == markdown and not reading.tables

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from ..decode import decode
+from ..decode import Decoded, decode
+from ..errors import DocparseError
 from .base import Anchor, Reading, TableRegion
 from .html import HtmlReader, is_fragment
 
@@ -33,7 +35,9 @@ class TextReader:
 class MarkdownReader(TextReader):
     """Markdown, from converters and repositories: decoded as text; its decoration (``#``, ``**``,
     front matter) is read by the later stages, as it is inside a .txt file. Its pipe tables are
-    tables of the text (their rows never headings, the table a Table node). A number a PDF
+    tables of the text (their rows never headings, the table a Table node), and so are the HTML
+    tables a PDF converter writes into it (MinerU, marker: ``<table><tr><td>…</td></tr></table>``,
+    read as a web page's table is: a line per row, its cells separated by a tab). A number a PDF
     converter wrote as inline LaTeX (MinerU: ``增长$3 . 9 \\%$``) reads as the number (``3.9%``);
     the source map then names the line and column of the file each stretch of the text is from."""
 
@@ -43,9 +47,11 @@ class MarkdownReader(TextReader):
     def read(self, data: bytes, *, encoding: str | None = None, path: str | None = None) -> Reading:
         decoded = decode(data, encoding=encoding, path=path)
         text, anchors = math_numbers(decoded.text)
+        text, anchors, tables = html_tables(text, anchors)
+        tables.extend(pipe_tables(text))
         return Reading(text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
                        decoded.replaced, decoded.misread_as, anchors=anchors,
-                       tables=tuple(pipe_tables(text)))
+                       tables=tuple(sorted(tables, key=lambda table: table.start)))
 
 
 _DIGITS = r"\d(?: *\d)*"
@@ -66,19 +72,11 @@ def math_numbers(text: str) -> tuple[str, tuple[Anchor, ...]]:
     parts: list[str] = []
     anchors: list[Anchor] = []
     position = 0
-    fence = ""
     changed = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for number, (line, code) in enumerate(zip(lines, _code_lines(lines), strict=True), start=1):
         where = f"line[{number}]"
-        opening = _FENCE.match(line)
-        if fence or opening:
-            if fence and opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            elif not fence and opening:
-                fence = opening.group(1)
-            matches = []
-        else:
-            matches = list(_MATH_NUMBER.finditer(line))
+        matches = [] if code else list(_MATH_NUMBER.finditer(line))
         column = 0
         for match in matches:
             changed = True
@@ -103,8 +101,115 @@ def math_numbers(text: str) -> tuple[str, tuple[Anchor, ...]]:
     return "".join(parts)[:-1], tuple(anchors)
 
 
+_HTML_TABLE_START = re.compile(r"[ \t]{0,3}(?:<html>\s*<body>\s*)?<table\b", re.IGNORECASE)
+"""A line that opens an HTML table as converters write one into Markdown: ``<table>``, MinerU's
+``<html><body><table>`` and ``<table border=1 style='…'>``."""
+_HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+
+
+def html_tables(text: str, anchors: tuple[Anchor, ...] = ()
+                ) -> tuple[str, tuple[Anchor, ...], list[TableRegion]]:
+    """``text`` with each HTML table block (from a line that opens a ``<table>`` to the line that
+    closes it, outside fenced code) rendered as the web page reader renders a table, the source
+    map of the result and the regions of those tables. ``anchors`` is the map of ``text`` to its
+    file (none: ``text`` is the file's); each row of a table is mapped to the line its table
+    starts on. ``text`` itself, ``anchors`` and no region when it has no such table, or when
+    rendering needs the ``html`` extra that is not installed."""
+    if "<table" not in text and "<TABLE" not in text:
+        return text, anchors, []
+    lines = text.split("\n")
+    blocks = list(_html_table_blocks(lines))
+    if not blocks:
+        return text, anchors, []
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    source = anchors or tuple(Anchor(starts[index], starts[index] + len(line), f"line[{index + 1}]")
+                              for index, line in enumerate(lines) if line)
+    parts: list[str] = []
+    mapped: list[Anchor] = []
+    regions: list[TableRegion] = []
+    shift = 0
+    """How much the text before the current position grew (or shrank) in the rendering."""
+    kept = 0
+    """The first line not yet copied."""
+    pending = iter(source)
+    anchor = next(pending, None)
+    for first, last, reading in blocks:
+        copied_end = starts[first]
+        parts.append(text[starts[kept]:copied_end])
+        while anchor is not None and anchor.start < copied_end:
+            mapped.append(_shifted(anchor, shift))
+            anchor = next(pending, None)
+        block_end = starts[last + 1] - 1
+        while anchor is not None and anchor.start < block_end:
+            anchor = next(pending, None)
+        where = f"line[{first + 1}]"  # (the number rewriting keeps the file's lines: its n-th is the file's)
+        offset = copied_end + shift
+        position = 0
+        for row in reading.text.split("\n"):
+            if row:
+                mapped.append(Anchor(offset + position, offset + position + len(row), where))
+            position += len(row) + 1
+        regions.extend(TableRegion(region.start + offset, region.end + offset,
+                                   tuple(tuple((start + offset, end + offset) for start, end in row)
+                                         for row in region.rows)) for region in reading.tables)
+        parts.append(reading.text)
+        shift += len(reading.text) - (block_end - copied_end)
+        kept = last + 1
+        parts.append("\n" if kept < len(lines) else "")
+    parts.append(text[starts[kept]:] if kept < len(lines) else "")
+    while anchor is not None:
+        mapped.append(_shifted(anchor, shift))
+        anchor = next(pending, None)
+    return "".join(parts), tuple(mapped), regions
+
+
+def _html_table_blocks(lines: list[str]) -> Iterator[tuple[int, int, Reading]]:
+    """(first line, last line, rendering) of each HTML table block of ``lines`` outside fenced code."""
+    code = _code_lines(lines)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if code[index] or "<" not in line[:5] or _HTML_TABLE_START.match(line) is None:
+            index += 1
+            continue
+        last = next((end for end in range(index, len(lines)) if _HTML_TABLE_END.search(lines[end])), None)
+        if last is None:
+            return
+        try:
+            reading = HtmlReader().render(Decoded("\n".join(lines[index:last + 1]), "utf-8", 1.0, False))
+        except DocparseError:  # a table without text, or no selectolax: the block stays as written
+            reading = None
+        if reading is not None:
+            yield index, last, reading
+        index = last + 1
+
+
+def _shifted(anchor: Anchor, shift: int) -> Anchor:
+    return replace(anchor, start=anchor.start + shift, end=anchor.end + shift)
+
+
 _FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 """A line that opens or closes a fenced code block (no table inside one)."""
+
+
+def _code_lines(lines: list[str]) -> list[bool]:
+    """Whether each line is a fence or inside fenced code, where nothing is read as a table or
+    a number: a fence closes with the character that opened it, as many times or more."""
+    marks: list[bool] = []
+    fence = ""
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence and opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+            fence = ""
+            marks.append(True)
+        elif fence or opening:
+            fence = fence or (opening.group(1) if opening else "")
+            marks.append(True)
+        else:
+            marks.append(False)
+    return marks
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 """A pipe that separates cells (``\\|`` is a pipe in a cell's text)."""
 _ALIGNMENT = re.compile(r":?-+:?")
@@ -121,18 +226,11 @@ def pipe_tables(text: str) -> Iterator[TableRegion]:
     for line in text.split("\n"):
         lines.append((offset, line.removesuffix("\r")))
         offset += len(line) + 1
-    fence = ""
+    code = _code_lines([line for _, line in lines])
     index = 0
     while index < len(lines):
         start, line = lines[index]
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            index += 1
-            continue
-        if opening:
-            fence = opening.group(1)
+        if code[index]:
             index += 1
             continue
         header = _cells(start, line)
