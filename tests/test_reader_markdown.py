@@ -5,6 +5,7 @@ conversion gives the outline of the same document as plain text.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -135,7 +136,8 @@ def test_a_converters_html_table_is_a_table_of_cells_not_markup() -> None:
         ["响应日期", "响应时段", "固定补贴价格（元/kWh）", "竞价补贴上限（元/kWh）"],
         ["2021年2月13日至2021年2月15日（农历正月初二至农历正月初四）", "0:00-06:00", "1.2", "2.0"]]]
     assert [title for _, _, title in _outline(doc)] == ["实施背景", "补贴价格"]
-    assert doc.text.rstrip("\n").split("\n")[-1] == "为提高申报响应量准确性，提升需求响应实际效果，特制订如下规则："
+    last_line = doc.text.rstrip("\n").split("\n")[-1]
+    assert last_line == "为提高申报响应量准确性，提升需求响应实际效果，特制订如下规则："
 
 
 def test_the_source_map_finds_a_converters_table_on_its_line_and_the_text_after_it_in_place() -> None:
@@ -164,8 +166,9 @@ def test_the_source_map_finds_a_converters_table_on_its_line_and_the_text_after_
 def test_html_tables_in_markdown_are_read_as_rows_of_cells(markdown: str) -> None:
     reading = read(markdown.encode(), path="a.md")
     assert "<t" not in reading.text and reading.text.endswith("正文")
-    assert [[[reading.text[start:end] for start, end in row] for row in table.rows] for table in reading.tables] == [
-        [["响应时段", "固定补贴价格（元/kWh）"], ["0:00-06:00", "1.2"]]]
+    text = reading.text
+    cells = [[[text[start:end] for start, end in row] for row in table.rows] for table in reading.tables]
+    assert cells == [[["响应时段", "固定补贴价格（元/kWh）"], ["0:00-06:00", "1.2"]]]
 
 
 @pytest.mark.parametrize("markdown", [
@@ -176,3 +179,37 @@ def test_html_tables_in_markdown_are_read_as_rows_of_cells(markdown: str) -> Non
 def test_html_table_markup_that_is_no_table_stays_as_written(markdown: str) -> None:
     reading = read(markdown.encode(), path="a.md")
     assert reading.text == markdown and not reading.tables
+
+
+MARKER = FIXTURES / "marker_anchor_spans.md"
+"""发改能源规〔2020〕816号 (ndrc.gov.cn, cut down) as marker converts a PDF: an empty
+``<span id="page-N-M"></span>`` link target before the title, headings and a paragraph, and a
+picture of the page left as an image link."""
+
+
+def test_a_converters_link_targets_and_images_are_no_text_of_the_title_or_the_body() -> None:
+    doc = docparse.parse_file(MARKER)
+    assert doc.title is not None
+    assert doc.title.text == "国家发展改革委 国家能源局关于加强和规范电网规划投资管理工作的通知"
+    assert "<span" not in doc.text and "_page_0_Picture_14" not in doc.text
+    assert [(level, marker, title) for level, marker, title in _outline(doc)] == [
+        (1, "一、", "切实加强电网规划统筹协调与实施"), (2, "（一）", "深化电网规划编制内容要求"),
+        (1, "二、", "规范纳入规划的电网项目投资管理")]
+    assert doc.closing is not None and doc.closing.date == datetime.date(2020, 5, 28)
+    lines = MARKER.read_text(encoding="utf-8").split("\n")
+    at = doc.text.index("规划编制过程中")
+    anchor = doc.locate(at)
+    assert anchor is not None
+    line = lines[int(anchor.where.removeprefix("line[").removesuffix("]")) - 1]
+    assert line[anchor.offset + at - anchor.start:].startswith("规划编制过程中")
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("![图1 天津市需求响应实施流程](images/3f2a.jpg)\n正文", "图1 天津市需求响应实施流程\n正文"),
+    ('<a name="_Toc503453679"></a>一、实施背景', "一、实施背景"),
+    ('<span id="page-2-0"></span>（一）增长$3 . 9 \\%$', "（一）增长3.9%"),
+    ('<span class="bold">加粗</span>', '<span class="bold">加粗</span>'),  # not an empty link target
+    ("```\n![](images/a.jpg)\n```", "```\n![](images/a.jpg)\n```"),
+])
+def test_inline_markup_of_a_converter_is_read_as_a_reader_sees_it(markdown: str, text: str) -> None:
+    assert read(markdown.encode(), path="a.md").text == text

@@ -46,7 +46,7 @@ class MarkdownReader(TextReader):
 
     def read(self, data: bytes, *, encoding: str | None = None, path: str | None = None) -> Reading:
         decoded = decode(data, encoding=encoding, path=path)
-        text, anchors = math_numbers(decoded.text)
+        text, anchors = inline_markup(decoded.text)
         text, anchors, tables = html_tables(text, anchors)
         tables.extend(pipe_tables(text))
         return Reading(text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
@@ -60,14 +60,22 @@ _MATH_NUMBER = re.compile(rf"(?<![$\\])\$ *([+\-−]?) *({_GROUPS}(?: *\. *{_DIG
 """Inline math that is only a number (``$1 0 0$``, ``$3 . 9 \\%$``, ``$- 0 . 5 \\%$``, ``$1 { , } 2 0 0$``):
 a converter's LaTeX for a figure of the text, its digits spaced out."""
 _NUMBER_SPACING = re.compile(r" |\{|\}")
+_EMPTY_ANCHOR = re.compile(
+    r"""<(span|a)\s+(?:id|name)\s*=\s*(?:"[^"<>]{0,100}"|'[^'<>]{0,100}')\s*>\s*</\1\s*>""", re.IGNORECASE)
+"""An element that only marks a place to link to, with nothing in it (marker's ``<span id="page-3-1"></span>``
+before a heading or a paragraph, Word's ``<a name="_Toc503453679"></a>``)."""
+_IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{1,1000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+"""An image (MinerU's ``![](images/3f2a….jpg)``, marker's ``![](_page_1_Picture_2.jpeg)``)."""
 
 
-def math_numbers(text: str) -> tuple[str, tuple[Anchor, ...]]:
-    """``text`` with each inline math number written as the number, and the source map of the
-    result: for each line, the stretches before, inside and after its numbers, each named by the
-    file's line (``line[12]``) and the column it starts at there. No map (and ``text`` itself)
-    when there is no such number; fenced code is left as written."""
-    if "$" not in text:
+def inline_markup(text: str) -> tuple[str, tuple[Anchor, ...]]:
+    """``text`` with a converter's inline markup written as a reader sees it: each inline math
+    number as the number, an image as its alternative text (mostly none), an empty link target
+    as nothing; and the source map of the result: for each line, the stretches before, inside
+    and after what was rewritten, each named by the file's line (``line[12]``) and the column it
+    starts at there. No map (and ``text`` itself) when there is nothing to rewrite; fenced code
+    is left as written."""
+    if "$" not in text and "</" not in text and "![" not in text:
         return text, ()
     parts: list[str] = []
     anchors: list[Anchor] = []
@@ -76,19 +84,17 @@ def math_numbers(text: str) -> tuple[str, tuple[Anchor, ...]]:
     lines = text.split("\n")
     for number, (line, code) in enumerate(zip(lines, _code_lines(lines), strict=True), start=1):
         where = f"line[{number}]"
-        matches = [] if code else list(_MATH_NUMBER.finditer(line))
         column = 0
-        for match in matches:
+        for match, written in ([] if code else _rewrites(line)):
             changed = True
             if match.start() > column:
                 anchors.append(Anchor(position, position + match.start() - column, where, column))
                 parts.append(line[column:match.start()])
                 position += match.start() - column
-            written = match.group(1).replace("−", "-") + _NUMBER_SPACING.sub("", match.group(2))
-            written += "%" if match.group(3) else ""
-            anchors.append(Anchor(position, position + len(written), where, match.start()))
-            parts.append(written)
-            position += len(written)
+            if written:
+                anchors.append(Anchor(position, position + len(written), where, match.start()))
+                parts.append(written)
+                position += len(written)
             column = match.end()
         if len(line) > column:
             anchors.append(Anchor(position, position + len(line) - column, where, column))
@@ -99,6 +105,25 @@ def math_numbers(text: str) -> tuple[str, tuple[Anchor, ...]]:
     if not changed:
         return text, ()
     return "".join(parts)[:-1], tuple(anchors)
+
+
+def _rewrites(line: str) -> list[tuple[re.Match[str], str]]:
+    """The inline markup of a line (:func:`inline_markup`) and what each is read as, in line order."""
+    found: list[tuple[re.Match[str], str]] = []
+    if "$" in line:
+        for match in _MATH_NUMBER.finditer(line):
+            written = match.group(1).replace("−", "-") + _NUMBER_SPACING.sub("", match.group(2))
+            found.append((match, written + ("%" if match.group(3) else "")))
+    if "</" in line:
+        found.extend((match, "") for match in _EMPTY_ANCHOR.finditer(line))
+    if "![" in line:
+        found.extend((match, match.group(1).strip()) for match in _IMAGE.finditer(line))
+    found.sort(key=lambda item: item[0].start())
+    kept: list[tuple[re.Match[str], str]] = []
+    for match, written in found:
+        if not kept or match.start() >= kept[-1][0].end():
+            kept.append((match, written))
+    return kept
 
 
 _HTML_TABLE_START = re.compile(r"[ \t]{0,3}(?:<html>\s*<body>\s*)?<table\b", re.IGNORECASE)
