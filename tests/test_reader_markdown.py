@@ -213,3 +213,27 @@ def test_a_converters_link_targets_and_images_are_no_text_of_the_title_or_the_bo
 ])
 def test_inline_markup_of_a_converter_is_read_as_a_reader_sees_it(markdown: str, text: str) -> None:
     assert read(markdown.encode(), path="a.md").text == text
+
+
+ESCAPED = FIXTURES / "markitdown_escapes.md"
+"""notice-013 (江苏能源监管办, cut down) as a docx-to-Markdown converter escapes it: a number that
+starts a paragraph is ``1\\.``, so that it is no Markdown list."""
+
+
+def test_a_converters_backslash_escapes_are_the_characters_so_the_numbered_headings_are_found() -> None:
+    doc = docparse.parse_file(ESCAPED)
+    assert "\\" not in doc.text
+    assert [(level, marker) for level, marker, _ in _outline(doc)] == [
+        (1, "一、"), (2, "1."), (2, "2."), (2, "3."), (1, "二、"), (2, "1."), (2, "2."), (2, "3."),
+        (1, "三、"), (2, "1."), (2, "2."), (2, "3.")]
+    assert _outline(doc)[1][2] == "基本情况"
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("（卫医发\\[2006\\]94号）", "（卫医发[2006]94号）"),
+    ("注：带\\*为约束性指标。", "注：带*为约束性指标。"),
+    ("价格为\\$5$。", "价格为\\$5$。"),  # an escaped dollar keeps a dollar from opening math
+    ("`C:\\*` 与 C:\\Users", "`C:\\*` 与 C:\\Users"),  # inline code; no punctuation escaped
+])
+def test_backslash_escapes_of_punctuation_are_read_as_the_characters(markdown: str, text: str) -> None:
+    assert read(markdown.encode(), path="a.md").text == text

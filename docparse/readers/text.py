@@ -64,6 +64,12 @@ _EMPTY_ANCHOR = re.compile(
     r"""<(span|a)\s+(?:id|name)\s*=\s*(?:"[^"<>]{0,100}"|'[^'<>]{0,100}')\s*>\s*</\1\s*>""", re.IGNORECASE)
 """An element that only marks a place to link to, with nothing in it (marker's ``<span id="page-3-1"></span>``
 before a heading or a paragraph, Word's ``<a name="_Toc503453679"></a>``)."""
+_ESCAPE = re.compile(r"\\([!\"#%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+"""A backslash escape of ASCII punctuation, as converters write them (pandoc, markitdown: ``1\\.基本情况``,
+``卫医发\\[2006\\]94号``, ``带\\*为约束性指标``): the character. (``\\$`` stays: it keeps a literal dollar
+from opening math.)"""
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
+"""Inline code, where a backslash is a backslash."""
 _IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{1,1000}(?:\s+\"[^\"\n]{0,300}\")?\)")
 """An image (MinerU's ``![](images/3f2a….jpg)``, marker's ``![](_page_1_Picture_2.jpeg)``)."""
 
@@ -75,7 +81,7 @@ def inline_markup(text: str) -> tuple[str, tuple[Anchor, ...]]:
     and after what was rewritten, each named by the file's line (``line[12]``) and the column it
     starts at there. No map (and ``text`` itself) when there is nothing to rewrite; fenced code
     is left as written."""
-    if "$" not in text and "</" not in text and "![" not in text:
+    if "$" not in text and "</" not in text and "![" not in text and "\\" not in text:
         return text, ()
     parts: list[str] = []
     anchors: list[Anchor] = []
@@ -118,6 +124,10 @@ def _rewrites(line: str) -> list[tuple[re.Match[str], str]]:
         found.extend((match, "") for match in _EMPTY_ANCHOR.finditer(line))
     if "![" in line:
         found.extend((match, match.group(1).strip()) for match in _IMAGE.finditer(line))
+    if "\\" in line:
+        code = [span.span() for span in _CODE_SPAN.finditer(line)] if "`" in line else []
+        found.extend((match, match.group(1)) for match in _ESCAPE.finditer(line)
+                     if not any(start <= match.start() < end for start, end in code))
     found.sort(key=lambda item: item[0].start())
     kept: list[tuple[re.Match[str], str]] = []
     for match, written in found:
