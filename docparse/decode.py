@@ -86,7 +86,7 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
     except UnicodeDecodeError:
         pass
     text, bad = _lenient(data, "utf-8")
-    if _is_damage(bad, text):  # UTF-8 but for a few damaged bytes
+    if _is_damage(bad, text) and CJK.search(text):  # UTF-8 but for a few damaged bytes
         return Decoded(text, "utf-8", _DAMAGED_CONFIDENCE, False, bad)
     decoded = _decode_detected(data, path)
     _reject_binary_text(decoded.text, path)
@@ -184,6 +184,11 @@ def _reject_binary_text(text: str, path: str | None) -> None:
         raise BinaryInputError("文件含大量控制字符或无法解码的字节，是二进制文件而不是文本", path=path)
 
 
+_UTF16_NULS = 4
+"""The fewest NUL bytes that tell UTF-16: a line break or a digit each (text in other encodings
+has none)."""
+
+
 def _utf16_without_bom(head: bytes) -> str | None:
     """The UTF-16 codec of text without a byte-order mark, or ``None``: the NUL bytes of its ASCII
     characters (digits, dates, Latin letters, tabs) fall on one side of every byte pair, a few on
@@ -191,7 +196,7 @@ def _utf16_without_bom(head: bytes) -> str | None:
     U+3000), and the bytes read as characters of text in that byte order."""
     even = head[0::2].count(b"\x00")
     odd = head[1::2].count(b"\x00")
-    if max(even, odd) <= len(head) // 20 or min(even, odd) * 3 > max(even, odd):
+    if max(even, odd) < _UTF16_NULS or min(even, odd) * 3 > max(even, odd):
         return None
     codec = "utf-16-le" if odd > even else "utf-16-be"
     return codec if _plausible(head[:len(head) // 2 * 2].decode(codec, errors="replace")) else None

@@ -188,3 +188,15 @@ def test_binary_whose_nul_bytes_fall_on_one_side_is_still_binary() -> None:
     data = bytes(byte if index % 2 == 0 or index % 3 else 0 for index, byte in enumerate(noise))
     with pytest.raises(docparse.DocparseError):
         decode(data)
+
+
+@pytest.mark.parametrize("text", [
+    "特此通知。",
+    "表1 补贴价格（元/kWh）\n" + "".join(f"2021-02-{day:02d}\t0:00-06:00\t1.2\t2.0\n"
+                                      for day in range(13, 60)),
+])
+def test_gbk_with_few_chinese_characters_is_not_read_as_damaged_utf8(text: str) -> None:
+    """Few Chinese characters in GBK make few bytes that are not UTF-8: no Chinese read as UTF-8
+    around them says they are another encoding, not damage."""
+    decoded = decode(text.encode("gbk"))
+    assert decoded.text == text and decoded.encoding == "gb18030" and not decoded.replaced
