@@ -237,3 +237,12 @@ def test_a_converters_backslash_escapes_are_the_characters_so_the_numbered_headi
 ])
 def test_backslash_escapes_of_punctuation_are_read_as_the_characters(markdown: str, text: str) -> None:
     assert read(markdown.encode(), path="a.md").text == text
+
+
+def test_a_line_break_in_a_pipe_tables_cell_is_a_space_of_the_cells_text() -> None:
+    markdown = ("| 响应时段 | 固定补贴价格<br>（元/kWh） | 竞价补贴上限<br/>（元/kWh） |\n"
+                "| --- | --- | --- |\n| 0:00-06:00 | 1.2 | 2.0 |\n\n请落实。<br>\n")
+    reading = read(markdown.encode(), path="a.md")
+    header = [reading.text[start:end] for start, end in reading.tables[0].rows[0]]
+    assert header == ["响应时段", "固定补贴价格 （元/kWh）", "竞价补贴上限 （元/kWh）"]
+    assert reading.text.endswith("请落实。<br>\n")  # a line that is no table row keeps its markup

@@ -70,6 +70,9 @@ _ESCAPE = re.compile(r"\\([!\"#%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 from opening math.)"""
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
 """Inline code, where a backslash is a backslash."""
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+"""A line break inside a cell of a pipe table (GitHub's way, as markitdown and pandoc write a cell of
+several paragraphs): a space, as the web page reader joins the lines of a cell."""
 _IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{1,1000}(?:\s+\"[^\"\n]{0,300}\")?\)")
 """An image (MinerU's ``![](images/3f2a….jpg)``, marker's ``![](_page_1_Picture_2.jpeg)``)."""
 
@@ -81,7 +84,7 @@ def inline_markup(text: str) -> tuple[str, tuple[Anchor, ...]]:
     and after what was rewritten, each named by the file's line (``line[12]``) and the column it
     starts at there. No map (and ``text`` itself) when there is nothing to rewrite; fenced code
     is left as written."""
-    if "$" not in text and "</" not in text and "![" not in text and "\\" not in text:
+    if "$" not in text and "<" not in text and "![" not in text and "\\" not in text:
         return text, ()
     parts: list[str] = []
     anchors: list[Anchor] = []
@@ -124,6 +127,8 @@ def _rewrites(line: str) -> list[tuple[re.Match[str], str]]:
         found.extend((match, "") for match in _EMPTY_ANCHOR.finditer(line))
     if "![" in line:
         found.extend((match, match.group(1).strip()) for match in _IMAGE.finditer(line))
+    if "|" in line and "<" in line:
+        found.extend((match, " ") for match in _CELL_BREAK.finditer(line))
     if "\\" in line:
         code = [span.span() for span in _CODE_SPAN.finditer(line)] if "`" in line else []
         found.extend((match, match.group(1)) for match in _ESCAPE.finditer(line)
