@@ -234,6 +234,8 @@ def test_a_converters_backslash_escapes_are_the_characters_so_the_numbered_headi
     ("注：带\\*为约束性指标。", "注：带*为约束性指标。"),
     ("价格为\\$5$。", "价格为\\$5$。"),  # an escaped dollar keeps a dollar from opening math
     ("`C:\\*` 与 C:\\Users", "`C:\\*` 与 C:\\Users"),  # inline code; no punctuation escaped
+    ("| 名称 | 说明 |\n|---|---|\n| 甲\\|乙 | |\n",  # the pipe inside a table's cell
+     "| 名称 | 说明 |\n|---|---|\n| 甲\\|乙 | |\n"),
 ])
 def test_backslash_escapes_of_punctuation_are_read_as_the_characters(markdown: str, text: str) -> None:
     assert read(markdown.encode(), path="a.md").text == text

@@ -64,10 +64,10 @@ _EMPTY_ANCHOR = re.compile(
     r"""<(span|a)\s+(?:id|name)\s*=\s*(?:"[^"<>]{0,100}"|'[^'<>]{0,100}')\s*>\s*</\1\s*>""", re.IGNORECASE)
 """An element that only marks a place to link to, with nothing in it (marker's ``<span id="page-3-1"></span>``
 before a heading or a paragraph, Word's ``<a name="_Toc503453679"></a>``)."""
-_ESCAPE = re.compile(r"\\([!\"#%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+_ESCAPE = re.compile(r"\\([!\"#%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
 """A backslash escape of ASCII punctuation, as converters write them (pandoc, markitdown: ``1\\.基本情况``,
 ``卫医发\\[2006\\]94号``, ``带\\*为约束性指标``): the character. (``\\$`` stays: it keeps a literal dollar
-from opening math.)"""
+from opening math; so does ``\\|``, a pipe inside a table's cell.)"""
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
 """Inline code, where a backslash is a backslash."""
 _CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
