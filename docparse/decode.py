@@ -86,7 +86,7 @@ def decode(data: bytes, *, encoding: str | None = None, path: str | None = None)
     except UnicodeDecodeError:
         pass
     text, bad = _lenient(data, "utf-8")
-    if _is_damage(bad, text):  # UTF-8 but for a few damaged bytes
+    if _is_damage(bad, text) and CJK.search(text):  # UTF-8 but for a few damaged bytes
         return Decoded(text, "utf-8", _DAMAGED_CONFIDENCE, False, bad)
     decoded = _decode_detected(data, path)
     _reject_binary_text(decoded.text, path)
@@ -170,7 +170,7 @@ def _reject_binary(data: bytes, path: str | None) -> None:
         if data.startswith(magic):
             raise BinaryInputError(f"这是 {name} 二进制文件，不是文本", path=path)
     head = data[:4096]
-    if head.count(b"\x00") > len(head) // 10 and not _looks_utf16(head):
+    if head.count(b"\x00") > len(head) // 10 and _utf16_without_bom(head) is None:
         raise BinaryInputError("文件含大量 NUL 字节，是二进制文件而不是文本", path=path)
 
 
@@ -184,11 +184,22 @@ def _reject_binary_text(text: str, path: str | None) -> None:
         raise BinaryInputError("文件含大量控制字符或无法解码的字节，是二进制文件而不是文本", path=path)
 
 
-def _looks_utf16(head: bytes) -> bool:
-    """UTF-16 without BOM puts NUL in every other byte of ASCII text."""
+_UTF16_NULS = 4
+"""The fewest NUL bytes that tell UTF-16: a line break or a digit each (text in other encodings
+has none)."""
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """The UTF-16 codec of text without a byte-order mark, or ``None``: the NUL bytes of its ASCII
+    characters (digits, dates, Latin letters, tabs) fall on one side of every byte pair, a few on
+    the other from Chinese characters whose other byte is NUL (一 U+4E00, the ideographic space
+    U+3000), and the bytes read as characters of text in that byte order."""
     even = head[0::2].count(b"\x00")
     odd = head[1::2].count(b"\x00")
-    return max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50
+    if max(even, odd) < _UTF16_NULS or min(even, odd) * 3 > max(even, odd):
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    return codec if _plausible(head[:len(head) // 2 * 2].decode(codec, errors="replace")) else None
 
 
 def _decode_detected(data: bytes, path: str | None) -> Decoded:
@@ -201,8 +212,9 @@ def _decode_detected(data: bytes, path: str | None) -> Decoded:
     # Chinese reports: GB18030 and Big5 come before a single-byte guess (IBM855, cp1252 …), which
     # decodes any bytes at all and so would turn a slightly damaged GB18030 file into mojibake.
     candidates = [guessed] if guessed in _CHINESE or guessed.startswith("utf") else []
-    if _looks_utf16(data[:4096]):
-        candidates.insert(0, "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+    utf16 = _utf16_without_bom(data[:4096])
+    if utf16 is not None:
+        candidates.insert(0, utf16)
     candidates += [c for c in ("gb18030", "big5hkscs") if c not in candidates]
     for codec in candidates:
         try:

@@ -38,6 +38,8 @@ ENCODINGS: dict[str, tuple[str, bytes, str]] = {
     "gb18030": ("gb18030", b"", "gb18030"),
     "utf-16-le-bom": ("utf-16-le", codecs.BOM_UTF16_LE, "utf-16"),
     "utf-16-be-bom": ("utf-16-be", codecs.BOM_UTF16_BE, "utf-16"),
+    "utf-16-le": ("utf-16-le", b"", "utf-16-le"),
+    "utf-16-be": ("utf-16-be", b"", "utf-16-be"),
 }
 
 
@@ -155,3 +157,46 @@ def test_forced_wrong_encoding_is_a_typed_error() -> None:
     with pytest.raises(DecodeError) as caught:
         docparse.parse_bytes(sample_text(SAMPLES[0]).encode("gb18030"), encoding="utf-8", path="x.txt")
     assert "x.txt" in str(caught.value) and "utf-8" in caught.value.message
+
+
+GOVCN_RECORD = """索 引 号：\t000014349/2004-00207\t主题分类：\t综合政务\\应急管理
+发文机关：\t国务院办公厅\t成文日期：\t2004年11月04日
+标　　题：\t国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函
+发文字号：\t国办函〔2004〕80号\t发布日期：\t2018年12月24日
+国务院办公厅关于湖北省巴东县
+地质灾害险情有关问题的复函
+国办函〔2004〕80号
+湖北省人民政府：
+附件：1.国土资源部关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告
+　　　2.湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见
+国务院办公厅
+二〇〇四年十一月四日
+"""
+"""A gov.cn page's 信息公开 block and head as text (国办函〔2004〕80号): a third of its characters ASCII
+(digits, dates, tabs), and 一 and the ideographic space, whose UTF-16 holds a NUL byte too."""
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_with_many_ascii_characters_is_text_not_binary(codec: str) -> None:
+    decoded = decode(GOVCN_RECORD.encode(codec))
+    assert decoded.text == GOVCN_RECORD
+    assert decoded.encoding == codec and not decoded.bom
+
+
+def test_binary_whose_nul_bytes_fall_on_one_side_is_still_binary() -> None:
+    noise = bytes((index * 7919 + 13) % 251 + 1 for index in range(4000))
+    data = bytes(byte if index % 2 == 0 or index % 3 else 0 for index, byte in enumerate(noise))
+    with pytest.raises(docparse.DocparseError):
+        decode(data)
+
+
+@pytest.mark.parametrize("text", [
+    "特此通知。",
+    "表1 补贴价格（元/kWh）\n" + "".join(f"2021-02-{day:02d}\t0:00-06:00\t1.2\t2.0\n"
+                                      for day in range(13, 60)),
+])
+def test_gbk_with_few_chinese_characters_is_not_read_as_damaged_utf8(text: str) -> None:
+    """Few Chinese characters in GBK make few bytes that are not UTF-8: no Chinese read as UTF-8
+    around them says they are another encoding, not damage."""
+    decoded = decode(text.encode("gbk"))
+    assert decoded.text == text and decoded.encoding == "gb18030" and not decoded.replaced

@@ -5,6 +5,7 @@ conversion gives the outline of the same document as plain text.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,137 @@ def test_a_converters_latex_number_reads_as_the_number_and_the_source_map_finds_
 def test_math_that_is_no_number_and_fenced_code_stay_as_written(markdown: str) -> None:
     reading = read(markdown.encode(), path="a.md")
     assert reading.text == markdown and not reading.anchors
+
+
+MINERU_TABLE = FIXTURES / "mineru_html_table.md"
+"""The 实施细则 attached to 津工信电力〔2021〕3号 (天津市工业和信息化局, cut down) as MinerU converts a
+PDF: ``# `` headings, a page number, and its table written as HTML on one line."""
+
+
+def _tables(doc: Document) -> list[list[list[str]]]:
+    def walk(sections: list[Section]) -> list[Section]:
+        return [found for section in sections for found in (section, *walk(section.children))]
+
+    return [[[cell.text for cell in row] for row in paragraph.table.rows]
+            for section in walk(doc.sections) for paragraph in section.body if paragraph.table is not None]
+
+
+def test_a_converters_html_table_is_a_table_of_cells_not_markup() -> None:
+    doc = docparse.parse_file(MINERU_TABLE)
+    assert "<td>" not in doc.text and "<table>" not in doc.text
+    assert _tables(doc) == [[
+        ["响应日期", "响应时段", "固定补贴价格（元/kWh）", "竞价补贴上限（元/kWh）"],
+        ["2021年2月13日至2021年2月15日（农历正月初二至农历正月初四）", "0:00-06:00", "1.2", "2.0"]]]
+    assert [title for _, _, title in _outline(doc)] == ["实施背景", "补贴价格"]
+    last_line = doc.text.rstrip("\n").split("\n")[-1]
+    assert last_line == "为提高申报响应量准确性，提升需求响应实际效果，特制订如下规则："
+
+
+def test_the_source_map_finds_a_converters_table_on_its_line_and_the_text_after_it_in_place() -> None:
+    doc = docparse.parse_file(MINERU_TABLE)
+    lines = MINERU_TABLE.read_text(encoding="utf-8").split("\n")
+    anchor = doc.locate(doc.text.index("0:00-06:00"))
+    assert anchor is not None
+    assert "<td>0:00-06:00</td>" in lines[int(anchor.where.removeprefix("line[").removesuffix("]")) - 1]
+    after = doc.text.index("为提高申报响应量准确性")
+    anchor = doc.locate(after)
+    assert anchor is not None
+    line = lines[int(anchor.where.removeprefix("line[").removesuffix("]")) - 1]
+    assert line[anchor.offset + after - anchor.start:].startswith("为提高申报响应量准确性")
+
+
+@pytest.mark.parametrize("markdown", [
+    # MinerU 2: attributes on the table and its cells, a cell spanning rows
+    "表1 补贴价格\n\n<table border=1 style='margin: auto; word-wrap: break-word;'><tr>"
+    "<td style='text-align: center; word-wrap: break-word;'>响应时段</td>"
+    "<td style='text-align: center; word-wrap: break-word;'>固定补贴价格（元/kWh）</td></tr>"
+    "<tr><td rowspan=\"2\">0:00-06:00</td><td>1.2</td></tr></table>\n\n正文",
+    # a table broken over lines
+    "表1 补贴价格\n<table>\n<tr><td>响应时段</td><td>固定补贴价格（元/kWh）</td></tr>\n"
+    "<tr><td>0:00-06:00</td><td>1.2</td></tr>\n</table>\n正文",
+])
+def test_html_tables_in_markdown_are_read_as_rows_of_cells(markdown: str) -> None:
+    reading = read(markdown.encode(), path="a.md")
+    assert "<t" not in reading.text and reading.text.endswith("正文")
+    text = reading.text
+    cells = [[[text[start:end] for start, end in row] for row in table.rows] for table in reading.tables]
+    assert cells == [[["响应时段", "固定补贴价格（元/kWh）"], ["0:00-06:00", "1.2"]]]
+
+
+@pytest.mark.parametrize("markdown", [
+    "```html\n<table><tr><td>响应时段</td><td>1.2</td></tr></table>\n```\n",  # code, as written
+    "<table><tr><td>响应时段</td><td>1.2</td></tr>\n正文\n",  # never closed: text
+    "说明见 <table> 标签。\n",  # a tag in the text
+])
+def test_html_table_markup_that_is_no_table_stays_as_written(markdown: str) -> None:
+    reading = read(markdown.encode(), path="a.md")
+    assert reading.text == markdown and not reading.tables
+
+
+MARKER = FIXTURES / "marker_anchor_spans.md"
+"""发改能源规〔2020〕816号 (ndrc.gov.cn, cut down) as marker converts a PDF: an empty
+``<span id="page-N-M"></span>`` link target before the title, headings and a paragraph, and a
+picture of the page left as an image link."""
+
+
+def test_a_converters_link_targets_and_images_are_no_text_of_the_title_or_the_body() -> None:
+    doc = docparse.parse_file(MARKER)
+    assert doc.title is not None
+    assert doc.title.text == "国家发展改革委 国家能源局关于加强和规范电网规划投资管理工作的通知"
+    assert "<span" not in doc.text and "_page_0_Picture_14" not in doc.text
+    assert [(level, marker, title) for level, marker, title in _outline(doc)] == [
+        (1, "一、", "切实加强电网规划统筹协调与实施"), (2, "（一）", "深化电网规划编制内容要求"),
+        (1, "二、", "规范纳入规划的电网项目投资管理")]
+    assert doc.closing is not None and doc.closing.date == datetime.date(2020, 5, 28)
+    lines = MARKER.read_text(encoding="utf-8").split("\n")
+    at = doc.text.index("规划编制过程中")
+    anchor = doc.locate(at)
+    assert anchor is not None
+    line = lines[int(anchor.where.removeprefix("line[").removesuffix("]")) - 1]
+    assert line[anchor.offset + at - anchor.start:].startswith("规划编制过程中")
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("![图1 天津市需求响应实施流程](images/3f2a.jpg)\n正文", "图1 天津市需求响应实施流程\n正文"),
+    ('<a name="_Toc503453679"></a>一、实施背景', "一、实施背景"),
+    ('<span id="page-2-0"></span>（一）增长$3 . 9 \\%$', "（一）增长3.9%"),
+    ('<span class="bold">加粗</span>', '<span class="bold">加粗</span>'),  # not an empty link target
+    ("```\n![](images/a.jpg)\n```", "```\n![](images/a.jpg)\n```"),
+])
+def test_inline_markup_of_a_converter_is_read_as_a_reader_sees_it(markdown: str, text: str) -> None:
+    assert read(markdown.encode(), path="a.md").text == text
+
+
+ESCAPED = FIXTURES / "markitdown_escapes.md"
+"""notice-013 (江苏能源监管办, cut down) as a docx-to-Markdown converter escapes it: a number that
+starts a paragraph is ``1\\.``, so that it is no Markdown list."""
+
+
+def test_a_converters_backslash_escapes_are_the_characters_so_the_numbered_headings_are_found() -> None:
+    doc = docparse.parse_file(ESCAPED)
+    assert "\\" not in doc.text
+    assert [(level, marker) for level, marker, _ in _outline(doc)] == [
+        (1, "一、"), (2, "1."), (2, "2."), (2, "3."), (1, "二、"), (2, "1."), (2, "2."), (2, "3."),
+        (1, "三、"), (2, "1."), (2, "2."), (2, "3.")]
+    assert _outline(doc)[1][2] == "基本情况"
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("（卫医发\\[2006\\]94号）", "（卫医发[2006]94号）"),
+    ("注：带\\*为约束性指标。", "注：带*为约束性指标。"),
+    ("价格为\\$5$。", "价格为\\$5$。"),  # an escaped dollar keeps a dollar from opening math
+    ("`C:\\*` 与 C:\\Users", "`C:\\*` 与 C:\\Users"),  # inline code; no punctuation escaped
+    ("| 名称 | 说明 |\n|---|---|\n| 甲\\|乙 | |\n",  # the pipe inside a table's cell
+     "| 名称 | 说明 |\n|---|---|\n| 甲\\|乙 | |\n"),
+])
+def test_backslash_escapes_of_punctuation_are_read_as_the_characters(markdown: str, text: str) -> None:
+    assert read(markdown.encode(), path="a.md").text == text
+
+
+def test_a_line_break_in_a_pipe_tables_cell_is_a_space_of_the_cells_text() -> None:
+    markdown = ("| 响应时段 | 固定补贴价格<br>（元/kWh） | 竞价补贴上限<br/>（元/kWh） |\n"
+                "| --- | --- | --- |\n| 0:00-06:00 | 1.2 | 2.0 |\n\n请落实。<br>\n")
+    reading = read(markdown.encode(), path="a.md")
+    header = [reading.text[start:end] for start, end in reading.tables[0].rows[0]]
+    assert header == ["响应时段", "固定补贴价格 （元/kWh）", "竞价补贴上限 （元/kWh）"]
+    assert reading.text.endswith("请落实。<br>\n")  # a line that is no table row keeps its markup

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from ..decode import decode
+from ..decode import Decoded, decode
+from ..errors import DocparseError
 from .base import Anchor, Reading, TableRegion
 from .html import HtmlReader, is_fragment
 
@@ -33,7 +35,9 @@ class TextReader:
 class MarkdownReader(TextReader):
     """Markdown, from converters and repositories: decoded as text; its decoration (``#``, ``**``,
     front matter) is read by the later stages, as it is inside a .txt file. Its pipe tables are
-    tables of the text (their rows never headings, the table a Table node). A number a PDF
+    tables of the text (their rows never headings, the table a Table node), and so are the HTML
+    tables a PDF converter writes into it (MinerU, marker: ``<table><tr><td>…</td></tr></table>``,
+    read as a web page's table is: a line per row, its cells separated by a tab). A number a PDF
     converter wrote as inline LaTeX (MinerU: ``增长$3 . 9 \\%$``) reads as the number (``3.9%``);
     the source map then names the line and column of the file each stretch of the text is from."""
 
@@ -42,10 +46,12 @@ class MarkdownReader(TextReader):
 
     def read(self, data: bytes, *, encoding: str | None = None, path: str | None = None) -> Reading:
         decoded = decode(data, encoding=encoding, path=path)
-        text, anchors = math_numbers(decoded.text)
+        text, anchors = inline_markup(decoded.text)
+        text, anchors, tables = html_tables(text, anchors)
+        tables.extend(pipe_tables(text))
         return Reading(text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
                        decoded.replaced, decoded.misread_as, anchors=anchors,
-                       tables=tuple(pipe_tables(text)))
+                       tables=tuple(sorted(tables, key=lambda table: table.start)))
 
 
 _DIGITS = r"\d(?: *\d)*"
@@ -54,43 +60,50 @@ _MATH_NUMBER = re.compile(rf"(?<![$\\])\$ *([+\-−]?) *({_GROUPS}(?: *\. *{_DIG
 """Inline math that is only a number (``$1 0 0$``, ``$3 . 9 \\%$``, ``$- 0 . 5 \\%$``, ``$1 { , } 2 0 0$``):
 a converter's LaTeX for a figure of the text, its digits spaced out."""
 _NUMBER_SPACING = re.compile(r" |\{|\}")
+_EMPTY_ANCHOR = re.compile(
+    r"""<(span|a)\s+(?:id|name)\s*=\s*(?:"[^"<>]{0,100}"|'[^'<>]{0,100}')\s*>\s*</\1\s*>""", re.IGNORECASE)
+"""An element that only marks a place to link to, with nothing in it (marker's ``<span id="page-3-1"></span>``
+before a heading or a paragraph, Word's ``<a name="_Toc503453679"></a>``)."""
+_ESCAPE = re.compile(r"\\([!\"#%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
+"""A backslash escape of ASCII punctuation, as converters write them (pandoc, markitdown: ``1\\.基本情况``,
+``卫医发\\[2006\\]94号``, ``带\\*为约束性指标``): the character. (``\\$`` stays: it keeps a literal dollar
+from opening math; so does ``\\|``, a pipe inside a table's cell.)"""
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
+"""Inline code, where a backslash is a backslash."""
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+"""A line break inside a cell of a pipe table (GitHub's way, as markitdown and pandoc write a cell of
+several paragraphs): a space, as the web page reader joins the lines of a cell."""
+_IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{1,1000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+"""An image (MinerU's ``![](images/3f2a….jpg)``, marker's ``![](_page_1_Picture_2.jpeg)``)."""
 
 
-def math_numbers(text: str) -> tuple[str, tuple[Anchor, ...]]:
-    """``text`` with each inline math number written as the number, and the source map of the
-    result: for each line, the stretches before, inside and after its numbers, each named by the
-    file's line (``line[12]``) and the column it starts at there. No map (and ``text`` itself)
-    when there is no such number; fenced code is left as written."""
-    if "$" not in text:
+def inline_markup(text: str) -> tuple[str, tuple[Anchor, ...]]:
+    """``text`` with a converter's inline markup written as a reader sees it: each inline math
+    number as the number, an image as its alternative text (mostly none), an empty link target
+    as nothing; and the source map of the result: for each line, the stretches before, inside
+    and after what was rewritten, each named by the file's line (``line[12]``) and the column it
+    starts at there. No map (and ``text`` itself) when there is nothing to rewrite; fenced code
+    is left as written."""
+    if "$" not in text and "<" not in text and "![" not in text and "\\" not in text:
         return text, ()
     parts: list[str] = []
     anchors: list[Anchor] = []
     position = 0
-    fence = ""
     changed = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for number, (line, code) in enumerate(zip(lines, _code_lines(lines), strict=True), start=1):
         where = f"line[{number}]"
-        opening = _FENCE.match(line)
-        if fence or opening:
-            if fence and opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            elif not fence and opening:
-                fence = opening.group(1)
-            matches = []
-        else:
-            matches = list(_MATH_NUMBER.finditer(line))
         column = 0
-        for match in matches:
+        for match, written in ([] if code else _rewrites(line)):
             changed = True
             if match.start() > column:
                 anchors.append(Anchor(position, position + match.start() - column, where, column))
                 parts.append(line[column:match.start()])
                 position += match.start() - column
-            written = match.group(1).replace("−", "-") + _NUMBER_SPACING.sub("", match.group(2))
-            written += "%" if match.group(3) else ""
-            anchors.append(Anchor(position, position + len(written), where, match.start()))
-            parts.append(written)
-            position += len(written)
+            if written:
+                anchors.append(Anchor(position, position + len(written), where, match.start()))
+                parts.append(written)
+                position += len(written)
             column = match.end()
         if len(line) > column:
             anchors.append(Anchor(position, position + len(line) - column, where, column))
@@ -103,8 +116,140 @@ def math_numbers(text: str) -> tuple[str, tuple[Anchor, ...]]:
     return "".join(parts)[:-1], tuple(anchors)
 
 
+def _rewrites(line: str) -> list[tuple[re.Match[str], str]]:
+    """The inline markup of a line (:func:`inline_markup`) and what each is read as, in line order."""
+    found: list[tuple[re.Match[str], str]] = []
+    if "$" in line:
+        for match in _MATH_NUMBER.finditer(line):
+            written = match.group(1).replace("−", "-") + _NUMBER_SPACING.sub("", match.group(2))
+            found.append((match, written + ("%" if match.group(3) else "")))
+    if "</" in line:
+        found.extend((match, "") for match in _EMPTY_ANCHOR.finditer(line))
+    if "![" in line:
+        found.extend((match, match.group(1).strip()) for match in _IMAGE.finditer(line))
+    if "|" in line and "<" in line:
+        found.extend((match, " ") for match in _CELL_BREAK.finditer(line))
+    if "\\" in line:
+        code = [span.span() for span in _CODE_SPAN.finditer(line)] if "`" in line else []
+        found.extend((match, match.group(1)) for match in _ESCAPE.finditer(line)
+                     if not any(start <= match.start() < end for start, end in code))
+    found.sort(key=lambda item: item[0].start())
+    kept: list[tuple[re.Match[str], str]] = []
+    for match, written in found:
+        if not kept or match.start() >= kept[-1][0].end():
+            kept.append((match, written))
+    return kept
+
+
+_HTML_TABLE_START = re.compile(r"[ \t]{0,3}(?:<html>\s*<body>\s*)?<table\b", re.IGNORECASE)
+"""A line that opens an HTML table as converters write one into Markdown: ``<table>``, MinerU's
+``<html><body><table>`` and ``<table border=1 style='…'>``."""
+_HTML_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+
+
+def html_tables(text: str, anchors: tuple[Anchor, ...] = ()
+                ) -> tuple[str, tuple[Anchor, ...], list[TableRegion]]:
+    """``text`` with each HTML table block (from a line that opens a ``<table>`` to the line that
+    closes it, outside fenced code) rendered as the web page reader renders a table, the source
+    map of the result and the regions of those tables. ``anchors`` is the map of ``text`` to its
+    file (none: ``text`` is the file's); each row of a table is mapped to the line its table
+    starts on. ``text`` itself, ``anchors`` and no region when it has no such table, or when
+    rendering needs the ``html`` extra that is not installed."""
+    if "<table" not in text and "<TABLE" not in text:
+        return text, anchors, []
+    lines = text.split("\n")
+    blocks = list(_html_table_blocks(lines))
+    if not blocks:
+        return text, anchors, []
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    source = anchors or tuple(Anchor(starts[index], starts[index] + len(line), f"line[{index + 1}]")
+                              for index, line in enumerate(lines) if line)
+    parts: list[str] = []
+    mapped: list[Anchor] = []
+    regions: list[TableRegion] = []
+    shift = 0
+    """How much the text before the current position grew (or shrank) in the rendering."""
+    kept = 0
+    """The first line not yet copied."""
+    pending = iter(source)
+    anchor = next(pending, None)
+    for first, last, reading in blocks:
+        copied_end = starts[first]
+        parts.append(text[starts[kept]:copied_end])
+        while anchor is not None and anchor.start < copied_end:
+            mapped.append(_shifted(anchor, shift))
+            anchor = next(pending, None)
+        block_end = starts[last + 1] - 1
+        while anchor is not None and anchor.start < block_end:
+            anchor = next(pending, None)
+        where = f"line[{first + 1}]"  # (the number rewriting keeps the file's lines: its n-th is the file's)
+        offset = copied_end + shift
+        position = 0
+        for row in reading.text.split("\n"):
+            if row:
+                mapped.append(Anchor(offset + position, offset + position + len(row), where))
+            position += len(row) + 1
+        regions.extend(TableRegion(region.start + offset, region.end + offset,
+                                   tuple(tuple((start + offset, end + offset) for start, end in row)
+                                         for row in region.rows)) for region in reading.tables)
+        parts.append(reading.text)
+        shift += len(reading.text) - (block_end - copied_end)
+        kept = last + 1
+        parts.append("\n" if kept < len(lines) else "")
+    parts.append(text[starts[kept]:] if kept < len(lines) else "")
+    while anchor is not None:
+        mapped.append(_shifted(anchor, shift))
+        anchor = next(pending, None)
+    return "".join(parts), tuple(mapped), regions
+
+
+def _html_table_blocks(lines: list[str]) -> Iterator[tuple[int, int, Reading]]:
+    """(first line, last line, rendering) of each HTML table block of ``lines`` outside fenced code."""
+    code = _code_lines(lines)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if code[index] or "<" not in line[:5] or _HTML_TABLE_START.match(line) is None:
+            index += 1
+            continue
+        last = next((end for end in range(index, len(lines)) if _HTML_TABLE_END.search(lines[end])), None)
+        if last is None:
+            return
+        try:
+            reading = HtmlReader().render(Decoded("\n".join(lines[index:last + 1]), "utf-8", 1.0, False))
+        except DocparseError:  # a table without text, or no selectolax: the block stays as written
+            reading = None
+        if reading is not None:
+            yield index, last, reading
+        index = last + 1
+
+
+def _shifted(anchor: Anchor, shift: int) -> Anchor:
+    return replace(anchor, start=anchor.start + shift, end=anchor.end + shift)
+
+
 _FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 """A line that opens or closes a fenced code block (no table inside one)."""
+
+
+def _code_lines(lines: list[str]) -> list[bool]:
+    """Whether each line is a fence or inside fenced code, where nothing is read as a table or
+    a number: a fence closes with the character that opened it, as many times or more."""
+    marks: list[bool] = []
+    fence = ""
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence and opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+            fence = ""
+            marks.append(True)
+        elif fence or opening:
+            fence = fence or (opening.group(1) if opening else "")
+            marks.append(True)
+        else:
+            marks.append(False)
+    return marks
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 """A pipe that separates cells (``\\|`` is a pipe in a cell's text)."""
 _ALIGNMENT = re.compile(r":?-+:?")
@@ -121,18 +266,11 @@ def pipe_tables(text: str) -> Iterator[TableRegion]:
     for line in text.split("\n"):
         lines.append((offset, line.removesuffix("\r")))
         offset += len(line) + 1
-    fence = ""
+    code = _code_lines([line for _, line in lines])
     index = 0
     while index < len(lines):
         start, line = lines[index]
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            index += 1
-            continue
-        if opening:
-            fence = opening.group(1)
+        if code[index]:
             index += 1
             continue
         header = _cells(start, line)
