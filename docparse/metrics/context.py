@@ -41,6 +41,9 @@ from .lexicon import (
     RATE_LINKS,
     RATE_UNITS,
     RATES,
+    REACHED_ADVERBS,
+    REACHED_SCOPES,
+    REACHED_VERBS,
     RESPECTIVELY,
     SHORT_LABEL,
     SINCE,
@@ -317,6 +320,11 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         draft.label = label if len(label) <= LABEL_MAX else label[-LABEL_MAX:]
         if len(draft.list_names) == 1:  # 最大负荷分别达到22153、5853万千瓦: one label for the list
             draft.list_names = (draft.label,)
+    if draft.label and quantity.unit not in _COUNTED_BEFORE_NOUNS:
+        indicator = _reached_indicator(draft.label)
+        if indicator is not None:  # 同口径完成3.67亿元 (no name): the indicator of the amount before
+            draft.label = indicator or _changed_label(folded, claim.start, at, quantity.unit, drafts) \
+                or draft.label
     if draft.label:
         verb = _verb_of(draft.label)
         if verb:
@@ -326,6 +334,40 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 draft.label = draft.label[verb.start():]
                 if draft.label in _VERBS:  # 每个村|选派一名联络员: what was done names it
                     draft.label = _label_after(folded, claim.text, quantity.end) or draft.label
+
+
+_REACHED = re.compile(one_of(REACHED_VERBS))
+_REACHED_SCOPE = re.compile(one_of(REACHED_SCOPES))
+_REACHED_STARTS = frozenset(verb[0] for verb in REACHED_VERBS)
+_NAME_MIN = 2
+"""After a reached verb, a name this long at least: a shorter word makes one with the verb (完成率)."""
+_MODIFIER_MAX = 12
+"""Before a reached verb, at most this many characters name the part of the economy that reached it
+(第一产业实现增加值, 电子产品和日用产品修理业实现营业收入); more are a clause of their own."""
+
+
+def _reached_indicator(label: str) -> str | None:
+    """The indicator that a label of an amount names around its verb of reaching (生产总值完成 → 生产总值,
+    前三季度全区实现地区生产总值 → 地区生产总值, 第一产业实现增加值 → 第一产业增加值): without the verb
+    and the area or time of the whole before it; empty if that leaves no name (同口径完成), ``None`` if
+    the label says no such thing (已编制完成: a verb of its own before it)."""
+    if _REACHED_STARTS.isdisjoint(label):
+        return None
+    verb = _REACHED.search(label)
+    if verb is None:
+        return None
+    after = label[verb.end():]
+    if 0 < len(after) < _NAME_MIN:
+        return None
+    before = label[:verb.start()]
+    scopes = [match.end() for match in _REACHED_SCOPE.finditer(before)]
+    if scopes:
+        before = before[scopes[-1]:]
+    before = strip_trail(before).strip(" ")
+    if before.endswith(REACHED_ADVERBS) or len(before) > _MODIFIER_MAX or _VERB.search(before):
+        return after or None  # 各方配合基本完成裁减军队员额: what was reached
+    indicator = before + after
+    return indicator if len(indicator) >= _NAME_MIN else ""
 
 
 def _verb_of(label: str) -> re.Match[str] | None:
@@ -363,10 +405,10 @@ _TRAIL_PARTS = (*BASELINE_WORDS, *PRIOR_PERIODS, *CHANGE_WORDS, "了", *TRAIL_WO
 _FROM = f"(?:{one_of(FROM_WORDS)})(?:{_YEAR}年(?:{one_of(YEAR_ENDS)})?)?"
 """从, 由, 从2020年 (the rest of 从2020年的 is a trail word)."""
 LABEL_TRAIL = re.compile(
-    f"(?:{one_of(BASELINE_WORDS)}|(?:{one_of(COMPARED_WITH)})(?:{one_of(PRIOR_PERIODS)})"
+    f"(?:{one_of(BASELINE_WORDS)}|(?:{one_of(COMPARED_WITH)})(?:{one_of(PRIOR_PERIODS)}|{_YEAR}年(?:{one_of(YEAR_ENDS)})?)"
     f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)}|{_FROM})+$")
-"""Baselines, change words, 了, trail words and 从 (with its year) at the end of a label
-(办结率较上年提高了, 受理案件从2020年的)."""
+"""Baselines (较上年, 比2021年), change words, 了, trail words and 从 (with its year) at the end of a label
+(办结率较上年提高了, 增速比2021年减低, 受理案件从2020年的)."""
 TRAIL_ENDS = frozenset(word[-1] for word in (*_TRAIL_PARTS, *FROM_WORDS, "年", *YEAR_ENDS)) | {"\n"}
 """The characters a match of :data:`LABEL_TRAIL` can end with (``$`` also matches before a final
 newline): a label ending otherwise has no trail, and the pattern is not searched."""

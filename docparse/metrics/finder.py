@@ -17,7 +17,7 @@ from .context import (
     opening_years,
     target_intros,
 )
-from .lexicon import CLOSERS, OPENERS, TITLE_OPENERS
+from .lexicon import CLOSERS, LIST_DELIMITER, OPENERS, TITLE_OPENERS
 from .quantity import (
     LAW_TITLE,
     PART_OF_METRIC,
@@ -197,6 +197,17 @@ def _close_claim(folded: str, start: int, end: int, state: ClaimState, intros: l
 _QUOTE_MARK = re.compile("[" + re.escape(OPENERS + CLOSERS) + '"]')
 _NAME_QUOTE = 20
 """A quotation this short is a name or slogan (“一个牵引、三项示范、六大提升”), not a quoted sentence."""
+_SLOGAN_ITEM = 6
+"""A longer quotation is a slogan too when it lists items this short, in words
+(“一城引领、两业支撑、三大机遇、…、十件实事”工作思路)."""
+
+
+def _is_name(quoted: str) -> bool:
+    """Whether the text inside a quotation names something or says a slogan, not a quoted sentence."""
+    if len(quoted) < _NAME_QUOTE:
+        return True
+    return LIST_DELIMITER in quoted and not any(char.isdigit() for char in quoted) and all(
+        len(item) <= _SLOGAN_ITEM for item in quoted.split(LIST_DELIMITER))
 
 
 def _shields(folded: str, start: int, end: int) -> list[_Shield]:
@@ -214,11 +225,11 @@ def _shields(folded: str, start: int, end: int) -> list[_Shield]:
                 opener, at = stack.pop()
                 if opener in TITLE_OPENERS:
                     found.append((at, index + 1, LAW_TITLE))
-                elif index - at <= _NAME_QUOTE:
+                elif _is_name(folded[at + 1:index]):
                     found.append((at, index + 1, QUOTED_NAME))
         elif stack and stack[-1][0] == '"':
             _, at = stack.pop()
-            if index - at <= _NAME_QUOTE:
+            if _is_name(folded[at + 1:index]):
                 found.append((at, index + 1, QUOTED_NAME))
         else:
             stack.append(('"', index))

@@ -217,6 +217,13 @@ NEGATIVE_CLEAR = 3
 SESSION_NOUNS = ("全会",)
 """After N次 (or a list of them: 十届六次、七次全会), these make it the ordinal of a session, not a count."""
 
+CONGRESSES = ("人大", "届", "屆", "政协", "政協", "人代会", "代表大会")
+"""Before a Chinese N次 and a :data:`CONGRESS_SESSIONS` noun, these make it the session of a congress
+(市十五届人大四次会议, 十三屆全國人大五次會議, 县政协十届二次会议), not a count."""
+
+CONGRESS_SESSIONS = ("会议", "會議")
+"""The nouns after the N次 of a congress's session."""
+
 SLOGAN_GLOSSES = (":即", ",即")
 """After a count and a few words, these say what the words name (达到二个加强:即加强…): a slogan, whose
 numeral counts nothing."""
@@ -245,7 +252,7 @@ CHANGE_WORDS: dict[str, Direction] = {
     "回落": "down", "下滑": "down", "降": "down", "减": "down", "少": "down",
     "上涨": "up", "增多": "up", "回升": "up", "下跌": "down", "收窄": "down", "增收": "up", "增支": "up",
     "减收": "down", "减支": "down", "偏高": "up", "偏低": "down", "偏多": "up",
-    "偏少": "down",
+    "偏少": "down", "减低": "down",
 }
 """The words that make the figure after them a change, and its direction (增长12%, 下降3个百分点)."""
 
@@ -285,8 +292,9 @@ RATES: dict[str, Direction] = {
 RATE_LINKS = ("为", "达到", "达", "是")
 """The words between a rate's name and its figure (增速为5.2%)."""
 
-BASELINE_WORDS = ("同比", "环比")
-"""Baselines in one word: the same period of the year before, the period before."""
+BASELINE_WORDS = ("同比", "环比", "同口径")
+"""Baselines in one word: the same period of the year before, the period before, the same period on the
+same basis (一般公共预算收入70.11亿元,同口径下降19.4%)."""
 
 COMPARED_WITH = ("较", "比")
 """The words that introduce a baseline (较上年, 比2021年)."""
@@ -381,6 +389,20 @@ TRAIL_WORDS = ("达到", "达", "为", "是", "共计", "共有", "共", "累计
                "已", "还", "又", "再", "至少", "最少", "最多", "至多", "最迟", "最高", "最低", "不得", "应当",
                "年均", "控制在", "保持在", "稳定在", "一直")
 """The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率)."""
+
+REACHED_VERBS = ("完成", "实现")
+"""The verbs between an indicator and the amount it reached (生产总值完成125.13亿元, 第一产业实现增加值
+72.61亿元, 全区实现地区生产总值…): they name nothing, the indicator they stand in is the label."""
+
+REACHED_SCOPES = ("全区", "全县", "全市", "全省", "全州", "全盟", "全旗", "全镇", "全乡", "全国", "全年",
+                  "前三季度", "上半年", "一季度", "预计")
+"""Before a reached verb, the area or time of the whole figure (全区实现…, 前三季度全区实现…, 预计全年完成…),
+which is no part of the indicator's name: the label starts after the last of them."""
+
+REACHED_ADVERBS = ("基本", "全面", "顺利", "超额", "提前", "圆满", "如期", "按期", "实际", "已经", "已", "只",
+                   "仅", "均", "共", "累计")
+"""Before a reached verb, these say how it was reached (基本完成裁减军队员额, 并实际完成投资): the words
+before them are a clause of their own, and the indicator is what follows the verb."""
 
 VERBS = ("组织", "开展", "举办", "办理", "受理", "发布", "提供", "审查", "研究", "成立", "设立", "建成",
          "培训", "调解", "接待", "发放", "出动", "注销", "新增", "下放", "梳理", "审核", "审议", "清理",
