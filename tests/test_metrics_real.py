@@ -271,3 +271,19 @@ def test_a_quoted_slogan_of_numbered_items_is_no_metric() -> None:
     assert metrics_of("全区按照区委六届二十四次全会提出的“一城引领、两业支撑、三大机遇、四区定位、"
                       "五个振兴、六个坚持、七种能力、八个之路、九大指标、十件实事”工作思路,"
                       "坚持稳中求进工作总基调。", BULLETIN) == []
+
+
+# --- a list of modifiers that share one head noun ---------------------------------------------------------
+
+def test_modifiers_listed_before_one_head_noun_each_name_a_figure() -> None:
+    """澄城县 2023 政府工作报告 and 渑池县 2022 统计公报: 城镇、农村居民… and 轻、重工业占比."""
+    assert labels("城镇、农村居民人均可支配收入达到38381元、15187元,分别增长4.9%、6.8%。") == [
+        ("38381元", "城镇居民人均可支配收入"), ("15187元", "农村居民人均可支配收入"),
+        ("4.9%", "城镇居民人均可支配收入"), ("6.8%", "农村居民人均可支配收入")]
+    assert labels("规模以上工业中,轻、重工业占比分别为30.6%和69.4%。", BULLETIN) == [
+        ("30.6%", "轻工业占比"), ("69.4%", "重工业占比")]
+
+
+def test_names_listed_in_full_keep_their_own_words() -> None:
+    """A list whose first names are no modifiers of the last keeps them as written."""
+    assert labels("企业、个体工商户分别为3866个和9161个。") == [("3866个", "企业"), ("9161个", "个体工商户")]

@@ -59,7 +59,7 @@ from .lexicon import (
     one_of,
 )
 from .quantity import ARABIC, Quantity, read_tail
-from .relations import continues_list, listed_names
+from .relations import continues_list, listed_names, names_in, share_head
 
 CLAUSE_REACH = 60
 """How far back from a quantity its clause is looked for, in characters."""
@@ -284,8 +284,9 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
     if RESPECTIVELY in wide_left:  # 治安案件、刑事案件分别下降…: they label the list's figures in turn
         names = listed_names(wide_left)
         if names:
-            draft.list_names = tuple(clean_label(claim.text[wide_start + name_start:wide_start + name_end])
-                                     for name_start, name_end in names)
+            listed = tuple(clean_label(claim.text[wide_start + name_start:wide_start + name_end])
+                           for name_start, name_end in names)
+            draft.list_names = share_head(listed) or listed  # 轻、重工业占比分别为…
             if previous is not None and previous.list_names == draft.list_names \
                     and previous.list_index + 1 < len(draft.list_names):
                 # 分别增长159.2%、0.7%和下降46.8%、60.8%: the list goes on with another change word
@@ -295,6 +296,12 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 (earlier.list_names for earlier in reversed(drafts) if earlier.list_names), ())
         if draft.list_names and (word is not None or (len(draft.list_names) > 1 and draft.list_names[0])):
             draft.label = draft.list_names[draft.list_index]
+    elif LIST_DELIMITER in wide_left and folded.startswith(_LIST_JOINS, quantity.end):
+        # 城镇、农村居民人均可支配收入达到38381元、15187元: the names of one head go with the figures in turn
+        shared = share_head(tuple(clean_label(claim.text[wide_start + name_start:wide_start + name_end])
+                                  for name_start, name_end in names_in(wide_left)))
+        if shared is not None:
+            draft.list_names, draft.label = shared, shared[0]
     if draft.label is None:  # what the clause names before the figure, else the noun after it
         start = clause_start
         if previous is not None and previous.quantity.end > start:
