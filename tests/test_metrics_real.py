@@ -287,3 +287,32 @@ def test_modifiers_listed_before_one_head_noun_each_name_a_figure() -> None:
 def test_names_listed_in_full_keep_their_own_words() -> None:
     """A list whose first names are no modifiers of the last keeps them as written."""
     assert labels("企业、个体工商户分别为3866个和9161个。") == [("3866个", "企业"), ("9161个", "个体工商户")]
+
+
+# --- traditional script, restated amounts, notes in a label ----------------------------------------------
+
+def test_a_label_in_traditional_script_loses_its_change_words() -> None:
+    """马鞍山市 2016 政府工作报告 (traditional): 增長 is 增长 and 實現 实现; the change takes the label
+    before it."""
+    assert labels("預計,全市實現地區生產總值1360億元,增長9.4%;財政收入210億元,增長3.6%。") == [
+        ("1360億元", "地區生產總值"), ("9.4%", "地區生產總值"),
+        ("210億元", "財政收入"), ("3.6%", "財政收入")]
+
+
+def test_an_amount_reached_after_a_crossed_bound_keeps_the_indicator() -> None:
+    """柳林县 2022 工作回顾 and a 文库 city report: 突破400亿元大关,达到417亿元; 跨越 bounds as 突破 does."""
+    found = metrics_of("我县地区生产总值突破400亿元大关,达到417亿元,净增110.8亿元,同比(下同)增长9.4%。",
+                       REPORT)
+    assert [(m.raw, m.label, m.qualifier, m.measure) for m in found] == [
+        ("突破400亿元", "我县地区生产总值", "lower_bound", "level"),
+        ("417亿元", "我县地区生产总值", "exact", "level"),
+        ("110.8亿元", "我县地区生产总值", "exact", "change"),
+        ("9.4%", "我县地区生产总值", "exact", "change")]
+    assert [(m.raw, m.qualifier) for m in metrics_of("地区生产总值跨越5000亿元。", REPORT)] == [
+        ("跨越5000亿元", "lower_bound")]
+
+
+def test_a_total_after_its_parts_keeps_no_label_of_a_part() -> None:
+    """A county bulletin: 合计1449人 is the total, not 聘用卫技人员 again."""
+    found = metrics_of("县直单位现有在编人员685人,大集体人员27人,聘用卫技人员737人,合计1449人。", BULLETIN)
+    assert found[-1].raw == "1449人" and found[-1].label != "聘用卫技人员"

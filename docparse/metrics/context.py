@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..normalize import fold
 from ..segment.title import NOTE_REFERENCE
 from .claim import ClaimText
 from .lexicon import (
@@ -42,6 +43,7 @@ from .lexicon import (
     RATE_UNITS,
     RATES,
     REACHED_ADVERBS,
+    REACHED_LINKS,
     REACHED_SCOPES,
     REACHED_VERBS,
     RESPECTIVELY,
@@ -284,7 +286,7 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
     if RESPECTIVELY in wide_left:  # 治安案件、刑事案件分别下降…: they label the list's figures in turn
         names = listed_names(wide_left)
         if names:
-            listed = tuple(clean_label(claim.text[wide_start + name_start:wide_start + name_end])
+            listed = tuple(clean_label(claim.text, folded, wide_start + name_start, wide_start + name_end)
                            for name_start, name_end in names)
             draft.list_names = share_head(listed) or listed  # 轻、重工业占比分别为…
             if previous is not None and previous.list_names == draft.list_names \
@@ -298,15 +300,15 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             draft.label = draft.list_names[draft.list_index]
     elif LIST_DELIMITER in wide_left and folded.startswith(_LIST_JOINS, quantity.end):
         # 城镇、农村居民人均可支配收入达到38381元、15187元: the names of one head go with the figures in turn
-        shared = share_head(tuple(clean_label(claim.text[wide_start + name_start:wide_start + name_end])
-                                  for name_start, name_end in names_in(wide_left)))
+        shared = share_head(tuple(clean_label(claim.text, folded, wide_start + first, wide_start + last)
+                                  for first, last in names_in(wide_left)))
         if shared is not None:
             draft.list_names, draft.label = shared, shared[0]
     if draft.label is None:  # what the clause names before the figure, else the noun after it
         start = clause_start
         if previous is not None and previous.quantity.end > start:
             start = previous.quantity.end
-        label = clean_label(claim.text[start:at])
+        label = clean_label(claim.text, folded, start, at)
         if not label and previous is not None and previous.quantity.end == start:
             label = previous.label or ""  # 7批次50户: one label for both
         if not label and draft.measure == "change":
@@ -324,6 +326,10 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 return
         if label in _LIST_JOINS:  # 5.8和3.8个百分点: the label of the figure it is listed with
             label = previous.label or "" if previous is not None and previous.quantity.end == start else ""
+        elif not label and previous is not None and previous.measure == "level" \
+                and previous.quantity.unit == quantity.unit and quantity.unit not in _COUNTED_BEFORE_NOUNS \
+                and folded[start:at].strip(_LABEL_EDGES) in REACHED_LINKS:
+            label = previous.label or ""  # 突破400亿元大关,达到417亿元: the same amount, as reached
         draft.label = label if len(label) <= LABEL_MAX else label[-LABEL_MAX:]
         if len(draft.list_names) == 1:  # 最大负荷分别达到22153、5853万千瓦: one label for the list
             draft.list_names = (draft.label,)
@@ -358,20 +364,23 @@ def _reached_indicator(label: str) -> str | None:
     前三季度全区实现地区生产总值 → 地区生产总值, 第一产业实现增加值 → 第一产业增加值): without the verb
     and the area or time of the whole before it; empty if that leaves no name (同口径完成), ``None`` if
     the label says no such thing (已编制完成: a verb of its own before it)."""
-    if _REACHED_STARTS.isdisjoint(label):
+    view = fold(label)  # 全市實現地區生產總值: the words are found in simplified characters
+    if _REACHED_STARTS.isdisjoint(view):
         return None
-    verb = _REACHED.search(label)
+    verb = _REACHED.search(view)
     if verb is None:
         return None
     after = label[verb.end():]
     if 0 < len(after) < _NAME_MIN:
         return None
-    before = label[:verb.start()]
-    scopes = [match.end() for match in _REACHED_SCOPE.finditer(before)]
-    if scopes:
-        before = before[scopes[-1]:]
-    before = strip_trail(before).strip(" ")
-    if before.endswith(REACHED_ADVERBS) or len(before) > _MODIFIER_MAX or _VERB.search(before):
+    first = 0
+    for scope in _REACHED_SCOPE.finditer(view, 0, verb.start()):
+        first = scope.end()
+    before = strip_trail(view[first:verb.start()])
+    adverb = before.endswith(REACHED_ADVERBS)
+    first += len(before) - len(before.lstrip(" "))
+    before = label[first:first + len(before.strip(" "))]
+    if adverb or len(before) > _MODIFIER_MAX or _VERB.search(view, first, first + len(before)):
         return after or None  # 各方配合基本完成裁减军队员额: what was reached
     indicator = before + after
     return indicator if len(indicator) >= _NAME_MIN else ""
@@ -494,7 +503,7 @@ def _label_after(folded: str, text: str, end: int, actions: bool = False) -> str
             _, end, _ = read_tail(folded, number.end(), stop)
         else:
             stop = digit.start()
-    label = clean_label(text[end:stop]).rstrip("".join(LIST_JOINS))
+    label = clean_label(text, folded, end, stop).rstrip("".join(LIST_JOINS))
     bracket = _BRACKETED.search(label)
     if bracket is not None and len(label) - bracket.end() <= _PREDICATE_AFTER_GLOSS:
         label = label[:bracket.end()]
@@ -514,15 +523,27 @@ _LABEL_OPENERS = _OPENING + "（"
 text, where brackets are full-width)."""
 
 
-def clean_label(raw: str) -> str:
-    """``raw`` without the delimiters, lead words and trail words around what it names, and without an
-    opening mark or a footnote's reference at its end (国内生产总值[2])."""
-    label = raw.strip(" \t\n,;:。、")
+_LABEL_EDGES = " \t\n,;:。、"
+_NAME_EDGES = " \t\n,;:、"
+
+
+def clean_label(text: str, folded: str, start: int, end: int) -> str:
+    """``text[start:end]`` without the delimiters, lead words and trail words around what it names, and
+    without an opening mark or a footnote's reference at its end (国内生产总值[2]). The words are found in
+    the folded text, where traditional characters are simplified (增長 is 增长); the label quotes the text."""
+    view = folded[start:end]
+    label = view.lstrip(_LABEL_EDGES)
+    offset = start + len(view) - len(label)
+    label = label.rstrip(_LABEL_EDGES)
     lead = _LABEL_LEAD.match(label)
     if lead:
         label = label[lead.end():]
-    label = strip_trail(label).strip(" \t\n,;:、").rstrip(_LABEL_OPENERS)
-    return NOTE_REFERENCE.sub("", label).rstrip(" ")  # 国民总收入[3]: the footnote's reference
+        offset += lead.end()
+    label = strip_trail(label)
+    name = label.lstrip(_NAME_EDGES)
+    offset += len(label) - len(name)
+    name = name.rstrip(_NAME_EDGES).rstrip(_LABEL_OPENERS)
+    return NOTE_REFERENCE.sub("", text[offset:offset + len(name)]).rstrip(" ")  # 国民总收入[3]: the reference
 
 
 def strip_trail(label: str) -> str:

@@ -165,6 +165,7 @@ PREFIX_QUALIFIERS: dict[str, Qualifier] = {
     "不足": "upper_bound", "不满": "upper_bound", "不到": "upper_bound", "不超过": "upper_bound",
     "不高于": "upper_bound",
     "低于": "upper_bound", "少于": "upper_bound", "数": "approx", "几": "approx", "上": "approx",
+    "跨越": "lower_bound", "迈过": "lower_bound",
     "至少": "lower_bound", "最少": "lower_bound", "最低": "lower_bound", "最短": "lower_bound",
     "至多": "upper_bound", "最多": "upper_bound", "最高": "upper_bound", "最长": "upper_bound",
     "最迟": "upper_bound",
@@ -252,7 +253,7 @@ CHANGE_WORDS: dict[str, Direction] = {
     "回落": "down", "下滑": "down", "降": "down", "减": "down", "少": "down",
     "上涨": "up", "增多": "up", "回升": "up", "下跌": "down", "收窄": "down", "增收": "up", "增支": "up",
     "减收": "down", "减支": "down", "偏高": "up", "偏低": "down", "偏多": "up",
-    "偏少": "down", "减低": "down",
+    "偏少": "down", "减低": "down", "净增": "up", "净减": "down",
 }
 """The words that make the figure after them a change, and its direction (增长12%, 下降3个百分点)."""
 
@@ -387,8 +388,9 @@ SINCE = "以来"
 TRAIL_WORDS = ("达到", "达", "为", "是", "共计", "共有", "共", "累计", "合计", "总计", "约", "近", "超过",
                "逾", "超", "不足", "不到", "到", "至", "有", "分别", "平均", "均", "的", "等", "先后", "全年",
                "已", "还", "又", "再", "至少", "最少", "最多", "至多", "最迟", "最高", "最低", "不得", "应当",
-               "年均", "控制在", "保持在", "稳定在", "一直")
-"""The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率)."""
+               "年均", "控制在", "保持在", "稳定在", "一直", "(下同)")
+"""The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率,
+地区生产总值同比(下同)增长 → 地区生产总值)."""
 
 REACHED_VERBS = ("完成", "实现")
 """The verbs between an indicator and the amount it reached (生产总值完成125.13亿元, 第一产业实现增加值
@@ -398,6 +400,10 @@ REACHED_SCOPES = ("全区", "全县", "全市", "全省", "全州", "全盟", "�
                   "前三季度", "上半年", "一季度", "预计")
 """Before a reached verb, the area or time of the whole figure (全区实现…, 前三季度全区实现…, 预计全年完成…),
 which is no part of the indicator's name: the label starts after the last of them."""
+
+REACHED_LINKS = ("达到", "达")
+"""Alone before an amount of the unit of the amount before, these say the same indicator reached it
+(地区生产总值突破400亿元大关,达到417亿元)."""
 
 REACHED_ADVERBS = ("基本", "全面", "顺利", "超额", "提前", "圆满", "如期", "按期", "实际", "已经", "已", "只",
                    "仅", "均", "共", "累计")
