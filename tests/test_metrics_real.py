@@ -316,3 +316,15 @@ def test_a_total_after_its_parts_keeps_no_label_of_a_part() -> None:
     """A county bulletin: 合计1449人 is the total, not 聘用卫技人员 again."""
     found = metrics_of("县直单位现有在编人员685人,大集体人员27人,聘用卫技人员737人,合计1449人。", BULLETIN)
     assert found[-1].raw == "1449人" and found[-1].label != "聘用卫技人员"
+
+
+# --- 争取 in a review says what was obtained --------------------------------------------------------------
+
+def test_funds_obtained_in_a_review_are_no_target() -> None:
+    """澄城县 2023 政府工作报告, 2022年工作回顾: 争取上级财力性转移资金13.6亿元 was obtained."""
+    (obtained,) = metrics_of("争取上级财力性转移资金13.6亿元。", REPORT)
+    assert not obtained.is_target
+    text = f"{REPORT}\n一、2022年工作回顾\n发行专项债券4.72亿元。\n二、2023年工作安排\n争取国投资金20亿元。\n"
+    assert [(m.raw, m.is_target) for m in docparse.parse(text).metrics()] == [
+        ("4.72亿元", False), ("20亿元", True)]
+    assert metrics_of("县级领导力争引进项目40个。", REPORT)[0].is_target

@@ -34,6 +34,7 @@ from .lexicon import (
     LEVEL_LINKS,
     LIST_DELIMITER,
     LIST_JOINS,
+    OBTAINED_WORDS,
     OPENERS,
     PARTS_INTRO,
     PREDICATE_STARTS,
@@ -170,17 +171,24 @@ def fold_digits(text: str) -> str:
 
 # ---------------------------------------------------------------------------- targets
 
-_TARGET = re.compile("|".join(
-    re.escape(word) + (f"(?!{re.escape(TARGET_WORD_NOT_BEFORE[word])})" if word in TARGET_WORD_NOT_BEFORE
-                       else "")
-    for word in TARGET_WORDS))
+def _target_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The target words as one pattern, each not where it is part of a name (人均预期寿命)."""
+    return re.compile("|".join(
+        re.escape(word) + (f"(?!{re.escape(TARGET_WORD_NOT_BEFORE[word])})" if word in TARGET_WORD_NOT_BEFORE
+                           else "")
+        for word in words))
+
+
+_TARGET = _target_words(TARGET_WORDS)
+_TARGET_IN_REVIEW = _target_words(tuple(word for word in TARGET_WORDS if word not in OBTAINED_WORDS))
+"""In a review of work done: 争取 says what was obtained."""
 _TARGET_INTRO = re.compile(f"(?:{one_of(TARGET_INTROS)})(?:{one_of(INTRO_LINKS)})?:")
 """``今年发展主要预期目标是：`` opens a list of targets that runs on over ；-separated claims."""
 
 
-def has_target_word(folded: str, start: int, end: int) -> bool:
-    """Whether ``folded[start:end]`` says 目标, 力争, 确保…"""
-    return _TARGET.search(folded, start, end) is not None
+def has_target_word(folded: str, start: int, end: int, review: bool = False) -> bool:
+    """Whether ``folded[start:end]`` says 目标, 力争, 确保… (in a ``review``, 争取 is none)."""
+    return (_TARGET_IN_REVIEW if review else _TARGET).search(folded, start, end) is not None
 
 
 def target_intros(folded: str, start: int, end: int) -> list[int]:
@@ -188,12 +196,14 @@ def target_intros(folded: str, start: int, end: int) -> list[int]:
     return [match.start() for match in _TARGET_INTRO.finditer(folded, start, end)]
 
 
-def clause_has_target(folded: str, clause: Clause, claim_end: int, at: int) -> bool:
-    """Whether the wide clause around ``at`` (up to 60 characters after it) says 目标, 确保…"""
+def clause_has_target(folded: str, clause: Clause, claim_end: int, at: int, review: bool = False) -> bool:
+    """Whether the wide clause around ``at`` (up to 60 characters after it) says 目标, 确保… (in a
+    ``review``, 争取 is none)."""
     _, wide_start = clause
     limit = min(claim_end, at + CLAUSE_REACH)
     delimiter = _CLAUSE_DELIMITER.search(folded, at, limit)
-    return _TARGET.search(folded, wide_start, delimiter.start() if delimiter else limit) is not None
+    pattern = _TARGET_IN_REVIEW if review else _TARGET
+    return pattern.search(folded, wide_start, delimiter.start() if delimiter else limit) is not None
 
 
 # ---------------------------------------------------------------------------- level or change

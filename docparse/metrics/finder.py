@@ -42,9 +42,10 @@ class Candidate:
 
 
 def find_metrics(text: str, folded: str, start: int, end: int, locator: Locator, claim_id: str,
-                 path: str, state: ClaimState, plans: bool = False) -> list[Metric]:
+                 path: str, state: ClaimState, plans: bool = False, review: bool = False) -> list[Metric]:
     """The metrics of the claim ``text[start:end]``; ``state`` carries the period and target context
-    from claim to claim, ``plans`` makes every figure a target.
+    from claim to claim, ``plans`` makes every figure a target, ``review`` says the claim reviews work
+    done (争取 is no target word there).
 
     (Positional parameters: the claims stage calls this once per sentence, and a call by keywords
     costs more.)"""
@@ -52,15 +53,17 @@ def find_metrics(text: str, folded: str, start: int, end: int, locator: Locator,
     if run is None:  # half of all claims cite no number
         _close_claim(folded, start, end, state, None)
         return []
-    return _read_claim(ClaimText(text, folded, start, end, locator, claim_id, path, state, plans), run, None)
+    claim = ClaimText(text, folded, start, end, locator, claim_id, path, state, plans, review)
+    return _read_claim(claim, run, None)
 
 
 def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str = "",
-         path: str = "", state: ClaimState | None = None, plans: bool = False) -> list[Candidate]:
+         path: str = "", state: ClaimState | None = None, plans: bool = False, review: bool = False
+         ) -> list[Candidate]:
     """Every numeral run of ``text[start:end]``, each a metric or deliberately not one (with the reason)."""
     candidates: list[Candidate] = []
     claim = ClaimText(text, folded, start, end, locator, claim_id, path, state or ClaimState(period=None),
-                      plans)
+                      plans, review)
     run = RUN.search(folded, start, end)
     if run is None:
         _close_claim(folded, start, end, claim.state, None)
@@ -128,14 +131,14 @@ def _read_claim(claim: ClaimText, first_run: re.Match[str], candidates: list[Can
                 candidates.append(Candidate(run_start, run_end, quantity.reason))
             continue
         if intros is None:
-            targets = has_target_word(folded, start, end)
+            targets = has_target_word(folded, start, end, claim.review)
             intros = target_intros(folded, start, end) if targets else []
         while next_intro < len(intros) and intros[next_intro] < run_start:
             in_target_list = True
             next_intro += 1
         clause = clause_of(folded, start, run_start)
         is_target = in_target_list or claim.plans or (
-            targets and clause_has_target(folded, clause, end, run_start))
+            targets and clause_has_target(folded, clause, end, run_start, claim.review))
         draft = Draft(quantity, period, is_target)
         describe(claim, clause, draft, drafts)
         drafts.append(draft)

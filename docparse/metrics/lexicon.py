@@ -326,6 +326,10 @@ YEAR_LEADS = (*AS_OF, "到", "在", "于", "至")
 TARGET_WORDS = ("目标", "预期", "力争", "争取", "确保")
 """The words that make a figure in their clause a target (力争达到90%, 确保完成)."""
 
+OBTAINED_WORDS = ("争取",)
+"""Target words that, in a review of work done, say what was obtained (争取上级财力性转移资金13.6亿元):
+there they make no target."""
+
 TARGET_WORD_NOT_BEFORE: dict[str, str] = {"预期": "寿命"}
 """A target word followed by this is part of a name instead (人均预期寿命)."""
 
