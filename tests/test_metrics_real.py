@@ -328,3 +328,9 @@ def test_funds_obtained_in_a_review_are_no_target() -> None:
     assert [(m.raw, m.is_target) for m in docparse.parse(text).metrics()] == [
         ("4.72亿元", False), ("20亿元", True)]
     assert metrics_of("县级领导力争引进项目40个。", REPORT)[0].is_target
+
+
+def test_the_bracket_that_opens_a_list_of_parts_is_no_part_of_a_label() -> None:
+    """武汉市教育局 2023 建议提案办理: 34件(主办10件、承办4件、会办20件)."""
+    assert labels("其中市代表建议34件(主办10件、承办4件、会办20件)。", REPORT) == [
+        ("34件", "市代表建议"), ("10件", "主办"), ("4件", "承办"), ("20件", "会办")]

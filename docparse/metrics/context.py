@@ -533,6 +533,8 @@ _LABEL_OPENERS = _OPENING + "（"
 text, where brackets are full-width)."""
 
 
+_BRACKET_OPENERS = ("(", "[")
+_BRACKET_CLOSERS = frozenset(")]")
 _LABEL_EDGES = " \t\n,;:。、"
 _NAME_EDGES = " \t\n,;:、"
 
@@ -543,6 +545,9 @@ def clean_label(text: str, folded: str, start: int, end: int) -> str:
     the folded text, where traditional characters are simplified (增長 is 增长); the label quotes the text."""
     view = folded[start:end]
     label = view.lstrip(_LABEL_EDGES)
+    if label.startswith(_BRACKET_OPENERS) and _BRACKET_CLOSERS.isdisjoint(label) \
+            and len(label.strip(_LABEL_EDGES)) > _NAME_MIN:
+        label = label[1:]  # 34件(主办10件, 8家(其中定点医疗机构: the bracket opens the parts, no name
     offset = start + len(view) - len(label)
     label = label.rstrip(_LABEL_EDGES)
     lead = _LABEL_LEAD.match(label)
