@@ -334,3 +334,10 @@ def test_the_bracket_that_opens_a_list_of_parts_is_no_part_of_a_label() -> None:
     """武汉市教育局 2023 建议提案办理: 34件(主办10件、承办4件、会办20件)."""
     assert labels("其中市代表建议34件(主办10件、承办4件、会办20件)。", REPORT) == [
         ("34件", "市代表建议"), ("10件", "主办"), ("4件", "承办"), ("20件", "会办")]
+
+
+def test_a_place_in_a_ranking_list_is_no_count() -> None:
+    """长沙县 2023 政府工作报告 and a 文库 city report: 全国10强, 世界上市公司500强."""
+    assert metrics_of("跻身服务业全国10强。三一重工跻身世界上市公司500强;全县荣获中国质量奖提名奖2个。",
+                      REPORT)[0].raw == "2个"
+    assert labels("我县实现地区生产总值100亿元。") == [("100亿元", "地区生产总值")]

@@ -54,12 +54,12 @@ UNITS: dict[str, str] = {
 """The units a figure is counted or measured in, each as written → as the metric names it. A unit
 that begins with a scale (千瓦, 千帕) is a unit: the scale does not take its first character."""
 
-COUNTERS_NOT = ("年月日号时分秒周季度届期段级章节款楼层版型式等余多几上下内外前后"
+COUNTERS_NOT = ("年月日号时分秒周季度届期段级章节款楼层版型式等余多几上下内外前后强"
                 "左右中间来以之的了和与及或至到为是在个第后次"
-                "號時週屆節層級")
+                "強號時週屆節層級")
 """After an Arabic number, a character outside :data:`UNITS` that is a counter only by its place
 (3镇、2乡; a character before a comma or 、): unless it is one of these, which write dates, times,
-ordinals and function words (3号, 5楼, 10后; 26號 in traditional characters)."""
+ordinals, ranking lists and function words (3号, 5楼, 10后, 世界500强; 26號 in traditional characters)."""
 
 SPACED_UNITS = "%‰"
 """Units that a scraped page may part from their figure by a space (增长16.1 %), even at the start of
@@ -401,7 +401,7 @@ REACHED_VERBS = ("完成", "实现")
 72.61亿元, 全区实现地区生产总值…): they name nothing, the indicator they stand in is the label."""
 
 REACHED_SCOPES = ("全区", "全县", "全市", "全省", "全州", "全盟", "全旗", "全镇", "全乡", "全国", "全年",
-                  "前三季度", "上半年", "一季度", "预计")
+                  "我区", "我县", "我市", "我省", "我镇", "前三季度", "上半年", "一季度", "预计")
 """Before a reached verb, the area or time of the whole figure (全区实现…, 前三季度全区实现…, 预计全年完成…),
 which is no part of the indicator's name: the label starts after the last of them."""
 
