@@ -341,3 +341,9 @@ def test_a_place_in_a_ranking_list_is_no_count() -> None:
     assert metrics_of("跻身服务业全国10强。三一重工跻身世界上市公司500强;全县荣获中国质量奖提名奖2个。",
                       REPORT)[0].raw == "2个"
     assert labels("我县实现地区生产总值100亿元。") == [("100亿元", "地区生产总值")]
+
+
+def test_a_gloss_in_brackets_after_an_amount_is_no_label() -> None:
+    """A 文库 city report: 地区生产总值跨越5000亿元,达5600亿元(预计数,下同)."""
+    assert labels("地区生产总值跨越5000亿元,达5600亿元(预计数,下同),增长14%以上。") == [
+        ("跨越5000亿元", "地区生产总值"), ("5600亿元", "地区生产总值"), ("14%以上", "地区生产总值")]

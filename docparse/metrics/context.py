@@ -381,8 +381,8 @@ def _reached_indicator(label: str) -> str | None:
     if verb is None:
         return None
     after = label[verb.end():]
-    if 0 < len(after) < _NAME_MIN:
-        return None
+    if 0 < len(after) < _NAME_MIN or after.startswith(_BRACKET_OPENERS):
+        return None  # 完成率; 實現(xiàn): a mirror site's reading of the characters
     first = 0
     for scope in _REACHED_SCOPE.finditer(view, 0, verb.start()):
         first = scope.end()
@@ -513,7 +513,7 @@ def _label_after(folded: str, text: str, end: int, actions: bool = False) -> str
             _, end, _ = read_tail(folded, number.end(), stop)
         else:
             stop = digit.start()
-    label = clean_label(text, folded, end, stop).rstrip("".join(LIST_JOINS))
+    label = clean_label(text, folded, end, stop, after_figure=True).rstrip("".join(LIST_JOINS))
     bracket = _BRACKETED.search(label)
     if bracket is not None and len(label) - bracket.end() <= _PREDICATE_AFTER_GLOSS:
         label = label[:bracket.end()]
@@ -539,13 +539,15 @@ _LABEL_EDGES = " \t\n,;:。、"
 _NAME_EDGES = " \t\n,;:、"
 
 
-def clean_label(text: str, folded: str, start: int, end: int) -> str:
+def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool = False) -> str:
     """``text[start:end]`` without the delimiters, lead words and trail words around what it names, and
     without an opening mark or a footnote's reference at its end (国内生产总值[2]). The words are found in
-    the folded text, where traditional characters are simplified (增長 is 增长); the label quotes the text."""
+    the folded text, where traditional characters are simplified (增長 is 增长); the label quotes the text.
+    Before a figure, an unclosed bracket opens a list of parts (34件(主办10件); ``after_figure``, a gloss
+    (5600亿元(预计数,下同)), which the caller judges."""
     view = folded[start:end]
     label = view.lstrip(_LABEL_EDGES)
-    if label.startswith(_BRACKET_OPENERS) and _BRACKET_CLOSERS.isdisjoint(label) \
+    if not after_figure and label.startswith(_BRACKET_OPENERS) and _BRACKET_CLOSERS.isdisjoint(label) \
             and len(label.strip(_LABEL_EDGES)) > _NAME_MIN:
         label = label[1:]  # 34件(主办10件, 8家(其中定点医疗机构: the bracket opens the parts, no name
     offset = start + len(view) - len(label)
