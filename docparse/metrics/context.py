@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..normalize import fold
+from ..normalize import FOLD_TABLE, fold
 from ..segment.title import NOTE_REFERENCE
 from .claim import ClaimText
 from .lexicon import (
@@ -319,10 +319,16 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if previous is not None and previous.quantity.end > start:
             start = previous.quantity.end
         label = clean_label(claim.text, folded, start, at)
-        if not label and previous is not None and previous.quantity.end == start:
-            label = previous.label or ""  # 7批次50户: one label for both
-        if not label and draft.measure == "change":
-            label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
+        if not label:
+            if previous is not None and previous.quantity.end == start:
+                label = previous.label or ""  # 7批次50户: one label for both
+            if not label and draft.measure == "change":
+                label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
+            elif not label and previous is not None and previous.measure == "level" \
+                    and previous.quantity.unit == quantity.unit \
+                    and quantity.unit not in _COUNTED_BEFORE_NOUNS \
+                    and folded[start:at].strip(_LABEL_EDGES) in REACHED_LINKS:
+                label = previous.label or ""  # 突破400亿元大关,达到417亿元: the same amount, as reached
         no_noun = len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
             folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
             or label.endswith(_LIST_JOINS)  # 3部政府规章和576件规范性文件
@@ -336,19 +342,15 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 return
         if label in _LIST_JOINS:  # 5.8和3.8个百分点: the label of the figure it is listed with
             label = previous.label or "" if previous is not None and previous.quantity.end == start else ""
-        elif not label and previous is not None and previous.measure == "level" \
-                and previous.quantity.unit == quantity.unit and quantity.unit not in _COUNTED_BEFORE_NOUNS \
-                and folded[start:at].strip(_LABEL_EDGES) in REACHED_LINKS:
-            label = previous.label or ""  # 突破400亿元大关,达到417亿元: the same amount, as reached
         draft.label = label if len(label) <= LABEL_MAX else label[-LABEL_MAX:]
         if len(draft.list_names) == 1:  # 最大负荷分别达到22153、5853万千瓦: one label for the list
             draft.list_names = (draft.label,)
-    if draft.label and quantity.unit not in _COUNTED_BEFORE_NOUNS:
-        indicator = _reached_indicator(draft.label)
-        if indicator is not None:  # 同口径完成3.67亿元 (no name): the indicator of the amount before
-            draft.label = indicator or _changed_label(folded, claim.start, at, quantity.unit, drafts) \
-                or draft.label
     if draft.label:
+        if not _REACHED_STARTS.isdisjoint(draft.label) and quantity.unit not in _COUNTED_BEFORE_NOUNS:
+            indicator = _reached_indicator(draft.label)
+            if indicator is not None:  # 同口径完成3.67亿元 (no name): the indicator of the amount before
+                draft.label = indicator or _changed_label(folded, claim.start, at, quantity.unit, drafts) \
+                    or draft.label
         verb = _verb_of(draft.label)
         if verb:
             subject = strip_trail(draft.label[:verb.start()]).strip(" ")
@@ -361,7 +363,10 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
 
 _REACHED = re.compile(one_of(REACHED_VERBS))
 _REACHED_SCOPE = re.compile(one_of(REACHED_SCOPES))
-_REACHED_STARTS = frozenset(verb[0] for verb in REACHED_VERBS)
+_REACHED_FIRSTS = {verb[0] for verb in REACHED_VERBS}
+_REACHED_STARTS = frozenset(
+    _REACHED_FIRSTS | {chr(code) for code, target in FOLD_TABLE.items() if chr(target) in _REACHED_FIRSTS})
+"""The first characters of the reached verbs, as written in simplified or traditional script (实, 實)."""
 _NAME_MIN = 2
 """After a reached verb, a name this long at least: a shorter word makes one with the verb (完成率)."""
 _MODIFIER_MAX = 12
@@ -375,8 +380,6 @@ def _reached_indicator(label: str) -> str | None:
     and the area or time of the whole before it; empty if that leaves no name (同口径完成), ``None`` if
     the label says no such thing (已编制完成: a verb of its own before it)."""
     view = fold(label)  # 全市實現地區生產總值: the words are found in simplified characters
-    if _REACHED_STARTS.isdisjoint(view):
-        return None
     verb = _REACHED.search(view)
     if verb is None:
         return None
@@ -533,6 +536,8 @@ _LABEL_OPENERS = _OPENING + "（"
 text, where brackets are full-width)."""
 
 
+_CJK_FIRST = "\u4e00"
+"""The first Chinese character: from it on, the characters that end most labels."""
 _BRACKET_OPENERS = ("(", "[")
 _BRACKET_CLOSERS = frozenset(")]")
 _LABEL_EDGES = " \t\n,;:。、"
@@ -545,22 +550,17 @@ def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool
     the folded text, where traditional characters are simplified (增長 is 增长); the label quotes the text.
     Before a figure, an unclosed bracket opens a list of parts (34件(主办10件); ``after_figure``, a gloss
     (5600亿元(预计数,下同)), which the caller judges."""
-    view = folded[start:end]
-    label = view.lstrip(_LABEL_EDGES)
-    if not after_figure and label.startswith(_BRACKET_OPENERS) and _BRACKET_CLOSERS.isdisjoint(label) \
-            and len(label.strip(_LABEL_EDGES)) > _NAME_MIN:
-        label = label[1:]  # 34件(主办10件, 8家(其中定点医疗机构: the bracket opens the parts, no name
-    offset = start + len(view) - len(label)
-    label = label.rstrip(_LABEL_EDGES)
-    lead = _LABEL_LEAD.match(label)
-    if lead:
-        label = label[lead.end():]
-        offset += lead.end()
-    label = strip_trail(label)
-    name = label.lstrip(_NAME_EDGES)
-    offset += len(label) - len(name)
-    name = name.rstrip(_NAME_EDGES).rstrip(_LABEL_OPENERS)
-    return NOTE_REFERENCE.sub("", text[offset:offset + len(name)]).rstrip(" ")  # 国民总收入[3]: the reference
+    view = folded[start:end].strip(_LABEL_EDGES)
+    if view.startswith(_BRACKET_OPENERS) and not after_figure and _BRACKET_CLOSERS.isdisjoint(view) \
+            and len(view) > _NAME_MIN:
+        view = view[1:]  # 34件(主办10件, 8家(其中定点医疗机构: the bracket opens the parts, no name
+    lead = _LABEL_LEAD.match(view)
+    label = strip_trail(view[lead.end():] if lead else view).strip(_NAME_EDGES).rstrip(_LABEL_OPENERS)
+    first = folded.find(label, start, end)  # the label quotes the text (nothing, if it is empty)
+    quoted = text[first:first + len(label)]
+    if label[-1:] >= _CJK_FIRST:  # a Chinese character ends no footnote's reference
+        return quoted
+    return NOTE_REFERENCE.sub("", quoted).rstrip(" ")  # 国民总收入[3]: the reference
 
 
 def strip_trail(label: str) -> str:

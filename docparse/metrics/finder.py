@@ -53,8 +53,8 @@ def find_metrics(text: str, folded: str, start: int, end: int, locator: Locator,
     if run is None:  # half of all claims cite no number
         _close_claim(folded, start, end, state, None)
         return []
-    claim = ClaimText(text, folded, start, end, locator, claim_id, path, state, plans, review)
-    return _read_claim(claim, run, None)
+    return _read_claim(ClaimText(text, folded, start, end, locator, claim_id, path, state, plans, review),
+                       run, None)
 
 
 def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str = "",
@@ -205,10 +205,8 @@ _SLOGAN_ITEM = 6
 (“一城引领、两业支撑、三大机遇、…、十件实事”工作思路)."""
 
 
-def _is_name(quoted: str) -> bool:
-    """Whether the text inside a quotation names something or says a slogan, not a quoted sentence."""
-    if len(quoted) < _NAME_QUOTE:
-        return True
+def _is_slogan(quoted: str) -> bool:
+    """Whether a quotation longer than a name lists the short items of a slogan, in words."""
     return LIST_DELIMITER in quoted and not any(char.isdigit() for char in quoted) and all(
         len(item) <= _SLOGAN_ITEM for item in quoted.split(LIST_DELIMITER))
 
@@ -228,11 +226,11 @@ def _shields(folded: str, start: int, end: int) -> list[_Shield]:
                 opener, at = stack.pop()
                 if opener in TITLE_OPENERS:
                     found.append((at, index + 1, LAW_TITLE))
-                elif _is_name(folded[at + 1:index]):
+                elif index - at <= _NAME_QUOTE or _is_slogan(folded[at + 1:index]):
                     found.append((at, index + 1, QUOTED_NAME))
         elif stack and stack[-1][0] == '"':
             _, at = stack.pop()
-            if _is_name(folded[at + 1:index]):
+            if index - at <= _NAME_QUOTE or _is_slogan(folded[at + 1:index]):
                 found.append((at, index + 1, QUOTED_NAME))
         else:
             stack.append(('"', index))
