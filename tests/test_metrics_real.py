@@ -190,3 +190,160 @@ def test_a_list_goes_on_across_its_change_words() -> None:
         ("有机（富硒）食品四大重点产业工业增加值", "down")]
     [facilities] = metrics_of("全县建成222个村(社区)公共法律服务工作室。")
     assert facilities.label == "村(社区)公共法律服务工作室"
+
+
+# --- the verb of reaching an amount (完成, 实现) is no label ----------------------------------------------
+
+REPORT = "政府工作报告"
+
+
+def labels(sentence: str, title: str = REPORT) -> list[tuple[str, str | None]]:
+    """(raw, label) of each metric of the sentence."""
+    return [(m.raw, m.label) for m in metrics_of(sentence, title)]
+
+
+def test_an_indicator_before_its_reached_verb_is_the_label() -> None:
+    """Area report of 2023 (范文 page) and 澄城县 2023 政府工作报告: 完成 between indicator and amount."""
+    found = metrics_of("预计2023年,地区生产总值完成168.8亿元,同比下降2.3%;规模以上工业增加值完成14.2亿元,"
+                       "同比下降26%。", REPORT)
+    assert [(m.raw, m.label, m.subject) for m in found] == [
+        ("168.8亿元", "地区生产总值", None), ("2.3%", "地区生产总值", None),
+        ("14.2亿元", "规模以上工业增加值", None), ("26%", "规模以上工业增加值", None)]
+    assert labels("生产总值完成125.13亿元、增长6%。固定资产投资完成70.04亿元。") == [
+        ("125.13亿元", "生产总值"), ("6%", "生产总值"), ("70.04亿元", "固定资产投资")]
+
+
+def test_the_area_and_time_before_a_reached_verb_are_no_label() -> None:
+    """A 2025 quarterly release and an untitled county bulletin of 2022."""
+    assert labels("前三季度全区实现社会消费品零售总额440.96亿元,同比增长4.1%。", BULLETIN) == [
+        ("440.96亿元", "社会消费品零售总额"), ("4.1%", "社会消费品零售总额")]
+    assert labels("国民经济全年实现地区生产总值(GDP)439.19亿元,按可比价格计算,比上年增长3.3%。",
+                  BULLETIN) == [("439.19亿元", "地区生产总值(GDP)"), ("3.3%", "地区生产总值(GDP)")]
+    assert labels("预计全年完成地区生产总值164亿元,增长4.5%。") == [
+        ("164亿元", "地区生产总值"), ("4.5%", "地区生产总值")]
+
+
+def test_a_sector_before_a_reached_verb_names_its_indicator() -> None:
+    """A 2021 district bulletin in 万元 and the 2025 quarterly release: 第一产业实现增加值, 变压器累计实现."""
+    assert labels("其中,第一产业增加值实现142303万元,同比增长7.2%;第二产业实现增加值730.64亿元。",
+                  BULLETIN) == [("142303万元", "第一产业增加值"), ("7.2%", "第一产业增加值"),
+                                ("730.64亿元", "第二产业增加值")]
+    assert labels("其中:变压器累计实现2828.08万千伏安,增长44.9%;精制食用植物油实现产量303136吨,增长28.0%。",
+                  BULLETIN) == [("2828.08万千伏安", "变压器"), ("44.9%", "变压器"),
+                                ("303136吨", "精制食用植物油产量"), ("28.0%", "精制食用植物油产量")]
+
+
+def test_a_reached_verb_after_an_adverb_or_a_verb_keeps_its_clause_apart() -> None:
+    """国务院 2016 政府工作报告 and a 2015 notice: 基本完成, 并实际完成; 已编制完成 is no indicator."""
+    assert labels("各方配合基本完成裁减军队员额30万任务。") == [("30万", "裁减军队员额")]
+    assert labels("目前,已编制完成300平方米以下个体工商户餐馆、药品零售店的办事指南。") == [
+        ("300平方米以下", "个体工商户餐馆")]
+    assert labels("完成率95.8%。") == [("95.8%", "完成率")]
+
+
+def test_a_restated_amount_on_the_same_basis_keeps_its_indicator() -> None:
+    """建宁县 2023 政府工作报告 and the 2025 quarterly release: 同口径 is a baseline, not a label."""
+    assert labels("地方一般公共预算收入3.5亿元,自然增幅2%,同口径完成3.67亿元,增幅6.1%。")[2] == (
+        "3.67亿元", "地方一般公共预算收入")
+    found = metrics_of("前三季度全区实现一般公共预算收入70.11亿元,同口径下降19.4%。", BULLETIN)
+    assert [(m.raw, m.label, m.baseline, m.direction) for m in found] == [
+        ("70.11亿元", "一般公共预算收入", None, None), ("19.4%", "一般公共预算收入", "同口径", "down")]
+
+
+def test_a_change_against_a_named_year_is_a_change() -> None:
+    """渑池县 2022 统计公报: 增速比2021年减低2.2个百分点."""
+    (rate,) = metrics_of("增速比2021年减低2.2个百分点。", BULLETIN)
+    assert (rate.measure, rate.direction, rate.baseline, rate.label) == ("change", "down", "2021年", "增速")
+
+
+# --- sessions of a congress, slogans of numbered items ---------------------------------------------------
+
+def test_the_session_of_a_congress_is_no_count() -> None:
+    """马鞍山 2016, 上海 2024 and 国务院 2022 (traditional) reports: 人大四次会议 is the fourth session."""
+    assert metrics_of("较好地完成了市十五届人大四次会议确定的主要目标任务。", REPORT) == []
+    assert metrics_of("上海市第十六届人大二次会议1月23日上午在世博中心开幕。", REPORT) == []
+    assert metrics_of("國務院總理李克強代表國務院,向十三屆全國人大五次會議作政府工作報告。", REPORT) == []
+    assert [m.raw for m in metrics_of("全年召开三次会议。", REPORT)] == ["三次"]
+
+
+def test_a_quoted_slogan_of_numbered_items_is_no_metric() -> None:
+    """A 2021 district bulletin: a work idea of ten numbered four-character items."""
+    assert metrics_of("全区按照区委六届二十四次全会提出的“一城引领、两业支撑、三大机遇、四区定位、"
+                      "五个振兴、六个坚持、七种能力、八个之路、九大指标、十件实事”工作思路,"
+                      "坚持稳中求进工作总基调。", BULLETIN) == []
+
+
+# --- a list of modifiers that share one head noun ---------------------------------------------------------
+
+def test_modifiers_listed_before_one_head_noun_each_name_a_figure() -> None:
+    """澄城县 2023 政府工作报告 and 渑池县 2022 统计公报: 城镇、农村居民… and 轻、重工业占比."""
+    assert labels("城镇、农村居民人均可支配收入达到38381元、15187元,分别增长4.9%、6.8%。") == [
+        ("38381元", "城镇居民人均可支配收入"), ("15187元", "农村居民人均可支配收入"),
+        ("4.9%", "城镇居民人均可支配收入"), ("6.8%", "农村居民人均可支配收入")]
+    assert labels("规模以上工业中,轻、重工业占比分别为30.6%和69.4%。", BULLETIN) == [
+        ("30.6%", "轻工业占比"), ("69.4%", "重工业占比")]
+
+
+def test_names_listed_in_full_keep_their_own_words() -> None:
+    """A list whose first names are no modifiers of the last keeps them as written."""
+    assert labels("企业、个体工商户分别为3866个和9161个。") == [("3866个", "企业"), ("9161个", "个体工商户")]
+
+
+# --- traditional script, restated amounts, notes in a label ----------------------------------------------
+
+def test_a_label_in_traditional_script_loses_its_change_words() -> None:
+    """马鞍山市 2016 政府工作报告 (traditional): 增長 is 增长 and 實現 实现; the change takes the label
+    before it."""
+    assert labels("預計,全市實現地區生產總值1360億元,增長9.4%;財政收入210億元,增長3.6%。") == [
+        ("1360億元", "地區生產總值"), ("9.4%", "地區生產總值"),
+        ("210億元", "財政收入"), ("3.6%", "財政收入")]
+
+
+def test_an_amount_reached_after_a_crossed_bound_keeps_the_indicator() -> None:
+    """柳林县 2022 工作回顾 and a 文库 city report: 突破400亿元大关,达到417亿元; 跨越 bounds as 突破 does."""
+    found = metrics_of("我县地区生产总值突破400亿元大关,达到417亿元,净增110.8亿元,同比(下同)增长9.4%。",
+                       REPORT)
+    assert [(m.raw, m.label, m.qualifier, m.measure) for m in found] == [
+        ("突破400亿元", "我县地区生产总值", "lower_bound", "level"),
+        ("417亿元", "我县地区生产总值", "exact", "level"),
+        ("110.8亿元", "我县地区生产总值", "exact", "change"),
+        ("9.4%", "我县地区生产总值", "exact", "change")]
+    assert [(m.raw, m.qualifier) for m in metrics_of("地区生产总值跨越5000亿元。", REPORT)] == [
+        ("跨越5000亿元", "lower_bound")]
+
+
+def test_a_total_after_its_parts_keeps_no_label_of_a_part() -> None:
+    """A county bulletin: 合计1449人 is the total, not 聘用卫技人员 again."""
+    found = metrics_of("县直单位现有在编人员685人,大集体人员27人,聘用卫技人员737人,合计1449人。", BULLETIN)
+    assert found[-1].raw == "1449人" and found[-1].label != "聘用卫技人员"
+
+
+# --- 争取 in a review says what was obtained --------------------------------------------------------------
+
+def test_funds_obtained_in_a_review_are_no_target() -> None:
+    """澄城县 2023 政府工作报告, 2022年工作回顾: 争取上级财力性转移资金13.6亿元 was obtained."""
+    (obtained,) = metrics_of("争取上级财力性转移资金13.6亿元。", REPORT)
+    assert not obtained.is_target
+    text = f"{REPORT}\n一、2022年工作回顾\n发行专项债券4.72亿元。\n二、2023年工作安排\n争取国投资金20亿元。\n"
+    assert [(m.raw, m.is_target) for m in docparse.parse(text).metrics()] == [
+        ("4.72亿元", False), ("20亿元", True)]
+    assert metrics_of("县级领导力争引进项目40个。", REPORT)[0].is_target
+
+
+def test_the_bracket_that_opens_a_list_of_parts_is_no_part_of_a_label() -> None:
+    """武汉市教育局 2023 建议提案办理: 34件(主办10件、承办4件、会办20件)."""
+    assert labels("其中市代表建议34件(主办10件、承办4件、会办20件)。", REPORT) == [
+        ("34件", "市代表建议"), ("10件", "主办"), ("4件", "承办"), ("20件", "会办")]
+
+
+def test_a_place_in_a_ranking_list_is_no_count() -> None:
+    """长沙县 2023 政府工作报告 and a 文库 city report: 全国10强, 世界上市公司500强."""
+    assert metrics_of("跻身服务业全国10强。三一重工跻身世界上市公司500强;全县荣获中国质量奖提名奖2个。",
+                      REPORT)[0].raw == "2个"
+    assert labels("我县实现地区生产总值100亿元。") == [("100亿元", "地区生产总值")]
+
+
+def test_a_gloss_in_brackets_after_an_amount_is_no_label() -> None:
+    """A 文库 city report: 地区生产总值跨越5000亿元,达5600亿元(预计数,下同)."""
+    assert labels("地区生产总值跨越5000亿元,达5600亿元(预计数,下同),增长14%以上。") == [
+        ("跨越5000亿元", "地区生产总值"), ("5600亿元", "地区生产总值"), ("14%以上", "地区生产总值")]

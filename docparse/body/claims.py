@@ -57,7 +57,7 @@ def split_claims(ctx: BodyContext, start: int, end: int, id_prefix: str, role: S
                 current = role_of_claim(text) or current
             claim_id = f"{id_prefix}{len(claims) + 1}"
             metrics = find_metrics(source, folded, begin, finish, locator, claim_id, path, state,
-                                   current == "plans")
+                                   current == "plans", current == "measures")
             claims.append(build(Claim, id=claim_id, span=locator.span(begin, finish), text=text, topic=topic,
                                 role=current, metrics=metrics))
         begin = stop

@@ -38,3 +38,5 @@ class ClaimText:
     state: ClaimState
     plans: bool
     """The claim is in a plans section: every figure is a target."""
+    review: bool = False
+    """The claim reviews work done (a measures section): 争取 there says what was obtained."""

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..normalize import FOLD_TABLE, fold
 from ..segment.title import NOTE_REFERENCE
 from .claim import ClaimText
 from .lexicon import (
@@ -33,6 +34,7 @@ from .lexicon import (
     LEVEL_LINKS,
     LIST_DELIMITER,
     LIST_JOINS,
+    OBTAINED_WORDS,
     OPENERS,
     PARTS_INTRO,
     PREDICATE_STARTS,
@@ -41,6 +43,10 @@ from .lexicon import (
     RATE_LINKS,
     RATE_UNITS,
     RATES,
+    REACHED_ADVERBS,
+    REACHED_LINKS,
+    REACHED_SCOPES,
+    REACHED_VERBS,
     RESPECTIVELY,
     SHORT_LABEL,
     SINCE,
@@ -56,7 +62,7 @@ from .lexicon import (
     one_of,
 )
 from .quantity import ARABIC, Quantity, read_tail
-from .relations import continues_list, listed_names
+from .relations import continues_list, listed_names, names_in, share_head
 
 CLAUSE_REACH = 60
 """How far back from a quantity its clause is looked for, in characters."""
@@ -165,17 +171,24 @@ def fold_digits(text: str) -> str:
 
 # ---------------------------------------------------------------------------- targets
 
-_TARGET = re.compile("|".join(
-    re.escape(word) + (f"(?!{re.escape(TARGET_WORD_NOT_BEFORE[word])})" if word in TARGET_WORD_NOT_BEFORE
-                       else "")
-    for word in TARGET_WORDS))
+def _target_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The target words as one pattern, each not where it is part of a name (人均预期寿命)."""
+    return re.compile("|".join(
+        re.escape(word) + (f"(?!{re.escape(TARGET_WORD_NOT_BEFORE[word])})" if word in TARGET_WORD_NOT_BEFORE
+                           else "")
+        for word in words))
+
+
+_TARGET = _target_words(TARGET_WORDS)
+_TARGET_IN_REVIEW = _target_words(tuple(word for word in TARGET_WORDS if word not in OBTAINED_WORDS))
+"""In a review of work done: 争取 says what was obtained."""
 _TARGET_INTRO = re.compile(f"(?:{one_of(TARGET_INTROS)})(?:{one_of(INTRO_LINKS)})?:")
 """``今年发展主要预期目标是：`` opens a list of targets that runs on over ；-separated claims."""
 
 
-def has_target_word(folded: str, start: int, end: int) -> bool:
-    """Whether ``folded[start:end]`` says 目标, 力争, 确保…"""
-    return _TARGET.search(folded, start, end) is not None
+def has_target_word(folded: str, start: int, end: int, review: bool = False) -> bool:
+    """Whether ``folded[start:end]`` says 目标, 力争, 确保… (in a ``review``, 争取 is none)."""
+    return (_TARGET_IN_REVIEW if review else _TARGET).search(folded, start, end) is not None
 
 
 def target_intros(folded: str, start: int, end: int) -> list[int]:
@@ -183,12 +196,14 @@ def target_intros(folded: str, start: int, end: int) -> list[int]:
     return [match.start() for match in _TARGET_INTRO.finditer(folded, start, end)]
 
 
-def clause_has_target(folded: str, clause: Clause, claim_end: int, at: int) -> bool:
-    """Whether the wide clause around ``at`` (up to 60 characters after it) says 目标, 确保…"""
+def clause_has_target(folded: str, clause: Clause, claim_end: int, at: int, review: bool = False) -> bool:
+    """Whether the wide clause around ``at`` (up to 60 characters after it) says 目标, 确保… (in a
+    ``review``, 争取 is none)."""
     _, wide_start = clause
     limit = min(claim_end, at + CLAUSE_REACH)
     delimiter = _CLAUSE_DELIMITER.search(folded, at, limit)
-    return _TARGET.search(folded, wide_start, delimiter.start() if delimiter else limit) is not None
+    pattern = _TARGET_IN_REVIEW if review else _TARGET
+    return pattern.search(folded, wide_start, delimiter.start() if delimiter else limit) is not None
 
 
 # ---------------------------------------------------------------------------- level or change
@@ -281,8 +296,9 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
     if RESPECTIVELY in wide_left:  # 治安案件、刑事案件分别下降…: they label the list's figures in turn
         names = listed_names(wide_left)
         if names:
-            draft.list_names = tuple(clean_label(claim.text[wide_start + name_start:wide_start + name_end])
-                                     for name_start, name_end in names)
+            listed = tuple(clean_label(claim.text, folded, wide_start + name_start, wide_start + name_end)
+                           for name_start, name_end in names)
+            draft.list_names = share_head(listed) or listed  # 轻、重工业占比分别为…
             if previous is not None and previous.list_names == draft.list_names \
                     and previous.list_index + 1 < len(draft.list_names):
                 # 分别增长159.2%、0.7%和下降46.8%、60.8%: the list goes on with another change word
@@ -292,15 +308,27 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 (earlier.list_names for earlier in reversed(drafts) if earlier.list_names), ())
         if draft.list_names and (word is not None or (len(draft.list_names) > 1 and draft.list_names[0])):
             draft.label = draft.list_names[draft.list_index]
+    elif LIST_DELIMITER in wide_left and folded.startswith(_LIST_JOINS, quantity.end):
+        # 城镇、农村居民人均可支配收入达到38381元、15187元: the names of one head go with the figures in turn
+        shared = share_head(tuple(clean_label(claim.text, folded, wide_start + first, wide_start + last)
+                                  for first, last in names_in(wide_left)))
+        if shared is not None:
+            draft.list_names, draft.label = shared, shared[0]
     if draft.label is None:  # what the clause names before the figure, else the noun after it
         start = clause_start
         if previous is not None and previous.quantity.end > start:
             start = previous.quantity.end
-        label = clean_label(claim.text[start:at])
-        if not label and previous is not None and previous.quantity.end == start:
-            label = previous.label or ""  # 7批次50户: one label for both
-        if not label and draft.measure == "change":
-            label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
+        label = clean_label(claim.text, folded, start, at)
+        if not label:
+            if previous is not None and previous.quantity.end == start:
+                label = previous.label or ""  # 7批次50户: one label for both
+            if not label and draft.measure == "change":
+                label = _changed_label(folded, claim.start, at, quantity.unit, drafts)
+            elif not label and previous is not None and previous.measure == "level" \
+                    and previous.quantity.unit == quantity.unit \
+                    and quantity.unit not in _COUNTED_BEFORE_NOUNS \
+                    and folded[start:at].strip(_LABEL_EDGES) in REACHED_LINKS:
+                label = previous.label or ""  # 突破400亿元大关,达到417亿元: the same amount, as reached
         no_noun = len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
             folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
             or label.endswith(_LIST_JOINS)  # 3部政府规章和576件规范性文件
@@ -318,6 +346,11 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if len(draft.list_names) == 1:  # 最大负荷分别达到22153、5853万千瓦: one label for the list
             draft.list_names = (draft.label,)
     if draft.label:
+        if not _REACHED_STARTS.isdisjoint(draft.label) and quantity.unit not in _COUNTED_BEFORE_NOUNS:
+            indicator = _reached_indicator(draft.label)
+            if indicator is not None:  # 同口径完成3.67亿元 (no name): the indicator of the amount before
+                draft.label = indicator or _changed_label(folded, claim.start, at, quantity.unit, drafts) \
+                    or draft.label
         verb = _verb_of(draft.label)
         if verb:
             subject = strip_trail(draft.label[:verb.start()]).strip(" ")
@@ -326,6 +359,44 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 draft.label = draft.label[verb.start():]
                 if draft.label in _VERBS:  # 每个村|选派一名联络员: what was done names it
                     draft.label = _label_after(folded, claim.text, quantity.end) or draft.label
+
+
+_REACHED = re.compile(one_of(REACHED_VERBS))
+_REACHED_SCOPE = re.compile(one_of(REACHED_SCOPES))
+_REACHED_FIRSTS = {verb[0] for verb in REACHED_VERBS}
+_REACHED_STARTS = frozenset(
+    _REACHED_FIRSTS | {chr(code) for code, target in FOLD_TABLE.items() if chr(target) in _REACHED_FIRSTS})
+"""The first characters of the reached verbs, as written in simplified or traditional script (实, 實)."""
+_NAME_MIN = 2
+"""After a reached verb, a name this long at least: a shorter word makes one with the verb (完成率)."""
+_MODIFIER_MAX = 12
+"""Before a reached verb, at most this many characters name the part of the economy that reached it
+(第一产业实现增加值, 电子产品和日用产品修理业实现营业收入); more are a clause of their own."""
+
+
+def _reached_indicator(label: str) -> str | None:
+    """The indicator that a label of an amount names around its verb of reaching (生产总值完成 → 生产总值,
+    前三季度全区实现地区生产总值 → 地区生产总值, 第一产业实现增加值 → 第一产业增加值): without the verb
+    and the area or time of the whole before it; empty if that leaves no name (同口径完成), ``None`` if
+    the label says no such thing (已编制完成: a verb of its own before it)."""
+    view = fold(label)  # 全市實現地區生產總值: the words are found in simplified characters
+    verb = _REACHED.search(view)
+    if verb is None:
+        return None
+    after = label[verb.end():]
+    if 0 < len(after) < _NAME_MIN or after.startswith(_BRACKET_OPENERS):
+        return None  # 完成率; 實現(xiàn): a mirror site's reading of the characters
+    first = 0
+    for scope in _REACHED_SCOPE.finditer(view, 0, verb.start()):
+        first = scope.end()
+    before = strip_trail(view[first:verb.start()])
+    adverb = before.endswith(REACHED_ADVERBS)
+    first += len(before) - len(before.lstrip(" "))
+    before = label[first:first + len(before.strip(" "))]
+    if adverb or len(before) > _MODIFIER_MAX or _VERB.search(view, first, first + len(before)):
+        return after or None  # 各方配合基本完成裁减军队员额: what was reached
+    indicator = before + after
+    return indicator if len(indicator) >= _NAME_MIN else ""
 
 
 def _verb_of(label: str) -> re.Match[str] | None:
@@ -363,10 +434,10 @@ _TRAIL_PARTS = (*BASELINE_WORDS, *PRIOR_PERIODS, *CHANGE_WORDS, "了", *TRAIL_WO
 _FROM = f"(?:{one_of(FROM_WORDS)})(?:{_YEAR}年(?:{one_of(YEAR_ENDS)})?)?"
 """从, 由, 从2020年 (the rest of 从2020年的 is a trail word)."""
 LABEL_TRAIL = re.compile(
-    f"(?:{one_of(BASELINE_WORDS)}|(?:{one_of(COMPARED_WITH)})(?:{one_of(PRIOR_PERIODS)})"
+    f"(?:{one_of(BASELINE_WORDS)}|(?:{one_of(COMPARED_WITH)})(?:{one_of(PRIOR_PERIODS)}|{_YEAR}年(?:{one_of(YEAR_ENDS)})?)"
     f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)}|{_FROM})+$")
-"""Baselines, change words, 了, trail words and 从 (with its year) at the end of a label
-(办结率较上年提高了, 受理案件从2020年的)."""
+"""Baselines (较上年, 比2021年), change words, 了, trail words and 从 (with its year) at the end of a label
+(办结率较上年提高了, 增速比2021年减低, 受理案件从2020年的)."""
 TRAIL_ENDS = frozenset(word[-1] for word in (*_TRAIL_PARTS, *FROM_WORDS, "年", *YEAR_ENDS)) | {"\n"}
 """The characters a match of :data:`LABEL_TRAIL` can end with (``$`` also matches before a final
 newline): a label ending otherwise has no trail, and the pattern is not searched."""
@@ -445,7 +516,7 @@ def _label_after(folded: str, text: str, end: int, actions: bool = False) -> str
             _, end, _ = read_tail(folded, number.end(), stop)
         else:
             stop = digit.start()
-    label = clean_label(text[end:stop]).rstrip("".join(LIST_JOINS))
+    label = clean_label(text, folded, end, stop, after_figure=True).rstrip("".join(LIST_JOINS))
     bracket = _BRACKETED.search(label)
     if bracket is not None and len(label) - bracket.end() <= _PREDICATE_AFTER_GLOSS:
         label = label[:bracket.end()]
@@ -465,15 +536,31 @@ _LABEL_OPENERS = _OPENING + "（"
 text, where brackets are full-width)."""
 
 
-def clean_label(raw: str) -> str:
-    """``raw`` without the delimiters, lead words and trail words around what it names, and without an
-    opening mark or a footnote's reference at its end (国内生产总值[2])."""
-    label = raw.strip(" \t\n,;:。、")
-    lead = _LABEL_LEAD.match(label)
-    if lead:
-        label = label[lead.end():]
-    label = strip_trail(label).strip(" \t\n,;:、").rstrip(_LABEL_OPENERS)
-    return NOTE_REFERENCE.sub("", label).rstrip(" ")  # 国民总收入[3]: the footnote's reference
+_CJK_FIRST = "\u4e00"
+"""The first Chinese character: from it on, the characters that end most labels."""
+_BRACKET_OPENERS = ("(", "[")
+_BRACKET_CLOSERS = frozenset(")]")
+_LABEL_EDGES = " \t\n,;:。、"
+_NAME_EDGES = " \t\n,;:、"
+
+
+def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool = False) -> str:
+    """``text[start:end]`` without the delimiters, lead words and trail words around what it names, and
+    without an opening mark or a footnote's reference at its end (国内生产总值[2]). The words are found in
+    the folded text, where traditional characters are simplified (增長 is 增长); the label quotes the text.
+    Before a figure, an unclosed bracket opens a list of parts (34件(主办10件); ``after_figure``, a gloss
+    (5600亿元(预计数,下同)), which the caller judges."""
+    view = folded[start:end].strip(_LABEL_EDGES)
+    if view.startswith(_BRACKET_OPENERS) and not after_figure and _BRACKET_CLOSERS.isdisjoint(view) \
+            and len(view) > _NAME_MIN:
+        view = view[1:]  # 34件(主办10件, 8家(其中定点医疗机构: the bracket opens the parts, no name
+    lead = _LABEL_LEAD.match(view)
+    label = strip_trail(view[lead.end():] if lead else view).strip(_NAME_EDGES).rstrip(_LABEL_OPENERS)
+    first = folded.find(label, start, end)  # the label quotes the text (nothing, if it is empty)
+    quoted = text[first:first + len(label)]
+    if label[-1:] >= _CJK_FIRST:  # a Chinese character ends no footnote's reference
+        return quoted
+    return NOTE_REFERENCE.sub("", quoted).rstrip(" ")  # 国民总收入[3]: the reference
 
 
 def strip_trail(label: str) -> str:

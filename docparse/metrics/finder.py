@@ -17,7 +17,7 @@ from .context import (
     opening_years,
     target_intros,
 )
-from .lexicon import CLOSERS, OPENERS, TITLE_OPENERS
+from .lexicon import CLOSERS, LIST_DELIMITER, OPENERS, TITLE_OPENERS
 from .quantity import (
     LAW_TITLE,
     PART_OF_METRIC,
@@ -42,9 +42,10 @@ class Candidate:
 
 
 def find_metrics(text: str, folded: str, start: int, end: int, locator: Locator, claim_id: str,
-                 path: str, state: ClaimState, plans: bool = False) -> list[Metric]:
+                 path: str, state: ClaimState, plans: bool = False, review: bool = False) -> list[Metric]:
     """The metrics of the claim ``text[start:end]``; ``state`` carries the period and target context
-    from claim to claim, ``plans`` makes every figure a target.
+    from claim to claim, ``plans`` makes every figure a target, ``review`` says the claim reviews work
+    done (争取 is no target word there).
 
     (Positional parameters: the claims stage calls this once per sentence, and a call by keywords
     costs more.)"""
@@ -52,15 +53,17 @@ def find_metrics(text: str, folded: str, start: int, end: int, locator: Locator,
     if run is None:  # half of all claims cite no number
         _close_claim(folded, start, end, state, None)
         return []
-    return _read_claim(ClaimText(text, folded, start, end, locator, claim_id, path, state, plans), run, None)
+    return _read_claim(ClaimText(text, folded, start, end, locator, claim_id, path, state, plans, review),
+                       run, None)
 
 
 def scan(text: str, folded: str, start: int, end: int, *, locator: Locator, claim_id: str = "",
-         path: str = "", state: ClaimState | None = None, plans: bool = False) -> list[Candidate]:
+         path: str = "", state: ClaimState | None = None, plans: bool = False, review: bool = False
+         ) -> list[Candidate]:
     """Every numeral run of ``text[start:end]``, each a metric or deliberately not one (with the reason)."""
     candidates: list[Candidate] = []
     claim = ClaimText(text, folded, start, end, locator, claim_id, path, state or ClaimState(period=None),
-                      plans)
+                      plans, review)
     run = RUN.search(folded, start, end)
     if run is None:
         _close_claim(folded, start, end, claim.state, None)
@@ -128,14 +131,14 @@ def _read_claim(claim: ClaimText, first_run: re.Match[str], candidates: list[Can
                 candidates.append(Candidate(run_start, run_end, quantity.reason))
             continue
         if intros is None:
-            targets = has_target_word(folded, start, end)
+            targets = has_target_word(folded, start, end, claim.review)
             intros = target_intros(folded, start, end) if targets else []
         while next_intro < len(intros) and intros[next_intro] < run_start:
             in_target_list = True
             next_intro += 1
         clause = clause_of(folded, start, run_start)
         is_target = in_target_list or claim.plans or (
-            targets and clause_has_target(folded, clause, end, run_start))
+            targets and clause_has_target(folded, clause, end, run_start, claim.review))
         draft = Draft(quantity, period, is_target)
         describe(claim, clause, draft, drafts)
         drafts.append(draft)
@@ -197,6 +200,15 @@ def _close_claim(folded: str, start: int, end: int, state: ClaimState, intros: l
 _QUOTE_MARK = re.compile("[" + re.escape(OPENERS + CLOSERS) + '"]')
 _NAME_QUOTE = 20
 """A quotation this short is a name or slogan (“一个牵引、三项示范、六大提升”), not a quoted sentence."""
+_SLOGAN_ITEM = 6
+"""A longer quotation is a slogan too when it lists items this short, in words
+(“一城引领、两业支撑、三大机遇、…、十件实事”工作思路)."""
+
+
+def _is_slogan(quoted: str) -> bool:
+    """Whether a quotation longer than a name lists the short items of a slogan, in words."""
+    return LIST_DELIMITER in quoted and not any(char.isdigit() for char in quoted) and all(
+        len(item) <= _SLOGAN_ITEM for item in quoted.split(LIST_DELIMITER))
 
 
 def _shields(folded: str, start: int, end: int) -> list[_Shield]:
@@ -214,11 +226,11 @@ def _shields(folded: str, start: int, end: int) -> list[_Shield]:
                 opener, at = stack.pop()
                 if opener in TITLE_OPENERS:
                     found.append((at, index + 1, LAW_TITLE))
-                elif index - at <= _NAME_QUOTE:
+                elif index - at <= _NAME_QUOTE or _is_slogan(folded[at + 1:index]):
                     found.append((at, index + 1, QUOTED_NAME))
         elif stack and stack[-1][0] == '"':
             _, at = stack.pop()
-            if index - at <= _NAME_QUOTE:
+            if index - at <= _NAME_QUOTE or _is_slogan(folded[at + 1:index]):
                 found.append((at, index + 1, QUOTED_NAME))
         else:
             stack.append(('"', index))

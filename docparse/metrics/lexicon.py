@@ -54,12 +54,12 @@ UNITS: dict[str, str] = {
 """The units a figure is counted or measured in, each as written → as the metric names it. A unit
 that begins with a scale (千瓦, 千帕) is a unit: the scale does not take its first character."""
 
-COUNTERS_NOT = ("年月日号时分秒周季度届期段级章节款楼层版型式等余多几上下内外前后"
+COUNTERS_NOT = ("年月日号时分秒周季度届期段级章节款楼层版型式等余多几上下内外前后强"
                 "左右中间来以之的了和与及或至到为是在个第后次"
-                "號時週屆節層級")
+                "強號時週屆節層級")
 """After an Arabic number, a character outside :data:`UNITS` that is a counter only by its place
 (3镇、2乡; a character before a comma or 、): unless it is one of these, which write dates, times,
-ordinals and function words (3号, 5楼, 10后; 26號 in traditional characters)."""
+ordinals, ranking lists and function words (3号, 5楼, 10后, 世界500强; 26號 in traditional characters)."""
 
 SPACED_UNITS = "%‰"
 """Units that a scraped page may part from their figure by a space (增长16.1 %), even at the start of
@@ -165,6 +165,7 @@ PREFIX_QUALIFIERS: dict[str, Qualifier] = {
     "不足": "upper_bound", "不满": "upper_bound", "不到": "upper_bound", "不超过": "upper_bound",
     "不高于": "upper_bound",
     "低于": "upper_bound", "少于": "upper_bound", "数": "approx", "几": "approx", "上": "approx",
+    "跨越": "lower_bound", "迈过": "lower_bound",
     "至少": "lower_bound", "最少": "lower_bound", "最低": "lower_bound", "最短": "lower_bound",
     "至多": "upper_bound", "最多": "upper_bound", "最高": "upper_bound", "最长": "upper_bound",
     "最迟": "upper_bound",
@@ -217,6 +218,13 @@ NEGATIVE_CLEAR = 3
 SESSION_NOUNS = ("全会",)
 """After N次 (or a list of them: 十届六次、七次全会), these make it the ordinal of a session, not a count."""
 
+CONGRESSES = ("人大", "届", "屆", "政协", "政協", "人代会", "代表大会")
+"""Before a Chinese N次 and a :data:`CONGRESS_SESSIONS` noun, these make it the session of a congress
+(市十五届人大四次会议, 十三屆全國人大五次會議, 县政协十届二次会议), not a count."""
+
+CONGRESS_SESSIONS = ("会议", "會議")
+"""The nouns after the N次 of a congress's session."""
+
 SLOGAN_GLOSSES = (":即", ",即")
 """After a count and a few words, these say what the words name (达到二个加强:即加强…): a slogan, whose
 numeral counts nothing."""
@@ -245,7 +253,7 @@ CHANGE_WORDS: dict[str, Direction] = {
     "回落": "down", "下滑": "down", "降": "down", "减": "down", "少": "down",
     "上涨": "up", "增多": "up", "回升": "up", "下跌": "down", "收窄": "down", "增收": "up", "增支": "up",
     "减收": "down", "减支": "down", "偏高": "up", "偏低": "down", "偏多": "up",
-    "偏少": "down",
+    "偏少": "down", "减低": "down", "净增": "up", "净减": "down",
 }
 """The words that make the figure after them a change, and its direction (增长12%, 下降3个百分点)."""
 
@@ -285,8 +293,9 @@ RATES: dict[str, Direction] = {
 RATE_LINKS = ("为", "达到", "达", "是")
 """The words between a rate's name and its figure (增速为5.2%)."""
 
-BASELINE_WORDS = ("同比", "环比")
-"""Baselines in one word: the same period of the year before, the period before."""
+BASELINE_WORDS = ("同比", "环比", "同口径")
+"""Baselines in one word: the same period of the year before, the period before, the same period on the
+same basis (一般公共预算收入70.11亿元,同口径下降19.4%)."""
 
 COMPARED_WITH = ("较", "比")
 """The words that introduce a baseline (较上年, 比2021年)."""
@@ -316,6 +325,10 @@ YEAR_LEADS = (*AS_OF, "到", "在", "于", "至")
 
 TARGET_WORDS = ("目标", "预期", "力争", "争取", "确保")
 """The words that make a figure in their clause a target (力争达到90%, 确保完成)."""
+
+OBTAINED_WORDS = ("争取",)
+"""Target words that, in a review of work done, say what was obtained (争取上级财力性转移资金13.6亿元):
+there they make no target."""
 
 TARGET_WORD_NOT_BEFORE: dict[str, str] = {"预期": "寿命"}
 """A target word followed by this is part of a name instead (人均预期寿命)."""
@@ -379,8 +392,27 @@ SINCE = "以来"
 TRAIL_WORDS = ("达到", "达", "为", "是", "共计", "共有", "共", "累计", "合计", "总计", "约", "近", "超过",
                "逾", "超", "不足", "不到", "到", "至", "有", "分别", "平均", "均", "的", "等", "先后", "全年",
                "已", "还", "又", "再", "至少", "最少", "最多", "至多", "最迟", "最高", "最低", "不得", "应当",
-               "年均", "控制在", "保持在", "稳定在", "一直")
-"""The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率)."""
+               "年均", "控制在", "保持在", "稳定在", "一直", "(下同)")
+"""The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率,
+地区生产总值同比(下同)增长 → 地区生产总值)."""
+
+REACHED_VERBS = ("完成", "实现")
+"""The verbs between an indicator and the amount it reached (生产总值完成125.13亿元, 第一产业实现增加值
+72.61亿元, 全区实现地区生产总值…): they name nothing, the indicator they stand in is the label."""
+
+REACHED_SCOPES = ("全区", "全县", "全市", "全省", "全州", "全盟", "全旗", "全镇", "全乡", "全国", "全年",
+                  "我区", "我县", "我市", "我省", "我镇", "前三季度", "上半年", "一季度", "预计")
+"""Before a reached verb, the area or time of the whole figure (全区实现…, 前三季度全区实现…, 预计全年完成…),
+which is no part of the indicator's name: the label starts after the last of them."""
+
+REACHED_LINKS = ("达到", "达")
+"""Alone before an amount of the unit of the amount before, these say the same indicator reached it
+(地区生产总值突破400亿元大关,达到417亿元)."""
+
+REACHED_ADVERBS = ("基本", "全面", "顺利", "超额", "提前", "圆满", "如期", "按期", "实际", "已经", "已", "只",
+                   "仅", "均", "共", "累计")
+"""Before a reached verb, these say how it was reached (基本完成裁减军队员额, 并实际完成投资): the words
+before them are a clause of their own, and the indicator is what follows the verb."""
 
 VERBS = ("组织", "开展", "举办", "办理", "受理", "发布", "提供", "审查", "研究", "成立", "设立", "建成",
          "培训", "调解", "接待", "发放", "出动", "注销", "新增", "下放", "梳理", "审核", "审议", "清理",
@@ -411,6 +443,11 @@ LIST_JOINS = ("、", "和", "及", "与")
 SHARED_UNIT_REACH = 80
 """How far after a bare Arabic figure a list of figures may run to the unit they share
 (分别增长2.74、1.96、5.1个百分点; 快5.8和3.8个百分点; 22153、5853万千瓦: each is a figure in it)."""
+
+SHARED_HEAD_MODIFIERS = ("城镇", "农村", "城市", "乡村", "城区", "郊区", "轻", "重", "男", "女", "进", "出",
+                         "存", "贷")
+"""Words that a list names before one head noun they share (城镇、农村居民人均可支配收入; 轻、重工业占比):
+each stands for itself with that head."""
 
 RESPECTIVELY = "分别"
 """分别: the figures after it go in turn with the names listed before it."""

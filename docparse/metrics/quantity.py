@@ -29,6 +29,8 @@ from .lexicon import (
     CHINESE_ORDINAL_MARKS,
     CLAUSE_DELIMITERS,
     CODE_JOINERS,
+    CONGRESS_SESSIONS,
+    CONGRESSES,
     COUNTERS_NOT,
     DATE_JOINERS_AFTER,
     DATE_OPENERS,
@@ -325,8 +327,10 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     if unit_raw == "年" and _is_year(claim, core, arabic, run_start, unit_end):
         return YEAR_OR_DATE
     follows = end if shared_end is None else shared_end
-    if unit_raw == _SESSION_COUNTER and _SESSION.match(folded, follows, claim.end):
-        return ORDINAL  # 十届六次、七次全会
+    if unit_raw == _SESSION_COUNTER and (_SESSION.match(folded, follows, claim.end) or (
+            not arabic and folded.startswith(CONGRESS_SESSIONS, follows)
+            and folded.endswith(CONGRESSES, claim.start, run_start))):
+        return ORDINAL  # 十届六次、七次全会, 市十五届人大四次会议
     if _SLOGAN.match(folded, follows, claim.end):
         return SET_PHRASE  # 达到二个加强:即…
     if unit_raw in _DURATIONS and _NAME_AFTER_DURATION.match(folded, follows):

@@ -14,6 +14,7 @@ from .lexicon import (
     LIST_JOINS,
     PARTS_INTRO,
     RESPECTIVELY,
+    SHARED_HEAD_MODIFIERS,
     SUFFIX_QUALIFIERS,
     TO_LINKS,
     YEAR_ENDS,
@@ -45,8 +46,31 @@ def listed_names(wide_left: str) -> list[tuple[int, int]]:
     分别下降…): the figures of the list go with them in turn."""
     if RESPECTIVELY not in wide_left:
         return []
-    names = _LIST_JOIN.split(wide_left[:wide_left.index(RESPECTIVELY)])
-    return [(wide_left.find(name), wide_left.find(name) + len(name)) for name in names if name.strip(" ")]
+    return names_in(wide_left[:wide_left.index(RESPECTIVELY)])
+
+
+def names_in(listing: str) -> list[tuple[int, int]]:
+    """Where the names of the list ``listing`` start and end (治安案件、刑事案件)."""
+    names = _LIST_JOIN.split(listing)
+    return [(listing.find(name), listing.find(name) + len(name)) for name in names if name.strip(" ")]
+
+
+_HEAD_MIN = 2
+"""A shared head noun is at least this long (居民人均可支配收入, 工业占比)."""
+
+
+def share_head(names: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The names of a list whose first items only modify the head noun of the last (城镇、农村居民人均可支配
+    收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入; 轻、重工业占比), each with that head; ``None``
+    if the list names its items in full."""
+    if len(names) < 2 or any(name not in SHARED_HEAD_MODIFIERS for name in names[:-1]):
+        return None
+    last = names[-1]
+    modifier = next((word for word in SHARED_HEAD_MODIFIERS if last.startswith(word)), None)
+    if modifier is None or len(last) - len(modifier) < _HEAD_MIN:
+        return None
+    head = last[len(modifier):]
+    return (*(name + head for name in names[:-1]), last)
 
 
 def fit_list_names(drafts: list[Draft]) -> None:
