@@ -32,7 +32,7 @@ from ..metadata import (
 )
 from ..normalize import CJK, CJK_CHARS, fold
 from ..tables import Tables
-from .closing import find_tail, split_tail
+from .closing import find_tail, split_run_on_closing, split_tail
 from .head import (
     BRACKETED_DATE,
     FRONT_MATTER_LINES,
@@ -111,7 +111,7 @@ def segment(lines: list[Line], *, title_hint: str | None = None, tables: Tables 
     format states it (a web page's ArticleTitle or ``<h1>``): the candidate lines that spell it
     are the title. ``tables`` are the tables the reader marked: their rows (the rule under a
     Markdown table's head too) are no markup."""
-    lines, named_title = split_head(split_title_fields(split_tail(lines)))
+    lines, named_title = split_head(split_title_fields(split_tail(split_run_on_closing(lines))))
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
     squeezed = [squeeze(line) for line in lines]

@@ -26,7 +26,10 @@ from .result import (
 )
 
 _DATES = re.compile(WRITTEN_DATE)
-_NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{0,60}\)$")
+_RUN_ON_NOTES = ("此件", "本件")
+"""How a note on a document's publication starts (``（此件公开发布）``)."""
+_NOTE_LINE = re.compile(
+    rf"^\((?:{'|'.join(_RUN_ON_NOTES)}|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{{0,60}}\)$")
 _LISTED_ATTACHMENT = re.compile(r"^\d{1,2}[.、][^。;]{1,80}$")
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
 _RELATED_TAIL_MAX = 30
@@ -45,6 +48,28 @@ _SIGNATURE_TAIL = re.compile(r"(?<=[。!?])[ ]*(?P<signature>[^ 。;:,!?]{2,20})
 """A signature run on after the last sentence of the line above the date (``…法治保障。运城市人民政府``)."""
 _TAIL_REACH = 200
 """A closing block run on at a line's end stands within this many characters of it."""
+
+
+_RUN_ON_CLOSING = re.compile(
+    rf"(?<=[。!?])[ ]*(?P<signature>[^ 。;:,!?()0-9][^。;:,!?()]{{1,29}}?)[ ]*(?<![0-9])"
+    rf"(?P<date>{WRITTEN_DATE})[ ]*(?P<note>\((?:{'|'.join(_RUN_ON_NOTES)})[^()]{{2,20}}\))")
+"""A closing block run on inside a line, between a notice's last sentence and the document it issues
+(a page scraped as one line): the signature, the date and the note in brackets that marks it
+(``…请认真抓好贯彻落实。安顺市人民政府2023年9月5日（此件公开发布）安顺市市级储备粮管理办法…``)."""
+
+
+def split_run_on_closing(lines: list[Line]) -> list[Line]:
+    """Cut a line where a closing block with its note runs on inside it (:data:`_RUN_ON_CLOSING`):
+    the signature, the date, the note and what follows become lines of their own."""
+    for index, line in enumerate(lines):
+        if not any(word in line.folded for word in _RUN_ON_NOTES):
+            continue
+        match = _RUN_ON_CLOSING.search(line.folded)
+        if match is None or not ORGAN_ENDING.search(match["signature"].replace(" ", "")):
+            continue
+        cuts = [match.start("signature"), match.start("date"), match.start("note"), match.end("note")]
+        return [*lines[:index], *cut(line, cuts), *lines[index + 1:]]
+    return lines
 
 
 def split_tail(lines: list[Line]) -> list[Line]:
@@ -151,6 +176,11 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     alone stands between its last sentence and the title of what it issues (``…请认真贯彻执行。`` /
     ``二○○六年五月十八日`` / ``西宁市企业治乱减负工作暂行规定``).
     """
+    repeated = _repeated_signers(lines, squeezed, content)
+    for index in repeated:
+        role[index] = "furniture"
+        result.furniture.append(("footer", lines[index].content_start, lines[index].content_end))
+    content = content[:len(content) - len(repeated)]
     position = len(content) - 1
     notes: list[int] = []
     while position > 0 and _NOTE_LINE.match(squeezed[content[position]]):
@@ -187,6 +217,36 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     result.notes = sorted((lines[i].content_start, lines[i].content_end) for i in block_notes)
     first = min([date_index, *signature, *block_notes])
     return first if date_index >= content[-1 - len(block_notes)] else len(lines)
+
+
+_REPEAT_LINES = 2
+"""At most this many lines after a closing's date repeat the names of its signers."""
+
+
+def _repeated_signers(lines: list[Line], squeezed: list[str], content: list[int]) -> list[int]:
+    """The lines after the last date that only name the signers again, as a PDF's running footer or
+    what is left of its 版记 does (``国家医保局办公室 / 财政部办公厅 / 2024年9月5日 / 国家医保局 财政部``):
+    each of their names begins a signature line above the date. None if there are no such lines."""
+    repeated: list[int] = []
+    position = len(content) - 1
+    while position > 2 and len(repeated) < _REPEAT_LINES:
+        names = lines[content[position]].folded.split()
+        if not names or not all(len(name) <= 20 and ORGAN_ENDING.search(name) for name in names):
+            break
+        repeated.append(content[position])
+        position -= 1
+    if not repeated or not DATE_LINE.match(squeezed[content[position]]):
+        return []
+    signers: list[str] = []
+    for above in range(position - 1, max(0, position - 1 - _SIGNATURE_MAX), -1):
+        signer = squeezed[content[above]]
+        if len(signer) > 40 or SENTENCE_STOP.search(signer) or not ORGAN_ENDING.search(signer):
+            break
+        signers.append(signer)
+    names = [name for index in repeated for name in lines[index].folded.split()]
+    if all(any(signer.startswith(name) for signer in signers) for name in names):
+        return sorted(repeated)
+    return []
 
 
 _SCRAPED_DATE = re.compile(r"^(?:19|20)\d{2}(?:\d{3,4}|年\d{1,2}月日)$")
