@@ -210,9 +210,10 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented,
 
 
 _NUMBER_SPACE = re.compile(r"(?<=[\d〔〕﹝﹞\[\]［］第]) (?=[\d号〔〕﹝﹞\[\]［］])"
-                           r"|(?<=[〔﹝\[［]) | (?=[〕﹞\]］])")
-"""A space inside the year, the serial or the 号 of a 发文字号, as a PDF's text spreads it
-(``医保办函〔2025〕85 号``): not the space between the organs of a joint one (``财政部 税务总局公告…``)."""
+                           r"|(?<=[〔﹝\[［]) | (?=[〔﹝［〕﹞\]］])")
+"""A space before or inside the year, the serial or the 号 of a 发文字号, as a PDF's text spreads it
+(``医保办函〔2025〕85 号``, ``国发 〔2011〕 35 号``): not the space between the organs of a joint one
+(``财政部 税务总局公告…``)."""
 
 
 def _field_value(key: str, value: str) -> str:

@@ -110,22 +110,21 @@ def _names_an_organ(name: str) -> bool:
 
 
 def _shared_names(names: list[str]) -> list[str]:
-    """The names a 顿号 parts, joined where they share words: a name that names no organ by itself
-    shares the head noun of the one after it (``各省、自治区、直辖市人民政府``); a short one shares the
-    words before the one before it (``市直有关部门、单位``)."""
+    """The names a 顿号 parts, joined where they share words: names that name no organ by themselves
+    share the head noun of the organ after them (``各省、自治区、直辖市人民政府``); a short one shares
+    the words before the one before it (``市直有关部门、单位``). Names none of which names an organ
+    stay apart (``宝钢股份、上海石化、高桥石化``)."""
     organs: list[str] = []
-    pending = ""
-    for index, name in enumerate(names):
+    pending: list[str] = []
+    for name in names:
         if not pending and organs and len(name) <= _SHORT_NAME:
             organs[-1] += "、" + name
-            continue
-        joined = f"{pending}、{name}" if pending else name
-        if index < len(names) - 1 and not _names_an_organ(name):
-            pending = joined
-            continue
-        organs.append(joined)
-        pending = ""
-    return organs
+        elif _names_an_organ(name):
+            organs.append("、".join([*pending, name]))
+            pending = []
+        else:
+            pending.append(name)
+    return organs + pending
 
 
 @dataclass

@@ -1,0 +1,103 @@
+"""Front and back matter of notices as new real documents write it: the 主送机关's class names, a closing
+run on inside a one-line page or followed by a page's pictures, a PDF's repeated signers, a 发文字号
+spread by a PDF. The lines are copied from public government documents."""
+
+from __future__ import annotations
+
+import pytest
+
+import docparse
+
+
+@pytest.mark.parametrize(("addressee", "organs"), [
+    ("各省、自治区、直辖市及新疆生产建设兵团医疗保障局：",  # 医保办函〔2025〕85号 (PDF text)
+     ["各省、自治区、直辖市及新疆生产建设兵团医疗保障局"]),
+    ("各乡、镇人民政府,街道办事处,区政府各部门:",  # 淮政〔2022〕16号
+     ["各乡、镇人民政府", "街道办事处", "区政府各部门"]),
+    ("各区人民政府,市政府各委、办、局,各市属机构:",  # 京政办发〔2016〕26号
+     ["各区人民政府", "市政府各委、办、局", "各市属机构"]),
+    ("各县、自治县、区人民政府（管委会），市政府各工作部门、各直属事业单位，市属国有企业：",  # 安顺市
+     ["各县、自治县、区人民政府（管委会）", "市政府各工作部门", "各直属事业单位", "市属国有企业"]),
+    ("各省、自治区、直辖市及新疆生产建设兵团医保局、财政厅（局）：",  # 医保办发〔2024〕19号
+     ["各省、自治区、直辖市及新疆生产建设兵团医保局", "财政厅（局）"]),
+    ("国网上海市电力公司、上海电力交易中心、申能（集团）公司、宝钢股份、上海石化、高桥石化：",
+     ["国网上海市电力公司", "上海电力交易中心", "申能（集团）公司", "宝钢股份", "上海石化", "高桥石化"]),
+])
+def test_a_class_name_of_organs_is_one_addressee(addressee: str, organs: list[str]) -> None:
+    text = f"关于进一步加强超量开药智能监管工作的通知\n{addressee}\n现就有关工作通知如下：\n一、目标任务\n"
+    doc = docparse.parse(text)
+    assert doc.addressee is not None and doc.addressee.text == addressee
+    assert doc.metadata.addressees == organs
+
+
+def test_a_picture_strip_after_the_closing_is_chrome() -> None:
+    """嘉政发〔2024〕1号 as its county page ends: the date and the note above the page's pictures."""
+    text = ("县人民政府关于给予县城管执法局、县供电公司集体嘉奖的决定\n\n"
+            "各镇人民政府,县政府各部门,嘉鱼开发区管委会:\n\n"
+            "根据《嘉鱼县机关事业单位记功奖励办法(试行)规定县政府研究决定,给予县城管执法局、县供电公司集体嘉奖。\n\n"
+            "2024年2月6日\n\n(此件公开发布)\n\n  • xndy01.jpg\n  • |\n  • |\n  • xngb03.jpg\n")
+    doc = docparse.parse(text)
+    assert doc.closing is not None and doc.closing.date is not None
+    assert doc.closing.date.isoformat() == "2024-02-06"
+    assert [note.text for note in doc.closing.notes] == ["(此件公开发布)"]
+    assert {item.text for item in doc.furniture} >= {"• xndy01.jpg", "• xngb03.jpg"}
+    assert all("2024年2月6日" not in block.text for block in doc.preamble)
+
+
+def test_a_closing_run_on_inside_a_one_line_notice() -> None:
+    """安顺市人民政府 issues a 管理办法, its page scraped without line breaks."""
+    text = ("安顺市人民政府关于印发安顺市市级储备粮管理办法的通知\n"
+            "各县、自治县、区人民政府（管委会），市政府各工作部门、各直属事业单位，市属国有企业："
+            "现将《安顺市市级储备粮管理办法》印发给你们，请认真抓好贯彻落实。安顺市人民政府2023年9月5日"
+            "（此件公开发布）安顺市市级储备粮管理办法第一章  总    则"
+            "第一条  为加强市级储备粮管理，制定本办法。"
+            "第二条  本办法所称市级储备粮，是指市人民政府储备的原粮。第三条  本办法自印发之日起施行。\n")
+    doc = docparse.parse(text)
+    assert doc.closing is not None
+    assert [block.text for block in doc.closing.signature] == ["安顺市人民政府"]
+    assert doc.closing.date is not None and doc.closing.date.isoformat() == "2023-09-05"
+    assert [note.text for note in doc.closing.notes] == ["（此件公开发布）"]
+    assert doc.preamble[0].text == "现将《安顺市市级储备粮管理办法》印发给你们，请认真抓好贯彻落实。"
+
+
+def test_a_run_on_date_with_no_note_is_no_closing() -> None:
+    """Without its note a name and a date inside a sentence stay text."""
+    text = ("关于做好防汛工作的通知\n各乡镇人民政府：\n"
+            "近日，省防汛抗旱指挥部2023年6月5日发出预警。各地要高度重视。请认真贯彻执行。\n")
+    doc = docparse.parse(text)
+    assert doc.closing is None
+
+
+def test_signers_repeated_after_the_date_are_furniture() -> None:
+    """医保办发〔2024〕19号 as its PDF's text ends: the two signers, the date, the signers again."""
+    text = ("关于稳妥有序扩大跨省直接结算门诊慢特病病种范围的通知\n（医保办发〔2024〕19 号）\n"
+            "各省、自治区、直辖市及新疆生产建设兵团医保局、财政厅（局）：\n"
+            "现将有关事项通知如下：\n一、工作要求\n（一）加强组织领导。各省医保部门务必高度重视。\n"
+            "国家医保局办公室\n财政部办公厅\n2024年9月5日\n国家医保局 财政部\n")
+    doc = docparse.parse(text)
+    assert doc.closing is not None
+    assert [block.text for block in doc.closing.signature] == ["国家医保局办公室", "财政部办公厅"]
+    assert [item.text for item in doc.furniture] == ["国家医保局 财政部"]
+    last = doc.sections[-1].children[-1]
+    assert all("财政部" not in block.text for block in last.body)
+    assert doc.metadata.doc_number == "医保办发〔2024〕19号"
+
+
+def test_a_line_naming_other_organs_after_the_date_stays() -> None:
+    """A line after the date that does not repeat the signers is not taken for them."""
+    text = ("关于做好防汛工作的通知\n各乡镇人民政府：\n现就有关事项通知如下：\n"
+            "一、工作要求\n请认真贯彻执行。\n国家医保局办公室\n2024年9月5日\n某某县人民政府办公室\n")
+    doc = docparse.parse(text)
+    assert not any(item.text == "某某县人民政府办公室" for item in doc.furniture)
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    ("内政字〔2020〕102 号", "内政字〔2020〕102号"),  # a 批复 as nmg.gov.cn's PDF text gives it
+    ("（医保办函〔2025〕85 号）", "医保办函〔2025〕85号"),
+    ("国发 〔2011〕 35 号", "国发〔2011〕35号"),
+])
+def test_a_doc_number_without_the_spaces_of_a_pdf(line: str, number: str) -> None:
+    text = (f"内蒙古自治区人民政府关于《根河市城市总体规划（2019—2030）》的批复\n{line}\n"
+            "呼伦贝尔市人民政府：\n你市请示收悉。\n")
+    doc = docparse.parse(text)
+    assert doc.metadata.doc_number == number
