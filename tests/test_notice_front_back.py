@@ -101,3 +101,45 @@ def test_a_doc_number_without_the_spaces_of_a_pdf(line: str, number: str) -> Non
             "呼伦贝尔市人民政府：\n你市请示收悉。\n")
     doc = docparse.parse(text)
     assert doc.metadata.doc_number == number
+
+
+def test_an_addressee_whose_colon_the_page_dropped() -> None:
+    """嘉政发〔2024〕1号: the county page lost the colon after the 主送机关."""
+    text = ("县人民政府关于给予县城管执法局、县供电公司集体嘉奖的决定\n\n"
+            "各镇人民政府,县政府各部门,嘉鱼开发区管委会\n\n"
+            "近日,我县遭受了历史罕见的低温雨雪冰冻灾害,严重破坏了道路、电力等基础设施。\n\n2024年2月6日\n")
+    doc = docparse.parse(text)
+    assert doc.byline is None
+    assert doc.addressee is not None and doc.addressee.text == "各镇人民政府,县政府各部门,嘉鱼开发区管委会"
+    assert doc.metadata.addressees == ["各镇人民政府", "县政府各部门", "嘉鱼开发区管委会"]
+
+
+def test_issuers_under_a_title_stay_its_byline() -> None:
+    """Organs a space apart under a bulletin's title sign it: no addressee without a colon."""
+    doc = docparse.parse("宜春市2023年国民经济和社会发展统计公报\n宜春市统计局 国家统计局宜春调查队\n"
+                         "2023年，全市经济运行稳中向好。\n")
+    assert doc.byline is not None and doc.addressee is None
+
+
+def test_a_title_after_its_doc_number_on_a_law_site() -> None:
+    """京政办发〔2016〕26号 as an aggregator lists it: the number, then the title in 《》."""
+    text = ("京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+            "《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+            "京政办发〔2016〕26号\n各区人民政府,市政府各委、办、局,各市属机构:\n"
+            "《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们,请结合实际认真贯彻落实。\n"
+            "北京市人民政府办公厅\n2016年5月28日\n")
+    doc = docparse.parse(text)
+    assert doc.title is not None
+    assert doc.title.text == "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知"
+    assert doc.metadata.doc_number == "京政办发〔2016〕26号"
+    assert doc.doc_type == "gongwen"
+
+
+def test_a_page_line_of_where_from_and_when() -> None:
+    """襄阳市政府门户网站's line under the title: 来自 names the source, 时间 the publish date."""
+    text = ("市人民政府关于进一步优化营商环境的实施方案\n\n来自:襄阳市政府门户网站 时间:2018-11-22\n\n"
+            "各县(市、区)人民政府、开发区管委会,市直各单位:\n\n为深入贯彻落实有关意见,特制定本实施方案。\n")
+    doc = docparse.parse(text)
+    assert doc.metadata.source == "襄阳市政府门户网站"
+    assert doc.metadata.publish_date is not None and doc.metadata.publish_date.isoformat() == "2018-11-22"
+    assert all("来自" not in block.text for block in doc.preamble)
