@@ -143,3 +143,55 @@ def test_a_page_line_of_where_from_and_when() -> None:
     assert doc.metadata.source == "襄阳市政府门户网站"
     assert doc.metadata.publish_date is not None and doc.metadata.publish_date.isoformat() == "2018-11-22"
     assert all("来自" not in block.text for block in doc.preamble)
+
+
+_GAP = "\u3000" * 4
+"""The ideographic spaces a page or a dataset sets a signature or a date apart with."""
+
+
+def _closing_of(text: str) -> tuple[list[str], str | None, list[str]]:
+    doc = docparse.parse(text)
+    closing = doc.closing
+    assert closing is not None
+    return ([block.text for block in closing.signature], closing.date.isoformat() if closing.date else None,
+            [note.text for note in closing.notes])
+
+
+def test_a_signature_run_on_after_the_last_sentence_above_a_date_with_its_note() -> None:
+    """国发〔2016〕65号 as a dataset holds it: the signature ends the 印发 paragraph, the note is glued
+    to the date, the plan follows."""
+    text = ("国务院关于印发“十三五”生态环境保护规划的通知\n国发〔2016〕65号\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：现将《“十三五”生态环境保护规划》印发给你们，"
+            f"请认真贯彻实施。{_GAP} 国务院\n\n{_GAP}2016年11月24日（此件有删改）\n\n"
+            "“十三五”生态环境保护规划\n\n第一章\u3000全国生态环境保护形势\n\n生态环境保护取得积极进展。\n")
+    assert _closing_of(text) == (["国务院"], "2016-11-24", ["（此件有删改）"])
+
+
+def test_a_signature_run_on_above_the_date_and_the_note_at_the_end() -> None:
+    """国办发〔2015〕94号: …作出更大贡献。国务院办公厅 / 2015年12月29日 / （此件公开发布）."""
+    text = ("国务院办公厅关于优化学术环境的指导意见\n国办发〔2015〕94号\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+            f"{_GAP}各地区和有关部门要增强大局意识，为建设创新型国家作出更大贡献。{_GAP}国务院办公厅\n\n"
+            f"{_GAP}2015年12月29日\n\n{_GAP}（此件公开发布）\n")
+    assert _closing_of(text) == (["国务院办公厅"], "2015-12-29", ["（此件公开发布）"])
+
+
+def test_a_signature_glued_to_the_attachment_note() -> None:
+    """国办函〔2021〕12号: the 附件说明 runs on into the signature, the organ the title names first."""
+    text = ("国务院办公厅关于同意建立铁路沿线安全环境治理部际联席会议制度的函\n国办函〔2021〕12号\n"
+            "交通运输部：\n"
+            "你部关于建立铁路沿线安全环境治理部际联席会议制度的请示收悉。经国务院同意，现函复如下：\n\n"
+            "附件：铁路沿线安全环境治理部际联席会议制度国务院办公厅\n\n2021年1月26日（此件公开发布）\n\n\n\n"
+            "附件\n\n铁路沿线安全环境治理部际联席会议制度\n\n一、主要职责\n\n统筹协调铁路沿线安全环境治理工作。\n")
+    assert _closing_of(text) == (["国务院办公厅"], "2021-01-26",
+                                 ["附件：铁路沿线安全环境治理部际联席会议制度", "（此件公开发布）"])
+
+
+def test_a_closing_starting_a_virtual_line_of_a_one_line_plan() -> None:
+    """国办函〔2014〕119号 on one line: the signature, the date and the note before the plan's title."""
+    text = ("国务院办公厅关于印发国家突发环境事件应急预案的通知国办函〔2014〕119号"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
+            "经国务院同意，现将修订后的《国家突发环境事件应急预案》印发给你们，请认真组织实施。"
+            f"{_GAP} 国务院办公厅{_GAP}{_GAP}2014年12月29日{_GAP}（此件公开发布）\xa0国家突发环境事件应急预案"
+            f"{_GAP}1\u3000总则{_GAP}1.1\u3000编制目的{_GAP}健全突发环境事件应对工作机制。\n")
+    assert _closing_of(text) == (["国务院办公厅"], "2014-12-29", ["（此件公开发布）"])

@@ -12,6 +12,7 @@ from ..grammar import terminal
 from ..lines import Line
 from ..metadata import WRITTEN_DATE, RawField, find_fields
 from ..normalize import CJK, CJK_CHARS
+from .head import skip_spaces
 from .result import (
     DATE_LINE,
     HEADS,
@@ -51,11 +52,12 @@ _TAIL_REACH = 200
 
 
 _RUN_ON_CLOSING = re.compile(
-    rf"(?<=[。!?])[ ]*(?P<signature>[^ 。;:,!?()0-9][^。;:,!?()]{{1,29}}?)[ ]*(?<![0-9])"
+    rf"(?:(?<=[。!?])|^)[ ]*(?:(?P<signature>[^ 。;:,!?()0-9][^。;:,!?()]{{1,29}}?)[ ]*)?(?<![0-9])"
     rf"(?P<date>{WRITTEN_DATE})[ ]*(?P<note>\((?:{'|'.join(_RUN_ON_NOTES)})[^()]{{2,20}}\))")
-"""A closing block run on inside a line, between a notice's last sentence and the document it issues
-(a page scraped as one line): the signature, the date and the note in brackets that marks it
-(``…请认真抓好贯彻落实。安顺市人民政府2023年9月5日（此件公开发布）安顺市市级储备粮管理办法…``)."""
+"""A closing block run on inside a line, between a notice's last sentence (or the line's start) and
+the document it issues (a page scraped as one line): the signature (if it stands there), the date and
+the note in brackets that marks it (``…请认真抓好贯彻落实。安顺市人民政府2023年9月5日（此件公开发布）
+安顺市市级储备粮管理办法…``, ``2016年11月24日（此件有删改）``)."""
 
 
 def split_run_on_closing(lines: list[Line]) -> list[Line]:
@@ -65,10 +67,18 @@ def split_run_on_closing(lines: list[Line]) -> list[Line]:
         if not any(word in line.folded for word in _RUN_ON_NOTES):
             continue
         match = _RUN_ON_CLOSING.search(line.folded)
-        if match is None or not ORGAN_ENDING.search(match["signature"].replace(" ", "")):
+        signature = match["signature"] if match else None
+        if match is None or (signature and not ORGAN_ENDING.search(signature.replace(" ", ""))):
             continue
-        cuts = [match.start("signature"), match.start("date"), match.start("note"), match.end("note")]
-        return [*lines[:index], *cut(line, cuts), *lines[index + 1:]]
+        cuts = [match.start(name) for name in ("signature", "date", "note") if match[name]]
+        cuts.append(match.end("note"))
+        pieces = cut(line, cuts)
+        cut_lines = [*lines[:index], *pieces, *lines[index + 1:]]
+        if signature:
+            return cut_lines
+        date = index + next(number for number, piece in enumerate(pieces)
+                            if piece.start == line.start + match.start("date"))
+        return _split_signature(cut_lines, date)  # the signature run on after the sentence above
     return lines
 
 
@@ -81,6 +91,10 @@ def split_tail(lines: list[Line]) -> list[Line]:
     folded = lines[last].folded
     if DATE_LINE.match(folded.replace(" ", "")):
         return _split_signature(lines, last)
+    if _NOTE_LINE.match(folded.replace(" ", "")):  # the date above a note (``（此件公开发布）``)
+        date = next((index for index in range(last - 1, -1, -1) if lines[index].folded.strip(" ")), None)
+        if date is not None and DATE_LINE.match(lines[date].folded.replace(" ", "")):
+            return _split_signature(lines, date)
     match = _CLOSING_TAIL.search(folded, max(0, len(folded) - _TAIL_REACH))
     if match is None or not ORGAN_ENDING.search(match["signature"].replace(" ", "")):
         return lines
@@ -91,15 +105,33 @@ def split_tail(lines: list[Line]) -> list[Line]:
 
 
 def _split_signature(lines: list[Line], date: int) -> list[Line]:
-    """Cut the signature off the end of the line above a last date line, where it runs on after the
-    last sentence (``…法治保障。运城市人民政府`` / ``2022年1月28日``)."""
+    """Cut the signature off the end of the line above a closing's date line, where it runs on after
+    the last sentence (``…法治保障。运城市人民政府`` / ``2022年1月28日``) or after the 附件说明
+    (``附件：…联席会议制度国务院办公厅``: the organ the title names first)."""
     above = next((index for index in range(date - 1, -1, -1) if lines[index].folded.strip(" ")), None)
     if above is None:
         return lines
-    match = _SIGNATURE_TAIL.search(lines[above].folded, max(0, len(lines[above].folded) - _TAIL_REACH))
-    if match is None or not ORGAN_ENDING.search(match["signature"]):
-        return lines
-    return [*lines[:above], *cut(lines[above], [match.start("signature")]), *lines[above + 1:]]
+    folded = lines[above].folded
+    match = _SIGNATURE_TAIL.search(folded, max(0, len(folded) - _TAIL_REACH))
+    if match is not None and ORGAN_ENDING.search(match["signature"]):
+        return [*lines[:above], *cut(lines[above], [match.start("signature")]), *lines[above + 1:]]
+    issuer = _title_issuer(lines)
+    ending = folded.rstrip(" ")
+    if issuer and terminal("ATTACHMENT").match(folded, skip_spaces(folded, 0)) and ending.endswith(issuer) \
+            and len(ending) > len(issuer):
+        return [*lines[:above], *cut(lines[above], [len(ending) - len(issuer)]), *lines[above + 1:]]
+    return lines
+
+
+_TITLE_ISSUER = re.compile(r"^(?P<issuer>[^ 。;:,、]{2,30}?)(?:关于|印发|转发)")
+"""The organ a 公文's title names first (``国务院办公厅关于…的函``)."""
+
+
+def _title_issuer(lines: list[Line]) -> str:
+    """The organ the title (the first line with text) names first, as folded; empty if none."""
+    first = next((line.folded.strip(" ") for line in lines if line.folded.strip(" ")), "")
+    match = _TITLE_ISSUER.match(first)
+    return match["issuer"] if match and ORGAN_ENDING.search(match["issuer"]) else ""
 
 
 def find_tail(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
