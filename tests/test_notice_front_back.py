@@ -195,3 +195,15 @@ def test_a_closing_starting_a_virtual_line_of_a_one_line_plan() -> None:
             f"{_GAP} 国务院办公厅{_GAP}{_GAP}2014年12月29日{_GAP}（此件公开发布）\xa0国家突发环境事件应急预案"
             f"{_GAP}1\u3000总则{_GAP}1.1\u3000编制目的{_GAP}健全突发环境事件应对工作机制。\n")
     assert _closing_of(text) == (["国务院办公厅"], "2014-12-29", ["（此件公开发布）"])
+
+
+def test_an_attachment_note_run_on_into_signature_date_and_note() -> None:
+    """国办函〔2018〕46号: the 附件说明, the signature, the date and the note on one line."""
+    text = ("国务院办公厅关于部分地方优化营商环境典型做法的通报\n国办函〔2018〕46号\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n"
+            "各地区要认真学习借鉴典型做法，及时总结推广好的经验做法。\n\n"
+            "附件：部分地方优化营商环境典型做法国务院办公厅 \xa0 \xa0 \xa0\xa0"
+            "2018年7月24日\xa0\xa0\xa0\xa0（此件公开发布）\n\n"
+            "附件\n\n部分地方优化营商环境典型做法（共计28项）\n\n一、改革投资审批等制度\n\n企业投资项目承诺制改革。\n")
+    assert _closing_of(text) == (["国务院办公厅"], "2018-07-24",
+                                 ["附件：部分地方优化营商环境典型做法", "（此件公开发布）"])

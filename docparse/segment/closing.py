@@ -51,9 +51,12 @@ _TAIL_REACH = 200
 """A closing block run on at a line's end stands within this many characters of it."""
 
 
+_PUBLICATION_NOTE = rf"(?P<note>\((?:{'|'.join(_RUN_ON_NOTES)})[^()]{{2,20}}\))"
+_NOTED_DATE = re.compile(rf"(?<![0-9])(?P<date>{WRITTEN_DATE})[ ]*{_PUBLICATION_NOTE}")
+"""A date with the note on the document's publication after it (``2018年7月24日　（此件公开发布）``)."""
 _RUN_ON_CLOSING = re.compile(
-    rf"(?:(?<=[。!?])|^)[ ]*(?:(?P<signature>[^ 。;:,!?()0-9][^。;:,!?()]{{1,29}}?)[ ]*)?(?<![0-9])"
-    rf"(?P<date>{WRITTEN_DATE})[ ]*(?P<note>\((?:{'|'.join(_RUN_ON_NOTES)})[^()]{{2,20}}\))")
+    rf"(?:(?<=[。!?])|^)[ ]*(?:(?P<signature>[^ 。;:,!?()0-9][^。;:,!?()]{{1,29}}?)[ ]*)?"
+    rf"{_NOTED_DATE.pattern}")
 """A closing block run on inside a line, between a notice's last sentence (or the line's start) and
 the document it issues (a page scraped as one line): the signature (if it stands there), the date and
 the note in brackets that marks it (``…请认真抓好贯彻落实。安顺市人民政府2023年9月5日（此件公开发布）
@@ -68,7 +71,12 @@ def split_run_on_closing(lines: list[Line]) -> list[Line]:
             continue
         match = _RUN_ON_CLOSING.search(line.folded)
         signature = match["signature"] if match else None
-        if match is None or (signature and not ORGAN_ENDING.search(signature.replace(" ", ""))):
+        if match is None:
+            cuts = _after_attachment_note(line.folded, _title_issuer(lines))
+            if cuts:
+                return [*lines[:index], *cut(line, cuts), *lines[index + 1:]]
+            continue
+        if signature and not ORGAN_ENDING.search(signature.replace(" ", "")):
             continue
         cuts = [match.start(name) for name in ("signature", "date", "note") if match[name]]
         cuts.append(match.end("note"))
@@ -80,6 +88,19 @@ def split_run_on_closing(lines: list[Line]) -> list[Line]:
                             if piece.start == line.start + match.start("date"))
         return _split_signature(cut_lines, date)  # the signature run on after the sentence above
     return lines
+
+
+def _after_attachment_note(folded: str, issuer: str) -> list[int]:
+    """Where to cut a 附件说明 run on into the closing (``附件：部分地方优化营商环境典型做法国务院办公厅
+    2018年7月24日　（此件公开发布）``): before the signature, the organ the title names first, before the
+    date, around the note; none if the line is not one."""
+    if not issuer or not terminal("ATTACHMENT").match(folded, skip_spaces(folded, 0)):
+        return []
+    match = _NOTED_DATE.search(folded)
+    before = folded[:match.start()].rstrip(" ") if match else ""
+    if match is None or not before.endswith(issuer) or len(before) == len(issuer):
+        return []
+    return [len(before) - len(issuer), match.start("date"), match.start("note"), match.end("note")]
 
 
 def split_tail(lines: list[Line]) -> list[Line]:
