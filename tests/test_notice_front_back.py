@@ -207,3 +207,19 @@ def test_an_attachment_note_run_on_into_signature_date_and_note() -> None:
             "附件\n\n部分地方优化营商环境典型做法（共计28项）\n\n一、改革投资审批等制度\n\n企业投资项目承诺制改革。\n")
     assert _closing_of(text) == (["国务院办公厅"], "2018-07-24",
                                  ["附件：部分地方优化营商环境典型做法", "（此件公开发布）"])
+
+
+@pytest.mark.parametrize("head", ["中国人民银行令〔2019〕第4号", "中国人民银行令\n〔2019〕第4号",
+                                  "中国人民银行令\n(2019)第4号"])
+def test_an_order_numbered_with_its_year(head: str) -> None:
+    """中国人民银行令〔2019〕第4号 (its PDF's text gives the year in round brackets): the order is the
+    发文字号, the title the 办法 it issues."""
+    text = (f"{head}\n《应收账款质押登记办法》已经2019年9月18日中国人民银行2019年第1次行务会议审议通过,"
+            "现予发布,自2020年1月1日起施行。\n行长 易纲\n2019年11月22日\n应收账款质押登记办法\n第一章总则\n"
+            "第一条为规范应收账款质押登记,保护质押当事人和利害关系人的合法权益,制定本办法。\n"
+            "第二条本办法所称应收账款是指权利人因提供一定的货物、服务或设施而获得的付款请求权。\n")
+    doc = docparse.parse(text)
+    assert doc.title is not None and doc.title.text == "应收账款质押登记办法"
+    assert doc.metadata.doc_number is not None
+    assert doc.metadata.doc_number.startswith("中国人民银行令") and doc.metadata.doc_number.endswith("第4号")
+    assert "2019" in doc.metadata.doc_number

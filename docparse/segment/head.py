@@ -34,7 +34,9 @@ from .title import (
 
 ORDER_NAME = re.compile(rf"(?:中华人民共和国)?[{CJK_CHARS}]{{1,20}}?令")
 """``中华人民共和国国务院令``, ``上海市人民政府令``: the head of a promulgation order."""
-ORDER_NUMBER = re.compile(r"\(?第[ ]*\d{1,5}[ ]*号\)?")
+ORDER_NUMBER = re.compile(r"(?:[〔\[(][ ]*(?:19|20)\d{2}[ ]*[〕\])][ ]*|(?:19|20)\d{2}[ ]*年[ ]*)?"
+                          r"\(?第[ ]*\d{1,5}[ ]*号\)?")
+"""An order's number: ``第722号``, ``（第19号）``, with its year (``〔2019〕第4号``, ``2020年第1号``)."""
 _PROMULGATED = re.compile(r"《([^《》]{2,80})》[^。]{0,80}(?:公布|发布|施行)")
 """The promulgation sentence names the text it issues: 《优化营商环境条例》已经…通过，现予公布."""
 _NAMED_TITLE_REACH = 12
