@@ -49,6 +49,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("accessibility", r"^(无障碍(浏览|阅读)?|长者模式|关怀版|适老化|简体|繁体|简|繁|English|智能问答|网站支持IPv6|IPv6|登录|注册|登录\|注册|English版)([|/]?(无障碍(浏览|阅读)?|长者模式|关怀版|简体|繁体|简|繁|English|智能问答|登录|注册|网站支持IPv6))*$"),
     ("accessibility", r"^今天是[:]?\d{4}年"),
     ("other", r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\d{1,2}:\d{2}(?::\d{2})?$"),
+    ("other", r"^[•·]?[A-Za-z0-9_-]{1,40}\.(?i:jpe?g|png|gif|bmp|webp)$"),  # a page's picture strip
     ("page_number", r"^[-—–－]\d{1,4}[-—–－]$"),
     ("page_number", r"^第\d{1,4}页(/|,)?(共\d{1,4}页)?$"),
     ("page_number", r"^(共\d{1,4}页)$"),

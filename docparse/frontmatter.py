@@ -185,7 +185,7 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented,
     if "doc_number" not in values:
         match = DOC_NUMBER.search(folded[: seg.body[0].start] if seg.body else "")
         if match:
-            values["doc_number"] = text[match.start():match.end()]
+            values["doc_number"] = _field_value("doc_number", text[match.start():match.end()])
     promulgated = _PROMULGATED.search(folded, *seg.subtitle) if seg.subtitle else None
     if promulgated:  # 2022年6月6日 中华人民共和国国家安全部令第2号公布: the order that issued the text
         values.setdefault("doc_number", text[promulgated.start(2):promulgated.end(2)])
@@ -209,12 +209,21 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented,
     return build(Metadata, **values, fields=fields)
 
 
+_NUMBER_SPACE = re.compile(r"(?<=[\d〔〕﹝﹞\[\]［］第]) (?=[\d号〔〕﹝﹞\[\]［］])"
+                           r"|(?<=[〔﹝\[［]) | (?=[〔﹝［〕﹞\]］])")
+"""A space before or inside the year, the serial or the 号 of a 发文字号, as a PDF's text spreads it
+(``医保办函〔2025〕85 号``, ``国发 〔2011〕 35 号``): not the space between the organs of a joint one
+(``财政部 税务总局公告…``)."""
+
+
 def _field_value(key: str, value: str) -> str:
     """A field's value with its spaces collapsed; a 发文字号 standing in brackets, without them
-    (``（皖政办秘〔2021〕82号）``)."""
+    (``（皖政办秘〔2021〕82号）``), and without the spaces a PDF put among its digits."""
     value = " ".join(value.split())
-    if key == "doc_number" and value.startswith(("(", "（")) and value.endswith((")", "）")):
-        value = value[1:-1].strip()
+    if key == "doc_number":
+        if value.startswith(("(", "（")) and value.endswith((")", "）")):
+            value = value[1:-1].strip()
+        value = _NUMBER_SPACE.sub("", value)
     return value
 
 

@@ -210,7 +210,7 @@ def test_a_title_run_on_into_its_fields_subtitle_or_bracketed_number_ends_at_its
     assert dated.metadata.publish_date == dt.date(2024, 3, 12)
     assert [(field.label, field.value) for field in dated.metadata.fields] == [("日期", "2024-03-12")]
     assert dated.preamble[0].text.startswith("2023年,云雾土家族乡")  # the text is no part of the field
-    assert docparse.parse(cases[2][0]).metadata.doc_number == "医保办函〔2025〕40 号"
+    assert docparse.parse(cases[2][0]).metadata.doc_number == "医保办函〔2025〕40号"
 
 
 def test_a_speech_run_on_gives_title_subtitle_byline_and_salutation_apart() -> None:

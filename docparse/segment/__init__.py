@@ -32,7 +32,7 @@ from ..metadata import (
 )
 from ..normalize import CJK, CJK_CHARS, fold
 from ..tables import Tables
-from .closing import find_tail, split_tail
+from .closing import find_tail, split_run_on_closing, split_tail
 from .head import (
     BRACKETED_DATE,
     FRONT_MATTER_LINES,
@@ -111,7 +111,7 @@ def segment(lines: list[Line], *, title_hint: str | None = None, tables: Tables 
     format states it (a web page's ArticleTitle or ``<h1>``): the candidate lines that spell it
     are the title. ``tables`` are the tables the reader marked: their rows (the rule under a
     Markdown table's head too) are no markup."""
-    lines, named_title = split_head(split_title_fields(split_tail(lines)))
+    lines, named_title = split_head(split_title_fields(split_tail(split_run_on_closing(lines))))
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
     squeezed = [squeeze(line) for line in lines]
@@ -449,8 +449,15 @@ _ISSUER_LINE_MAX = 60
 def _is_issuer_line(stripped: str) -> bool:
     """Whether a line under a title names organs and nothing else (``宜春市统计局 国家统计局宜春调查队``)."""
     names = stripped.split()
-    return 0 < len(stripped) <= _ISSUER_LINE_MAX and all(
+    return 0 < len(stripped) <= _ISSUER_LINE_MAX and "," not in stripped and all(
         CJK.match(name) and ORGAN_ENDING.search(name) and not SENTENCE_STOP.search(name) for name in names)
+
+
+def _is_addressee_without_colon(text: str) -> bool:
+    """Whether a line (squeezed) under a title is a 主送机关 whose colon a page dropped: organs parted by
+    commas, or a kind of organs (``各镇人民政府,县政府各部门,嘉鱼开发区管委会``)."""
+    return ((text.startswith("各") or "," in text) and not text.endswith(":")
+            and ORGAN_ENDING.search(text.rsplit(",", 1)[-1]) is not None and is_addressee(text + ":"))
 
 
 def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str], pending: list[int],
@@ -493,7 +500,7 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
             result.byline = (result.byline[0] if result.byline else span[0], span[1])
             role[index] = "front"
             byline_end = position + 1
-        elif is_addressee(text):
+        elif is_addressee(text) or (not in_body and _is_addressee_without_colon(text)):
             result.addressee = span
             role[index] = "front"
         else:

@@ -12,6 +12,7 @@ from ..grammar import terminal
 from ..lines import Line
 from ..metadata import WRITTEN_DATE, RawField, find_fields
 from ..normalize import CJK, CJK_CHARS
+from .head import skip_spaces
 from .result import (
     DATE_LINE,
     HEADS,
@@ -26,7 +27,10 @@ from .result import (
 )
 
 _DATES = re.compile(WRITTEN_DATE)
-_NOTE_LINE = re.compile(r"^\((?:此件|本件|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{0,60}\)$")
+_RUN_ON_NOTES = ("此件", "本件")
+"""How a note on a document's publication starts (``（此件公开发布）``)."""
+_NOTE_LINE = re.compile(
+    rf"^\((?:{'|'.join(_RUN_ON_NOTES)}|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{{0,60}}\)$")
 _LISTED_ATTACHMENT = re.compile(r"^\d{1,2}[.、][^。;]{1,80}$")
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
 _RELATED_TAIL_MAX = 30
@@ -47,6 +51,58 @@ _TAIL_REACH = 200
 """A closing block run on at a line's end stands within this many characters of it."""
 
 
+_PUBLICATION_NOTE = rf"(?P<note>\((?:{'|'.join(_RUN_ON_NOTES)})[^()]{{2,20}}\))"
+_NOTED_DATE = re.compile(rf"(?<![0-9])(?P<date>{WRITTEN_DATE})[ ]*{_PUBLICATION_NOTE}")
+"""A date with the note on the document's publication after it (``2018年7月24日　（此件公开发布）``)."""
+_RUN_ON_CLOSING = re.compile(
+    rf"(?:(?<=[。!?])|^)[ ]*(?:(?P<signature>[^ 。;:,!?()0-9][^。;:,!?()]{{1,29}}?)[ ]*)?"
+    rf"{_NOTED_DATE.pattern}")
+"""A closing block run on inside a line, between a notice's last sentence (or the line's start) and
+the document it issues (a page scraped as one line): the signature (if it stands there), the date and
+the note in brackets that marks it (``…请认真抓好贯彻落实。安顺市人民政府2023年9月5日（此件公开发布）
+安顺市市级储备粮管理办法…``, ``2016年11月24日（此件有删改）``)."""
+
+
+def split_run_on_closing(lines: list[Line]) -> list[Line]:
+    """Cut a line where a closing block with its note runs on inside it (:data:`_RUN_ON_CLOSING`):
+    the signature, the date, the note and what follows become lines of their own."""
+    for index, line in enumerate(lines):
+        if not any(word in line.folded for word in _RUN_ON_NOTES):
+            continue
+        match = _RUN_ON_CLOSING.search(line.folded)
+        signature = match["signature"] if match else None
+        if match is None:
+            cuts = _after_attachment_note(line.folded, _title_issuer(lines))
+            if cuts:
+                return [*lines[:index], *cut(line, cuts), *lines[index + 1:]]
+            continue
+        if signature and not ORGAN_ENDING.search(signature.replace(" ", "")):
+            continue
+        cuts = [match.start(name) for name in ("signature", "date", "note") if match[name]]
+        cuts.append(match.end("note"))
+        pieces = cut(line, cuts)
+        cut_lines = [*lines[:index], *pieces, *lines[index + 1:]]
+        if signature:
+            return cut_lines
+        date = index + next(number for number, piece in enumerate(pieces)
+                            if piece.start == line.start + match.start("date"))
+        return _split_signature(cut_lines, date)  # the signature run on after the sentence above
+    return lines
+
+
+def _after_attachment_note(folded: str, issuer: str) -> list[int]:
+    """Where to cut a 附件说明 run on into the closing (``附件：部分地方优化营商环境典型做法国务院办公厅
+    2018年7月24日　（此件公开发布）``): before the signature, the organ the title names first, before the
+    date, around the note; none if the line is not one."""
+    if not issuer or not terminal("ATTACHMENT").match(folded, skip_spaces(folded, 0)):
+        return []
+    match = _NOTED_DATE.search(folded)
+    before = folded[:match.start()].rstrip(" ") if match else ""
+    if match is None or not before.endswith(issuer) or len(before) == len(issuer):
+        return []
+    return [len(before) - len(issuer), match.start("date"), match.start("note"), match.end("note")]
+
+
 def split_tail(lines: list[Line]) -> list[Line]:
     """Cut the last line with text where a closing block runs on at its end (a page scraped as one
     line): the signature, the date and a note become lines of their own."""
@@ -56,6 +112,10 @@ def split_tail(lines: list[Line]) -> list[Line]:
     folded = lines[last].folded
     if DATE_LINE.match(folded.replace(" ", "")):
         return _split_signature(lines, last)
+    if _NOTE_LINE.match(folded.replace(" ", "")):  # the date above a note (``（此件公开发布）``)
+        date = next((index for index in range(last - 1, -1, -1) if lines[index].folded.strip(" ")), None)
+        if date is not None and DATE_LINE.match(lines[date].folded.replace(" ", "")):
+            return _split_signature(lines, date)
     match = _CLOSING_TAIL.search(folded, max(0, len(folded) - _TAIL_REACH))
     if match is None or not ORGAN_ENDING.search(match["signature"].replace(" ", "")):
         return lines
@@ -66,15 +126,33 @@ def split_tail(lines: list[Line]) -> list[Line]:
 
 
 def _split_signature(lines: list[Line], date: int) -> list[Line]:
-    """Cut the signature off the end of the line above a last date line, where it runs on after the
-    last sentence (``…法治保障。运城市人民政府`` / ``2022年1月28日``)."""
+    """Cut the signature off the end of the line above a closing's date line, where it runs on after
+    the last sentence (``…法治保障。运城市人民政府`` / ``2022年1月28日``) or after the 附件说明
+    (``附件：…联席会议制度国务院办公厅``: the organ the title names first)."""
     above = next((index for index in range(date - 1, -1, -1) if lines[index].folded.strip(" ")), None)
     if above is None:
         return lines
-    match = _SIGNATURE_TAIL.search(lines[above].folded, max(0, len(lines[above].folded) - _TAIL_REACH))
-    if match is None or not ORGAN_ENDING.search(match["signature"]):
-        return lines
-    return [*lines[:above], *cut(lines[above], [match.start("signature")]), *lines[above + 1:]]
+    folded = lines[above].folded
+    match = _SIGNATURE_TAIL.search(folded, max(0, len(folded) - _TAIL_REACH))
+    if match is not None and ORGAN_ENDING.search(match["signature"]):
+        return [*lines[:above], *cut(lines[above], [match.start("signature")]), *lines[above + 1:]]
+    issuer = _title_issuer(lines)
+    ending = folded.rstrip(" ")
+    if issuer and terminal("ATTACHMENT").match(folded, skip_spaces(folded, 0)) and ending.endswith(issuer) \
+            and len(ending) > len(issuer):
+        return [*lines[:above], *cut(lines[above], [len(ending) - len(issuer)]), *lines[above + 1:]]
+    return lines
+
+
+_TITLE_ISSUER = re.compile(r"^(?P<issuer>[^ 。;:,、]{2,30}?)(?:关于|印发|转发)")
+"""The organ a 公文's title names first (``国务院办公厅关于…的函``)."""
+
+
+def _title_issuer(lines: list[Line]) -> str:
+    """The organ the title (the first line with text) names first, as folded; empty if none."""
+    first = next((line.folded.strip(" ") for line in lines if line.folded.strip(" ")), "")
+    match = _TITLE_ISSUER.match(first)
+    return match["issuer"] if match and ORGAN_ENDING.search(match["issuer"]) else ""
 
 
 def find_tail(lines: list[Line], squeezed: list[str], role: list[str], result: Segmented,
@@ -151,6 +229,11 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     alone stands between its last sentence and the title of what it issues (``…请认真贯彻执行。`` /
     ``二○○六年五月十八日`` / ``西宁市企业治乱减负工作暂行规定``).
     """
+    repeated = _repeated_signers(lines, squeezed, content)
+    for index in repeated:
+        role[index] = "furniture"
+        result.furniture.append(("footer", lines[index].content_start, lines[index].content_end))
+    content = content[:len(content) - len(repeated)]
     position = len(content) - 1
     notes: list[int] = []
     while position > 0 and _NOTE_LINE.match(squeezed[content[position]]):
@@ -187,6 +270,36 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     result.notes = sorted((lines[i].content_start, lines[i].content_end) for i in block_notes)
     first = min([date_index, *signature, *block_notes])
     return first if date_index >= content[-1 - len(block_notes)] else len(lines)
+
+
+_REPEAT_LINES = 2
+"""At most this many lines after a closing's date repeat the names of its signers."""
+
+
+def _repeated_signers(lines: list[Line], squeezed: list[str], content: list[int]) -> list[int]:
+    """The lines after the last date that only name the signers again, as a PDF's running footer or
+    what is left of its 版记 does (``国家医保局办公室 / 财政部办公厅 / 2024年9月5日 / 国家医保局 财政部``):
+    each of their names begins a signature line above the date. None if there are no such lines."""
+    repeated: list[int] = []
+    position = len(content) - 1
+    while position > 2 and len(repeated) < _REPEAT_LINES:
+        names = lines[content[position]].folded.split()
+        if not names or not all(len(name) <= 20 and ORGAN_ENDING.search(name) for name in names):
+            break
+        repeated.append(content[position])
+        position -= 1
+    if not repeated or not DATE_LINE.match(squeezed[content[position]]):
+        return []
+    signers: list[str] = []
+    for above in range(position - 1, max(0, position - 1 - _SIGNATURE_MAX), -1):
+        signer = squeezed[content[above]]
+        if len(signer) > 40 or SENTENCE_STOP.search(signer) or not ORGAN_ENDING.search(signer):
+            break
+        signers.append(signer)
+    names = [name for index in repeated for name in lines[index].folded.split()]
+    if all(any(signer.startswith(name) for signer in signers) for name in names):
+        return sorted(repeated)
+    return []
 
 
 _SCRAPED_DATE = re.compile(r"^(?:19|20)\d{2}(?:\d{3,4}|年\d{1,2}月日)$")

@@ -34,7 +34,9 @@ from .title import (
 
 ORDER_NAME = re.compile(rf"(?:中华人民共和国)?[{CJK_CHARS}]{{1,20}}?令")
 """``中华人民共和国国务院令``, ``上海市人民政府令``: the head of a promulgation order."""
-ORDER_NUMBER = re.compile(r"\(?第[ ]*\d{1,5}[ ]*号\)?")
+ORDER_NUMBER = re.compile(r"(?:[〔\[(][ ]*(?:19|20)\d{2}[ ]*[〕\])][ ]*|(?:19|20)\d{2}[ ]*年[ ]*)?"
+                          r"\(?第[ ]*\d{1,5}[ ]*号\)?")
+"""An order's number: ``第722号``, ``（第19号）``, with its year (``〔2019〕第4号``, ``2020年第1号``)."""
 _PROMULGATED = re.compile(r"《([^《》]{2,80})》[^。]{0,80}(?:公布|发布|施行)")
 """The promulgation sentence names the text it issues: 《优化营商环境条例》已经…通过，现予公布."""
 _NAMED_TITLE_REACH = 12
@@ -47,6 +49,8 @@ SUBTITLE_DASH = "(?:——|—|――|―|--|-)"
 """The dash a subtitle opens with."""
 
 _GENRE_WORD = re.compile(GENRE_WORDS)
+_BRACKETED_TITLE = re.compile(rf"《[^《》]{{4,{TITLE_MAX}}}?(?:{GENRE_WORDS})》[ ]*$")
+"""A title in 《》 that ends its line, as a site lists documents after their 发文字号."""
 _TITLE_STOP = re.compile(r"[。;!?:]|《[^《》]{0,60}》")
 """Where a title at a line's start must end: at a stop or colon (one inside 《》 does not count)."""
 _HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:—―〇○]|答记者问|\d日|\d ?年度?,")
@@ -92,6 +96,9 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
     number = ORDER_NUMBER.match(folded, skip_spaces(folded, order.end()) if order else position)
     if number and folded.startswith(("《", "现"), skip_spaces(folded, number.end())):
         return [number.end()]
+    numbered = DOC_NUMBER.match(folded, position) if number is None else None
+    if numbered and _BRACKETED_TITLE.match(folded, skip_spaces(folded, numbered.end())):
+        return [numbered.end()]  # 京政办发〔2016〕26号《…的通知》: a law site's head
     cuts: list[int] = []
     title_end = _head_title_end(folded, position)
     if title_end:

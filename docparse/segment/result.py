@@ -42,9 +42,9 @@ ADDRESSEE = re.compile(
 """A 主送机关 (squeezed, folded): organs separated by ``、`` and ``，``, the last one an organ's name, a
 kind of organs (``…，市直有关部门、单位：``) or the organs of a kind (``…，各有关市场主体：``), up to a
 colon; or a salutation."""
-def _organ_parts(text: str) -> list[str]:
-    """``text`` cut at each comma or 顿号 between organs, not at one inside brackets
-    (``各县（市、区）人民政府`` is one organ)."""
+def _organ_parts(text: str, separators: str = ",、，") -> list[str]:
+    """``text`` cut at each of ``separators`` (a comma or 顿号) between organs, not at one inside
+    brackets (``各县（市、区）人民政府`` is one organ)."""
     parts: list[str] = []
     depth = start = 0
     for index, char in enumerate(text):
@@ -52,7 +52,7 @@ def _organ_parts(text: str) -> list[str]:
             depth += 1
         elif char in ")）":
             depth = max(0, depth - 1)
-        elif char in ",、，" and depth == 0:
+        elif char in separators and depth == 0:
             parts.append(text[start:index])
             start = index + 1
     parts.append(text[start:])
@@ -81,12 +81,50 @@ def is_addressee(text: str) -> bool:
 
 
 def addressed_organs(addressee: str) -> list[str]:
-    """The organs a 主送机关 names, as written (``各省、自治区…人民政府，国务院各部委：`` →
-    ``["各省", "自治区", …]``); none for a salutation (``各位代表：``)."""
+    """The organs a 主送机关 names, as written; a class of organs whose names share one head noun
+    stays one (``各省、自治区、直辖市人民政府，国务院各部委：`` → ``["各省、自治区、直辖市人民政府",
+    "国务院各部委"]``, see :func:`_shared_names`); none for a salutation (``各位代表：``)."""
     text = addressee.strip().rstrip(":：").strip()
     if SALUTATION.match(text.replace(" ", "").replace("\u3000", "")):
         return []
-    return [part.strip() for part in _organ_parts(text) if part.strip()]
+    organs: list[str] = []
+    for group in _organ_parts(text, ",，;；"):
+        organs.extend(_shared_names([part.strip() for part in _organ_parts(group, "、") if part.strip()]))
+    return organs
+
+
+_PLACE_ENDING = re.compile(r"(?:乡|镇|街道)$")
+"""A kind of place, not of organ (``各乡、镇人民政府``: 各乡 shares the 人民政府 of the name after it)."""
+_TRAILING_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")
+_SHORT_NAME = 2
+"""A name of at most this many characters after a 顿号 shares the words before the name it follows
+(``市直有关部门、单位``, ``市政府各委、办、局``)."""
+
+
+def _names_an_organ(name: str) -> bool:
+    """Whether ``name`` names an organ by itself: it ends as one (brackets after it aside), not as a
+    kind of place."""
+    core = _TRAILING_BRACKETS.sub("", name)
+    return (_ADDRESSED_ORGAN.search(core) is not None or ORGAN_ENDING.search(core) is not None) \
+        and _PLACE_ENDING.search(core) is None
+
+
+def _shared_names(names: list[str]) -> list[str]:
+    """The names a 顿号 parts, joined where they share words: names that name no organ by themselves
+    share the head noun of the organ after them (``各省、自治区、直辖市人民政府``); a short one shares
+    the words before the one before it (``市直有关部门、单位``). Names none of which names an organ
+    stay apart (``宝钢股份、上海石化、高桥石化``)."""
+    organs: list[str] = []
+    pending: list[str] = []
+    for name in names:
+        if not pending and organs and len(name) <= _SHORT_NAME:
+            organs[-1] += "、" + name
+        elif _names_an_organ(name):
+            organs.append("、".join([*pending, name]))
+            pending = []
+        else:
+            pending.append(name)
+    return organs + pending
 
 
 @dataclass
