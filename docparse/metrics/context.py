@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..normalize import FOLD_TABLE, fold
+from ..normalize import fold
 from ..segment.title import NOTE_REFERENCE
 from .claim import ClaimText
 from .lexicon import (
@@ -346,7 +346,7 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if len(draft.list_names) == 1:  # 最大负荷分别达到22153、5853万千瓦: one label for the list
             draft.list_names = (draft.label,)
     if draft.label:
-        if not _REACHED_STARTS.isdisjoint(draft.label) and quantity.unit not in _COUNTED_BEFORE_NOUNS:
+        if quantity.unit not in _COUNTED_BEFORE_NOUNS:
             indicator = _reached_indicator(draft.label)
             if indicator is not None:  # 同口径完成3.67亿元 (no name): the indicator of the amount before
                 draft.label = indicator or _changed_label(folded, claim.start, at, quantity.unit, drafts) \
@@ -363,10 +363,6 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
 
 _REACHED = re.compile(one_of(REACHED_VERBS))
 _REACHED_SCOPE = re.compile(one_of(REACHED_SCOPES))
-_REACHED_FIRSTS = {verb[0] for verb in REACHED_VERBS}
-_REACHED_STARTS = frozenset(
-    _REACHED_FIRSTS | {chr(code) for code, target in FOLD_TABLE.items() if chr(target) in _REACHED_FIRSTS})
-"""The first characters of the reached verbs, as written in simplified or traditional script (实, 實)."""
 _NAME_MIN = 2
 """After a reached verb, a name this long at least: a shorter word makes one with the verb (完成率)."""
 _MODIFIER_MAX = 12
@@ -536,8 +532,6 @@ _LABEL_OPENERS = _OPENING + "（"
 text, where brackets are full-width)."""
 
 
-_CJK_FIRST = "\u4e00"
-"""The first Chinese character: from it on, the characters that end most labels."""
 _BRACKET_OPENERS = ("(", "[")
 _BRACKET_CLOSERS = frozenset(")]")
 _LABEL_EDGES = " \t\n,;:。、"
@@ -558,8 +552,6 @@ def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool
     label = strip_trail(view[lead.end():] if lead else view).strip(_NAME_EDGES).rstrip(_LABEL_OPENERS)
     first = folded.find(label, start, end)  # the label quotes the text (nothing, if it is empty)
     quoted = text[first:first + len(label)]
-    if label[-1:] >= _CJK_FIRST:  # a Chinese character ends no footnote's reference
-        return quoted
     return NOTE_REFERENCE.sub("", quoted).rstrip(" ")  # 国民总收入[3]: the reference
 
 
