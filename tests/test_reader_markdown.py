@@ -196,12 +196,16 @@ def test_a_converters_link_targets_and_images_are_no_text_of_the_title_or_the_bo
         (1, "一、", "切实加强电网规划统筹协调与实施"), (2, "（一）", "深化电网规划编制内容要求"),
         (1, "二、", "规范纳入规划的电网项目投资管理")]
     assert doc.closing is not None and doc.closing.date == datetime.date(2020, 5, 28)
-    lines = MARKER.read_text(encoding="utf-8").split("\n")
-    at = doc.text.index("规划编制过程中")
+    assert _in_file(MARKER, doc, doc.text.index("规划编制过程中")).startswith("规划编制过程中")
+
+
+def _in_file(path: Path, doc: Document, at: int) -> str:
+    """The rest of the file's line from where the source map places ``doc.text[at]``."""
     anchor = doc.locate(at)
     assert anchor is not None
-    line = lines[int(anchor.where.removeprefix("line[").removesuffix("]")) - 1]
-    assert line[anchor.offset + at - anchor.start:].startswith("规划编制过程中")
+    number = int(anchor.where.removeprefix("line[").removesuffix("]"))
+    line = path.read_text(encoding="utf-8").split("\n")[number - 1]
+    return line[anchor.offset + at - anchor.start:]
 
 
 @pytest.mark.parametrize(("markdown", "text"), [
@@ -266,15 +270,9 @@ def test_character_references_and_container_fences_of_a_static_site_are_no_text(
     assert doc.subtitle is not None and doc.subtitle.text.startswith("（2021年11月5日江门市")
     codes = {finding.code for finding in docparse.validate(doc)}
     assert not codes & {"DP102", "DP214", "DP601"}
-    lines = VUEPRESS.read_text(encoding="utf-8").split("\n")
     at = doc.text.index("防治要求及措施")
-    anchor = doc.locate(at)
-    assert anchor is not None
-    line = lines[int(anchor.where.removeprefix("line[").removesuffix("]")) - 1]
-    assert line[anchor.offset + at - anchor.start:].startswith("防治要求及措施")
-    space = doc.locate(at - 1)  # the em space: the reference it was written as
-    assert space is not None and space.where == anchor.where
-    assert line[space.offset:].startswith("&emsp;防治")
+    assert _in_file(VUEPRESS, doc, at).startswith("防治要求及措施")
+    assert _in_file(VUEPRESS, doc, at - 1).startswith("&emsp;防治")  # the em space: its reference
 
 
 @pytest.mark.parametrize(("markdown", "text"), [
