@@ -9,12 +9,14 @@ from dataclasses import replace
 
 from ..decode import Decoded, decode
 from ..errors import DocparseError
+from ..normalize import CJK_CHARS
 from .base import Anchor, Reading, TableRegion
 from .html import HtmlReader, is_fragment
 
 
 class TextReader:
-    """Decodes text (BOM, UTF-8, then detection; GB18030, Big5, UTF-16 …)."""
+    """Decodes text (BOM, UTF-8, then detection; GB18030, Big5, UTF-16 …); the pinyin a mirror site
+    annotated its characters with (``發(fā)展``) is no text (:func:`pinyin_annotations`)."""
 
     name: str = "text"
     extensions: tuple[str, ...] = (".txt", ".text", "")
@@ -29,8 +31,9 @@ class TextReader:
         decoded = decode(data, encoding=encoding, path=path)
         if is_fragment(decoded.text):
             return HtmlReader().render(decoded, path=path, fragment=True)
-        return Reading(decoded.text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
-                       decoded.replaced, decoded.misread_as)
+        text, anchors = pinyin_annotations(decoded.text)
+        return Reading(text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
+                       decoded.replaced, decoded.misread_as, anchors=anchors)
 
 
 class MarkdownReader(TextReader):
@@ -99,19 +102,28 @@ def inline_markup(text: str) -> tuple[str, tuple[Anchor, ...]]:
     is left as written."""
     if not any(mark in text for mark in ("$", "<", "![", "\\", "&", ":::", "[!", "[[toc]]", "@tab")):
         return text, ()
-    parts: list[str] = []
-    anchors: list[Anchor] = []
-    position = 0
-    changed = False
     lines = text.split("\n")
     code_lines = _code_lines(lines)
     table_lines = (_html_table_lines(lines, code_lines) if "<table" in text or "<TABLE" in text
                    else [False] * len(lines))
-    for number, (line, code, table) in enumerate(zip(lines, code_lines, table_lines, strict=True), start=1):
+    return _rewritten(lines, [[] if code else _rewrites(line, references=not table)
+                              for line, code, table in zip(lines, code_lines, table_lines, strict=True)])
+
+
+def _rewritten(lines: list[str], rewrites: list[list[tuple[re.Match[str], str]]]
+               ) -> tuple[str, tuple[Anchor, ...]]:
+    """The text of ``lines`` with each line's ``rewrites`` (matches in line order, and what each
+    is read as) made, and its source map (:func:`inline_markup`); the text itself and no map when
+    there is no rewrite."""
+    if not any(rewrites):
+        return "\n".join(lines), ()
+    parts: list[str] = []
+    anchors: list[Anchor] = []
+    position = 0
+    for number, (line, found) in enumerate(zip(lines, rewrites, strict=True), start=1):
         where = f"line[{number}]"
         column = 0
-        for match, written in ([] if code else _rewrites(line, references=not table)):
-            changed = True
+        for match, written in found:
             if match.start() > column:
                 anchors.append(Anchor(position, position + match.start() - column, where, column))
                 parts.append(line[column:match.start()])
@@ -127,9 +139,31 @@ def inline_markup(text: str) -> tuple[str, tuple[Anchor, ...]]:
             position += len(line) - column
         parts.append("\n")
         position += 1
-    if not changed:
-        return text, ()
     return "".join(parts)[:-1], tuple(anchors)
+
+
+_TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_ANNOTATION = re.compile(rf"(?<=[{CJK_CHARS}])\([a-zü]{{0,4}}[{_TONED_VOWELS}][a-zü]{{0,3}}\)")
+"""A syllable of pinyin with its tone mark in brackets right after a Chinese character: the reading
+of that character, as mirror sites annotate the traditional-script texts they copy (``發(fā)展``,
+``增長(zhǎng)``, ``萬(wàn)人``)."""
+_PINYIN_ANNOTATIONS_MIN = 3
+"""A text annotates its characters so at least this often: one annotation alone is a writer's note
+on the reading of a rare name (``东莞(guǎn)``), and stays."""
+
+
+def pinyin_annotations(text: str) -> tuple[str, tuple[Anchor, ...]]:
+    """``text`` with the pinyin a mirror site put after its characters (:data:`_PINYIN_ANNOTATION`)
+    read as nothing, and the source map of the result (:func:`inline_markup`); ``text`` itself and
+    no map when it has fewer than :data:`_PINYIN_ANNOTATIONS_MIN` of them."""
+    if "(" not in text or not any(vowel in text for vowel in _TONED_VOWELS):
+        return text, ()
+    found = _PINYIN_ANNOTATION.finditer(text)
+    if sum(1 for _ in zip(range(_PINYIN_ANNOTATIONS_MIN), found, strict=False)) < _PINYIN_ANNOTATIONS_MIN:
+        return text, ()
+    lines = text.split("\n")
+    return _rewritten(lines, [[(match, "") for match in _PINYIN_ANNOTATION.finditer(line)] if "(" in line
+                              else [] for line in lines])
 
 
 def _rewrites(line: str, *, references: bool = True) -> list[tuple[re.Match[str], str]]:
