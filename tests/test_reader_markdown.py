@@ -196,12 +196,16 @@ def test_a_converters_link_targets_and_images_are_no_text_of_the_title_or_the_bo
         (1, "一、", "切实加强电网规划统筹协调与实施"), (2, "（一）", "深化电网规划编制内容要求"),
         (1, "二、", "规范纳入规划的电网项目投资管理")]
     assert doc.closing is not None and doc.closing.date == datetime.date(2020, 5, 28)
-    lines = MARKER.read_text(encoding="utf-8").split("\n")
-    at = doc.text.index("规划编制过程中")
+    assert _in_file(MARKER, doc, doc.text.index("规划编制过程中")).startswith("规划编制过程中")
+
+
+def _in_file(path: Path, doc: Document, at: int) -> str:
+    """The rest of the file's line from where the source map places ``doc.text[at]``."""
     anchor = doc.locate(at)
     assert anchor is not None
-    line = lines[int(anchor.where.removeprefix("line[").removesuffix("]")) - 1]
-    assert line[anchor.offset + at - anchor.start:].startswith("规划编制过程中")
+    number = int(anchor.where.removeprefix("line[").removesuffix("]"))
+    line = path.read_text(encoding="utf-8").split("\n")[number - 1]
+    return line[anchor.offset + at - anchor.start:]
 
 
 @pytest.mark.parametrize(("markdown", "text"), [
@@ -248,3 +252,56 @@ def test_a_line_break_in_a_pipe_tables_cell_is_a_space_of_the_cells_text() -> No
     header = [reading.text[start:end] for start, end in reading.tables[0].rows[0]]
     assert header == ["响应时段", "固定补贴价格 （元/kWh）", "竞价补贴上限 （元/kWh）"]
     assert reading.text.endswith("请落实。<br>\n")  # a line that is no table row keeps its markup
+
+
+VUEPRESS = FIXTURES / "vuepress_regulation.md"
+"""江门市扬尘污染防治条例 (cut down) as a VuePress site keeps it: front matter, its adoption record in a
+``::: tip`` container, a ``::: details`` table of contents with tabs, indents and spaces written as
+``&emsp;``."""
+
+
+def test_character_references_and_container_fences_of_a_static_site_are_no_text() -> None:
+    doc = docparse.parse_file(VUEPRESS)
+    assert doc.title is not None and doc.title.text == "江门市扬尘污染防治条例"
+    assert [(level, marker, title) for level, marker, title in _outline(doc)] == [
+        (1, "第一章", "总则"), (2, "第一条", ""), (2, "第二条", ""),
+        (1, "第二章", "防治要求及措施"), (2, "第十条", ""), (3, "（一）", ""), (3, "（二）", "")]
+    assert "&emsp;" not in doc.text and ":::" not in doc.text and "@tab" not in doc.text
+    assert doc.subtitle is not None and doc.subtitle.text.startswith("（2021年11月5日江门市")
+    codes = {finding.code for finding in docparse.validate(doc)}
+    assert not codes & {"DP102", "DP214", "DP601"}
+    at = doc.text.index("防治要求及措施")
+    assert _in_file(VUEPRESS, doc, at).startswith("防治要求及措施")
+    assert _in_file(VUEPRESS, doc, at - 1).startswith("&emsp;防治")  # the em space: its reference
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("第一章&emsp;总则", "第一章\u2003总则"),
+    ("&nbsp;&nbsp;一、总体要求", "\u00a0\u00a0一、总体要求"),
+    ("（一）&#12288;工作目标 &#x3000;", "（一）\u3000工作目标 \u3000"),
+    ("PM2.5浓度&lt;35微克&amp;立方米", "PM2.5浓度<35微克&立方米"),
+    ("&foo; 与 &amp 与 R&D", "&foo; 与 &amp 与 R&D"),  # no reference: an unknown name, no semicolon
+    ("\\&amp;", "&amp;"),  # an escaped ampersand starts no reference
+    ("`&emsp;` 与 &emsp;", "`&emsp;` 与 \u2003"),  # inline code
+    ("```\n&emsp;\n```", "```\n&emsp;\n```"),
+])
+def test_character_references_are_read_as_their_characters(markdown: str, text: str) -> None:
+    assert read(markdown.encode(), path="a.md").text == text
+
+
+def test_a_character_reference_in_an_html_table_is_decoded_once() -> None:
+    markdown = "<table><tr><td>&amp;lt;5%</td><td>&lt;5%</td></tr></table>\n正文&emsp;。\n"
+    reading = read(markdown.encode(), path="a.md")
+    assert reading.text == "&lt;5%\t<5%\n正文\u2003。\n"
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("::: tip 修订信息\n（2021年11月5日通过）\n:::\n", "\n（2021年11月5日通过）\n\n"),
+    (":::: details 目录\n[[toc]]\n::::\n", "\n\n\n"),
+    ("::: tabs\n@tab 条例\n- 第1~20条\n:::", "\n\n- 第1~20条\n"),
+    ("> [!NOTE]\n> 本文已废止。\n", "\n> 本文已废止。\n"),
+    ("比例为1:::2", "比例为1:::2"),  # not at the start of its line
+    ("```\n::: tip\n```", "```\n::: tip\n```"),
+])
+def test_the_markup_of_a_static_site_generator_around_the_text_is_no_text(markdown: str, text: str) -> None:
+    assert read(markdown.encode(), path="a.md").text == text

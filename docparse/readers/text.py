@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from ..decode import Decoded, decode
 from ..errors import DocparseError
+from ..normalize import CJK_CHARS
 from .base import Anchor, Reading, TableRegion
 from .html import HtmlReader, is_fragment
 
 
 class TextReader:
-    """Decodes text (BOM, UTF-8, then detection; GB18030, Big5, UTF-16 …)."""
+    """Decodes text (BOM, UTF-8, then detection; GB18030, Big5, UTF-16 …); the pinyin a mirror site
+    annotated its characters with (``發(fā)展``) is no text (:func:`pinyin_annotations`)."""
 
     name: str = "text"
     extensions: tuple[str, ...] = (".txt", ".text", "")
@@ -28,8 +31,9 @@ class TextReader:
         decoded = decode(data, encoding=encoding, path=path)
         if is_fragment(decoded.text):
             return HtmlReader().render(decoded, path=path, fragment=True)
-        return Reading(decoded.text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
-                       decoded.replaced, decoded.misread_as)
+        text, anchors = pinyin_annotations(decoded.text)
+        return Reading(text, self.name, decoded.encoding, decoded.confidence, decoded.bom,
+                       decoded.replaced, decoded.misread_as, anchors=anchors)
 
 
 class MarkdownReader(TextReader):
@@ -75,6 +79,18 @@ _CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 several paragraphs): a space, as the web page reader joins the lines of a cell."""
 _IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{1,1000}(?:\s+\"[^\"\n]{0,300}\")?\)")
 """An image (MinerU's ``![](images/3f2a….jpg)``, marker's ``![](_page_1_Picture_2.jpeg)``)."""
+_CONTAINER_MARKUP = re.compile(
+    r"[ \t]{0,3}(?::{3,}(?:[ \t]*[^\s:][^\n]*)?|>[ \t]*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]"
+    r"|\[\[toc\]\]|@tab(?::active)?(?:[ \t][^\n]*)?)[ \t]*", re.IGNORECASE)
+"""A line of a static-site generator's markup around the text, which no reader sees as text: the
+fences of a container (VuePress, VitePress: ``::: tip 修订信息`` … ``:::``, the type and caption of a
+box), the tabs of one (``@tab 条例``), a GitHub alert's type (``> [!NOTE]``), the place of a table of
+contents (``[[toc]]``). What the container holds is text, where it stands."""
+_CONTAINER_START = ":>[@"
+"""The characters such a line starts with (after its indent)."""
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""An HTML character reference, which Markdown reads as its character (``&emsp;``, ``&nbsp;``, ``&#12288;``,
+``&lt;``), as converters and static-site sources write indents and spaces (VuePress: ``第一章&emsp;总则``)."""
 
 
 def inline_markup(text: str) -> tuple[str, tuple[Anchor, ...]]:
@@ -84,18 +100,30 @@ def inline_markup(text: str) -> tuple[str, tuple[Anchor, ...]]:
     and after what was rewritten, each named by the file's line (``line[12]``) and the column it
     starts at there. No map (and ``text`` itself) when there is nothing to rewrite; fenced code
     is left as written."""
-    if "$" not in text and "<" not in text and "![" not in text and "\\" not in text:
+    if not any(mark in text for mark in ("$", "<", "![", "\\", "&", ":::", "[!", "[[toc]]", "@tab")):
         return text, ()
+    lines = text.split("\n")
+    code_lines = _code_lines(lines)
+    table_lines = (_html_table_lines(lines, code_lines) if "<table" in text or "<TABLE" in text
+                   else [False] * len(lines))
+    return _rewritten(lines, [[] if code else _rewrites(line, references=not table)
+                              for line, code, table in zip(lines, code_lines, table_lines, strict=True)])
+
+
+def _rewritten(lines: list[str], rewrites: list[list[tuple[re.Match[str], str]]]
+               ) -> tuple[str, tuple[Anchor, ...]]:
+    """The text of ``lines`` with each line's ``rewrites`` (matches in line order, and what each
+    is read as) made, and its source map (:func:`inline_markup`); the text itself and no map when
+    there is no rewrite."""
+    if not any(rewrites):
+        return "\n".join(lines), ()
     parts: list[str] = []
     anchors: list[Anchor] = []
     position = 0
-    changed = False
-    lines = text.split("\n")
-    for number, (line, code) in enumerate(zip(lines, _code_lines(lines), strict=True), start=1):
+    for number, (line, found) in enumerate(zip(lines, rewrites, strict=True), start=1):
         where = f"line[{number}]"
         column = 0
-        for match, written in ([] if code else _rewrites(line)):
-            changed = True
+        for match, written in found:
             if match.start() > column:
                 anchors.append(Anchor(position, position + match.start() - column, where, column))
                 parts.append(line[column:match.start()])
@@ -111,14 +139,43 @@ def inline_markup(text: str) -> tuple[str, tuple[Anchor, ...]]:
             position += len(line) - column
         parts.append("\n")
         position += 1
-    if not changed:
-        return text, ()
     return "".join(parts)[:-1], tuple(anchors)
 
 
-def _rewrites(line: str) -> list[tuple[re.Match[str], str]]:
-    """The inline markup of a line (:func:`inline_markup`) and what each is read as, in line order."""
+_TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_ANNOTATION = re.compile(rf"(?<=[{CJK_CHARS}])\([a-zü]{{0,4}}[{_TONED_VOWELS}][a-zü]{{0,3}}\)")
+"""A syllable of pinyin with its tone mark in brackets right after a Chinese character: the reading
+of that character, as mirror sites annotate the traditional-script texts they copy (``發(fā)展``,
+``增長(zhǎng)``, ``萬(wàn)人``)."""
+_PINYIN_ANNOTATIONS_MIN = 3
+"""A text annotates its characters so at least this often: one annotation alone is a writer's note
+on the reading of a rare name (``东莞(guǎn)``), and stays."""
+
+
+def pinyin_annotations(text: str) -> tuple[str, tuple[Anchor, ...]]:
+    """``text`` with the pinyin a mirror site put after its characters (:data:`_PINYIN_ANNOTATION`)
+    read as nothing, and the source map of the result (:func:`inline_markup`); ``text`` itself and
+    no map when it has fewer than :data:`_PINYIN_ANNOTATIONS_MIN` of them."""
+    if "(" not in text or not any(vowel in text for vowel in _TONED_VOWELS):
+        return text, ()
+    found = _PINYIN_ANNOTATION.finditer(text)
+    if sum(1 for _ in zip(range(_PINYIN_ANNOTATIONS_MIN), found, strict=False)) < _PINYIN_ANNOTATIONS_MIN:
+        return text, ()
+    lines = text.split("\n")
+    return _rewritten(lines, [[(match, "") for match in _PINYIN_ANNOTATION.finditer(line)] if "(" in line
+                              else [] for line in lines])
+
+
+def _rewrites(line: str, *, references: bool = True) -> list[tuple[re.Match[str], str]]:
+    """The inline markup of a line (:func:`inline_markup`) and what each is read as, in line order;
+    its character references only when ``references`` (inside an HTML table, the page reader that
+    renders the table decodes them, once)."""
     found: list[tuple[re.Match[str], str]] = []
+    opening = line.lstrip(" \t")[:1]
+    if opening and opening in _CONTAINER_START:
+        container = _CONTAINER_MARKUP.fullmatch(line)
+        if container is not None:
+            return [(container, "")]
     if "$" in line:
         for match in _MATH_NUMBER.finditer(line):
             written = match.group(1).replace("−", "-") + _NUMBER_SPACING.sub("", match.group(2))
@@ -129,10 +186,17 @@ def _rewrites(line: str) -> list[tuple[re.Match[str], str]]:
         found.extend((match, match.group(1).strip()) for match in _IMAGE.finditer(line))
     if "|" in line and "<" in line:
         found.extend((match, " ") for match in _CELL_BREAK.finditer(line))
+    references = references and "&" in line
+    code = ([span.span() for span in _CODE_SPAN.finditer(line)]
+            if "`" in line and ("\\" in line or references) else [])
     if "\\" in line:
-        code = [span.span() for span in _CODE_SPAN.finditer(line)] if "`" in line else []
         found.extend((match, match.group(1)) for match in _ESCAPE.finditer(line)
                      if not any(start <= match.start() < end for start, end in code))
+    if references:
+        for match in _CHARACTER_REFERENCE.finditer(line):
+            character = html.unescape(match.group())
+            if character != match.group() and not any(start <= match.start() < end for start, end in code):
+                found.append((match, character))
     found.sort(key=lambda item: item[0].start())
     kept: list[tuple[re.Match[str], str]] = []
     for match, written in found:
@@ -207,7 +271,18 @@ def html_tables(text: str, anchors: tuple[Anchor, ...] = ()
 
 def _html_table_blocks(lines: list[str]) -> Iterator[tuple[int, int, Reading]]:
     """(first line, last line, rendering) of each HTML table block of ``lines`` outside fenced code."""
-    code = _code_lines(lines)
+    for index, last in _html_table_spans(lines, _code_lines(lines)):
+        try:
+            reading = HtmlReader().render(Decoded("\n".join(lines[index:last + 1]), "utf-8", 1.0, False))
+        except DocparseError:  # a table without text, or no selectolax: the block stays as written
+            reading = None
+        if reading is not None:
+            yield index, last, reading
+
+
+def _html_table_spans(lines: list[str], code: list[bool]) -> Iterator[tuple[int, int]]:
+    """(first line, last line) of each HTML table block of ``lines`` outside fenced code (``code``:
+    :func:`_code_lines`)."""
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -217,13 +292,16 @@ def _html_table_blocks(lines: list[str]) -> Iterator[tuple[int, int, Reading]]:
         last = next((end for end in range(index, len(lines)) if _HTML_TABLE_END.search(lines[end])), None)
         if last is None:
             return
-        try:
-            reading = HtmlReader().render(Decoded("\n".join(lines[index:last + 1]), "utf-8", 1.0, False))
-        except DocparseError:  # a table without text, or no selectolax: the block stays as written
-            reading = None
-        if reading is not None:
-            yield index, last, reading
+        yield index, last
         index = last + 1
+
+
+def _html_table_lines(lines: list[str], code: list[bool]) -> list[bool]:
+    """Whether each line is inside an HTML table block."""
+    marks = [False] * len(lines)
+    for first, last in _html_table_spans(lines, code):
+        marks[first:last + 1] = [True] * (last + 1 - first)
+    return marks
 
 
 def _shifted(anchor: Anchor, shift: int) -> Anchor:

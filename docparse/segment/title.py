@@ -41,10 +41,13 @@ def is_punctuated_title(text: str) -> bool:
 
 
 def is_title_like(text: str) -> bool:
-    """A heading-free line of 4–80 characters with Chinese and no sentence punctuation."""
+    """A heading-free line of 4–80 characters with Chinese and no sentence punctuation, not wholly
+    in brackets (``(2021年11月5日…通过…批准)``, ``(此件公开发布)``: a note about the document)."""
     if is_punctuated_title(text):
         return True
     if not 4 <= len(text) <= 90 or SENTENCE_STOP.search(text) or LINE_END_PUNCT.search(text):
+        return False
+    if text[0] == "(" and text[-1] == ")" and ")" not in text[1:-1]:
         return False
     if starts_numbered(text) or DATE_LINE.match(text) or DOC_NUMBER.fullmatch(text):
         return False
