@@ -101,3 +101,13 @@ def test_numbered_items_over_paragraphs_that_lack_a_final_stop_stay_headings() -
     doc = _sound(f"某局2023年工作总结\n一、主要工作\n1、加强组织领导\n{paragraph}\n"
                  f"2、完善制度建设\n{paragraph}\n3、强化监督检查\n{paragraph}\n")
     assert [marker for _, marker, _ in _headings(doc)] == ["一、", "1、", "2、", "3、"]
+
+
+def test_an_honours_list_that_ends_an_attachment_keeps_its_headings() -> None:
+    """A list of names under its title ends the text with numbered lines and no text under them, as
+    a contents list the text stops in does; numbered 一、 and 1., it stays as it is."""
+    doc = _sound("关于表彰2023年度先进集体和先进个人的决定\n各单位：\n经研究，决定予以表彰。\n"
+                 "附件\n2023年度先进集体和先进个人名单\n一、先进集体\n1.县应急管理局\n2.县财政局\n"
+                 "3.县自然资源局\n二、先进个人\n1.张三\n2.李四\n3.王五\n")
+    headings = [section.marker.raw for section in doc.walk()]
+    assert headings == ["一、", "1.", "2.", "3.", "二、", "1.", "2.", "3."]

@@ -271,17 +271,17 @@ def _demote_contents_cut_off(body: list[BodyLine], run: list[int]) -> None:
     """A contents list without ``目录`` that the text stops in before its body (a page kept only in
     part; ``run`` ends the text): right under a title, numbered titles with nothing between them to
     the end of the text (``五大连池市城市供热突发故障`` / ``(事故)应急预案`` / ``1.总则`` / ``1.1 编制目的``
-    / ``1.2 编制依据`` …),
-    at least :data:`MIN_CUT_OFF_ENTRIES` of them, at two ranks or more, with siblings at each. In a
-    body every heading is followed by its text; a list of names under a heading (表彰名单) follows a
-    sentence, not a title.
+    / ``1.2 编制依据`` …), at least :data:`MIN_CUT_OFF_ENTRIES` of them, at two ranks or more, with
+    siblings at each, some numbered 1.1 as a plan's contents are. In a body every heading is followed
+    by its text; a list of names that ends a text (an honours list under its title: ``先进集体名单``
+    / ``一、先进集体`` / ``1.县应急管理局`` …) is numbered 一、 and 1., and stays as it is.
     """
     if len(run) < MIN_CUT_OFF_ENTRIES or (run[0] > 0 and not _is_title_line(body[run[0] - 1])):
         return
-        return
     listed = [body[index] for index in run if body[index].terminal]
     ranks = Counter(line.rank for line in listed)
-    if len(ranks) >= 2 and min(ranks.values()) >= 2:
+    decimal = any(line.terminal == "DECIMAL" for line in listed)
+    if decimal and len(ranks) >= 2 and min(ranks.values()) >= 2:
         for line in listed:
             line.demote()
 
