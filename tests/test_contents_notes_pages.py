@@ -111,3 +111,26 @@ def test_an_honours_list_that_ends_an_attachment_keeps_its_headings() -> None:
                  "3.县自然资源局\n二、先进个人\n1.张三\n2.李四\n3.王五\n")
     headings = [section.marker.raw for section in doc.walk()]
     assert headings == ["一、", "1.", "2.", "3.", "二、", "1.", "2.", "3."]
+
+
+def test_an_attachment_label_after_the_document_number_starts_the_attachment() -> None:
+    """天津市工业和信息化局 writes the issued 实施细则's label after the number of the document it
+    belongs to (``津工信电力〔2021〕2号附件``): the 实施细则 is the notice's attachment, its title over
+    two lines, its headings its own."""
+    doc = _sound("市工业和信息化局关于印发2021年春节期间电力需求响应实施细则的通知\n"
+                 "国网天津市电力公司，有关单位：\n"
+                 "现将《天津市2021年春节期间电力需求响应实施细则》印发给你们，请遵照执行。\n特此通知。\n"
+                 "2021年2月2日\n（此件主动公开）\n津工信电力〔2021〕2号附件\n天津市2021年春节期间电力需求响应\n"
+                 "实施细则\n一、实施背景\n2018~2020年，我市连续在春节期间实施了填谷电力需求响应试点。\n"
+                 "二、实施方式\n本次需求响应实施时间为2021年2月13日至2021年2月15日。\n")
+    assert doc.sections == []
+    [attachment] = doc.attachments
+    assert attachment.label == "津工信电力〔2021〕2号附件"
+    assert attachment.title == "天津市2021年春节期间电力需求响应实施细则"
+    assert [section.title for section in attachment.sections] == ["实施背景", "实施方式"]
+
+
+def test_a_document_number_with_an_attachment_named_in_a_sentence_starts_nothing() -> None:
+    doc = _sound("关于做好需求响应工作的通知\n一、工作要求\n请按津工信电力〔2021〕2号附件要求报送材料。\n"
+                 "二、联系方式\n联系人：章建新。\n")
+    assert doc.attachments == [] and [section.marker.raw for section in doc.sections] == ["一、", "二、"]
