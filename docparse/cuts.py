@@ -111,9 +111,36 @@ def first_heading_after_title(point: Point) -> bool:
 
 def numbered_item_after_stop(point: Point) -> bool:
     """1. and （1） after a stop or a closing bracket, where they continue the numbering cut in the
-    line: ``…具体措施：1．及时总结…（国家发展改革委负责）2．简化税费…``."""
+    line: ``…具体措施：1．及时总结…（国家发展改革委负责）2．简化税费…``; but not the points of a note
+    run in after its label (:func:`_opens_run_in_note`)."""
     after = point.after_stop or point.before in _BRACKET_CLOSERS
-    return point.marker in ("ARABIC_DOT", "ARABIC_PAREN") and after and point.continues
+    return point.marker in ("ARABIC_DOT", "ARABIC_PAREN") and after and point.continues \
+        and not _opens_run_in_note(point)
+
+
+NOTES_LABELS = frozenset({"注释", "注释:", "附注", "附注:", "注解", "注解:", "注:"})
+"""A note's label (squeezed, folded): on a line of its own, it heads the notes of a statistical
+bulletin."""
+_NOTE_LEADS = _STOPS + "("
+"""What may stand before a note's label in its line: nothing, a stop or an opening bracket."""
+MAX_NOTE_POINT = 120
+"""A run-in note's second point follows its first within this many characters."""
+
+
+def _opens_run_in_note(point: Point) -> bool:
+    """The first point of a note whose points run on in its line: ``（注：1.只接收对该政策性文件的相关咨询;
+    2.留言时请注明政策性文件名称）``, ``注：1.…;2.…``. The note is one paragraph, its numbers no headings."""
+    if point.ordinal != 1 or point.before != ":":
+        return False
+    before = point.text[point.line_start:point.position].replace(" ", "")
+    if not any(label.endswith(":") and before.endswith(label) and before[:-len(label)][-1:] in _NOTE_LEADS
+               for label in NOTES_LABELS):
+        return False
+    first = ladder.marker_at(point.text, point.position)
+    if first is None:
+        return False
+    second = first.group().strip().replace("1", "2", 1)
+    return point.text.find(second, first.end(), first.end() + MAX_NOTE_POINT) >= 0
 
 
 def item_after_bracket(point: Point) -> bool:

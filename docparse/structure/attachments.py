@@ -1,5 +1,6 @@
 """Where attachments start: a label (附件 / 附件1 / 附表2 / 附录3, the grammar's ATTACHMENT) alone on
-its line, or with a number and the attachment's title after it; the body before the first is the
+its line (or after the 发文字号 of the document it belongs to: ``津工信电力〔2021〕2号附件``), or with a
+number and the attachment's title after it; the body before the first is the
 document's own. Each attachment is then read as a document of its own: its numbering starts afresh.
 
 A label with its colon alone on its line (``附件：`` / ``某某名单``) is as often a 附件说明 above the
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from ..grammar import terminal
 from ..ladder import marker_at, tentative_marker_at
 from ..lines import Line
+from ..metadata import DOC_NUMBER
 from ..normalize import CJK
 from ..segment.title import GENRE_WORDS
 
@@ -63,9 +65,12 @@ def _attachment_start(lines: list[Line], index: int) -> Start | None:
     line = lines[index]
     offset = len(line.folded) - len(line.folded.lstrip(_MARKUP))
     label = terminal("ATTACHMENT").match(line.folded, offset)
+    label_start = label.start() if label is not None else offset
     if label is None:
-        return None
-    label_span = (line.start + label.start(), line.start + label.end())
+        label = _label_after_number(line.folded, offset)
+        if label is None:
+            return None
+    label_span = (line.start + label_start, line.start + label.end())
     rest = line.folded[label.end():].strip(_MARKUP)
     colon = rest.startswith(":") and not rest.lstrip(":").strip(_MARKUP)
     if not rest or colon:  # 附件1 alone, and its title on the next line (a contents entry 附录 has none)
@@ -88,6 +93,18 @@ def _attachment_start(lines: list[Line], index: int) -> Start | None:
     if _title_goes_on(title, lines, index + 1):
         return label_span, (title_start, lines[index + 1].content_end), 2
     return label_span, (title_start, title_start + len(title)), 1
+
+
+def _label_after_number(folded: str, offset: int) -> re.Match[str] | None:
+    """The 附件 of an attachment's label that names the 发文字号 of the document it belongs to, alone on
+    its line: ``津工信电力〔2021〕2号附件`` over the issued 实施细则's title (the label is the whole line)."""
+    if "附" not in folded:
+        return None
+    number = DOC_NUMBER.match(folded, offset)
+    if number is None or not number.group("hao"):
+        return None
+    label = terminal("ATTACHMENT").match(folded, number.end())
+    return label if label is not None and not folded[label.end():].strip(_MARKUP) else None
 
 
 def _title_goes_on(title: str, lines: list[Line], index: int) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .. import ladder
+from ..cuts import NOTES_LABELS
 from ..normalize import CJK
 from .lexer import BodyLine
 
@@ -22,6 +23,8 @@ LineRule = Callable[[list[BodyLine]], None]
 
 _TOC_ENTRY = re.compile(r"(?:\.{3}|…|·{3}|-{4}|_{4})\s*\d{1,4}$")
 """A contents entry's leader and page number (fixed counts: ``{3,}`` backtracked quadratically)."""
+_PAGE_NUMBER = re.compile(r"(?<=\S) \d{1,3}$")
+"""A contents entry's page number after its title and one space (no leader)."""
 _TABLE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _TITLE_STOP = re.compile(r"[。;:!?,…·.]")
 """Where a heading's title ends on its line: a stop or a contents leader (or a wide gap before it)."""
@@ -163,8 +166,13 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
     lost_numbers = [leader or (not line.terminal and _is_part_title(line))
                     for leader, line in zip(leaders, body, strict=True)]
     """Leaders, and the short titles of entries that lost their number (``组织体系及职责``)."""
+    last_text = max((index for index, leader in enumerate(leaders) if not leader), default=-1)
+    """The last line with more than a leader or a page number on it: where a contents list the text
+    stops in ends."""
     for run in _runs(titled, lost_numbers):
         _demote_unlabelled_contents(body, run, keys, numbers, repeated)
+        if run[-1] == last_text:
+            _demote_contents_cut_off(body, run)
 
 
 def _holds_a_title_alone(line: BodyLine) -> bool:
@@ -255,6 +263,37 @@ def _demote_unlabelled_contents(body: list[BodyLine], run: list[int], keys: tupl
             body[index].demote()
 
 
+MIN_CUT_OFF_ENTRIES = 6
+"""A contents list without ``目录`` that the text stops in lists at least this many entries."""
+
+
+def _demote_contents_cut_off(body: list[BodyLine], run: list[int]) -> None:
+    """A contents list without ``目录`` that the text stops in before its body (a page kept only in
+    part; ``run`` ends the text): right under a title, numbered titles with nothing between them to
+    the end of the text (``五大连池市城市供热突发故障`` / ``(事故)应急预案`` / ``1.总则`` / ``1.1 编制目的``
+    / ``1.2 编制依据`` …), at least :data:`MIN_CUT_OFF_ENTRIES` of them, at two ranks or more, with
+    siblings at each, some numbered 1.1 as a plan's contents are. In a body every heading is followed
+    by its text; a list of names that ends a text (an honours list under its title: ``先进集体名单``
+    / ``一、先进集体`` / ``1.县应急管理局`` …) is numbered 一、 and 1., and stays as it is.
+    """
+    if len(run) < MIN_CUT_OFF_ENTRIES or (run[0] > 0 and not _is_title_line(body[run[0] - 1])):
+        return
+    listed = [body[index] for index in run if body[index].terminal]
+    ranks = Counter(line.rank for line in listed)
+    decimal = any(line.terminal == "DECIMAL" for line in listed)
+    if decimal and len(ranks) >= 2 and min(ranks.values()) >= 2:
+        for line in listed:
+            line.demote()
+
+
+def _is_title_line(line: BodyLine) -> bool:
+    """A line that reads as a document's title (or the end of one): short, no punctuation at its end,
+    no sentence in it."""
+    text = line.squeezed
+    return (not line.terminal and 0 < len(text) <= MAX_CONTENTS_ENTRY and not _SENTENCE_STOP.search(text)
+            and not _LINE_END_PUNCT.search(text))
+
+
 def _lists_a_later_heading(line: BodyLine, index: int, last_heading: dict[str, int]) -> bool:
     """Whether a line under 目录 starts with the marker and title of a heading further on: a
     contents list written on one line (``第一章　全国生态环境保护形势　第一节　…　第二章　…``)."""
@@ -287,7 +326,10 @@ def _heading_key(line: BodyLine) -> tuple[str, bool]:
     if not line.terminal or line.recovered_style:
         return "", False
     text = line.folded[line.marker_end - line.start:]
-    title = text[:_title_end(text)].replace(" ", "")
+    title = text[:_title_end(text)].rstrip(" ")
+    if title[-1:].isdecimal():
+        title = _PAGE_NUMBER.sub("", title)  # ``（一）编制目的 1``: an entry's page number after a space
+    title = title.replace(" ", "")
     rest = text.replace(" ", "").rstrip(_CONTENTS_TAIL)
     bare = len(rest) <= MAX_CONTENTS_ENTRY and not _SENTENCE_STOP.search(rest) and "," not in rest
     return line.marker + title, bare
@@ -370,6 +412,48 @@ def _next_sibling_ordinals(body: list[BodyLine]) -> list[int | None]:
 
 _CHOICE = re.compile(r"(?:^|\s)([A-D])\s*[.、]\s*\S")
 """An answer option of a multiple-choice question (``A．可比性``, ``A．1    B．2``)."""
+
+
+MIN_HOSTED_PAGES = 3
+"""A document-hosting page numbers at least this many of a document's pages in its text."""
+MIN_PAGE_TEXT = 200
+"""A page of a hosted document holds at least this many characters."""
+
+
+def demote_page_numbers(body: list[BodyLine]) -> None:
+    """The page numbers of a document-hosting page (文库), each opening the text of a page of the
+    document that goes on in the middle of a sentence of the page before: ``1、区市场监督管理局2023年
+    政务公开工作总结2023年以来…`` … ``…形成统筹兼顾、齐抓`` / ``2、共管、各负其责的工作局面…``, each
+    page one long line of the text. From page 1 on, each next number opens a line of its own after a
+    page's line of at least :data:`MIN_PAGE_TEXT` characters that stops at no punctuation; at least
+    :data:`MIN_HOSTED_PAGES` pages. A list's items (``1、加强组织领导``) are short lines, or follow a
+    finished sentence.
+    """
+    pages: list[int] = []
+    line_ends = _text_line_ends(body)
+    for index, line in enumerate(body):
+        if line.terminal != "ARABIC_DOT" or line.ordinal != len(pages) + 1:
+            continue
+        if index > 0 and body[index - 1].end >= line.start:
+            continue  # cut out of a line: a page starts a line of the text
+        if pages and not (line_ends[pages[-1]] - body[pages[-1]].start >= MIN_PAGE_TEXT
+                          and line_ends[pages[-1]] == body[index - 1].end
+                          and CJK.fullmatch(body[index - 1].squeezed[-1:])):
+            break  # the page before is no long line that runs on into this one
+        pages.append(index)
+    if len(pages) >= MIN_HOSTED_PAGES:
+        for index in pages:
+            body[index].demote()
+
+
+def _text_line_ends(body: list[BodyLine]) -> list[int]:
+    """For each body line, where the last line of the text that it started in ends: the virtual
+    lines cut out of one line of the text follow each other without a gap."""
+    ends = [line.end for line in body]
+    for index in range(len(body) - 2, -1, -1):
+        if body[index + 1].start <= body[index].end:
+            ends[index] = ends[index + 1]
+    return ends
 
 
 def demote_questions(body: list[BodyLine]) -> None:
@@ -612,8 +696,6 @@ def _opens_part(line: BodyLine, title: BodyLine) -> bool:
     return len(line.squeezed) > 2 * len(title.squeezed) and _SENTENCE_END.search(line.squeezed) is not None
 
 
-_NOTES_LABELS = frozenset({"注释", "注释:", "附注", "附注:", "注解", "注解:", "注:"})
-"""A line that heads the notes of a statistical bulletin (squeezed, folded)."""
 NOTES_REACH = 80
 """Notes that end the body start within this many lines of its end."""
 
@@ -624,7 +706,7 @@ def mark_notes(body: list[BodyLine]) -> None:
     so that the notes are no subsections of its last heading.
     """
     label = next((index for index in range(len(body) - 2, max(len(body) - NOTES_REACH, 0) - 1, -1)
-                  if not body[index].terminal and body[index].squeezed in _NOTES_LABELS), None)
+                  if not body[index].terminal and body[index].squeezed in NOTES_LABELS), None)
     if label is None:
         return
     first = body[label + 1]
@@ -643,6 +725,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     demote_in_quotes,
     demote_tables_and_contents,
     demote_attachment_lists,
+    demote_page_numbers,
     demote_questions,
     confirm_decimal_numbering,
     confirm_tentative_numbers,
