@@ -57,6 +57,7 @@ from .title import (
     BRACKETED_NUMBER,
     GENRE_ENDING,
     NOTE_REFERENCE,
+    TITLE_FIELD_DATE,
     hinted_lines,
     is_punctuated_title,
     is_title_like,
@@ -236,7 +237,15 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         # A scraper's header block names the title and the text does not repeat it: what follows
         # the block may be an addressee.
         raw, start = field
-        result.title = (fold(raw.value).replace(" ", ""), [(start + raw.value_start, start + raw.value_end)])
+        value_end = raw.value_end
+        dated = TITLE_FIELD_DATE.search(fold(raw.value))
+        if dated:  # 标题：…的意见 （2026年3月20日）: the date a Party document gives under its title
+            value_end = raw.value_start + dated.start()
+            date_start, date_end = raw.value_start + dated.start(1), raw.value_start + dated.end(1)
+            result.fields.append((RawField("written_date", "", dated.group(1), date_start, date_start,
+                                           date_end), start))
+        value = raw.value[: value_end - raw.value_start]
+        result.title = (fold(value).replace(" ", ""), [(start + raw.value_start, start + value_end)])
         block_end = max(line_start for _, line_start in result.fields)
         for i in candidates:
             if lines[i].start < block_end:
