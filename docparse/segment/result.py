@@ -11,6 +11,7 @@ from .. import chrome, ladder
 from ..lines import Line
 from ..metadata import WRITTEN_DATE, RawField
 from ..models import FurnitureCategory
+from ..normalize import CJK_CHARS
 
 SENTENCE_STOP = re.compile(r"[。;!?]")
 LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
@@ -42,6 +43,11 @@ ADDRESSEE = re.compile(
 """A 主送机关 (squeezed, folded): organs separated by ``、`` and ``，``, the last one an organ's name, a
 kind of organs (``…，市直有关部门、单位：``) or the organs of a kind (``…，各有关市场主体：``), up to a
 colon; or a salutation."""
+_ADDRESSED_PERSON = re.compile(rf"^[{CJK_CHARS}]{{2,4}}等?(?:副主席|主席|副委员长|委员长|委员|常委|代表):$")
+"""A reply to a deputy's 建议 or a member's 提案 is addressed to the person (``王超斌委员：``,
+``马万祺副主席：``, ``周桂英等代表：``)."""
+
+
 def _organ_parts(text: str, separators: str = ",、，") -> list[str]:
     """``text`` cut at each of ``separators`` (a comma or 顿号) between organs, not at one inside
     brackets (``各县（市、区）人民政府`` is one organ)."""
@@ -70,7 +76,7 @@ def is_addressee(text: str) -> bool:
     宝钢股份、上海石化、高桥石化：``). Either ends with its colon."""
     if not text.endswith((":", ":\n")):
         return False
-    if ADDRESSEE.match(text):
+    if ADDRESSEE.match(text) or _ADDRESSED_PERSON.match(text):
         return True
     if not text.endswith(":") or _NOT_AN_ORGAN_LIST.search(text):
         return False
