@@ -275,6 +275,9 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
     key = title_key(title_text)
     repeated = [i for i in candidates if not role[i] and title_key(plain[i]) == key]
     masthead_end = repeated[-1] if repeated else title_index  # 发文机关标志 over a title repeated below
+    above = [i for i in candidates if i < title_index and not role[i]]
+    if above and not any(raw.key == "issuer" for raw, _ in result.fields):
+        _read_masthead(lines[above[-1]], role, above[-1], result)
     pending: list[int] = []
     for i in candidates:
         if role[i]:
@@ -460,6 +463,23 @@ def _is_issuer_line(stripped: str) -> bool:
     names = stripped.split()
     return 0 < len(stripped) <= _ISSUER_LINE_MAX and "," not in stripped and all(
         CJK.match(name) and ORGAN_ENDING.search(name) and not SENTENCE_STOP.search(name) for name in names)
+
+
+_MASTHEAD_SUFFIX = "文件"
+
+
+def _read_masthead(line: Line, role: list[str], index: int, result: Segmented) -> None:
+    """The line right above the title that names its issuing organs and nothing else (``重庆市粮食局
+    重庆市财政局``, ``XX市人民政府文件``): the 发文机关标志, read as the issuer."""
+    text = line.folded.rstrip(" ")
+    end = len(text) - len(_MASTHEAD_SUFFIX) if text.endswith(_MASTHEAD_SUFFIX) else len(text)
+    start = line.content_start - line.start
+    if end - start < 3 or not _is_issuer_line(text[start:end].strip(" ")):
+        return
+    role[index] = "front"
+    if end < len(text):  # 文件: the masthead's word, no part of the organ's name
+        result.furniture.append(("banner", line.start + end, line.start + len(text)))
+    result.fields.append((RawField("issuer", "", "", start, start, end), line.start))
 
 
 def _is_addressee_without_colon(text: str) -> bool:
