@@ -51,7 +51,8 @@ _TITLE_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
 )
 """Titles that name the kind of document by themselves, tried in order (domain-rules.md §7)."""
 _REGULATION_TITLE = re.compile(r"(条例|规定|办法|细则|规则|章程)$")
-_GONGWEN_TITLE = re.compile(r"(报告|通知|意见|决定|公告|通告|通报|请示|批复|函|答复|纪要|决议|公报|命令|令|议案)$")
+_GONGWEN_TITLE = re.compile(
+    r"(报告|通知|意见|决定|公告|通告|通报|请示|批复|函|答复|纪要|决议|公报|命令|令|议案)$")
 
 
 @dataclass

@@ -32,7 +32,7 @@ from ..metadata import (
 )
 from ..normalize import CJK, CJK_CHARS, fold
 from ..tables import Tables
-from .closing import find_tail, split_run_on_closing, split_tail
+from .closing import find_tail, split_run_on_closing, split_tail, title_issuer
 from .head import (
     BRACKETED_DATE,
     FRONT_MATTER_LINES,
@@ -277,7 +277,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
     masthead_end = repeated[-1] if repeated else title_index  # 发文机关标志 over a title repeated below
     above = [i for i in candidates if i < title_index and not role[i]]
     if above and not any(raw.key == "issuer" for raw, _ in result.fields):
-        _read_masthead(lines[above[-1]], role, above[-1], result)
+        _read_masthead(lines[above[-1]], role, above[-1], title_issuer(title_text), result)
     pending: list[int] = []
     for i in candidates:
         if role[i]:
@@ -468,13 +468,16 @@ def _is_issuer_line(stripped: str) -> bool:
 _MASTHEAD_SUFFIX = "文件"
 
 
-def _read_masthead(line: Line, role: list[str], index: int, result: Segmented) -> None:
+def _read_masthead(line: Line, role: list[str], index: int, named: str, result: Segmented) -> None:
     """The line right above the title that names its issuing organs and nothing else (``重庆市粮食局
-    重庆市财政局``, ``XX市人民政府文件``): the 发文机关标志, read as the issuer."""
+    重庆市财政局``, ``XX市人民政府文件``): the 发文机关标志, read as the issuer. Where the title names
+    an organ first (``named``), the line names it too; else it is the site's name (``北京市人民政府``
+    over ``北京市人民政府办公厅关于…``)."""
     text = line.folded.rstrip(" ")
     end = len(text) - len(_MASTHEAD_SUFFIX) if text.endswith(_MASTHEAD_SUFFIX) else len(text)
     start = line.content_start - line.start
-    if end - start < 3 or not _is_issuer_line(text[start:end].strip(" ")):
+    organs = text[start:end].strip(" ")
+    if end - start < 3 or not _is_issuer_line(organs) or named not in organs.replace(" ", ""):
         return
     role[index] = "front"
     if end < len(text):  # 文件: the masthead's word, no part of the organ's name

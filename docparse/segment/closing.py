@@ -150,8 +150,12 @@ _TITLE_ISSUER = re.compile(r"^(?P<issuer>[^ 。;:,、]{2,30}?)(?:关于|印发|�
 
 def _title_issuer(lines: list[Line]) -> str:
     """The organ the title (the first line with text) names first, as folded; empty if none."""
-    first = next((line.folded.strip(" ") for line in lines if line.folded.strip(" ")), "")
-    match = _TITLE_ISSUER.match(first)
+    return title_issuer(next((line.folded.strip(" ") for line in lines if line.folded.strip(" ")), ""))
+
+
+def title_issuer(title: str) -> str:
+    """The organ a (folded) title names first (``国务院办公厅`` of ``国务院办公厅关于…的函``), else empty."""
+    match = _TITLE_ISSUER.match(title)
     return match["issuer"] if match and ORGAN_ENDING.search(match["issuer"]) else ""
 
 
