@@ -43,7 +43,8 @@ def test_a_collectors_title_label_is_the_title_and_its_bracketed_date_the_writte
         "为深入贯彻习近平总书记关于标准化工作的重要论述，进一步夯实广东标准化发展基础，现提出如下意见。\n\n"
         "一、总体要求\n\n坚持以习近平新时代中国特色社会主义思想为指导。\n")
     assert doc.title is not None
-    assert doc.title.text == "中共广东省委 广东省人民政府关于进一步发挥标准引领作用促进广东经济社会高质量发展的意见"
+    assert doc.title.text == ("中共广东省委 广东省人民政府关于进一步发挥标准引领作用"
+                              "促进广东经济社会高质量发展的意见")
     assert doc.metadata.written_date == dt.date(2026, 3, 20)
     assert doc.doc_type == "gongwen"
 
@@ -86,7 +87,8 @@ def test_replies_to_deputies_and_a_vice_chairman() -> None:
 
 def test_the_joint_issuers_line_over_a_title_is_the_issuer() -> None:
     doc = docparse.parse(
-        "重庆市粮食局 重庆市财政局\n关于印发《重庆市政策性粮食购销违法违规\n行为举报奖励实施细则（试行）》的通知\n"
+        "重庆市粮食局 重庆市财政局\n关于印发《重庆市政策性粮食购销违法违规\n"
+        "行为举报奖励实施细则（试行）》的通知\n"
         "渝粮规范〔2023〕2号\n"
         "各区县（自治县）发展改革委、财政局：\n"
         "为动员社会力量参与政策性粮食购销领域监督，现将《实施细则》印发给你们，请遵照执行。\n"
@@ -101,3 +103,17 @@ def test_a_sites_name_over_an_offices_title_is_no_issuer() -> None:
         "北京市人民政府\n\n北京市人民政府办公厅关于做好2016年政务公开工作的通知\n\n各区人民政府，市政府各委、办、局：\n\n"
         "现就做好政务公开工作通知如下。\n")
     assert doc.metadata.issuer is None
+
+
+def test_a_copy_to_list_wrapped_over_two_lines_is_the_copy_to_field() -> None:
+    closing = ("\n国家医疗保障局办公室\n2025年10月22日\n\n抄送：国家卫生健康委办公厅，国家药监局综合司，\n"
+               "　　　　　国家中医药局办公室{stop}\n国家医疗保障局办公室　　　　　　　　2025年10月23日印发\n")
+    head = ("关于开展超量开药智能监管工作的通知\n\n各省、自治区、直辖市医疗保障局：\n\n"
+            "现就有关事项通知如下。\n")
+    for stop in ("。", ""):
+        doc = docparse.parse(head + closing.format(stop=stop))
+        assert doc.metadata.copy_to == ["国家卫生健康委办公厅", "国家药监局综合司", "国家中医药局办公室"]
+        assert doc.metadata.printed_by == "国家医疗保障局办公室"
+        assert doc.closing is not None and doc.closing.date == dt.date(2025, 10, 22)
+        warned = [d for d in docparse.validate(doc) if d.code == "DP421"]
+        assert bool(warned) == (stop == "")
