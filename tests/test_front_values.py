@@ -117,3 +117,12 @@ def test_a_copy_to_list_wrapped_over_two_lines_is_the_copy_to_field() -> None:
         assert doc.closing is not None and doc.closing.date == dt.date(2025, 10, 22)
         warned = [d for d in docparse.validate(doc) if d.code == "DP421"]
         assert bool(warned) == (stop == "")
+
+
+def test_an_organ_without_its_place_shares_the_place_before_it() -> None:
+    doc = docparse.parse(
+        "关于进一步做好政务公开工作的通知\n\n"
+        "各县市区委、人民政府,岳阳经济技术开发区、城陵矶新港区、南湖新区、屈原管理区,市直各单位,中央、省驻岳单位:\n\n"
+        "现就进一步做好政务公开工作通知如下。\n")
+    assert doc.metadata.addressees[0] == "各县市区委、人民政府"
+    assert doc.metadata.addressees[1:3] == ["岳阳经济技术开发区", "城陵矶新港区"]

@@ -107,6 +107,11 @@ _SHORT_NAME = 2
 (``市直有关部门、单位``, ``市政府各委、办、局``)."""
 
 
+_UNPLACED_ORGAN = re.compile(f"(?:{ORGAN_WORDS})+")
+"""A name of an organ without its place (``人民政府``, ``管委会``): it shares the place of the name
+before it (``各县市区委、人民政府``, ``…管理区党工委、管委会``)."""
+
+
 def _names_an_organ(name: str) -> bool:
     """Whether ``name`` names an organ by itself: it ends as one (brackets after it aside), not as a
     kind of place."""
@@ -117,13 +122,14 @@ def _names_an_organ(name: str) -> bool:
 
 def _shared_names(names: list[str]) -> list[str]:
     """The names a 顿号 parts, joined where they share words: names that name no organ by themselves
-    share the head noun of the organ after them (``各省、自治区、直辖市人民政府``); a short one shares
-    the words before the one before it (``市直有关部门、单位``). Names none of which names an organ
+    share the head noun of the organ after them (``各省、自治区、直辖市人民政府``); a short one, or one
+    without its place, shares the words before the one before it (``市直有关部门、单位``,
+    ``各县市区委、人民政府``). Names none of which names an organ
     stay apart (``宝钢股份、上海石化、高桥石化``)."""
     organs: list[str] = []
     pending: list[str] = []
     for name in names:
-        if not pending and organs and len(name) <= _SHORT_NAME:
+        if not pending and organs and (len(name) <= _SHORT_NAME or _UNPLACED_ORGAN.fullmatch(name)):
             organs[-1] += "、" + name
         elif _names_an_organ(name):
             organs.append("、".join([*pending, name]))
