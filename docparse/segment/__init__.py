@@ -244,8 +244,8 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             date_start, date_end = raw.value_start + dated.start(1), raw.value_start + dated.end(1)
             result.fields.append((RawField("written_date", "", dated.group(1), date_start, date_start,
                                            date_end), start))
-        value = raw.value[: value_end - raw.value_start]
-        result.title = (fold(value).replace(" ", ""), [(start + raw.value_start, start + value_end)])
+        title_value = raw.value[: value_end - raw.value_start]
+        result.title = (fold(title_value).replace(" ", ""), [(start + raw.value_start, start + value_end)])
         block_end = max(line_start for _, line_start in result.fields)
         for i in candidates:
             if lines[i].start < block_end:
