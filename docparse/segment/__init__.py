@@ -238,9 +238,10 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         # the block may be an addressee.
         raw, start = field
         value_end = raw.value_end
-        dated = TITLE_FIELD_DATE.search(fold(raw.value))
+        folded_value = fold(raw.value)
+        dated = TITLE_FIELD_DATE.search(folded_value) if folded_value.endswith(")") else None
         if dated:  # 标题：…的意见 （2026年3月20日）: the date a Party document gives under its title
-            value_end = raw.value_start + dated.start()
+            value_end = raw.value_start + len(folded_value[:dated.start()].rstrip(" "))
             date_start, date_end = raw.value_start + dated.start(1), raw.value_start + dated.end(1)
             result.fields.append((RawField("written_date", "", dated.group(1), date_start, date_start,
                                            date_end), start))
@@ -479,10 +480,11 @@ def _read_masthead(line: Line, role: list[str], index: int, named: str, result: 
     organs = text[start:end].strip(" ")
     if end - start < 3 or not _is_issuer_line(organs) or named not in organs.replace(" ", ""):
         return
+    organs_end = start + len(text[start:end].rstrip(" "))
     role[index] = "front"
     if end < len(text):  # 文件: the masthead's word, no part of the organ's name
         result.furniture.append(("banner", line.start + end, line.start + len(text)))
-    result.fields.append((RawField("issuer", "", "", start, start, end), line.start))
+    result.fields.append((RawField("issuer", "", "", start, start, organs_end), line.start))
 
 
 def _is_addressee_without_colon(text: str) -> bool:

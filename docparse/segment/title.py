@@ -27,7 +27,7 @@ GENRE_ENDING = re.compile(f"({GENRE_WORDS})$")
 """The kind of document a title ends with (…的通知, …条例)."""
 
 
-TITLE_FIELD_DATE = re.compile(rf"[ ]*\(({ARABIC_DATE}|{CN_DATE})\)$")
+TITLE_FIELD_DATE = re.compile(rf"\(({ARABIC_DATE}|{CN_DATE})\)$")
 """The date in brackets a title field's value may end with (``标题：…的意见 （2026年3月20日）``): the
 date a Party document gives under its title, its 成文日期."""
 TITLE_FIELD_LINES = 6
