@@ -107,9 +107,9 @@ _SHORT_NAME = 2
 (``市直有关部门、单位``, ``市政府各委、办、局``)."""
 
 
-_UNPLACED_ORGAN = re.compile(f"(?:{ORGAN_WORDS})+")
-"""A name of an organ without its place (``人民政府``, ``管委会``): it shares the place of the name
-before it (``各县市区委、人民政府``, ``…管理区党工委、管委会``)."""
+_UNPLACED_ORGAN = re.compile(r"人民政府|政府|党委|党工委|管委会|人大常委会|政协|纪委|监委")
+"""The name of a place's governing organ without its place (``人民政府``, ``管委会``): it shares the
+place of the name before it (``各县市区委、人民政府``, ``…管理区党工委、管委会``)."""
 
 
 def _names_an_organ(name: str) -> bool:
