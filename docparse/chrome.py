@@ -31,7 +31,7 @@ _NOTICE_MAX = 70
 """A site's notice about the browser (``IE版本小于11,为了不影响您的浏览效果,请升级IE版本!``) is this short."""
 # Each pattern is matched against the folded line with all spaces removed (see classify_line).
 _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
-    ("navigation", r"^(当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页|您当前所在位置|当前所在位置)[:>»]"),
+    ("navigation", r"^(当前位置|您的位置|您的当前位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页|您当前所在位置|当前所在位置|你的位置|你现在的位置|你当前的位置)[:>»]"),
     ("navigation", _BREADCRUMB_PATTERN),
     ("navigation", r"^首页([>»/]|>>)"),
     ("navigation", _TRAIL_PATTERN),
@@ -44,6 +44,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("share", r"^(扫一扫在手机(上)?(打开|浏览)当前页(面)?|扫码使用手机浏览本页内容|手机扫描二维码|微信扫一扫|扫一扫|分享到[:]?.*|分享[:]?|用手机扫描二维码.*|微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|人人网|豆瓣)$"),
     ("share", r"^\$\(.*\)\.share\(\);?$"),
     ("counter", rf"^[\[【(]?({_COUNTER_WORDS})[:]?\d*[\]】)]?$"),
+    ("counter", r"^(?:本篇|本文|全文)(?:文章)?(?:共|约)?\d{1,6}字,?(?:阅读|读完)[需约大]{0,2}\d{1,3}分钟$"),
     ("related", r"^(相关解读|相关稿件|关联稿件|相关文档|相关附件|相关链接|相关新闻|相关阅读|相关文章|相关信息|政策解读|图解|解读)[:|]?$"),
     ("footer", r"(网站地图|联系我们|网站声明|版权所有|主办单位[:]|承办单位[:]|技术支持[:]|网站标识码|ICP备|公网安备|政府网站找错|建议使用.{0,40}浏览器|分辨率|Copyright|©)"),
     ("accessibility", r"^(无障碍(浏览|阅读)?|长者模式|关怀版|适老化|简体|繁体|简|繁|English|智能问答|网站支持IPv6|IPv6|登录|注册|登录\|注册|English版)([|/]?(无障碍(浏览|阅读)?|长者模式|关怀版|简体|繁体|简|繁|English|智能问答|登录|注册|网站支持IPv6))*$"),

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .grammar import terminal
-from .metadata import CN_YEAR, DATE_KEYS, DOC_NUMBER, LABELS, WRITTEN_DATE, label_key, parse_date
+from .metadata import (
+    CN_YEAR,
+    DATE_KEYS,
+    DOC_NUMBER,
+    LABELS,
+    WRITTEN_DATE,
+    label_key,
+    parse_date,
+    placeholder,
+)
 from .models import (
     Closing,
     Diagnostic,
@@ -23,7 +32,7 @@ from .models import (
     Title,
     build,
 )
-from .normalize import CJK
+from .normalize import CJK, fold
 from .numerals import cn_to_int
 from .segment.head import OPENING_YEAR, ORDER_NAME, ORDER_NUMBER
 from .segment.result import ORGAN_ENDING, Segmented, addressed_organs
@@ -42,7 +51,8 @@ _TITLE_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
 )
 """Titles that name the kind of document by themselves, tried in order (domain-rules.md §7)."""
 _REGULATION_TITLE = re.compile(r"(条例|规定|办法|细则|规则|章程)$")
-_GONGWEN_TITLE = re.compile(r"(报告|通知|意见|决定|公告|通告|通报|请示|批复|函|纪要|决议|公报|命令|令|议案)$")
+_GONGWEN_TITLE = re.compile(
+    r"(报告|通知|意见|决定|公告|通告|通报|请示|批复|函|答复|纪要|决议|公报|命令|令|议案)$")
 
 
 @dataclass
@@ -174,6 +184,8 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented,
         fields.append(build(MetadataField, key=raw.key, label=raw.label or LABELS[raw.key][0], value=value,
                               span=locator.span(start, value_end),
                               value_span=locator.span(value_start, value_end)))
+        if placeholder(folded[value_start:value_end]):
+            continue  # ``文号: -``: the label is written, its value is not
         if raw.key in DATE_KEYS:
             parsed = parse_date(folded[value_start:value_end])
             if parsed and raw.key not in values:
@@ -194,7 +206,8 @@ def _metadata(text: str, folded: str, locator: Locator, seg: Segmented,
             values.setdefault("publish_date", published)
     for label, value in stated:  # no span in the text: the typed fields only, never ``fields``
         key = label_key(label)
-        if key is None or key in values or key not in Metadata.model_fields or not value.strip():
+        if key is None or key in values or key not in Metadata.model_fields or not value.strip() \
+                or placeholder(fold(value)):
             continue
         if key in DATE_KEYS:
             parsed = parse_date(value)

@@ -85,6 +85,23 @@ _YAML_FIELD = re.compile(rf"(?P<label>[A-Za-z_{CJK_CHARS}][\w -]{{0,19}}?)[ ]*:(
 """A ``key: value`` line of Markdown front matter, whatever the key."""
 
 
+_PLACEHOLDER_WORDS = frozenset({"无", "暂无", "空", "null", "none", "n/a"})
+_PLACEHOLDER_MARKS = frozenset("-—―－/／\\_")
+
+
+def placeholder(folded_value: str) -> bool:
+    """Whether a field's value only holds its cell open (``文号: -``, ``发文字号: 无``, ``成文日期: ——``,
+    ``/``, ``暂无``): such a label has no value.
+
+    >>> [placeholder(v) for v in ("-", " —— ", "暂无", "N/A", "无锡市", "〔2020〕1号")]
+    [True, True, True, True, False, False]
+    """
+    value = folded_value.replace(" ", "")
+    if not value or len(value) > 4:
+        return False
+    return value.lower() in _PLACEHOLDER_WORDS or all(char in _PLACEHOLDER_MARKS for char in value)
+
+
 @dataclass(frozen=True)
 class RawField:
     """A ``label: value`` pair found in a line, with offsets into that line."""

@@ -110,10 +110,11 @@ def test_an_organ_or_a_month_under_a_title_is_no_part_of_it(under: str) -> None:
     assert doc.title is not None and doc.title.text == "2022年招考外语类公务员考试大纲"
 
 
-def test_a_masthead_over_the_doc_number_is_furniture_not_the_title() -> None:
+def test_a_masthead_over_the_doc_number_is_the_issuer_not_the_title() -> None:
     doc = parse("masthead_number_title_addressee.txt")
     assert doc.title is not None and doc.title.text == "关于同意张阿三同志辞职的批复"
-    assert furniture(doc, "banner") == ["测试符路桥区卫生局文件"]
+    assert furniture(doc, "banner") == ["文件"]
+    assert doc.metadata.issuer == "测试符路桥区卫生局"
     assert doc.metadata.doc_number == "路卫发〔2011〕76号"
     assert doc.metadata.addressees == ["区中医院"]
 
@@ -122,7 +123,8 @@ def test_a_masthead_right_over_the_title_stays_out_of_it() -> None:
     lines = (FIXTURES / "masthead_number_title_addressee.txt").read_text(encoding="utf-8").splitlines()
     doc = docparse.parse("\n".join([lines[0], *lines[2:]]))  # the 发文字号 left out
     assert doc.title is not None and doc.title.text == "关于同意张阿三同志辞职的批复"
-    assert furniture(doc, "banner") == ["测试符路桥区卫生局文件"]
+    assert furniture(doc, "banner") == ["文件"]
+    assert doc.metadata.issuer == "测试符路桥区卫生局"
 
 
 # 主送机关 ------------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from ..metadata import (
 )
 from ..normalize import CJK, CJK_CHARS, fold
 from ..tables import Tables
-from .closing import find_tail, split_run_on_closing, split_tail
+from .closing import find_tail, split_run_on_closing, split_tail, title_issuer
 from .head import (
     BRACKETED_DATE,
     FRONT_MATTER_LINES,
@@ -57,6 +57,7 @@ from .title import (
     BRACKETED_NUMBER,
     GENRE_ENDING,
     NOTE_REFERENCE,
+    TITLE_FIELD_DATE,
     hinted_lines,
     is_punctuated_title,
     is_title_like,
@@ -236,7 +237,16 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         # A scraper's header block names the title and the text does not repeat it: what follows
         # the block may be an addressee.
         raw, start = field
-        result.title = (fold(raw.value).replace(" ", ""), [(start + raw.value_start, start + raw.value_end)])
+        value_end = raw.value_end
+        folded_value = fold(raw.value)
+        dated = TITLE_FIELD_DATE.search(folded_value) if folded_value.endswith(")") else None
+        if dated:  # 标题：…的意见 （2026年3月20日）: the date a Party document gives under its title
+            value_end = raw.value_start + len(folded_value[:dated.start()].rstrip(" "))
+            date_start, date_end = raw.value_start + dated.start(1), raw.value_start + dated.end(1)
+            result.fields.append((RawField("written_date", "", dated.group(1), date_start, date_start,
+                                           date_end), start))
+        title_value = raw.value[: value_end - raw.value_start]
+        result.title = (fold(title_value).replace(" ", ""), [(start + raw.value_start, start + value_end)])
         block_end = max(line_start for _, line_start in result.fields)
         for i in candidates:
             if lines[i].start < block_end:
@@ -266,6 +276,9 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
     key = title_key(title_text)
     repeated = [i for i in candidates if not role[i] and title_key(plain[i]) == key]
     masthead_end = repeated[-1] if repeated else title_index  # 发文机关标志 over a title repeated below
+    above = [i for i in candidates if i < title_index and not role[i]]
+    if above and not any(raw.key == "issuer" for raw, _ in result.fields):
+        _read_masthead(lines[above[-1]], role, above[-1], title_issuer(title_text), result)
     pending: list[int] = []
     for i in candidates:
         if role[i]:
@@ -451,6 +464,27 @@ def _is_issuer_line(stripped: str) -> bool:
     names = stripped.split()
     return 0 < len(stripped) <= _ISSUER_LINE_MAX and "," not in stripped and all(
         CJK.match(name) and ORGAN_ENDING.search(name) and not SENTENCE_STOP.search(name) for name in names)
+
+
+_MASTHEAD_SUFFIX = "文件"
+
+
+def _read_masthead(line: Line, role: list[str], index: int, named: str, result: Segmented) -> None:
+    """The line right above the title that names its issuing organs and nothing else (``重庆市粮食局
+    重庆市财政局``, ``XX市人民政府文件``): the 发文机关标志, read as the issuer. Where the title names
+    an organ first (``named``), the line names it too; else it is the site's name (``北京市人民政府``
+    over ``北京市人民政府办公厅关于…``)."""
+    text = line.folded.rstrip(" ")
+    end = len(text) - len(_MASTHEAD_SUFFIX) if text.endswith(_MASTHEAD_SUFFIX) else len(text)
+    start = line.content_start - line.start
+    organs = text[start:end].strip(" ")
+    if end - start < 3 or not _is_issuer_line(organs) or named not in organs.replace(" ", ""):
+        return
+    organs_end = start + len(text[start:end].rstrip(" "))
+    role[index] = "front"
+    if end < len(text):  # 文件: the masthead's word, no part of the organ's name
+        result.furniture.append(("banner", line.start + end, line.start + len(text)))
+    result.fields.append((RawField("issuer", "", "", start, start, organs_end), line.start))
 
 
 def _is_addressee_without_colon(text: str) -> bool:

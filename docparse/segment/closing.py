@@ -150,8 +150,12 @@ _TITLE_ISSUER = re.compile(r"^(?P<issuer>[^ 。;:,、]{2,30}?)(?:关于|印发|�
 
 def _title_issuer(lines: list[Line]) -> str:
     """The organ the title (the first line with text) names first, as folded; empty if none."""
-    first = next((line.folded.strip(" ") for line in lines if line.folded.strip(" ")), "")
-    match = _TITLE_ISSUER.match(first)
+    return title_issuer(next((line.folded.strip(" ") for line in lines if line.folded.strip(" ")), ""))
+
+
+def title_issuer(title: str) -> str:
+    """The organ a (folded) title names first (``国务院办公厅`` of ``国务院办公厅关于…的函``), else empty."""
+    match = _TITLE_ISSUER.match(title)
     return match["issuer"] if match and ORGAN_ENDING.search(match["issuer"]) else ""
 
 
@@ -171,12 +175,51 @@ def find_tail(lines: list[Line], squeezed: list[str], role: list[str], result: S
     while content:
         last = content[-1]
         fields = find_fields(lines[last].folded) or _printed(lines[last].folded)
+        wrapped = 0 if fields else _wrapped_copy_to(lines, squeezed, content, result)
+        if wrapped:
+            for index in content[-wrapped:]:
+                role[index] = "front"
+            del content[-wrapped:]
+            continue
         if not fields or len(content) < 2:
             break
         role[last] = "front"
         add_fields(lines[last], fields, result)
         content.pop()
     return _closing(lines, squeezed, role, result, content)
+
+
+_WRAPPED_LINES_MAX = 3
+"""A 抄送 list wraps over at most this many lines."""
+_WRAPPED_LINE_MAX = 60
+"""The last line of a wrapped 抄送 list is no longer than this."""
+
+
+def _wrapped_copy_to(lines: list[Line], squeezed: list[str], content: list[int], result: Segmented) -> int:
+    """A 抄送 list wrapped over lines at the end of the text, each line but the last ending with a
+    comma or 顿号 (``抄送：国家卫生健康委办公厅，国家药监局综合司，`` / ``国家中医药局办公室。``): record
+    the field over all its lines and return how many they are; 0 if the last lines are not one."""
+    last = content[-1]
+    organs = squeezed[last].rstrip("。")
+    if len(organs) > _WRAPPED_LINE_MAX or SENTENCE_STOP.search(organs) or not ORGAN_ENDING.search(organs):
+        return 0
+    for count in range(2, min(_WRAPPED_LINES_MAX, len(content) - 1) + 1):
+        first = content[-count]
+        if not squeezed[first].endswith((",", "、")):
+            return 0
+        fields = find_fields(lines[first].folded)
+        if fields:
+            raw = fields[-1]
+            if len(fields) > 1 or raw.key != "copy_to":
+                return 0
+            line = lines[first]
+            value_end = lines[last].content_end - line.start
+            result.fields.append((RawField(raw.key, raw.label, raw.value, raw.start, raw.value_start,
+                                           value_end), line.start))
+            return count
+        if SENTENCE_STOP.search(squeezed[first]):
+            return 0
+    return 0
 
 
 _PRINTED = re.compile(rf"^ *(?P<organ>[^ 。;:,]{{2,30}}?) *(?P<date>{WRITTEN_DATE} *印发) *$")

@@ -11,6 +11,7 @@ from .. import chrome, ladder
 from ..lines import Line
 from ..metadata import WRITTEN_DATE, RawField
 from ..models import FurnitureCategory
+from ..normalize import CJK_CHARS
 
 SENTENCE_STOP = re.compile(r"[。;!?]")
 LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
@@ -42,6 +43,11 @@ ADDRESSEE = re.compile(
 """A 主送机关 (squeezed, folded): organs separated by ``、`` and ``，``, the last one an organ's name, a
 kind of organs (``…，市直有关部门、单位：``) or the organs of a kind (``…，各有关市场主体：``), up to a
 colon; or a salutation."""
+_ADDRESSED_PERSON = re.compile(rf"^[{CJK_CHARS}]{{2,4}}等?(?:副主席|主席|副委员长|委员长|委员|常委|代表):$")
+"""A reply to a deputy's 建议 or a member's 提案 is addressed to the person (``王超斌委员：``,
+``马万祺副主席：``, ``周桂英等代表：``)."""
+
+
 def _organ_parts(text: str, separators: str = ",、，") -> list[str]:
     """``text`` cut at each of ``separators`` (a comma or 顿号) between organs, not at one inside
     brackets (``各县（市、区）人民政府`` is one organ)."""
@@ -70,7 +76,7 @@ def is_addressee(text: str) -> bool:
     宝钢股份、上海石化、高桥石化：``). Either ends with its colon."""
     if not text.endswith((":", ":\n")):
         return False
-    if ADDRESSEE.match(text):
+    if ADDRESSEE.match(text) or _ADDRESSED_PERSON.match(text):
         return True
     if not text.endswith(":") or _NOT_AN_ORGAN_LIST.search(text):
         return False
@@ -101,6 +107,11 @@ _SHORT_NAME = 2
 (``市直有关部门、单位``, ``市政府各委、办、局``)."""
 
 
+_UNPLACED_ORGAN = re.compile(r"人民政府|政府|党委|党工委|管委会|人大常委会|政协|纪委|监委")
+"""The name of a place's governing organ without its place (``人民政府``, ``管委会``): it shares the
+place of the name before it (``各县市区委、人民政府``, ``…管理区党工委、管委会``)."""
+
+
 def _names_an_organ(name: str) -> bool:
     """Whether ``name`` names an organ by itself: it ends as one (brackets after it aside), not as a
     kind of place."""
@@ -111,13 +122,14 @@ def _names_an_organ(name: str) -> bool:
 
 def _shared_names(names: list[str]) -> list[str]:
     """The names a 顿号 parts, joined where they share words: names that name no organ by themselves
-    share the head noun of the organ after them (``各省、自治区、直辖市人民政府``); a short one shares
-    the words before the one before it (``市直有关部门、单位``). Names none of which names an organ
+    share the head noun of the organ after them (``各省、自治区、直辖市人民政府``); a short one, or one
+    without its place, shares the words before the one before it (``市直有关部门、单位``,
+    ``各县市区委、人民政府``). Names none of which names an organ
     stay apart (``宝钢股份、上海石化、高桥石化``)."""
     organs: list[str] = []
     pending: list[str] = []
     for name in names:
-        if not pending and organs and len(name) <= _SHORT_NAME:
+        if not pending and organs and (len(name) <= _SHORT_NAME or _UNPLACED_ORGAN.fullmatch(name)):
             organs[-1] += "、" + name
         elif _names_an_organ(name):
             organs.append("、".join([*pending, name]))

@@ -8,7 +8,7 @@ import re
 
 from .. import chrome
 from ..lines import Line
-from ..metadata import DOC_NUMBER, YEAR_MONTH
+from ..metadata import ARABIC_DATE, CN_DATE, DOC_NUMBER, YEAR_MONTH
 from ..normalize import CJK, CJK_CHARS, fold
 from .result import (
     DATE_LINE,
@@ -27,6 +27,9 @@ GENRE_ENDING = re.compile(f"({GENRE_WORDS})$")
 """The kind of document a title ends with (…的通知, …条例)."""
 
 
+TITLE_FIELD_DATE = re.compile(rf"\(({ARABIC_DATE}|{CN_DATE})\)$")
+"""The date in brackets a title field's value may end with (``标题：…的意见 （2026年3月20日）``): the
+date a Party document gives under its title, its 成文日期."""
 TITLE_FIELD_LINES = 6
 """A title field's value is matched against at most this many consecutive lines."""
 
@@ -77,8 +80,8 @@ def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int]
     broken."""
     field_title = next((raw.value for raw, _ in result.fields
                         if raw.key == "title" and raw.value.strip()), "")
-    if field_title:
-        target = fold(field_title).replace(" ", "")
+    target = fold(field_title).replace(" ", "")
+    if target:
         for position in range(len(candidates)):
             joined = ""
             for i in candidates[position:position + TITLE_FIELD_LINES]:
@@ -89,6 +92,8 @@ def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int]
                     return [j for j in candidates[position:] if j <= i]
     column = _last_crumbs(lines, result, candidates[-1] if candidates else -1)
     titled = [i for i in candidates if GENRE_ENDING.search(plain[i]) and is_title_like(plain[i])]
+    if not titled and GENRE_ENDING.search(TITLE_FIELD_DATE.sub("", target)):
+        return []  # the title field names a document no line names: the field's value is the title
     # the column the trail names is no title, unless the trail ends with the title itself
     title_index = next((i for i in titled if plain[i] not in column), titled[0] if titled else None)
     if title_index is None:
