@@ -359,8 +359,11 @@ def test_reading_a_large_page_takes_time_in_proportion_to_its_size() -> None:
     small, large = _large_page(40), _large_page(320)
     reader.read(small)
     timings = []
-    for data in (small, large):
-        start = time.process_time()
-        reader.read(data)
-        timings.append(time.process_time() - start)
+    for data in (small, large):  # the least of three runs: a collector pass or another process's
+        runs = []                # cache pressure lands in one run, not in all three
+        for _ in range(3):
+            start = time.process_time()
+            reader.read(data)
+            runs.append(time.process_time() - start)
+        timings.append(min(runs))
     assert timings[1] < timings[0] * 8 * 2.5  # ×8 the size; a square would take ×64
