@@ -37,6 +37,7 @@ from .lexicon import (
     OBTAINED_WORDS,
     OPENERS,
     PARTS_INTRO,
+    PER_HEAD_AVERAGED,
     PREDICATE_STARTS,
     PREVIOUS_YEAR_IN_FULL,
     PRIOR_PERIODS,
@@ -319,6 +320,10 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if previous is not None and previous.quantity.end > start:
             start = previous.quantity.end
         label = clean_label(claim.text, folded, start, at)
+        if label and start == clause_start and folded[start - 1:start] == LIST_DELIMITER \
+                and _all_of_list(folded, start, at):  # 走访率、办复率、满意率均为100%: the list names it
+            first = wide_start if previous is None else max(wide_start, previous.quantity.end)
+            label = clean_label(claim.text, folded, first, at)
         if not label:
             if previous is not None and previous.quantity.end == start:
                 label = previous.label or ""  # 7批次50户: one label for both
@@ -457,6 +462,18 @@ _NUMBER = re.compile(ARABIC)
 _ANY_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
 
 
+_AVERAGE_BEFORE_ALL = frozenset("平年月日") | PER_HEAD_AVERAGED
+"""Before 均, these make an average (平均, 年均, 人均), not 'all of them'."""
+
+
+def _all_of_list(folded: str, start: int, at: int) -> bool:
+    """Whether the words before the figure at ``at`` end in the 均 of 'all of them' and trail words
+    (均为, 均达到): one figure for every name of the list before it."""
+    all_of = folded.rfind("均", start, at)
+    return all_of > start and folded[all_of - 1] not in _AVERAGE_BEFORE_ALL \
+        and not strip_trail(folded[all_of:at].strip(" "))
+
+
 def _changed_label(folded: str, claim_start: int, at: int, unit: str | None, drafts: list[Draft]) -> str:
     """What an unlabelled change (较上年底增长2277个) changes: the total before 其中, else the last level."""
     same = [d for d in drafts[-8:] if d.measure == "level" and d.quantity.unit == unit and d.label]
@@ -565,5 +582,14 @@ def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool
 
 def strip_trail(label: str) -> str:
     """``label`` without the verbs and baselines at its end (``办结率达到`` → ``办结率``): the
-    :data:`LABEL_TRAIL` taken off, where the last character can end one (:data:`TRAIL_ENDS`)."""
-    return LABEL_TRAIL.sub("", label) if label and label[-1] in TRAIL_ENDS else label
+    :data:`LABEL_TRAIL` taken off, where the last character can end one (:data:`TRAIL_ENDS`); the 均 of
+    a per-head average stays (人均增加 → 人均)."""
+    if not label or label[-1] not in TRAIL_ENDS:
+        return label
+    trail = LABEL_TRAIL.search(label)
+    if trail is None:
+        return label
+    end = trail.start()
+    if label[end] == "均" and label[end - 1:end] in PER_HEAD_AVERAGED:
+        end += 1
+    return label[:end]

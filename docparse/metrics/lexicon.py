@@ -392,9 +392,14 @@ SINCE = "以来"
 TRAIL_WORDS = ("达到", "达", "为", "是", "共计", "共有", "共", "累计", "合计", "总计", "约", "近", "超过",
                "逾", "超", "不足", "不到", "到", "至", "有", "分别", "平均", "均", "的", "等", "先后", "全年",
                "已", "还", "又", "再", "至少", "最少", "最多", "至多", "最迟", "最高", "最低", "不得", "应当",
-               "年均", "控制在", "保持在", "稳定在", "一直", "(下同)")
+               "年均", "月均", "日均", "控制在", "保持在", "稳定在", "一直", "(下同)")
 """The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率,
-地区生产总值同比(下同)增长 → 地区生产总值)."""
+地区生产总值同比(下同)增长 → 地区生产总值). An average over time goes with the change it averages
+(企业数量日均净增 → 企业数量, as 年均增长)."""
+
+PER_HEAD_AVERAGED = frozenset("人户亩村生")
+"""Before 均, what an average is per (人均, 户均, 亩均): the average is part of what is measured, so 均
+stays in a label before a change word (居民收入人均增加 → 居民收入人均)."""
 
 REACHED_VERBS = ("完成", "实现")
 """The verbs between an indicator and the amount it reached (生产总值完成125.13亿元, 第一产业实现增加值
