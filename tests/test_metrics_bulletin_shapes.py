@@ -91,3 +91,19 @@ def test_a_middle_dot_between_digits_before_a_unit_is_a_decimal_point() -> None:
 def test_a_middle_dot_date_stays_no_metric() -> None:
     """Made up: 3·15 and 5·12 are dates (days named by them), with no unit after them."""
     assert [m.raw for m in report_metrics("开展3·15消费者权益日宣传活动3次,纪念5·12汶川地震。")] == ["3次"]
+
+
+# --- a bulletin's words of change and of method -----------------------------------------------------------
+
+def test_增产_and_减产_are_changes_of_the_output_before() -> None:
+    """A county bulletin 2021 (tjgb.hongheiku.com); 减产 made up."""
+    assert labels("全年粮食总产量8.15万吨,比上年增产1.8%。其中:夏粮产量0.71万吨,增产1.1%;"
+                  "秋粮产量7.44万吨,减产1.9%。") == [
+        ("8.15万吨", "粮食总产量", "level"), ("1.8%", "粮食总产量", "change"),
+        ("0.71万吨", "夏粮产量", "level"), ("1.1%", "夏粮产量", "change"),
+        ("7.44万吨", "秋粮产量", "level"), ("1.9%", "秋粮产量", "change")]
+
+
+def test_how_a_change_was_computed_is_no_label() -> None:
+    assert labels("2021年全年实现农林牧渔业总产值(现价)47.08亿元,按可比价格计算比上年增长19.3%。") == [
+        ("47.08亿元", "农林牧渔业总产值(现价)", "level"), ("19.3%", "农林牧渔业总产值(现价)", "change")]

@@ -253,7 +253,7 @@ CHANGE_WORDS: dict[str, Direction] = {
     "回落": "down", "下滑": "down", "降": "down", "减": "down", "少": "down",
     "上涨": "up", "增多": "up", "回升": "up", "下跌": "down", "收窄": "down", "增收": "up", "增支": "up",
     "减收": "down", "减支": "down", "偏高": "up", "偏低": "down", "偏多": "up",
-    "偏少": "down", "减低": "down", "净增": "up", "净减": "down",
+    "偏少": "down", "减低": "down", "净增": "up", "净减": "down", "增产": "up", "减产": "down",
 }
 """The words that make the figure after them a change, and its direction (增长12%, 下降3个百分点)."""
 
@@ -383,8 +383,9 @@ TO_LINKS = ("到", "至")
 # ---------------------------------------------------------------------------- labels
 
 LABEL_LEADS = ("的", "其中", "另外", "此外", "同时", "全年", "今年", "当年", "目前", "截至目前", "共", "累计",
-               "并", "还", "已经")
-"""The words taken off the start of a label (其中企业3866个 → 企业); so is a year (2022年度, 截至2022年底)."""
+               "并", "还", "已经", "按可比价格计算", "按可比价计算", "按不变价格计算", "按不变价计算")
+"""The words taken off the start of a label (其中企业3866个 → 企业), and how a bulletin computed a
+change (按可比价格计算比上年增长: the indicator is the one before); so is a year (2022年度, 截至2022年底)."""
 
 SINCE = "以来"
 """'Since', after a leading year (2020年以来)."""
