@@ -592,4 +592,4 @@ def strip_trail(label: str) -> str:
     end = trail.start()
     if label[end] == "均" and label[end - 1:end] in PER_HEAD_AVERAGED:
         end += 1
-    return label[:end]
+    return label[:end] + label[trail.end():]  # $ matches before a final newline, which stays
