@@ -25,6 +25,7 @@ from .lexicon import (
     CLAUSE_DELIMITERS,
     CLOSERS,
     COMPARED_WITH,
+    COMPUTED_AS,
     COUNTED_ACTIONS,
     COUNTED_BEFORE_NOUNS,
     DEGREE_WORDS,
@@ -54,6 +55,7 @@ from .lexicon import (
     TARGET_INTROS,
     TARGET_WORD_NOT_BEFORE,
     TARGET_WORDS,
+    TIME_AVERAGED,
     TRAIL_WORDS,
     VERBS,
     WEAK_CHANGE_WORDS,
@@ -433,7 +435,7 @@ def _is_change(folded: str, cue: re.Match[str], has_baseline: bool, unit: str | 
 # ---------------------------------------------------------------------------- label and subject
 
 _LABEL_LEAD = re.compile(
-    f"^(?:{one_of(LABEL_LEADS)}|(?:{one_of(AS_OF)})?{_YEAR}年(?:度|{one_of(YEAR_ENDS)})?(?:{SINCE})?)+")
+    f"^(?:{one_of(LABEL_LEADS)}|{COMPUTED_AS}|(?:{one_of(AS_OF)})?{_YEAR}年(?:度|{one_of(YEAR_ENDS)})?(?:{SINCE})?)+")
 """Words and a year at the start of a label (其中, 截至2022年底), which say nothing of what it counts."""
 _TRAIL_PARTS = (*BASELINE_WORDS, *PRIOR_PERIODS, *CHANGE_WORDS, "了", *TRAIL_WORDS)
 _FROM = f"(?:{one_of(FROM_WORDS)})(?:{_YEAR}年(?:{one_of(YEAR_ENDS)})?)?"
@@ -583,13 +585,18 @@ def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool
 def strip_trail(label: str) -> str:
     """``label`` without the verbs and baselines at its end (``办结率达到`` → ``办结率``): the
     :data:`LABEL_TRAIL` taken off, where the last character can end one (:data:`TRAIL_ENDS`); the 均 of
-    a per-head average stays (人均增加 → 人均)."""
+    a per-head average stays (人均增加 → 人均), the 日 or 月 of an average over time goes with it."""
     if not label or label[-1] not in TRAIL_ENDS:
         return label
+    if "均" not in label:
+        return LABEL_TRAIL.sub("", label)
     trail = LABEL_TRAIL.search(label)
     if trail is None:
         return label
     end = trail.start()
-    if label[end] == "均" and label[end - 1:end] in PER_HEAD_AVERAGED:
-        end += 1
+    if label[end] == "均":
+        if label[end - 1:end] in PER_HEAD_AVERAGED:
+            end += 1
+        elif label[end - 1:end] in TIME_AVERAGED:
+            end -= 1
     return label[:end] + label[trail.end():]  # $ matches before a final newline, which stays

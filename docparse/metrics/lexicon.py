@@ -383,9 +383,13 @@ TO_LINKS = ("到", "至")
 # ---------------------------------------------------------------------------- labels
 
 LABEL_LEADS = ("的", "其中", "另外", "此外", "同时", "全年", "今年", "当年", "目前", "截至目前", "共", "累计",
-               "并", "还", "已经", "按可比价格计算", "按可比价计算", "按不变价格计算", "按不变价计算")
-"""The words taken off the start of a label (其中企业3866个 → 企业), and how a bulletin computed a
-change (按可比价格计算比上年增长: the indicator is the one before); so is a year (2022年度, 截至2022年底)."""
+               "并", "还", "已经")
+"""The words taken off the start of a label (其中企业3866个 → 企业); so are a year (2022年度, 截至2022年底)
+and :data:`COMPUTED_AS`."""
+
+COMPUTED_AS = "按(?:可比|不变)价格?计算"
+"""How a bulletin computed a change (按可比价格计算比上年增长, 按不变价计算): no part of a label, the
+indicator is the one before. A pattern, as one alternative is tried at every label's start."""
 
 SINCE = "以来"
 """'Since', after a leading year (2020年以来)."""
@@ -393,10 +397,13 @@ SINCE = "以来"
 TRAIL_WORDS = ("达到", "达", "为", "是", "共计", "共有", "共", "累计", "合计", "总计", "约", "近", "超过",
                "逾", "超", "不足", "不到", "到", "至", "有", "分别", "平均", "均", "的", "等", "先后", "全年",
                "已", "还", "又", "再", "至少", "最少", "最多", "至多", "最迟", "最高", "最低", "不得", "应当",
-               "年均", "月均", "日均", "控制在", "保持在", "稳定在", "一直", "(下同)")
+               "年均", "控制在", "保持在", "稳定在", "一直", "(下同)")
 """The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率,
-地区生产总值同比(下同)增长 → 地区生产总值). An average over time goes with the change it averages
-(企业数量日均净增 → 企业数量, as 年均增长)."""
+地区生产总值同比(下同)增长 → 地区生产总值)."""
+
+TIME_AVERAGED = frozenset("日月")
+"""Before a trailing 均, the time an average is over (日均, 月均): it goes with the change it averages
+(企业数量日均净增 → 企业数量), as 年均 (a trail word) does."""
 
 PER_HEAD_AVERAGED = frozenset("人户亩村生")
 """Before 均, what an average is per (人均, 户均, 亩均): the average is part of what is measured, so 均
