@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..ladder import EnumStyle
 from ..metrics import ClaimState, period_of_title
 from ..models import Attachment, Claim, EnumItem, Paragraph, Section, SectionRole, Unfinished, build
+from ..segment.head import OPENING_YEAR
 from ..spans import Locator
 from ..structure.outline import AttachmentDraft, Outline, SectionDraft
 from ..tables import Tables, table_model
@@ -50,10 +51,23 @@ BodyPart = Paragraph | Unfinished[Section] | Unfinished[Attachment]
 def body_parts(outline: Outline, ctx: BodyContext) -> dict[str, Iterator[BodyPart]]:
     """The Document's lists of the body (``preamble``, ``sections``, ``attachments``), each item
     built when it is read: paragraphs, and sections and attachments whose own paragraphs and
-    sections are built when read in turn (:class:`~docparse.models.Unfinished`). Read in order."""
+    sections are built when read in turn (:class:`~docparse.models.Unfinished`). Read in order.
+    Where no title gives the report's year, the year its preamble opens with is the period of its
+    metrics (an untitled bulletin: ``2022年,全县…`` then ``一、综合``)."""
+    if ctx.period is None:
+        ctx.period = _opening_year(outline.preamble, ctx.folded)
     return {"preamble": _paragraphs(outline.preamble, ctx, "", "other", "", False, None),
             "sections": _top_sections(outline.sections, ctx),
             "attachments": (_attachment(draft, ctx) for draft in outline.attachments)}
+
+
+def _opening_year(preamble: list[tuple[int, int]], folded: str) -> str | None:
+    """The year the first paragraph of a preamble opens with (``2022年,…``), if it does."""
+    if not preamble:
+        return None
+    start, end = preamble[0]
+    year = OPENING_YEAR.match(folded[start:end].lstrip(" "))
+    return year.group(1) if year else None
 
 
 def _attachment(draft: AttachmentDraft, ctx: BodyContext) -> Unfinished[Attachment]:

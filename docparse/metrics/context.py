@@ -25,6 +25,7 @@ from .lexicon import (
     CLAUSE_DELIMITERS,
     CLOSERS,
     COMPARED_WITH,
+    COMPUTED_AS,
     COUNTED_ACTIONS,
     COUNTED_BEFORE_NOUNS,
     DEGREE_WORDS,
@@ -37,6 +38,7 @@ from .lexicon import (
     OBTAINED_WORDS,
     OPENERS,
     PARTS_INTRO,
+    PER_HEAD_AVERAGED,
     PREDICATE_STARTS,
     PREVIOUS_YEAR_IN_FULL,
     PRIOR_PERIODS,
@@ -53,6 +55,7 @@ from .lexicon import (
     TARGET_INTROS,
     TARGET_WORD_NOT_BEFORE,
     TARGET_WORDS,
+    TIME_AVERAGED,
     TRAIL_WORDS,
     VERBS,
     WEAK_CHANGE_WORDS,
@@ -319,6 +322,10 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if previous is not None and previous.quantity.end > start:
             start = previous.quantity.end
         label = clean_label(claim.text, folded, start, at)
+        if label and start == clause_start and folded[start - 1:start] == LIST_DELIMITER \
+                and _all_of_list(folded, start, at):  # 走访率、办复率、满意率均为100%: the list names it
+            first = wide_start if previous is None else max(wide_start, previous.quantity.end)
+            label = clean_label(claim.text, folded, first, at)
         if not label:
             if previous is not None and previous.quantity.end == start:
                 label = previous.label or ""  # 7批次50户: one label for both
@@ -424,7 +431,7 @@ def _is_change(folded: str, cue: re.Match[str], has_baseline: bool, unit: str | 
 # ---------------------------------------------------------------------------- label and subject
 
 _LABEL_LEAD = re.compile(
-    f"^(?:{one_of(LABEL_LEADS)}|(?:{one_of(AS_OF)})?{_YEAR}年(?:度|{one_of(YEAR_ENDS)})?(?:{SINCE})?)+")
+    f"^(?:{one_of(LABEL_LEADS)}|{COMPUTED_AS}|(?:{one_of(AS_OF)})?{_YEAR}年(?:度|{one_of(YEAR_ENDS)})?(?:{SINCE})?)+")
 """Words and a year at the start of a label (其中, 截至2022年底), which say nothing of what it counts."""
 _TRAIL_PARTS = (*BASELINE_WORDS, *PRIOR_PERIODS, *CHANGE_WORDS, "了", *TRAIL_WORDS)
 _FROM = f"(?:{one_of(FROM_WORDS)})(?:{_YEAR}年(?:{one_of(YEAR_ENDS)})?)?"
@@ -451,6 +458,18 @@ where a run of digits starts, so that a search is linear."""
 _LIST_JOINS = tuple(LIST_JOINS)
 _NUMBER = re.compile(ARABIC)
 _ANY_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
+
+
+_AVERAGE_BEFORE_ALL = frozenset("平年月日") | PER_HEAD_AVERAGED
+"""Before 均, these make an average (平均, 年均, 人均), not 'all of them'."""
+
+
+def _all_of_list(folded: str, start: int, at: int) -> bool:
+    """Whether the words before the figure at ``at`` end in the 均 of 'all of them' and trail words
+    (均为, 均达到): one figure for every name of the list before it."""
+    all_of = folded.rfind("均", start, at)
+    return all_of > start and folded[all_of - 1] not in _AVERAGE_BEFORE_ALL \
+        and not strip_trail(folded[all_of:at].strip(" "))
 
 
 def _changed_label(folded: str, claim_start: int, at: int, unit: str | None, drafts: list[Draft]) -> str:
@@ -557,5 +576,19 @@ def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool
 
 def strip_trail(label: str) -> str:
     """``label`` without the verbs and baselines at its end (``办结率达到`` → ``办结率``): the
-    :data:`LABEL_TRAIL` taken off, where the last character can end one (:data:`TRAIL_ENDS`)."""
-    return LABEL_TRAIL.sub("", label) if label and label[-1] in TRAIL_ENDS else label
+    :data:`LABEL_TRAIL` taken off, where the last character can end one (:data:`TRAIL_ENDS`); the 均 of
+    a per-head average stays (人均增加 → 人均), the 日 or 月 of an average over time goes with it."""
+    if not label or label[-1] not in TRAIL_ENDS:
+        return label
+    if "均" not in label:
+        return LABEL_TRAIL.sub("", label)
+    trail = LABEL_TRAIL.search(label)
+    if trail is None:
+        return label
+    end = trail.start()
+    if label[end] == "均":
+        if label[end - 1:end] in PER_HEAD_AVERAGED:
+            end += 1
+        elif label[end - 1:end] in TIME_AVERAGED:
+            end -= 1
+    return label[:end] + label[trail.end():]  # $ matches before a final newline, which stays

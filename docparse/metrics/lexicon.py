@@ -253,7 +253,7 @@ CHANGE_WORDS: dict[str, Direction] = {
     "回落": "down", "下滑": "down", "降": "down", "减": "down", "少": "down",
     "上涨": "up", "增多": "up", "回升": "up", "下跌": "down", "收窄": "down", "增收": "up", "增支": "up",
     "减收": "down", "减支": "down", "偏高": "up", "偏低": "down", "偏多": "up",
-    "偏少": "down", "减低": "down", "净增": "up", "净减": "down",
+    "偏少": "down", "减低": "down", "净增": "up", "净减": "down", "增产": "up", "减产": "down",
 }
 """The words that make the figure after them a change, and its direction (增长12%, 下降3个百分点)."""
 
@@ -384,7 +384,12 @@ TO_LINKS = ("到", "至")
 
 LABEL_LEADS = ("的", "其中", "另外", "此外", "同时", "全年", "今年", "当年", "目前", "截至目前", "共", "累计",
                "并", "还", "已经")
-"""The words taken off the start of a label (其中企业3866个 → 企业); so is a year (2022年度, 截至2022年底)."""
+"""The words taken off the start of a label (其中企业3866个 → 企业); so are a year (2022年度, 截至2022年底)
+and :data:`COMPUTED_AS`."""
+
+COMPUTED_AS = "按(?:可比|不变)价格?计算"
+"""How a bulletin computed a change (按可比价格计算比上年增长, 按不变价计算): no part of a label, the
+indicator is the one before. A pattern, as one alternative is tried at every label's start."""
 
 SINCE = "以来"
 """'Since', after a leading year (2020年以来)."""
@@ -395,6 +400,14 @@ TRAIL_WORDS = ("达到", "达", "为", "是", "共计", "共有", "共", "累计
                "年均", "控制在", "保持在", "稳定在", "一直", "(下同)")
 """The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率,
 地区生产总值同比(下同)增长 → 地区生产总值)."""
+
+TIME_AVERAGED = frozenset("日月")
+"""Before a trailing 均, the time an average is over (日均, 月均): it goes with the change it averages
+(企业数量日均净增 → 企业数量), as 年均 (a trail word) does."""
+
+PER_HEAD_AVERAGED = frozenset("人户亩村生")
+"""Before 均, what an average is per (人均, 户均, 亩均): the average is part of what is measured, so 均
+stays in a label before a change word (居民收入人均增加 → 居民收入人均)."""
 
 REACHED_VERBS = ("完成", "实现")
 """The verbs between an indicator and the amount it reached (生产总值完成125.13亿元, 第一产业实现增加值

@@ -276,6 +276,11 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     if not arabic and _in_set_phrase(folded, run_start, run_end):
         return SET_PHRASE
     after = folded[run_end:run_end + 1]
+    if arabic and after == MIDDLE_DOT and "." not in core:
+        decimal = _middle_dot_decimal(folded, core, run_end, claim.end)
+        if decimal is not None:  # 上涨1·8%: a typeset decimal point, not a date (3·15)
+            core, run_end = decimal
+            after = folded[run_end:run_end + 1]
     if arabic and after.isascii() and after.isalpha():
         return IDENTIFIER
     if arabic and (after in DATE_JOINERS_AFTER
@@ -389,6 +394,22 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     if unit and per:
         unit = f"{unit}{PER}{per}"  # 3.5万元/户: the scale is the numerator's
     return Quantity(start, end, claim.text[start:end], value, high, unit, qualifier)
+
+
+MIDDLE_DOT = "·"
+_MIDDLE_DOT_DIGITS = re.compile("·([0-9]+)")
+
+
+def _middle_dot_decimal(folded: str, core: str, run_end: int, claim_end: int) -> tuple[str, int] | None:
+    """The number ``core·digits`` as a decimal (``1.8``) and where its digits end, when a unit or scale
+    follows them (上涨1·8%, 254·5亿元); ``None`` for a date (3·15晚会, 5·12地震), which has none."""
+    digits = _MIDDLE_DOT_DIGITS.match(folded, run_end, claim_end)
+    if digits is None:
+        return None
+    parts, _, _ = read_tail(folded, digits.end(), claim_end)
+    if not (parts[_UNIT] or parts[_SCALE1] or parts[_SCALE2]):
+        return None
+    return f"{core}.{digits[1]}", digits.end()
 
 
 _FRACTION_STARTS = (FRACTION_MARK, FRACTION_SLASH)
@@ -545,12 +566,13 @@ def _names_a_group(folded: str, end: int, claim_end: int) -> bool:
 
 def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -> bool:
     """False for a run that :func:`read_quantity` certainly rejects: nothing it reads as a unit,
-    scale or range can follow (:data:`TAIL_STARTS`), and the run is neither 百分之X nor scaled by
-    万/亿 itself."""
+    scale or range can follow (:data:`TAIL_STARTS`), nor a middle dot that may be a decimal point
+    (1·8%), and the run is neither 百分之X nor scaled by 万/亿 itself."""
     if run_end < claim_end and folded[run_end] in TAIL_STARTS:
         return True
     if folded[run_start].isdigit() and (_counter_at(folded, run_end, claim_end) is not None
                                         or folded[run_end:run_end + 1] in _LIST_JOIN_STARTS
+                                        or folded[run_end:run_end + 1] == MIDDLE_DOT
                                         or folded.startswith(FRACTION_SLASH, run_end) or (
             folded[run_end:run_end + 1] == " " and folded[run_end + 1:run_end + UNIT_GAP + 1].lstrip(" ")[:1]
             in TAIL_STARTS)):
