@@ -460,7 +460,7 @@ _NUMBER = re.compile(ARABIC)
 _ANY_DELIMITER = re.compile(f"[{re.escape(CLAUSE_DELIMITERS + LIST_DELIMITER)}]")
 
 
-_AVERAGE_BEFORE_ALL = frozenset("平年月日") | PER_HEAD_AVERAGED
+_AVERAGE_BEFORE_ALL = frozenset("平年") | TIME_AVERAGED | PER_HEAD_AVERAGED
 """Before 均, these make an average (平均, 年均, 人均), not 'all of them'."""
 
 
