@@ -4,6 +4,8 @@ spread by a PDF. The lines are copied from public government documents."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 import docparse
@@ -223,3 +225,44 @@ def test_an_order_numbered_with_its_year(head: str) -> None:
     assert doc.metadata.doc_number is not None
     assert doc.metadata.doc_number.startswith("中国人民银行令") and doc.metadata.doc_number.endswith("第4号")
     assert "2019" in doc.metadata.doc_number
+
+
+def test_a_reply_is_closed_above_its_attachments_that_carry_their_own_closings() -> None:
+    """国办函〔2004〕70号 on gov.cn: the 复函 signs and dates its text before 附件1, and each attached
+    report ends with its own 署名 and 日期; the document's closing is the 复函's."""
+    text = ("国务院办公厅关于湖北省巴东县官渡口镇马鬃山村地质险情有关问题的复函\n"
+            "国土资源部：\n"
+            "你部《关于湖北省巴东县官渡口镇马鬃山村地质险情有关问题的请示》收悉。经国务院同意，现函复如下。\n"
+            "附件：1.国土资源部关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告\n"
+            "      2.湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见\n"
+            "国务院办公厅\n"
+            "二〇〇四年十一月四日\n"
+            "附件1\n"
+            "关于湖北省巴东县官渡口镇马鬃山村\n"
+            "地质险情调研情况的报告\n"
+            "国务院：\n"
+            "一、基本情况\n"
+            "马鬃山村位于巴东县官渡口镇。\n"
+            "国土资源部\n"
+            "二〇〇四年十月十日\n"
+            "附件2\n"
+            "湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见\n"
+            "专家组认为险情属实。\n"
+            "湖北省巴东县官渡口镇马鬃山村\n"
+            "地质险情调查专家组\n"
+            "二〇〇四年九月二十三日\n")
+    doc = docparse.parse(text)
+    assert doc.closing is not None
+    assert doc.closing.date == datetime.date(2004, 11, 4)
+    assert [signer.text for signer in doc.closing.signature] == ["国务院办公厅"]
+    assert [attachment.label for attachment in doc.attachments] == ["附件1", "附件2"]
+
+
+def test_a_closing_at_the_end_stays_when_the_attachment_label_follows_no_closing() -> None:
+    """The 附件说明 above the signature is no attachment of its own: the closing at the end is found."""
+    text = ("某某县人民政府关于印发某某办法的通知\n各乡镇人民政府：\n"
+            "现将《某某办法》印发给你们，请认真贯彻执行。\n"
+            "附件：某某办法\n某某县人民政府\n2024年3月1日\n")
+    doc = docparse.parse(text)
+    assert doc.closing is not None and doc.closing.date == datetime.date(2024, 3, 1)
+    assert [signer.text for signer in doc.closing.signature] == ["某某县人民政府"]

@@ -282,7 +282,8 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     while position > 0 and _NOTE_LINE.match(squeezed[content[position]]):
         notes.append(content[position])
         position -= 1
-    block = _closing_at(lines, squeezed, content, position, notes)
+    block = _closing_before_attachments(lines, squeezed, content) or _closing_at(
+        lines, squeezed, content, position, notes)
     if block is None:
         for position in range(1, len(content) - 1):
             if not _dated(squeezed[content[position]]):
@@ -313,6 +314,27 @@ def _closing(lines: list[Line], squeezed: list[str], role: list[str], result: Se
     result.notes = sorted((lines[i].content_start, lines[i].content_end) for i in block_notes)
     first = min([date_index, *signature, *block_notes])
     return first if date_index >= content[-1 - len(block_notes)] else len(lines)
+
+
+def _closing_before_attachments(lines: list[Line], squeezed: list[str], content: list[int]
+                                ) -> tuple[int, list[int], list[int]] | None:
+    """The signed closing block right before the first attachment's label line (``国务院办公厅`` /
+    ``二〇〇四年十一月四日`` / ``附件1``): the document's own, where the attachments after it carry
+    their own 署名 and 日期 (a 复函 and the reports it answers); none if no such block stands there."""
+    label = terminal("ATTACHMENT")
+    for position in range(2, len(content)):
+        text = squeezed[content[position]].rstrip(":")
+        found = label.match(text)
+        if found is None or found.end() != len(text):
+            continue
+        notes: list[int] = []
+        above = position - 1
+        while above > 1 and _NOTE_LINE.match(squeezed[content[above]]):
+            notes.insert(0, content[above])
+            above -= 1
+        block = _closing_at(lines, squeezed, content, above, notes)
+        return block if block is not None and block[1] else None
+    return None
 
 
 _REPEAT_LINES = 2
