@@ -11,6 +11,7 @@ from ..diagnostics import Code
 from ..metadata import CN_DATE, DOC_NUMBER, SIX_CORNERED_BRACKETS, parse_date
 from ..models import Diagnostic, Severity
 from ..normalize import fold
+from ..segment.closing import title_issuer
 from ..segment.result import SENTENCE_STOP, is_addressee
 from ..segment.title import GENRE_ENDING
 from .context import RuleContext, rule
@@ -133,9 +134,7 @@ def check_date_present(ctx: RuleContext) -> Iterator[Diagnostic]:
         return
     last = paragraphs[-1]
     signer = "".join(last.text.split())
-    title = "".join(doc.title.text.split())
-    opens_title = title.startswith(signer) and title[len(signer):].startswith(("关于", "印发", "转发"))
-    if len(signer) >= 2 and opens_title:
+    if len(signer) >= 2 and fold(signer) == title_issuer(fold("".join(doc.title.text.split()))):
         yield ctx.diag("DP424", f"署名“{signer}”下没有成文日期", last.span.start, last.span.end,
                        hint="在署名下一行写成文日期，如“2024年3月1日”")
 
@@ -354,21 +353,19 @@ def check_imprint(ctx: RuleContext) -> Iterator[Diagnostic]:
     """The 版记 (GB/T 9704 §7.4): ``抄送：`` with a full-width colon and a 。 after the last organ,
     never the obsolete ``抄报``; the 印发日期 written as the 成文日期 (``2024年3月1日印发``). Only
     the lines after the body: a page's metadata block above it is another record."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc = ctx.doc
     body_start = doc.sections[0].heading_span.start if doc.sections else (
         doc.title.spans[-1].end if doc.title else 0)
     fields = [f for f in doc.metadata.fields if f.span.start >= body_start]
     for field in fields:
         if field.key == "copy_to":
-            yield from _copy_to(ctx, field.span.start, field.value_span.start, field.value_span.end,
-                                next((f.span.start for f in fields if f.span.start > field.span.start),
-                                     len(text)))
+            yield from _copy_to(ctx, field.span.start, field.value_span.start, field.value_span.end)
         elif field.key == "printed_date":
             yield from _printed_date(ctx, field.value, field.value_span.start, field.value_span.end)
 
 
-def _copy_to(ctx: RuleContext, start: int, value_start: int, value_end: int, stop: int
-             ) -> Iterator[Diagnostic]:
+def _copy_to(ctx: RuleContext, start: int, value_start: int, value_end: int) -> Iterator[Diagnostic]:
+    """The 抄送 line's label and its end; the field's value spans the lines a long list wraps over."""
     text = ctx.doc.text
     label = text[start:value_start]
     if "抄报" in label:
@@ -378,24 +375,10 @@ def _copy_to(ctx: RuleContext, start: int, value_start: int, value_end: int, sto
         at = start + label.index(":")
         yield ctx.diag("DP421", "抄送后的冒号应为全角“：”", at, at + 1, hint="改为全角冒号“：”",
                        severity="info" if ctx.halfwidth else None)
-    end = _listed_end(text, value_start, stop)
+    end = len(text[:value_end].rstrip())
     if end > value_start and text[end - 1] not in "。.":
         yield ctx.diag("DP421", "抄送机关最后一个名称后应加句号“。”", end - 1, end,
                        hint="在最后一个机关名称后加“。”")
-
-
-def _listed_end(text: str, start: int, stop: int) -> int:
-    """The end of a list of organs from ``start``: its line, and the next ones while a line ends
-    with a comma or 顿号 (a long 抄送 list wraps), never past ``stop``."""
-    end = start
-    while end < stop:
-        line_end = text.find("\n", end, stop)
-        line_end = stop if line_end < 0 else line_end
-        end = len(text[:line_end].rstrip())
-        if end <= start or text[end - 1] not in "，、,":
-            return max(end, start)
-        end = line_end + 1
-    return len(text[:min(end, stop)].rstrip())
 
 
 def _printed_date(ctx: RuleContext, value: str, start: int, end: int) -> Iterator[Diagnostic]:
