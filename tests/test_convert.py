@@ -77,6 +77,22 @@ def test_glob_and_file_inputs_and_clashing_names(tmp_path: Path) -> None:
         batch.convert([str(tmp_path / "nothing" / "*.txt")], out)
 
 
+def test_an_input_that_names_no_file_is_an_error_row_and_the_batch_goes_on(tmp_path: Path) -> None:
+    shutil.copy(SAMPLES[0], tmp_path / "report.txt")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.xlsx").write_bytes(b"PK")  # no file docparse reads
+    out = tmp_path / "out"
+    inputs = [str(tmp_path / "report.txt"), str(tmp_path / "empty"), str(tmp_path / "nothing" / "*.txt")]
+    summary = batch.convert(inputs, out)
+    assert (summary.converted, summary.errors) == (1, 2)
+    assert (out / "report.json").exists()
+    rows = [(Path(row["path"]).name, row["code"], row["message"]) for row in read_errors(out)]
+    assert rows == [("empty", "DP001", "目录中没有可读取的文件（.txt、.md、.html、.docx、.doc、.pdf、.ofd）"),
+                    ("*.txt", "DP001", "没有匹配的文件")]
+    with pytest.raises(docparse.errors.InputError):  # no input names a file: nothing to convert
+        batch.convert(inputs[1:], tmp_path / "out2")
+
+
 def test_jobs_give_identical_outputs(inputs: Path, tmp_path: Path) -> None:
     for fmt in ("json", "jsonl"):
         one, two = tmp_path / f"one-{fmt}", tmp_path / f"two-{fmt}"

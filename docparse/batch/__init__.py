@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..decode import forced_codec
-from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError, OutputError, path_text
+from ..errors import MAX_CHARS, MAX_DEPTH, DocparseError, InputError, OutputError, path_text
 from ..files import output_error, read_bytes
 from ..ids import document_id
 from ..readers.doc import DocReader, convert_ahead
@@ -105,7 +105,8 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
     parse makes no reference cycles; docparse/collector.py says why this pays).
 
     Raises:
-        InputError: an input names no file (nothing is converted then).
+        InputError: no input names a file (an input that names none, beside others that do, is
+            one of the batch's errors: a line of errors.csv).
         DecodeError: ``encoding`` is not the name of a text encoding.
         OutputError: the output directory or an output of the whole batch cannot be written;
             :class:`~docparse.errors.OutputInUseError` when another run is writing into it.
@@ -116,14 +117,17 @@ def convert(inputs: Sequence[str], out: str | os.PathLike[str], *, format: Forma
         forced_codec(encoding)  # one error now, not the same one for every input
     out_dir = Path(out)
     with OutputDirectory(out_dir) as directory:
-        pairs, ignored = expand(inputs, follow_symlinks=follow_symlinks)
+        misses: list[InputError] = []
+        pairs, ignored = expand(inputs, follow_symlinks=follow_symlinks, misses=misses)
         out_abs = os.path.abspath(out_dir)  # the names below it are relative and never climb out
         names = output_names(pairs, SINKS[format].extension)
         in_worker = resume and SINKS[format].resumes_in_worker
         tasks = [Task(i, path_text(path), os.path.abspath(path), os.path.join(out_abs, name), format,
                       in_worker, encoding, max_chars, max_depth, input_format, path_text(below))
                  for i, ((path, below), name) in enumerate(zip(pairs, names, strict=True))]
-        summary = Summary(files=len(tasks), ignored=ignored, stale_removed=directory.removed)
+        summary = Summary(files=len(tasks), ignored=ignored, stale_removed=directory.removed,
+                          errors=len(misses), failures=[(miss.path or "", miss.code, miss.message)
+                                                        for miss in misses])
         with _writing(out_dir):
             sink = SINKS[format](out_dir, resume)
         with convert_ahead(_word_files(tasks) if scheduler is None else []) as conversions:

@@ -25,7 +25,8 @@ from ..files import NAME_MAX, cut_name
 from ..readers import EXTENSIONS
 
 
-def expand(inputs: Sequence[str], *, follow_symlinks: bool = False) -> tuple[list[tuple[str, str]], int]:
+def expand(inputs: Sequence[str], *, follow_symlinks: bool = False, misses: list[InputError] | None = None
+           ) -> tuple[list[tuple[str, str]], int]:
     """Files, directories (the files below them whose extension, in any case, is one docparse
     reads: :data:`docparse.readers.EXTENSIONS`) and globs → (path, name below the input), each file
     once; and how many files the directories held of other extensions (left out).
@@ -34,18 +35,21 @@ def expand(inputs: Sequence[str], *, follow_symlinks: bool = False) -> tuple[lis
     (``报告[2022].txt``); only one that does not is a pattern. The name keeps the path below the
     directory or the pattern's fixed prefix, so ``reports/2022/a.txt`` and ``reports/2023/a.txt``
     become different outputs (:func:`output_names`). Raises :class:`InputError` for a directory
-    without a file docparse reads or a pattern that matches nothing.
+    without a file docparse reads or a pattern that matches nothing; given ``misses``, such an input
+    is put there instead and the others are expanded (a batch goes on past it), unless no input
+    names a file.
     """
     found: list[tuple[str, str]] = []
     seen: set[object] = set()
     ignored = 0
+    missed: list[InputError] = []
     for item in inputs:
         if os.path.isdir(item):
             pairs, left_out = input_files(item, follow_symlinks=follow_symlinks)
             ignored += left_out
             if not pairs:
-                raise InputError("目录中没有可读取的文件（.txt、.md、.html、.docx、.doc、.pdf、.ofd）",
-                                 path=item)
+                missed.append(InputError("目录中没有可读取的文件（.txt、.md、.html、.docx、.doc、.pdf、.ofd）",
+                                         path=item))
         elif os.path.lexists(item) or not glob.has_magic(item):
             pairs = [(item, os.path.basename(item) or item)]  # a missing file is its task's error
         else:
@@ -53,12 +57,16 @@ def expand(inputs: Sequence[str], *, follow_symlinks: bool = False) -> tuple[lis
             found_paths = sorted(matches(item, follow_symlinks=follow_symlinks))
             pairs = [(path, _below(path, root)) for path in found_paths]
             if not pairs:
-                raise InputError("没有匹配的文件", path=item)
+                missed.append(InputError("没有匹配的文件", path=item))
         for path, name in pairs:
             key = _identity(path, follow_symlinks)
             if key not in seen:
                 seen.add(key)
                 found.append((path, name))
+    if missed and (misses is None or not found):
+        raise missed[0]
+    if misses is not None:
+        misses.extend(missed)
     return found, ignored
 
 
