@@ -155,7 +155,7 @@ def _pipeline(reading: readers.Reading, source_fields: dict[str, object], *, max
                         title_hint=reading.title_hint, tables=tables)
     front = build_front_matter(text, folded, locator, segmented, reading.metadata)
     found = structure(segmented.body, text, folded, locator, max_depth=max_depth, path=path,
-                      tables=tables)
+                      tables=tables, title=front.title.text if front.title else None)
     del segmented  # a copy of the text as line objects: free it before the models are built
     period = str(front.report_year) if front.report_year else None
     reports = front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report")

@@ -556,8 +556,11 @@ class Attachment(_Model):
     span: Span
     """From the label to the end of the attachment."""
     label: str
-    """The label as written (``附件1``, ``附件``, ``附录2``)."""
+    """The label as written (``附件1``, ``附件``, ``附录2``); empty for a document that a notice issues
+    (``关于印发《某某预案》的通知``) written after it under its title alone, whose title then begins
+    its sections' paths."""
     label_span: Span
+    """An empty span at the title's start where the label is empty."""
     title: str | None = None
     """The attachment's title (``突发环境事件分级标准``), from the label's line or the next."""
     title_span: Span | None = None

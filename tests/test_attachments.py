@@ -4,6 +4,8 @@ development corpus (plan-003, plan-001, notice-005, notice-015), shortened."""
 
 from __future__ import annotations
 
+import datetime
+
 import docparse
 
 from .spans import coverage_problems, span_problems
@@ -70,3 +72,45 @@ def test_a_list_of_attachments_scraped_one_token_per_line_starts_none() -> None:
         "2019\n年\n11\n月\n15\n日\n")
     assert doc.attachments == []
     assert [s.path for s in doc.sections] == ["一"]
+
+
+def test_a_document_a_notice_issues_after_its_closing_without_a_label() -> None:
+    # notice-004 (pkulaw copy of 京经信发〔2022〕87号), shortened
+    doc = _sound(
+        "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知\n京经信发〔2022〕87号\n"
+        "各区政府,各相关单位：\n　　为促进政企数据融合应用，"
+        "现将《关于推进北京市数据专区建设的指导意见》印发给你们，请结合实际认真贯彻落实。\n北京市经济和信息化局\n2022年11月21日\n"
+        "关于推进北京市数据专区建设的指导意见\n　　为促进政企数据融合应用，提出如下意见。\n"
+        "　　一、总体要求\n　　（一）指导思想\n　　以习近平新时代中国特色社会主义思想为指导。\n"
+        "　　二、基本原则\n　　坚持政府引导、市场运作。\n")
+    assert doc.closing is not None and doc.closing.date == datetime.date(2022, 11, 21)
+    assert doc.sections == []
+    [issued] = doc.attachments
+    assert (issued.label, issued.title) == ("", "关于推进北京市数据专区建设的指导意见")
+    assert issued.label_span.start == issued.label_span.end == issued.title_span.start  # type: ignore[union-attr]
+    heading = doc.text[issued.heading_span.start:issued.heading_span.end]
+    assert heading == "关于推进北京市数据专区建设的指导意见"
+    assert [s.path for s in issued.sections] == ["关于推进北京市数据专区建设的指导意见/一",
+                                                  "关于推进北京市数据专区建设的指导意见/二"]
+    assert [p.text for p in issued.preamble] == ["为促进政企数据融合应用，提出如下意见。"]
+
+
+def test_an_issued_document_without_brackets_and_with_its_own_attachments() -> None:
+    # the gov.cn fixture's 国办发〔2017〕39号 and plan-003's 附件 of the issued plan
+    doc = _sound(
+        "国务院办公厅关于印发政务信息系统整合共享实施方案的通知\n各省、自治区、直辖市人民政府：\n"
+        "　　《政务信息系统整合共享实施方案》已经国务院同意，现印发给你们，请认真贯彻执行。\n"
+        "附件：政务信息系统整合共享实施方案\n"  # the 附件说明: starts nothing
+        "国务院办公厅\n2017年5月3日\n"
+        "政务信息系统整合共享实施方案\n　　一、总体要求\n　　全面贯彻党的十八大精神。\n"
+        "附件\n相关部门、单位的职责\n一、区建设管理委\n编制和修订本区地下空间应急预案。\n")
+    assert [(a.label, a.title) for a in doc.attachments] == [
+        ("", "政务信息系统整合共享实施方案"), ("附件", "相关部门、单位的职责")]
+    assert doc.attachments[0].span.line == 7
+    assert [s.path for s in doc.attachments[0].sections] == ["政务信息系统整合共享实施方案/一"]
+
+
+def test_a_title_line_that_names_no_issued_document_starts_nothing() -> None:
+    doc = _sound("关于加强数据专区建设的通知\n各区政府：\n　　现就有关事项通知如下。\n"
+                 "关于加强数据专区建设的通知\n一、总体要求\n加强领导。\n")
+    assert doc.attachments == [] and [s.path for s in doc.sections] == ["一"]

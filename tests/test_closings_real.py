@@ -59,7 +59,9 @@ def test_a_date_alone_between_a_notices_last_sentence_and_the_rules_it_issues_is
     doc = _parsed("notice_xining_issues_rules.txt")
     assert doc.closing is not None and doc.closing.signature == []
     assert (doc.closing.date_text, str(doc.closing.date)) == ("二○○六年五月十八日", "2006-05-18")
-    assert doc.sections[0].title.replace(" ", "") == "总则"
+    [rules] = doc.attachments  # the rules the notice issues, after its date without a label
+    assert rules.label == "" and rules.title == "西宁市企业治乱减负工作暂行规定"
+    assert rules.sections[0].title.replace(" ", "") == "总则"
 
 
 def test_a_date_alone_between_two_paragraphs_is_text() -> None:

@@ -116,3 +116,14 @@ def test_a_number_no_float_holds_makes_no_metric_and_no_null_or_infinity(digits:
 
         table = pq.read_table(io.BytesIO(ParquetTable("metrics").render(doc)))
         assert table.column("value").to_pylist() == [12]
+
+
+def test_the_text_outline_heads_each_attachment_with_its_label_and_title() -> None:
+    doc = docparse.parse(
+        "国务院办公厅关于印发政务信息系统整合共享实施方案的通知\n各省、自治区、直辖市人民政府：\n"
+        "　　《政务信息系统整合共享实施方案》已经国务院同意，现印发给你们，请认真贯彻执行。\n"
+        "国务院办公厅\n2017年5月3日\n政务信息系统整合共享实施方案\n　　一、总体要求\n　　加强领导。\n"
+        "附件\n相关部门、单位的职责\n一、区建设管理委\n编制和修订本区地下空间应急预案。\n")
+    text = b"".join(outline.RENDERERS["text"].chunks(("a.txt", doc))).decode()
+    assert text.splitlines()[1:] == ["    6  【政务信息系统整合共享实施方案】", "    7  一、总体要求",
+                                     "    9  【附件 相关部门、单位的职责】", "   11  一、区建设管理委"]

@@ -27,7 +27,8 @@ def outline_rows(doc: Document) -> list[dict[str, object]]:
 
 class OutlineText(Renderer[Named]):
     """The name and title, then one line per heading: its line number, indented by level, its
-    marker (``（缺序号）`` where its number is missing; none for an unnumbered part) and title."""
+    marker (``（缺序号）`` where its number is missing; none for an unnumbered part) and title; each
+    attachment's label and title on a line of their own before its headings."""
 
     name = "text"
     media_type = "text/plain; charset=utf-8"
@@ -36,7 +37,12 @@ class OutlineText(Renderer[Named]):
     def chunks(self, named: Named) -> Iterator[bytes]:
         name, doc = named
         lines = [f"{name}: {doc.title.text if doc.title else '（无标题）'}"]
-        for row in outline_rows(doc):
+        starts = {part.sections[0].id: part for part in doc.attachments if part.sections}
+        for row, section in zip(outline_rows(doc), doc.walk(), strict=True):
+            if section.id in starts:
+                attachment = starts[section.id]
+                heading = " ".join(word for word in (attachment.label, attachment.title) if word)
+                lines.append(f"{attachment.heading_span.line:>5}  【{heading}】")
             marker = row["marker"] or ("（缺序号）" if row["recovered"] else "")
             lines.append(f"{row['line']:>5}  {'  ' * (int(str(row['level'])) - 1)}{marker}{row['title']}")
         yield ("\n".join(lines) + "\n").encode("utf-8")

@@ -132,12 +132,11 @@ def unique_paths(doc: Document) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     seen: dict[str, int] = {}
-    groups: list[tuple[str, list[Section]]] = [("", doc.sections)]
-    groups += [(f"{attachment.label}/", attachment.sections) for attachment in doc.attachments]
-    for prefix, sections in groups:
+    groups: list[list[Section]] = [doc.sections, *(attachment.sections for attachment in doc.attachments)]
+    for sections in groups:
         for top in sections:
             for section in top.walk():
-                path = prefix + section.path
+                path = section.path  # an attachment's sections' paths start with its label
                 seen[path] = seen.get(path, 0) + 1
                 found[section.id] = path if seen[path] == 1 else f"{path}#{seen[path]}"
     return found

@@ -146,7 +146,7 @@ def _nav(page: _Page) -> str:
     items = [f"<li class=\"doc\"><a href=\"#{page.key}\">{escape(_doc_title(doc))}</a>"]
     tree = _nav_sections(page, doc.sections)
     for attachment in doc.attachments:
-        label = escape(attachment.label + (f" {attachment.title}" if attachment.title else ""))
+        label = escape(" ".join(part for part in (attachment.label, attachment.title) if part))
         tree += (f"<li><a href=\"#{page.anchor(attachment.id)}\">{label}</a>"
                  f"{_nav_sections(page, attachment.sections)}</li>")
     items.append(f"<ul>{tree}</ul></li>" if tree else "</li>")

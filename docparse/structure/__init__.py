@@ -16,7 +16,7 @@ from ..lines import Line
 from ..models import Diagnostic, Furniture, build
 from ..spans import Locator
 from ..tables import Tables, merge_table_lines
-from .attachments import split_attachments
+from .attachments import issued_documents, split_attachments
 from .lexer import body_lines, document_parser
 from .outline import AttachmentDraft, Outline, SectionDraft, outline
 from .rules import apply_line_rules
@@ -34,20 +34,21 @@ class Structure:
 
 
 def structure(lines: list[Line], text: str, folded: str, locator: Locator, *, max_depth: int,
-              path: str | None = None, tables: Tables | None = None) -> Structure:
-    """The outline of the body lines: the document's own, and each attachment's. The rows of each
+              path: str | None = None, tables: Tables | None = None, title: str | None = None) -> Structure:
+    """The outline of the body lines: the document's own, and each attachment's (also a document
+    that the ``title`` says the text issues, written after it without a label). The rows of each
     of the input's ``tables`` are one paragraph line, never a heading.
 
     Raises:
         LimitError: sections nest deeper than ``max_depth``.
     """
     regions = tables if tables is not None else Tables()
-    parts = split_attachments(merge_table_lines(lines, regions, text, folded))
+    parts = split_attachments(merge_table_lines(lines, regions, text, folded), issued_documents(title))
     result, markup = _outline(parts[0].lines, text, folded, locator, regions)
     for number, part in enumerate(parts[1:], start=1):
         assert part.label is not None
-        label = text[part.label[0]:part.label[1]]
-        inner, more = _outline(part.lines, text, folded, locator, regions, prefix=f"a{number}/", path=label)
+        root = text[slice(*part.label)] or (text[slice(*part.title)] if part.title else "")
+        inner, more = _outline(part.lines, text, folded, locator, regions, prefix=f"a{number}/", path=root)
         markup += more
         ends = [part.label[1], *(end for _, end in inner.preamble), *(s.end for s in inner.sections)]
         if part.title:

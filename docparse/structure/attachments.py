@@ -3,6 +3,10 @@ its line (or after the 发文字号 of the document it belongs to: ``津工信�
 number and the attachment's title after it; the body before the first is the
 document's own. Each attachment is then read as a document of its own: its numbering starts afresh.
 
+A notice that issues or forwards a document (``关于印发《某某预案》的通知``) is often followed by that
+document without a label: after the notice's closing, a line that is the issued document's title,
+alone, starts an attachment with an empty label.
+
 A label with its colon alone on its line (``附件：`` / ``某某名单``) is as often a 附件说明 above the
 signature, or a page's list of downloads, as an attachment's start: it starts one only where what
 follows the title, up to the next label, has a heading or a sentence of its own.
@@ -11,13 +15,14 @@ follows the title, up to the next label, has a heading or a sentence of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..grammar import terminal
 from ..ladder import marker_at, tentative_marker_at
 from ..lines import Line
 from ..metadata import DOC_NUMBER
-from ..normalize import CJK
+from ..normalize import CJK, fold
 from ..segment.title import GENRE_WORDS
 
 _MARKUP = " #*_"
@@ -40,12 +45,28 @@ class Part:
     title: tuple[int, int] | None = None
 
 
-def split_attachments(lines: list[Line]) -> list[Part]:
-    """The body lines cut into the document's own part and one part per attachment."""
+_ISSUED = re.compile(r"(?:印发|转发|批转|发布|颁布|下发)(?P<names>.*?)的?(?:通知|决定|通告|公告|函)$")
+"""A title that issues or forwards documents, the part naming them (``关于印发《某某办法》的通知``)."""
+_NAMED = re.compile(r"《([^《》]+)》")
+
+
+def issued_documents(title: str | None) -> frozenset[str]:
+    """The titles, without spaces, of the documents a notice's title says it issues or forwards:
+    each one in 《》, or the words between 印发 and 的通知 where none is (``关于印发某某方案的通知``)."""
+    found = _ISSUED.search(fold(title).replace(" ", "")) if title else None
+    if found is None:
+        return frozenset()
+    named = _NAMED.findall(found["names"]) or [found["names"]]
+    return frozenset(name for name in named if len(name) >= 4)
+
+
+def split_attachments(lines: list[Line], issued: Collection[str] = ()) -> list[Part]:
+    """The body lines cut into the document's own part and one part per attachment; a line that is
+    the title of a document in ``issued`` (:func:`issued_documents`) starts an attachment too."""
     parts = [Part()]
     index = 0
     while index < len(lines):
-        start = _attachment_start(lines, index) if index > 0 else None
+        start = _attachment_start(lines, index) or _issued_start(lines, index, issued) if index > 0 else None
         if start is None:
             parts[-1].lines.append(lines[index])
             index += 1
@@ -93,6 +114,23 @@ def _attachment_start(lines: list[Line], index: int) -> Start | None:
     if _title_goes_on(title, lines, index + 1):
         return label_span, (title_start, lines[index + 1].content_end), 2
     return label_span, (title_start, title_start + len(title)), 1
+
+
+def _issued_start(lines: list[Line], index: int, issued: Collection[str]) -> Start | None:
+    """An attachment with an empty label (at the title's start) if ``lines[index]`` is an issued
+    document's title alone (``上海市崇明区地下空间突发事件应急预案`` after the notice that issues it),
+    not an item of the 附件说明 (``附件：`` on the line before)."""
+    if not issued or lines[index - 1].folded.rstrip(_MARKUP).endswith(":"):
+        return None
+    line = lines[index]
+    title = line.folded.strip(_MARKUP)
+    squeezed = title.replace(" ", "")
+    if squeezed.startswith("《") and squeezed.endswith("》"):
+        squeezed = squeezed[1:-1]
+    if squeezed not in issued:
+        return None
+    start = line.start + line.folded.index(title)
+    return (start, start), (start, start + len(title)), 1
 
 
 def _label_after_number(folded: str, offset: int) -> re.Match[str] | None:

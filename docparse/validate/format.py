@@ -316,15 +316,17 @@ def _attachment_count(ctx: RuleContext, note: int, items: list[tuple[int, str]])
 
     Only where attachments were found after it (a page links its files instead); and an
     attachment label the parser did not read (``附件3`` written at a line start after the note)
-    counts as present: the text is not short of it."""
+    counts as present: the text is not short of it. Where a notice issues documents written after
+    it without a label, those are what it lists (the attachments after them are their own)."""
     appended = [a for a in ctx.doc.attachments if a.span.start > note]
+    appended = [a for a in appended if not a.label] or appended
     if not appended or len(items) == len(appended):
         return
     after = fold(ctx.doc.text[note + 3:])
     unread = range(len(appended) + 1, len(items) + 1)
     if len(items) > len(appended) and all(re.search(f"(?:^|\n) *附件 *{n}(?![0-9])", after) for n in unread):
         return
-    labels = "、".join(a.label for a in appended)
+    labels = "、".join(a.label or a.title or "" for a in appended)
     yield ctx.diag("DP415", f"附件说明列出{len(items)}个附件，文后附有{len(appended)}个（{labels}）",
                    note, note + 2, hint="核对附件说明与所附附件的数量、序号和名称，使二者一致")
 
