@@ -115,7 +115,9 @@ def _section(draft: SectionDraft, ctx: BodyContext, *, role: SectionRole | None,
     own_role = role if role is not None else role_of_title(draft.title)
     section_role: SectionRole = own_role or inherited
     claim_role = section_role if own_role is not None or inherited != "measures" else "measures"
-    period = period_of_title(draft.title) or inherited_period
+    # a section's year: its title's (``2023年工作回顾``), else the year its text opens with
+    # (``一、过去一年工作回顾`` over ``2024年,我们…``: its subsections report 2024), else its parent's
+    period = period_of_title(draft.title) or _opening_year(draft.paragraphs, ctx.folded) or inherited_period
     explicit = own_role is not None or inherited not in ("measures", "other")
     title_span = ctx.locator.span(*draft.title_span) if draft.title_span else None
     title_claims = claims_stage.title_claims(ctx, *draft.title_span, f"{draft.id}/c", claim_role, explicit,

@@ -1,0 +1,44 @@
+"""Metrics of statistical bulletins and work reports docparse had not seen (round 18): the lines are
+real (汉滨区 政府工作报告 2025, a 湖南 county's and another county's 2021 bulletins, …) unless marked
+as made up."""
+
+from __future__ import annotations
+
+import docparse
+from docparse.models import Metric
+
+
+def metrics_of(text: str) -> list[Metric]:
+    return list(docparse.parse(text).metrics())
+
+
+# --- the year a section's text opens with -----------------------------------------------------------------
+
+HANBIN = (
+    "汉滨区2025年政府工作报告\n"
+    "各位代表:\n"
+    "现在,我代表区人民政府向大会报告工作,请予审议。\n"
+    "一、过去一年工作回顾\n"
+    "2024年,我们紧扣高质量发展主题,实现地区生产总值440.5亿元、增长5.4%,固定资产投资增长6.5%。\n"
+    "(一)坚持项目支撑、招商赋能,经济基础更加坚实。深化“四个一批”项目管理,158个重点项目完成投资189.4亿元。"
+    "争取上级转移支付31.8亿元、专项资金25.8亿元。\n"
+    "二、2025年工作安排\n"
+    "地区生产总值增长6%左右。\n")
+
+
+def test_a_review_section_that_opens_with_its_year_gives_its_subsections_that_period() -> None:
+    """The report is titled 2025; its review opens with 2024年: the figures of its subsections are
+    2024's (they were the title's 2025), the plans 2025's."""
+    periods = {m.raw: m.period for m in metrics_of(HANBIN)}
+    assert periods == {"440.5亿元": "2024", "5.4%": "2024", "6.5%": "2024", "158个": "2024",
+                       "189.4亿元": "2024", "31.8亿元": "2024", "25.8亿元": "2024", "6%左右": "2025"}
+
+
+def test_a_bulletin_that_opens_with_its_year_is_that_year_s() -> None:
+    """``2021年是…之年`` opens an untitled bulletin as ``2021年,…`` does (its figures had no period)."""
+    text = ("2021年是中国共产党成立一百周年的关键之年,全县经济稳中有进,实现了“十四五”良好开局。\n"
+            "一、综合\n"
+            "初步核算,全年地区生产总值[2]394.6亿元,比上年增长8.1%。其中,第一产业增加值93.5亿元,增长6.6%。\n")
+    metrics = metrics_of(text)
+    assert [m.raw for m in metrics] == ["394.6亿元", "8.1%", "93.5亿元", "6.6%"]
+    assert {m.period for m in metrics} == {"2021"}
