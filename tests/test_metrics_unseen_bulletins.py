@@ -42,3 +42,32 @@ def test_a_bulletin_that_opens_with_its_year_is_that_year_s() -> None:
     metrics = metrics_of(text)
     assert [m.raw for m in metrics] == ["394.6亿元", "8.1%", "93.5亿元", "6.6%"]
     assert {m.period for m in metrics} == {"2021"}
+
+
+# --- one name that 、 joins -------------------------------------------------------------------------------
+
+def bulletin_labels(line: str) -> list[tuple[str, str | None]]:
+    return [(m.raw, m.label) for m in metrics_of(f"2025年,全省工业生产平稳。\n一、工业\n{line}\n")]
+
+
+def test_an_industry_whose_name_a_list_mark_joins_is_one_label() -> None:
+    """国家统计局 2016 and a province's 2025 bulletin: the industry is named in full (was
+    ``燃气及水生产和供应业``, ``通信和其他电子设备制造业``)."""
+    assert bulletin_labels("分三大门类看,采矿业增加值同比下降0.4%,制造业增长6.9%,"
+                           "电力、热力、燃气及水生产和供应业增长4.3%。") == [
+        ("0.4%", "采矿业增加值"), ("6.9%", "制造业"), ("4.3%", "电力、热力、燃气及水生产和供应业")]
+    assert bulletin_labels("医药制造业同比增长10.4%;计算机、通信和其他电子设备制造业同比增长34.2%。") == [
+        ("10.4%", "医药制造业"), ("34.2%", "计算机、通信和其他电子设备制造业")]
+
+
+def test_names_of_their_own_before_a_figure_keep_the_last_label() -> None:
+    """Made up: a list of long names, or one without 和/及, is no single name."""
+    assert bulletin_labels("深化国有企业改革、扩大开放和创新驱动取得成效,投资增长5%。") == [("5%", "投资")]
+    assert bulletin_labels("钢材、水泥产量增长3%。") == [("3%", "水泥产量")]
+
+
+def test_城_乡_before_one_head_noun_label_each_figure() -> None:
+    """涪城区 2019 targets: were ``城`` and ``乡居民人均可支配收入``."""
+    text = "关于2019年工作的报告\n一、工作安排\n城、乡居民人均可支配收入分别增长8%、9%。\n"
+    assert [(m.raw, m.label) for m in metrics_of(text)] == [
+        ("8%", "城居民人均可支配收入"), ("9%", "乡居民人均可支配收入")]

@@ -322,10 +322,11 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if previous is not None and previous.quantity.end > start:
             start = previous.quantity.end
         label = clean_label(claim.text, folded, start, at)
-        if label and start == clause_start and folded[start - 1:start] == LIST_DELIMITER \
-                and _all_of_list(folded, start, at):  # 走访率、办复率、满意率均为100%: the list names it
+        if label and start == clause_start and folded[start - 1:start] == LIST_DELIMITER:
             first = wide_start if previous is None else max(wide_start, previous.quantity.end)
-            label = clean_label(claim.text, folded, first, at)
+            # 走访率、办复率、满意率均为100%: the list names it; 电力、热力、燃气及水生产和供应业: one name
+            if _all_of_list(folded, start, at) or _one_name_listed(folded, first, start):
+                label = clean_label(claim.text, folded, first, at)
         if not label:
             if previous is not None and previous.quantity.end == start:
                 label = previous.label or ""  # 7批次50户: one label for both
@@ -470,6 +471,24 @@ def _all_of_list(folded: str, start: int, at: int) -> bool:
     all_of = folded.rfind("均", start, at)
     return all_of > start and folded[all_of - 1] not in _AVERAGE_BEFORE_ALL \
         and not strip_trail(folded[all_of:at].strip(" "))
+
+
+_LISTED_WORD_MAX = 4
+"""The words a 、 joins at the head of one name are this short (电力、热力、燃气及水生产和供应业;
+交通运输、仓储和邮政业; 铁路、船舶、航空航天和其他运输设备制造业)."""
+
+
+def _one_name_listed(folded: str, first: int, start: int) -> bool:
+    """Whether ``folded[first:start]``, short words each followed by 、, heads one name with the
+    words from ``start`` on, which end the list with 和 or 及 (the industries of a bulletin:
+    ``电力、热力、燃气及水生产和供应业增长4.3%``), not a list of names of their own."""
+    words = folded[first:start - 1].split(LIST_DELIMITER)
+    if not all(0 < len(word) <= _LISTED_WORD_MAX and word.strip(" ") == word and not any(
+            char.isdecimal() for char in word) for word in words):
+        return False
+    stop = _ANY_DELIMITER.search(folded, start)
+    tail = folded[start:stop.start() if stop else len(folded)]
+    return any(join in tail for join in _LIST_JOINS[1:])
 
 
 def _changed_label(folded: str, claim_start: int, at: int, unit: str | None, drafts: list[Draft]) -> str:

@@ -458,9 +458,9 @@ SHARED_UNIT_REACH = 80
 (分别增长2.74、1.96、5.1个百分点; 快5.8和3.8个百分点; 22153、5853万千瓦: each is a figure in it)."""
 
 SHARED_HEAD_MODIFIERS = ("城镇", "农村", "城市", "乡村", "城区", "郊区", "轻", "重", "男", "女", "进", "出",
-                         "存", "贷")
-"""Words that a list names before one head noun they share (城镇、农村居民人均可支配收入; 轻、重工业占比):
-each stands for itself with that head."""
+                         "存", "贷", "城", "乡")
+"""Words that a list names before one head noun they share (城镇、农村居民人均可支配收入; 轻、重工业占比;
+城、乡居民人均可支配收入): each stands for itself with that head."""
 
 RESPECTIVELY = "分别"
 """分别: the figures after it go in turn with the names listed before it."""
