@@ -71,3 +71,18 @@ def test_城_乡_before_one_head_noun_label_each_figure() -> None:
     text = "关于2019年工作的报告\n一、工作安排\n城、乡居民人均可支配收入分别增长8%、9%。\n"
     assert [(m.raw, m.label) for m in metrics_of(text)] == [
         ("8%", "城居民人均可支配收入"), ("9%", "乡居民人均可支配收入")]
+
+
+# --- how a figure was computed is no label ------------------------------------------------------------------
+
+def test_how_a_figure_was_computed_is_no_label() -> None:
+    """A county's 2021 bulletin: the dollars converted at the year's average rate and the change after
+    them are 人均GDP's (were labelled ``按年平均汇率折算``); 国家统计局 2016: the method after the name
+    goes (was ``全国规模以上工业增加值按可比价格计算``); 漳州 2010 targets: 实际 goes (was
+    ``城鎮居民人均可支配收入實際``)."""
+    assert bulletin_labels("按户籍人口计算,人均GDP为63525元(按年平均汇率折算为9847美元),同比增长8.7%。") == [
+        ("63525元", "人均GDP"), ("9847美元", "人均GDP"), ("8.7%", "人均GDP")]
+    assert bulletin_labels("前三季度,全国规模以上工业增加值按可比价格计算同比增长6.0%。") == [
+        ("6.0%", "全国规模以上工业增加值")]
+    assert bulletin_labels("城鎮居民人均可支配收入實際增長8%,農民人均純收入實際增長7%。") == [
+        ("8%", "城鎮居民人均可支配收入"), ("7%", "農民人均純收入")]

@@ -26,6 +26,7 @@ from .lexicon import (
     CLOSERS,
     COMPARED_WITH,
     COMPUTED_AS,
+    COMPUTED_ENDS,
     COUNTED_ACTIONS,
     COUNTED_BEFORE_NOUNS,
     DEGREE_WORDS,
@@ -439,10 +440,12 @@ _FROM = f"(?:{one_of(FROM_WORDS)})(?:{_YEAR}年(?:{one_of(YEAR_ENDS)})?)?"
 """从, 由, 从2020年 (the rest of 从2020年的 is a trail word)."""
 LABEL_TRAIL = re.compile(
     f"(?:{one_of(BASELINE_WORDS)}|(?:{one_of(COMPARED_WITH)})(?:{one_of(PRIOR_PERIODS)}|{_YEAR}年(?:{one_of(YEAR_ENDS)})?)"
-    f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)}|{_FROM})+$")
-"""Baselines (较上年, 比2021年), change words, 了, trail words and 从 (with its year) at the end of a label
-(办结率较上年提高了, 增速比2021年减低, 受理案件从2020年的)."""
-TRAIL_ENDS = frozenset(word[-1] for word in (*_TRAIL_PARTS, *FROM_WORDS, "年", *YEAR_ENDS)) | {"\n"}
+    f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)}|{_FROM}|{COMPUTED_AS})+$")
+"""Baselines (较上年, 比2021年), change words, 了, trail words, 从 (with its year) and how the figure was
+computed at the end of a label (办结率较上年提高了, 增速比2021年减低, 受理案件从2020年的, 规模以上工业增加值
+按可比价格计算同比增长, 城镇居民人均可支配收入实际增长)."""
+TRAIL_ENDS = frozenset(word[-1] for word in (*_TRAIL_PARTS, *FROM_WORDS, "年", *YEAR_ENDS)) | {"\n"} \
+    | frozenset(COMPUTED_ENDS)
 """The characters a match of :data:`LABEL_TRAIL` can end with (``$`` also matches before a final
 newline): a label ending otherwise has no trail, and the pattern is not searched."""
 _FROM_A_YEAR = re.compile(f"{_FROM}的 *$")

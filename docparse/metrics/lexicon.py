@@ -387,9 +387,13 @@ LABEL_LEADS = ("的", "其中", "另外", "此外", "同时", "全年", "今年"
 """The words taken off the start of a label (其中企业3866个 → 企业); so are a year (2022年度, 截至2022年底)
 and :data:`COMPUTED_AS`."""
 
-COMPUTED_AS = "按(?:可比|不变)价格?计算"
-"""How a bulletin computed a change (按可比价格计算比上年增长, 按不变价计算): no part of a label, the
-indicator is the one before. A pattern, as one alternative is tried at every label's start."""
+COMPUTED_AS = "按(?:(?:可比|不变)价格?计算|(?:当年|年)?平均汇率折算)|扣除价格因素"
+"""How a bulletin computed a figure (按可比价格计算比上年增长, 按不变价计算; 人均GDP为63525元(按年平均汇率
+折算为9847美元); 扣除价格因素实际增长): no part of a label, the indicator is the one before. A pattern, as
+one alternative is tried at every label's start (and end)."""
+
+COMPUTED_ENDS = "算素"
+"""The characters a match of :data:`COMPUTED_AS` ends with."""
 
 SINCE = "以来"
 """'Since', after a leading year (2020年以来)."""
@@ -397,7 +401,7 @@ SINCE = "以来"
 TRAIL_WORDS = ("达到", "达", "为", "是", "共计", "共有", "共", "累计", "合计", "总计", "约", "近", "超过",
                "逾", "超", "不足", "不到", "到", "至", "有", "分别", "平均", "均", "的", "等", "先后", "全年",
                "已", "还", "又", "再", "至少", "最少", "最多", "至多", "最迟", "最高", "最低", "不得", "应当",
-               "年均", "控制在", "保持在", "稳定在", "一直", "(下同)")
+               "年均", "控制在", "保持在", "稳定在", "一直", "(下同)", "实际", "名义")
 """The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率,
 地区生产总值同比(下同)增长 → 地区生产总值)."""
 
