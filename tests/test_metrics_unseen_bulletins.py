@@ -86,3 +86,27 @@ def test_how_a_figure_was_computed_is_no_label() -> None:
         ("6.0%", "全国规模以上工业增加值")]
     assert bulletin_labels("城鎮居民人均可支配收入實際增長8%,農民人均純收入實際增長7%。") == [
         ("8%", "城鎮居民人均可支配收入"), ("7%", "農民人均純收入")]
+
+
+# --- the end of a word before a figure ----------------------------------------------------------------------
+
+def review_metrics(sentence: str) -> list[tuple[str, str, bool]]:
+    text = f"关于2024年工作的报告\n一、主要工作\n{sentence}\n"
+    return [(m.raw, m.qualifier, m.is_target) for m in metrics_of(text)]
+
+
+def test_the_约_of_签约_qualifies_no_figure() -> None:
+    """汉滨区 2025: 亿元以上 names the projects, and 签约 is a word (was a metric 约亿元以上,
+    1亿元 approx)."""
+    assert review_metrics("区级领导带队招商考察32次,拜访目标企业150家,"
+                          "签约亿元以上项目27个、投资规模112亿元。") == [
+        ("32次", "exact", False), ("150家", "exact", False), ("27个", "exact", False),
+        ("112亿元", "exact", False)]
+    assert review_metrics("签约12个项目,近万家企业受益。") == [
+        ("12个", "exact", False), ("近万家", "approx", False)]
+
+
+def test_目标企业_is_no_target() -> None:
+    """汉滨区 2025: the firms a 招商 team visits (拜访目标企业150家 was a target); 目标 still makes one."""
+    assert review_metrics("拜访目标企业150家,力争完成目标120家。") == [
+        ("150家", "exact", False), ("120家", "exact", True)]

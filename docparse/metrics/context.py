@@ -178,7 +178,7 @@ def fold_digits(text: str) -> str:
 def _target_words(words: tuple[str, ...]) -> re.Pattern[str]:
     """The target words as one pattern, each not where it is part of a name (人均预期寿命)."""
     return re.compile("|".join(
-        re.escape(word) + (f"(?!{re.escape(TARGET_WORD_NOT_BEFORE[word])})" if word in TARGET_WORD_NOT_BEFORE
+        re.escape(word) + (f"(?!{one_of(TARGET_WORD_NOT_BEFORE[word])})" if word in TARGET_WORD_NOT_BEFORE
                            else "")
         for word in words))
 

@@ -192,8 +192,9 @@ UNIT_ONLY_NUMERALS = "百千万亿"
 CHINESE_ONLY_PREFIXES = ("数", "几", "上")
 """Prefixes that qualify only a Chinese numeral (数十, 几百, 上万), not Arabic digits."""
 
-PREFIX_NOT_AFTER: dict[str, str] = {"近": "习最接将附", "上": "以"}
-"""A prefix after one of these is part of a word (习近平, 最近, 附近; 五年以上十年以下), not a qualifier."""
+PREFIX_NOT_AFTER: dict[str, str] = {"近": "习最接将附", "上": "以", "约": "签节制预履违合公条特缔邀"}
+"""A prefix after one of these is part of a word (习近平, 最近, 附近; 五年以上十年以下; 签约, 节约), not a
+qualifier (签约亿元以上项目27个: no 约1亿元)."""
 
 ORDINAL_MARK = "第"
 """Before a numeral: an ordinal (第一, 第3)."""
@@ -330,8 +331,10 @@ OBTAINED_WORDS = ("争取",)
 """Target words that, in a review of work done, say what was obtained (争取上级财力性转移资金13.6亿元):
 there they make no target."""
 
-TARGET_WORD_NOT_BEFORE: dict[str, str] = {"预期": "寿命"}
-"""A target word followed by this is part of a name instead (人均预期寿命)."""
+TARGET_WORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
+    "预期": ("寿命",), "目标": ("企业", "客户", "人群", "群体")}
+"""A target word followed by one of these is part of a name instead (人均预期寿命; 拜访目标企业150家, the
+firms a 招商 team courts)."""
 
 TARGET_INTROS = ("预期目标", "主要目标", "目标任务", "目标")
 """With 是/为 and a colon, these open a list of targets (主要预期目标是:…;…)."""

@@ -253,8 +253,8 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     fraction = _fraction(folded, core, arabic, run_end, claim.end) \
         if folded.startswith(_FRACTION_STARTS, run_end) else None
     if fraction is None and not percent_words and not arabic and _NUMERAL_DIGITS.isdisjoint(core):
-        if not (_UNIT_ONLY.issuperset(core) and folded.endswith(_UNIT_ONLY_PREFIXES, claim.start, run_start)):
-            return NOT_NUMERAL  # 百姓, 千方百计, 万众一心
+        if not (_UNIT_ONLY.issuperset(core) and _places_prefix(folded, claim.start, run_start)):
+            return NOT_NUMERAL  # 百姓, 千方百计, 万众一心; 签约亿元以上项目
         places_only = True  # 上百万人次, 近万家
     if shield is not None:
         return shield
@@ -603,6 +603,17 @@ def _is_year(claim: ClaimText, core: str, arabic: bool, run_start: int, unit_end
     return not arabic and "\u4e00" <= after <= "\u9fff" and after not in _YEAR_COUNT_FOLLOWERS \
         and not folded.startswith(TERM_AFTER_YEARS, unit_end) \
         and not folded.endswith(TERM_BEFORE_YEARS, claim.start, run_start)
+
+
+def _places_prefix(folded: str, claim_start: int, run_start: int) -> bool:
+    """Whether an approximating word that qualifies it stands before a numeral of places alone (近万家,
+    上百万人次), not the end of a word (签约亿元以上项目)."""
+    word = next((word for word in _UNIT_ONLY_PREFIXES if folded.endswith(word, claim_start, run_start)), None)
+    if word is None:
+        return False
+    word_start = run_start - len(word)
+    before = folded[word_start - 1:word_start] if word_start > claim_start else ""
+    return not (before and before in PREFIX_NOT_AFTER.get(word, ""))
 
 
 def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:
