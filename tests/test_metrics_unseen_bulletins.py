@@ -110,3 +110,26 @@ def test_目标企业_is_no_target() -> None:
     """汉滨区 2025: the firms a 招商 team visits (拜访目标企业150家 was a target); 目标 still makes one."""
     assert review_metrics("拜访目标企业150家,力争完成目标120家。") == [
         ("150家", "exact", False), ("120家", "exact", True)]
+
+
+# --- the parts a text is arranged in ----------------------------------------------------------------------
+
+def test_the_count_of_a_text_s_parts_is_no_metric() -> None:
+    """新华社 on the 2018 and 2023 reports, 涪城区 2019: 共分三部分 was a metric 3部 labelled 分, 两个部分
+    2个, 五個方面 5个."""
+    text = ("报告共分三部分:一,、过去五年工作回顾。报告共分两个部分:一、过去一年和五年工作回顾。"
+            "鄧輝從五個方面對過去一年的工作進行了全面回顧。部分地区增长5%。")
+    assert [(m.raw, m.label) for m in metrics_of(text)] == [("5%", "部分地区")]
+
+
+def test_what_a_count_of_parts_heads_is_labelled_by_the_noun_after_its_figure() -> None:
+    """闵行区 2018 法治政府建设年度报告: 21个 was labelled 将法治政府建设内容细分为七方面."""
+    text = ("关于2018年法治政府建设情况的报告\n一、主要举措\n"
+            "制定了《2018年闵行区法治政府建设工作要点与责任分工》,将法治政府建设内容细分为七方面21个要点,既涵盖区政府层面的组织协调。\n")
+    assert [(m.raw, m.label) for m in metrics_of(text)] == [("21个", "要点")]
+
+
+def test_十种有色金属_is_a_product_not_a_count() -> None:
+    """A province's 2025 industry bulletin: 十种 was a metric (10种, labelled 钢材)."""
+    assert bulletin_labels("在原材料类产品中,钢材增长7.8%,十种有色金属增长18.0%。") == [
+        ("7.8%", "钢材"), ("18.0%", "十种有色金属")]

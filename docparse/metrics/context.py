@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..normalize import fold
+from ..numerals import DIGITS, UNITS
 from ..segment.title import NOTE_REFERENCE
 from .claim import ClaimText
 from .lexicon import (
@@ -31,6 +32,7 @@ from .lexicon import (
     COUNTED_BEFORE_NOUNS,
     DEGREE_WORDS,
     FROM_WORDS,
+    GROUPINGS,
     INTRO_LINKS,
     LABEL_LEADS,
     LEVEL_LINKS,
@@ -340,7 +342,8 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 label = previous.label or ""  # 突破400亿元大关,达到417亿元: the same amount, as reached
         no_noun = len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
             folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
-            or label.endswith(_LIST_JOINS)  # 3部政府规章和576件规范性文件
+            or label.endswith(_LIST_JOINS) \
+            or _ends_in_grouping(folded, at)  # 3部政府规章和576件规范性文件; 七方面21个要点
         short = not no_noun and len(label) <= SHORT_LABEL and _counts_noun_after(folded, quantity)
         if no_noun or short:  # 明确916项具体措施: a verb or a place before the count
             after = _label_after(folded, claim.text, quantity.end, quantity.unit in _COUNTED_ACTIONS)
@@ -492,6 +495,16 @@ def _one_name_listed(folded: str, first: int, start: int) -> bool:
     stop = _ANY_DELIMITER.search(folded, start)
     tail = folded[start:stop.start() if stop else len(folded)]
     return any(join in tail for join in _LIST_JOINS[1:])
+
+
+_NUMERAL_CHARS = frozenset("0123456789") | frozenset(DIGITS) | frozenset(UNITS)
+
+
+def _ends_in_grouping(folded: str, at: int) -> bool:
+    """Whether a count of parts (七方面, 5个方面) stands right before the figure at ``at``: the noun
+    after the figure names it (细分为七方面21个要点 → 要点)."""
+    grouping = next((word for word in GROUPINGS if folded.endswith(word, 0, at)), None)
+    return grouping is not None and folded[at - len(grouping) - 1:at - len(grouping)] in _NUMERAL_CHARS
 
 
 def _changed_label(folded: str, claim_start: int, at: int, unit: str | None, drafts: list[Draft]) -> str:

@@ -352,9 +352,15 @@ SET_PHRASES = (
     "八项规定", "三次产业", "一本上线", "二本上线", "二本以上", "三项制度", "三大攻坚战", "两个责任",
     "三会一课", "五年任期",
     "一期工程", "二期工程", "三期工程", "四期工程", "五期工程", "一期项目", "二期项目", "三期项目",
+    "十种有色金属",
 )
 """Set phrases whose numerals count nothing (一网通办, 四个意识, 县乡两级; 二期工程 is phase two of a
-project, where 举办培训班3期 counts sessions)."""
+project, where 举办培训班3期 counts sessions; 十种有色金属, a bulletin's product)."""
+
+GROUPINGS = ("个部分", "部分", "个方面", "方面")
+"""After a numeral, these count the parts a text or a plan is arranged in (报告共分三部分, 从五个方面
+对过去一年的工作进行了全面回顾, 细分为七方面21个要点), no figure; what such a count heads is labelled by
+the noun after its figure (要点)."""
 
 NAMES_AFTER_DURATIONS = ("任期", "行动", "规划", "计划", "攻坚", "值班", "值守制", "服务热线", "热线",
                          "生活圈",

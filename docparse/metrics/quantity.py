@@ -40,6 +40,7 @@ from .lexicon import (
     FRACTION_MAX_WHOLE,
     FRACTION_SLASH,
     FRACTION_UNITS,
+    GROUPINGS,
     HEADING_NUMBER_MARK,
     INFIXES,
     INFIXES_AFTER_HIGH,
@@ -87,7 +88,7 @@ from .lexicon import (
 
 Reason = Literal["no_unit", "ordinal", "year_or_date", "identifier", "law_title", "quoted_name",
                  "set_phrase", "article_yi", "not_numeral", "part_of_metric", "name", "age_group",
-                 "heading_number"]
+                 "heading_number", "grouping"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,8 @@ AGE_GROUP = Rejection("age_group")
 """An age that names a group of people (60岁以上老人), not a figure."""
 HEADING_NUMBER = Rejection("heading_number")
 """A decimal heading number glued to its title at the start of a line (4.2应急响应, 3.1人员要求)."""
+GROUPING = Rejection("grouping")
+"""The count of the parts a text or plan is arranged in (共分三部分, 从五个方面, 七方面21个要点)."""
 
 
 @dataclass(slots=True)
@@ -275,6 +278,8 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return IDENTIFIER
     if not arabic and _in_set_phrase(folded, run_start, run_end):
         return SET_PHRASE
+    if folded.startswith(GROUPINGS, run_end):
+        return GROUPING  # 报告共分三部分, 从五个方面
     after = folded[run_end:run_end + 1]
     if arabic and after == MIDDLE_DOT and "." not in core:
         decimal = _middle_dot_decimal(folded, core, run_end, claim.end)
