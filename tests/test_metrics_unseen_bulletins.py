@@ -133,3 +133,18 @@ def test_十种有色金属_is_a_product_not_a_count() -> None:
     """A province's 2025 industry bulletin: 十种 was a metric (10种, labelled 钢材)."""
     assert bulletin_labels("在原材料类产品中,钢材增长7.8%,十种有色金属增长18.0%。") == [
         ("7.8%", "钢材"), ("18.0%", "十种有色金属")]
+
+
+# --- a note's reference inside a label; a share after an amount ------------------------------------------
+
+def test_a_note_s_reference_inside_a_label_goes() -> None:
+    """蚌埠 2024 bulletin: was ``第三產業[3]增加值``."""
+    assert bulletin_labels("其中,第一产业增加值287亿元,增长2.2%;第三產業[3]增加值1311.9億元,增長5.2%。") == [
+        ("287亿元", "第一产业增加值"), ("2.2%", "第一产业增加值"),
+        ("1311.9億元", "第三產業增加值"), ("5.2%", "第三產業增加值")]
+
+
+def test_a_share_after_an_amount_is_the_amount_s() -> None:
+    """A 湖南 county's 2021 bulletin: both shares were labelled ``占``."""
+    assert bulletin_labels("全县常住人口中,男性人口28.07万人,占50.79%;女性人口27.2万人,占49.21%。") == [
+        ("28.07万人", "男性人口"), ("50.79%", "男性人口"), ("27.2万人", "女性人口"), ("49.21%", "女性人口")]

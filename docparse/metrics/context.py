@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..normalize import fold
 from ..numerals import DIGITS, UNITS
-from ..segment.title import NOTE_REFERENCE
+from ..segment.title import BRACKETED_NOTE, NOTE_REFERENCE
 from .claim import ClaimText
 from .lexicon import (
     AMOUNT_LEVEL_LINKS,
@@ -53,6 +53,7 @@ from .lexicon import (
     REACHED_SCOPES,
     REACHED_VERBS,
     RESPECTIVELY,
+    SHARE_VERBS,
     SHORT_LABEL,
     SINCE,
     TARGET_INTROS,
@@ -330,6 +331,8 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             # 走访率、办复率、满意率均为100%: the list names it; 电力、热力、燃气及水生产和供应业: one name
             if _all_of_list(folded, start, at) or _one_name_listed(folded, first, start):
                 label = clean_label(claim.text, folded, first, at)
+        if label in SHARE_VERBS and previous is not None and previous.label:
+            label = previous.label  # 男性人口28.07万人,占50.79%: the share of the amount before
         if not label:
             if previous is not None and previous.quantity.end == start:
                 label = previous.label or ""  # 7批次50户: one label for both
@@ -592,6 +595,10 @@ _LABEL_EDGES = " \t\n,;:。、"
 _NAME_EDGES = " \t\n,;:、"
 
 
+_NOTE_IN_LABEL = re.compile(BRACKETED_NOTE)
+"""A footnote's reference inside a label (第三产业[3]增加值), no part of the name."""
+
+
 def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool = False) -> str:
     """``text[start:end]`` without the delimiters, lead words and trail words around what it names, and
     without an opening mark or a footnote's reference at its end (国内生产总值[2]). The words are found in
@@ -606,7 +613,8 @@ def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool
     label = strip_trail(view[lead.end():] if lead else view).strip(_NAME_EDGES).rstrip(_LABEL_OPENERS)
     first = folded.find(label, start, end)  # the label quotes the text (nothing, if it is empty)
     quoted = text[first:first + len(label)]
-    return NOTE_REFERENCE.sub("", quoted).rstrip(" ")  # 国民总收入[3]: the reference
+    label = NOTE_REFERENCE.sub("", quoted).rstrip(" ")  # 国民总收入[3]: the reference
+    return _NOTE_IN_LABEL.sub("", label) if "[" in label else label  # 第三产业[3]增加值
 
 
 def strip_trail(label: str) -> str:
