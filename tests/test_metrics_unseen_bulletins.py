@@ -148,3 +148,20 @@ def test_a_share_after_an_amount_is_the_amount_s() -> None:
     """A 湖南 county's 2021 bulletin: both shares were labelled ``占``."""
     assert bulletin_labels("全县常住人口中,男性人口28.07万人,占50.79%;女性人口27.2万人,占49.21%。") == [
         ("28.07万人", "男性人口"), ("50.79%", "男性人口"), ("27.2万人", "女性人口"), ("49.21%", "女性人口")]
+
+
+# --- a heading of targets -------------------------------------------------------------------------------
+
+def test_the_figures_under_a_heading_of_targets_are_targets_in_either_script() -> None:
+    """新华社's summary of the 2018 report (traditional script): the figures under 二、2018年發展主要預期目標
+    were no targets, and 過去五年工作成績 was no review."""
+    text = ("關於2018年工作的報告\n一、過去五年工作成績\n1、國內生產總值從54萬億元增加到82.7萬億元。\n"
+            "二、2018年發展主要預期目標\n1、國內生產總值增長6.5%左右。\n2、城鎮新增就業1100萬人以上。\n")
+    document = docparse.parse(text)
+    assert [section.role for section in document.sections] == ["measures", "plans"]
+    assert [(m.raw, m.is_target) for m in document.metrics()] == [
+        ("54萬億元", False), ("82.7萬億元", False), ("6.5%左右", True), ("1100萬人以上", True)]
+    simplified = ("关于2018年工作的报告\n一、工作回顾\n国内生产总值增长7%。\n"
+                  "二、主要预期目标\n国内生产总值增长6.5%左右。\n")
+    assert [(m.raw, m.is_target) for m in docparse.parse(simplified).metrics()] == [
+        ("7%", False), ("6.5%左右", True)]
