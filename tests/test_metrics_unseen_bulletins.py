@@ -165,3 +165,12 @@ def test_the_figures_under_a_heading_of_targets_are_targets_in_either_script() -
                   "二、主要预期目标\n国内生产总值增长6.5%左右。\n")
     assert [(m.raw, m.is_target) for m in docparse.parse(simplified).metrics()] == [
         ("7%", False), ("6.5%左右", True)]
+
+
+# --- an age heading a table's row -----------------------------------------------------------------------
+
+def test_an_age_heading_a_flattened_table_s_row_is_a_group() -> None:
+    """A county's 2021 bulletin saved as text (表1 户籍人口数及构成): 18-34岁, 35-59岁 and 60岁及以上
+    were metrics; an age with no cell after it still is one."""
+    rows = "其中:0-17岁 | 220968 | 26.53 |\n18-34岁 | 189574 | 22.76 |\n60岁及以上 | 125606 | 15.08 |\n"
+    assert bulletin_labels(rows + "退休年龄为60岁 。") == [("60岁", "退休年龄")]

@@ -374,6 +374,10 @@ DURATION_UNITS = ("年", "个月", "天", "小时", "分钟", "个工作日", "�
 AGE_UNITS = ("岁", "周岁")
 """Units of age: followed by a noun (60岁以上老人) they name a group, not a figure."""
 
+CELL_SEPARATORS = "|\t"
+"""Between the cells of a table row a page flattened to text (``18-34岁 | 189574 | 22.76 |``): an
+age before one heads its row, a group of people."""
+
 AGE_LIST_JOINS = "、和及或至到"
 """After an age, these continue a list or range of ages (60岁、55岁以下), which is no group."""
 

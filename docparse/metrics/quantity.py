@@ -25,6 +25,7 @@ from .lexicon import (
     ACROSS_VERB_REACH,
     AGE_LIST_JOINS,
     AGE_UNITS,
+    CELL_SEPARATORS,
     CHINESE_ONLY_PREFIXES,
     CHINESE_ORDINAL_MARKS,
     CLAUSE_DELIMITERS,
@@ -232,6 +233,7 @@ _DURATIONS = frozenset(DURATION_UNITS)
 _NAME_AFTER_DURATION = re.compile(one_of(NAMES_AFTER_DURATIONS))
 _AGES = frozenset(AGE_UNITS)
 _AGE_LIST = frozenset(AGE_LIST_JOINS)
+_CELL_SEPARATORS = frozenset(CELL_SEPARATORS)
 _YEAR_COUNT_FOLLOWERS = frozenset(YEAR_COUNT_FOLLOWERS)
 _SPACED_UNITS = frozenset(SPACED_UNITS)
 PREFIX_ENDS = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {"\n"}
@@ -557,15 +559,18 @@ def _counter_at(folded: str, at: int, claim_end: int) -> str | None:
 
 
 def _names_a_group(folded: str, end: int, claim_end: int) -> bool:
-    """Whether an age is followed by the people it names (60岁以上老人, 60岁以上的老人), not by a
-    delimiter or the next age of a list (年龄在55岁以下。 60岁、55岁以下); an age of a list of
-    them names a group when the last one does (0-17岁、18-34岁、60岁及以上户籍人口)."""
+    """Whether an age is followed by the people it names (60岁以上老人, 60岁以上的老人) or heads a
+    table's row (``18-34岁 | 189574``), not by a delimiter or the next age of a list (年龄在55岁以下。
+    60岁、55岁以下); an age of a list of them names a group when the last one does (0-17岁、18-34岁、
+    60岁及以上户籍人口)."""
     listed = _AGE_LIST_ITEMS.match(folded, end, min(claim_end, end + SHARED_UNIT_REACH))
     if listed is not None:
         end = listed.end()
     if end >= claim_end:
         return False
     char = folded[end]
+    if char == " " or char in CELL_SEPARATORS:  # 18-34岁 | 189574: the heading of a table's row
+        return folded[end:claim_end].lstrip(" ")[:1] in _CELL_SEPARATORS
     return "\u4e00" <= char <= "\u9fff" and char not in _AGE_LIST
 
 
