@@ -58,6 +58,8 @@ def test_an_industry_whose_name_a_list_mark_joins_is_one_label() -> None:
         ("0.4%", "采矿业增加值"), ("6.9%", "制造业"), ("4.3%", "电力、热力、燃气及水生产和供应业")]
     assert bulletin_labels("医药制造业同比增长10.4%;计算机、通信和其他电子设备制造业同比增长34.2%。") == [
         ("10.4%", "医药制造业"), ("34.2%", "计算机、通信和其他电子设备制造业")]
+    # made up, as bulletins write it: single characters before 、 are parts of one name
+    assert bulletin_labels("农、林、牧、渔业增加值增长3.0%。") == [("3.0%", "农、林、牧、渔业增加值")]
 
 
 def test_names_of_their_own_before_a_figure_keep_the_last_label() -> None:

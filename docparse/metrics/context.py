@@ -490,11 +490,14 @@ _LISTED_WORD_MAX = 4
 def _one_name_listed(folded: str, first: int, start: int) -> bool:
     """Whether ``folded[first:start]``, short words each followed by 、, heads one name with the
     words from ``start`` on, which end the list with 和 or 及 (the industries of a bulletin:
-    ``电力、热力、燃气及水生产和供应业增长4.3%``), not a list of names of their own."""
+    ``电力、热力、燃气及水生产和供应业增长4.3%``) or follow single characters (``市、县、乡三级现代农业
+    示范区125个``), not a list of names of their own."""
     words = folded[first:start - 1].split(LIST_DELIMITER)
     if not all(0 < len(word) <= _LISTED_WORD_MAX and word.strip(" ") == word and not any(
             char.isdecimal() for char in word) for word in words):
         return False
+    if all(len(word) == 1 for word in words):  # 市、县、乡三级现代农业示范区; 农、林、牧、渔业
+        return True
     stop = _ANY_DELIMITER.search(folded, start)
     tail = folded[start:stop.start() if stop else len(folded)]
     return any(join in tail for join in _LIST_JOINS[1:])
