@@ -73,6 +73,9 @@ def test_城_乡_before_one_head_noun_label_each_figure() -> None:
     text = "关于2019年工作的报告\n一、工作安排\n城、乡居民人均可支配收入分别增长8%、9%。\n"
     assert [(m.raw, m.label) for m in metrics_of(text)] == [
         ("8%", "城居民人均可支配收入"), ("9%", "乡居民人均可支配收入")]
+    traditional = "关于2019年工作的报告\n一、工作安排\n城、鄉居民人均可支配收入分別增長8%、9%。\n"
+    assert [(m.raw, m.label) for m in metrics_of(traditional)] == [
+        ("8%", "城居民人均可支配收入"), ("9%", "鄉居民人均可支配收入")]
 
 
 # --- how a figure was computed is no label ------------------------------------------------------------------
