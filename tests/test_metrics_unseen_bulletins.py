@@ -179,3 +179,14 @@ def test_an_age_heading_a_flattened_table_s_row_is_a_group() -> None:
     were metrics; an age with no cell after it still is one."""
     rows = "其中:0-17岁 | 220968 | 26.53 |\n18-34岁 | 189574 | 22.76 |\n60岁及以上 | 125606 | 15.08 |\n"
     assert bulletin_labels(rows + "退休年龄为60岁 。") == [("60岁", "退休年龄")]
+
+
+# --- examples before a count --------------------------------------------------------------------------------
+
+def test_the_noun_after_a_count_names_it_when_examples_end_in_等_before_it() -> None:
+    """汉滨区 2025: 99个 was labelled 柏润高端制袜, one of the examples."""
+    text = ("关于2024年工作的报告\n一、主要工作\n158个重点项目完成投资189.4亿元,"
+            "垃圾焚烧发电、柏润高端制袜等99个项目建成投用,新谋划重点项目630个。表彰张三等5人。\n")
+    assert [(m.raw, m.label) for m in metrics_of(text)] == [
+        ("158个", "重点项目"), ("189.4亿元", "重点项目投资"), ("99个", "项目"), ("630个", "新谋划重点项目"),
+        ("5人", "表彰张三")]

@@ -31,6 +31,7 @@ from .lexicon import (
     COUNTED_ACTIONS,
     COUNTED_BEFORE_NOUNS,
     DEGREE_WORDS,
+    EXAMPLES_END,
     FROM_WORDS,
     GROUPINGS,
     INTRO_LINKS,
@@ -348,7 +349,9 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             or label.endswith(_LIST_JOINS) \
             or _ends_in_grouping(folded, at)  # 3部政府规章和576件规范性文件; 七方面21个要点
         short = not no_noun and len(label) <= SHORT_LABEL and _counts_noun_after(folded, quantity)
-        if no_noun or short:  # 明确916项具体措施: a verb or a place before the count
+        examples = not no_noun and not short and folded[start:at].rstrip(" ").endswith(EXAMPLES_END) \
+            and _counts_noun_after(folded, quantity)  # 发电、制袜等99个项目: examples before the count
+        if no_noun or short or examples:  # 明确916项具体措施: a verb or a place before the count
             after = _label_after(folded, claim.text, quantity.end, quantity.unit in _COUNTED_ACTIONS)
             if after:  # the noun after the count: no verb splits it (新增四个行政编制)
                 draft.label = after

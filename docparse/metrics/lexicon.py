@@ -479,6 +479,10 @@ SHARED_HEAD_MODIFIERS = ("城镇", "农村", "城市", "乡村", "城区", "郊�
 """Words that a list names before one head noun they share (城镇、农村居民人均可支配收入; 轻、重工业占比;
 城、乡居民人均可支配收入): each stands for itself with that head."""
 
+EXAMPLES_END = "等"
+"""Right before a count, it ends the examples of what the count counts (垃圾焚烧发电、柏润高端制袜等99个项目):
+the noun after the count names it."""
+
 SHARE_VERBS = ("占", "占比", "占到")
 """Alone before a figure, these give the share of the amount named before (男性人口28.07万人,占50.79%)."""
 
