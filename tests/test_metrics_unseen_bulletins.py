@@ -58,8 +58,15 @@ def test_an_industry_whose_name_a_list_mark_joins_is_one_label() -> None:
         ("0.4%", "采矿业增加值"), ("6.9%", "制造业"), ("4.3%", "电力、热力、燃气及水生产和供应业")]
     assert bulletin_labels("医药制造业同比增长10.4%;计算机、通信和其他电子设备制造业同比增长34.2%。") == [
         ("10.4%", "医药制造业"), ("34.2%", "计算机、通信和其他电子设备制造业")]
-    # made up, as bulletins write it: single characters before 、 are parts of one name
-    assert bulletin_labels("农、林、牧、渔业增加值增长3.0%。") == [("3.0%", "农、林、牧、渔业增加值")]
+    # corpus stats-002: with the verb of reaching
+    assert bulletin_labels("广播、电视、电影和录音制作业实现营业收入1181.3万元,同比增长134.9%。") == [
+        ("1181.3万元", "广播、电视、电影和录音制作业营业收入"),
+        ("134.9%", "广播、电视、电影和录音制作业营业收入")]
+    # examples/004 (a 政府工作报告): a list of actions is none; corpus stats-002: nor a bracket or a heading
+    assert bulletin_labels("推行简政放权,共取消、下放和合并行政职权事项47项。") == [
+        ("47项", "下放和合并行政职权事项")]
+    assert bulletin_labels("取得高级职称156人（正高职称15人、副高职称141人）、中级职称713人。") == [
+        ("156人", "取得高级职称"), ("15人", "正高职称"), ("141人", "副高职称"), ("713人", "中级职称")]
 
 
 def test_names_of_their_own_before_a_figure_keep_the_last_label() -> None:

@@ -386,6 +386,8 @@ _NAME_MIN = 2
 _MODIFIER_MAX = 12
 """Before a reached verb, at most this many characters name the part of the economy that reached it
 (第一产业实现增加值, 电子产品和日用产品修理业实现营业收入); more are a clause of their own."""
+_LISTED_MODIFIER_MAX = 20
+"""The same for a name that 、 joins (广播、电视、电影和录音制作业实现营业收入)."""
 
 
 def _reached_indicator(label: str) -> str | None:
@@ -407,7 +409,8 @@ def _reached_indicator(label: str) -> str | None:
     adverb = before.endswith(REACHED_ADVERBS)
     first += len(before) - len(before.lstrip(" "))
     before = label[first:first + len(before.strip(" "))]
-    if adverb or len(before) > _MODIFIER_MAX or _VERB.search(view, first, first + len(before)):
+    longest = _LISTED_MODIFIER_MAX if LIST_DELIMITER in before else _MODIFIER_MAX
+    if adverb or len(before) > longest or _VERB.search(view, first, first + len(before)):
         return after or None  # 各方配合基本完成裁减军队员额: what was reached
     indicator = before + after
     return indicator if len(indicator) >= _NAME_MIN else ""
@@ -493,14 +496,14 @@ _LISTED_WORD_MAX = 4
 def _one_name_listed(folded: str, first: int, start: int) -> bool:
     """Whether ``folded[first:start]``, short words each followed by 、, heads one name with the
     words from ``start`` on, which end the list with 和 or 及 (the industries of a bulletin:
-    ``电力、热力、燃气及水生产和供应业增长4.3%``) or follow single characters (``市、县、乡三级现代农业
-    示范区125个``), not a list of names of their own."""
+    ``电力、热力、燃气及水生产和供应业增长4.3%``), not a list of names of their own nor of actions
+    (``共取消、下放和合并行政职权事项47项``)."""
     words = folded[first:start - 1].split(LIST_DELIMITER)
-    if not all(0 < len(word) <= _LISTED_WORD_MAX and word.strip(" ") == word and not any(
-            char.isdecimal() for char in word) for word in words):
+    if not all(0 < len(word) <= _LISTED_WORD_MAX and all(
+            "\u4e00" <= char <= "\u9fff" and char not in _NUMERAL_CHARS for char in word) for word in words):
+        return False  # （正高职称15人、副高职称141人）、中级职称; 十二、资源和环境保护
+    if _VERB.match(folded, start) or any(_VERB.match(word) for word in words):
         return False
-    if all(len(word) == 1 for word in words):  # 市、县、乡三级现代农业示范区; 农、林、牧、渔业
-        return True
     stop = _ANY_DELIMITER.search(folded, start)
     tail = folded[start:stop.start() if stop else len(folded)]
     return any(join in tail for join in _LIST_JOINS[1:])
