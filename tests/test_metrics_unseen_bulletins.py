@@ -200,3 +200,18 @@ def test_the_noun_after_a_count_names_it_when_examples_end_in_等_before_it() ->
     # corpus notice-034: a longer run after the count says what they did; the first example stays
     text = ("关于2019年工作的报告\n一、主要工作\n双桥河合肥市控制单元等40个单元由Ⅳ类升为Ⅲ类。\n")
     assert [(m.raw, m.label) for m in metrics_of(text)] == [("40个", "双桥河合肥市控制单元")]
+
+
+# --- a gap against what a figure is compared with ---------------------------------------------------------
+
+def test_a_gap_in_points_is_a_change_against_what_it_is_compared_with() -> None:
+    """大庆 2014 数据解析 and 茅箭区 2025 经济专报: 高于全市平均水平4个百分点 was a level labelled
+    高于全市平均水平; 低于全区工业增加值增速9个百分点 a change up against 同比."""
+    text = ("2014年,全市经济平稳。\n一、农业\n全市第一产业实现增加值185亿元,同比增长8.5%,"
+            "增速比上年提高1.5个百分点,高于全市平均水平4个百分点。煤炭行业1-4月累计完成增加值2.1亿元,"
+            "同比下降12.2%,低于全区工业增加值增速9个百分点。失业率低于3%。\n")
+    gaps = [(m.raw, m.label, m.measure, m.direction, m.baseline) for m in metrics_of(text)
+            if m.raw in ("4个百分点", "9个百分点", "低于3%")]
+    assert gaps == [("4个百分点", "增速", "change", "up", "全市平均水平"),
+                    ("9个百分点", "煤炭行业1-4月增加值", "change", "down", "全区工业增加值增速"),
+                    ("低于3%", "失业率", "level", None, None)]

@@ -33,6 +33,8 @@ from .lexicon import (
     DEGREE_WORDS,
     EXAMPLES_END,
     FROM_WORDS,
+    GAP_UNIT,
+    GAP_WORDS,
     GROUPINGS,
     INTRO_LINKS,
     LABEL_LEADS,
@@ -265,6 +267,8 @@ word, where a search stops."""
 
 
 _COMPARED_CHARS = "".join(COMPARED_WITH)
+_GAP = re.compile(f"(?P<word>{one_of(GAP_WORDS)})[^0-9]{{2,{LABEL_MAX}}}$")
+"""高于/低于 and what the figure after it is measured against, right before the figure."""
 
 
 def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]) -> None:
@@ -301,6 +305,15 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         elif rate is not None:  # 增幅 after a figure with its baseline: the same baseline
             draft.baseline = next((earlier.baseline for earlier in reversed(drafts) if earlier.baseline),
                                   None)
+    if cue is None and quantity.unit == GAP_UNIT and at > clause_start:
+        gap = _GAP.search(folded, clause_start, at)
+        if gap is not None:  # 高于全市平均水平4个百分点: a change against what it is compared with
+            draft.measure, draft.direction = "change", GAP_WORDS[gap["word"]]
+            draft.baseline = clean_label(claim.text, folded, gap.end("word"), at) or None
+            draft.label = clean_label(claim.text, folded, clause_start, gap.start()) or (
+                previous.label if previous is not None else None)
+            if draft.label:
+                return
     if RESPECTIVELY in wide_left:  # 治安案件、刑事案件分别下降…: they label the list's figures in turn
         names = listed_names(wide_left)
         if names:

@@ -294,6 +294,13 @@ RATES: dict[str, Direction] = {
 RATE_LINKS = ("为", "达到", "达", "是")
 """The words between a rate's name and its figure (增速为5.2%)."""
 
+GAP_WORDS: dict[str, Direction] = {"高于": "up", "低于": "down", "快于": "up", "慢于": "down"}
+"""Before what a figure in points is measured against and the figure, the gap between them and its
+direction (增速高于全市平均水平4个百分点: a change of 4 points up against 全市平均水平)."""
+
+GAP_UNIT = "个百分点"
+"""The unit of such a gap."""
+
 BASELINE_WORDS = ("同比", "环比", "同口径")
 """Baselines in one word: the same period of the year before, the period before, the same period on the
 same basis (一般公共预算收入70.11亿元,同口径下降19.4%)."""
