@@ -215,3 +215,11 @@ def test_a_gap_in_points_is_a_change_against_what_it_is_compared_with() -> None:
     assert gaps == [("4个百分点", "增速", "change", "up", "全市平均水平"),
                     ("9个百分点", "煤炭行业1-4月增加值", "change", "down", "全区工业增加值增速"),
                     ("低于3%", "失业率", "level", None, None)]
+
+
+def test_an_estimate_or_a_target_word_is_no_part_of_a_label() -> None:
+    """Made up in the shape of every 政府工作报告's review and plans: 预计 and 力争 are taken off."""
+    text = ("某区2025年政府工作报告\n一、2024年工作回顾\n预计全年地区生产总值增长5%左右。\n"
+            "二、2025年工作安排\n力争新开工亿元以上项目50个。\n")
+    assert [(m.raw, m.label, m.period, m.is_target) for m in metrics_of(text)] == [
+        ("5%左右", "地区生产总值", "2024", False), ("50个", "新开工亿元以上项目", "2025", True)]

@@ -403,9 +403,10 @@ TO_LINKS = ("到", "至")
 # ---------------------------------------------------------------------------- labels
 
 LABEL_LEADS = ("的", "其中", "另外", "此外", "同时", "全年", "今年", "当年", "目前", "截至目前", "共", "累计",
-               "并", "还", "已经")
-"""The words taken off the start of a label (其中企业3866个 → 企业); so are a year (2022年度, 截至2022年底)
-and :data:`COMPUTED_AS`."""
+               "并", "还", "已经", "预计", "力争", "确保")
+"""The words taken off the start of a label (其中企业3866个 → 企业; a work report's 预计全年地区生产总值
+增长5.5% and 力争新开工亿元以上项目50个: an estimate or a target, which the label does not name); so
+are a year (2022年度, 截至2022年底) and :data:`COMPUTED_AS`."""
 
 COMPUTED_AS = "按(?:(?:可比|不变)价格?计算|(?:当年|年)?平均汇率折算)|扣除价格因素"
 """How a bulletin computed a figure (按可比价格计算比上年增长, 按不变价计算; 人均GDP为63525元(按年平均汇率
