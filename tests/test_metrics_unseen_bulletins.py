@@ -223,3 +223,13 @@ def test_an_estimate_or_a_target_word_is_no_part_of_a_label() -> None:
             "二、2025年工作安排\n力争新开工亿元以上项目50个。\n")
     assert [(m.raw, m.label, m.period, m.is_target) for m in metrics_of(text)] == [
         ("5%左右", "地区生产总值", "2024", False), ("50个", "新开工亿元以上项目", "2025", True)]
+
+
+def test_a_work_report_s_review_of_the_year_before_is_that_year_s() -> None:
+    """Made up in the shape of 汉滨区 2025 without its opening year: a section titled 过去一年工作回顾
+    of a 2025 report reports 2024 (its figures were 2025's)."""
+    text = ("某区2025年政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n"
+            "一、过去一年工作回顾\n过去一年，全区地区生产总值增长5.5%。\n"
+            "（一）坚持项目支撑。158个重点项目完成投资189.4亿元。\n二、2025年工作安排\n地区生产总值增长6%左右。\n")
+    assert [(m.raw, m.period) for m in metrics_of(text)] == [
+        ("5.5%", "2024"), ("158个", "2024"), ("189.4亿元", "2024"), ("6%左右", "2025")]
