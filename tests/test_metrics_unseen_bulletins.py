@@ -233,3 +233,9 @@ def test_a_work_report_s_review_of_the_year_before_is_that_year_s() -> None:
             "（一）坚持项目支撑。158个重点项目完成投资189.4亿元。\n二、2025年工作安排\n地区生产总值增长6%左右。\n")
     assert [(m.raw, m.period) for m in metrics_of(text)] == [
         ("5.5%", "2024"), ("158个", "2024"), ("189.4亿元", "2024"), ("6%左右", "2025")]
+
+
+def test_a_radio_module_is_a_unit() -> None:
+    """The national 2025 bulletin: 536.4萬射頻模塊 had no unit."""
+    metrics = metrics_of("2025年,全国经济平稳。\n一、工业\n移動通信基站設備產量536.4萬射頻模塊,增長13.5%。\n")
+    assert [(m.raw, m.unit, m.value) for m in metrics][:1] == [("536.4萬射頻模塊", "射频模块", 5364000.0)]
