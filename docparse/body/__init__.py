@@ -71,11 +71,13 @@ _LAST_YEAR = re.compile("过去一年|去年")
 
 
 def _opening_year(preamble: list[tuple[int, int]], folded: str) -> str | None:
-    """The year the first paragraph of a preamble opens with (``2022年,…``), if it does."""
+    """The year the first paragraph of a preamble (or a section) opens with (``2022年,…``), if it does."""
     if not preamble:
         return None
     start, end = preamble[0]
-    year = OPENING_YEAR.match(folded[start:end].lstrip(" "))
+    while start < end and folded[start] == " ":
+        start += 1
+    year = OPENING_YEAR.match(folded, start, end) if folded[start:start + 1] in ("1", "2") else None
     return year.group(1) if year else None
 
 

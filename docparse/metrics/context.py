@@ -362,7 +362,7 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             or label.endswith(_LIST_JOINS) \
             or _ends_in_grouping(folded, at)  # 3部政府规章和576件规范性文件; 七方面21个要点
         short = not no_noun and len(label) <= SHORT_LABEL and _counts_noun_after(folded, quantity)
-        examples = not no_noun and not short and folded[start:at].rstrip(" ").endswith(EXAMPLES_END) \
+        examples = not no_noun and not short and folded[at - 1:at] == EXAMPLES_END \
             and _counts_noun_after(folded, quantity)  # 发电、制袜等99个项目: examples before the count
         if no_noun or short or examples:  # 明确916项具体措施: a verb or a place before the count
             after = _label_after(folded, claim.text, quantity.end, quantity.unit in _COUNTED_ACTIONS)
@@ -527,11 +527,14 @@ def _one_name_listed(folded: str, first: int, start: int) -> bool:
 
 
 _NUMERAL_CHARS = frozenset("0123456789") | frozenset(DIGITS) | frozenset(UNITS)
+_GROUPING_ENDS = frozenset(word[-1] for word in GROUPINGS)
 
 
 def _ends_in_grouping(folded: str, at: int) -> bool:
     """Whether a count of parts (七方面, 5个方面) stands right before the figure at ``at``: the noun
     after the figure names it (细分为七方面21个要点 → 要点)."""
+    if folded[at - 1:at] not in _GROUPING_ENDS:
+        return False
     grouping = next((word for word in GROUPINGS if folded.endswith(word, 0, at)), None)
     return grouping is not None and folded[at - len(grouping) - 1:at - len(grouping)] in _NUMERAL_CHARS
 

@@ -234,6 +234,7 @@ _NAME_AFTER_DURATION = re.compile(one_of(NAMES_AFTER_DURATIONS))
 _AGES = frozenset(AGE_UNITS)
 _AGE_LIST = frozenset(AGE_LIST_JOINS)
 _CELL_SEPARATORS = frozenset(CELL_SEPARATORS)
+_GROUPING_STARTS = frozenset(word[0] for word in GROUPINGS)
 _YEAR_COUNT_FOLLOWERS = frozenset(YEAR_COUNT_FOLLOWERS)
 _SPACED_UNITS = frozenset(SPACED_UNITS)
 PREFIX_ENDS = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {"\n"}
@@ -280,7 +281,7 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return IDENTIFIER
     if not arabic and _in_set_phrase(folded, run_start, run_end):
         return SET_PHRASE
-    if folded.startswith(GROUPINGS, run_end):
+    if folded[run_end:run_end + 1] in _GROUPING_STARTS and folded.startswith(GROUPINGS, run_end):
         return GROUPING  # 报告共分三部分, 从五个方面
     after = folded[run_end:run_end + 1]
     if arabic and after == MIDDLE_DOT and "." not in core:
