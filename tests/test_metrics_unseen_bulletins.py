@@ -198,8 +198,10 @@ def test_the_noun_after_a_count_names_it_when_examples_end_in_等_before_it() ->
         ("158个", "重点项目"), ("189.4亿元", "重点项目投资"), ("99个", "项目"), ("630个", "新谋划重点项目"),
         ("5人", "表彰张三")]
     # corpus notice-034: a longer run after the count says what they did; the first example stays
-    text = ("关于2019年工作的报告\n一、主要工作\n双桥河合肥市控制单元等40个单元由Ⅳ类升为Ⅲ类。\n")
-    assert [(m.raw, m.label) for m in metrics_of(text)] == [("40个", "双桥河合肥市控制单元")]
+    text = ("关于2019年工作的报告\n一、主要工作\n双桥河合肥市控制单元等40个单元由Ⅳ类升为Ⅲ类;"
+            "竹皮河荆门市控制单元等4个单元氨氮、总磷浓度下降。\n")
+    assert [(m.raw, m.label) for m in metrics_of(text)] == [
+        ("40个", "双桥河合肥市控制单元"), ("4个", "竹皮河荆门市控制单元")]
 
 
 # --- a gap against what a figure is compared with ---------------------------------------------------------

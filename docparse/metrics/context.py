@@ -366,7 +366,8 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
             and _counts_noun_after(folded, quantity)  # 发电、制袜等99个项目: examples before the count
         if no_noun or short or examples:  # 明确916项具体措施: a verb or a place before the count
             after = _label_after(folded, claim.text, quantity.end, quantity.unit in _COUNTED_ACTIONS)
-            if after and not (examples and len(after) > _EXAMPLES_NOUN_MAX):
+            if after and not (examples and (len(after) > _EXAMPLES_NOUN_MAX or folded.startswith(
+                    LIST_DELIMITER, quantity.end + len(after)))):
                 # the noun after the count: no verb splits it (新增四个行政编制)
                 draft.label = after
                 if short:
@@ -504,7 +505,8 @@ def _all_of_list(folded: str, start: int, at: int) -> bool:
 
 _EXAMPLES_NOUN_MAX = 5
 """After examples ending in 等, the noun after a count names it when it is this short (项目, 地方性法规);
-a longer run goes on to say what they did (…控制单元等N个单元由Ⅳ类升为Ⅲ类)."""
+a longer run, or one a 、 cuts, goes on to say what they did (…控制单元等N个单元由Ⅳ类升为Ⅲ类, 等4个单元氨氮、
+总磷浓度下降)."""
 _LISTED_WORD_MAX = 4
 """The words a 、 joins at the head of one name are this short (电力、热力、燃气及水生产和供应业;
 交通运输、仓储和邮政业; 铁路、船舶、航空航天和其他运输设备制造业)."""
