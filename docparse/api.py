@@ -159,8 +159,10 @@ def _pipeline(reading: readers.Reading, source_fields: dict[str, object], *, max
     del segmented  # a copy of the text as line objects: free it before the models are built
     period = str(front.report_year) if front.report_year else None
     reports = front.doc_type in ("fazhi_annual", "work_summary", "gov_work_report")
+    work_report = front.doc_type == "gov_work_report"
+    reviewed = str(front.report_year - 1) if work_report and front.report_year else None
     context = BodyContext(text, folded, locator, period, measures_default=reports,
-                          tables=tables)
+                          tables=tables, reviewed=reviewed)
     diagnostics = [*text_diagnostics(text, locator, replaced=reading.replaced, confidence=reading.confidence,
                                      misread_as=reading.misread_as),
                    *front.diagnostics, *found.diagnostics]

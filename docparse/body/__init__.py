@@ -8,12 +8,14 @@ claims (claims.py), each claim's quantities into metrics (docparse.metrics). A s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..ladder import EnumStyle
 from ..metrics import ClaimState, period_of_title
 from ..models import Attachment, Claim, EnumItem, Paragraph, Section, SectionRole, Unfinished, build
+from ..normalize import fold
 from ..segment.head import OPENING_YEAR
 from ..spans import Locator
 from ..structure.outline import AttachmentDraft, Outline, SectionDraft
@@ -36,6 +38,9 @@ class BodyContext:
     """Unheaded top-level sections of a report default to measures (before problems/plans)."""
     tables: Tables = field(default_factory=Tables)
     """The tables of the input: each is one paragraph, its rows of cells."""
+    reviewed: str | None = None
+    """The year a 政府工作报告 reviews, the one before the year it is delivered in (``period``): the
+    period of a section titled ``过去一年工作回顾``."""
     strings: dict[str, str] = field(default_factory=dict)
     """Short strings that recur by the thousand in a long document (一是 …, metric labels and
     figures as written), one object each."""
@@ -61,12 +66,18 @@ def body_parts(outline: Outline, ctx: BodyContext) -> dict[str, Iterator[BodyPar
             "attachments": (_attachment(draft, ctx) for draft in outline.attachments)}
 
 
+_LAST_YEAR = re.compile("过去一年|去年")
+"""How a work report's review names the year before (一、过去一年工作回顾)."""
+
+
 def _opening_year(preamble: list[tuple[int, int]], folded: str) -> str | None:
-    """The year the first paragraph of a preamble opens with (``2022年,…``), if it does."""
+    """The year the first paragraph of a preamble (or a section) opens with (``2022年,…``), if it does."""
     if not preamble:
         return None
     start, end = preamble[0]
-    year = OPENING_YEAR.match(folded[start:end].lstrip(" "))
+    while start < end and folded[start] == " ":
+        start += 1
+    year = OPENING_YEAR.match(folded, start, end) if folded[start:start + 1] in ("1", "2") else None
     return year.group(1) if year else None
 
 
@@ -115,7 +126,11 @@ def _section(draft: SectionDraft, ctx: BodyContext, *, role: SectionRole | None,
     own_role = role if role is not None else role_of_title(draft.title)
     section_role: SectionRole = own_role or inherited
     claim_role = section_role if own_role is not None or inherited != "measures" else "measures"
-    period = period_of_title(draft.title) or inherited_period
+    # a section's year: its title's (``2023年工作回顾``), else the year its text opens with
+    # (``一、过去一年工作回顾`` over ``2024年,我们…``: its subsections report 2024), else its parent's
+    reviewed = ctx.reviewed if ctx.reviewed and _LAST_YEAR.search(fold(draft.title)) else None
+    period = period_of_title(draft.title) or reviewed or _opening_year(draft.paragraphs, ctx.folded) \
+        or inherited_period
     explicit = own_role is not None or inherited not in ("measures", "other")
     title_span = ctx.locator.span(*draft.title_span) if draft.title_span else None
     title_claims = claims_stage.title_claims(ctx, *draft.title_span, f"{draft.id}/c", claim_role, explicit,

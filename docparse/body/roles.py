@@ -10,6 +10,7 @@ import re
 
 from ..metadata import CN_YEAR
 from ..models import SectionRole
+from ..normalize import fold
 
 _PLANS_AFTER = r".{0,6}(工作|打算|安排|思路)"
 _ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
@@ -21,6 +22,7 @@ _ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
                          rf"今后{_PLANS_AFTER}|明年{_PLANS_AFTER}|来年{_PLANS_AFTER}|"
                          r"努力方向|工作任务|政府工作任务|对今年政府工作的建议|总体要求|目标任务|下步")),
     ("plans", re.compile(rf"(\d{{4}}|{CN_YEAR})年(工作)?(打算|计划|安排|思路|目标|重点|主要任务)")),
+    ("plans", re.compile(r"预期目标$")),
     ("measures", re.compile(r"举措|成效|工作开展情况|主要工作|工作情况|工作回顾|回顾|主要做法|做法(和|及)成效|"
                             r"取得的成绩|工作成绩|推进情况|完成情况|落实情况|基本情况|进展")),
 )
@@ -35,7 +37,7 @@ _PLAIN_ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
     ("plans", re.compile(r"下一(年度?|步)|工作(打算|计划|思路|安排|重点)|主要安排|"
                          r"(今后|明年|来年).{0,6}(工作|打算|安排|思路)|努力方向|"
                          rf"(\d{{4}}|{CN_YEAR})年(工作)?(打算|计划|安排|思路|目标|重点|主要任务)|"
-                         r"工作任务|政府工作任务|对今年政府工作的建议|总体要求|目标任务|下步")),
+                         r"工作任务|政府工作任务|对今年政府工作的建议|总体要求|目标任务|下步|预期目标$")),
     ("measures", re.compile(r"举措|成效|工作开展情况|主要工作|工作情况|工作回顾|回顾|主要做法|"
                             r"做法(和|及)成效|取得的成绩|工作成绩|推进情况|完成情况|落实情况|基本情况|进展")),
 )
@@ -55,9 +57,11 @@ _CLAIM_PLANS = re.compile(r"(\d{4}年|下一步|今后|明年|来年)?.{0,6}(我
 
 
 def role_of_title(title: str) -> SectionRole | None:
-    """The role a heading's title announces, or ``None`` when it names a topic instead."""
+    """The role a heading's title announces, or ``None`` when it names a topic instead; read in the
+    folded title, where traditional characters are simplified (過去五年工作回顧 reviews)."""
+    folded = fold(title)
     for role, pattern in _ROLE_PATTERNS:
-        if pattern.search(title):
+        if pattern.search(folded):
             return role
     return None
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..normalize import fold
-from ..segment.title import NOTE_REFERENCE
+from ..numerals import DIGITS, UNITS
+from ..segment.title import BRACKETED_NOTE, NOTE_REFERENCE
 from .claim import ClaimText
 from .lexicon import (
     AMOUNT_LEVEL_LINKS,
@@ -26,10 +27,15 @@ from .lexicon import (
     CLOSERS,
     COMPARED_WITH,
     COMPUTED_AS,
+    COMPUTED_ENDS,
     COUNTED_ACTIONS,
     COUNTED_BEFORE_NOUNS,
     DEGREE_WORDS,
+    EXAMPLES_END,
     FROM_WORDS,
+    GAP_UNIT,
+    GAP_WORDS,
+    GROUPINGS,
     INTRO_LINKS,
     LABEL_LEADS,
     LEVEL_LINKS,
@@ -50,6 +56,7 @@ from .lexicon import (
     REACHED_SCOPES,
     REACHED_VERBS,
     RESPECTIVELY,
+    SHARE_VERBS,
     SHORT_LABEL,
     SINCE,
     TARGET_INTROS,
@@ -177,7 +184,7 @@ def fold_digits(text: str) -> str:
 def _target_words(words: tuple[str, ...]) -> re.Pattern[str]:
     """The target words as one pattern, each not where it is part of a name (人均预期寿命)."""
     return re.compile("|".join(
-        re.escape(word) + (f"(?!{re.escape(TARGET_WORD_NOT_BEFORE[word])})" if word in TARGET_WORD_NOT_BEFORE
+        re.escape(word) + (f"(?!{one_of(TARGET_WORD_NOT_BEFORE[word])})" if word in TARGET_WORD_NOT_BEFORE
                            else "")
         for word in words))
 
@@ -260,6 +267,8 @@ word, where a search stops."""
 
 
 _COMPARED_CHARS = "".join(COMPARED_WITH)
+_GAP = re.compile(f"(?P<word>{one_of(GAP_WORDS)})[^0-9]{{2,{LABEL_MAX}}}$")
+"""高于/低于 and what the figure after it is measured against, right before the figure."""
 
 
 def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]) -> None:
@@ -296,6 +305,15 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         elif rate is not None:  # 增幅 after a figure with its baseline: the same baseline
             draft.baseline = next((earlier.baseline for earlier in reversed(drafts) if earlier.baseline),
                                   None)
+    if cue is None and quantity.unit == GAP_UNIT and at > clause_start:
+        gap = _GAP.search(folded, clause_start, at)
+        if gap is not None:  # 高于全市平均水平4个百分点: a change against what it is compared with
+            draft.measure, draft.direction = "change", GAP_WORDS[gap["word"]]
+            draft.baseline = clean_label(claim.text, folded, gap.end("word"), at) or None
+            draft.label = clean_label(claim.text, folded, clause_start, gap.start()) or (
+                previous.label if previous is not None else None)
+            if draft.label:
+                return
     if RESPECTIVELY in wide_left:  # 治安案件、刑事案件分别下降…: they label the list's figures in turn
         names = listed_names(wide_left)
         if names:
@@ -322,10 +340,13 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
         if previous is not None and previous.quantity.end > start:
             start = previous.quantity.end
         label = clean_label(claim.text, folded, start, at)
-        if label and start == clause_start and folded[start - 1:start] == LIST_DELIMITER \
-                and _all_of_list(folded, start, at):  # 走访率、办复率、满意率均为100%: the list names it
+        if label and start == clause_start and folded[start - 1:start] == LIST_DELIMITER:
             first = wide_start if previous is None else max(wide_start, previous.quantity.end)
-            label = clean_label(claim.text, folded, first, at)
+            # 走访率、办复率、满意率均为100%: the list names it; 电力、热力、燃气及水生产和供应业: one name
+            if _all_of_list(folded, start, at) or _one_name_listed(folded, first, start):
+                label = clean_label(claim.text, folded, first, at)
+        if label in SHARE_VERBS and previous is not None and previous.label:
+            label = previous.label  # 男性人口28.07万人,占50.79%: the share of the amount before
         if not label:
             if previous is not None and previous.quantity.end == start:
                 label = previous.label or ""  # 7批次50户: one label for both
@@ -338,11 +359,16 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 label = previous.label or ""  # 突破400亿元大关,达到417亿元: the same amount, as reached
         no_noun = len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
             folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
-            or label.endswith(_LIST_JOINS)  # 3部政府规章和576件规范性文件
+            or label.endswith(_LIST_JOINS) \
+            or _ends_in_grouping(folded, at)  # 3部政府规章和576件规范性文件; 七方面21个要点
         short = not no_noun and len(label) <= SHORT_LABEL and _counts_noun_after(folded, quantity)
-        if no_noun or short:  # 明确916项具体措施: a verb or a place before the count
+        examples = not no_noun and not short and folded[at - 1:at] == EXAMPLES_END \
+            and _counts_noun_after(folded, quantity)  # 发电、制袜等99个项目: examples before the count
+        if no_noun or short or examples:  # 明确916项具体措施: a verb or a place before the count
             after = _label_after(folded, claim.text, quantity.end, quantity.unit in _COUNTED_ACTIONS)
-            if after:  # the noun after the count: no verb splits it (新增四个行政编制)
+            if after and not (examples and (len(after) > _EXAMPLES_NOUN_MAX or folded.startswith(
+                    LIST_DELIMITER, quantity.end + len(after)))):
+                # the noun after the count: no verb splits it (新增四个行政编制)
                 draft.label = after
                 if short:
                     draft.subject = _subject_of(label)  # 全县设立|1个县公共法律服务中心
@@ -375,6 +401,8 @@ _NAME_MIN = 2
 _MODIFIER_MAX = 12
 """Before a reached verb, at most this many characters name the part of the economy that reached it
 (第一产业实现增加值, 电子产品和日用产品修理业实现营业收入); more are a clause of their own."""
+_LISTED_MODIFIER_MAX = 20
+"""The same for a name that 、 joins (广播、电视、电影和录音制作业实现营业收入)."""
 
 
 def _reached_indicator(label: str) -> str | None:
@@ -396,7 +424,8 @@ def _reached_indicator(label: str) -> str | None:
     adverb = before.endswith(REACHED_ADVERBS)
     first += len(before) - len(before.lstrip(" "))
     before = label[first:first + len(before.strip(" "))]
-    if adverb or len(before) > _MODIFIER_MAX or _VERB.search(view, first, first + len(before)):
+    longest = _LISTED_MODIFIER_MAX if LIST_DELIMITER in before else _MODIFIER_MAX
+    if adverb or len(before) > longest or _VERB.search(view, first, first + len(before)):
         return after or None  # 各方配合基本完成裁减军队员额: what was reached
     indicator = before + after
     return indicator if len(indicator) >= _NAME_MIN else ""
@@ -438,10 +467,12 @@ _FROM = f"(?:{one_of(FROM_WORDS)})(?:{_YEAR}年(?:{one_of(YEAR_ENDS)})?)?"
 """从, 由, 从2020年 (the rest of 从2020年的 is a trail word)."""
 LABEL_TRAIL = re.compile(
     f"(?:{one_of(BASELINE_WORDS)}|(?:{one_of(COMPARED_WITH)})(?:{one_of(PRIOR_PERIODS)}|{_YEAR}年(?:{one_of(YEAR_ENDS)})?)"
-    f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)}|{_FROM})+$")
-"""Baselines (较上年, 比2021年), change words, 了, trail words and 从 (with its year) at the end of a label
-(办结率较上年提高了, 增速比2021年减低, 受理案件从2020年的)."""
-TRAIL_ENDS = frozenset(word[-1] for word in (*_TRAIL_PARTS, *FROM_WORDS, "年", *YEAR_ENDS)) | {"\n"}
+    f"|{one_of(CHANGE_WORDS)}|了|{one_of(TRAIL_WORDS)}|{_FROM}|{COMPUTED_AS})+$")
+"""Baselines (较上年, 比2021年), change words, 了, trail words, 从 (with its year) and how the figure was
+computed at the end of a label (办结率较上年提高了, 增速比2021年减低, 受理案件从2020年的, 规模以上工业增加值
+按可比价格计算同比增长, 城镇居民人均可支配收入实际增长)."""
+TRAIL_ENDS = frozenset(word[-1] for word in (*_TRAIL_PARTS, *FROM_WORDS, "年", *YEAR_ENDS)) | {"\n"} \
+    | frozenset(COMPUTED_ENDS)
 """The characters a match of :data:`LABEL_TRAIL` can end with (``$`` also matches before a final
 newline): a label ending otherwise has no trail, and the pattern is not searched."""
 _FROM_A_YEAR = re.compile(f"{_FROM}的 *$")
@@ -470,6 +501,44 @@ def _all_of_list(folded: str, start: int, at: int) -> bool:
     all_of = folded.rfind("均", start, at)
     return all_of > start and folded[all_of - 1] not in _AVERAGE_BEFORE_ALL \
         and not strip_trail(folded[all_of:at].strip(" "))
+
+
+_EXAMPLES_NOUN_MAX = 5
+"""After examples ending in 等, the noun after a count names it when it is this short (项目, 地方性法规);
+a longer run, or one a 、 cuts, goes on to say what they did (…控制单元等N个单元由Ⅳ类升为Ⅲ类, 等4个单元氨氮、
+总磷浓度下降)."""
+_LISTED_WORD_MAX = 4
+"""The words a 、 joins at the head of one name are this short (电力、热力、燃气及水生产和供应业;
+交通运输、仓储和邮政业; 铁路、船舶、航空航天和其他运输设备制造业)."""
+
+
+def _one_name_listed(folded: str, first: int, start: int) -> bool:
+    """Whether ``folded[first:start]``, short words each followed by 、, heads one name with the
+    words from ``start`` on, which end the list with 和 or 及 (the industries of a bulletin:
+    ``电力、热力、燃气及水生产和供应业增长4.3%``), not a list of names of their own nor of actions
+    (``共取消、下放和合并行政职权事项47项``)."""
+    words = folded[first:start - 1].split(LIST_DELIMITER)
+    if not all(0 < len(word) <= _LISTED_WORD_MAX and all(
+            "\u4e00" <= char <= "\u9fff" and char not in _NUMERAL_CHARS for char in word) for word in words):
+        return False  # （正高职称15人、副高职称141人）、中级职称; 十二、资源和环境保护
+    if _VERB.match(folded, start) or any(_VERB.match(word) for word in words):
+        return False
+    stop = _ANY_DELIMITER.search(folded, start)
+    tail = folded[start:stop.start() if stop else len(folded)]
+    return any(join in tail for join in _LIST_JOINS[1:])
+
+
+_NUMERAL_CHARS = frozenset("0123456789") | frozenset(DIGITS) | frozenset(UNITS)
+_GROUPING_ENDS = frozenset(word[-1] for word in GROUPINGS)
+
+
+def _ends_in_grouping(folded: str, at: int) -> bool:
+    """Whether a count of parts (七方面, 5个方面) stands right before the figure at ``at``: the noun
+    after the figure names it (细分为七方面21个要点 → 要点)."""
+    if folded[at - 1:at] not in _GROUPING_ENDS:
+        return False
+    grouping = next((word for word in GROUPINGS if folded.endswith(word, 0, at)), None)
+    return grouping is not None and folded[at - len(grouping) - 1:at - len(grouping)] in _NUMERAL_CHARS
 
 
 def _changed_label(folded: str, claim_start: int, at: int, unit: str | None, drafts: list[Draft]) -> str:
@@ -557,6 +626,10 @@ _LABEL_EDGES = " \t\n,;:。、"
 _NAME_EDGES = " \t\n,;:、"
 
 
+_NOTE_IN_LABEL = re.compile(BRACKETED_NOTE)
+"""A footnote's reference inside a label (第三产业[3]增加值), no part of the name."""
+
+
 def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool = False) -> str:
     """``text[start:end]`` without the delimiters, lead words and trail words around what it names, and
     without an opening mark or a footnote's reference at its end (国内生产总值[2]). The words are found in
@@ -571,7 +644,8 @@ def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool
     label = strip_trail(view[lead.end():] if lead else view).strip(_NAME_EDGES).rstrip(_LABEL_OPENERS)
     first = folded.find(label, start, end)  # the label quotes the text (nothing, if it is empty)
     quoted = text[first:first + len(label)]
-    return NOTE_REFERENCE.sub("", quoted).rstrip(" ")  # 国民总收入[3]: the reference
+    label = NOTE_REFERENCE.sub("", quoted).rstrip(" ")  # 国民总收入[3]: the reference
+    return _NOTE_IN_LABEL.sub("", label) if "[" in label else label  # 第三产业[3]增加值
 
 
 def strip_trail(label: str) -> str:

@@ -42,7 +42,7 @@ UNITS: dict[str, str] = {
     "街道": "街道",
     "社区": "社区", "例": "例", "轮": "轮", "列": "列", "趟": "趟", "盏": "盏", "根": "根", "台套": "台套",
     "辆次": "辆次", "家庭": "家庭", "艘次": "艘次", "周岁": "周岁", "分钟": "分钟", "标准箱": "标准箱",
-    "标箱": "标准箱",
+    "标箱": "标准箱", "射频模块": "射频模块",
     # measures: mass, length, area, volume, energy, power, pressure, concentration
     "斤": "斤", "公斤": "公斤", "克": "克", "毫克": "毫克", "微克": "微克", "厘米": "厘米", "毫米": "毫米",
     "平方千米": "平方千米", "立方": "立方米", "千帕": "千帕", "兆帕": "兆帕", "兆瓦": "兆瓦",
@@ -192,8 +192,9 @@ UNIT_ONLY_NUMERALS = "百千万亿"
 CHINESE_ONLY_PREFIXES = ("数", "几", "上")
 """Prefixes that qualify only a Chinese numeral (数十, 几百, 上万), not Arabic digits."""
 
-PREFIX_NOT_AFTER: dict[str, str] = {"近": "习最接将附", "上": "以"}
-"""A prefix after one of these is part of a word (习近平, 最近, 附近; 五年以上十年以下), not a qualifier."""
+PREFIX_NOT_AFTER: dict[str, str] = {"近": "习最接将附", "上": "以", "约": "签节制预履违合公条特缔邀"}
+"""A prefix after one of these is part of a word (习近平, 最近, 附近; 五年以上十年以下; 签约, 节约), not a
+qualifier (签约亿元以上项目27个: no 约1亿元)."""
 
 ORDINAL_MARK = "第"
 """Before a numeral: an ordinal (第一, 第3)."""
@@ -293,6 +294,13 @@ RATES: dict[str, Direction] = {
 RATE_LINKS = ("为", "达到", "达", "是")
 """The words between a rate's name and its figure (增速为5.2%)."""
 
+GAP_WORDS: dict[str, Direction] = {"高于": "up", "低于": "down", "快于": "up", "慢于": "down"}
+"""Before what a figure in points is measured against and the figure, the gap between them and its
+direction (增速高于全市平均水平4个百分点: a change of 4 points up against 全市平均水平)."""
+
+GAP_UNIT = "个百分点"
+"""The unit of such a gap."""
+
 BASELINE_WORDS = ("同比", "环比", "同口径")
 """Baselines in one word: the same period of the year before, the period before, the same period on the
 same basis (一般公共预算收入70.11亿元,同口径下降19.4%)."""
@@ -330,8 +338,10 @@ OBTAINED_WORDS = ("争取",)
 """Target words that, in a review of work done, say what was obtained (争取上级财力性转移资金13.6亿元):
 there they make no target."""
 
-TARGET_WORD_NOT_BEFORE: dict[str, str] = {"预期": "寿命"}
-"""A target word followed by this is part of a name instead (人均预期寿命)."""
+TARGET_WORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
+    "预期": ("寿命",), "目标": ("企业", "客户", "人群", "群体")}
+"""A target word followed by one of these is part of a name instead (人均预期寿命; 拜访目标企业150家, the
+firms a 招商 team courts)."""
 
 TARGET_INTROS = ("预期目标", "主要目标", "目标任务", "目标")
 """With 是/为 and a colon, these open a list of targets (主要预期目标是:…;…)."""
@@ -349,9 +359,15 @@ SET_PHRASES = (
     "八项规定", "三次产业", "一本上线", "二本上线", "二本以上", "三项制度", "三大攻坚战", "两个责任",
     "三会一课", "五年任期",
     "一期工程", "二期工程", "三期工程", "四期工程", "五期工程", "一期项目", "二期项目", "三期项目",
+    "十种有色金属",
 )
 """Set phrases whose numerals count nothing (一网通办, 四个意识, 县乡两级; 二期工程 is phase two of a
-project, where 举办培训班3期 counts sessions)."""
+project, where 举办培训班3期 counts sessions; 十种有色金属, a bulletin's product)."""
+
+GROUPINGS = ("个部分", "部分", "个方面", "方面")
+"""After a numeral, these count the parts a text or a plan is arranged in (报告共分三部分, 从五个方面
+对过去一年的工作进行了全面回顾, 细分为七方面21个要点), no figure; what such a count heads is labelled by
+the noun after its figure (要点)."""
 
 NAMES_AFTER_DURATIONS = ("任期", "行动", "规划", "计划", "攻坚", "值班", "值守制", "服务热线", "热线",
                          "生活圈",
@@ -364,6 +380,10 @@ DURATION_UNITS = ("年", "个月", "天", "小时", "分钟", "个工作日", "�
 
 AGE_UNITS = ("岁", "周岁")
 """Units of age: followed by a noun (60岁以上老人) they name a group, not a figure."""
+
+CELL_SEPARATORS = "|\t"
+"""Between the cells of a table row a page flattened to text (``18-34岁 | 189574 | 22.76 |``): an
+age before one heads its row, a group of people."""
 
 AGE_LIST_JOINS = "、和及或至到"
 """After an age, these continue a list or range of ages (60岁、55岁以下), which is no group."""
@@ -383,13 +403,18 @@ TO_LINKS = ("到", "至")
 # ---------------------------------------------------------------------------- labels
 
 LABEL_LEADS = ("的", "其中", "另外", "此外", "同时", "全年", "今年", "当年", "目前", "截至目前", "共", "累计",
-               "并", "还", "已经")
-"""The words taken off the start of a label (其中企业3866个 → 企业); so are a year (2022年度, 截至2022年底)
-and :data:`COMPUTED_AS`."""
+               "并", "还", "已经", "预计", "力争", "确保")
+"""The words taken off the start of a label (其中企业3866个 → 企业; a work report's 预计全年地区生产总值
+增长5.5% and 力争新开工亿元以上项目50个: an estimate or a target, which the label does not name); so
+are a year (2022年度, 截至2022年底) and :data:`COMPUTED_AS`."""
 
-COMPUTED_AS = "按(?:可比|不变)价格?计算"
-"""How a bulletin computed a change (按可比价格计算比上年增长, 按不变价计算): no part of a label, the
-indicator is the one before. A pattern, as one alternative is tried at every label's start."""
+COMPUTED_AS = "按(?:(?:可比|不变)价格?计算|(?:当年|年)?平均汇率折算)|扣除价格因素"
+"""How a bulletin computed a figure (按可比价格计算比上年增长, 按不变价计算; 人均GDP为63525元(按年平均汇率
+折算为9847美元); 扣除价格因素实际增长): no part of a label, the indicator is the one before. A pattern, as
+one alternative is tried at every label's start (and end)."""
+
+COMPUTED_ENDS = "算素"
+"""The characters a match of :data:`COMPUTED_AS` ends with."""
 
 SINCE = "以来"
 """'Since', after a leading year (2020年以来)."""
@@ -397,7 +422,7 @@ SINCE = "以来"
 TRAIL_WORDS = ("达到", "达", "为", "是", "共计", "共有", "共", "累计", "合计", "总计", "约", "近", "超过",
                "逾", "超", "不足", "不到", "到", "至", "有", "分别", "平均", "均", "的", "等", "先后", "全年",
                "已", "还", "又", "再", "至少", "最少", "最多", "至多", "最迟", "最高", "最低", "不得", "应当",
-               "年均", "控制在", "保持在", "稳定在", "一直", "(下同)")
+               "年均", "控制在", "保持在", "稳定在", "一直", "(下同)", "实际", "名义")
 """The words taken off the end of a label, with change words, baselines and 了 (办结率达到 → 办结率,
 地区生产总值同比(下同)增长 → 地区生产总值)."""
 
@@ -458,9 +483,16 @@ SHARED_UNIT_REACH = 80
 (分别增长2.74、1.96、5.1个百分点; 快5.8和3.8个百分点; 22153、5853万千瓦: each is a figure in it)."""
 
 SHARED_HEAD_MODIFIERS = ("城镇", "农村", "城市", "乡村", "城区", "郊区", "轻", "重", "男", "女", "进", "出",
-                         "存", "贷")
-"""Words that a list names before one head noun they share (城镇、农村居民人均可支配收入; 轻、重工业占比):
-each stands for itself with that head."""
+                         "存", "贷", "城", "乡")
+"""Words that a list names before one head noun they share (城镇、农村居民人均可支配收入; 轻、重工业占比;
+城、乡居民人均可支配收入): each stands for itself with that head."""
+
+EXAMPLES_END = "等"
+"""Right before a count, it ends the examples of what the count counts (垃圾焚烧发电、柏润高端制袜等99个项目):
+the noun after the count names it."""
+
+SHARE_VERBS = ("占", "占比", "占到")
+"""Alone before a figure, these give the share of the amount named before (男性人口28.07万人,占50.79%)."""
 
 RESPECTIVELY = "分别"
 """分别: the figures after it go in turn with the names listed before it."""

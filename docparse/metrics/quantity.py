@@ -25,6 +25,7 @@ from .lexicon import (
     ACROSS_VERB_REACH,
     AGE_LIST_JOINS,
     AGE_UNITS,
+    CELL_SEPARATORS,
     CHINESE_ONLY_PREFIXES,
     CHINESE_ORDINAL_MARKS,
     CLAUSE_DELIMITERS,
@@ -40,6 +41,7 @@ from .lexicon import (
     FRACTION_MAX_WHOLE,
     FRACTION_SLASH,
     FRACTION_UNITS,
+    GROUPINGS,
     HEADING_NUMBER_MARK,
     INFIXES,
     INFIXES_AFTER_HIGH,
@@ -87,7 +89,7 @@ from .lexicon import (
 
 Reason = Literal["no_unit", "ordinal", "year_or_date", "identifier", "law_title", "quoted_name",
                  "set_phrase", "article_yi", "not_numeral", "part_of_metric", "name", "age_group",
-                 "heading_number"]
+                 "heading_number", "grouping"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,8 @@ AGE_GROUP = Rejection("age_group")
 """An age that names a group of people (60岁以上老人), not a figure."""
 HEADING_NUMBER = Rejection("heading_number")
 """A decimal heading number glued to its title at the start of a line (4.2应急响应, 3.1人员要求)."""
+GROUPING = Rejection("grouping")
+"""The count of the parts a text or plan is arranged in (共分三部分, 从五个方面, 七方面21个要点)."""
 
 
 @dataclass(slots=True)
@@ -229,6 +233,8 @@ _DURATIONS = frozenset(DURATION_UNITS)
 _NAME_AFTER_DURATION = re.compile(one_of(NAMES_AFTER_DURATIONS))
 _AGES = frozenset(AGE_UNITS)
 _AGE_LIST = frozenset(AGE_LIST_JOINS)
+_CELL_SEPARATORS = frozenset(CELL_SEPARATORS)
+_GROUPING_STARTS = frozenset(word[0] for word in GROUPINGS)
 _YEAR_COUNT_FOLLOWERS = frozenset(YEAR_COUNT_FOLLOWERS)
 _SPACED_UNITS = frozenset(SPACED_UNITS)
 PREFIX_ENDS = frozenset(word[-1] for word in PREFIX_QUALIFIERS) | {"\n"}
@@ -253,8 +259,8 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
     fraction = _fraction(folded, core, arabic, run_end, claim.end) \
         if folded.startswith(_FRACTION_STARTS, run_end) else None
     if fraction is None and not percent_words and not arabic and _NUMERAL_DIGITS.isdisjoint(core):
-        if not (_UNIT_ONLY.issuperset(core) and folded.endswith(_UNIT_ONLY_PREFIXES, claim.start, run_start)):
-            return NOT_NUMERAL  # 百姓, 千方百计, 万众一心
+        if not (_UNIT_ONLY.issuperset(core) and _places_prefix(folded, claim.start, run_start)):
+            return NOT_NUMERAL  # 百姓, 千方百计, 万众一心; 签约亿元以上项目
         places_only = True  # 上百万人次, 近万家
     if shield is not None:
         return shield
@@ -275,6 +281,8 @@ def read_quantity(claim: ClaimText, run_start: int, run_end: int, shield: Reject
         return IDENTIFIER
     if not arabic and _in_set_phrase(folded, run_start, run_end):
         return SET_PHRASE
+    if folded[run_end:run_end + 1] in _GROUPING_STARTS and folded.startswith(GROUPINGS, run_end):
+        return GROUPING  # 报告共分三部分, 从五个方面
     after = folded[run_end:run_end + 1]
     if arabic and after == MIDDLE_DOT and "." not in core:
         decimal = _middle_dot_decimal(folded, core, run_end, claim.end)
@@ -552,15 +560,18 @@ def _counter_at(folded: str, at: int, claim_end: int) -> str | None:
 
 
 def _names_a_group(folded: str, end: int, claim_end: int) -> bool:
-    """Whether an age is followed by the people it names (60岁以上老人, 60岁以上的老人), not by a
-    delimiter or the next age of a list (年龄在55岁以下。 60岁、55岁以下); an age of a list of
-    them names a group when the last one does (0-17岁、18-34岁、60岁及以上户籍人口)."""
+    """Whether an age is followed by the people it names (60岁以上老人, 60岁以上的老人) or heads a
+    table's row (``18-34岁 | 189574``), not by a delimiter or the next age of a list (年龄在55岁以下。
+    60岁、55岁以下); an age of a list of them names a group when the last one does (0-17岁、18-34岁、
+    60岁及以上户籍人口)."""
     listed = _AGE_LIST_ITEMS.match(folded, end, min(claim_end, end + SHARED_UNIT_REACH))
     if listed is not None:
         end = listed.end()
     if end >= claim_end:
         return False
     char = folded[end]
+    if char == " " or char in CELL_SEPARATORS:  # 18-34岁 | 189574: the heading of a table's row
+        return folded[end:claim_end].lstrip(" ")[:1] in _CELL_SEPARATORS
     return "\u4e00" <= char <= "\u9fff" and char not in _AGE_LIST
 
 
@@ -603,6 +614,17 @@ def _is_year(claim: ClaimText, core: str, arabic: bool, run_start: int, unit_end
     return not arabic and "\u4e00" <= after <= "\u9fff" and after not in _YEAR_COUNT_FOLLOWERS \
         and not folded.startswith(TERM_AFTER_YEARS, unit_end) \
         and not folded.endswith(TERM_BEFORE_YEARS, claim.start, run_start)
+
+
+def _places_prefix(folded: str, claim_start: int, run_start: int) -> bool:
+    """Whether an approximating word that qualifies it stands before a numeral of places alone (近万家,
+    上百万人次), not the end of a word (签约亿元以上项目)."""
+    word = next((word for word in _UNIT_ONLY_PREFIXES if folded.endswith(word, claim_start, run_start)), None)
+    if word is None:
+        return False
+    word_start = run_start - len(word)
+    before = folded[word_start - 1:word_start] if word_start > claim_start else ""
+    return not (before and before in PREFIX_NOT_AFTER.get(word, ""))
 
 
 def _is_qualifier(folded: str, prefix: re.Match[str], arabic: bool) -> bool:

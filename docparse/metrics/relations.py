@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..normalize import fold
 from .lexicon import (
     CHANGE_WORDS,
     COMPLETED,
@@ -63,10 +64,13 @@ def share_head(names: tuple[str, ...]) -> tuple[str, ...] | None:
     """The names of a list whose first items only modify the head noun of the last (城镇、农村居民人均可支配
     收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入; 轻、重工业占比), each with that head; ``None``
     if the list names its items in full."""
-    if len(names) < 2 or any(name not in SHARED_HEAD_MODIFIERS for name in names[:-1]):
+    if len(names) < 2:
+        return None
+    folded = [fold(name) for name in names]  # 城、鄉居民…: the words in either script
+    if any(name not in SHARED_HEAD_MODIFIERS for name in folded[:-1]):
         return None
     last = names[-1]
-    modifier = next((word for word in SHARED_HEAD_MODIFIERS if last.startswith(word)), None)
+    modifier = next((word for word in SHARED_HEAD_MODIFIERS if folded[-1].startswith(word)), None)
     if modifier is None or len(last) - len(modifier) < _HEAD_MIN:
         return None
     head = last[len(modifier):]

@@ -57,9 +57,9 @@ _HEAD_RUN_ON_HINT = re.compile(r"[令第〔\[【(:—―〇○]|答记者问|\d�
 """What a line whose front matter runs on holds near its start: an order (…令, 第N号), a 发文字号's
 bracket, an addressee's or a field's colon, a subtitle's dash or date, an interview's 答记者问, or
 the year the text opens with."""
-OPENING_YEAR = re.compile(r"((?:19|20)\d{2}) ?年度?,")
-"""The year a report's text opens with (``2023年,省政府坚持…``), also run on after its title
-(``…情况的报告2023年,…``)."""
+OPENING_YEAR = re.compile(r"((?:19|20)\d{2}) ?年(?:度?,|是)")
+"""The year a report's text opens with (``2023年,省政府坚持…``, a bulletin's ``2021年是中国共产党成立
+100周年,…``), also run on after its title (``…情况的报告2023年,…``)."""
 _RUN_ON_SUBTITLE = re.compile(rf"{SUBTITLE_DASH}[ ]*(?:在|{ARABIC_DATE}|{CN_YEAR}年)")
 """A subtitle run on after a title: ``政府工作报告——2018年3月5日在…会议上``."""
 BRACKETED_DATE = rf"\((?:\d{{4}}年|{CN_YEAR}年)[^()]{{0,160}}\)"

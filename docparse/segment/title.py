@@ -61,7 +61,9 @@ _DASHES = str.maketrans("—–―", "---")
 """The dashes a title may be written with (``2021—2023年``, ``2021-2023年``)."""
 
 
-NOTE_REFERENCE = re.compile(r"(?:\[\d{1,2}\]|[①-⑳*])$")
+BRACKETED_NOTE = r"\[\d{1,2}\]"
+"""A footnote's reference in square brackets (``[1]``)."""
+NOTE_REFERENCE = re.compile(rf"(?:{BRACKETED_NOTE}|[①-⑳*])$")
 """A footnote's reference at the end of a title (``…统计公报[1]``: the note says who compiled it)."""
 
 
