@@ -23,6 +23,9 @@ from .grammar import terminal
 RUN_ON_LENGTH = 1000
 """A line at least this long is run-on text (a page scraped without line breaks): any heading number
 after a wide gap starts a virtual line there, and a wide gap after a stop ends a paragraph."""
+RUN_ON_ALONE = 200
+"""A text of one line as long as this is run-on text whatever its length (a dataset record, a copy
+that kept no line break: a short notice as much as a report)."""
 RUN_ON_DEEP = 3000
 """A line this long is certainly run-on: 一、 and （一） may also start where their numbering continues."""
 MAX_QUOTE = 300
@@ -374,13 +377,21 @@ def _events(text: str, places: list[int] | None) -> Iterator[tuple[str, int]]:
     yield from sorted([*quotes, *(("marker", place) for place in set(places))], key=lambda event: event[1])
 
 
-def cut_points(text: str, places: list[int] | None = None) -> list[int]:
+def alone(folded: str) -> bool:
+    """The whole text is one line of :data:`RUN_ON_ALONE` characters or more (blank lines and spaces
+    around it aside): run-on text, however short."""
+    return len(folded) >= RUN_ON_ALONE and "\n" not in folded.strip(" \n")
+
+
+def cut_points(text: str, places: list[int] | None = None, *, run_on: bool = False) -> list[int]:
     """Offsets where virtual lines start in ``text`` (folded; 0 and ``len(text)`` included).
 
     ``places``: outside run-on text, the offsets of the only markers a rule may cut at
     (:func:`places_to_cut`); by default every marker, wide gap and space of the line is tried.
+    ``run_on``: the line is run-on text however short (:func:`alone`); a line of
+    :data:`RUN_ON_LENGTH` characters or more always is.
     """
-    run_on = len(text) >= RUN_ON_LENGTH
+    run_on = run_on or len(text) >= RUN_ON_LENGTH
     cuts = [0]
     quotation = _Quotation(text)
     last: dict[str, int] = {}

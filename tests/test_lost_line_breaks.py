@@ -1,0 +1,66 @@
+"""Texts whose line breaks were lost (a dataset record holding a whole document on one line, a page
+scraped without them), each the real lines it needs, shortened: what docparse reads in them should
+be what it reads in the same text with its line breaks (the audit of /work/extra3/oneline18)."""
+
+from __future__ import annotations
+
+import docparse
+
+from .spans import coverage_problems, span_problems
+
+
+def _sound(text: str) -> docparse.Document:
+    doc = docparse.parse(text)
+    assert span_problems(doc) == [] and coverage_problems(doc) == []
+    return doc
+
+
+def test_a_law_databases_header_and_repeated_title_run_on_into_a_notice() -> None:
+    """北大法宝's copy of a notice as one line (notice-005 without its line breaks): the citation code
+    and the link are its header, the listing's title (brackets written otherwise) is repeated, then
+    the notice's own title, its bracketed 发文字号 and its addressee."""
+    doc = _sound(
+        "【法宝引证码】 CLI.12.4638041原文链接：https://www.pkulaw.com/lar/e069caa6e9e192c2d4e5fade93a3d543"
+        "bdfb.html安徽省人民政府办公厅关于印发支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划"
+        "(2021—2023年)的通知安徽省人民政府办公厅关于印发支持工业互联网发展若干政策和安徽省工业互联网创新"
+        "发展行动计划（2021-2023年）的通知（皖政办秘〔2021〕82号）各市人民政府，省政府各部门，各直属机构："
+        "《支持工业互联网发展若干政策》《安徽省工业互联网创新发展行动计划（2021-2023年）》已经省政府同意，"
+        "现印发给你们，请认真贯彻执行。")
+    assert doc.title is not None and doc.title.text == (
+        "安徽省人民政府办公厅关于印发支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划"
+        "（2021-2023年）的通知")
+    assert doc.metadata.doc_number == "皖政办秘〔2021〕82号"
+    assert doc.metadata.addressees == ["各市人民政府", "省政府各部门", "各直属机构"]
+    assert [item.category for item in doc.furniture] == ["banner", "repeated_title"]
+    assert doc.preamble[0].text.startswith("《支持工业互联网发展若干政策》")
+
+
+def test_a_law_databases_header_and_title_run_on_into_the_order_that_issues_it() -> None:
+    """regulation-018 without its line breaks: the header, the 办法's title, the order that
+    promulgates it (中山市人民政府令（第16号）) and the promulgation sentence, all on one line."""
+    doc = _sound(
+        "【法宝引证码】 CLI.11.1598088原文链接：https://www.pkulaw.com/lar/0dc4a42aa439a46d1bcb31e8423e6a87"
+        "bdfb.html中山市政务数据管理办法中山市人民政府令（第16号）《中山市政务数据管理办法》已经2020年4月29日"
+        "中山市人民政府十五届94次常务会议审议通过，现予公布，自2020年6月15日起施行。市长 危伟汉2020年5月15日"
+        "中山市政务数据管理办法第一章　总　则第一条　为了加强和规范政务数据管理，促进政务数据共享利用，"
+        "全面提高行政效率，制定本办法。")
+    assert doc.title is not None and doc.title.text == "中山市政务数据管理办法"
+    assert doc.metadata.doc_number == "中山市人民政府令（第16号）"
+    assert [section.marker.raw.strip() for section in doc.walk()] == ["第一章", "第一条"]
+
+
+def test_a_short_text_of_one_line_is_cut_where_its_headings_start() -> None:
+    """A report's page kept as one line of less than a thousand characters (静海区2020年法治政府建设情况
+    报告, its start): its items glued to the titles of their parents (…落实1.加强…, …职能3.深化…) are
+    headings, as they are in a longer line."""
+    doc = _sound(
+        "2020年,静海区坚持以习近平新时代中国特色社会主义思想为指导,依法全面履行政府职能,为全区经济社会发展"
+        "创造良好法治环境。一、2020年推进法治政府建设的主要举措和成效(一)加强法治政府建设组织领导落实"
+        "1.加强党对法治政府建设的领导。区委常委会、区委全面依法治区委员会着力研究部署法治政府建设工作,"
+        "推动任务落实。2.强化考核评价和督促检查。区委始终将法治建设成效作为衡量各乡镇、各部门、各单位领导"
+        "班子和领导干部工作实绩的重要内容。(二)依法全面履行政府职能3.深化行政审批制度改革。一是梳理各类"
+        "事项清单,实行动态管理。")
+    assert [(section.marker.raw, section.title) for section in doc.walk()] == [
+        ("一、", "2020年推进法治政府建设的主要举措和成效"), ("(一)", "加强法治政府建设组织领导落实"),
+        ("1.", "加强党对法治政府建设的领导"), ("2.", "强化考核评价和督促检查"),
+        ("(二)", "依法全面履行政府职能"), ("3.", "深化行政审批制度改革")]
