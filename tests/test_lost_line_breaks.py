@@ -64,3 +64,37 @@ def test_a_short_text_of_one_line_is_cut_where_its_headings_start() -> None:
         ("一、", "2020年推进法治政府建设的主要举措和成效"), ("(一)", "加强法治政府建设组织领导落实"),
         ("1.", "加强党对法治政府建设的领导"), ("2.", "强化考核评价和督促检查"),
         ("(二)", "依法全面履行政府职能"), ("3.", "深化行政审批制度改革")]
+
+
+def test_page_numbers_run_into_one_line_are_furniture_and_end_a_line() -> None:
+    """A PDF's text kept as one line with its page numbers between the pages' text (关于开展智能监管
+    改革试点的通知, 医保办函〔2025〕40号): ``第2页 共4页`` and ``- 3 -`` are page numbers, not text of
+    the heading or paragraph before them, and the item after one is a heading that continues its
+    numbering. A dash-number-dash is a page number next to the one of the page before or after."""
+    for first, page in (("第1页 共4页", "第2页 共4页"), (" - 1 - ", " - 2 - ")):
+        doc = _sound(
+            "关于开展智能监管改革试点的通知（医保办函〔2025〕40 号）各省、自治区、直辖市及新疆生产建设兵团"
+            "医疗保障局：为推进智能监管在各统筹地区和定点医药机构落地应用，现就相关工作安排通知如下：四、试点目标"
+            "（一）试点地区。1.数据应用和归集。（1）数据归集。将医疗保障智能监管子系统事前、事中、事后"
+            f"{first}业务数据及时、完整、准确归集到国家医疗保障信息平台。2.工作机制。{page}（2）业务人员培养。"
+            "统筹地区至少培育2—3名智能审核和监控 业务骨干。（3）工作机制协调顺畅。行政监管、信息化建设、"
+            "经办机构等 相关协同工作机制顺畅。")
+        assert [section.title for section in doc.walk()] == [
+            "试点目标", "试点地区", "数据应用和归集", "数据归集", "工作机制", "业务人员培养",
+            "工作机制协调顺畅"]
+        assert doc.metadata.doc_number == "医保办函〔2025〕40号"
+        assert [(item.category, item.text) for item in doc.furniture] == [
+            ("page_number", first.strip()), ("page_number", page.strip())]
+
+
+def test_a_wenku_copys_page_number_before_a_heading_or_its_title() -> None:
+    """A 文库 copy opens each page with ``第n页共m页`` run into its text (交通局上半年工作总结): the page
+    number is furniture, and the title and the heading after one are what they are without it; a
+    date or a range with dashes is no page number."""
+    doc = _sound(
+        "第1页共9页交通局上半年工作总结和下半年工作安排\n2022年上半年,在市委、市政府和上级主管部门的正确领导下,"
+        "圆满地完成了上半年各项工作任务。\n第2页共9页二、下半年工作安排\n加快推进了“通畅安保工程”,"
+        "2021-3-5开工的项目于2022—2023年完成。")
+    assert doc.title is not None and doc.title.text == "交通局上半年工作总结和下半年工作安排"
+    assert [section.title for section in doc.walk()] == ["下半年工作安排"]
+    assert [item.text for item in doc.furniture] == ["第1页共9页", "第2页共9页"]
