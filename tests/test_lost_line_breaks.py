@@ -98,3 +98,33 @@ def test_a_wenku_copys_page_number_before_a_heading_or_its_title() -> None:
     assert doc.title is not None and doc.title.text == "交通局上半年工作总结和下半年工作安排"
     assert [section.title for section in doc.walk()] == ["下半年工作安排"]
     assert [item.text for item in doc.furniture] == ["第1页共9页", "第2页共9页"]
+
+
+def test_a_saved_pages_window_title_over_its_chrome_is_the_title_of_a_page_kept_as_one_line() -> None:
+    """notice-013 with each line break a space (a crawler's record of the page): the page's window
+    title (the title and the site's name), the site's menu, then the title again with its date. The
+    window title's title is the document's title, as it is in the page with its line breaks."""
+    title = "关于开展江苏售电企业电力市场交易规则执行情况专项监管工作的通知"
+    doc = _sound(
+        f"{title}_国家能源局江苏监管办公室 设为首页 工作邮箱 搜索 首页 机构概览 动态要闻 信息公开 "
+        f"在线办事 互动回应 专题专栏 {title} 2018-09-29 16:45 来源：江苏能源监管办 Aa 字体： "
+        "小 | 中 | 大 江苏电力交易中心，各售电企业： 根据《电力监管条例》，我办决定开展江苏售电企业"
+        "电力市场交易规则执行情况专项监管工作。 一、监管内容 （一）售电企业市场注册情况。 二、工作安排 "
+        "（一）企业自查阶段。")
+    assert doc.title is not None and doc.title.text == title
+    assert [section.title for section in doc.walk()] == [
+        "监管内容", "售电企业市场注册情况", "工作安排", "企业自查阶段"]
+
+
+def test_a_law_databases_header_before_a_space_ends_where_its_code_ends() -> None:
+    """北大法宝's copy with each line break a space: the header's code and link end at the space."""
+    title = "包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知"
+    doc = _sound(
+        "【法宝引证码】 CLI.12.5115678 原文链接：https://www.pkulaw.com/lar/"
+        f"ea5258e56c60aba96802bb670d6bf530bdfb.html {title} {title} 包府办发〔2022〕43号 "
+        "各旗、县、区人民政府，稀土高新区管委会，市直有关部门、单位： 按照市政府2022年第4次常务会议"
+        "要求，为加快推进全市数字政府建设，现将《包头市2022年数字政府建设考评办法》印发给你们，"
+        "请认真贯彻落实。")
+    assert doc.title is not None and doc.title.text == title
+    assert doc.metadata.doc_number == "包府办发〔2022〕43号"
+    assert doc.metadata.addressees[0] == "各旗、县、区人民政府"

@@ -91,7 +91,33 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
     while not under_title and (end := _coded_item_end(folded, position)):
         header.append(end)
         position = skip_spaces(folded, end)
-    return header + _run_on_cuts(folded, position, under_title=under_title)
+    cuts = _run_on_cuts(folded, position, under_title=under_title)
+    if not cuts and not under_title and (window_title := _window_title_end(folded, position)):
+        cuts = [window_title]
+    return header + cuts
+
+
+_WINDOW_REACH = 600
+"""A saved page repeats its window title as the document's title within this many characters."""
+
+
+def _window_title_end(folded: str, start: int) -> int | None:
+    """The end of a saved page's window title at ``start`` in a line that runs on through the page
+    (``…的通知_国家能源局江苏监管办公室 设为首页 工作邮箱 首页 … 关于…的通知 2018-09-29 …``): a title
+    that the line spells again further on, not right after it (the page's chrome between)."""
+    limit = min(len(folded), start + TITLE_MAX)
+    stop = _TITLE_STOP.search(folded, start, limit)
+    if stop and not stop.group().startswith("《"):
+        limit = stop.start()
+    ends = [match.end() for match in _GENRE_WORD.finditer(folded, start, limit) if match.end() - start >= 8]
+    for end in reversed(ends):
+        title = folded[start:end]
+        if title.count("《") != title.count("》"):
+            continue  # a name in 《》 cut short (《…工作总结.docx》由会员分享…: a hosting page's notice)
+        again = folded.find(title, end, end + _WINDOW_REACH)
+        if again > skip_spaces(folded, end):
+            return end
+    return None
 
 
 _CODED_LABEL = re.compile(r"【[^【】 ]{2,12}】[ ]*(?=[!-~])")
@@ -102,12 +128,12 @@ _ASCII_RUN = re.compile(r"[!-~]+")
 def _coded_item_end(folded: str, position: int) -> int | None:
     """The end of a database's header item at ``position`` whose value is a code or an address
     (``【法宝引证码】 CLI.12.5115678``, ``原文链接:https://www.pkulaw.com/….html``), where the text runs
-    on into Chinese right after it: the value ends with its last ASCII character."""
+    on into Chinese right after it or after a space: the value ends with its last ASCII character."""
     label = _CODED_LABEL.match(folded, position) or label_at(folded, position)
     if label is None:
         return None
     value = _ASCII_RUN.match(folded, skip_spaces(folded, label.end()))
-    if value is None or not CJK.match(folded, value.end()):
+    if value is None or not CJK.match(folded, skip_spaces(folded, value.end())):
         return None
     return value.end()
 
@@ -198,7 +224,8 @@ def _repeats_title(folded: str, start: int, end: int) -> bool:
     database writes its listing's title over the document's (``…的通知安徽省人民政府办公厅关于印发…``,
     the brackets perhaps written otherwise)."""
     head = folded[start:start + _REPEAT_LENGTH]
-    return end - start > _REPEAT_LENGTH and " " not in head and folded.startswith(head, end)
+    return (end - start > _REPEAT_LENGTH and " " not in head
+            and folded.startswith(head, skip_spaces(folded, end)))
 
 
 def _repeat_start(folded: str, start: int, end: int) -> int | None:
