@@ -278,7 +278,7 @@ def _scans() -> tuple[re.Pattern[str], ...]:
             re.compile(f" (?={union(strong)})"),
             re.compile(union([rung.terminal for rung in ladder.LADDER if rung.law])),
             re.compile(r"[(〈]"),
-            re.compile(f" (?={union(list(_SPACED_ITEMS))})"))
+            re.compile(f" (?={union(list(_SPACED_ITEMS))}|{ladder.TENTATIVE_ARABIC_DOT.pattern})"))
 
 
 def places_to_cut(folded: str) -> list[int]:

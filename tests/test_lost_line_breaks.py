@@ -128,3 +128,26 @@ def test_a_law_databases_header_before_a_space_ends_where_its_code_ends() -> Non
     assert doc.title is not None and doc.title.text == title
     assert doc.metadata.doc_number == "包府办发〔2022〕43号"
     assert doc.metadata.addressees[0] == "各旗、县、区人民政府"
+
+
+def test_a_pages_chrome_before_its_title_in_a_page_kept_as_one_line() -> None:
+    """静海区's report page with each line break a space: the date of the day, the column's name and the
+    navigation trail before the title, the page's fields and the title again after it, then the text.
+    The chrome is furniture, the title and fields what they are with line breaks, and the text stays
+    text (the date of the day took everything up to the first heading as one line of chrome)."""
+    title = "2020年静海区法治政府建设情况报告"
+    doc = _sound(
+        f"今天是:2019年10月31日 星期三 农历十月初七 工作报告 您所在的位置:政务公开 > 工作报告 {title} "
+        f"文章来源:司法局 更新时间:2021/03/29 11:30:01 {title} 2020年,静海区坚持以习近平新时代中国特色"
+        "社会主义思想为指导,依法全面履行政府职能,为全区经济社会发展创造良好法治环境。 一、2020年推进法治"
+        "政府建设的主要举措和成效 (一)加强法治政府建设组织领导落实 1.加强党对法治政府建设的领导。区委常委会"
+        "着力研究部署法治政府建设工作。")
+    assert doc.title is not None and doc.title.text == title
+    assert (doc.metadata.source, str(doc.metadata.publish_date)) == ("司法局", "2021-03-29")
+    assert [(item.category, item.text) for item in doc.furniture] == [
+        ("accessibility", "今天是:2019年10月31日 星期三 农历十月初七"), ("banner", "工作报告"),
+        ("navigation", "您所在的位置:政务公开 > 工作报告"), ("repeated_title", title)]
+    assert [paragraph.text[:8] for paragraph in doc.preamble] == ["2020年,静海"]
+    assert [section.title for section in doc.walk()] == [
+        "2020年推进法治政府建设的主要举措和成效", "加强法治政府建设组织领导落实",
+        "加强党对法治政府建设的领导"]

@@ -72,6 +72,8 @@ _RUN_ON_ISSUERS = re.compile(
 """The organs a bulletin names under its title, run on before its date:
 ``…统计公报宜春市统计局 国家统计局宜春调查队(2023年4月12日)2022年,…``."""
 _FIELD_DATE = re.compile(WRITTEN_DATE)
+_CLOCK = re.compile(r" ?\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+"""The time of day after a field's date."""
 
 def skip_spaces(text: str, position: int) -> int:
     while position < len(text) and text[position] == " ":
@@ -91,6 +93,9 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
     while not under_title and (end := _coded_item_end(folded, position)):
         header.append(end)
         position = skip_spaces(folded, end)
+    while not under_title and (found := chrome.leading_chrome(folded, position)):
+        header += [found[0], found[1]] if found[0] > position else [found[1]]
+        position = skip_spaces(folded, found[1])
     cuts = _run_on_cuts(folded, position, under_title=under_title)
     if not cuts and not under_title and (window_title := _window_title_end(folded, position)):
         cuts = [window_title]
@@ -159,6 +164,7 @@ def _run_on_cuts(folded: str, position: int, *, under_title: bool) -> list[int]:
         return [numbered.end()]  # 京政办发〔2016〕26号《…的通知》: a law site's head
     cuts: list[int] = []
     if title_end:
+        title = folded[position:title_end]
         repeated = _repeat_start(folded, position, title_end)  # a database's title, then the document's
         cuts += [repeated, title_end] if repeated else [title_end]
         if _repeats_title(folded, position, title_end):  # the same, the document's title a longer line
@@ -168,6 +174,9 @@ def _run_on_cuts(folded: str, position: int, *, under_title: bool) -> list[int]:
         while end := _widget_or_field_end(folded, position):  # …报告字号:大 中 小2022年,… / …日期:2024-03-12
             cuts.append(end)
             position = skip_spaces(folded, end)
+        if position > title_end and folded.startswith(title, position):  # the page's fields, the title again
+            cuts.append(position + len(title))
+            position = skip_spaces(folded, position + len(title))
         if _RUN_ON_SUBTITLE.match(folded, position):  # …报告——2024年3月5日在…会议上 国务院总理 李强各位代表：
             for part in _subtitle_run_on(folded, position):
                 cuts.append(part)
@@ -287,7 +296,8 @@ def _field_end(folded: str, position: int) -> int | None:
     reach = min(len(folded), value_start + _FIELD_VALUE_MAX + 1)
     date = _FIELD_DATE.match(folded, value_start)
     if date:
-        return date.end() if date.end() < len(folded) else None
+        end = (_CLOCK.match(folded, date.end()) or date).end()  # 更新时间:2021/03/29 11:30:01
+        return end if end < len(folded) else None
     value = _FIELD_VALUE.match(folded, value_start, reach)
     if value is None:
         return None
