@@ -151,3 +151,21 @@ def test_a_pages_chrome_before_its_title_in_a_page_kept_as_one_line() -> None:
     assert [section.title for section in doc.walk()] == [
         "2020年推进法治政府建设的主要举措和成效", "加强法治政府建设组织领导落实",
         "加强党对法治政府建设的领导"]
+
+
+def test_a_notices_closing_and_the_plan_it_issues_run_on_in_one_line() -> None:
+    """崇明区's notice issuing its 城市体检工作方案, kept as one line: the closing date and the note run
+    on between the notice and the plan, and the plan's title (the name the notice gives it in 《》)
+    runs on into the plan's text. The date closes the notice, as it does with line breaks, and the
+    plan's title is a line of its own, not the start of a paragraph."""
+    plan = "2021年崇明区城市体检工作方案"
+    for gap in ("", "\u3000\u3000"):
+        doc = _sound(
+            f"{gap}上海市崇明区人民政府办公室关于印发2021年本区城市体检工作方案的通知{gap}各乡、镇人民政府，"
+            f"区政府各委、办、局，区各直属单位，在崇市属有关部门：{gap}《{plan}》已经区政府同意，现印发给"
+            f"你们，请认真按照执行。{gap}2021年9月9日{gap}（此件公开发布）{gap}{plan}{gap}为深入贯彻落实"
+            "习近平总书记关于城市体检工作的重要指示精神，结合本区实际，现制定2021年本区城市体检工作方案如下:"
+            f"{gap}一、工作内容{gap}围绕生态宜居、健康舒适等8个方面开展评估。")
+        assert doc.closing is not None and str(doc.closing.date) == "2021-09-09"
+        assert doc.title is not None and doc.title.text.endswith("城市体检工作方案的通知")
+        assert plan in [paragraph.text for paragraph in doc.preamble]
