@@ -169,3 +169,17 @@ def test_a_notices_closing_and_the_plan_it_issues_run_on_in_one_line() -> None:
         assert doc.closing is not None and str(doc.closing.date) == "2021-09-09"
         assert doc.title is not None and doc.title.text.endswith("城市体检工作方案的通知")
         assert plan in [paragraph.text for paragraph in doc.preamble]
+
+
+def test_a_short_heading_title_run_into_its_enumeration() -> None:
+    """notice-032 kept as one line: ``二、申报条件`` runs into its 一是 … 二是 …: the title is the four
+    characters before 一是 (as 总体要求, 工作意义 are), the items are the section's enumeration."""
+    doc = _sound(
+        "现就相关工作安排通知如下：一、工作意义通过智能监管改革试点赋能定点医药机构、赋能医保基金监管工作。"
+        "二、申报条件一是地方党委政府高度重视医保基金监管工作，为智能监管工作提供必要支持。统筹地区智能监管"
+        "应用成效较好。二是定点医疗机构、定点零售药店接入医保部门智能监管子系统事前提醒或自建事前提醒系统，"
+        "应用成效较好。三、试点方式以智能监管改革试点为抓手，带动智能监管事前提醒、事中审核、事后监管全流程"
+        "工作质效提升。")
+    section = doc.section("二")
+    assert section.title == "申报条件"
+    assert [item.marker for paragraph in section.body for item in paragraph.items] == ["一是", "二是"]
