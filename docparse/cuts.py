@@ -382,24 +382,24 @@ def _events(text: str, places: list[int] | None, pages: list[int]) -> Iterator[t
     yield from sorted([*quotes, *(("marker", place) for place in set(places))], key=lambda event: event[1])
 
 
-_PAGE_NUMBER = re.compile(
-    r"第 ?\d{1,4} ?页 ?[,/]? ?共 ?\d{1,4} ?页"
-    r"|(?<![0-9A-Za-z.\-—–])([-—–]) ?(\d{1,4}) ?\1(?![0-9A-Za-z\-—–])")
-"""A page number inside a line (folded): ``第2页 共4页`` or ``- 3 -`` (``—3—``), as a 文库 copy or a PDF
-extraction without line breaks keeps them between the text of two pages. Cut out as a line of its
-own, it is furniture (chrome's page numbers), and what follows it starts a line."""
+_PAGE_OF = re.compile(r"第 ?\d{1,4} ?页 ?[,/]? ?共 ?\d{1,4} ?页")
+_DASHED_PAGE = re.compile(r"([-—–]) ?(\d{1,4}) ?\1(?![0-9A-Za-z\-—–])")
+_NOT_BEFORE_DASHED_PAGE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.-—–")
+"""A page number inside a line (folded): ``第2页 共4页`` or ``- 3 -`` (``—3—``; not after a digit, a
+letter or a dash: ``2021-3-5``), as a 文库 copy or a PDF extraction without line breaks keeps them
+between the text of two pages. Cut out as a line of its own, it is furniture (chrome's page
+numbers), and what follows it starts a line. Two patterns that each start with a character the
+scan can skip to."""
 
 
 def page_numbers(folded: str) -> list[tuple[int, int]]:
-    """The page numbers run into the lines of ``folded`` (:data:`_PAGE_NUMBER`), as spans: each
-    ``第n页 共m页``, and each ``- n -`` next to another of page n-1 or n+1 (no lone dash-number-dash of
-    the text)."""
-    spans: list[tuple[int, int]] = []
+    """The page numbers run into the lines of ``folded`` (:data:`_PAGE_OF`, :data:`_DASHED_PAGE`), as
+    spans: each ``第n页 共m页``, and each ``- n -`` next to another of page n-1 or n+1 (no lone
+    dash-number-dash of the text)."""
+    spans = [match.span() for match in _PAGE_OF.finditer(folded)] if "页" in folded else []
     dashed: dict[int, tuple[int, int]] = {}
-    for match in _PAGE_NUMBER.finditer(folded):
-        if match.group(1) is None:
-            spans.append(match.span())
-        else:
+    for match in _DASHED_PAGE.finditer(folded):
+        if match.start() == 0 or folded[match.start() - 1] not in _NOT_BEFORE_DASHED_PAGE:
             dashed.setdefault(int(match.group(2)), match.span())
     spans += [span for number, span in dashed.items() if number - 1 in dashed or number + 1 in dashed]
     return sorted(spans)

@@ -139,7 +139,7 @@ def cut_run_on(lines: list[Line], folded: str) -> list[Line]:
         index = bisect.bisect_right(starts, place) - 1
         places_in.setdefault(index, []).append(place - starts[index])
     pages_in: dict[int, list[int]] = {}
-    for begin, finish in page_numbers(folded) if "页" in folded or "-" in folded or "—" in folded else ():
+    for begin, finish in page_numbers(folded):
         index = bisect.bisect_right(starts, begin) - 1
         pages_in.setdefault(index, []).extend((begin - starts[index], finish - starts[index]))
     single = alone(folded)
