@@ -25,13 +25,16 @@ _BREADCRUMB_MAX = 16 + 8 * (2 + 16)
 tried only on lines that hold a ``>`` or ``»`` (see _classify_whole)."""
 """What stands between the words of a navigation trail; alone on a line when it was scraped one word
 per line."""
+_POSITION_LABELS = ("当前位置|您的位置|您的当前位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页|您当前所在位置"
+                    "|当前所在位置|你的位置|你现在的位置|你当前的位置")
+"""The label of a page's navigation trail (``您所在的位置：首页 > 政务公开``)."""
 _COUNTER_WORDS = "浏览次数|阅读次数|点击数|点击量|访问量|累计次数|浏览量|阅读量|阅读|评论|浏览|点击"
 """The label of a page's visit counter (``访问量：199``)."""
 _NOTICE_MAX = 70
 """A site's notice about the browser (``IE版本小于11,为了不影响您的浏览效果,请升级IE版本!``) is this short."""
 # Each pattern is matched against the folded line with all spaces removed (see classify_line).
 _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
-    ("navigation", r"^(当前位置|您的位置|您的当前位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页|您当前所在位置|当前所在位置|你的位置|你现在的位置|你当前的位置)[:>»]"),
+    ("navigation", rf"^({_POSITION_LABELS})[:>»]"),
     ("navigation", _BREADCRUMB_PATTERN),
     ("navigation", r"^首页([>»/]|>>)"),
     ("navigation", _TRAIL_PATTERN),
@@ -109,6 +112,31 @@ def chrome_tail(text: str) -> list[tuple[int, int]]:
 def inline_chrome_kind(found: str) -> FurnitureCategory:
     """The furniture kind of a run :data:`INLINE_CHROME` found."""
     return "font_size" if "大" in found else "counter" if _INLINE_COUNTER.search(found) else "action"
+
+
+_TRAIL_ITEM = r"[^ <>»/。;,:]{1,16}"
+_LEADING_CHROME = re.compile(
+    r"今天是:? ?\d{4}年\d{1,2}月\d{1,2}日(?: ?(?:星期|周)[一二三四五六日天])?(?: ?农历[^ ]{2,8})?(?= |$)"
+    rf"|(?:(?:{_POSITION_LABELS}) ?[:>»] ?|首页 ?(?:>>|[>»/]) ?){_TRAIL_ITEM}(?: ?(?:>>|[>»/]) ?{_TRAIL_ITEM})*(?= |$)")
+"""Chrome a page kept as one line (or with each line break a space) opens with, to the space after it
+(or the line's end, where it is the whole line):
+the date of the day (``今天是:2019年10月31日 星期三 农历十月初七``), a navigation trail to its last item
+(``您所在的位置:政务公开 > 工作报告``, ``首页 > 政务公开 > 通知公告``)."""
+_LEADING_CHROME_REACH = 12
+"""Such chrome stands within this many characters of the line's start (after a column's name)."""
+
+
+def leading_chrome(folded: str, position: int) -> tuple[int, int] | None:
+    """Where the chrome that a run-on line opens with at ``position`` (or a few characters after
+    it) starts and ends (:data:`_LEADING_CHROME`), else ``None``; in text that kept no space after it
+    its end is unknown, and ``None`` too."""
+    found = _LEADING_CHROME.search(folded, position, position + _LEADING_CHROME_REACH + 80)
+    if found is None or found.start() > position + _LEADING_CHROME_REACH:
+        return None
+    after = folded[found.end():found.end() + 3].lstrip(" ")
+    if not after or after[0] in ">»/":
+        return None  # the whole line, or a trail that goes on (an item's spaces): no chrome run on
+    return found.span()
 
 
 _BANNER_TOKEN = re.compile(r"(网|政府|门户|中国|在线|官网|政务|之窗|信用中国)")

@@ -23,6 +23,9 @@ from .grammar import terminal
 RUN_ON_LENGTH = 1000
 """A line at least this long is run-on text (a page scraped without line breaks): any heading number
 after a wide gap starts a virtual line there, and a wide gap after a stop ends a paragraph."""
+RUN_ON_ALONE = 200
+"""A text of one line as long as this is run-on text whatever its length (a dataset record, a copy
+that kept no line break: a short notice as much as a report)."""
 RUN_ON_DEEP = 3000
 """A line this long is certainly run-on: 一、 and （一） may also start where their numbering continues."""
 MAX_QUOTE = 300
@@ -275,7 +278,7 @@ def _scans() -> tuple[re.Pattern[str], ...]:
             re.compile(f" (?={union(strong)})"),
             re.compile(union([rung.terminal for rung in ladder.LADDER if rung.law])),
             re.compile(r"[(〈]"),
-            re.compile(f" (?={union(list(_SPACED_ITEMS))})"))
+            re.compile(f" (?={union(list(_SPACED_ITEMS))}|{ladder.TENTATIVE_ARABIC_DOT.pattern})"))
 
 
 def places_to_cut(folded: str) -> list[int]:
@@ -362,9 +365,14 @@ _SENTENCE_END = re.compile("[。!?;]")
 """The stops that end a sentence (folded), and with it a quotation left open inside it."""
 
 
-def _events(text: str, places: list[int] | None) -> Iterator[tuple[str, int]]:
+def _events(text: str, places: list[int] | None, pages: list[int]) -> Iterator[tuple[str, int]]:
     """The quotation marks and the places to try, in order: every marker, gap and space before an
-    attachment label of the line, or the markers at ``places`` (offsets in ``text``)."""
+    attachment label of the line, or the markers at ``places`` (offsets in ``text``); and the starts
+    and ends of the page numbers run into the line (``pages``)."""
+    if pages:
+        yield from sorted([*_events(text, places, []), *(("page", place) for place in pages)],
+                          key=lambda event: event[1])
+        return
     if places is None:
         for match in _points().finditer(text):
             kind = match.lastgroup or ""
@@ -374,17 +382,58 @@ def _events(text: str, places: list[int] | None) -> Iterator[tuple[str, int]]:
     yield from sorted([*quotes, *(("marker", place) for place in set(places))], key=lambda event: event[1])
 
 
-def cut_points(text: str, places: list[int] | None = None) -> list[int]:
+_PAGE_OF = re.compile(r"第 ?\d{1,4} ?页 ?[,/]? ?共 ?\d{1,4} ?页")
+_DASHED_PAGE = re.compile(r"([-—–]) ?(\d{1,4}) ?\1(?![0-9A-Za-z\-—–])")
+_NOT_BEFORE_DASHED_PAGE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.-—–")
+"""A page number inside a line (folded): ``第2页 共4页`` or ``- 3 -`` (``—3—``; not after a digit, a
+letter or a dash: ``2021-3-5``), as a 文库 copy or a PDF extraction without line breaks keeps them
+between the text of two pages. Cut out as a line of its own, it is furniture (chrome's page
+numbers), and what follows it starts a line. Two patterns that each start with a character the
+scan can skip to."""
+
+
+def page_numbers(folded: str) -> list[tuple[int, int]]:
+    """The page numbers run into the lines of ``folded`` (:data:`_PAGE_OF`, :data:`_DASHED_PAGE`), as
+    spans: each ``第n页 共m页``, and each ``- n -`` next to another of page n-1 or n+1 (no lone
+    dash-number-dash of the text)."""
+    spans = [match.span() for match in _PAGE_OF.finditer(folded)] if "页" in folded else []
+    dashed: dict[int, tuple[int, int]] = {}
+    for match in _DASHED_PAGE.finditer(folded):
+        if match.start() == 0 or folded[match.start() - 1] not in _NOT_BEFORE_DASHED_PAGE:
+            dashed.setdefault(int(match.group(2)), match.span())
+    spans += [span for number, span in dashed.items() if number - 1 in dashed or number + 1 in dashed]
+    return sorted(spans)
+
+
+def alone(folded: str) -> bool:
+    """The whole text is one line of :data:`RUN_ON_ALONE` characters or more (blank lines and spaces
+    around it aside): run-on text, however short."""
+    return len(folded) >= RUN_ON_ALONE and "\n" not in folded.strip(" \n")
+
+
+def cut_points(text: str, places: list[int] | None = None, *, run_on: bool = False,
+               pages: list[int] | None = None) -> list[int]:
     """Offsets where virtual lines start in ``text`` (folded; 0 and ``len(text)`` included).
 
     ``places``: outside run-on text, the offsets of the only markers a rule may cut at
     (:func:`places_to_cut`); by default every marker, wide gap and space of the line is tried.
+    ``run_on``: the line is run-on text however short (:func:`alone`); a line of
+    :data:`RUN_ON_LENGTH` characters or more always is. ``pages``: the starts and ends of the page
+    numbers run into the line (:func:`page_numbers`), where lines start whatever follows; a heading
+    number right after one counts as cut there.
     """
-    run_on = len(text) >= RUN_ON_LENGTH
+    run_on = run_on or len(text) >= RUN_ON_LENGTH
     cuts = [0]
     quotation = _Quotation(text)
     last: dict[str, int] = {}
-    for kind, position in _events(text, places):
+    for kind, position in _events(text, places, pages or []):
+        if kind == "page":
+            if cuts[-1] < position < len(text):
+                cuts.append(position)
+            found = ladder.marker_at(text, _lead(text, position) + position)
+            if found and found.lastgroup and (ordinal := ladder.ordinal_of_marker(found.group())) is not None:
+                last[found.lastgroup] = ordinal
+            continue
         if kind == "quote":
             quotation.mark(text[position], position)
             continue

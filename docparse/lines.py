@@ -6,7 +6,7 @@ import bisect
 import itertools
 from typing import NamedTuple
 
-from .cuts import RUN_ON_LENGTH, cut_points, places_to_cut
+from .cuts import RUN_ON_LENGTH, alone, cut_points, page_numbers, places_to_cut
 from .ladder import marker_at
 from .spans import Locator
 
@@ -138,12 +138,20 @@ def cut_run_on(lines: list[Line], folded: str) -> list[Line]:
     for place in places:
         index = bisect.bisect_right(starts, place) - 1
         places_in.setdefault(index, []).append(place - starts[index])
-    long_lines = [index for index, line in enumerate(lines) if len(line.folded) >= RUN_ON_LENGTH]
+    pages_in: dict[int, list[int]] = {}
+    for begin, finish in page_numbers(folded):
+        index = bisect.bisect_right(starts, begin) - 1
+        pages_in.setdefault(index, []).extend((begin - starts[index], finish - starts[index]))
+    single = alone(folded)
+    long_lines = [index for index, line in enumerate(lines)
+                  if len(line.folded) >= RUN_ON_LENGTH or (single and line.folded.strip(" "))]
     result: list[Line] = []
     done = 0  # lines[:done] are in result
-    for index in sorted({*places_in, *long_lines}):
+    for index in sorted({*places_in, *long_lines, *pages_in}):
         line = lines[index]
-        cuts = cut_points(line.folded, None if len(line.folded) >= RUN_ON_LENGTH else places_in[index])
+        run_on = single or len(line.folded) >= RUN_ON_LENGTH
+        cuts = cut_points(line.folded, None if run_on else places_in.get(index, []), run_on=single,
+                          pages=pages_in.get(index))
         if len(cuts) > 2:
             result += lines[done:index]
             result += [Line(line.number, line.start + begin, line.start + finish, line.raw[begin:finish],

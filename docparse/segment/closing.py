@@ -80,6 +80,10 @@ def split_run_on_closing(lines: list[Line]) -> list[Line]:
             continue
         cuts = [match.start(name) for name in ("signature", "date", "note") if match[name]]
         cuts.append(match.end("note"))
+        notice = "".join(above.folded for above in lines[max(0, index - 2):index])
+        notice += line.folded[:match.start()]
+        if issued := _issued_title_end(line.folded, notice, match.end("note")):
+            cuts.append(issued)
         pieces = cut(line, cuts)
         cut_lines = [*lines[:index], *pieces, *lines[index + 1:]]
         if signature:
@@ -88,6 +92,25 @@ def split_run_on_closing(lines: list[Line]) -> list[Line]:
                             if piece.start == line.start + match.start("date"))
         return _split_signature(cut_lines, date)  # the signature run on after the sentence above
     return lines
+
+
+_QUOTED_NAME = re.compile(r"《([^《》]{4,60})》")
+
+
+def _issued_title_end(folded: str, notice: str, note_end: int) -> int | None:
+    """The end of the issued document's title run on after the note in ``folded`` (``…现印发给你们。
+    …2021年9月9日（此件公开发布）2021年崇明区城市体检工作方案为深入贯彻…``): a name the notice (its text
+    before the closing, ``notice``) gives in 《》, spelled again right after the note and followed by
+    its text. Not after a page's table of fields run on (``索 引 号 | … |标 题 | …``), where the
+    notice's own title is no line of its own: the issued title would be taken for it."""
+    if "|" in notice:
+        return None
+    after = skip_spaces(folded, note_end)
+    for name in _QUOTED_NAME.finditer(notice):
+        end = after + len(name[1])
+        if folded.startswith(name[1], after) and folded[end:].strip(" "):
+            return end
+    return None
 
 
 def _after_attachment_note(folded: str, issuer: str) -> list[int]:

@@ -72,6 +72,8 @@ _RUN_ON_ISSUERS = re.compile(
 """The organs a bulletin names under its title, run on before its date:
 ``…统计公报宜春市统计局 国家统计局宜春调查队(2023年4月12日)2022年,…``."""
 _FIELD_DATE = re.compile(WRITTEN_DATE)
+_CLOCK = re.compile(r" ?\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+"""The time of day after a field's date."""
 
 def skip_spaces(text: str, position: int) -> int:
     while position < len(text) and text[position] == " ":
@@ -80,18 +82,79 @@ def skip_spaces(text: str, position: int) -> int:
 
 
 def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
-    """Where the front matter run together at the start of a line ends its parts: the title before
-    its 发文字号 or addressee (``…的通知国发〔2011〕42号各省、…：``), the 发文字号, the addressee; a
-    promulgation order's head (``中华人民共和国国务院令第623号《…》已经…``). On the line under the
-    title (``under_title``), an addressee run on into the text (``钱正英同志：国务院领导同志…``).
+    """Where the front matter run together at the start of a line ends its parts: a database's
+    header (:func:`_coded_item_end`), the title before its 发文字号 or addressee (``…的通知国发〔2011〕42号
+    各省、…：``), the title a database repeats, the 发文字号, the addressee; a promulgation order's head
+    (``中华人民共和国国务院令第623号《…》已经…``, also after the title it issues). On the line under
+    the title (``under_title``), an addressee run on into the text (``钱正英同志：国务院领导同志…``).
     Empty if none is there."""
     position = skip_spaces(folded, 0)
+    header: list[int] = []
+    while not under_title and (end := _coded_item_end(folded, position)):
+        header.append(end)
+        position = skip_spaces(folded, end)
+    while not under_title and (found := chrome.leading_chrome(folded, position)):
+        header += [found[0], found[1]] if found[0] > position else [found[1]]
+        position = skip_spaces(folded, found[1])
+    cuts = _run_on_cuts(folded, position, under_title=under_title)
+    if not cuts and not under_title and (window_title := _window_title_end(folded, position)):
+        cuts = [window_title]
+    return header + cuts
+
+
+_WINDOW_REACH = 600
+"""A saved page repeats its window title as the document's title within this many characters."""
+
+
+def _window_title_end(folded: str, start: int) -> int | None:
+    """The end of a saved page's window title at ``start`` in a line that runs on through the page
+    (``…的通知_国家能源局江苏监管办公室 设为首页 工作邮箱 首页 … 关于…的通知 2018-09-29 …``): a title
+    that the line spells again further on, not right after it (the page's chrome between)."""
+    limit = min(len(folded), start + TITLE_MAX)
+    stop = _TITLE_STOP.search(folded, start, limit)
+    if stop and not stop.group().startswith("《"):
+        limit = stop.start()
+    ends = [match.end() for match in _GENRE_WORD.finditer(folded, start, limit) if match.end() - start >= 8]
+    for end in reversed(ends):
+        title = folded[start:end]
+        if title.count("《") != title.count("》"):
+            continue  # a name in 《》 cut short (《…工作总结.docx》由会员分享…: a hosting page's notice)
+        again = folded.find(title, end, end + _WINDOW_REACH)
+        if again > skip_spaces(folded, end):
+            return end
+    return None
+
+
+_CODED_LABEL = re.compile(r"【[^【】 ]{2,12}】[ ]*(?=[!-~])")
+"""A bracketed label before a code: ``【法宝引证码】 CLI.12.5115678``."""
+_ASCII_RUN = re.compile(r"[!-~]+")
+
+
+def _coded_item_end(folded: str, position: int) -> int | None:
+    """The end of a database's header item at ``position`` whose value is a code or an address
+    (``【法宝引证码】 CLI.12.5115678``, ``原文链接:https://www.pkulaw.com/….html``), where the text runs
+    on into Chinese right after it or after a space: the value ends with its last ASCII character."""
+    label = _CODED_LABEL.match(folded, position) or label_at(folded, position)
+    if label is None:
+        return None
+    value = _ASCII_RUN.match(folded, skip_spaces(folded, label.end()))
+    if value is None or not CJK.match(folded, skip_spaces(folded, value.end())):
+        return None
+    return value.end()
+
+
+def _run_on_cuts(folded: str, position: int, *, under_title: bool) -> list[int]:
+    """:func:`_head_cuts` from ``position``, after any header."""
     if under_title and not find_fields(folded):
         addressee = _addressee_end(folded, position)
         if addressee and folded[addressee:].strip(" "):
             return [addressee]
     if not _HEAD_RUN_ON_HINT.search(folded, position, position + TITLE_MAX + 140):
         return []  # no order, 发文字号, addressee or interview: nothing to cut
+    title_end = _head_title_end(folded, position)
+    if title_end and (issued := _order_end(folded, skip_spaces(folded, title_end))) \
+            and folded.startswith(("《", "现"), skip_spaces(folded, issued)):
+        return [title_end, issued]  # …管理办法上海市人民政府令(第19号)《…》已经…: the title, the order
     order = ORDER_NAME.match(folded, position)
     number = ORDER_NUMBER.match(folded, skip_spaces(folded, order.end()) if order else position)
     if number and folded.startswith(("《", "现"), skip_spaces(folded, number.end())):
@@ -100,13 +163,20 @@ def _head_cuts(folded: str, *, under_title: bool = False) -> list[int]:
     if numbered and _BRACKETED_TITLE.match(folded, skip_spaces(folded, numbered.end())):
         return [numbered.end()]  # 京政办发〔2016〕26号《…的通知》: a law site's head
     cuts: list[int] = []
-    title_end = _head_title_end(folded, position)
     if title_end:
-        cuts.append(title_end)
+        title = folded[position:title_end]
+        repeated = _repeat_start(folded, position, title_end)  # a database's title, then the document's
+        cuts += [repeated, title_end] if repeated else [title_end]
+        if _repeats_title(folded, position, title_end):  # the same, the document's title a longer line
+            title_end = _head_title_end(folded, title_end) or title_end
+            cuts.append(title_end)
         position = skip_spaces(folded, title_end)
         while end := _widget_or_field_end(folded, position):  # …报告字号:大 中 小2022年,… / …日期:2024-03-12
             cuts.append(end)
             position = skip_spaces(folded, end)
+        if position > title_end and folded.startswith(title, position):  # the page's fields, the title again
+            cuts.append(position + len(title))
+            position = skip_spaces(folded, position + len(title))
         if _RUN_ON_SUBTITLE.match(folded, position):  # …报告——2024年3月5日在…会议上 国务院总理 李强各位代表：
             for part in _subtitle_run_on(folded, position):
                 cuts.append(part)
@@ -148,9 +218,39 @@ def _head_title_end(folded: str, start: int) -> int | None:
                 or _addressee_end(folded, after) or label_at(folded, after)
                 or _RUN_ON_SUBTITLE.match(folded, after) or chrome.INLINE_CHROME.match(folded, after)
                 or _RUN_ON_ISSUERS.match(folded, after) or _RUN_ON_DATELINE.match(folded, after)
-                or OPENING_YEAR.match(folded, after)):
+                or OPENING_YEAR.match(folded, after) or _repeats_title(folded, start, end)
+                or _order_end(folded, after)):
             return end
     return None
+
+
+_REPEAT_LENGTH = 8
+"""A title repeated right after itself starts with this many characters as it did."""
+
+
+def _repeats_title(folded: str, start: int, end: int) -> bool:
+    """The title that starts at ``start`` and ends at ``end`` is repeated right after it, as a law
+    database writes its listing's title over the document's (``…的通知安徽省人民政府办公厅关于印发…``,
+    the brackets perhaps written otherwise)."""
+    head = folded[start:start + _REPEAT_LENGTH]
+    return (end - start > _REPEAT_LENGTH and " " not in head
+            and folded.startswith(head, skip_spaces(folded, end)))
+
+
+def _repeat_start(folded: str, start: int, end: int) -> int | None:
+    """Where the title at ``start``, which runs to ``end``, starts again before ``end`` (a database's
+    listing title over the document's: ``…(2021—2023年)的通知安徽省人民政府办公厅关于印发…的通知``)."""
+    for match in _GENRE_WORD.finditer(folded, start + _REPEAT_LENGTH, end):
+        if match.end() < end and _repeats_title(folded, start, match.end()):
+            return match.end()
+    return None
+
+
+def _order_end(folded: str, position: int) -> int | None:
+    """The end of a promulgation order's head at ``position`` (``上海市人民政府令(第19号)``)."""
+    order = ORDER_NAME.match(folded, position)
+    number = ORDER_NUMBER.match(folded, skip_spaces(folded, order.end())) if order else None
+    return number.end() if number else None
 
 
 _SUBTITLE_END = re.compile("会议上|会上|讲话|发言")
@@ -196,7 +296,8 @@ def _field_end(folded: str, position: int) -> int | None:
     reach = min(len(folded), value_start + _FIELD_VALUE_MAX + 1)
     date = _FIELD_DATE.match(folded, value_start)
     if date:
-        return date.end() if date.end() < len(folded) else None
+        end = (_CLOCK.match(folded, date.end()) or date).end()  # 更新时间:2021/03/29 11:30:01
+        return end if end < len(folded) else None
     value = _FIELD_VALUE.match(folded, value_start, reach)
     if value is None:
         return None

@@ -297,9 +297,13 @@ def _title_cut(folded: str, start: int, end: int, line_end: int, *, within_line:
         if space - start >= 2 and end - space > 8 and folded.find(" ", space + 1, end) < 0:
             return space
     first = first_run_in_enumeration(folded, start, end, line_end)
-    if first is not None and first - start >= 6:
+    if first is not None and first - start >= _RUN_IN_TITLE_MIN:
         return first
     return None
+
+
+_RUN_IN_TITLE_MIN = 4
+"""A title that runs into an enumeration is at least this long (``申报条件一是…``: 总体要求, 工作意义 …)."""
 
 
 def first_run_in_enumeration(folded: str, start: int, end: int, line_end: int) -> int | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import ladder
-from ..cuts import RUN_ON_LENGTH
+from ..cuts import RUN_ON_LENGTH, alone
 from ..diagnostics import Code
 from ..models import Diagnostic, Document, Section, Severity
 from ..normalize import fold
@@ -41,8 +41,9 @@ class RuleContext:
     codes: Mapping[str, Code] = dataclasses.field(default_factory=dict)
     """The codes the running rule declared: the only ones :meth:`diag` builds."""
     run_on: tuple[tuple[int, int], ...] = ()
-    """The lines of :data:`~docparse.cuts.RUN_ON_LENGTH` characters or more (start, end): a page
-    scraped as one line, whose headings the parser cut out of running text."""
+    """The lines of :data:`~docparse.cuts.RUN_ON_LENGTH` characters or more (start, end), or the
+    whole text where it is one line (:func:`~docparse.cuts.alone`): a page scraped as one line, whose
+    headings the parser cut out of running text."""
 
     @classmethod
     def of(cls, doc: Document, profile: Profile) -> RuleContext:
@@ -135,6 +136,8 @@ def _attachment_lines(doc: Document) -> frozenset[int]:
 
 
 def _run_on_lines(text: str) -> tuple[tuple[int, int], ...]:
+    if alone(text):
+        return ((0, len(text)),)
     lines = []
     start = 0
     while start <= len(text):
