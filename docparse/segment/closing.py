@@ -25,6 +25,7 @@ from .result import (
     is_addressee,
     starts_numbered,
 )
+from .title import QUOTED_TITLE
 
 _DATES = re.compile(WRITTEN_DATE)
 _RUN_ON_NOTES = ("此件", "本件")
@@ -94,9 +95,6 @@ def split_run_on_closing(lines: list[Line]) -> list[Line]:
     return lines
 
 
-_QUOTED_NAME = re.compile(r"《([^《》]{4,60})》")
-
-
 def _issued_title_end(folded: str, notice: str, note_end: int) -> int | None:
     """The end of the issued document's title run on after the note in ``folded`` (``…现印发给你们。
     …2021年9月9日（此件公开发布）2021年崇明区城市体检工作方案为深入贯彻…``): a name the notice (its text
@@ -106,7 +104,7 @@ def _issued_title_end(folded: str, notice: str, note_end: int) -> int | None:
     if "|" in notice:
         return None
     after = skip_spaces(folded, note_end)
-    for name in _QUOTED_NAME.finditer(notice):
+    for name in QUOTED_TITLE.finditer(notice):
         end = after + len(name[1])
         if folded.startswith(name[1], after) and folded[end:].strip(" "):
             return end

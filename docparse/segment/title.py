@@ -24,6 +24,8 @@ GENRE_WORDS = (r"报告|通知|意见|决定|办法|条例|规定|规划|方案|
                 r"公报|细则|要点|计划|说明|讲话|情况|实施意见|指导意见|工作报告|白皮书|规则|章程|守则|准则|标准|目录|"
                 r"清单|答记者问|法|令")
 GENRE_ENDING = re.compile(f"({GENRE_WORDS})$")
+QUOTED_TITLE = re.compile(r"《([^《》]{4,60})》")
+"""A document's title as a text names it, in 《》 (``现将《某某方案》印发给你们``)."""
 """The kind of document a title ends with (…的通知, …条例)."""
 
 

@@ -23,7 +23,7 @@ from ..ladder import marker_at, tentative_marker_at
 from ..lines import Line
 from ..metadata import DOC_NUMBER
 from ..normalize import CJK, fold
-from ..segment.title import GENRE_WORDS
+from ..segment.title import GENRE_WORDS, QUOTED_TITLE
 
 _MARKUP = " #*_"
 _SENTENCE_STOP = re.compile(r"[。;!?]")
@@ -47,7 +47,6 @@ class Part:
 
 _ISSUED = re.compile(r"(?:印发|转发|批转|发布|颁布|下发)(?P<names>.*?)的?(?:通知|决定|通告|公告|函)$")
 """A title that issues or forwards documents, the part naming them (``关于印发《某某办法》的通知``)."""
-_NAMED = re.compile(r"《([^《》]+)》")
 
 
 def issued_documents(title: str | None) -> frozenset[str]:
@@ -56,7 +55,7 @@ def issued_documents(title: str | None) -> frozenset[str]:
     found = _ISSUED.search(fold(title).replace(" ", "")) if title else None
     if found is None:
         return frozenset()
-    named = _NAMED.findall(found["names"]) or [found["names"]]
+    named = QUOTED_TITLE.findall(found["names"]) or [found["names"]]
     return frozenset(name for name in named if len(name) >= 4)
 
 
