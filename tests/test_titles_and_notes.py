@@ -388,3 +388,32 @@ def test_a_laws_notes_under_its_title_give_the_order_and_date_that_issued_it() -
                              "第一条 为了加强殡葬管理，制定本条例。\n")
     assert funeral.metadata.doc_number == "中华人民共和国国务院令第225号"
     assert funeral.metadata.publish_date == dt.date(1997, 7, 21)
+
+
+# A title stacked over three lines, the 关于 line on top ----------------------------------------------
+
+def test_a_title_over_three_lines_apart_takes_its_organ_and_about_line() -> None:
+    """A 33jin.com copy of 粤府办〔2023〕5号: 广东省人民政府办公厅关于印发广东省 / 进一步加鼎力度支持民间
+    投资生长 / 实行方案的通知, blank lines between and a cut headline over them; the first line was
+    lost (it ends inside a name, not with 关于 or 的)."""
+    doc = docparse.parse_file(FRONT / "title_three_lines_blank_between.txt")
+    assert doc.title is not None
+    assert doc.title.text == "广东省人民政府办公厅关于印发广东省进一步加鼎力度支持民间投资生长实行方案的通知"
+    assert [span.line for span in doc.title.spans] == [5, 7, 9]
+    assert furniture(doc, "banner") == ["《广东省进一步加鼎力度支持民间投资生长实行"]
+    assert doc.metadata.doc_number == "粤府办〔2023〕5号"
+
+
+# A page titled after the document its notice issues -----------------------------------------------
+
+def test_a_page_titled_after_the_issued_rule_has_the_notice_title() -> None:
+    """A 法律资料网 page (law318.infoeach.com) titled 武汉市高级中等学校招生统一考试管理规定(2005年),
+    twice, over the notice that transmits it (关于批转…管理规定的通知 / 武政〔2005〕32 号 / 主送): the
+    notice is the text and its title the title, no longer the page's."""
+    doc = docparse.parse_file(FRONT / "page_titled_after_issued_rule.txt")
+    assert doc.title is not None
+    assert doc.title.text == "关于批转武汉市高级中等学校招生统一考试管理规定的通知"
+    assert doc.subtitle is None
+    assert doc.metadata.issuer == "湖北省武汉市人民政府"
+    assert doc.metadata.doc_number == "武政〔2005〕32号"
+    assert doc.addressee is not None and doc.addressee.text == "各区人民政府,市人民政府各部门:"
