@@ -240,8 +240,9 @@ def _lines_above_to_about(lines: list[Line], plain: dict[int, str], candidates: 
     return []
 
 
-_ISSUING = re.compile(r"关于(?:印发|批转|转发|发布)")
-"""How the title of a notice that issues or transmits a document starts after its organ."""
+_ISSUING = re.compile(r"印发|批转|转发|发布")
+"""What the title of a notice that issues or transmits a document says before its name (``关于批转…的
+通知``, ``…办公室印发《…》的通知``)."""
 _ISSUED_NAME_MIN = 6
 
 
