@@ -77,11 +77,15 @@ def test_the_saved_page_of_that_title_line_reads_the_same() -> None:
 
 
 def test_a_title_with_its_number_in_brackets_is_not_cut_as_fields() -> None:
+    """The bracket is no bracket of ``label: value`` fields: it is the 发文字号 (one field, as where the
+    title runs on into it), and the title ends at its genre word."""
     doc = docparse.parse("国务院办公厅关于加强环境监管执法的通知(国办发〔2014〕56号)\n"
                          "各省、自治区、直辖市人民政府：\n现就有关事项通知如下。")
-    assert doc.title is not None and doc.title.text.startswith("国务院办公厅关于加强环境监管执法的通知")
+    assert doc.title is not None and doc.title.text == "国务院办公厅关于加强环境监管执法的通知"
     assert furniture(doc, "markup") == []
-    assert [field.label for field in doc.metadata.fields] == []
+    fields = [(field.key, field.value) for field in doc.metadata.fields]
+    assert fields == [("doc_number", "(国办发〔2014〕56号)")]
+    assert doc.metadata.doc_number == "国办发〔2014〕56号"
 
 
 # A title in 书名号 --------------------------------------------------------------------------------
@@ -388,3 +392,60 @@ def test_a_laws_notes_under_its_title_give_the_order_and_date_that_issued_it() -
                              "第一条 为了加强殡葬管理，制定本条例。\n")
     assert funeral.metadata.doc_number == "中华人民共和国国务院令第225号"
     assert funeral.metadata.publish_date == dt.date(1997, 7, 21)
+
+
+# A title stacked over three lines, the 关于 line on top ----------------------------------------------
+
+def test_a_title_over_three_lines_apart_takes_its_organ_and_about_line() -> None:
+    """A 33jin.com copy of 粤府办〔2023〕5号: 广东省人民政府办公厅关于印发广东省 / 进一步加鼎力度支持民间
+    投资生长 / 实行方案的通知, blank lines between and a cut headline over them; the first line was
+    lost (it ends inside a name, not with 关于 or 的)."""
+    doc = docparse.parse_file(FRONT / "title_three_lines_blank_between.txt")
+    assert doc.title is not None
+    assert doc.title.text == "广东省人民政府办公厅关于印发广东省进一步加鼎力度支持民间投资生长实行方案的通知"
+    assert [span.line for span in doc.title.spans] == [5, 7, 9]
+    assert furniture(doc, "banner") == ["《广东省进一步加鼎力度支持民间投资生长实行"]
+    assert doc.metadata.doc_number == "粤府办〔2023〕5号"
+
+
+# A page titled after the document its notice issues -----------------------------------------------
+
+def test_a_page_titled_after_the_issued_rule_has_the_notice_title() -> None:
+    """A 法律资料网 page (law318.infoeach.com) titled 武汉市高级中等学校招生统一考试管理规定(2005年),
+    twice, over the notice that transmits it (关于批转…管理规定的通知 / 武政〔2005〕32 号 / 主送): the
+    notice is the text and its title the title, no longer the page's."""
+    doc = docparse.parse_file(FRONT / "page_titled_after_issued_rule.txt")
+    assert doc.title is not None
+    assert doc.title.text == "关于批转武汉市高级中等学校招生统一考试管理规定的通知"
+    assert doc.subtitle is None
+    assert doc.metadata.issuer == "湖北省武汉市人民政府"
+    assert doc.metadata.doc_number == "武政〔2005〕32号"
+    assert doc.addressee is not None and doc.addressee.text == "各区人民政府,市人民政府各部门:"
+
+
+def test_a_title_line_that_ends_with_its_bracketed_number_gives_title_and_number_apart() -> None:
+    """A county site's copy of 岳办发〔2017〕2号: the page's title line ends with the 发文字号 in brackets
+    (``…印发《关于全面推进政务公开工作的实施意见》的通知(岳办发〔2017〕2号)``) over the page's fields and
+    the 主送: the title ends at 通知, the bracket is the 发文字号 field (as it is where the two run on)."""
+    doc = docparse.parse_file(FRONT / "title_line_ends_with_bracketed_number.txt")
+    assert doc.title is not None
+    assert doc.title.text == ("中共岳阳市委办公室岳阳市人民政府办公室印发"
+                              "《关于全面推进政务公开工作的实施意见》的通知")
+    assert title_as_written(doc) == doc.title.text
+    number = next(field for field in doc.metadata.fields if field.key == "doc_number")
+    assert doc.text[number.span.start:number.span.end] == "(岳办发〔2017〕2号)"
+    assert doc.metadata.doc_number == "岳办发〔2017〕2号"
+    assert [block.text for block in doc.closing.signature] == ["中共岳阳市委办公室", "岳阳市人民政府办公室"]
+
+
+def test_a_copy_that_starts_at_its_addressee_keeps_the_addressee() -> None:
+    """A county site's text of 禄丰市人民政府's 印发 notice starts at the 主送 (the title kept apart):
+    the first line is the addressee, no longer a banner of furniture, and nothing is the title."""
+    doc = docparse.parse_file(FRONT / "no_title_starts_at_addressee.txt")
+    assert doc.title is None
+    assert doc.addressee is not None
+    assert doc.addressee.text == "云南禄丰产业园区管委会,各乡镇人民政府,市级各部门:"
+    assert doc.metadata.addressees == ["云南禄丰产业园区管委会", "各乡镇人民政府", "市级各部门"]
+    assert furniture(doc, "banner") == []
+    assert doc.preamble[0].text.startswith("《禄丰市人民政府常务会议议事规则》已经")
+    assert doc.closing is not None and [block.text for block in doc.closing.signature] == ["禄丰市人民政府"]

@@ -194,3 +194,18 @@ def test_a_marker_in_a_look_alike_glyph_is_a_note() -> None:
     wrong = text.replace("1﹒", "1、").replace("2﹒", "2、")
     [found] = [d for d in findings(wrong) if d.code == "DP211"]
     assert found.severity == "warning"
+
+
+def test_the_clause_that_puts_a_decision_in_force_is_no_empty_heading() -> None:
+    """上海市人民政府令第51号's 决定 (shanghai.gov.cn copy): its items are sentences, the last one
+    ``八、本决定自2021年9月1日起施行。`` has nothing under it, being the text's last clause, not a heading
+    (a DP213 false alarm); a short lead sentence with nothing under it still is one."""
+    decision = ("关于加强本市消防监督执法工作的决定\n\n"
+                "现就加强本市消防监督执法工作，作如下决定：\n\n"
+                "七、消防救援机构、住房城乡建设管理部门根据实际需要，对公安派出所进行消防安全管理和技术标准等方面的"
+                "专业技术培训指导。\n\n"
+                "对公安机关查处消防安全违法行为过程中涉及专业技术判断的事项，消防救援机构、住房城乡建设管理部门应当"
+                "提供支持与协助。\n\n"
+                "八、本决定自2021年9月1日起施行。\n")
+    assert "DP213" not in codes(decision)
+    assert "DP213" in codes(decision.replace("八、本决定自2021年9月1日起施行。", "八、加强组织领导。"))

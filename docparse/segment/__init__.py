@@ -35,6 +35,7 @@ from ..tables import Tables
 from .closing import find_tail, split_run_on_closing, split_tail, title_issuer
 from .head import (
     BRACKETED_DATE,
+    BRACKETED_DOC_NUMBER,
     FRONT_MATTER_LINES,
     ORDER_NUMBER,
     SUBTITLE_DASH,
@@ -231,8 +232,15 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         field = next(((raw, start) for raw, start in result.fields
                       if raw.key == "title" and raw.value.strip()), None)
         if field is None:
+            # a copy that starts at its 主送 (the title kept apart, as a record's field): the lines
+            # from the addressee on are the head's, not banners
+            addressed = next((i for i in candidates if is_addressee(plain[i])), None)
             for i in candidates:
+                if addressed is not None and i >= addressed:
+                    break
                 _mark_banner(lines[i], role, i, result)
+            if addressed is not None:
+                _mark_after_title(lines, plain, role, [i for i in candidates if i >= addressed], result)
             return body_start
         # A scraper's header block names the title and the text does not repeat it: what follows
         # the block may be an addressee.
@@ -259,6 +267,17 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         title_text = title_text[1:-1]
         spans[0] = (spans[0][0] + 1, spans[0][1])
         spans[-1] = (spans[-1][0], spans[-1][1] - 1)
+    numbered = _bracketed_number_end(title_text)
+    number_start = None
+    if numbered is not None:  # …的通知(岳办发〔2017〕2号): a page's title line ends with the 发文字号
+        bottom = lines[title_lines[-1]]
+        bracket = bottom.folded.rfind("(", 0, spans[-1][1] - bottom.start)
+        result.fields.append((RawField("doc_number", "", "", bracket, bracket, spans[-1][1] - bottom.start),
+                              bottom.start))
+        number_start = bottom.start + bracket
+        spans[-1] = (spans[-1][0], bottom.start + _before_chars(bottom.folded, spans[-1][1] - bottom.start,
+                                                                  len(title_text) - numbered))
+        title_text = title_text[:numbered]
     prefix, suffix = _title_decoration(title_text)
     if prefix or suffix:  # • or 政务服务丨 before it, (2024-02-26) or [1] after it: the title's markup
         top, bottom = lines[title_lines[0]], lines[title_lines[-1]]
@@ -268,7 +287,8 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         title_text = title_text[prefix:len(title_text) - suffix]
     for i, (start, end) in zip(title_lines, spans, strict=True):
         role[i] = "front"
-        for before, after in ((lines[i].content_start, start), (end, lines[i].content_end)):
+        line_end = lines[i].content_end if number_start is None else min(lines[i].content_end, number_start)
+        for before, after in ((lines[i].content_start, start), (end, line_end)):
             if before < after:  # the title's Markdown decoration (# , **, {#id})
                 result.furniture.append(("markup", before, after))
     result.title = (title_text, spans)
@@ -292,6 +312,16 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             pending.append(i)
     _mark_after_title(lines, plain, role, pending, result)
     return body_start
+
+
+def _bracketed_number_end(title: str) -> int | None:
+    """Where the 发文字号 in brackets that ends a (squeezed) title starts, if a genre word ends the
+    title before it (``…印发《…实施意见》的通知(岳办发〔2017〕2号)``), else ``None``."""
+    bracket = title.rfind("(")
+    if (bracket < 4 or not BRACKETED_DOC_NUMBER.fullmatch(title, bracket)
+            or not GENRE_ENDING.search(title, 0, bracket)):
+        return None
+    return bracket
 
 
 _TITLE_PREFIX = re.compile(r"[•·●▪◆■]|[【\[][^【】\[\]]{2,12}[】\]]|[^丨|]{2,8}[丨|]"

@@ -313,14 +313,15 @@ def _field_end(folded: str, position: int) -> int | None:
     return end if run_on or end < reach else None
 
 
-_BRACKETED_DOC_NUMBER = re.compile(rf"\([ ]*(?:{DOC_NUMBER.pattern})[ ]*\)")
+BRACKETED_DOC_NUMBER = re.compile(rf"\([ ]*(?:{DOC_NUMBER.pattern})[ ]*\)")
+"""A 发文字号 in brackets (``(医保办函〔2025〕40 号)``), folded."""
 
 
 def _bracketed_number(folded: str, position: int, *, followed: bool = False) -> re.Match[str] | None:
     """A 发文字号 in brackets at ``position`` (``(医保办函〔2025〕40 号)``), to its closing bracket;
     with ``followed``, only where Chinese text (an addressee, the text) follows it: a page's banner
     repeats the title and number in brackets too (``【关于…的通知(发改能源规〔2020〕816号)】-…``)."""
-    number = _BRACKETED_DOC_NUMBER.match(folded, position)
+    number = BRACKETED_DOC_NUMBER.match(folded, position)
     if number and followed and not CJK.match(folded, skip_spaces(folded, number.end())):
         return None
     return number

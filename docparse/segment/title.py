@@ -113,6 +113,7 @@ def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int]
     # A page repeats its title (window title, heading): the last is the text's, unless one is marked
     # as the heading (# 标题).
     title_index = next((i for i in repeats if lines[i].stripped.startswith("#")), repeats[-1])
+    title_index = _issuing_title(plain, candidates, title_index)
     title_lines = [title_index]
     title_text = plain[title_index]
     earlier = [i for i in candidates if i < title_index]
@@ -135,6 +136,9 @@ def titled_lines(lines: list[Line], plain: dict[int, str], candidates: list[int]
         title_lines.insert(0, above)
         title_text = plain[above] + title_text
     for above in _lines_above_left_open(lines, plain, candidates, title_lines[0], title_text):
+        title_lines.insert(0, above)
+        title_text = plain[above] + title_text
+    for above in _lines_above_to_about(lines, plain, candidates, title_lines[0], title_text):
         title_lines.insert(0, above)
         title_text = plain[above] + title_text
     following = [i for i in candidates if i > title_index][:3]
@@ -213,6 +217,49 @@ def _lines_above_left_open(lines: list[Line], plain: dict[int, str], candidates:
         joined = text + joined
         above -= 1
     return taken
+
+
+def _lines_above_to_about(lines: list[Line], plain: dict[int, str], candidates: list[int], first: int,
+                          title_text: str) -> list[int]:
+    """The lines above a title that does not say 关于 yet, up to the one that names the organ and
+    关于 but breaks inside a name (广东省人民政府办公厅关于印发广东省 / 进一步加大力度支持民间投资发展
+    / 实施方案的通知: a title stacked over three lines, blank lines between), nearest first: at most
+    :data:`_TITLE_BLOCK_LINES`, each without punctuation; none if no such line stands above."""
+    if "关于" in title_text:
+        return []
+    taken: list[int] = []
+    joined = title_text
+    below = first
+    for above in reversed([i for i in candidates if i < first][-_TITLE_BLOCK_LINES:]):
+        text = plain[above]
+        if (any(lines[j].folded.strip(" ") for j in range(above + 1, below))
+                or _TITLE_PART.fullmatch(text) is None or starts_numbered(text) or SENTENCE_STOP.search(text)
+                or len(text + joined) > TITLE_MAX or chrome.looks_like_banner(lines[above].stripped)):
+            return []
+        taken.append(above)
+        joined = text + joined
+        below = above
+        if "关于" in text:
+            return taken
+    return []
+
+
+_ISSUING = re.compile(r"印发|批转|转发|发布")
+"""What the title of a notice that issues or transmits a document says before its name (``关于批转…的
+通知``, ``…办公室印发《…》的通知``)."""
+_ISSUED_NAME_MIN = 6
+
+
+def _issuing_title(plain: dict[int, str], candidates: list[int], title_index: int) -> int:
+    """The title line of the notice that issues the document a page is titled after (法律资料网:
+    ``武汉市高级中等学校招生统一考试管理规定(2005年)``, repeated, over ``关于批转武汉市高级中等学校招生
+    统一考试管理规定的通知`` and its 发文字号): the notice is the text, its title the title; else
+    ``title_index``."""
+    name = _less_number(plain[title_index])
+    if len(name) < _ISSUED_NAME_MIN:
+        return title_index
+    return next((i for i in candidates if i > title_index and GENRE_ENDING.search(plain[i])
+                 and _ISSUING.search(plain[i]) and name in plain[i]), title_index)
 
 
 def _closes_unopened(text: str) -> bool:

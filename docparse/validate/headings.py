@@ -414,16 +414,21 @@ _LONGEST_LEAD = 20
 """A lead sentence that serves as a heading (``（一）加强组织领导。``) is seldom longer."""
 _AMENDMENT = re.compile(r"(?:删去|删除|将第|在第|增加|第[^条]{1,8}条(?:第[^款]{1,4}款)?修改为)")
 """How the items of an amending decision start (``一、删去第六条第二款``, ``二、将第五条修改为…``)."""
+_IN_FORCE = re.compile(r"^本[^，,。]{1,12}自[^，,。]{2,30}(?:施行|实施|执行|生效)$")
+"""The clause a 决定, 通知 or 通告 ends with as its last numbered item (``本决定自2021年9月1日起施行``,
+``本通知自印发之日起实施``): a statement of the text, never a heading over text of its own."""
 
 
 def _is_statement(heading: str, title: str) -> bool:
     """Whether a heading line reads as an item or sentence of the text (see :func:`check_empty_headings`):
     it ends with ；, it holds a sentence of more than one clause (``…，…达90%以上。（持续推进）``), it
     is a sentence ending with 。 longer than a lead sentence (``3、须提供本人的…免冠照片。``),
-    its title is longer than a heading's, or it is an item of an amending decision."""
+    its title is longer than a heading's, it is an item of an amending decision, or it is the clause
+    that puts the text in force (``八、本决定自2021年9月1日起施行。``)."""
     return (heading.endswith(("；", ";")) or ("。" in heading and ("，" in heading or "," in heading))
             or (heading.endswith("。") and len(title) > _LONGEST_LEAD)
-            or len(title) > _LONGEST_TITLE or _AMENDMENT.match(title) is not None)
+            or len(title) > _LONGEST_TITLE or _AMENDMENT.match(title) is not None
+            or _IN_FORCE.match(title) is not None)
 
 
 def _title_key(title: str) -> str:
