@@ -244,7 +244,7 @@ def _lines_above_to_about(lines: list[Line], plain: dict[int, str], candidates: 
     return []
 
 
-_ISSUING = re.compile(r"印发|批转|转发|发布")
+ISSUING = re.compile(r"印发|批转|转发|发布")
 """What the title of a notice that issues or transmits a document says before its name (``关于批转…的
 通知``, ``…办公室印发《…》的通知``)."""
 _ISSUED_NAME_MIN = 6
@@ -259,7 +259,7 @@ def _issuing_title(plain: dict[int, str], candidates: list[int], title_index: in
     if len(name) < _ISSUED_NAME_MIN:
         return title_index
     return next((i for i in candidates if i > title_index and GENRE_ENDING.search(plain[i])
-                 and _ISSUING.search(plain[i]) and name in plain[i]), title_index)
+                 and ISSUING.search(plain[i]) and name in plain[i]), title_index)
 
 
 def _closes_unopened(text: str) -> bool:

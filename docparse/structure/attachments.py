@@ -23,7 +23,7 @@ from ..ladder import marker_at, tentative_marker_at
 from ..lines import Line
 from ..metadata import DOC_NUMBER
 from ..normalize import CJK, fold
-from ..segment.title import GENRE_WORDS, QUOTED_TITLE
+from ..segment.title import GENRE_WORDS, ISSUING, QUOTED_TITLE
 
 _MARKUP = " #*_"
 _SENTENCE_STOP = re.compile(r"[。;!?]")
@@ -45,7 +45,7 @@ class Part:
     title: tuple[int, int] | None = None
 
 
-_ISSUED = re.compile(r"(?:印发|转发|批转|发布|颁布|下发)(?P<names>.*?)的?(?:通知|决定|通告|公告|函)$")
+_ISSUED = re.compile(rf"(?:{ISSUING.pattern})(?P<names>.*?)的?(?:通知|决定|通告|公告|函)$")
 """A title that issues or forwards documents, the part naming them (``关于印发《某某办法》的通知``)."""
 
 
