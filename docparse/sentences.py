@@ -15,9 +15,14 @@ STOPS = "。!?;"
 """Folded sentence stops: 。 ！ ？ and ； (clauses of parallel claims)."""
 
 
+_TIME_COLON = r"(?<!\d):|:(?!\d)"
+"""A colon that is a stop: not one between two digits (``中午12:00前``, a ratio ``1:2``)."""
+
+
 @functools.cache
 def _scanner(stops: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(_OPENERS + _CLOSERS + stops) + "]")
+    pattern = "[" + re.escape(_OPENERS + _CLOSERS + stops.replace(":", "")) + "]"
+    return re.compile(pattern + "|" + _TIME_COLON if ":" in stops else pattern)
 
 
 def sentence_ends(folded: str, start: int = 0, end: int | None = None, stops: str = STOPS) -> list[int]:

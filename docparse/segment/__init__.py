@@ -166,6 +166,8 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
                   named_title: list[int], title_hint: str | None = None) -> int:
     """Find title, metadata, subtitle, byline and addressee; return the index where the body starts."""
     candidates: list[int] = []
+    wrapped: dict[int, int] = {}
+    """The first line of a 主送机关 wrapped over lines → its last line."""
     plain: dict[int, str] = {}
     hinted = fold(title_hint).replace(" ", "") if title_hint else None
     index = _markdown_front_matter(lines, role, result)
@@ -210,9 +212,17 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         elif chrome.classify_head_token(text):
             role[index] = "furniture"
             result.furniture.append(("font_size", line.content_start, line.content_end))
-        elif line.stripped.startswith(">") and not candidates:
-            role[index] = "furniture"  # a note a scraper put above the text (> 本文正文由脚本…提取)
-            result.furniture.append(("other", line.content_start, line.content_end))
+        elif line.stripped.startswith(">") and (
+                not candidates or _quote_before_addressee(lines, squeezed, role, index)):
+            role[index] = "furniture"  # a note a scraper put above the text (> 本文正文由脚本…提取), or
+            result.furniture.append(("other", line.content_start, line.content_end))  # under its title
+        elif (wrap_end := _wrapped_addressee(lines, squeezed, role, index)) is not None:
+            wrapped[index] = wrap_end  # 各县（市、区）人民政府，市政府各部门， / 市属各企业：
+            for i in range(index + 1, wrap_end + 1):
+                if not role[i]:
+                    plain[i] = _squeezed_span(lines[i], _plain(lines[i]))
+            candidates.extend(i for i in range(index, wrap_end + 1) if not role[i])
+            index = wrap_end
         elif _is_body_start(line, text) and not (result.title is None and not candidates
                                                   and is_punctuated_title(text)) and text != hinted:
             break  # (a page's heading that spells its ArticleTitle is no body, however long)
@@ -231,8 +241,13 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         field = next(((raw, start) for raw, start in result.fields
                       if raw.key == "title" and raw.value.strip()), None)
         if field is None:
-            for i in candidates:
+            # A page's text without its title (a crawler's content column) may open with its 主送机关:
+            # the lines before it are banners, it and what follows it are read as under a title.
+            first = next((position for position, i in enumerate(candidates)
+                          if i in wrapped or is_addressee(plain[i])), len(candidates))
+            for i in candidates[:first]:
                 _mark_banner(lines[i], role, i, result)
+            _mark_after_title(lines, plain, role, candidates[first:], result, wrapped)
             return body_start
         # A scraper's header block names the title and the text does not repeat it: what follows
         # the block may be an addressee.
@@ -251,7 +266,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         for i in candidates:
             if lines[i].start < block_end:
                 _mark_banner(lines[i], role, i, result)
-        _mark_after_title(lines, plain, role, [i for i in candidates if not role[i]], result)
+        _mark_after_title(lines, plain, role, [i for i in candidates if not role[i]], result, wrapped)
         return body_start
     title_text = "".join(plain.get(i) or _squeezed_span(lines[i], _plain(lines[i])) for i in title_lines)
     spans = [_plain(lines[i]) for i in title_lines]
@@ -290,7 +305,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             _mark_banner(lines[i], role, i, result)
         else:
             pending.append(i)
-    _mark_after_title(lines, plain, role, pending, result)
+    _mark_after_title(lines, plain, role, pending, result, wrapped)
     return body_start
 
 
@@ -487,6 +502,47 @@ def _read_masthead(line: Line, role: list[str], index: int, named: str, result: 
     result.fields.append((RawField("issuer", "", "", start, start, organs_end), line.start))
 
 
+_WRAPPED_ADDRESSEE_LINES = 3
+"""A 主送机关 wraps over at most this many lines."""
+_WRAPPED_ADDRESSEE_LINE_MAX = 80
+"""No line of a wrapped 主送机关 is longer than this (squeezed)."""
+
+
+def _wrapped_addressee(lines: list[Line], squeezed: list[str], role: list[str], index: int) -> int | None:
+    """The last line of a 主送机关 wrapped over lines from ``index`` on, each line but the last ending
+    with a comma or 顿号 (``各县（市、区）人民政府，市政府各部门，各直属机构，`` / ``市属各企业：``), the
+    lines read together an addressee; ``None`` if the line starts no such run."""
+    if not squeezed[index].endswith((",", "、")) or len(squeezed[index]) > _WRAPPED_ADDRESSEE_LINE_MAX:
+        return None
+    joined = squeezed[index]
+    following = index + 1
+    taken = 1
+    while following < len(lines) and taken < _WRAPPED_ADDRESSEE_LINES:
+        if role[following] == "blank":
+            following += 1
+            continue
+        if role[following] or len(squeezed[following]) > _WRAPPED_ADDRESSEE_LINE_MAX:
+            return None
+        joined += squeezed[following]
+        taken += 1
+        if not joined.endswith((",", "、")):
+            return following if is_addressee(joined) else None
+        following += 1
+    return None
+
+
+def _quote_before_addressee(lines: list[Line], squeezed: list[str], role: list[str], index: int) -> bool:
+    """Whether a Markdown quotation (``> 来源：中国政府网。``, a ``> [!NOTE]`` box's lines) stands between
+    a title and its 主送机关: the first line after the quotation's lines is the addressee. The
+    document's own text never quotes there; a converter or an editor put it in."""
+    following = index + 1
+    while following < len(lines) and (role[following] == "blank"
+                                      or lines[following].stripped.startswith(">")):
+        following += 1
+    return following < len(lines) and not role[following] and (
+        is_addressee(squeezed[following]) or _wrapped_addressee(lines, squeezed, role, following) is not None)
+
+
 def _is_addressee_without_colon(text: str) -> bool:
     """Whether a line (squeezed) under a title is a 主送机关 whose colon a page dropped: organs parted by
     commas, or a kind of organs (``各镇人民政府,县政府各部门,嘉鱼开发区管委会``)."""
@@ -495,9 +551,10 @@ def _is_addressee_without_colon(text: str) -> bool:
 
 
 def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str], pending: list[int],
-                      result: Segmented) -> None:
+                      result: Segmented, wrapped: dict[int, int]) -> None:
     """Between title and body: subtitle (perhaps over two lines), byline (``国务院总理 李强``) or
-    addressee; anything else is body."""
+    addressee (``wrapped``: one wrapped over lines, from its first line to its last); anything
+    else is body."""
     byline_end = -1
     """The position in ``pending`` after the last line of organs taken as the byline."""
     in_body = False
@@ -534,6 +591,12 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
             result.byline = (result.byline[0] if result.byline else span[0], span[1])
             role[index] = "front"
             byline_end = position + 1
+        elif index in wrapped:
+            last = wrapped[index]
+            result.addressee = (line.content_start, lines[last].content_end)
+            for i in range(index, last + 1):
+                if role[i] != "blank":
+                    role[i] = "front"
         elif is_addressee(text) or (not in_body and _is_addressee_without_colon(text)):
             result.addressee = span
             role[index] = "front"

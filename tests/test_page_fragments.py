@@ -1,0 +1,78 @@
+"""Pages and Markdown conversions whose head is not a title over a 主送机关 on one line: a
+crawler's content column that opens with its addressee, an addressee wrapped over lines, a
+converter's note between title and addressee, the links a page lists its attachments' files by.
+
+Each text is made of the real lines of a page (named in its test)."""
+
+from __future__ import annotations
+
+import docparse
+
+_BAOAN = ("<p>各相关企业：</p>\n\n"
+          "<p>　　按照区委区政府统一部署，我区决定于近期实施宝安区2016年紧缺人才引进&ldquo;1000工程&rdquo;，"
+          "现开展2016年金融类、物流类特色紧缺人才岗位需求预申报工作，具体内容和要求如下：</p>\n\n"
+          "<p>　　一、金融类、物流类特色紧缺人才引进工作的实施范围</p>\n\n"
+          "<p>　　（一） 根据全区工作时间进度要求，请预申报企业于8月23日（星期二）中午12:00前报送至联络邮箱"
+          "bajmj1304@163.com，逾期不报视为自动放弃资格。</p>\n\n"
+          "<p>　　深圳市宝安区经济促进局</p>\n\n<p>　　2016年8月19日</p>\n\n"
+          "<p>附件下载：1.<a href=\"http://www.iiachina.org/upfiles/a.xlsx\">宝安区2016年金融类特色产业"
+          "紧缺人才引进岗位需求申报表</a></p>\n\n"
+          "<p>&nbsp;&nbsp; 2.<a href=\"http://www.iiachina.org/upfiles/b.docx\">申报材料清单</a></p>")
+
+
+def test_a_content_column_that_opens_with_its_addressee_has_it_as_its_addressee() -> None:
+    """宝安区经济促进局 (2016), the content column of a site's SQL dump: no title, the first line
+    the 主送机关 (it was banner furniture, the metadata without addressees)."""
+    doc = docparse.parse_bytes(_BAOAN.encode(), path="baoan.html")
+    assert doc.addressee is not None and doc.addressee.text == "各相关企业："
+    assert doc.metadata.addressees == ["各相关企业"]
+    assert not [item for item in doc.furniture if item.category == "banner"]
+    assert doc.preamble and doc.preamble[0].text.startswith("按照区委区政府统一部署")
+
+
+def test_a_time_in_a_numbered_paragraph_does_not_end_its_title() -> None:
+    """The same page: ``中午12:00前`` is no colon that ends a run-in title (it was cut at ``12``)."""
+    doc = docparse.parse_bytes(_BAOAN.encode(), path="baoan.html")
+    item = doc.sections[0].children[0]
+    assert item.title is not None and "中午12:00前报送" in item.title
+
+
+def test_the_links_a_page_lists_its_attachments_by_head_no_sections() -> None:
+    """The same page: ``附件下载：1.<a>…</a>`` / ``2.<a>…</a>`` under the signature are the files'
+    links, not sections 1. and 2. of the last heading."""
+    doc = docparse.parse_bytes(_BAOAN.encode(), path="baoan.html")
+    item = doc.sections[0].children[0]
+    assert not item.children
+
+
+def test_an_addressee_wrapped_over_two_lines_is_one_addressee() -> None:
+    """国发〔2018〕43号 as gov.cn gives its 主送机关, broken after a comma as a page's ``<br>`` breaks a
+    long addressee: both lines were preamble paragraphs, the metadata without addressees."""
+    doc = docparse.parse("国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施"
+                         "《中华人民共和国药品管理法实施条例》有关规定的决定\n\n各省、自治区、直辖市人民政府，\n国务院各部委、各直属机构：\n\n"
+                         "为进一步支持海南省试点发展国际医疗旅游相关产业，国务院决定在海南博鳌乐城国际医疗旅游先行区"
+                         "暂时调整实施《中华人民共和国药品管理法实施条例》第三十六条的规定。\n\n"
+                         "国务院\n\n2018年12月21日\n")
+    assert doc.addressee is not None
+    assert doc.addressee.text == "各省、自治区、直辖市人民政府，\n国务院各部委、各直属机构："
+    assert doc.metadata.addressees == ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]
+    assert len(doc.preamble) == 1 and doc.preamble[0].text.startswith("为进一步支持")
+    sentence = docparse.parse("关于做好安全生产工作的通知\n\n为加强安全管理，根据有关规定，\n"
+                              "现通知如下：\n\n一、提高认识\n")
+    assert sentence.addressee is None
+
+
+def test_a_markdown_note_between_title_and_addressee_is_no_text() -> None:
+    """国办发〔2022〕15号 converted to Markdown with the converter's ``> [!NOTE]`` box under its title:
+    the box's sentences ended the head, the 主送机关 became a preamble paragraph."""
+    text = ("# 国务院办公厅关于印发新污染物治理行动方案的通知\n\n> [!NOTE]\n"
+            "> 来源：中国政府网。发布时间：2022年5月24日。\n\n"
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n"
+            "《新污染物治理行动方案》已经国务院同意，现印发给你们，请认真贯彻执行。\n\n"
+            "国务院办公厅\n\n2022年5月4日\n")
+    doc = docparse.parse_bytes(text.encode(), path="notice.md")
+    assert doc.addressee is not None and doc.addressee.text.startswith("各省、自治区、直辖市人民政府")
+    assert [p.text for p in doc.preamble] == [
+        "《新污染物治理行动方案》已经国务院同意，现印发给你们，请认真贯彻执行。"]
+    assert any(item.category == "other" and "来源" in doc.text[item.span.start:item.span.end]
+               for item in doc.furniture)
