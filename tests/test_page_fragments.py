@@ -76,3 +76,25 @@ def test_a_markdown_note_between_title_and_addressee_is_no_text() -> None:
         "《新污染物治理行动方案》已经国务院同意，现印发给你们，请认真贯彻执行。"]
     assert any(item.category == "other" and "来源" in doc.text[item.span.start:item.span.end]
                for item in doc.furniture)
+
+
+def test_character_references_left_after_a_signature_do_not_hide_the_closing() -> None:
+    """国办函〔2006〕82号 on gov.cn (a 提案答复): the signature ``国务院办公厅 &nbsp; &amp;bsp;`` shows a
+    mistyped ``&bsp;``, and a page escaped twice shows ``&nbsp;``: the closing was lost (no 署名,
+    no 成文日期); the references are markup. Its ``（本文有删减）`` is the closing's note."""
+    html = ("<p>王超斌委员：</p> <p>您提出的《关于设立总理热线电话的提案》收悉。经研究，答复如下：</p> "
+            "<p>感谢您对政府工作的关心与支持。</p> "
+            "<p style=\"text-align: right;\">国务院办公厅 &nbsp; &amp;bsp; &nbsp; &nbsp; &nbsp; &nbsp;</p> "
+            "<p style=\"text-align: right;\">二〇〇六年十月十八日 &nbsp; &nbsp; &nbsp; &nbsp;</p> "
+            "<p style=\"text-align: left;\">（本文有删减）</p>")
+    doc = docparse.parse_bytes(html.encode(), path="answer.html")
+    assert doc.closing is not None
+    assert [item.text for item in doc.closing.signature] == ["国务院办公厅"]
+    assert doc.closing.date_text == "二〇〇六年十月十八日"
+    assert [note.text for note in doc.closing.notes] == ["（本文有删减）"]
+    assert ("markup", "&bsp;") in [(item.category, doc.text[item.span.start:item.span.end])
+                                   for item in doc.furniture]
+    escaped = docparse.parse("关于开展检查的通知\n\n各有关单位：\n\n为加强管理，现通知如下。&nbsp;\n\n"
+                             "国务院办公厅 &nbsp; &nbsp;\n二〇〇六年十月十八日 &nbsp;\n")
+    assert escaped.closing is not None and escaped.closing.date_text == "二〇〇六年十月十八日"
+    assert [p.text for p in escaped.preamble] == ["为加强管理，现通知如下。"]

@@ -49,6 +49,7 @@ from .result import (
     SENTENCE_STOP,
     Segmented,
     add_fields,
+    cut,
     is_addressee,
     squeeze,
     starts_numbered,
@@ -112,7 +113,8 @@ def segment(lines: list[Line], *, title_hint: str | None = None, tables: Tables 
     format states it (a web page's ArticleTitle or ``<h1>``): the candidate lines that spell it
     are the title. ``tables`` are the tables the reader marked: their rows (the rule under a
     Markdown table's head too) are no markup."""
-    lines, named_title = split_head(split_title_fields(split_tail(split_run_on_closing(lines))))
+    lines, named_title = split_head(split_title_fields(split_tail(split_run_on_closing(
+        _split_trailing_entities(lines)))))
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
     squeezed = [squeeze(line) for line in lines]
@@ -136,6 +138,28 @@ def segment(lines: list[Line], *, title_hint: str | None = None, tables: Tables 
     # closing (kept rather than lost).
     result.body = [lines[index] for index in range(len(lines)) if not role[index]]
     result.furniture.sort(key=lambda item: item[1])
+    return result
+
+
+_TRAILING_ENTITIES = re.compile(r"(?:[ ]*&(?:[A-Za-z]{2,8}|#\d{1,6});)+[ ]*$")
+"""Character references a page left as text at a line's end (``国务院办公厅 &nbsp; &bsp;``: escaped
+twice, or mistyped), where they stand for the spaces that right-align a signature."""
+_ENTITIES_REACH = 120
+
+
+def _split_trailing_entities(lines: list[Line]) -> list[Line]:
+    """Cut the character references a line ends with off into a virtual line of their own (markup
+    furniture, see :func:`docparse.chrome.is_markup`): the signature or date before them is read as
+    one, the paragraph's text ends before them."""
+    result: list[Line] = []
+    for line in lines:
+        folded = line.folded.rstrip(" ")
+        match = _TRAILING_ENTITIES.search(folded, max(0, len(folded) - _ENTITIES_REACH)) if (
+            folded.endswith(";")) else None
+        if match is None or not folded[:match.start()].strip(" "):
+            result.append(line)
+        else:
+            result.extend(cut(line, [match.start()]))
     return result
 
 
