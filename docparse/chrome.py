@@ -49,6 +49,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("footer", r"(网站地图|联系我们|网站声明|版权所有|主办单位[:]|承办单位[:]|技术支持[:]|网站标识码|ICP备|公网安备|政府网站找错|建议使用.{0,40}浏览器|分辨率|Copyright|©)"),
     ("accessibility", r"^(无障碍(浏览|阅读)?|长者模式|关怀版|适老化|简体|繁体|简|繁|English|智能问答|网站支持IPv6|IPv6|登录|注册|登录\|注册|English版)([|/]?(无障碍(浏览|阅读)?|长者模式|关怀版|简体|繁体|简|繁|English|智能问答|登录|注册|网站支持IPv6))*$"),
     ("accessibility", r"^今天是[:]?\d{4}年"),
+    ("accessibility", r"^(?:视力保护色|护眼模式|护眼色)[:]?[^。:]{0,16}$"),
     ("other", r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\d{1,2}:\d{2}(?::\d{2})?$"),
     ("other", r"^[•·]?[A-Za-z0-9_-]{1,40}\.(?i:jpe?g|png|gif|bmp|webp)$"),  # a page's picture strip
     ("page_number", r"^[-—–－]\d{1,4}[-—–－]$"),
@@ -80,6 +81,7 @@ INLINE_CHROME = re.compile(
     r"(?:[\[【(]\s*)?(?:字[号体]\s*[:：]?\s*)?(?:[\[【(]\s*)?大\s+中\s+小\s*[\]】)]?"  # no bare \s* lead: O(n²)
     r"|(?:字[号体]\s*[:：]?\s*)?【大】\s*【中】\s*【小】"
     r"|[\[【]\s*(?:打印|关闭|收藏|纠错)\s*[\]】]"
+    r"|字[号体]\s*[:：]\s*[\[【(]?(?=\s*$)"  # the switch's label, its buttons on the lines below
     rf"|(?:{_COUNTER_WORDS})\s*[:：]\s*\d*"
 )
 """Chrome inside a metadata line: a font-size switch, a bracketed button, a visit counter (``来源：
@@ -108,7 +110,8 @@ def chrome_tail(text: str) -> list[tuple[int, int]]:
 
 def inline_chrome_kind(found: str) -> FurnitureCategory:
     """The furniture kind of a run :data:`INLINE_CHROME` found."""
-    return "font_size" if "大" in found else "counter" if _INLINE_COUNTER.search(found) else "action"
+    return ("font_size" if "大" in found or "字" in found else "counter" if _INLINE_COUNTER.search(found)
+            else "action")
 
 
 _BANNER_TOKEN = re.compile(r"(网|政府|门户|中国|在线|官网|政务|之窗|信用中国)")

@@ -98,3 +98,41 @@ def test_character_references_left_after_a_signature_do_not_hide_the_closing() -
                              "国务院办公厅 &nbsp; &nbsp;\n二〇〇六年十月十八日 &nbsp;\n")
     assert escaped.closing is not None and escaped.closing.date_text == "二〇〇六年十月十八日"
     assert [p.text for p in escaped.preamble] == ["为加强管理，现通知如下。"]
+
+
+def test_metadata_a_converter_wrote_as_a_bulleted_list_gives_its_fields() -> None:
+    """zb.gov.cn (镇巴县, 2024) as a converter renders its 信息公开 list: ``  • 索引号:`` over the value,
+    empty labels between; all but the 发文字号 were banner furniture."""
+    doc = docparse.parse("返回顶部\n\n镇巴县人民政府工作规则\n\n  • 索引号:\n\n    6107280000/2024-001005\n"
+                         "  • 主题分类:\n\n  • 来源:\n\n  • 发文机构:\n\n    县政府网站\n  • 发文字号:\n\n"
+                         "    镇政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月06日 16:40\n  • 有效性:\n\n"
+                         "  • 发布日期:\n\n    2024年04月06日 16:34\n  • 内容概述:\n\n"
+                         "镇巴县人民政府工作规则\n\n"
+                         "第一章总则\n\n一、根据《中华人民共和国宪法》,结合本县实际,制定本规则。\n")
+    assert doc.metadata.index_no == "6107280000/2024-001005"
+    assert doc.metadata.doc_number == "镇政发〔2024〕7号"
+    assert doc.metadata.written_date is not None and doc.metadata.written_date.isoformat() == "2024-04-06"
+    assert [field.label for field in doc.metadata.fields][:4] == ["索引号", "主题分类", "来源", "发文机构"]
+    assert not [item for item in doc.furniture if item.category == "banner"]
+    listed = docparse.parse("关于开展检查的通知\n\n- 发文字号：某政发〔2024〕7号\n\n"
+                            "各有关单位：\n\n现通知如下。\n")
+    assert listed.metadata.doc_number == "某政发〔2024〕7号"
+
+
+def test_a_pages_font_switch_and_eye_care_colour_are_chrome() -> None:
+    """pingjiang.gov.cn (岳阳市, 2017): ``来源:… 日期:… 字号:【`` with the switch's buttons lost, then
+    ``视力保护色:``; the date's value ran on to ``字号:【``, the colour switch was a preamble
+    paragraph. The title's bracketed 发文字号 is the number, not part of the title."""
+    doc = docparse.parse("当前位置: 首页 > 政务公开 > 政务公开工作要点 > 公开制度化 > 政策法规\n\n"
+                         "中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知"
+                         "(岳办发〔2017〕2号)\n\n来源:岳阳市政府门户网 日期:2017-01-12 17:08 字号:【\n"
+                         "视力保护色:\n浏览量:\n\n各县市区委、人民政府,岳阳经济技术开发区、城陵矶新港区、南湖新区、屈原管理区,"
+                         "市直各单位,中央、省驻岳单位:\n\n《关于全面推进政务公开工作的实施意见》已经市委、市人民政府同意,"
+                         "现印发给你们,请结合实际认真贯彻执行。\n")
+    assert doc.title is not None and doc.title.text.endswith("工作的实施意见》的通知")
+    assert doc.metadata.doc_number == "岳办发〔2017〕2号"
+    assert ("日期", "2017-01-12 17:08") in [(field.label, field.value) for field in doc.metadata.fields]
+    assert [(item.category, item.text) for item in doc.furniture if item.category != "markup"][1:] == [
+        ("font_size", "字号:【"), ("accessibility", "视力保护色:"), ("counter", "浏览量:")]
+    assert [p.text for p in doc.preamble] == [
+        "《关于全面推进政务公开工作的实施意见》已经市委、市人民政府同意,现印发给你们,请结合实际认真贯彻执行。"]

@@ -77,11 +77,15 @@ def test_the_saved_page_of_that_title_line_reads_the_same() -> None:
 
 
 def test_a_title_with_its_number_in_brackets_is_not_cut_as_fields() -> None:
+    """The brackets are no fields' (``(国办发〔2014〕56号)`` is no ``(发布日期:… 文号:…)``): the number
+    in them is the 发文字号, the title ends before them."""
     doc = docparse.parse("国务院办公厅关于加强环境监管执法的通知(国办发〔2014〕56号)\n"
                          "各省、自治区、直辖市人民政府：\n现就有关事项通知如下。")
-    assert doc.title is not None and doc.title.text.startswith("国务院办公厅关于加强环境监管执法的通知")
-    assert furniture(doc, "markup") == []
-    assert [field.label for field in doc.metadata.fields] == []
+    assert doc.title is not None and doc.title.text == "国务院办公厅关于加强环境监管执法的通知"
+    assert furniture(doc, "markup") == ["(", ")"]
+    assert [(field.label, field.value) for field in doc.metadata.fields] == [
+        ("发文字号", "国办发〔2014〕56号")]
+    assert doc.metadata.doc_number == "国办发〔2014〕56号"
 
 
 # A title in 书名号 --------------------------------------------------------------------------------

@@ -299,16 +299,27 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         spans[0] = (spans[0][0] + 1, spans[0][1])
         spans[-1] = (spans[-1][0], spans[-1][1] - 1)
     prefix, suffix = _title_decoration(title_text)
+    number: tuple[int, int] | None = None
+    """The span of a 发文字号 in brackets after the title (``…的通知(岳办发〔2017〕2号)``)."""
     if prefix or suffix:  # • or 政务服务丨 before it, (2024-02-26) or [1] after it: the title's markup
         top, bottom = lines[title_lines[0]], lines[title_lines[-1]]
         spans[0] = (top.start + _after_chars(top.folded, spans[0][0] - top.start, prefix), spans[0][1])
         end = _before_chars(bottom.folded, spans[-1][1] - bottom.start, suffix)
         spans[-1] = (spans[-1][0], bottom.start + end)
+        if suffix and DOC_NUMBER.fullmatch(title_text[len(title_text) - suffix + 1:-1]):
+            opening = bottom.folded.index("(", end)
+            number = (opening + 1, bottom.folded.index(")", opening))
+            result.fields.append((RawField("doc_number", "", "", opening, *number), bottom.start))
         title_text = title_text[prefix:len(title_text) - suffix]
     for i, (start, end) in zip(title_lines, spans, strict=True):
         role[i] = "front"
         for before, after in ((lines[i].content_start, start), (end, lines[i].content_end)):
-            if before < after:  # the title's Markdown decoration (# , **, {#id})
+            if before >= after:
+                continue
+            if number and i == title_lines[-1] and before == end:  # its brackets around the number
+                result.furniture.extend([("markup", before, lines[i].start + number[0]),
+                                         ("markup", lines[i].start + number[1], after)])
+            else:  # the title's Markdown decoration (# , **, {#id})
                 result.furniture.append(("markup", before, after))
     result.title = (title_text, spans)
     title_index = title_lines[0]
@@ -353,6 +364,10 @@ def _title_decoration(title: str) -> tuple[int, int]:
     after = len(suffix.group()) if suffix else 0
     if suffix and suffix.group()[0] in "12" and not GENRE_ENDING.search(title, 0, suffix.start()):
         after = 0  # a year is decoration only after the genre word (…统计公报 2022, not 2021—2025年)
+    number = BRACKETED_NUMBER.search(title) if not after and title.endswith(")") else None
+    if (number and DOC_NUMBER.fullmatch(number.group()[1:-1])
+            and GENRE_ENDING.search(title, 0, number.start())):
+        after = len(number.group())  # …的通知(岳办发〔2017〕2号): the page's 发文字号 after the title
     if before and not GENRE_ENDING.search(title, before, len(title) - after):
         before = 0  # what is left must be a title (年度工作报告|某某市人民政府门户网站 is a window title)
     return (before, after) if len(title) - before - after >= _TITLE_MIN else (0, 0)
