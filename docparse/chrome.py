@@ -136,16 +136,26 @@ def classify_line(squeezed: str, stripped: str = "") -> FurnitureCategory | None
         return None
     kinds: list[FurnitureCategory] = []
     for chunk in chunks[:-1]:
-        chunk_kind = _classify_whole(chunk.replace(" ", ""))
+        chunk_kind = _chunk_kind(chunk, kinds)
         if chunk_kind is None:
             return None  # a piece of content: the line is content
         kinds.append(chunk_kind)
-    if _classify_whole(chunks[-1].replace(" ", "")):
+    if _chunk_kind(chunks[-1], kinds):
         return kinds[0]
     # "责任编辑：王小明" splits into label and name: allow a trailing value after a chrome label
     if kinds[-1] == "footer" and chunks[-2].endswith(":"):
         return "footer"
     return None
+
+
+def _chunk_kind(chunk: str, before: list[FurnitureCategory]) -> FurnitureCategory | None:
+    """The furniture kind of a piece of a line (see :func:`classify_line`); a button of a font-size
+    switch after its label (``字号：[大] [中] [小]``) is one."""
+    squeezed = chunk.replace(" ", "")
+    kind = _classify_whole(squeezed)
+    if kind is None and before and before[-1] == "font_size":
+        return classify_head_token(squeezed)
+    return kind
 
 
 def classify_whole_plain(squeezed: str) -> FurnitureCategory | None:

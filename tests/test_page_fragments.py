@@ -136,3 +136,21 @@ def test_a_pages_font_switch_and_eye_care_colour_are_chrome() -> None:
         ("font_size", "字号:【"), ("accessibility", "视力保护色:"), ("counter", "浏览量:")]
     assert [p.text for p in doc.preamble] == [
         "《关于全面推进政务公开工作的实施意见》已经市委、市人民政府同意,现印发给你们,请结合实际认真贯彻执行。"]
+
+
+def test_a_print_button_and_a_font_switch_of_bracketed_buttons_are_chrome() -> None:
+    """mee.gov.cn (生态环境部, 2022): ``[打印]`` and ``字号：[大] [中] [小]`` render as one line, which was
+    the page's only preamble paragraph."""
+    html = ("<html><head><title>生态环境部一周要闻（4.10-4.16）_中华人民共和国生态环境部</title></head><body>"
+            "<h2 class=\"neiright_Title\">生态环境部一周要闻（4.10-4.16）</h2>"
+            "<div><p><span>2022-04-17</span> <span>来源：生态环境部</span></p>"
+            "<div class=\"neiright_JPZGK\">分享到：</div>"
+            "<span class=\"zzjgLdPrint\"><a href=\"javascript:void(1)\">[打印]</a></span>\n"
+            "<span class=\"zzjgLdFont\">字号：<a>[大]</a> <a class=\"active\">[中]</a> <a >[小]</a></span>"
+            "</div>"
+            "<div>　　<b>1.生态环境部召开部常务会议</b></div>"
+            "<div>　　4月12日，生态环境部部长黄润秋主持召开部常务会议。</div></body></html>")
+    doc = docparse.parse_bytes(html.encode(), path="mee.html")
+    assert not doc.preamble
+    assert ("action", "[打印] 字号：[大] [中] [小]") in [(item.category, item.text) for item in doc.furniture]
+    assert [section.title for section in doc.sections] == ["生态环境部召开部常务会议"]
