@@ -114,7 +114,7 @@ class RawField:
     value_end: int
 
 
-_LIST_BULLET = re.compile(r"[ ]*(?:[•·●▪◆■]|[-*+](?= ))[ ]*")
+_LIST_BULLET = re.compile(r"\A[ ]*(?:[•·●▪◆■]|[-*+](?= ))[ ]*")
 """The bullet of a list item a converter writes a page's ``<li>`` as (``  • 索引号:``, ``- 发文字号：``)."""
 
 

@@ -154,3 +154,19 @@ def test_a_print_button_and_a_font_switch_of_bracketed_buttons_are_chrome() -> N
     assert not doc.preamble
     assert ("action", "[打印] 字号：[大] [中] [小]") in [(item.category, item.text) for item in doc.furniture]
     assert [section.title for section in doc.sections] == ["生态环境部召开部常务会议"]
+
+
+def test_a_converters_links_to_places_in_the_document_read_as_their_text() -> None:
+    """pandoc's Markdown of a Word plan keeps its table of contents as links to Word's bookmarks, a
+    page number a link inside each (``[一、规划背景 [1](#_Toc81234501)](#_Toc81234501)``, the shape a
+    public chunk cleaner strips: ``[..](#_Toc..)``): the entries read as the contents they are
+    (``一、规划背景 1``), no longer as link syntax in the preamble; a link elsewhere keeps its text."""
+    text = ("# 某某市“十四五”应急体系规划\n\n[一、规划背景 [1](#_Toc81234501)](#_Toc81234501)\n\n"
+            "[二、总体要求 [3](#_Toc81234503)](#_Toc81234503)\n\n# 一、规划背景\n\n"
+            "“十三五”期间，全市应急管理工作取得明显成效（见[附表](#附表1)）。\n\n"
+            "# 二、总体要求\n\n坚持人民至上。\n")
+    doc = docparse.parse_bytes(text.encode(), path="plan.md")
+    assert [p.text for p in doc.preamble] == ["一、规划背景 1", "二、总体要求 3"]
+    assert [section.title for section in doc.sections] == ["规划背景", "总体要求"]
+    assert doc.sections[0].body[0].text == "“十三五”期间，全市应急管理工作取得明显成效（见附表）。"
+    assert doc.locate(doc.text.index("二、总体要求 3")) is not None

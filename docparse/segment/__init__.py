@@ -141,7 +141,8 @@ def segment(lines: list[Line], *, title_hint: str | None = None, tables: Tables 
     return result
 
 
-_TRAILING_ENTITIES = re.compile(r"(?:[ ]*&(?:[A-Za-z]{2,8}|#\d{1,6});)+[ ]*$")
+_ENTITY = r"&(?:[A-Za-z]{2,8}|#\d{1,6});"
+_TRAILING_ENTITIES = re.compile(rf"{_ENTITY}(?:[ ]*{_ENTITY})*[ ]*$")
 """Character references a page left as text at a line's end (``国务院办公厅 &nbsp; &bsp;``: escaped
 twice, or mistyped), where they stand for the spaces that right-align a signature."""
 _ENTITIES_REACH = 120
