@@ -15,14 +15,16 @@ STOPS = "。!?;"
 """Folded sentence stops: 。 ！ ？ and ； (clauses of parallel claims)."""
 
 
-_TIME_COLON = r"(?<!\d):|:(?!\d)"
-"""A colon that is a stop: not one between two digits (``中午12:00前``, a ratio ``1:2``)."""
-
-
 @functools.cache
 def _scanner(stops: str) -> re.Pattern[str]:
-    pattern = "[" + re.escape(_OPENERS + _CLOSERS + stops.replace(":", "")) + "]"
-    return re.compile(pattern + "|" + _TIME_COLON if ":" in stops else pattern)
+    return re.compile("[" + re.escape(_OPENERS + _CLOSERS + stops) + "]")
+
+
+def _in_number(folded: str, position: int) -> bool:
+    """Whether the colon at ``position`` stands between two digits (``中午12:00前``, a ratio ``1:2``):
+    no stop."""
+    return (0 < position < len(folded) - 1 and folded[position - 1].isdigit()
+            and folded[position + 1].isdigit())
 
 
 def sentence_ends(folded: str, start: int = 0, end: int | None = None, stops: str = STOPS) -> list[int]:
@@ -40,7 +42,7 @@ def sentence_ends(folded: str, start: int = 0, end: int | None = None, stops: st
             depth += 1
         elif char in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0:
+        elif depth == 0 and not (char == ":" and _in_number(folded, match.start())):
             result.append(match.end())
     return result
 
@@ -54,6 +56,6 @@ def first_stop(folded: str, start: int, end: int, stops: str = STOPS) -> int | N
             depth += 1
         elif char in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0:
+        elif depth == 0 and not (char == ":" and _in_number(folded, match.start())):
             return match.start()
     return None
