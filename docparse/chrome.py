@@ -52,6 +52,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("footer", r"(网站地图|联系我们|网站声明|版权所有|主办单位[:]|承办单位[:]|技术支持[:]|网站标识码|ICP备|公网安备|政府网站找错|建议使用.{0,40}浏览器|分辨率|Copyright|©)"),
     ("accessibility", r"^(无障碍(浏览|阅读)?|长者模式|关怀版|适老化|简体|繁体|简|繁|English|智能问答|网站支持IPv6|IPv6|登录|注册|登录\|注册|English版)([|/]?(无障碍(浏览|阅读)?|长者模式|关怀版|简体|繁体|简|繁|English|智能问答|登录|注册|网站支持IPv6))*$"),
     ("accessibility", r"^今天是[:]?\d{4}年"),
+    ("accessibility", r"^(?:视力保护色|护眼模式|护眼色)[:]?[^。:]{0,16}$"),
     ("other", r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\d{1,2}:\d{2}(?::\d{2})?$"),
     ("other", r"^[•·]?[A-Za-z0-9_-]{1,40}\.(?i:jpe?g|png|gif|bmp|webp)$"),  # a page's picture strip
     ("page_number", r"^[-—–－]\d{1,4}[-—–－]$"),
@@ -83,6 +84,7 @@ INLINE_CHROME = re.compile(
     r"(?:[\[【(]\s*)?(?:字[号体]\s*[:：]?\s*)?(?:[\[【(]\s*)?大\s+中\s+小\s*[\]】)]?"  # no bare \s* lead: O(n²)
     r"|(?:字[号体]\s*[:：]?\s*)?【大】\s*【中】\s*【小】"
     r"|[\[【]\s*(?:打印|关闭|收藏|纠错)\s*[\]】]"
+    r"|字[号体]\s*[:：]\s*[\[【(]?(?=\s*$)"  # the switch's label, its buttons on the lines below
     rf"|(?:{_COUNTER_WORDS})\s*[:：]\s*\d*"
 )
 """Chrome inside a metadata line: a font-size switch, a bracketed button, a visit counter (``来源：
@@ -111,7 +113,8 @@ def chrome_tail(text: str) -> list[tuple[int, int]]:
 
 def inline_chrome_kind(found: str) -> FurnitureCategory:
     """The furniture kind of a run :data:`INLINE_CHROME` found."""
-    return "font_size" if "大" in found else "counter" if _INLINE_COUNTER.search(found) else "action"
+    return ("font_size" if "大" in found or "字" in found else "counter" if _INLINE_COUNTER.search(found)
+            else "action")
 
 
 _TRAIL_ITEM = r"[^ <>»/。;,:]{1,16}"
@@ -161,16 +164,26 @@ def classify_line(squeezed: str, stripped: str = "") -> FurnitureCategory | None
         return None
     kinds: list[FurnitureCategory] = []
     for chunk in chunks[:-1]:
-        chunk_kind = _classify_whole(chunk.replace(" ", ""))
+        chunk_kind = _chunk_kind(chunk, kinds)
         if chunk_kind is None:
             return None  # a piece of content: the line is content
         kinds.append(chunk_kind)
-    if _classify_whole(chunks[-1].replace(" ", "")):
+    if _chunk_kind(chunks[-1], kinds):
         return kinds[0]
     # "责任编辑：王小明" splits into label and name: allow a trailing value after a chrome label
     if kinds[-1] == "footer" and chunks[-2].endswith(":"):
         return "footer"
     return None
+
+
+def _chunk_kind(chunk: str, before: list[FurnitureCategory]) -> FurnitureCategory | None:
+    """The furniture kind of a piece of a line (see :func:`classify_line`); a button of a font-size
+    switch after its label (``字号：[大] [中] [小]``) is one."""
+    squeezed = chunk.replace(" ", "")
+    kind = _classify_whole(squeezed)
+    if kind is None and before and before[-1] == "font_size":
+        return classify_head_token(squeezed)
+    return kind
 
 
 def classify_whole_plain(squeezed: str) -> FurnitureCategory | None:

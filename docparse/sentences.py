@@ -20,6 +20,13 @@ def _scanner(stops: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(_OPENERS + _CLOSERS + stops) + "]")
 
 
+def _in_number(folded: str, position: int) -> bool:
+    """Whether the colon at ``position`` stands between two digits (``中午12:00前``, a ratio ``1:2``):
+    no stop."""
+    return (0 < position < len(folded) - 1 and folded[position - 1].isdigit()
+            and folded[position + 1].isdigit())
+
+
 def sentence_ends(folded: str, start: int = 0, end: int | None = None, stops: str = STOPS) -> list[int]:
     """Offsets just after each sentence stop at depth 0 in ``folded[start:end]``.
 
@@ -35,7 +42,7 @@ def sentence_ends(folded: str, start: int = 0, end: int | None = None, stops: st
             depth += 1
         elif char in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0:
+        elif depth == 0 and not (char == ":" and _in_number(folded, match.start())):
             result.append(match.end())
     return result
 
@@ -49,6 +56,6 @@ def first_stop(folded: str, start: int, end: int, stops: str = STOPS) -> int | N
             depth += 1
         elif char in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0:
+        elif depth == 0 and not (char == ":" and _in_number(folded, match.start())):
             return match.start()
     return None

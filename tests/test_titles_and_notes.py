@@ -77,14 +77,14 @@ def test_the_saved_page_of_that_title_line_reads_the_same() -> None:
 
 
 def test_a_title_with_its_number_in_brackets_is_not_cut_as_fields() -> None:
-    """The bracket is no bracket of ``label: value`` fields: it is the 发文字号 (one field, as where the
-    title runs on into it), and the title ends at its genre word."""
+    """The brackets are no fields' (``(国办发〔2014〕56号)`` is no ``(发布日期:… 文号:…)``): the number
+    in them is the 发文字号, the title ends before them."""
     doc = docparse.parse("国务院办公厅关于加强环境监管执法的通知(国办发〔2014〕56号)\n"
                          "各省、自治区、直辖市人民政府：\n现就有关事项通知如下。")
     assert doc.title is not None and doc.title.text == "国务院办公厅关于加强环境监管执法的通知"
-    assert furniture(doc, "markup") == []
-    fields = [(field.key, field.value) for field in doc.metadata.fields]
-    assert fields == [("doc_number", "(国办发〔2014〕56号)")]
+    assert furniture(doc, "markup") == ["(", ")"]
+    assert [(field.label, field.value) for field in doc.metadata.fields] == [
+        ("发文字号", "国办发〔2014〕56号")]
     assert doc.metadata.doc_number == "国办发〔2014〕56号"
 
 
@@ -426,14 +426,14 @@ def test_a_page_titled_after_the_issued_rule_has_the_notice_title() -> None:
 def test_a_title_line_that_ends_with_its_bracketed_number_gives_title_and_number_apart() -> None:
     """A county site's copy of 岳办发〔2017〕2号: the page's title line ends with the 发文字号 in brackets
     (``…印发《关于全面推进政务公开工作的实施意见》的通知(岳办发〔2017〕2号)``) over the page's fields and
-    the 主送: the title ends at 通知, the bracket is the 发文字号 field (as it is where the two run on)."""
+    the 主送: the title ends at 通知, the number in the brackets is the 发文字号 field."""
     doc = docparse.parse_file(FRONT / "title_line_ends_with_bracketed_number.txt")
     assert doc.title is not None
     assert doc.title.text == ("中共岳阳市委办公室岳阳市人民政府办公室印发"
                               "《关于全面推进政务公开工作的实施意见》的通知")
     assert title_as_written(doc) == doc.title.text
     number = next(field for field in doc.metadata.fields if field.key == "doc_number")
-    assert doc.text[number.span.start:number.span.end] == "(岳办发〔2017〕2号)"
+    assert doc.text[number.span.start:number.span.end] == "岳办发〔2017〕2号"
     assert doc.metadata.doc_number == "岳办发〔2017〕2号"
     assert [block.text for block in doc.closing.signature] == ["中共岳阳市委办公室", "岳阳市人民政府办公室"]
 

@@ -79,6 +79,11 @@ _CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 several paragraphs): a space, as the web page reader joins the lines of a cell."""
 _IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\s]{1,1000}(?:\s+\"[^\"\n]{0,300}\")?\)")
 """An image (MinerU's ``![](images/3f2a….jpg)``, marker's ``![](_page_1_Picture_2.jpeg)``)."""
+_INTERNAL_LINK = re.compile(
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,300}\]\(#[^()\s]{0,200}\)){1,300})\]\(#[^()\s]{0,200}\)")
+"""A link to a place in the document itself (a table of contents a converter writes: pandoc's
+``[一、规划背景 [1](#_Toc81234501)](#_Toc81234501)``, ``[二、总体要求 3](#二总体要求)``): its text, as a
+reader sees it (the page number a link of its own inside it)."""
 _CONTAINER_MARKUP = re.compile(
     r"[ \t]{0,3}(?::{3,}(?:[ \t]*[^\s:][^\n]*)?|>[ \t]*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]"
     r"|\[\[toc\]\]|@tab(?::active)?(?:[ \t][^\n]*)?)[ \t]*", re.IGNORECASE)
@@ -100,7 +105,7 @@ def inline_markup(text: str) -> tuple[str, tuple[Anchor, ...]]:
     and after what was rewritten, each named by the file's line (``line[12]``) and the column it
     starts at there. No map (and ``text`` itself) when there is nothing to rewrite; fenced code
     is left as written."""
-    if not any(mark in text for mark in ("$", "<", "![", "\\", "&", ":::", "[!", "[[toc]]", "@tab")):
+    if not any(mark in text for mark in ("$", "<", "![", "\\", "&", ":::", "[!", "[[toc]]", "@tab", "](#")):
         return text, ()
     lines = text.split("\n")
     code_lines = _code_lines(lines)
@@ -184,6 +189,9 @@ def _rewrites(line: str, *, references: bool = True) -> list[tuple[re.Match[str]
         found.extend((match, "") for match in _EMPTY_ANCHOR.finditer(line))
     if "![" in line:
         found.extend((match, match.group(1).strip()) for match in _IMAGE.finditer(line))
+    if "](#" in line:
+        found.extend((match, _INTERNAL_LINK.sub(r"\1", match.group(1)))
+                     for match in _INTERNAL_LINK.finditer(line))
     if "|" in line and "<" in line:
         found.extend((match, " ") for match in _CELL_BREAK.finditer(line))
     references = references and "&" in line

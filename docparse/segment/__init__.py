@@ -35,7 +35,6 @@ from ..tables import Tables
 from .closing import find_tail, split_run_on_closing, split_tail, title_issuer
 from .head import (
     BRACKETED_DATE,
-    BRACKETED_DOC_NUMBER,
     FRONT_MATTER_LINES,
     ORDER_NUMBER,
     SUBTITLE_DASH,
@@ -50,6 +49,7 @@ from .result import (
     SENTENCE_STOP,
     Segmented,
     add_fields,
+    cut,
     is_addressee,
     squeeze,
     starts_numbered,
@@ -113,7 +113,8 @@ def segment(lines: list[Line], *, title_hint: str | None = None, tables: Tables 
     format states it (a web page's ArticleTitle or ``<h1>``): the candidate lines that spell it
     are the title. ``tables`` are the tables the reader marked: their rows (the rule under a
     Markdown table's head too) are no markup."""
-    lines, named_title = split_head(split_title_fields(split_tail(split_run_on_closing(lines))))
+    lines, named_title = split_head(split_title_fields(split_tail(split_run_on_closing(
+        _split_trailing_entities(lines)))))
     result = Segmented()
     role: list[str] = ["" for _ in lines]  # "" = undecided, "body", "front", "furniture", "closing"
     squeezed = [squeeze(line) for line in lines]
@@ -137,6 +138,29 @@ def segment(lines: list[Line], *, title_hint: str | None = None, tables: Tables 
     # closing (kept rather than lost).
     result.body = [lines[index] for index in range(len(lines)) if not role[index]]
     result.furniture.sort(key=lambda item: item[1])
+    return result
+
+
+_ENTITY = r"&(?:[A-Za-z]{2,8}|#\d{1,6});"
+_TRAILING_ENTITIES = re.compile(rf"{_ENTITY}(?:[ ]*{_ENTITY})*[ ]*$")
+"""Character references a page left as text at a line's end (``国务院办公厅 &nbsp; &bsp;``: escaped
+twice, or mistyped), where they stand for the spaces that right-align a signature."""
+_ENTITIES_REACH = 120
+
+
+def _split_trailing_entities(lines: list[Line]) -> list[Line]:
+    """Cut the character references a line ends with off into a virtual line of their own (markup
+    furniture, see :func:`docparse.chrome.is_markup`): the signature or date before them is read as
+    one, the paragraph's text ends before them."""
+    result: list[Line] = []
+    for line in lines:
+        folded = line.folded.rstrip(" ")
+        match = _TRAILING_ENTITIES.search(folded, max(0, len(folded) - _ENTITIES_REACH)) if (
+            folded.endswith(";")) else None
+        if match is None or not folded[:match.start()].strip(" "):
+            result.append(line)
+        else:
+            result.extend(cut(line, [match.start()]))
     return result
 
 
@@ -167,6 +191,8 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
                   named_title: list[int], title_hint: str | None = None) -> int:
     """Find title, metadata, subtitle, byline and addressee; return the index where the body starts."""
     candidates: list[int] = []
+    wrapped: dict[int, int] = {}
+    """The first line of a 主送机关 wrapped over lines → its last line."""
     plain: dict[int, str] = {}
     hinted = fold(title_hint).replace(" ", "") if title_hint else None
     index = _markdown_front_matter(lines, role, result)
@@ -211,9 +237,17 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         elif chrome.classify_head_token(text):
             role[index] = "furniture"
             result.furniture.append(("font_size", line.content_start, line.content_end))
-        elif line.stripped.startswith(">") and not candidates:
-            role[index] = "furniture"  # a note a scraper put above the text (> 本文正文由脚本…提取)
-            result.furniture.append(("other", line.content_start, line.content_end))
+        elif line.stripped.startswith(">") and (
+                not candidates or _quote_before_addressee(lines, squeezed, role, index)):
+            role[index] = "furniture"  # a note a scraper put above the text (> 本文正文由脚本…提取), or
+            result.furniture.append(("other", line.content_start, line.content_end))  # under its title
+        elif (wrap_end := _wrapped_addressee(lines, squeezed, role, index)) is not None:
+            wrapped[index] = wrap_end  # 各县（市、区）人民政府，市政府各部门， / 市属各企业：
+            for i in range(index + 1, wrap_end + 1):
+                if not role[i]:
+                    plain[i] = _squeezed_span(lines[i], _plain(lines[i]))
+            candidates.extend(i for i in range(index, wrap_end + 1) if not role[i])
+            index = wrap_end
         elif _is_body_start(line, text) and not (result.title is None and not candidates
                                                   and is_punctuated_title(text)) and text != hinted:
             break  # (a page's heading that spells its ArticleTitle is no body, however long)
@@ -232,15 +266,13 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         field = next(((raw, start) for raw, start in result.fields
                       if raw.key == "title" and raw.value.strip()), None)
         if field is None:
-            # a copy that starts at its 主送 (the title kept apart, as a record's field): the lines
-            # from the addressee on are the head's, not banners
-            addressed = next((i for i in candidates if is_addressee(plain[i])), None)
-            for i in candidates:
-                if addressed is not None and i >= addressed:
-                    break
+            # A page's text without its title (a crawler's content column) may open with its 主送机关:
+            # the lines before it are banners, it and what follows it are read as under a title.
+            first = next((position for position, i in enumerate(candidates)
+                          if i in wrapped or is_addressee(plain[i])), len(candidates))
+            for i in candidates[:first]:
                 _mark_banner(lines[i], role, i, result)
-            if addressed is not None:
-                _mark_after_title(lines, plain, role, [i for i in candidates if i >= addressed], result)
+            _mark_after_title(lines, plain, role, candidates[first:], result, wrapped)
             return body_start
         # A scraper's header block names the title and the text does not repeat it: what follows
         # the block may be an addressee.
@@ -259,7 +291,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         for i in candidates:
             if lines[i].start < block_end:
                 _mark_banner(lines[i], role, i, result)
-        _mark_after_title(lines, plain, role, [i for i in candidates if not role[i]], result)
+        _mark_after_title(lines, plain, role, [i for i in candidates if not role[i]], result, wrapped)
         return body_start
     title_text = "".join(plain.get(i) or _squeezed_span(lines[i], _plain(lines[i])) for i in title_lines)
     spans = [_plain(lines[i]) for i in title_lines]
@@ -267,29 +299,28 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         title_text = title_text[1:-1]
         spans[0] = (spans[0][0] + 1, spans[0][1])
         spans[-1] = (spans[-1][0], spans[-1][1] - 1)
-    numbered = _bracketed_number_end(title_text)
-    number_start = None
-    if numbered is not None:  # …的通知(岳办发〔2017〕2号): a page's title line ends with the 发文字号
-        bottom = lines[title_lines[-1]]
-        bracket = bottom.folded.rfind("(", 0, spans[-1][1] - bottom.start)
-        result.fields.append((RawField("doc_number", "", "", bracket, bracket, spans[-1][1] - bottom.start),
-                              bottom.start))
-        number_start = bottom.start + bracket
-        spans[-1] = (spans[-1][0], bottom.start + _before_chars(bottom.folded, spans[-1][1] - bottom.start,
-                                                                  len(title_text) - numbered))
-        title_text = title_text[:numbered]
     prefix, suffix = _title_decoration(title_text)
+    number: tuple[int, int] | None = None
+    """The span of a 发文字号 in brackets after the title (``…的通知(岳办发〔2017〕2号)``)."""
     if prefix or suffix:  # • or 政务服务丨 before it, (2024-02-26) or [1] after it: the title's markup
         top, bottom = lines[title_lines[0]], lines[title_lines[-1]]
         spans[0] = (top.start + _after_chars(top.folded, spans[0][0] - top.start, prefix), spans[0][1])
         end = _before_chars(bottom.folded, spans[-1][1] - bottom.start, suffix)
         spans[-1] = (spans[-1][0], bottom.start + end)
+        if suffix and DOC_NUMBER.fullmatch(title_text[len(title_text) - suffix + 1:-1]):
+            opening = bottom.folded.index("(", end)
+            number = (opening + 1, bottom.folded.index(")", opening))
+            result.fields.append((RawField("doc_number", "", "", number[0], *number), bottom.start))
         title_text = title_text[prefix:len(title_text) - suffix]
     for i, (start, end) in zip(title_lines, spans, strict=True):
         role[i] = "front"
-        line_end = lines[i].content_end if number_start is None else min(lines[i].content_end, number_start)
-        for before, after in ((lines[i].content_start, start), (end, line_end)):
-            if before < after:  # the title's Markdown decoration (# , **, {#id})
+        for before, after in ((lines[i].content_start, start), (end, lines[i].content_end)):
+            if before >= after:
+                continue
+            if number and i == title_lines[-1] and before == end:  # its brackets around the number
+                result.furniture.extend([("markup", before, lines[i].start + number[0]),
+                                         ("markup", lines[i].start + number[1], after)])
+            else:  # the title's Markdown decoration (# , **, {#id})
                 result.furniture.append(("markup", before, after))
     result.title = (title_text, spans)
     title_index = title_lines[0]
@@ -310,18 +341,8 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
             _mark_banner(lines[i], role, i, result)
         else:
             pending.append(i)
-    _mark_after_title(lines, plain, role, pending, result)
+    _mark_after_title(lines, plain, role, pending, result, wrapped)
     return body_start
-
-
-def _bracketed_number_end(title: str) -> int | None:
-    """Where the 发文字号 in brackets that ends a (squeezed) title starts, if a genre word ends the
-    title before it (``…印发《…实施意见》的通知(岳办发〔2017〕2号)``), else ``None``."""
-    bracket = title.rfind("(")
-    if (bracket < 4 or not BRACKETED_DOC_NUMBER.fullmatch(title, bracket)
-            or not GENRE_ENDING.search(title, 0, bracket)):
-        return None
-    return bracket
 
 
 _TITLE_PREFIX = re.compile(r"[•·●▪◆■]|[【\[][^【】\[\]]{2,12}[】\]]|[^丨|]{2,8}[丨|]"
@@ -344,6 +365,10 @@ def _title_decoration(title: str) -> tuple[int, int]:
     after = len(suffix.group()) if suffix else 0
     if suffix and suffix.group()[0] in "12" and not GENRE_ENDING.search(title, 0, suffix.start()):
         after = 0  # a year is decoration only after the genre word (…统计公报 2022, not 2021—2025年)
+    number = BRACKETED_NUMBER.search(title) if not after and title.endswith(")") else None
+    if (number and DOC_NUMBER.fullmatch(number.group()[1:-1])
+            and GENRE_ENDING.search(title, 0, number.start())):
+        after = len(number.group())  # …的通知(岳办发〔2017〕2号): the page's 发文字号 after the title
     if before and not GENRE_ENDING.search(title, before, len(title) - after):
         before = 0  # what is left must be a title (年度工作报告|某某市人民政府门户网站 is a window title)
     return (before, after) if len(title) - before - after >= _TITLE_MIN else (0, 0)
@@ -517,6 +542,47 @@ def _read_masthead(line: Line, role: list[str], index: int, named: str, result: 
     result.fields.append((RawField("issuer", "", "", start, start, organs_end), line.start))
 
 
+_WRAPPED_ADDRESSEE_LINES = 3
+"""A 主送机关 wraps over at most this many lines."""
+_WRAPPED_ADDRESSEE_LINE_MAX = 80
+"""No line of a wrapped 主送机关 is longer than this (squeezed)."""
+
+
+def _wrapped_addressee(lines: list[Line], squeezed: list[str], role: list[str], index: int) -> int | None:
+    """The last line of a 主送机关 wrapped over lines from ``index`` on, each line but the last ending
+    with a comma or 顿号 (``各县（市、区）人民政府，市政府各部门，各直属机构，`` / ``市属各企业：``), the
+    lines read together an addressee; ``None`` if the line starts no such run."""
+    if not squeezed[index].endswith((",", "、")) or len(squeezed[index]) > _WRAPPED_ADDRESSEE_LINE_MAX:
+        return None
+    joined = squeezed[index]
+    following = index + 1
+    taken = 1
+    while following < len(lines) and taken < _WRAPPED_ADDRESSEE_LINES:
+        if role[following] == "blank":
+            following += 1
+            continue
+        if role[following] or len(squeezed[following]) > _WRAPPED_ADDRESSEE_LINE_MAX:
+            return None
+        joined += squeezed[following]
+        taken += 1
+        if not joined.endswith((",", "、")):
+            return following if is_addressee(joined) else None
+        following += 1
+    return None
+
+
+def _quote_before_addressee(lines: list[Line], squeezed: list[str], role: list[str], index: int) -> bool:
+    """Whether a Markdown quotation (``> 来源：中国政府网。``, a ``> [!NOTE]`` box's lines) stands between
+    a title and its 主送机关: the first line after the quotation's lines is the addressee. The
+    document's own text never quotes there; a converter or an editor put it in."""
+    following = index + 1
+    while following < len(lines) and (role[following] == "blank"
+                                      or lines[following].stripped.startswith(">")):
+        following += 1
+    return following < len(lines) and not role[following] and (
+        is_addressee(squeezed[following]) or _wrapped_addressee(lines, squeezed, role, following) is not None)
+
+
 def _is_addressee_without_colon(text: str) -> bool:
     """Whether a line (squeezed) under a title is a 主送机关 whose colon a page dropped: organs parted by
     commas, or a kind of organs (``各镇人民政府,县政府各部门,嘉鱼开发区管委会``)."""
@@ -525,9 +591,10 @@ def _is_addressee_without_colon(text: str) -> bool:
 
 
 def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str], pending: list[int],
-                      result: Segmented) -> None:
+                      result: Segmented, wrapped: dict[int, int]) -> None:
     """Between title and body: subtitle (perhaps over two lines), byline (``国务院总理 李强``) or
-    addressee; anything else is body."""
+    addressee (``wrapped``: one wrapped over lines, from its first line to its last); anything
+    else is body."""
     byline_end = -1
     """The position in ``pending`` after the last line of organs taken as the byline."""
     in_body = False
@@ -564,6 +631,12 @@ def _mark_after_title(lines: list[Line], plain: dict[int, str], role: list[str],
             result.byline = (result.byline[0] if result.byline else span[0], span[1])
             role[index] = "front"
             byline_end = position + 1
+        elif index in wrapped:
+            last = wrapped[index]
+            result.addressee = (line.content_start, lines[last].content_end)
+            for i in range(index, last + 1):
+                if role[i] != "blank":
+                    role[i] = "front"
         elif is_addressee(text) or (not in_body and _is_addressee_without_colon(text)):
             result.addressee = span
             role[index] = "front"

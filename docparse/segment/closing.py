@@ -31,7 +31,7 @@ _DATES = re.compile(WRITTEN_DATE)
 _RUN_ON_NOTES = ("此件", "本件")
 """How a note on a document's publication starts (``（此件公开发布）``)."""
 _NOTE_LINE = re.compile(
-    rf"^\((?:{'|'.join(_RUN_ON_NOTES)}|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{{0,60}}\)$")
+    rf"^\((?:{'|'.join(_RUN_ON_NOTES)}|本文|联系人|联系电话|附件|主动公开|依申请公开|不予公开).{{0,60}}\)$")
 _LISTED_ATTACHMENT = re.compile(r"^\d{1,2}[.、][^。;]{1,80}$")
 _RELATED_TAIL_LINE = re.compile(r"^[^。]{1,90}$")
 _RELATED_TAIL_MAX = 30

@@ -39,8 +39,9 @@ _STOP_BEFORE_GAP = re.compile(rf"{_SENTENCE_STOP.pattern}(?:  |\t)")
 _LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
 _SENTENCE_END = re.compile(r"[。!?][”」』)]?$")
 _CONTENTS = ("目录", "目次")
-_ATTACHMENT_LABELS = ("附件:", "附:")
-"""How an attachment list starts (folded, spaces removed)."""
+_ATTACHMENT_LABELS = ("附件:", "附:", "附件下载:", "相关附件:", "附件清单:")
+"""How an attachment list starts (folded, spaces removed): the 附件说明, or the label a web page
+puts over its links to the attachments' files (``附件下载：1.申报表`` / ``2.工作方案``)."""
 _MARKUP_CHARS = "*#_>[]"
 """Markdown around a line (``***目录***``, ``## 目录``)."""
 MAX_ARABIC_START = 3
