@@ -288,3 +288,72 @@ def test_a_one_line_report_whose_text_opens_with_its_year_right_after_its_title(
                             "全县坚持以习近平新时代中国特色社会主义思想为指导。")
     assert county.title is not None and county.title.text == "某县2025年度法治政府建设情况报告"
     assert county.report_year == 2025
+
+
+def test_a_trail_split_after_its_home_or_drawn_with_arrows_is_navigation() -> None:
+    """jindong.gov.cn (澧浦镇, 2024): 首页 on a line of its own, the trail's rest on the next (``>> 政务
+    公开 >> 法治政府工作报告``) was the title, which made the report a 政府工作报告 (DP511–DP514);
+    0516peicheng.com (石家庄市, 2017): ``首页→ 网站公告`` with the column over it was the title."""
+    lipu = docparse.parse("首页\n>> 政务公开 >> 法治政府工作报告\n\n"
+                          "澧浦镇2023年度法治政府建设工作报告\n\n"
+                          "今年以来,在区委、区政府的坚强领导下,澧浦镇坚持以习近平新时代中国特色社会主义思想为指导。"
+                          "现将相关情况汇报如下:\n\n一、主要举措与成效\n\n一是强化统筹,坚持依法行政。\n")
+    assert lipu.title is not None and lipu.title.text == "澧浦镇2023年度法治政府建设工作报告"
+    assert (lipu.doc_type, lipu.report_year) == ("fazhi_annual", 2023)
+    assert ("navigation", ">> 政务公开 >> 法治政府工作报告") in [(f.category, f.text) for f in lipu.furniture]
+    assert not [f for f in docparse.validate(lipu) if f.code in ("DP511", "DP512", "DP513", "DP514")]
+    sjz = docparse.parse("法制查询\n \n 首页→ 网站公告\n \n \n"
+                         "石家庄市人民政府关于2016年度法治政府建设情况的报告\n发布时间:2017年02月28日\n \n"
+                         "    2016年以来,在省委、省政府和市委的正确领导下,我市全面推进依法行政。"
+                         "现将主要工作情况报告如下:\n"
+                         "    一、坚持以习总书记系列重要讲话精神为导向,全面部署法治政府建设工作\n"
+                         "    市委、市政府坚持把法治政府建设贯穿全面深化改革和依法治市全过程。\n")
+    assert sjz.title is not None and sjz.title.text == "石家庄市人民政府关于2016年度法治政府建设情况的报告"
+    assert ("navigation", "首页→ 网站公告") in [(f.category, f.text) for f in sjz.furniture]
+    flow = docparse.parse("关于办理事项的通知\n办理流程如下：\n申请→受理→审查→决定\n")
+    assert "申请→受理→审查→决定" in [p.text for p in flow.preamble]  # a process, no trail
+
+
+def test_a_metadata_block_written_as_a_list_is_metadata() -> None:
+    """jiangle.gov.cn (古镛镇, 2025): ``- 备注/文号: 将镛委〔2025〕5号`` was the title, the other items
+    text; jindong.gov.cn (澧浦镇, 2024): ``• 发布机构:`` over its value was the addressee."""
+    guyong = docparse.parse("\n- 索 引 号: sm09901-1800-2025-00003\n- 备注/文号: 将镛委〔2025〕5号\n"
+                            "- 发布机构: 古镛镇人民政府\n- 公文生成日期: 2025-02-07\n"
+                            "中共将乐县委员会,将乐县人民政府:\n"
+                            "2024年,古镛镇法治政府建设工作在县委、县政府的有力指导下,围绕年度法治政府建设工作要点。"
+                            "现将古镛镇2024年法治建设工作情况及2025年度工作思路总结如下:\n"
+                            "一、2024年度推进法治政府建设的主要举措和成效\n(一)坚持学习重要思想,提升思想素质。\n"
+                            "推进法治政府建设工作,关键在组织领导。\n")
+    assert guyong.title is None
+    assert (guyong.metadata.index_no, guyong.metadata.doc_number, guyong.metadata.issuer) == (
+        "sm09901-1800-2025-00003", "将镛委〔2025〕5号", "古镛镇人民政府")
+    assert guyong.metadata.written_date == dt.date(2025, 2, 7)
+    assert guyong.addressee is not None
+    assert guyong.metadata.addressees == ["中共将乐县委员会", "将乐县人民政府"]
+    assert guyong.preamble[0].text.startswith("2024年,古镛镇")
+    lipu = docparse.parse("首页\n>> 政务公开 >> 法治政府工作报告\n  • 信息索引号:\n\n"
+                          "    11330703736873621E/2024-139175\n\n  • 发布机构:\n\n    澧浦镇\n\n"
+                          "  • 发文字号:\n\n"
+                          "  • 发布日期:\n\n    2024-01-31\n\n澧浦镇2023年度法治政府建设工作报告\n\n"
+                          "今年以来,澧浦镇坚持以习近平新时代中国特色社会主义思想为指导。\n\n一、主要举措与成效\n")
+    assert lipu.addressee is None
+    assert (lipu.metadata.index_no, lipu.metadata.issuer, lipu.metadata.doc_number) == (
+        "11330703736873621E/2024-139175", "澧浦镇", None)
+    assert lipu.metadata.publish_date == dt.date(2024, 1, 31)
+
+
+def test_a_label_docparse_does_not_know_ends_the_value_before_it() -> None:
+    """xialuqu.gov.cn (下陆区, 2025): ``文 号: 文件分类: 所属机构:`` gave the 发文字号 ``文件分类:
+    所属机构:``; jindong.gov.cn: ``信息来源: 党政综合管理办公室 访问次数: 字体:[ ]`` the 来源 with its
+    counter."""
+    xialu = docparse.parse("名 称: 下陆区2024年法治政府建设工作报告\n"
+                           "索 引 号: 000014349/2025-17645 发布日期: 2025-02-28 发布机构: 下陆区司法局\n"
+                           "文 号: 文件分类: 所属机构:\n下陆区2024年法治政府建设工作报告\n"
+                           "2024年,下陆区坚持以习近平法治思想为指导。现将工作情况报告如下。\n"
+                           "一、2024年法治政府建设主要举措及成效\n")
+    assert xialu.metadata.doc_number is None and xialu.metadata.issuer == "下陆区司法局"
+    assert ("文号", "") in _fields(xialu)
+    lipu = docparse.parse("澧浦镇2023年度法治政府建设工作报告\n\n"
+                          "发布时间: 2024-01-31 15:51 信息来源: 党政综合管理办公室 访问次数: 字体:[ ]\n\n"
+                          "今年以来,澧浦镇坚持以习近平新时代中国特色社会主义思想为指导。\n")
+    assert lipu.metadata.source == "党政综合管理办公室"

@@ -231,8 +231,16 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         field = next(((raw, start) for raw, start in result.fields
                       if raw.key == "title" and raw.value.strip()), None)
         if field is None:
+            # No title: a page's metadata block stands right over the addressee (``- 发布机构: …`` /
+            # ``中共将乐县委员会,将乐县人民政府:``); what else precedes the body is a banner.
+            block_end = max((line_start for _, line_start in result.fields), default=None)
+            addressee = next((i for i in candidates if block_end is not None and lines[i].start > block_end
+                              and is_addressee(plain[i])), None)
             for i in candidates:
-                _mark_banner(lines[i], role, i, result)
+                if i != addressee:
+                    _mark_banner(lines[i], role, i, result)
+            if addressee is not None:
+                _mark_after_title(lines, plain, role, [addressee], result)
             return body_start
         # A scraper's header block names the title and the text does not repeat it: what follows
         # the block may be an addressee.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .. import chrome, ladder
 from ..lines import Line
-from ..metadata import WRITTEN_DATE, RawField
+from ..metadata import OTHER_LABEL, WRITTEN_DATE, RawField
 from ..models import FurnitureCategory
 from ..normalize import CJK_CHARS
 
@@ -183,8 +183,9 @@ def add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
             lead, trail = len(found) - len(found.lstrip(" ")), len(found) - len(found.rstrip(" "))
             at = line.start + value_start
             result.furniture.append((chrome.inline_chrome_kind(found), at + start + lead, at + end - trail))
-        if runs:
-            value_end = value_start + runs[0][0]
+        other = None if runs else OTHER_LABEL.search(line.folded, value_start, value_end)
+        if runs or other:  # (a label docparse does not know ends the value too: 文号: 文件分类:)
+            value_end = other.start() if other else value_start + runs[0][0]
             while value_end > value_start and line.folded[value_end - 1] == " ":
                 value_end -= 1
         result.fields.append((RawField(raw.key, raw.label, line.raw[value_start:value_end],
