@@ -357,3 +357,16 @@ def test_a_label_docparse_does_not_know_ends_the_value_before_it() -> None:
                           "发布时间: 2024-01-31 15:51 信息来源: 党政综合管理办公室 访问次数: 字体:[ ]\n\n"
                           "今年以来,澧浦镇坚持以习近平新时代中国特色社会主义思想为指导。\n")
     assert lipu.metadata.source == "党政综合管理办公室"
+
+
+def test_a_content_sites_line_before_the_text_is_banner() -> None:
+    """xuncaibao.com (2023): ``下面是小编为大家整理的…,供大家参考。`` was the first paragraph."""
+    doc = docparse.parse("2023年区五年法治政府建设工作情况报告\n\n"
+                         "时间:2023-05-07 17:15:05 公文范文 来源:网友投稿\n\n"
+                         "下面是小编为大家整理的2023年区五年法治政府建设工作情况报告,供大家参考。\n\n"
+                         "五年来,*区严格落实党政主要负责人履行推进法治建设第一责任人职责规定,全面推进依法行政。"
+                         "我区认真梳理了近五年法治政府建设情况,现报告如下:\n\n"
+                         "一、抬高政治站位,统筹推进法治政府建设\n")
+    assert ("banner", "下面是小编为大家整理的2023年区五年法治政府建设工作情况报告,供大家参考。") in [
+        (f.category, f.text) for f in doc.furniture]
+    assert doc.preamble[0].text.startswith("五年来")
