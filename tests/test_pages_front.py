@@ -370,3 +370,30 @@ def test_a_content_sites_line_before_the_text_is_banner() -> None:
     assert ("banner", "下面是小编为大家整理的2023年区五年法治政府建设工作情况报告,供大家参考。") in [
         (f.category, f.text) for f in doc.furniture]
     assert doc.preamble[0].text.startswith("五年来")
+
+
+def test_a_table_row_of_fields_whose_labels_keep_their_colons_is_read_cell_by_cell() -> None:
+    """qz.gov.cn (衢州市应急管理局, 2025): ``索引号: | 11330800002618736G/2025-00251 | 成文日期: | …``
+    gave the 索引号 ``| 11330800002618736G/2025-00251 |`` and the 发布机构 ``| 市应急管理局 | ||``."""
+    doc = docparse.parse("索引号: | 11330800002618736G/2025-00251 | 成文日期: | 2025-01-13 |\n"
+                         "公开方式: | 主动公开 | 组配分类: | 2024年度 |\n发布机构: | 市应急管理局 | ||\n"
+                         "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和《中华人民共和国政府信息公开工作年度"
+                         "报告格式》规定编制本报告。\n一、总体情况\n2024年,我局坚持以习近平新时代中国特色社会主义思想为指导。\n")
+    assert (doc.metadata.index_no, doc.metadata.issuer) == ("11330800002618736G/2025-00251", "市应急管理局")
+    assert doc.metadata.written_date == dt.date(2025, 1, 13)
+    assert ("公开方式", "主动公开") in _fields(doc)
+
+
+def test_a_bulleted_metadata_list_with_empty_items_keeps_each_value_with_its_label() -> None:
+    """zb.gov.cn (镇巴县, 2024): each ``• label:`` over its value, some with none (``• 来源:``)."""
+    doc = docparse.parse("返回顶部\n\n镇巴县人民政府工作规则\n\n  • 索引号:\n\n    6107280000/2024-001005\n"
+                         "  • 主题分类:\n\n  • 来源:\n\n  • 发文机构:\n\n    县政府网站\n  • 发文字号:\n\n"
+                         "    镇政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月06日 16:40\n  • 有效性:\n\n"
+                         "  • 发布日期:\n\n    2024年04月06日 16:34\n  • 内容概述:\n\n"
+                         "镇巴县人民政府工作规则\n\n"
+                         "第一章总则\n\n一、根据《中华人民共和国宪法》,结合本县实际,制定本规则。\n")
+    assert doc.title is not None and doc.title.text == "镇巴县人民政府工作规则"
+    assert (doc.metadata.index_no, doc.metadata.doc_number, doc.metadata.source) == (
+        "6107280000/2024-001005", "镇政发〔2024〕7号", None)
+    assert doc.metadata.written_date == dt.date(2024, 4, 6)
+    assert not [f for f in doc.furniture if f.category == "banner"]
