@@ -397,3 +397,19 @@ def test_a_bulleted_metadata_list_with_empty_items_keeps_each_value_with_its_lab
         "6107280000/2024-001005", "镇政发〔2024〕7号", None)
     assert doc.metadata.written_date == dt.date(2024, 4, 6)
     assert not [f for f in doc.furniture if f.category == "banner"]
+
+
+def test_the_salutation_of_a_report_to_a_peoples_congress_committee_is_the_addressee() -> None:
+    """sg.gov.cn (乳源瑶族自治县审计局, 2021): ``县人大常委会主任、各位副主任,委员:`` was the first paragraph;
+    ``主任、各位副主任、各位委员：`` named three organs (主任, 各位副主任, 各位委员)."""
+    head = ("关于2020年度县级预算执行和其他财政收支的\n审计工作报告\n—2021年9月2日在乳源瑶族自治县第十二届\n"
+            "人民代表大会常务委员会第三十九次会议上\n乳源瑶族自治县审计局局长 温存\n\n"
+            "时间:2021-09-03 11:20:04 来源:本网 访问量: -\n\n  {}\n\n"
+            "  我受县人民政府委托,向县人大常委会报告2020年度县级预算执行和其他财政收支的审计情况,请审议。\n")
+    for salutation in ("县人大常委会主任、各位副主任,委员:", "主任、各位副主任、秘书长、各位委员："):
+        doc = docparse.parse(head.format(salutation))
+        assert doc.title is not None
+        assert doc.title.text == "关于2020年度县级预算执行和其他财政收支的审计工作报告"
+        assert doc.addressee is not None and doc.addressee.text == salutation
+        assert doc.metadata.addressees == []
+        assert doc.preamble[0].text.startswith("我受县人民政府委托")
