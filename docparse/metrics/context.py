@@ -35,6 +35,7 @@ from .lexicon import (
     LEVEL_LINKS,
     LIST_DELIMITER,
     LIST_JOINS,
+    OBJECT_LEADS,
     OBTAINED_WORDS,
     OPENERS,
     PARTS_INTRO,
@@ -338,7 +339,8 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                 label = previous.label or ""  # 突破400亿元大关,达到417亿元: the same amount, as reached
         no_noun = len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
             folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
-            or label.endswith(_LIST_JOINS)  # 3部政府规章和576件规范性文件
+            or label.endswith(_LIST_JOINS) \
+            or (quantity.unit in _COUNTED_BEFORE_NOUNS and label.endswith(OBJECT_LEADS))  # 组织对|2个市州
         short = not no_noun and len(label) <= SHORT_LABEL and _counts_noun_after(folded, quantity)
         if no_noun or short:  # 明确916项具体措施: a verb or a place before the count
             after = _label_after(folded, claim.text, quantity.end, quantity.unit in _COUNTED_ACTIONS)
