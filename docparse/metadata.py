@@ -120,15 +120,17 @@ class RawField:
     value_end: int
 
 
-_LIST_BULLET = re.compile(r" *[-•·・*] +")
-"""The bullet of a list item a page or its Markdown conversion writes each field of its metadata
-block as (``- 索 引 号: sm09901-1800-2025-00003``, ``• 信息索引号:``)."""
+_LIST_BULLETS = "-•·・*"
+"""The bullets of the list items a page or its Markdown conversion writes the fields of its metadata
+block as (``- 索 引 号: sm09901-1800-2025-00003``, ``• 信息索引号:``); a space follows one."""
 
 
 def _label_start(folded_line: str) -> int:
     """Where the label of a field line would start: after the line's spaces and a list bullet."""
-    bullet = _LIST_BULLET.match(folded_line) if folded_line.lstrip(" ")[:1] in "-•·・*" else None
-    return bullet.end() if bullet else len(folded_line) - len(folded_line.lstrip(" "))
+    lead = len(folded_line) - len(folded_line.lstrip(" "))
+    if folded_line[lead:lead + 1] in _LIST_BULLETS and folded_line[lead + 1:lead + 2] == " ":
+        return len(folded_line) - len(folded_line[lead + 1:].lstrip(" "))
+    return lead
 
 
 def find_fields(folded_line: str) -> list[RawField]:
