@@ -19,6 +19,9 @@ _TRAIL_ENDINGS = ("正文", "详情", "详细内容", "内容")
 _TRAIL_PATTERN = rf"[>»]({'|'.join(_TRAIL_ENDINGS)})$"
 TRAIL_SEPARATORS = (">", "»", ">>", "→")
 _BREADCRUMB_PATTERN = r"\A[^<>»。;,:]{1,16}(?:(?:>>|[>»])[^<>»。;,:]{1,16}){2,8}$"
+_TRAIL_TAIL_PATTERN = r"^(?:>>|[>»])[^<>»。;,:]{1,16}(?:(?:>>|[>»])[^<>»。;,:]{1,16}){1,8}$"
+"""The rest of a navigation trail whose 首页 stands on the line before (``首页`` / ``>> 政务公开 >>
+法治政府工作报告``): a separator first, then two or more words."""
 _BREADCRUMB_MAX = 16 + 8 * (2 + 16)
 """No line longer than this is a breadcrumb (the pattern's longest match)."""
 """A navigation trail without 首页 or 正文 (``政务公开>政策法规>委局文件``); ``\\A``, not ``^``: it is
@@ -28,7 +31,7 @@ per line."""
 _POSITION_LABELS = ("当前位置|您的位置|您的当前位置|您当前的位置|您现在的位置|您所在的位置|所在位置|当前页|您当前所在位置"
                     "|当前所在位置|你的位置|你现在的位置|你当前的位置")
 """The label of a page's navigation trail (``您所在的位置：首页 > 政务公开``)."""
-_COUNTER_WORDS = "浏览次数|阅读次数|点击数|点击量|访问量|累计次数|浏览量|阅读量|阅读|评论|浏览|点击"
+_COUNTER_WORDS = "浏览次数|阅读次数|访问次数|点击数|点击量|访问量|累计次数|浏览量|阅读量|阅读|评论|浏览|点击"
 """The label of a page's visit counter (``访问量：199``)."""
 _NOTICE_MAX = 70
 """A site's notice about the browser (``IE版本小于11,为了不影响您的浏览效果,请升级IE版本!``) is this short."""
@@ -36,7 +39,8 @@ _NOTICE_MAX = 70
 _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("navigation", rf"^({_POSITION_LABELS})[:>»]"),
     ("navigation", _BREADCRUMB_PATTERN),
-    ("navigation", r"^首页([>»/]|>>)"),
+    ("navigation", r"^首页([>»/→]|>>)"),
+    ("navigation", _TRAIL_TAIL_PATTERN),
     ("navigation", _TRAIL_PATTERN),
     ("font_size", r"^[\[【(]?(字号|字体|文字大小|字体大小)[:]?[\]】)]?[\[【(]?(大中小|小中大|默认|A\+?A-?)?[\]】)]?$"),
     ("font_size", r"^[\[【(]?(字体|字号)?[:]?(大中小|小中大|大中小默认)[\]】)]?$"),
@@ -63,6 +67,7 @@ _RAW_PATTERNS: tuple[tuple[FurnitureCategory, str], ...] = (
     ("markup", r"^(?i:insertinto)[\w`\".]+(?:\([^()]*\))?(?i:values)\("),  # a crawler's SQL record
     ("banner", r"^【[^【】]{4,}】[-_|—–].{2,40}$"),
     ("banner", r"^(?:您好[,!]?)?欢迎(?:访问|来到|光临)[^。]{0,30}$"),
+    ("banner", r"^(?:下面|以下)是(?:小编|本站|我们|笔者)?(?:为|给)(?:大家|您)[^。]{0,80}(?:参考|借鉴|阅读|帮助)[^。]{0,20}[。!]?$"),
     ("banner", rf"^(?=.{{0,{_NOTICE_MAX}}}$)[^。]*?(?:(?:IE|ie|浏览器)[^。]*?(?:升级|更换|效果|体验)"
                r"|(?:升级|更换|效果|体验)[^。]*?(?:IE|ie|浏览器))"),
 )

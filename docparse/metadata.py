@@ -21,8 +21,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "index_no": ("索引号", "信息索引号", "索取号"),
     "title": ("标题", "名称", "信息名称", "文件名称", "title"),
     "issuer": ("发文机关", "发文机构", "发布机构", "制发机构", "发文单位", "发布单位", "成文单位"),
-    "doc_number": ("发文字号", "文号", "文件编号", "发文号"),
-    "written_date": ("成文日期", "生成日期", "产生日期", "发文日期", "成文时间"),
+    "doc_number": ("发文字号", "文号", "文件编号", "发文号", "备注/文号"),
+    "written_date": ("成文日期", "生成日期", "公文生成日期", "产生日期", "发文日期", "成文时间"),
     "publish_date": ("发布日期", "发布时间", "公开日期", "发表时间", "公布日期", "时间", "日期",
                      "通过或发布日期", "更新时间", "信息时间",
                      "date", "publish_date", "publish_time", "pubdate", "time"),
@@ -102,6 +102,12 @@ def placeholder(folded_value: str) -> bool:
     return value.lower() in _PLACEHOLDER_WORDS or all(char in _PLACEHOLDER_MARKS for char in value)
 
 
+OTHER_LABEL = re.compile(rf"(?<= )[{CJK_CHARS}]{{2,6}} *:(?=[ \[]|$)")
+"""A label docparse does not know, after a space, in a row of fields (``文 号: 文件分类: 所属机构:``,
+``信息来源: 党政综合管理办公室 访问次数: 字体:[ ]``): the value before it ends there; no value holds
+a word and a colon after a space."""
+
+
 @dataclass(frozen=True)
 class RawField:
     """A ``label: value`` pair found in a line, with offsets into that line."""
@@ -114,7 +120,7 @@ class RawField:
     value_end: int
 
 
-_LIST_BULLET = re.compile(r"\A[ ]*(?:[•·●▪◆■]|[-*+](?= ))[ ]*")
+_LIST_BULLET = re.compile(r"\A[ ]*(?:[•·●▪◆■・]|[-*+](?= ))[ ]*")
 """The bullet of a list item a converter writes a page's ``<li>`` as (``  • 索引号:``, ``- 发文字号：``)."""
 
 
@@ -126,7 +132,11 @@ def _label_lead(folded_line: str) -> int:
 
 def find_fields(folded_line: str) -> list[RawField]:
     """All ``label: value`` pairs of a folded line; empty unless the line *starts* with a label
-    (after a list item's bullet, if any: ``  • 发文字号:``)."""
+    (after a list item's bullet, if any: ``  • 发文字号:``).
+
+    >>> [(f.key, f.value) for f in find_fields("- 备注/文号: 将镛委〔2025〕5号")]
+    [('doc_number', '将镛委〔2025〕5号')]
+    """
     lead = _label_lead(folded_line)
     if not _LABEL_RE.match(folded_line, lead):
         return []  # the label that would come first is not at the start (a search finds it no sooner)

@@ -347,3 +347,15 @@ def test_a_gloss_in_brackets_after_an_amount_is_no_label() -> None:
     """A 文库 city report: 地区生产总值跨越5000亿元,达5600亿元(预计数,下同)."""
     assert labels("地区生产总值跨越5000亿元,达5600亿元(预计数,下同),增长14%以上。") == [
         ("跨越5000亿元", "地区生产总值"), ("5600亿元", "地区生产总值"), ("14%以上", "地区生产总值")]
+
+
+def test_a_count_after_a_preposition_or_a_verb_of_giving_is_labelled_by_the_noun_after_it() -> None:
+    """湖南省 (2021): ``组织对2个市州和4个省直部门开展了法治政府建设实地督察`` labelled 2个 ``组织对``;
+    嘉善县 (2022): ``对法治政府建设作出4次批示`` labelled 4次 ``对法治政府建设作出``."""
+    assert [(m.raw, m.label) for m in metrics_of(
+        "按照中央依法治国办部署,组织对2个市州和4个省直部门开展了法治政府建设实地督察。")] == [
+        ("2个", "市州"), ("4个", "省直部门")]
+    assert [(m.raw, m.label) for m in metrics_of(
+        "县长多次听取法治政府建设工作汇报,亲自部署,对法治政府建设作出4次批示。")] == [("4次", "批示")]
+    [total] = metrics_of("全市共有法律援助机构12个。")  # nothing after the count: the words before it
+    assert total.label.endswith("法律援助机构")

@@ -288,3 +288,128 @@ def test_a_one_line_report_whose_text_opens_with_its_year_right_after_its_title(
                             "全县坚持以习近平新时代中国特色社会主义思想为指导。")
     assert county.title is not None and county.title.text == "某县2025年度法治政府建设情况报告"
     assert county.report_year == 2025
+
+
+def test_a_trail_split_after_its_home_or_drawn_with_arrows_is_navigation() -> None:
+    """jindong.gov.cn (澧浦镇, 2024): 首页 on a line of its own, the trail's rest on the next (``>> 政务
+    公开 >> 法治政府工作报告``) was the title, which made the report a 政府工作报告 (DP511–DP514);
+    0516peicheng.com (石家庄市, 2017): ``首页→ 网站公告`` with the column over it was the title."""
+    lipu = docparse.parse("首页\n>> 政务公开 >> 法治政府工作报告\n\n"
+                          "澧浦镇2023年度法治政府建设工作报告\n\n"
+                          "今年以来,在区委、区政府的坚强领导下,澧浦镇坚持以习近平新时代中国特色社会主义思想为指导。"
+                          "现将相关情况汇报如下:\n\n一、主要举措与成效\n\n一是强化统筹,坚持依法行政。\n")
+    assert lipu.title is not None and lipu.title.text == "澧浦镇2023年度法治政府建设工作报告"
+    assert (lipu.doc_type, lipu.report_year) == ("fazhi_annual", 2023)
+    assert ("navigation", ">> 政务公开 >> 法治政府工作报告") in [(f.category, f.text) for f in lipu.furniture]
+    assert not [f for f in docparse.validate(lipu) if f.code in ("DP511", "DP512", "DP513", "DP514")]
+    sjz = docparse.parse("法制查询\n \n 首页→ 网站公告\n \n \n"
+                         "石家庄市人民政府关于2016年度法治政府建设情况的报告\n发布时间:2017年02月28日\n \n"
+                         "    2016年以来,在省委、省政府和市委的正确领导下,我市全面推进依法行政。"
+                         "现将主要工作情况报告如下:\n"
+                         "    一、坚持以习总书记系列重要讲话精神为导向,全面部署法治政府建设工作\n"
+                         "    市委、市政府坚持把法治政府建设贯穿全面深化改革和依法治市全过程。\n")
+    assert sjz.title is not None and sjz.title.text == "石家庄市人民政府关于2016年度法治政府建设情况的报告"
+    assert ("navigation", "首页→ 网站公告") in [(f.category, f.text) for f in sjz.furniture]
+    flow = docparse.parse("关于办理事项的通知\n办理流程如下：\n申请→受理→审查→决定\n")
+    assert "申请→受理→审查→决定" in [p.text for p in flow.preamble]  # a process, no trail
+
+
+def test_a_metadata_block_written_as_a_list_is_metadata() -> None:
+    """jiangle.gov.cn (古镛镇, 2025): ``- 备注/文号: 将镛委〔2025〕5号`` was the title, the other items
+    text; jindong.gov.cn (澧浦镇, 2024): ``• 发布机构:`` over its value was the addressee."""
+    guyong = docparse.parse("\n- 索 引 号: sm09901-1800-2025-00003\n- 备注/文号: 将镛委〔2025〕5号\n"
+                            "- 发布机构: 古镛镇人民政府\n- 公文生成日期: 2025-02-07\n"
+                            "中共将乐县委员会,将乐县人民政府:\n"
+                            "2024年,古镛镇法治政府建设工作在县委、县政府的有力指导下,围绕年度法治政府建设工作要点。"
+                            "现将古镛镇2024年法治建设工作情况及2025年度工作思路总结如下:\n"
+                            "一、2024年度推进法治政府建设的主要举措和成效\n(一)坚持学习重要思想,提升思想素质。\n"
+                            "推进法治政府建设工作,关键在组织领导。\n")
+    assert guyong.title is None
+    assert (guyong.metadata.index_no, guyong.metadata.doc_number, guyong.metadata.issuer) == (
+        "sm09901-1800-2025-00003", "将镛委〔2025〕5号", "古镛镇人民政府")
+    assert guyong.metadata.written_date == dt.date(2025, 2, 7)
+    assert guyong.addressee is not None
+    assert guyong.metadata.addressees == ["中共将乐县委员会", "将乐县人民政府"]
+    assert guyong.preamble[0].text.startswith("2024年,古镛镇")
+    lipu = docparse.parse("首页\n>> 政务公开 >> 法治政府工作报告\n  • 信息索引号:\n\n"
+                          "    11330703736873621E/2024-139175\n\n  • 发布机构:\n\n    澧浦镇\n\n"
+                          "  • 发文字号:\n\n"
+                          "  • 发布日期:\n\n    2024-01-31\n\n澧浦镇2023年度法治政府建设工作报告\n\n"
+                          "今年以来,澧浦镇坚持以习近平新时代中国特色社会主义思想为指导。\n\n一、主要举措与成效\n")
+    assert lipu.addressee is None
+    assert (lipu.metadata.index_no, lipu.metadata.issuer, lipu.metadata.doc_number) == (
+        "11330703736873621E/2024-139175", "澧浦镇", None)
+    assert lipu.metadata.publish_date == dt.date(2024, 1, 31)
+
+
+def test_a_label_docparse_does_not_know_ends_the_value_before_it() -> None:
+    """xialuqu.gov.cn (下陆区, 2025): ``文 号: 文件分类: 所属机构:`` gave the 发文字号 ``文件分类:
+    所属机构:``; jindong.gov.cn: ``信息来源: 党政综合管理办公室 访问次数: 字体:[ ]`` the 来源 with its
+    counter."""
+    xialu = docparse.parse("名 称: 下陆区2024年法治政府建设工作报告\n"
+                           "索 引 号: 000014349/2025-17645 发布日期: 2025-02-28 发布机构: 下陆区司法局\n"
+                           "文 号: 文件分类: 所属机构:\n下陆区2024年法治政府建设工作报告\n"
+                           "2024年,下陆区坚持以习近平法治思想为指导。现将工作情况报告如下。\n"
+                           "一、2024年法治政府建设主要举措及成效\n")
+    assert xialu.metadata.doc_number is None and xialu.metadata.issuer == "下陆区司法局"
+    assert ("文号", "") in _fields(xialu)
+    lipu = docparse.parse("澧浦镇2023年度法治政府建设工作报告\n\n"
+                          "发布时间: 2024-01-31 15:51 信息来源: 党政综合管理办公室 访问次数: 字体:[ ]\n\n"
+                          "今年以来,澧浦镇坚持以习近平新时代中国特色社会主义思想为指导。\n")
+    assert lipu.metadata.source == "党政综合管理办公室"
+
+
+def test_a_content_sites_line_before_the_text_is_banner() -> None:
+    """xuncaibao.com (2023): ``下面是小编为大家整理的…,供大家参考。`` was the first paragraph."""
+    doc = docparse.parse("2023年区五年法治政府建设工作情况报告\n\n"
+                         "时间:2023-05-07 17:15:05 公文范文 来源:网友投稿\n\n"
+                         "下面是小编为大家整理的2023年区五年法治政府建设工作情况报告,供大家参考。\n\n"
+                         "五年来,*区严格落实党政主要负责人履行推进法治建设第一责任人职责规定,全面推进依法行政。"
+                         "我区认真梳理了近五年法治政府建设情况,现报告如下:\n\n"
+                         "一、抬高政治站位,统筹推进法治政府建设\n")
+    assert ("banner", "下面是小编为大家整理的2023年区五年法治政府建设工作情况报告,供大家参考。") in [
+        (f.category, f.text) for f in doc.furniture]
+    assert doc.preamble[0].text.startswith("五年来")
+
+
+def test_a_table_row_of_fields_whose_labels_keep_their_colons_is_read_cell_by_cell() -> None:
+    """qz.gov.cn (衢州市应急管理局, 2025): ``索引号: | 11330800002618736G/2025-00251 | 成文日期: | …``
+    gave the 索引号 ``| 11330800002618736G/2025-00251 |`` and the 发布机构 ``| 市应急管理局 | ||``."""
+    doc = docparse.parse("索引号: | 11330800002618736G/2025-00251 | 成文日期: | 2025-01-13 |\n"
+                         "公开方式: | 主动公开 | 组配分类: | 2024年度 |\n发布机构: | 市应急管理局 | ||\n"
+                         "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和《中华人民共和国政府信息公开工作年度"
+                         "报告格式》规定编制本报告。\n一、总体情况\n2024年,我局坚持以习近平新时代中国特色社会主义思想为指导。\n")
+    assert (doc.metadata.index_no, doc.metadata.issuer) == ("11330800002618736G/2025-00251", "市应急管理局")
+    assert doc.metadata.written_date == dt.date(2025, 1, 13)
+    assert ("公开方式", "主动公开") in _fields(doc)
+
+
+def test_a_bulleted_metadata_list_with_empty_items_keeps_each_value_with_its_label() -> None:
+    """zb.gov.cn (镇巴县, 2024): each ``• label:`` over its value, some with none (``• 来源:``)."""
+    doc = docparse.parse("返回顶部\n\n镇巴县人民政府工作规则\n\n  • 索引号:\n\n    6107280000/2024-001005\n"
+                         "  • 主题分类:\n\n  • 来源:\n\n  • 发文机构:\n\n    县政府网站\n  • 发文字号:\n\n"
+                         "    镇政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月06日 16:40\n  • 有效性:\n\n"
+                         "  • 发布日期:\n\n    2024年04月06日 16:34\n  • 内容概述:\n\n"
+                         "镇巴县人民政府工作规则\n\n"
+                         "第一章总则\n\n一、根据《中华人民共和国宪法》,结合本县实际,制定本规则。\n")
+    assert doc.title is not None and doc.title.text == "镇巴县人民政府工作规则"
+    assert (doc.metadata.index_no, doc.metadata.doc_number, doc.metadata.source) == (
+        "6107280000/2024-001005", "镇政发〔2024〕7号", None)
+    assert doc.metadata.written_date == dt.date(2024, 4, 6)
+    assert not [f for f in doc.furniture if f.category == "banner"]
+
+
+def test_the_salutation_of_a_report_to_a_peoples_congress_committee_is_the_addressee() -> None:
+    """sg.gov.cn (乳源瑶族自治县审计局, 2021): ``县人大常委会主任、各位副主任,委员:`` was the first paragraph;
+    ``主任、各位副主任、各位委员：`` named three organs (主任, 各位副主任, 各位委员)."""
+    head = ("关于2020年度县级预算执行和其他财政收支的\n审计工作报告\n—2021年9月2日在乳源瑶族自治县第十二届\n"
+            "人民代表大会常务委员会第三十九次会议上\n乳源瑶族自治县审计局局长 温存\n\n"
+            "时间:2021-09-03 11:20:04 来源:本网 访问量: -\n\n  {}\n\n"
+            "  我受县人民政府委托,向县人大常委会报告2020年度县级预算执行和其他财政收支的审计情况,请审议。\n")
+    for salutation in ("县人大常委会主任、各位副主任,委员:", "主任、各位副主任、秘书长、各位委员："):
+        doc = docparse.parse(head.format(salutation))
+        assert doc.title is not None
+        assert doc.title.text == "关于2020年度县级预算执行和其他财政收支的审计工作报告"
+        assert doc.addressee is not None and doc.addressee.text == salutation
+        assert doc.metadata.addressees == []
+        assert doc.preamble[0].text.startswith("我受县人民政府委托")

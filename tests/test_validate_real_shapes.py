@@ -209,3 +209,16 @@ def test_the_clause_that_puts_a_decision_in_force_is_no_empty_heading() -> None:
                 "八、本决定自2021年9月1日起施行。\n")
     assert "DP213" not in codes(decision)
     assert "DP213" in codes(decision.replace("八、本决定自2021年9月1日起施行。", "八、加强组织领导。"))
+
+
+def test_a_heading_on_the_first_duty_written_short_is_the_duty_part() -> None:
+    """jiashan.gov.cn (嘉善县, 2022): ``（一）严格履行第一职责。`` is the part on the 第一责任人 duty (its
+    text: 县长…亲自部署…落实第一责任人职责规定); DP506 said the duty was only mentioned in passing."""
+    doc = docparse.parse("嘉善县人民政府关于2022年度法治政府建设情况的报告\n\n中共嘉善县委、县人大常委会:\n\n"
+                         "2022年,县政府认真贯彻落实党的二十大精神、习近平法治思想。现将2022年度法治政府建设情况报告如下:\n\n"
+                         "一、以务求实效为目标,法治政府建设再踏新征程\n\n"
+                         "(一)严格履行第一职责。县长多次听取法治政府建设工作汇报,亲自部署,对法治政府建设作出4次批示。"
+                         "全面压实法治建设主体责任,推动年终述法与年终述职考核深度融合,落实第一责任人职责规定。\n\n"
+                         "(二)全面提升法治思维。落实县政府常务会议学法制度,专题学习《中华人民共和国行政处罚法》等法律14次。\n")
+    assert [section.role for section in doc.walk()] == ["measures", "duty", "measures"]
+    assert not [d for d in validate(doc) if d.code in ("DP502", "DP506")]

@@ -14,7 +14,7 @@ from ..normalize import fold
 
 _PLANS_AFTER = r".{0,6}(工作|打算|安排|思路)"
 _ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
-    ("duty", re.compile(r"第一责任人|主要负责人.{0,12}(履行|职责)|履行.{0,10}职责情况")),
+    ("duty", re.compile(r"第一责任人|第一职责|主要负责人.{0,12}(履行|职责)|履行.{0,10}职责情况")),
     ("problems", re.compile(r"存在的?(主要)?(问题|不足|短板|困难)|不足(之处)?(和|及|与)原因|问题(和|及|与)(不足|原因|差距)|"
                             r"短板|差距和不足|不足和差距|薄弱环节")),
     ("problems", re.compile(r"^(主要)?问题$|^不足$")),
@@ -30,7 +30,7 @@ _ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
 that every alternative of a pattern starts with a literal (``re`` then skips to where one can start);
 the alternatives that cannot (anchored titles, a year) are patterns of their own."""
 _PLAIN_ROLE_PATTERNS: tuple[tuple[SectionRole, re.Pattern[str]], ...] = (
-    ("duty", re.compile(r"第一责任人|主要负责人.{0,12}(履行|职责)|履行.{0,10}职责情况")),
+    ("duty", re.compile(r"第一责任人|第一职责|主要负责人.{0,12}(履行|职责)|履行.{0,10}职责情况")),
     ("problems", re.compile(r"存在的?(主要)?(问题|不足|短板|困难)|不足(之处)?(和|及|与)原因|"
                             r"问题(和|及|与)(不足|原因|差距)|短板|差距和不足|不足和差距|薄弱环节|"
                             r"^(主要)?问题$|^不足$")),

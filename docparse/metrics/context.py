@@ -41,6 +41,7 @@ from .lexicon import (
     LEVEL_LINKS,
     LIST_DELIMITER,
     LIST_JOINS,
+    OBJECT_LEADS,
     OBTAINED_WORDS,
     OPENERS,
     PARTS_INTRO,
@@ -357,10 +358,12 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
                     and quantity.unit not in _COUNTED_BEFORE_NOUNS \
                     and folded[start:at].strip(_LABEL_EDGES) in REACHED_LINKS:
                 label = previous.label or ""  # 突破400亿元大关,达到417亿元: the same amount, as reached
+        # no noun before the count: 七方面|21个要点 (a grouping), 组织对|2个市州 (an object's lead)
         no_noun = len(label) <= 1 or (folded[start:at].rstrip(" ").endswith("的") and not _FROM_A_YEAR.search(
             folded, max(start, at - _FROM_REACH), at)) or label in _VERBS or label == "由" \
             or label.endswith(_LIST_JOINS) \
-            or _ends_in_grouping(folded, at)  # 3部政府规章和576件规范性文件; 七方面21个要点
+            or _ends_in_grouping(folded, at) \
+            or (quantity.unit in _COUNTED_BEFORE_NOUNS and label.endswith(OBJECT_LEADS))
         short = not no_noun and len(label) <= SHORT_LABEL and _counts_noun_after(folded, quantity)
         examples = not no_noun and not short and folded[at - 1:at] == EXAMPLES_END \
             and _counts_noun_after(folded, quantity)  # 发电、制袜等99个项目: examples before the count

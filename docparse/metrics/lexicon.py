@@ -471,6 +471,10 @@ figure in one of them, with only a few words before it (a verb, 全省), is labe
 SHORT_LABEL = 4
 """A label before a figure this short is a verb or a place (明确, 扎实推动, 全省), not what it counts."""
 
+OBJECT_LEADS = ("作出", "做出", "对", "向", "给", "把", "将")
+"""A verb or preposition whose object is the noun after the count that follows it: the clause before
+such a count names no quantity (组织对|2个市州…开展督察, 对法治政府建设作出|4次批示)."""
+
 COUNTED_ACTIONS = ("次", "轮")
 """Counters of actions: what follows them is the action counted, verbs and all
 (17次主持召开省政府党组会议)."""

@@ -206,7 +206,7 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         text = plain[index] = _squeezed_span(line, span)
         if text in ("目录", "目次"):
             break  # a table of contents: the lexer tells its entries from the headings they repeat
-        fields = find_fields(line.folded) or table_fields(line.folded) or dated_fields(line.folded)
+        fields = table_fields(line.folded) or find_fields(line.folded) or dated_fields(line.folded)
         if not fields and text.endswith(")"):
             fields = bracketed_fields(line.folded)
             if fields:  # (发布日期:… 文号:…): the brackets around the fields

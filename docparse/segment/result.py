@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .. import chrome, ladder
 from ..lines import Line
-from ..metadata import WRITTEN_DATE, RawField
+from ..metadata import OTHER_LABEL, WRITTEN_DATE, RawField
 from ..models import FurnitureCategory
 from ..normalize import CJK_CHARS
 
@@ -28,7 +28,10 @@ _ADDRESSED_ORGANS = (r"政府|委员会|委|局|厅|办公室|办公厅|部|院|
                      r"用户|兵团|分部|同志|先生|女士")
 """How the last organ a 主送机关 names ends: fewer endings than :data:`ORGAN_ENDING` takes from a
 signature (not 署, 处, 会, 所, 组: a sentence up to a colon ends so, ``按照市委、市政府部署：``)."""
-_SALUTATIONS = r"各位代表|各位委员|同志们"
+_SALUTATIONS = (r"各位代表|各位委员|同志们|"
+                r"(?:尊敬的)?(?:[^。;!?:,、]{0,12}常委会)?主任、(?:各位)?副主任(?:、秘书长)?[、,](?:各位)?委员")
+"""(The second: a report to a 人大常委会, ``主任、各位副主任、秘书长、各位委员``, ``县人大常委会主任、
+各位副主任,委员``.)"""
 SALUTATION = re.compile(f"^(?:{_SALUTATIONS})$")
 SALUTATION_RUN_ON = re.compile(f"(?:{_SALUTATIONS}):")
 """A salutation and its colon inside a line (a speech that lost its line breaks)."""
@@ -183,8 +186,9 @@ def add_fields(line: Line, fields: list[RawField], result: Segmented) -> None:
             lead, trail = len(found) - len(found.lstrip(" ")), len(found) - len(found.rstrip(" "))
             at = line.start + value_start
             result.furniture.append((chrome.inline_chrome_kind(found), at + start + lead, at + end - trail))
-        if runs:
-            value_end = value_start + runs[0][0]
+        other = None if runs else OTHER_LABEL.search(line.folded, value_start, value_end)
+        if runs or other:  # (a label docparse does not know ends the value too: 文号: 文件分类:)
+            value_end = other.start() if other else value_start + runs[0][0]
             while value_end > value_start and line.folded[value_end - 1] == " ":
                 value_end -= 1
         result.fields.append((RawField(raw.key, raw.label, line.raw[value_start:value_end],
