@@ -134,3 +134,27 @@ def test_items_with_their_text_after_a_colon_are_no_contents() -> None:
              "2.地点:上饶市公安局政治部A327(广信大道118号)"]
     doc = docparse.parse("\n".join(lines))
     assert [marker for _, marker, _ in _outline(doc)] == ["一、", "1.", "2.", "二、", "1.", "2."]
+
+
+def test_a_copy_number_that_ends_a_page_title_heads_nothing() -> None:
+    """``(1)`` after a closing bracket at the end of a page's title (the copy number of the file
+    the page was saved from) is no item that starts there: the title keeps it, the page's notice
+    is the title, and no empty ``(1)`` heads the plan's sections."""
+    doc = docparse.parse("弋阳县森林火灾应急预案(印发版)(1)\n\n"  # a real page (jxyy.gov.cn, 2022)
+                         "弋阳县人民政府办公厅关于印发\n弋阳县森林火灾应急预案的通知\n\n"
+                         "各乡(镇)人民政府、街道办,县直有关单位:\n\n"
+                         "经县政府同意,现将修订后的《弋阳县森林火灾应急预案》印发给你们,请认真实施。\n\n"
+                         "2022年3月26日\n\n弋阳县森林火灾应急预案\n\n1 总则\n\n1.1 指导思想。\n\n"
+                         "以习近平新时代中国特色社会主义思想为指导。\n\n1.2 编制依据\n\n根据法律法规。\n\n"
+                         "2 主要任务\n\n2.1 组织灭火行动\n\n组织灭火。\n")
+    assert doc.title is not None
+    assert doc.title.text == "弋阳县人民政府办公厅关于印发弋阳县森林火灾应急预案的通知"
+    assert [(level, marker, title) for level, marker, title in _outline(doc)] == [
+        (1, "1", "总则"), (2, "1.1", "指导思想"), (2, "1.2", "编制依据"), (1, "2", "主要任务"),
+        (2, "2.1", "组织灭火行动")]
+
+
+def test_an_item_run_on_after_a_bracket_still_starts_its_line() -> None:
+    doc = docparse.parse("某某工作方案\n一、工作任务\n"
+                         "推进以下工作（各地区按职责分工负责）(1)及时总结经验。(2)简化审批流程。\n")
+    assert [marker for _, marker, _ in _outline(doc)] == ["一、", "(1)", "(2)"]
