@@ -158,3 +158,40 @@ def test_an_item_run_on_after_a_bracket_still_starts_its_line() -> None:
     doc = docparse.parse("某某工作方案\n一、工作任务\n"
                          "推进以下工作（各地区按职责分工负责）(1)及时总结经验。(2)简化审批流程。\n")
     assert [marker for _, marker, _ in _outline(doc)] == ["一、", "(1)", "(2)"]
+
+
+def test_contents_numbered_without_the_point_the_body_writes() -> None:
+    """A 文库 copy of 涿鹿县煤矿事故灾难应急预案: the contents list ``1 总则`` … ``7.3 预案实施时间``, the
+    body ``1.总则`` / ``1.1编制目的``: the entry ``1 总则`` is the body's ``1.总则`` (its point aside), so
+    the whole list is contents and the body's headings are the outline."""
+    contents = ["1 总则", "1.1 编制目的", "1.2 编制依据", "1.3 概念与分级", "2 应急指挥体系与职责",
+                "2.1 应急领导机构与职责", "2.2 应急救援综合协调机构与职责", "7 附则", "7.1 预案管理与更新",
+                "7.2 预案解释部门", "7.3 预案实施时间"]
+    body = ["1.总则", "1.1编制目的", "建立健全全县煤矿安全生产事故灾难救援体系。", "1.2 编制依据",
+            "《中华人民共和国安全生产法》等法律、法规和有关规定。", "1.3概念与分级", "(1)概念",
+            "本预案所称煤矿事故,是指从事煤矿建设、生产企业发生的事故。"]
+    doc = docparse.parse("\n".join(["涿鹿县煤矿事故灾难应急预案", "涿鹿县煤矿事故灾难应急预案目录",
+                                    *contents, *body]))
+    assert [(level, marker, title) for level, marker, title in _outline(doc)] == [
+        (1, "1.", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据"), (2, "1.3", "概念与分级"),
+        (3, "(1)", "概念")]
+    assert doc.sections[0].span.line == 14
+
+
+def test_an_empty_contents_label_over_the_body() -> None:
+    """石柱府办发〔2023〕41号 as published: the contents page kept only its label and page numbers
+    (``目 录`` / ``— 1 —``); ``1总则`` heads ``1.1编制目的`` and its text, no contents entry."""
+    doc = docparse.parse("\n".join([
+        "石柱土家族自治县地质灾害应急预案", "石柱县抗震救灾和地质灾害防治救援指挥部办公室", "2023年4月",
+        "— 1 —", "目 录", "— 1 —", "1总则", "1.1编制目的",
+        "以习近平新时代中国特色社会主义思想为指导,科学规范、协调有序、快速高效开展突发地质灾害应对工作。",
+        "1.2编制依据", "依据《中华人民共和国突发事件应对法》、《地质灾害防治条例》等法律、法规,制定本预案。",
+        "1.3工作原则", "以人为本,生命至上。"]))
+    assert [(level, marker, title) for level, marker, title in _outline(doc)] == [
+        (1, "1", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据"), (2, "1.3", "工作原则")]
+
+
+def test_a_contents_list_the_page_cuts_off_under_its_label_is_still_contents() -> None:
+    doc = docparse.parse("\n".join(["某县地震应急预案", "目 录", "1 总则", "1.1 编制目的", "1.2 编制依据",
+                                    "2 组织体系", "2.1 县指挥部"]))
+    assert _outline(doc) == []

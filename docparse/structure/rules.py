@@ -142,25 +142,40 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
     last_listed = 0
     """The index of the 目录 line or of the last entry under it."""
     in_contents = False
+    heading_entries: list[BodyLine] = []
+    """The entries under 目录 so far that head nothing but the next entry (demoted once it is sure
+    they are entries: the body's first heading and its first subheading are such a chain too)."""
     for index, (line, squeezed) in enumerate(zip(body, squeezed_lines, strict=True)):
         if squeezed.strip(_MARKUP_CHARS) in _CONTENTS:
             in_contents = True
             seen = set()
             listed = []
             last_listed = index
+            _demote_all(heading_entries)
             continue
         if in_contents and line.terminal:
             if keys[index] in seen:
                 in_contents = False
-            elif repeated[index] or _lists_a_later_heading(line, index, last_heading) or (
-                    following[last_listed] == index and entries[index]
-                    and _heads_an_entry(index, following, entries) and not _restarts(numbers[index], listed)):
+                _demote_all(heading_entries)
+            elif repeated[index] or _lists_a_later_heading(line, index, last_heading):
                 seen.add(keys[index])
                 listed.append(numbers[index])
                 last_listed = index
                 line.demote()
+                _demote_all(heading_entries)
+            elif (following[last_listed] == index and entries[index]
+                  and _heads_an_entry(index, following, entries) and not _restarts(numbers[index], listed)):
+                seen.add(keys[index])
+                listed.append(numbers[index])
+                last_listed = index
+                heading_entries.append(line)
             else:
                 in_contents = False
+                if not (heading_entries and len(heading_entries) == len(listed)
+                        and _first_below(numbers[index], listed[-1])):
+                    _demote_all(heading_entries)
+                heading_entries = []
+    _demote_all(heading_entries)
     for run in _runs(repeated, leaders):
         _demote_if_siblings([body[index] for index in run])
     lost_numbers = [leader or (not line.terminal and _is_part_title(line))
@@ -173,6 +188,20 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
         _demote_unlabelled_contents(body, run, keys, numbers, repeated)
         if run[-1] == last_text:
             _demote_contents_cut_off(body, run)
+
+
+def _demote_all(lines: list[BodyLine]) -> None:
+    for line in lines:
+        line.demote()
+    lines.clear()
+
+
+def _first_below(number: _Number, entry: _Number) -> bool:
+    """Whether a numbered line is the first one below a heading: where a 目录 left empty (its
+    entries lost, ``目 录`` / ``— 1 —``) stands right before the body, the body's first heading
+    (``1总则``) heads no text but its first subheading (``1.1编制目的`` and its text)."""
+    return number.ordinal == 1 and number.rank is not None and entry.rank is not None \
+        and number.rank > entry.rank
 
 
 def _holds_a_title_alone(line: BodyLine) -> bool:
@@ -332,7 +361,15 @@ def _heading_key(line: BodyLine) -> tuple[str, bool]:
     title = title.replace(" ", "")
     rest = text.replace(" ", "").rstrip(_CONTENTS_TAIL)
     bare = len(rest) <= MAX_CONTENTS_ENTRY and not _SENTENCE_STOP.search(rest) and "," not in rest
-    return line.marker + title, bare
+    return _number_key(line) + title, bare
+
+
+def _number_key(line: BodyLine) -> str:
+    """A numbered line's marker as a contents entry and its heading share it: an Arabic number's
+    point aside (a 文库 copy's ``1 总则`` in the contents, ``1.总则`` over ``1.1编制目的`` in the body)."""
+    if line.terminal in ("DECIMAL", "ARABIC_DOT") and line.marker.endswith("."):
+        return line.marker[:-1]
+    return line.marker
 
 
 def _title_end(text: str) -> int:
