@@ -21,8 +21,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "index_no": ("索引号", "信息索引号", "索取号"),
     "title": ("标题", "名称", "信息名称", "文件名称", "title"),
     "issuer": ("发文机关", "发文机构", "发布机构", "制发机构", "发文单位", "发布单位", "成文单位"),
-    "doc_number": ("发文字号", "文号", "文件编号", "发文号"),
-    "written_date": ("成文日期", "生成日期", "产生日期", "发文日期", "成文时间"),
+    "doc_number": ("发文字号", "文号", "文件编号", "发文号", "备注/文号"),
+    "written_date": ("成文日期", "生成日期", "公文生成日期", "产生日期", "发文日期", "成文时间"),
     "publish_date": ("发布日期", "发布时间", "公开日期", "发表时间", "公布日期", "时间", "日期",
                      "通过或发布日期", "更新时间", "信息时间",
                      "date", "publish_date", "publish_time", "pubdate", "time"),
@@ -114,12 +114,20 @@ class RawField:
     value_end: int
 
 
+_BULLET = re.compile(r" *[-*•] +")
+"""A list item's bullet before the first label: a page that lists its fields (``- 索 引 号:SM04100-…``,
+``- 发文字号:鄯政办发〔2018〕109号``)."""
+
+
 def find_fields(folded_line: str) -> list[RawField]:
-    """All ``label: value`` pairs of a folded line; empty unless the line *starts* with a label."""
-    if not _LABEL_RE.match(folded_line, len(folded_line) - len(folded_line.lstrip(" "))):
+    """All ``label: value`` pairs of a folded line; empty unless the line *starts* with a label
+    (after a list item's bullet, if any)."""
+    bullet = _BULLET.match(folded_line)
+    first = bullet.end() if bullet else len(folded_line) - len(folded_line.lstrip(" "))
+    if not _LABEL_RE.match(folded_line, first):
         return []  # the label that would come first is not at the start (a search finds it no sooner)
-    matches = list(_LABEL_RE.finditer(folded_line))
-    if not matches or folded_line[: matches[0].start()].strip(" "):
+    matches = list(_LABEL_RE.finditer(folded_line, first))
+    if not matches or folded_line[first: matches[0].start()].strip(" "):
         return []
     fields = []
     for index, match in enumerate(matches):

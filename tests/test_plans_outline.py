@@ -195,3 +195,11 @@ def test_a_contents_list_the_page_cuts_off_under_its_label_is_still_contents() -
     doc = docparse.parse("\n".join(["某县地震应急预案", "目 录", "1 总则", "1.1 编制目的", "1.2 编制依据",
                                     "2 组织体系", "2.1 县指挥部"]))
     assert _outline(doc) == []
+
+
+def test_a_plans_title_broken_over_two_lines_is_the_title() -> None:
+    """``五大连池市城市供热突发故障`` / ``(事故)应急预案``: 预案 names a document as 方案 does, so the
+    second line ends the title (it was the first paragraph)."""
+    doc = docparse.parse_file(PLANS / "wudalianchi_dotted_top_level.txt")
+    assert doc.title is not None and doc.title.text == "五大连池市城市供热突发故障(事故)应急预案"
+    assert [line.line for line in doc.title.spans] == [1, 3]
