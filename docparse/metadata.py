@@ -114,21 +114,23 @@ class RawField:
     value_end: int
 
 
-_BULLET = re.compile(r" *[-*•] +")
-"""A list item's bullet before the first label: a page that lists its fields (``- 索 引 号:SM04100-…``,
-``- 发文字号:鄯政办发〔2018〕109号``)."""
+_LIST_BULLET = re.compile(r"[ ]*(?:[•·●▪◆■]|[-*+](?= ))[ ]*")
+"""The bullet of a list item a converter writes a page's ``<li>`` as (``  • 索引号:``, ``- 发文字号：``)."""
+
+
+def _label_lead(folded_line: str) -> int:
+    """Where a label would start in a line: after its indentation and a list item's bullet."""
+    bullet = _LIST_BULLET.match(folded_line)
+    return bullet.end() if bullet else len(folded_line) - len(folded_line.lstrip(" "))
 
 
 def find_fields(folded_line: str) -> list[RawField]:
     """All ``label: value`` pairs of a folded line; empty unless the line *starts* with a label
-    (after a list item's bullet, if any)."""
-    bullet = _BULLET.match(folded_line)
-    first = bullet.end() if bullet else len(folded_line) - len(folded_line.lstrip(" "))
-    if not _LABEL_RE.match(folded_line, first):
+    (after a list item's bullet, if any: ``  • 发文字号:``)."""
+    lead = _label_lead(folded_line)
+    if not _LABEL_RE.match(folded_line, lead):
         return []  # the label that would come first is not at the start (a search finds it no sooner)
-    matches = list(_LABEL_RE.finditer(folded_line, first))
-    if not matches or folded_line[first: matches[0].start()].strip(" "):
-        return []
+    matches = list(_LABEL_RE.finditer(folded_line, lead))
     fields = []
     for index, match in enumerate(matches):
         stop = matches[index + 1].start() if index + 1 < len(matches) else len(folded_line)
@@ -242,12 +244,11 @@ def bracketed_fields(folded_line: str) -> list[RawField]:
 
 def bare_label(folded_line: str) -> RawField | None:
     """The field of a line that holds only a label (the value is on the next line), else ``None``."""
-    text = folded_line.strip(" ")
-    match = _BARE_LABEL.fullmatch(text)
+    lead = _label_lead(folded_line)
+    match = _BARE_LABEL.fullmatch(folded_line.rstrip(" "), lead)
     if not match:
         return None
     label = match.group("label").replace(" ", "")
-    lead = len(folded_line) - len(folded_line.lstrip(" "))
     return RawField(_LABEL_TO_KEY[label.lower()], label, "", lead, len(folded_line), len(folded_line))
 
 
