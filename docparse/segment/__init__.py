@@ -231,14 +231,8 @@ def _front_matter(lines: list[Line], squeezed: list[str], role: list[str], resul
         field = next(((raw, start) for raw, start in result.fields
                       if raw.key == "title" and raw.value.strip()), None)
         if field is None:
-            # no title anywhere: the lines before a header block (if any) are banners; those after
-            # it may be an addressee (``- 发文字号:鄯政办发〔2018〕109号`` / ``各乡镇人民政府…:``)
-            block = max((line_start for _, line_start in result.fields), default=None)
             for i in candidates:
-                if block is None or lines[i].start < block:
-                    _mark_banner(lines[i], role, i, result)
-            if block is not None:
-                _mark_after_title(lines, plain, role, [i for i in candidates if not role[i]], result)
+                _mark_banner(lines[i], role, i, result)
             return body_start
         # A scraper's header block names the title and the text does not repeat it: what follows
         # the block may be an addressee.
