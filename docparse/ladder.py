@@ -183,8 +183,8 @@ def rank_of(terminal_name: str, marker: str = "") -> int:
 
 def decimal_parts(marker: str) -> tuple[int, ...]:
     """The numbers of a decimal marker (folded): ``2.3.1`` → (2, 3, 1); ``1.`` → (1,), the top level
-    of a numbering written ``1.总则`` / ``1.1 编制目的``."""
-    return tuple(int(part) for part in marker.rstrip(".").split(".") if part)
+    of a numbering written ``1.总则`` (or ``1、总则``) / ``1.1 编制目的``."""
+    return tuple(int(part) for part in marker.rstrip(".、").split(".") if part)
 
 
 def nesting(terminal_name: str, marker: str = "") -> tuple[int, int]:
@@ -219,7 +219,7 @@ def path_label(marker: Marker, title: str) -> str:
     if marker.style == "part" and ("部分" in marker.raw or "分编" in marker.raw):
         return _fill("第{cn}部分" if "部分" in marker.raw else "第{cn}分编", marker.ordinal)
     if marker.style == "decimal":  # 2.3.1 as written; 1. (over 1.1) as 1
-        return marker.raw.rstrip(".．")
+        return marker.raw.rstrip(".．、")
     if is_inserted(marker):  # 第二百零五条之一: as written
         return marker.raw
     return _fill(BY_STYLE[marker.style].path_label, marker.ordinal)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docparse
 from docparse import Document, Section
+from docparse.validate import validate
 
 PLANS = Path(__file__).parent / "fixtures" / "plans"
 
@@ -203,3 +204,22 @@ def test_a_plans_title_broken_over_two_lines_is_the_title() -> None:
     doc = docparse.parse_file(PLANS / "wudalianchi_dotted_top_level.txt")
     assert doc.title is not None and doc.title.text == "五大连池市城市供热突发故障(事故)应急预案"
     assert [line.line for line in doc.title.spans] == [1, 3]
+
+
+def test_a_dun_number_over_decimal_subsections_is_their_top_level() -> None:
+    """An 环境应急预案 page (wangzhi81/-, yjyaxq.php) numbers its parts ``1、总则`` over ``1.1编制目的``:
+    ``1、`` is the top of the decimal numbering as ``1.`` is (the subsections were its siblings,
+    the next part nested under ``1.4``), and validate says nothing of levels (four DP209 were false)."""
+    doc = docparse.parse("\n".join([
+        "环境应急预案", "1、总则", "1.1编制目的",
+        "为了对本公司突发环境事件作出迅速反应，及时有效地控制和减轻事件对公司和环境造成的危害，制定本应急预案。",
+        "1.2编制依据", "依据《国家突发环境事件应急预案》及有关法律、法规制定。", "1.3适用范围",
+        "本预案适用于本公司突发环境事件的应急处理工作。", "1.4事件分级",
+        "按照突发事件严重性和紧急程度，突发环境事件分为特别重大环境事件(Ⅰ级)、重大环境事件(Ⅱ级)、"
+        "较大环境事件(Ⅲ级)和一般环境事件(Ⅳ级)四级。",
+        "2、组织机构和职责", "2.1领导机构", "公司成立突发环境事件应急指挥部。"]))
+    assert [(level, marker, title) for level, marker, title in _outline(doc)] == [
+        (1, "1、", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据"), (2, "1.3", "适用范围"),
+        (2, "1.4", "事件分级"), (1, "2、", "组织机构和职责"), (2, "2.1", "领导机构")]
+    assert [section.path for section in doc.sections] == ["1", "2"]
+    assert not {d.code for d in validate(doc)} & {"DP206", "DP209", "DP213"}

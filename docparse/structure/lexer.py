@@ -106,14 +106,15 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
     return body
 
 
-_TOP_DECIMAL = re.compile(r"[0-9]{1,2}\.")
-"""``1.`` written as the top level of a decimal numbering (``1.总则`` over ``1.1 编制目的``)."""
+_TOP_DECIMAL = re.compile(r"[0-9]{1,2}[.、]")
+"""``1.`` or ``1、`` written as the top level of a decimal numbering (``1.总则`` or ``1、总则`` over
+``1.1 编制目的``)."""
 
 
 def _read_dots_over_decimals(body: list[BodyLine]) -> None:
-    """``1.总则`` / ``1.1 编制目的`` … ``2.组织体系`` / ``2.1 …``: where decimal numbers N.M follow a
-    heading ``N.``, that ``N.`` is the top level of the decimal numbering (rank 1 → 1.1 → 1.1.1), not
-    a list number under its own subsections.
+    """``1.总则`` / ``1.1 编制目的`` … ``2.组织体系`` / ``2.1 …`` (also ``1、总则``): where decimal
+    numbers N.M follow a heading ``N.``, that ``N.`` is the top level of the decimal numbering (rank 1
+    → 1.1 → 1.1.1), not a list number under its own subsections.
 
     A ``N.`` is such a heading when the next number after it is its first subsection ``N.1`` (or
     ``N.2``, one lost), or when it carries the top numbering on (``4.信息报告`` between ``3.4`` and

@@ -366,9 +366,10 @@ def _heading_key(line: BodyLine) -> tuple[str, bool]:
 
 def _number_key(line: BodyLine) -> str:
     """A numbered line's marker as a contents entry and its heading share it: an Arabic number's
-    point aside (a 文库 copy's ``1 总则`` in the contents, ``1.总则`` over ``1.1编制目的`` in the body)."""
-    if line.terminal in ("DECIMAL", "ARABIC_DOT") and line.marker.endswith("."):
-        return line.marker[:-1]
+    point or 顿号 aside (a 文库 copy's ``1 总则`` in the contents, ``1.总则`` or ``1、总则`` over
+    ``1.1编制目的`` in the body)."""
+    if line.terminal in ("DECIMAL", "ARABIC_DOT"):
+        return line.marker.rstrip(".、")
     return line.marker
 
 
