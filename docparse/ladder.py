@@ -189,7 +189,11 @@ def decimal_parts(marker: str) -> tuple[int, ...]:
 
 def nesting(terminal_name: str, marker: str = "") -> tuple[int, int]:
     """What nests sections: the rank, then the sub-rank of a 分编, which sits under its 编 with the
-    same rank (民法典: 第二编 物权 → 第一分编 通则 → 第一章 …)."""
+    same rank (民法典: 第二编 物权 → 第一分编 通则 → 第一章 …). A decimal number of two parts or
+    more ranks as deep as a bracketed or pointed one (2.3.1.1 as （1）), and holds it: the items
+    under ``6.3.1.1 启动条件`` are ``(1)`` … ``(5)``."""
+    if terminal_name == "DECIMAL" and "." in marker.rstrip(".、"):
+        return rank_of(terminal_name, marker), -1
     return rank_of(terminal_name, marker), int("分编" in marker)
 
 

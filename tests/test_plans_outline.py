@@ -223,3 +223,39 @@ def test_a_dun_number_over_decimal_subsections_is_their_top_level() -> None:
         (2, "1.4", "事件分级"), (1, "2、", "组织机构和职责"), (2, "2.1", "领导机构")]
     assert [section.path for section in doc.sections] == ["1", "2"]
     assert not {d.code for d in validate(doc)} & {"DP206", "DP209", "DP213"}
+
+
+def test_items_under_a_four_part_number_are_its_items() -> None:
+    """A county 森林火灾应急预案 (dyrmt.com, its page 4 starts at ``6.3.1.1 启动条件``): the
+    ``(1)`` … items of 启动条件 and 响应措施 are theirs (a four-part number ranked as ``(1)``, so
+    they were its siblings), and a page that starts at 6.3.1.1 keeps it as a heading (it was an
+    unnumbered part titled ``6.3.1.1 启动条件``); in the whole plan, ``6.3.1 Ⅳ级响应`` is a heading
+    (a title in Roman numerals was text after a decimal number)."""
+    lines = ["6.3.1.1 启动条件", "(1)过火面积10公顷以上、50公顷以下的森林火灾;",
+             "(2)造成1人以上、3人以下重伤,尚未扑灭明火的森林火灾;",
+             "符合上述条件之一时,由县森林防灭火指挥部常务副指挥长研究决定启动Ⅳ级响应。", "6.3.1.2 响应措施",
+             "(1)县森林防灭火指挥部办公室进入应急状态,立即向指挥长、副指挥长报告火情;",
+             "(2)气象部门提供天气预报和天气实况服务,做好人工影响天气作业准备;"]
+    expected = [(1, "6.3.1.1", "启动条件"), (2, "(1)", "过火面积10公顷以上、50公顷以下的森林火灾"),
+                (2, "(2)", "造成1人以上、3人以下重伤,尚未扑灭明火的森林火灾"), (1, "6.3.1.2", "响应措施"),
+                (2, "(1)", "县森林防灭火指挥部办公室进入应急状态,立即向指挥长、副指挥长报告火情"),
+                (2, "(2)", "气象部门提供天气预报和天气实况服务,做好人工影响天气作业准备")]
+    assert _outline(docparse.parse("\n".join(lines))) == expected
+    # the whole plan (renumbered from 1): 应急响应 … 县级层面应对工作, Ⅳ级响应 over its 启动条件
+    whole = ["某县森林火灾应急预案", "1 应急响应", "1.1 分级响应", "按照火灾等级分级响应。", "1.2 响应措施",
+             "按照响应等级采取措施。", "1.3 县级层面应对工作", "1.3.1 Ⅳ级响应",
+             *(line.replace("6.3.1.", "1.3.1.") for line in lines), "1.3.2 Ⅲ级响应", "1.3.2.1 启动条件",
+             "(1)过火面积50公顷以上、100公顷以下的森林火灾;"]
+    found = _outline(docparse.parse("\n".join(whole)))
+    under = [(level + 3, marker.replace("6.3.1.", "1.3.1."), title) for level, marker, title in expected]
+    assert found == [(1, "1", "应急响应"), (2, "1.1", "分级响应"), (2, "1.2", "响应措施"),
+                     (2, "1.3", "县级层面应对工作"), (3, "1.3.1", "Ⅳ级响应"), *under, (3, "1.3.2", "Ⅲ级响应"),
+                     (4, "1.3.2.1", "启动条件"), (5, "(1)", "过火面积50公顷以上、100公顷以下的森林火灾")]
+
+
+def test_a_list_of_codes_is_no_page_of_a_plan() -> None:
+    """诊疗科目 codes (``30.03 临床化学检验专业`` …) number no sections where nothing before them does."""
+    doc = docparse.parse("\n".join(["医疗机构诊疗科目名录", "30.03 临床化学检验专业",
+                                    "30.04 临床免疫、血清学专业", "30.05 临床细胞分子遗传学专业",
+                                    "30.06 其他"]))
+    assert _outline(doc) == []

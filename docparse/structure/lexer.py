@@ -38,8 +38,9 @@ _QUANTITY_AFTER_DOT = re.compile(r"[0-9万亿%]|(?!日常|年度|月度)[年月�
 
 年, 月 and 日 are units only where they end the figure: in 日常, 年度 and 月度 they open the word a
 heading's title starts with (``3.1日常监测``, ``1.2 年度评估``, ``1.日常巡查``)."""
-_TITLE_START = re.compile(rf"[{CJK_CHARS}《“]")
-"""How a heading's title starts after a decimal number (``3.1.1《嘉定工业区…》明确…``)."""
+_TITLE_START = re.compile(rf"[{CJK_CHARS}《“Ⅰ-ⅿ]|[IVX]{{1,4}}级")
+"""How a heading's title starts after a decimal number (``3.1.1《嘉定工业区…》明确…``), also with a
+response level in Roman numerals (``6.3.1 Ⅳ级响应``, ``4.2 IV级响应``)."""
 
 
 @dataclass(slots=True)

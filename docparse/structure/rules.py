@@ -529,19 +529,32 @@ def confirm_decimal_numbering(body: list[BodyLine]) -> None:
     or the next at a shallower depth (2 after 1.3); a number or two may be missing (a heading lost
     in conversion). ``11.5.14.2的试验`` or ``3.15`` continue nothing; and a single number
     (``1　总则``) counts only in a document that also has numbers of several parts, or in a run of
-    bare numbers that count on from 1 (:func:`_confirm_bare_numbering`).
+    bare numbers that count on from 1 (:func:`_confirm_bare_numbering`). The first number of a text
+    may start anywhere where its next sibling comes next (:func:`_continued`).
     """
     candidates = [line for line in body if line.terminal == "DECIMAL"]
     if sum("." in line.marker for line in candidates) < 2:
         _confirm_bare_numbering(candidates)
         return
     current: tuple[int, ...] = ()
-    for line in candidates:
+    for index, line in enumerate(candidates):
         parts = ladder.decimal_parts(line.marker)
-        if _follows(current, parts):
+        if _follows(current, parts) or (not current and _continued(parts, candidates[index + 1:])):
             current = parts
         else:
             line.demote()
+
+
+MIN_CONTINUED_PARTS = 3
+"""A text's first decimal number that continues nothing heads a section only this deep or deeper."""
+
+
+def _continued(parts: tuple[int, ...], rest: list[BodyLine]) -> bool:
+    """Whether the next decimal number after the first one of a text is its next sibling, three
+    parts deep or more: a page that starts in the middle of a plan (``6.3.1.1 启动条件`` …
+    ``6.3.1.2 响应措施``, a site's page 4); a list of codes (``30.03 临床化学检验专业``) is no such page."""
+    return bool(rest) and len(parts) >= MIN_CONTINUED_PARTS and \
+        ladder.decimal_parts(rest[0].marker) == (*parts[:-1], parts[-1] + 1)
 
 
 MIN_BARE_NUMBERS = 3
