@@ -58,6 +58,8 @@ class Point:
     ordinal: int | None
     last: dict[str, int] = field(default_factory=dict)
     """The ordinal of the last marker of each terminal cut in this line."""
+    marker_end: int = 0
+    """Where the marker at the point ends (the point itself where none starts there)."""
 
     @property
     def after_stop(self) -> bool:
@@ -69,6 +71,12 @@ class Point:
         the line (（四） after （三）, also across the 二、 between them)."""
         return self.ordinal is not None and self.marker is not None and \
             self.ordinal in (1, self.last.get(self.marker, 0) + 1)
+
+    @property
+    def heads_text(self) -> bool:
+        """Text follows the marker in the line: a number that ends its line heads nothing there
+        (``弋阳县森林火灾应急预案(印发版)(1)``, a page's title with its file's copy number)."""
+        return self.text[self.marker_end:].strip(" ") != ""
 
 
 CutRule = Callable[[Point], bool]
@@ -115,10 +123,11 @@ def first_heading_after_title(point: Point) -> bool:
 def numbered_item_after_stop(point: Point) -> bool:
     """1. and （1） after a stop or a closing bracket, where they continue the numbering cut in the
     line: ``…具体措施：1．及时总结…（国家发展改革委负责）2．简化税费…``; but not the points of a note
-    run in after its label (:func:`_opens_run_in_note`)."""
+    run in after its label (:func:`_opens_run_in_note`); nor a number that ends its line, with no
+    text for it to head (:attr:`Point.heads_text`: ``…应急预案(印发版)(1)``)."""
     after = point.after_stop or point.before in _BRACKET_CLOSERS
     return point.marker in ("ARABIC_DOT", "ARABIC_PAREN") and after and point.continues \
-        and not _opens_run_in_note(point)
+        and point.heads_text and not _opens_run_in_note(point)
 
 
 NOTES_LABELS = frozenset({"注释", "注释:", "附注", "附注:", "注解", "注解:", "注:"})
@@ -449,7 +458,8 @@ def cut_points(text: str, places: list[int] | None = None, *, run_on: bool = Fal
             continue  # only indentation before it: its line starts here already
         point = Point(text, position, cuts[-1], run_on, text[before - 1] if before > 0 else "",
                       position - before >= 2, found.lastgroup if found else None,
-                      ladder.ordinal_of_marker(found.group()) if found else None, last)
+                      ladder.ordinal_of_marker(found.group()) if found else None, last,
+                      found.end() if found else position)
         if any(rule(point) for rule in CUT_RULES):
             cuts.append(position)
             if point.marker and point.ordinal is not None:

@@ -183,13 +183,17 @@ def rank_of(terminal_name: str, marker: str = "") -> int:
 
 def decimal_parts(marker: str) -> tuple[int, ...]:
     """The numbers of a decimal marker (folded): ``2.3.1`` → (2, 3, 1); ``1.`` → (1,), the top level
-    of a numbering written ``1.总则`` / ``1.1 编制目的``."""
-    return tuple(int(part) for part in marker.rstrip(".").split(".") if part)
+    of a numbering written ``1.总则`` (or ``1、总则``) / ``1.1 编制目的``."""
+    return tuple(int(part) for part in marker.rstrip(".、").split(".") if part)
 
 
 def nesting(terminal_name: str, marker: str = "") -> tuple[int, int]:
     """What nests sections: the rank, then the sub-rank of a 分编, which sits under its 编 with the
-    same rank (民法典: 第二编 物权 → 第一分编 通则 → 第一章 …)."""
+    same rank (民法典: 第二编 物权 → 第一分编 通则 → 第一章 …). A decimal number of two parts or
+    more ranks as deep as a bracketed or pointed one (2.3.1.1 as （1）), and holds it: the items
+    under ``6.3.1.1 启动条件`` are ``(1)`` … ``(5)``."""
+    if terminal_name == "DECIMAL" and "." in marker.rstrip(".、"):
+        return rank_of(terminal_name, marker), -1
     return rank_of(terminal_name, marker), int("分编" in marker)
 
 
@@ -219,7 +223,7 @@ def path_label(marker: Marker, title: str) -> str:
     if marker.style == "part" and ("部分" in marker.raw or "分编" in marker.raw):
         return _fill("第{cn}部分" if "部分" in marker.raw else "第{cn}分编", marker.ordinal)
     if marker.style == "decimal":  # 2.3.1 as written; 1. (over 1.1) as 1
-        return marker.raw.rstrip(".．")
+        return marker.raw.rstrip(".．、")
     if is_inserted(marker):  # 第二百零五条之一: as written
         return marker.raw
     return _fill(BY_STYLE[marker.style].path_label, marker.ordinal)

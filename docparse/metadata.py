@@ -120,14 +120,16 @@ class RawField:
     value_end: int
 
 
-_LIST_BULLET = re.compile(r"\A[ ]*(?:[•·●▪◆■・]|[-*+](?= ))[ ]*")
-"""The bullet of a list item a converter writes a page's ``<li>`` as (``  • 索引号:``, ``- 发文字号：``)."""
+_LIST_BULLET = re.compile(r"(?:[•·●▪◆■・]|[-*+](?= ))[ ]*")
+"""The bullet of a list item a converter writes a page's ``<li>`` as (``  • 索引号:``, ``- 发文字号：``),
+after its indentation (no leading ``[ ]*``: searched, that would be quadratic in a run of spaces)."""
 
 
 def _label_lead(folded_line: str) -> int:
     """Where a label would start in a line: after its indentation and a list item's bullet."""
-    bullet = _LIST_BULLET.match(folded_line)
-    return bullet.end() if bullet else len(folded_line) - len(folded_line.lstrip(" "))
+    indent = len(folded_line) - len(folded_line.lstrip(" "))
+    bullet = _LIST_BULLET.match(folded_line, indent)
+    return bullet.end() if bullet else indent
 
 
 def find_fields(folded_line: str) -> list[RawField]:

@@ -413,3 +413,38 @@ def test_the_salutation_of_a_report_to_a_peoples_congress_committee_is_the_addre
         assert doc.addressee is not None and doc.addressee.text == salutation
         assert doc.metadata.addressees == []
         assert doc.preamble[0].text.startswith("我受县人民政府委托")
+
+
+def test_a_page_that_lists_its_fields_as_bullets_has_them_as_metadata() -> None:
+    """xjss.gov.cn (鄯善县, 2018) and fjmx.gov.cn (明溪县, 2016) write their disclosure fields as a list
+    (``- 发文字号:…``): the fields are metadata, and no line of the list is the title."""
+    doc = docparse.parse("\n".join([
+        "- 索引号:010603120/2023-00979", "- 发布机构:鄯善县生态环境局", "- 发文字号:鄯政办发〔2018〕109号",
+        "- 有效性:有效", "- 公开日期:2018-12-07 19:56", "各乡镇人民政府、园艺场,县直有关单位:",
+        "《关于鄯善县重污染天气应急预案》已经县人民政府同意,现印发你们,请对照预案内容,明确责任,认真贯彻落实。",
+        "鄯善县人民政府办公室", "2018年12月6日", "鄯善县重污染天气应急预案", "1 总 则", "1.1 编制目的",
+        "为建立健全鄯善县重污染天气应急工作机制,制订本预案。", "1.2 编制依据",
+        "《中华人民共和国大气污染防治法》等。"]))
+    assert doc.title is None
+    assert doc.metadata.doc_number == "鄯政办发〔2018〕109号"
+    assert doc.metadata.issuer == "鄯善县生态环境局"
+    assert doc.metadata.index_no == "010603120/2023-00979"
+    doc = docparse.parse("\n".join([
+        "", "- 索 引 号:SM04100-1100-2016-00100", "- 备注/文号:明政办〔2016〕82号", "- 发布机构:县政府办",
+        "- 公文生成日期:2016-06-23", "各乡(镇)人民政府,县有关部门:",
+        "新修订的《明溪县食品安全事故应急预案》已经县政府常务会议研究通过,现印发给你们,请认真贯彻执行。",
+        "明溪县人民政府办公室", "2016年6月23日"]))
+    assert doc.title is None
+    assert doc.metadata.doc_number == "明政办〔2016〕82号"
+    assert doc.metadata.written_date == dt.date(2016, 6, 23)
+
+
+def test_an_empty_field_at_the_end_of_a_line_does_not_take_a_plans_title() -> None:
+    """ynnh.gov.cn (南华县应急局, 2022): ``生效日期:`` ends the line of fields, empty; the plan's title
+    two lines below is the title, not the field's value (a title ending with 预案 names a document)."""
+    fields = ("索  引  号:nhxyjj-/2022-0922002 公开范围:公开 发布机关:南华县应急局 著录日期: "
+              "发文字号: 主  题  词: 标      题:南华县森林火灾应急预案 生效日期:")
+    doc = docparse.parse("\n".join([fields, "", "南华县森林火灾应急预案", "", "", "", "1总则", "",
+                                    "1.1编制目的", "", "建立健全指挥有序、职责明确的森林火灾应急机制。"]))
+    assert doc.title is not None and doc.title.text == "南华县森林火灾应急预案"
+    assert dict(_fields(doc)).get("生效日期") == ""

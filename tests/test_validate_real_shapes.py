@@ -222,3 +222,63 @@ def test_a_heading_on_the_first_duty_written_short_is_the_duty_part() -> None:
                          "(二)全面提升法治思维。落实县政府常务会议学法制度,专题学习《中华人民共和国行政处罚法》等法律14次。\n")
     assert [section.role for section in doc.walk()] == ["measures", "duty", "measures"]
     assert not [d for d in validate(doc) if d.code in ("DP502", "DP506")]
+
+
+# 沪崇府办发〔2017〕39号, 上海市崇明区高层建筑消防安全综合治理工作方案, 四、治理内容 and 附件2.
+WORK_PLAN = """上海市崇明区高层建筑消防安全综合治理工作方案
+
+一、治理内容
+
+（三）安全疏散设施
+
+1.疏散楼梯、安全出口数量、疏散楼梯间设置形式不符合标准；避难层（间）堆放杂物或擅自改变用途；避难区内穿越通风风管、排烟风管、电缆桥架和采用可燃材料包覆管道。
+
+2.占用、堵塞、封闭疏散通道、安全出口；防火门损坏或构件缺失影响防火防烟功能；应急照明、疏散指示标志和楼层指示标识的设置位置、数量、照度等不符合标准。
+
+3.疏散走道、楼梯间内部装修材料不符合标准。
+
+（四）管道井
+
+1.电缆井、管道井等管井未独立设置，井壁耐火极限达不到1.00h。
+
+2.管道井内堆放杂物或占用，管井井壁、检查门破损，日常维护管理不到位。
+
+附件2
+
+建筑高度和建筑层数的计算方法
+
+建筑高度的计算应符合下列规定：
+
+1.建筑屋面为坡屋面时，建筑高度应为建筑室外设计地面至其檐口与屋脊的平均高度；
+
+2.对于住宅建筑，设置在底部且室内高度不大于2.2m的自行车库、储藏室、敞开空间，可不计入建筑高度。
+
+建筑层数应按建筑的自然层数计算，下列空间可不计入建筑层数：
+
+1.室内顶板面高出室外设计地面的高度不大于1.5m的地下或半地下室；
+
+2.设置在建筑底部且室内高度不大于2.2m的自行车库、储藏室、敞开空间；
+
+3.建筑屋顶上突出的局部设备用房、出屋面的楼梯间等。
+"""
+
+
+def test_a_short_item_among_items_run_on_after_a_semicolon_is_no_empty_heading() -> None:
+    """The last of the items of a list whose first clauses end with ； and run on is an item too,
+    short as it is: no DP213 on ``3.疏散走道、楼梯间内部装修材料不符合标准。``."""
+    assert "DP213" not in codes(WORK_PLAN)
+
+
+def test_a_list_that_a_colon_announces_numbers_afresh() -> None:
+    """A second list under the same heading, announced by a line of its own ending with a colon,
+    starts at 1 again: no DP206 (the restart is the writer's, not a slip)."""
+    assert "DP206" not in codes(WORK_PLAN)
+    restarted = WORK_PLAN.replace("建筑层数应按建筑的自然层数计算，下列空间可不计入建筑层数：\n\n", "")
+    assert "DP206" in codes(restarted)
+
+
+def test_a_short_lead_sentence_alone_is_still_an_empty_heading() -> None:
+    lines = WORK_PLAN.replace("3.疏散走道、楼梯间内部装修材料不符合标准。", "3.加强日常管理。")
+    lines = lines.replace("不符合标准；避难层", "不符合标准。避难层")
+    lines = lines.replace("安全出口；防火门", "安全出口。防火门")
+    assert "DP213" in codes(lines)

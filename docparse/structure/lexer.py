@@ -38,8 +38,9 @@ _QUANTITY_AFTER_DOT = re.compile(r"[0-9万亿%]|(?!日常|年度|月度)[年月�
 
 年, 月 and 日 are units only where they end the figure: in 日常, 年度 and 月度 they open the word a
 heading's title starts with (``3.1日常监测``, ``1.2 年度评估``, ``1.日常巡查``)."""
-_TITLE_START = re.compile(rf"[{CJK_CHARS}《“]")
-"""How a heading's title starts after a decimal number (``3.1.1《嘉定工业区…》明确…``)."""
+_TITLE_START = re.compile(rf"[{CJK_CHARS}《“Ⅰ-ⅿ]|[IVX]{{1,4}}级")
+"""How a heading's title starts after a decimal number (``3.1.1《嘉定工业区…》明确…``), also with a
+response level in Roman numerals (``6.3.1 Ⅳ级响应``, ``4.2 IV级响应``)."""
 
 
 @dataclass(slots=True)
@@ -106,14 +107,15 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
     return body
 
 
-_TOP_DECIMAL = re.compile(r"[0-9]{1,2}\.")
-"""``1.`` written as the top level of a decimal numbering (``1.总则`` over ``1.1 编制目的``)."""
+_TOP_DECIMAL = re.compile(r"[0-9]{1,2}[.、]")
+"""``1.`` or ``1、`` written as the top level of a decimal numbering (``1.总则`` or ``1、总则`` over
+``1.1 编制目的``)."""
 
 
 def _read_dots_over_decimals(body: list[BodyLine]) -> None:
-    """``1.总则`` / ``1.1 编制目的`` … ``2.组织体系`` / ``2.1 …``: where decimal numbers N.M follow a
-    heading ``N.``, that ``N.`` is the top level of the decimal numbering (rank 1 → 1.1 → 1.1.1), not
-    a list number under its own subsections.
+    """``1.总则`` / ``1.1 编制目的`` … ``2.组织体系`` / ``2.1 …`` (also ``1、总则``): where decimal
+    numbers N.M follow a heading ``N.``, that ``N.`` is the top level of the decimal numbering (rank 1
+    → 1.1 → 1.1.1), not a list number under its own subsections.
 
     A ``N.`` is such a heading when the next number after it is its first subsection ``N.1`` (or
     ``N.2``, one lost), or when it carries the top numbering on (``4.信息报告`` between ``3.4`` and

@@ -143,25 +143,40 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
     last_listed = 0
     """The index of the 目录 line or of the last entry under it."""
     in_contents = False
+    heading_entries: list[BodyLine] = []
+    """The entries under 目录 so far that head nothing but the next entry (demoted once it is sure
+    they are entries: the body's first heading and its first subheading are such a chain too)."""
     for index, (line, squeezed) in enumerate(zip(body, squeezed_lines, strict=True)):
         if squeezed.strip(_MARKUP_CHARS) in _CONTENTS:
             in_contents = True
             seen = set()
             listed = []
             last_listed = index
+            _demote_all(heading_entries)
             continue
         if in_contents and line.terminal:
             if keys[index] in seen:
                 in_contents = False
-            elif repeated[index] or _lists_a_later_heading(line, index, last_heading) or (
-                    following[last_listed] == index and entries[index]
-                    and _heads_an_entry(index, following, entries) and not _restarts(numbers[index], listed)):
+                _demote_all(heading_entries)
+            elif repeated[index] or _lists_a_later_heading(line, index, last_heading):
                 seen.add(keys[index])
                 listed.append(numbers[index])
                 last_listed = index
                 line.demote()
+                _demote_all(heading_entries)
+            elif (following[last_listed] == index and entries[index]
+                  and _heads_an_entry(index, following, entries) and not _restarts(numbers[index], listed)):
+                seen.add(keys[index])
+                listed.append(numbers[index])
+                last_listed = index
+                heading_entries.append(line)
             else:
                 in_contents = False
+                if not (heading_entries and len(heading_entries) == len(listed)
+                        and _first_below(numbers[index], listed[-1])):
+                    _demote_all(heading_entries)
+                heading_entries = []
+    _demote_all(heading_entries)
     for run in _runs(repeated, leaders):
         _demote_if_siblings([body[index] for index in run])
     lost_numbers = [leader or (not line.terminal and _is_part_title(line))
@@ -174,6 +189,20 @@ def demote_tables_and_contents(body: list[BodyLine]) -> None:
         _demote_unlabelled_contents(body, run, keys, numbers, repeated)
         if run[-1] == last_text:
             _demote_contents_cut_off(body, run)
+
+
+def _demote_all(lines: list[BodyLine]) -> None:
+    for line in lines:
+        line.demote()
+    lines.clear()
+
+
+def _first_below(number: _Number, entry: _Number) -> bool:
+    """Whether a numbered line is the first one below a heading: where a 目录 left empty (its
+    entries lost, ``目 录`` / ``— 1 —``) stands right before the body, the body's first heading
+    (``1总则``) heads no text but its first subheading (``1.1编制目的`` and its text)."""
+    return number.ordinal == 1 and number.rank is not None and entry.rank is not None \
+        and number.rank > entry.rank
 
 
 def _holds_a_title_alone(line: BodyLine) -> bool:
@@ -333,7 +362,16 @@ def _heading_key(line: BodyLine) -> tuple[str, bool]:
     title = title.replace(" ", "")
     rest = text.replace(" ", "").rstrip(_CONTENTS_TAIL)
     bare = len(rest) <= MAX_CONTENTS_ENTRY and not _SENTENCE_STOP.search(rest) and "," not in rest
-    return line.marker + title, bare
+    return _number_key(line) + title, bare
+
+
+def _number_key(line: BodyLine) -> str:
+    """A numbered line's marker as a contents entry and its heading share it: an Arabic number's
+    point or 顿号 aside (a 文库 copy's ``1 总则`` in the contents, ``1.总则`` or ``1、总则`` over
+    ``1.1编制目的`` in the body)."""
+    if line.terminal in ("DECIMAL", "ARABIC_DOT"):
+        return line.marker.rstrip(".、")
+    return line.marker
 
 
 def _title_end(text: str) -> int:
@@ -492,19 +530,32 @@ def confirm_decimal_numbering(body: list[BodyLine]) -> None:
     or the next at a shallower depth (2 after 1.3); a number or two may be missing (a heading lost
     in conversion). ``11.5.14.2的试验`` or ``3.15`` continue nothing; and a single number
     (``1　总则``) counts only in a document that also has numbers of several parts, or in a run of
-    bare numbers that count on from 1 (:func:`_confirm_bare_numbering`).
+    bare numbers that count on from 1 (:func:`_confirm_bare_numbering`). The first number of a text
+    may start anywhere where its next sibling comes next (:func:`_continued`).
     """
     candidates = [line for line in body if line.terminal == "DECIMAL"]
     if sum("." in line.marker for line in candidates) < 2:
         _confirm_bare_numbering(candidates)
         return
     current: tuple[int, ...] = ()
-    for line in candidates:
+    for index, line in enumerate(candidates):
         parts = ladder.decimal_parts(line.marker)
-        if _follows(current, parts):
+        if _follows(current, parts) or (not current and _continued(parts, candidates[index + 1:])):
             current = parts
         else:
             line.demote()
+
+
+MIN_CONTINUED_PARTS = 3
+"""A text's first decimal number that continues nothing heads a section only this deep or deeper."""
+
+
+def _continued(parts: tuple[int, ...], rest: list[BodyLine]) -> bool:
+    """Whether the next decimal number after the first one of a text is its next sibling, three
+    parts deep or more: a page that starts in the middle of a plan (``6.3.1.1 启动条件`` …
+    ``6.3.1.2 响应措施``, a site's page 4); a list of codes (``30.03 临床化学检验专业``) is no such page."""
+    return bool(rest) and len(parts) >= MIN_CONTINUED_PARTS and \
+        ladder.decimal_parts(rest[0].marker) == (*parts[:-1], parts[-1] + 1)
 
 
 MIN_BARE_NUMBERS = 3

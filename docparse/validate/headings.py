@@ -173,7 +173,8 @@ def _step(ctx: RuleContext, previous: Section, section: Section, before: int, nu
                        f"改为“{expected}”，并顺延后面的序号")
     elif number == 1 or (number < before and _written_in(text, section, 1, *between)):
         # a restart; when its first number is in the text but was not read as a heading, a restart too
-        if not in_article and not _starts_new_group(text[previous.span.start:section.heading_span.start]):
+        if not in_article and not _starts_new_group(text[previous.span.start:section.heading_span.start]) \
+                and not _announced(text[previous.heading_span.end:section.heading_span.start]):
             yield _heading(ctx, "DP206", section, f"{where}序号在“{_label(previous)}”之后又从“{raw}”"
                            f"重新开始，按顺序应为“{expected}”",
                            f"改为“{expected}”，或为新的一组内容加上级标题")
@@ -222,6 +223,14 @@ _BOX = re.compile(r"(?:^|\n) *专栏 *[0-9一二三四五六七八九十]+")
 """The title line of a box (``专栏3　推动重点行业治污减排``): a box numbers its own items afresh."""
 _NEW_GROUP = re.compile(r"(?:^|\n) *附件")
 """An attachment, which numbers its own parts afresh."""
+
+
+def _announced(below: str) -> bool:
+    """Whether a line of its own that ends with a colon stands right before a restarted number,
+    below the heading of the sibling before it: a lead that announces a list of its own (``6.对于住宅
+    建筑…`` / ``建筑层数应按建筑的自然层数计算，下列空间可不计入建筑层数：`` / ``1.室内顶板面…``)."""
+    lines = fold(below).rstrip().split("\n")
+    return len(lines) >= 2 and lines[-1].rstrip().endswith(":")
 
 
 def _starts_new_group(between: str) -> bool:
@@ -366,15 +375,19 @@ def check_empty_headings(ctx: RuleContext) -> Iterator[Diagnostic]:
     longer than a heading's, nor an item of an amending decision (``一、删去第六条第二款``). Nor the
     lines of a list, numbered alike, none with text under it (the laws an appendix names, a
     glossary, indicator names, the parts a syllabus lists one sentence each): a list, not
-    headings. Nor the items a colon announces (``处置措施如下：`` … ``（4）其他必要的紧急措施。``,
-    ``注：1.…``, ``填写原则：``): the items of a list, or the notes to a table or a form."""
+    headings; nor the lines of a list one of which ends its first clause with ；, its text run on
+    (``1.疏散楼梯…不符合标准；避难层…`` … ``3.疏散走道、楼梯间内部装修材料不符合标准。``): items of
+    the text, the short ones too. Nor the items a colon announces (``处置措施如下：`` …
+    ``（4）其他必要的紧急措施。``, ``注：1.…``, ``填写原则：``): the items of a list, or the notes
+    to a table or a form."""
     text = ctx.doc.text
     items = {id(item) for section in ctx.doc.walk() if section.marker.style == "article"
              for item in section.walk() if item is not section}
     for _, siblings in _sibling_groups(ctx):
         for style in dict.fromkeys(s.marker.style for s in siblings):
             run = [s for s in siblings if s.marker.style == style]
-            if _introduced(ctx, run) or (len(run) >= 2 and not any(_has_content(ctx, s) for s in run)):
+            if _introduced(ctx, run) or (len(run) >= 2 and not any(_has_content(ctx, s) for s in run)) \
+                    or any(_item_run_on(text, s) for s in run):
                 items.update(id(s) for s in run)
     for section in ctx.sections():
         if not _has_content(ctx, section) and section.title_span is not None \
@@ -402,6 +415,15 @@ def _introduced(ctx: RuleContext, run: list[Section]) -> bool:
 def _has_content(ctx: RuleContext, section: Section) -> bool:
     """Text or subsections under a heading."""
     return bool(section.body) or any(c.heading_span.start not in ctx.skipped for c in section.children)
+
+
+def _item_run_on(text: str, section: Section) -> bool:
+    """Whether a numbered line is an item of the text whose first clause ends with ； and whose
+    text runs on in its line (``1.疏散楼梯…不符合标准；避难层（间）堆放杂物…``)."""
+    end = section.heading_span.end
+    line_end = text.find("\n", end)
+    return _heading_line(text, section).endswith(("；", ";")) \
+        and text[end:line_end if line_end >= 0 else len(text)].strip(" \t\u3000") != ""
 
 
 def _heading_line(text: str, section: Section) -> str:
