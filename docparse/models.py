@@ -557,8 +557,8 @@ class Attachment(_Model):
     """From the label to the end of the attachment."""
     label: str
     """The label as written (``附件1``, ``附件``, ``附录2``); empty for a document that a notice issues
-    (``关于印发《某某预案》的通知``) written after it under its title alone, whose title then begins
-    its sections' paths."""
+    (``关于印发《某某预案》的通知``) written after it under its title alone (its sections' paths are
+    then its own numbers, ``5/5.1``)."""
     label_span: Span
     """An empty span at the title's start where the label is empty."""
     title: str | None = None

@@ -90,8 +90,9 @@ def test_a_document_a_notice_issues_after_its_closing_without_a_label() -> None:
     assert issued.label_span.start == issued.label_span.end == issued.title_span.start  # type: ignore[union-attr]
     heading = doc.text[issued.heading_span.start:issued.heading_span.end]
     assert heading == "关于推进北京市数据专区建设的指导意见"
-    assert [s.path for s in issued.sections] == ["关于推进北京市数据专区建设的指导意见/一",
-                                                  "关于推进北京市数据专区建设的指导意见/二"]
+    assert [s.path for s in issued.sections] == ["一", "二"]
+    assert [s.id for s in issued.sections] == ["a1/s1", "a1/s2"]
+    assert doc.section("一/（一）").title == "指导思想"
     assert [p.text for p in issued.preamble] == ["为促进政企数据融合应用，提出如下意见。"]
 
 
@@ -107,7 +108,8 @@ def test_an_issued_document_without_brackets_and_with_its_own_attachments() -> N
     assert [(a.label, a.title) for a in doc.attachments] == [
         ("", "政务信息系统整合共享实施方案"), ("附件", "相关部门、单位的职责")]
     assert doc.attachments[0].span.line == 7
-    assert [s.path for s in doc.attachments[0].sections] == ["政务信息系统整合共享实施方案/一"]
+    assert [s.path for s in doc.attachments[0].sections] == ["一"]
+    assert [s.path for s in doc.attachments[1].sections] == ["附件/一"]
 
 
 def test_a_title_line_that_names_no_issued_document_starts_nothing() -> None:

@@ -47,8 +47,8 @@ def structure(lines: list[Line], text: str, folded: str, locator: Locator, *, ma
     result, markup = _outline(parts[0].lines, text, folded, locator, regions)
     for number, part in enumerate(parts[1:], start=1):
         assert part.label is not None
-        root = text[slice(*part.label)] or (text[slice(*part.title)] if part.title else "")
-        inner, more = _outline(part.lines, text, folded, locator, regions, prefix=f"a{number}/", path=root)
+        label = text[slice(*part.label)]  # empty for an issued document: its paths are its own numbers
+        inner, more = _outline(part.lines, text, folded, locator, regions, prefix=f"a{number}/", path=label)
         markup += more
         ends = [part.label[1], *(end for _, end in inner.preamble), *(s.end for s in inner.sections)]
         if part.title:
