@@ -109,8 +109,11 @@ def test_metadata_a_converter_wrote_as_a_bulleted_list_gives_its_fields() -> Non
                          "  • 发布日期:\n\n    2024年04月06日 16:34\n  • 内容概述:\n\n"
                          "镇巴县人民政府工作规则\n\n"
                          "第一章总则\n\n一、根据《中华人民共和国宪法》,结合本县实际,制定本规则。\n")
+    assert doc.title is not None and doc.title.text == "镇巴县人民政府工作规则"
     assert doc.metadata.index_no == "6107280000/2024-001005"
     assert doc.metadata.doc_number == "镇政发〔2024〕7号"
+    assert doc.metadata.source is None  # ``• 来源:`` with no value takes none of the next label's
+    assert not [f for f in doc.furniture if f.category == "banner"]
     assert doc.metadata.written_date is not None and doc.metadata.written_date.isoformat() == "2024-04-06"
     assert [field.label for field in doc.metadata.fields][:4] == ["索引号", "主题分类", "来源", "发文机构"]
     assert not [item for item in doc.furniture if item.category == "banner"]

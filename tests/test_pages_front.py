@@ -384,21 +384,6 @@ def test_a_table_row_of_fields_whose_labels_keep_their_colons_is_read_cell_by_ce
     assert ("公开方式", "主动公开") in _fields(doc)
 
 
-def test_a_bulleted_metadata_list_with_empty_items_keeps_each_value_with_its_label() -> None:
-    """zb.gov.cn (镇巴县, 2024): each ``• label:`` over its value, some with none (``• 来源:``)."""
-    doc = docparse.parse("返回顶部\n\n镇巴县人民政府工作规则\n\n  • 索引号:\n\n    6107280000/2024-001005\n"
-                         "  • 主题分类:\n\n  • 来源:\n\n  • 发文机构:\n\n    县政府网站\n  • 发文字号:\n\n"
-                         "    镇政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月06日 16:40\n  • 有效性:\n\n"
-                         "  • 发布日期:\n\n    2024年04月06日 16:34\n  • 内容概述:\n\n"
-                         "镇巴县人民政府工作规则\n\n"
-                         "第一章总则\n\n一、根据《中华人民共和国宪法》,结合本县实际,制定本规则。\n")
-    assert doc.title is not None and doc.title.text == "镇巴县人民政府工作规则"
-    assert (doc.metadata.index_no, doc.metadata.doc_number, doc.metadata.source) == (
-        "6107280000/2024-001005", "镇政发〔2024〕7号", None)
-    assert doc.metadata.written_date == dt.date(2024, 4, 6)
-    assert not [f for f in doc.furniture if f.category == "banner"]
-
-
 def test_the_salutation_of_a_report_to_a_peoples_congress_committee_is_the_addressee() -> None:
     """sg.gov.cn (乳源瑶族自治县审计局, 2021): ``县人大常委会主任、各位副主任,委员:`` was the first paragraph;
     ``主任、各位副主任、各位委员：`` named three organs (主任, 各位副主任, 各位委员)."""
