@@ -118,6 +118,14 @@ def test_the_约_of_签约_qualifies_no_figure() -> None:
         ("12个", "exact", False), ("近万家", "approx", False)]
 
 
+def test_a_label_that_ends_in_节约_keeps_its_约() -> None:
+    """stats18's audit (a 政府工作报告's 节约3万元 was labelled 节): the 约 of 节约 is no qualifier
+    the label ends with; 达到约 still loses its trail."""
+    text = "关于2024年工作的报告\n一、主要工作\n通过集中采购节约3万元,政务服务事项达到约1200项。\n"
+    assert [(m.raw, m.label) for m in metrics_of(text)] == [
+        ("3万元", "通过集中采购节约"), ("约1200项", "政务服务事项")]
+
+
 def test_目标企业_is_no_target() -> None:
     """汉滨区 2025: the firms a 招商 team visits (拜访目标企业150家 was a target); 目标 still makes one."""
     assert review_metrics("拜访目标企业150家,力争完成目标120家。") == [

@@ -47,6 +47,7 @@ from .lexicon import (
     PARTS_INTRO,
     PER_HEAD_AVERAGED,
     PREDICATE_STARTS,
+    PREFIX_NOT_AFTER,
     PREVIOUS_YEAR_IN_FULL,
     PRIOR_PERIODS,
     RATE_LINKS,
@@ -654,8 +655,11 @@ def clean_label(text: str, folded: str, start: int, end: int, after_figure: bool
 def strip_trail(label: str) -> str:
     """``label`` without the verbs and baselines at its end (``办结率达到`` → ``办结率``): the
     :data:`LABEL_TRAIL` taken off, where the last character can end one (:data:`TRAIL_ENDS`); the 均 of
-    a per-head average stays (人均增加 → 人均), the 日 or 月 of an average over time goes with it."""
+    a per-head average stays (人均增加 → 人均), the 日 or 月 of an average over time goes with it; a
+    word that ends as a qualifier does stays whole (节约, 签约, 最近: :data:`PREFIX_NOT_AFTER`)."""
     if not label or label[-1] not in TRAIL_ENDS:
+        return label
+    if len(label) > 1 and label[-2] in PREFIX_NOT_AFTER.get(label[-1], ""):
         return label
     if "均" not in label:
         return LABEL_TRAIL.sub("", label)
