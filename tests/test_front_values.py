@@ -126,3 +126,13 @@ def test_an_organ_without_its_place_shares_the_place_before_it() -> None:
         "现就进一步做好政务公开工作通知如下。\n")
     assert doc.metadata.addressees[0] == "各县市区委、人民政府"
     assert doc.metadata.addressees[1:3] == ["岳阳经济技术开发区", "城陵矶新港区"]
+
+
+def test_a_class_of_organs_in_traditional_script_stays_one() -> None:
+    """notices18's audit (a 國辦發明電 copy in traditional script): ``中央、省在懷各單位`` names one class
+    of organs, as ``中央、省在怀各单位`` does (it was split at the 顿号: 單位 was no organ's ending)."""
+    for addressee, organs in (("中央、省在懷各單位：", ["中央、省在懷各單位"]),
+                              ("各省、自治區、直轄市人民政府，國務院各部委：",
+                               ["各省、自治區、直轄市人民政府", "國務院各部委"])):
+        doc = docparse.parse(f"關於做好工作的通知\n{addressee}\n現將有關事項通知如下。\n")
+        assert doc.metadata.addressees == organs

@@ -11,7 +11,7 @@ from .. import chrome, ladder
 from ..lines import Line
 from ..metadata import OTHER_LABEL, WRITTEN_DATE, RawField
 from ..models import FurnitureCategory
-from ..normalize import CJK_CHARS
+from ..normalize import CJK_CHARS, fold
 
 SENTENCE_STOP = re.compile(r"[。;!?]")
 LINE_END_PUNCT = re.compile(r"[。;:,、!?]$")
@@ -116,9 +116,9 @@ place of the name before it (``各县市区委、人民政府``, ``…管理区�
 
 
 def _names_an_organ(name: str) -> bool:
-    """Whether ``name`` names an organ by itself: it ends as one (brackets after it aside), not as a
-    kind of place."""
-    core = _TRAILING_BRACKETS.sub("", name)
+    """Whether ``name`` names an organ by itself: it ends as one (brackets after it aside, in either
+    script: ``省在懷各單位``), not as a kind of place."""
+    core = _TRAILING_BRACKETS.sub("", fold(name))
     return (_ADDRESSED_ORGAN.search(core) is not None or ORGAN_ENDING.search(core) is not None) \
         and _PLACE_ENDING.search(core) is None
 
@@ -132,7 +132,7 @@ def _shared_names(names: list[str]) -> list[str]:
     organs: list[str] = []
     pending: list[str] = []
     for name in names:
-        if not pending and organs and (len(name) <= _SHORT_NAME or _UNPLACED_ORGAN.fullmatch(name)):
+        if not pending and organs and (len(name) <= _SHORT_NAME or _UNPLACED_ORGAN.fullmatch(fold(name))):
             organs[-1] += "、" + name
         elif _names_an_organ(name):
             organs.append("、".join([*pending, name]))
