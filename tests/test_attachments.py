@@ -116,3 +116,16 @@ def test_a_title_line_that_names_no_issued_document_starts_nothing() -> None:
     doc = _sound("关于加强数据专区建设的通知\n各区政府：\n　　现就有关事项通知如下。\n"
                  "关于加强数据专区建设的通知\n一、总体要求\n加强领导。\n")
     assert doc.attachments == [] and [s.path for s in doc.sections] == ["一"]
+
+
+def test_an_attachment_note_over_two_lines_naming_the_issued_document_starts_nothing() -> None:
+    # 附件： alone over the issued document's title, above the closing: the 附件说明, which the
+    # document itself follows after the closing (it was an attachment of its own, empty)
+    doc = _sound(
+        "国务院办公厅关于印发政务信息系统整合共享实施方案的通知\n各省、自治区、直辖市人民政府：\n"
+        "　　《政务信息系统整合共享实施方案》已经国务院同意，现印发给你们，请认真贯彻执行。\n"
+        "附件：\n政务信息系统整合共享实施方案\n国务院办公厅\n2017年5月3日\n"
+        "政务信息系统整合共享实施方案\n　　一、总体要求\n　　全面贯彻党的十八大精神。\n")
+    [issued] = doc.attachments
+    assert (issued.label, issued.title, issued.span.line) == ("", "政务信息系统整合共享实施方案", 8)
+    assert [p.text for p in doc.preamble][-2:] == ["附件：", "政务信息系统整合共享实施方案"]

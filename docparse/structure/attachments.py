@@ -66,6 +66,8 @@ def split_attachments(lines: list[Line], issued: Collection[str] = ()) -> list[P
     index = 0
     while index < len(lines):
         start = _attachment_start(lines, index) or _issued_start(lines, index, issued) if index > 0 else None
+        if start is not None and start[2] > 1 and _lists_issued(lines, index + 1, issued):
+            start = None  # 附件： / the issued document's title, which follows after the closing: the note
         if start is None:
             parts[-1].lines.append(lines[index])
             index += 1
@@ -123,13 +125,26 @@ def _issued_start(lines: list[Line], index: int, issued: Collection[str]) -> Sta
         return None
     line = lines[index]
     title = line.folded.strip(_MARKUP)
-    squeezed = title.replace(" ", "")
-    if squeezed.startswith("《") and squeezed.endswith("》"):
-        squeezed = squeezed[1:-1]
-    if squeezed not in issued:
+    if _issued_name(title) not in issued:
         return None
     start = line.start + line.folded.index(title)
     return (start, start), (start, start + len(title)), 1
+
+
+def _issued_name(title: str) -> str:
+    """A line's text as :func:`issued_documents` gives a name: no spaces, no 《》 around it."""
+    squeezed = title.replace(" ", "")
+    return squeezed[1:-1] if squeezed.startswith("《") and squeezed.endswith("》") else squeezed
+
+
+def _lists_issued(lines: list[Line], index: int, issued: Collection[str]) -> bool:
+    """Whether ``lines[index]``, the title under an 附件 label, names an issued document that a later
+    line starts (:func:`_issued_start`): the label and the title are the 附件说明, not the start."""
+    if not issued or index >= len(lines):
+        return False
+    name = _issued_name(lines[index].folded.strip(_MARKUP))
+    later = (_issued_name(line.folded.strip(_MARKUP)) for line in lines[index + 1:])
+    return name in issued and name in later
 
 
 def _label_after_number(folded: str, offset: int) -> re.Match[str] | None:
