@@ -52,6 +52,17 @@ def test_a_spaced_number_before_an_unrelated_word_is_none() -> None:
 
 # --- negative figures ---------------------------------------------------------------------------------------
 
+def test_a_natural_growth_rate_is_a_level_not_a_change() -> None:
+    """stats-002 (a county's 统计公报): births less deaths per thousand is a level, as the birth and
+    death rates before it are (it was a change of direction up, also where it is negative)."""
+    rates = [m for m in metrics_of("全年出生人口4667人，出生率为9.56‰；死亡人口4083人，死亡率为8.36‰；"
+                                   "人口自然增长率为1.2‰。", BULLETIN) if m.unit == "‰"]
+    assert [(m.label, m.measure, m.direction) for m in rates] == [
+        ("出生率", "level", None), ("死亡率", "level", None), ("人口自然增长率", "level", None)]
+    [negative] = metrics_of("人口自然增长率为-3.19‰。", BULLETIN)
+    assert (negative.value, negative.measure, negative.direction) == (-3.19, "level", None)
+
+
 def test_a_negative_figure_keeps_its_sign_in_the_value_not_in_the_label() -> None:
     [rate] = metrics_of("全年全县出生人口为580人,死亡人口为939人,人口自然增长率为-3.19‰,"
                         "比上年下降3.18个千分点。", BULLETIN)[2:3]

@@ -39,6 +39,7 @@ from .lexicon import (
     INTRO_LINKS,
     LABEL_LEADS,
     LEVEL_LINKS,
+    LEVEL_RATES,
     LIST_DELIMITER,
     LIST_JOINS,
     OBJECT_LEADS,
@@ -294,6 +295,8 @@ def describe(claim: ClaimText, clause: Clause, draft: Draft, drafts: list[Draft]
     last = folded[at - 1] if at > clause_start else ""
     cue = CHANGE_CUE.search(folded, max(clause_start, at - _CUE_REACH), at) if last in CUE_ENDS else None
     rate = CHANGE_RATE.search(folded, max(clause_start, at - _RATE_REACH), at) if last in RATE_ENDS else None
+    if rate is not None and folded.endswith(LEVEL_RATES, clause_start, rate.end("rate")):
+        rate = None  # 人口自然增长率为-2.2‰: a level
     wide_left = folded[wide_start:at]
     baseline = _BASELINE.search(wide_left) if cue is not None or rate is not None else None
     if cue is not None and not _is_change(folded, cue, baseline is not None, quantity.unit):

@@ -291,6 +291,10 @@ RATES: dict[str, Direction] = {
 }
 """The names of a rate of change and its direction (增速5.2%, 降幅58%)."""
 
+LEVEL_RATES = ("自然增长率",)
+"""Rates named as a change is that measure a level (人口自然增长率为-2.2‰: births less deaths, per
+thousand; no change of anything)."""
+
 RATE_LINKS = ("为", "达到", "达", "是")
 """The words between a rate's name and its figure (增速为5.2%)."""
 
