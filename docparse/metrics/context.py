@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..normalize import fold
+from ..normalize import CJK, fold
 from ..numerals import DIGITS, UNITS
 from ..segment.title import BRACKETED_NOTE, NOTE_REFERENCE
 from .claim import ClaimText
@@ -526,7 +526,7 @@ def _one_name_listed(folded: str, first: int, start: int) -> bool:
     (``共取消、下放和合并行政职权事项47项``)."""
     words = folded[first:start - 1].split(LIST_DELIMITER)
     if not all(0 < len(word) <= _LISTED_WORD_MAX and all(
-            "\u4e00" <= char <= "\u9fff" and char not in _NUMERAL_CHARS for char in word) for word in words):
+            CJK.match(char) is not None and char not in _NUMERAL_CHARS for char in word) for word in words):
         return False  # （正高职称15人、副高职称141人）、中级职称; 十二、资源和环境保护
     if _VERB.match(folded, start) or any(_VERB.match(word) for word in words):
         return False
@@ -570,7 +570,7 @@ def _counts_noun_after(folded: str, quantity: Quantity) -> bool:
     三级以上网办率达…, 11个重点执法部门…形成的1141本)."""
     end = quantity.end
     after = folded[end:end + 1]
-    if quantity.unit not in _COUNTED_BEFORE_NOUNS or not "\u4e00" <= after <= "\u9fff" \
+    if quantity.unit not in _COUNTED_BEFORE_NOUNS or CJK.match(after) is None \
             or after in _NOT_NOUNS or folded.startswith(_NOT_NOUN_WORDS, end):
         return False
     limit = min(len(folded), end + _LABEL_AFTER_REACH)

@@ -18,6 +18,7 @@ from typing import Literal
 
 from .. import numerals
 from ..models import Qualifier
+from ..normalize import CJK, CJK_CHARS
 from ..numerals import DIGITS, cn_quantity
 from .claim import ClaimText
 from .lexicon import (
@@ -221,7 +222,7 @@ PREFIX = re.compile(f"(?P<negation>{one_of(NEGATIONS)})?(?P<word>{one_of(PREFIX_
 """A qualifier word right before the numeral (约, 超过, 不少于), perhaps negated (不得低于)."""
 _TURNED: dict[Qualifier, Qualifier] = {"lower_bound": "upper_bound", "upper_bound": "lower_bound"}
 _ACROSS_VERB = re.compile(
-    f"(?:{one_of(ACROSS_VERB_QUALIFIERS)})(?P<verb>[\u4e00-\u9fff]{{1,{ACROSS_VERB_REACH}}})$")
+    f"(?:{one_of(ACROSS_VERB_QUALIFIERS)})(?P<verb>[{CJK_CHARS}]{{1,{ACROSS_VERB_REACH}}})$")
 """至少/最多, a verb of a few characters, then the numeral (至少配备2名)."""
 _ACROSS_REACH = max(len(word) for word in ACROSS_VERB_QUALIFIERS) + ACROSS_VERB_REACH
 _DIGIT_OR_DELIMITER = frozenset("0123456789" + CLAUSE_DELIMITERS + LIST_DELIMITER)
@@ -486,7 +487,7 @@ _SESSION_COUNTER = "次"
 _SESSION = re.compile(
     f"(?:(?:{one_of(LIST_JOINS)})(?:{ARABIC}|{_CHINESE}){_SESSION_COUNTER})*(?:{one_of(SESSION_NOUNS)})")
 """After N次: the other sessions of its list and the session noun (、七次全会)."""
-_SLOGAN = re.compile(f"[\u4e00-\u9fff]{{1,{SLOGAN_REACH}}}(?:{one_of(SLOGAN_GLOSSES)})")
+_SLOGAN = re.compile(f"[{CJK_CHARS}]{{1,{SLOGAN_REACH}}}(?:{one_of(SLOGAN_GLOSSES)})")
 """After a count: the words of a slogan and its gloss (加强:即)."""
 _LIST_JOIN_STARTS = frozenset(join[0] for join in LIST_JOINS)
 _SHARED_LIST = re.compile(f"(?:(?:{one_of(LIST_JOINS)}) ?[{re.escape(NEGATIVE_SIGNS)}]?{ARABIC}(?![0-9]))+")
@@ -520,7 +521,7 @@ def _is_negative(folded: str, claim_start: int, run_start: int) -> bool:
     before = folded[sign - 1]
     if before in NEGATIVE_AFTER:
         return True
-    return ("\u4e00" <= before <= "\u9fff" or before == " ") and not any(
+    return (CJK.match(before) is not None or before == " ") and not any(
         char.isdigit() for char in folded[max(claim_start, sign - NEGATIVE_CLEAR):sign])
 
 
@@ -554,7 +555,7 @@ def _counter_at(folded: str, at: int, claim_end: int) -> str | None:
     if at >= claim_end:
         return None
     char = folded[at]
-    if not ("\u4e00" <= char <= "\u9fff") or char in _NOT_COUNTERS:
+    if CJK.match(char) is None or char in _NOT_COUNTERS:
         return None
     return char if at + 1 == claim_end or folded[at + 1] in _COUNTER_ENDS else None
 
@@ -572,7 +573,7 @@ def _names_a_group(folded: str, end: int, claim_end: int) -> bool:
     char = folded[end]
     if char == " " or char in CELL_SEPARATORS:  # 18-34岁 | 189574: the heading of a table's row
         return folded[end:claim_end].lstrip(" ")[:1] in _CELL_SEPARATORS
-    return "\u4e00" <= char <= "\u9fff" and char not in _AGE_LIST
+    return CJK.match(char) is not None and char not in _AGE_LIST
 
 
 def may_be_quantity(folded: str, run_start: int, run_end: int, claim_end: int) -> bool:
@@ -611,7 +612,7 @@ def _is_year(claim: ClaimText, core: str, arabic: bool, run_start: int, unit_end
         return True
     if folded.endswith(PERIOD_BEFORE_YEARS, claim.start, run_start):
         return True
-    return not arabic and "\u4e00" <= after <= "\u9fff" and after not in _YEAR_COUNT_FOLLOWERS \
+    return not arabic and CJK.match(after) is not None and after not in _YEAR_COUNT_FOLLOWERS \
         and not folded.startswith(TERM_AFTER_YEARS, unit_end) \
         and not folded.endswith(TERM_BEFORE_YEARS, claim.start, run_start)
 
